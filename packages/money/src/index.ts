@@ -1,0 +1,10 @@
+export { currencyExponent, isZeroDecimal, normalizeCurrency } from './currency.js';
+export {
+  assertMinorUnits,
+  money,
+  parseMajorUnits,
+  sumMoney,
+  toMajorUnitString,
+  type Money,
+} from './money.js';
+export { formatMoney, type FormatMoneyOptions } from './format.js';
