@@ -6,10 +6,10 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'services/*/vitest.config.ts',
-      'gateway/vitest.config.ts',
-      'shell/vitest.config.ts',
       'microfrontends/*/vitest.config.ts',
-      'infra/local/vitest.config.ts',
+      // gateway, shell
+      '*/vitest.config.ts',
+      'infra/*/vitest.config.ts',
     ],
   },
 });

@@ -1,0 +1,15 @@
+/**
+ * Who is calling, as established by the gateway. Subgraphs trust nothing else: every query is
+ * scoped by this value.
+ */
+export type Caller =
+  | { kind: 'anonymous' }
+  /** A connected account signed in to the dashboard. */
+  | { kind: 'account'; accountId: string; platformId: string; livemode: boolean }
+  /** A platform (or a partner acting for it) authenticated with an API key. */
+  | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string };
+
+export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
+
+/** The header the gateway puts the signed caller in. */
+export const CALLER_HEADER = 'x-dash-caller';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Reusable field schemas so every service reads the same variable the same way. */
+export const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(fallback);
+
+export const host = (fallback = '127.0.0.1') => z.string().min(1).default(fallback);
+
+const urlWithProtocols = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+export const mysqlUrl = () => urlWithProtocols(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306');
+export const redisUrl = () => urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+export const httpUrl = (fallback: string) => urlWithProtocols(['http:', 'https:'], fallback);
+
+export const databaseName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,64}$/, 'must be letters, digits and underscores (at most 64)')
+    .default(fallback);
+
+export const nodeEnv = () =>
+  z.enum(['development', 'test', 'production']).default('development');
+
+export const positiveInt = (fallback: number) =>
+  z.coerce.number().int('must be a whole number').positive('must be positive').default(fallback);
+
+/** A shared secret; the development fallback is refused when NODE_ENV=production. */
+export const DEV_INTERNAL_SECRET = 'dev-internal-secret-change-me';
+export const internalSecret = () =>
+  z.string().min(16, 'must be at least 16 characters').default(DEV_INTERNAL_SECRET);
+
+export function assertProductionSecret(nodeEnvValue: string, secret: string): void {
+  if (nodeEnvValue === 'production' && secret === DEV_INTERNAL_SECRET) {
+    throw new Error('DASH_INTERNAL_SECRET must be set to a private value in production');
+  }
+}

@@ -1,0 +1,15 @@
+export { ConfigError, loadConfig, loadConfigOrExit } from './load.js';
+export {
+  assertProductionSecret,
+  databaseName,
+  DEV_INTERNAL_SECRET,
+  host,
+  httpUrl,
+  internalSecret,
+  mysqlUrl,
+  nodeEnv,
+  port,
+  positiveInt,
+  redisUrl,
+} from './fields.js';
+export { z } from 'zod';

@@ -1,0 +1,1 @@
+export { deliveryQueue, type DeliveryJobs } from './delivery.js';

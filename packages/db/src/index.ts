@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+
+export { createDataSource, databaseUrl, type DataSourceOptions } from './data-source.js';
+export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
+export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
+export { migrateDatabase, runPendingMigrations } from './migrate.js';

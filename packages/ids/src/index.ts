@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every id prefix in the system, Stripe-shaped. Add a prefix here before using it. */
+export const ID_PREFIXES = {
+  platform: 'plat',
+  account: 'acct',
+  apiKey: 'key',
+  loginLink: 'll',
+  session: 'sess',
+  balanceTransaction: 'txn',
+  charge: 'ch',
+  refund: 're',
+  transfer: 'tr',
+  payout: 'po',
+  bankAccount: 'ba',
+  card: 'card',
+  dispute: 'dp',
+  event: 'evt',
+  activity: 'act',
+  delivery: 'dlv',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+export type IdPrefix = (typeof ID_PREFIXES)[IdKind];
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const TIME_CHARS = 8; // 62^8 ms ≈ 6,900 years
+const RANDOM_CHARS = 16; // ≈ 95 bits
+const BODY = new RegExp(`^[0-9A-Za-z]{${TIME_CHARS + RANDOM_CHARS}}$`);
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let rest = ms;
+  for (let i = 0; i < TIME_CHARS; i += 1) {
+    out = ALPHABET[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
+}
+
+function randomChars(count: number): string {
+  // Rejection sampling keeps every character equally likely (256 is not a multiple of 62).
+  let out = '';
+  while (out.length < count) {
+    for (const byte of randomBytes(count * 2)) {
+      if (byte < 248 && out.length < count) out += ALPHABET[byte % 62];
+    }
+  }
+  return out;
+}
+
+/**
+ * A new opaque id such as `acct_0TnVbq3K9fQ2…`. The leading characters encode the creation
+ * time so ids sort roughly by age (kind to InnoDB's clustered index); the rest is random.
+ */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${randomChars(RANDOM_CHARS)}`;
+}
+
+/** True when `value` is a well-formed id of this kind. */
+export function isId(kind: IdKind, value: string): boolean {
+  const prefix = `${ID_PREFIXES[kind]}_`;
+  return value.startsWith(prefix) && BODY.test(value.slice(prefix.length));
+}
+
+/** Which kind of id a string is, or undefined when it is none of ours. */
+export function idKindOf(value: string): IdKind | undefined {
+  const prefix = value.slice(0, value.indexOf('_'));
+  const kind = (Object.keys(ID_PREFIXES) as IdKind[]).find((k) => ID_PREFIXES[k] === prefix);
+  return kind && isId(kind, value) ? kind : undefined;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ID_PREFIXES, idKindOf, isId, newId } from '../src/index.js';
+
+describe('ids', () => {
+  it('makes Stripe-shaped ids with the kind prefix', () => {
+    const id = newId('account');
+    expect(id).toMatch(/^acct_[0-9A-Za-z]{24}$/);
+    expect(isId('account', id)).toBe(true);
+    expect(isId('payout', id)).toBe(false);
+    expect(idKindOf(newId('payout'))).toBe('payout');
+    expect(idKindOf('po_short')).toBeUndefined();
+    expect(idKindOf('zz_000000000000000000000000')).toBeUndefined();
+  });
+
+  it('sorts by creation time', () => {
+    const earlier = newId('charge', Date.UTC(2024, 0, 1));
+    const later = newId('charge', Date.UTC(2024, 0, 1, 0, 0, 0, 1));
+    expect(earlier < later).toBe(true);
+  });
+
+  it('does not repeat', () => {
+    const ids = new Set(Array.from({ length: 10_000 }, () => newId('event')));
+    expect(ids.size).toBe(10_000);
+  });
+
+  it('has unique prefixes', () => {
+    const prefixes = Object.values(ID_PREFIXES);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+  });
+});

@@ -1,0 +1,5 @@
+export { createRedisConnection } from './connection.js';
+export { defineQueue, type JobMap, type QueueDefinition } from './define.js';
+export { DEFAULT_JOB_OPTIONS, TypedQueue, type AddOptions, type QueueSettings } from './queue.js';
+export { createWorker, type JobHandlers, type WorkerSettings } from './worker.js';
+export { UnrecoverableError, type Job, type Worker } from 'bullmq';

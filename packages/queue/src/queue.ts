@@ -1,0 +1,58 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobMap, QueueDefinition } from './define.js';
+
+export interface QueueSettings {
+  connection: Redis;
+  /** Redis key prefix for this environment (or test file). */
+  prefix: string;
+}
+
+/**
+ * Retries for jobs that talk to the outside world: five attempts, exponential backoff from one
+ * second with jitter so a recovering provider is not hit by every retry at once.
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export interface AddOptions {
+  /** De-duplicates: a second add with the same id is ignored while the first job exists. */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+  backoffDelayMs?: number;
+}
+
+/** A queue that only accepts the job names and payloads its definition declares. */
+export class TypedQueue<Jobs extends JobMap> {
+  readonly queue: Queue;
+
+  constructor(definition: QueueDefinition<Jobs>, settings: QueueSettings) {
+    this.queue = new Queue(definition.name, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+  }
+
+  async add<Name extends keyof Jobs & string>(name: Name, data: Jobs[Name], options: AddOptions = {}) {
+    const backoff =
+      options.backoffDelayMs === undefined
+        ? undefined
+        : { type: 'exponential', delay: options.backoffDelayMs, jitter: 0.5 };
+    return this.queue.add(name, data, {
+      ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+      ...(options.attempts ? { attempts: options.attempts } : {}),
+      ...(backoff ? { backoff } : {}),
+    });
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { CALLER_HEADER, CallerVerificationError, verifyCaller, type Caller } from '@dash/auth-context';
+import type { Logger } from '@dash/logger';
+import { DashError } from './errors.js';
+
+/** What every resolver of every subgraph gets; services add their own dependencies to it. */
+export interface BaseContext {
+  caller: Caller;
+  requestId: string;
+  log: Logger;
+}
+
+/**
+ * Rebuilds the caller from the gateway's signed header. A request without a valid signature
+ * did not come through the gateway and is refused outright.
+ */
+export function baseContextFrom(headers: IncomingHttpHeaders, secret: string, log: Logger): BaseContext {
+  const header = headers[CALLER_HEADER];
+  if (typeof header !== 'string') {
+    throw new DashError('UNAUTHENTICATED', 'Requests must come through the gateway.', {
+      http: { status: 401 },
+    });
+  }
+  let caller: Caller;
+  try {
+    caller = verifyCaller(header, secret);
+  } catch (error) {
+    if (!(error instanceof CallerVerificationError)) throw error;
+    throw new DashError('UNAUTHENTICATED', 'Requests must come through the gateway.', {
+      http: { status: 401 },
+    });
+  }
+  const requestIdHeader = headers['x-request-id'];
+  const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID();
+  return { caller, requestId, log: log.child({ requestId }) };
+}

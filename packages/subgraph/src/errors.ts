@@ -1,0 +1,69 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@dash/logger';
+
+/** The error codes clients can rely on. Anything else is reported as INTERNAL_SERVER_ERROR. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes Apollo Server itself uses for malformed requests; passed through as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+// INTERNAL_SERVER_ERROR is what Apollo stamps on any unexpected throw, so it never passes as is.
+const PUBLIC_CODES = new Set<string>(
+  [...ERROR_CODES, ...REQUEST_ERROR_CODES].filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
+);
+
+/** A failure we mean to show the caller: a stable code, a sentence, optionally the input field. */
+export class DashError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: { field?: string; [key: string]: unknown } = {}) {
+    super(message, { extensions: { code, ...details } });
+    this.name = 'DashError';
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new DashError('BAD_USER_INPUT', message, field ? { field } : {});
+export const unauthenticated = (message = 'Sign in to continue.') => new DashError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You cannot do this.') => new DashError('FORBIDDEN', message);
+export const notFound = (what: string, id: string) => new DashError('NOT_FOUND', `No such ${what}: ${id}`);
+export const conflict = (message: string) => new DashError('CONFLICT', message);
+
+/**
+ * Apollo's formatError: errors with a public code go out as they are (without stack traces);
+ * anything unexpected is logged in full and replaced by a generic message, so internals such as
+ * SQL never reach a client.
+ */
+export function formatErrorFor(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: unwrap(error), path: formatted.path }, 'unexpected resolver error');
+    return {
+      message: 'Something went wrong on our side. Try again in a moment.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+function unwrap(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}

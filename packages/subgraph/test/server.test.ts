@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { signCaller } from '@dash/auth-context';
+import { createLogger } from '@dash/logger';
+import { graphqlRequest } from '@dash/testing';
+import {
+  buildFederatedSchema,
+  notFound,
+  printSubgraphSdl,
+  requireAccount,
+  startSubgraphServer,
+  type BaseContext,
+  type RunningServer,
+} from '../src/index.js';
+
+const secret = 'test-secret-of-some-length';
+
+@ObjectType()
+class Thing {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver()
+class ThingResolver {
+  @Query(() => Thing)
+  whoAmI(@Ctx() { caller }: BaseContext): Thing {
+    return { id: requireAccount(caller).accountId };
+  }
+
+  @Query(() => Thing)
+  missing(): Thing {
+    throw notFound('thing', 'th_1');
+  }
+
+  @Query(() => Thing)
+  broken(): Thing {
+    throw new Error("ER_NO_SUCH_TABLE: Table 'secret.internal' doesn't exist");
+  }
+}
+
+let server: RunningServer;
+let ready = true;
+const signed = () => ({
+  'x-dash-caller': signCaller({ kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false }, secret),
+});
+
+beforeAll(async () => {
+  const schema = await buildFederatedSchema({ resolvers: [ThingResolver] });
+  server = await startSubgraphServer({
+    name: 'things',
+    schema,
+    host: '127.0.0.1',
+    port: 0,
+    internalSecret: secret,
+    log: createLogger('test', 'silent'),
+    readiness: { database: async () => { if (!ready) throw new Error('connection refused'); } },
+    buildContext: (base) => base,
+  });
+});
+afterAll(() => server.stop());
+
+describe('subgraph server', () => {
+  it('prints a federation 2 SDL', async () => {
+    const sdl = printSubgraphSdl(await buildFederatedSchema({ resolvers: [ThingResolver] }));
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toContain('whoAmI: Thing!');
+  });
+
+  it('serves the signed caller to resolvers', async () => {
+    const response = await graphqlRequest(server.url, '{ whoAmI { id } }', {}, signed());
+    expect(response.data).toEqual({ whoAmI: { id: 'acct_1' } });
+  });
+
+  it('refuses calls that did not come through the gateway', async () => {
+    const unsigned = await graphqlRequest(server.url, '{ whoAmI { id } }');
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await graphqlRequest(server.url, '{ whoAmI { id } }', {}, {
+      'x-dash-caller': signCaller({ kind: 'anonymous' }, 'another-secret-entirely'),
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('passes typed errors through and hides unexpected ones', async () => {
+    const missing = await graphqlRequest(server.url, '{ missing { id } }', {}, signed());
+    expect(missing.errors?.[0]).toMatchObject({ message: 'No such thing: th_1', extensions: { code: 'NOT_FOUND' } });
+    const broken = await graphqlRequest(server.url, '{ broken { id } }', {}, signed());
+    expect(broken.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(broken)).not.toMatch(/ER_NO_SUCH_TABLE|secret\.internal|stacktrace/);
+  });
+
+  it('answers /health and reports readiness of its dependencies', async () => {
+    const base = server.url.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    ready = false;
+    const notReady = await fetch(`${base}/ready`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ status: 'unavailable', checks: { database: 'connection refused' } });
+    ready = true;
+  });
+});

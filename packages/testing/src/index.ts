@@ -1,0 +1,9 @@
+export {
+  createTestDatabase,
+  testMysqlUrl,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from './database.js';
+export { deleteRedisPrefix } from './redis.js';
+export { graphqlRequest, type GraphqlResponse } from './graphql.js';
