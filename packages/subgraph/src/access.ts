@@ -29,3 +29,38 @@ export function canReadAccount(caller: Caller, accountId: string, platformId: st
       return false;
   }
 }
+
+/**
+ * The rows a caller may see, as a filter every repository adds to its queries: an account is
+ * confined to its own rows, a platform to its connected accounts' rows.
+ */
+export type TenantScope = { accountId: string } | { platformId: string };
+
+export function tenantScope(caller: Caller): TenantScope {
+  switch (caller.kind) {
+    case 'account':
+      return { accountId: caller.accountId };
+    case 'platform':
+      return { platformId: caller.platformId };
+    default:
+      throw unauthenticated();
+  }
+}
+
+/**
+ * The filter for one account's rows as the caller may see them, or null when it may not:
+ * an account only its own, a platform any of its connected accounts.
+ */
+export function accountRowsScope(
+  caller: Caller,
+  accountId: string,
+): { accountId: string; platformId?: string } | null {
+  switch (caller.kind) {
+    case 'account':
+      return caller.accountId === accountId ? { accountId } : null;
+    case 'platform':
+      return { accountId, platformId: caller.platformId };
+    default:
+      throw unauthenticated();
+  }
+}

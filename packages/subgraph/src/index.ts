@@ -6,7 +6,15 @@ export { baseContextFrom, type BaseContext } from './context.js';
 export { healthRouter, type ReadinessChecks } from './health.js';
 export { stopOnSignals } from './lifecycle.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
-export { canReadAccount, requireAccount, requirePlatform } from './access.js';
+export {
+  accountRowsScope,
+  canReadAccount,
+  requireAccount,
+  requirePlatform,
+  tenantScope,
+  type TenantScope,
+} from './access.js';
+export { SafeInt } from './scalars.js';
 export {
   badInput,
   conflict,
@@ -18,3 +26,16 @@ export {
   unauthenticated,
   type ErrorCode,
 } from './errors.js';
+export {
+  buildServiceSchema,
+  loadServiceConfig,
+  migrateService,
+  printServiceSdl,
+  runMigrateMain,
+  runServiceMain,
+  startService,
+  type RunningService,
+  type ServiceDefinition,
+  type ServiceDeps,
+  type ServicePart,
+} from './service.js';

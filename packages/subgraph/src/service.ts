@@ -1,0 +1,147 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash/db';
+import { loadConfigOrExit } from '@dash/config';
+import { createLogger, type Logger } from '@dash/logger';
+import type { BaseContext } from './context.js';
+import { stopOnSignals } from './lifecycle.js';
+import type { ReadinessChecks } from './health.js';
+import { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
+import { startSubgraphServer } from './server.js';
+import { loadSubgraphConfig, type SubgraphConfig } from './config.js';
+
+export interface ServiceDeps {
+  config: SubgraphConfig;
+  dataSource: DataSource;
+  log: Logger;
+  env: Record<string, string | undefined>;
+}
+
+/** Something that runs beside the GraphQL server (a worker, a relay) and stops with it. */
+export interface ServicePart {
+  readiness?: ReadinessChecks;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything that makes one subgraph service, declared once. The same definition drives the
+ * server (`main`), migrations (`migrate`), the checked-in SDL (`print-schema`) and tests, so
+ * every service starts, stops and migrates the same way.
+ */
+export interface ServiceDefinition<Context extends BaseContext> {
+  name: string;
+  defaultPort: number;
+  entities: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  buildContext(base: BaseContext, deps: ServiceDeps): Context;
+  parts?: Array<(deps: ServiceDeps) => Promise<ServicePart>>;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+export const buildServiceSchema = <Context extends BaseContext>(definition: ServiceDefinition<Context>) =>
+  buildFederatedSchema(
+    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes ?? [], validate: true },
+    definition.referenceResolvers,
+  );
+
+export function loadServiceConfig(
+  definition: { name: string; defaultPort: number },
+  env: Record<string, string | undefined> = process.env,
+): SubgraphConfig {
+  return loadSubgraphConfig(definition.name, definition.defaultPort, env);
+}
+
+const dataSourceOptions = <Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+  config: SubgraphConfig,
+) => ({
+  url: config.mysqlUrl,
+  database: config.database,
+  entities: definition.entities,
+  migrations: definition.migrations,
+});
+
+export function migrateService<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+  config: SubgraphConfig,
+) {
+  return migrateDatabase(dataSourceOptions(definition, config));
+}
+
+/** Connects, starts the parts and the server; stop() undoes it in reverse order. */
+export async function startService<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+  config: SubgraphConfig,
+  options: { log?: Logger; env?: Record<string, string | undefined> } = {},
+): Promise<RunningService> {
+  const log = options.log ?? createLogger(definition.name);
+  const dataSource = createDataSource(dataSourceOptions(definition, config));
+  await dataSource.initialize();
+  const deps: ServiceDeps = { config, dataSource, log, env: options.env ?? process.env };
+  const parts: ServicePart[] = [];
+  try {
+    for (const startPart of definition.parts ?? []) parts.push(await startPart(deps));
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema: await buildServiceSchema(definition),
+      host: config.host,
+      port: config.port,
+      internalSecret: config.internalSecret,
+      log,
+      readiness: Object.assign(
+        { database: () => dataSource.query('SELECT 1') },
+        ...parts.map((part) => part.readiness ?? {}),
+      ),
+      buildContext: (base) => definition.buildContext(base, deps),
+    });
+    return {
+      name: definition.name,
+      url: server.url,
+      port: server.port,
+      dataSource,
+      async stop() {
+        await server.stop();
+        for (const part of parts.reverse()) await part.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    for (const part of parts.reverse()) await part.stop();
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** The body of a service's `main.ts`: config from the environment, start, stop on a signal. */
+export async function runServiceMain<Context extends BaseContext>(definition: ServiceDefinition<Context>) {
+  const config = loadConfigOrExit(() => loadServiceConfig(definition));
+  const log = createLogger(definition.name);
+  const service = await startService(definition, config, { log });
+  stopOnSignals(service.stop, log);
+}
+
+/** The body of a service's `migrate.ts`. */
+export async function runMigrateMain<Context extends BaseContext>(definition: ServiceDefinition<Context>) {
+  const config = loadConfigOrExit(() => loadServiceConfig(definition));
+  const ran = await migrateService(definition, config);
+  console.log(`${definition.name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}`);
+}
+
+/** The body of a service's `print-schema.ts`: the SDL it contributes, on stdout. */
+export async function printServiceSdl<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+): Promise<string> {
+  return printSubgraphSdl(await buildServiceSchema(definition));
+}

@@ -1,0 +1,4 @@
+export { identityService } from './service.js';
+export { seedIdentity, type IdentitySeed } from './seed.js';
+export { Account } from './entities/account.entity.js';
+export { Platform } from './entities/platform.entity.js';

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@dash/subgraph';
+import { identityService } from './service.js';
+
+await runMigrateMain(identityService);

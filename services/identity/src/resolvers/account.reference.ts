@@ -1,0 +1,16 @@
+import { tenantScope } from '@dash/subgraph';
+import type { Account } from '../entities/account.entity.js';
+import type { Platform } from '../entities/platform.entity.js';
+import type { IdentityContext } from '../context.js';
+
+/** How the gateway turns `{ __typename: "Account", id }` from another subgraph into an account. */
+export const referenceResolvers = {
+  Account: {
+    __resolveReference: (reference: Pick<Account, 'id'>, { caller, accounts }: IdentityContext) =>
+      accounts.findAccount(reference.id, tenantScope(caller)),
+  },
+  Platform: {
+    __resolveReference: (reference: Pick<Platform, 'id'>, { caller, accounts }: IdentityContext) =>
+      accounts.findPlatform(reference.id, tenantScope(caller)),
+  },
+};

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintColumn, datetimeColumn } from '@dash/db';
+
+/**
+ * One movement of money on an account's balance (a charge, refund, payout, fee…). Its net
+ * amount counts as pending until `availableOn`, then as available.
+ */
+@Entity('balance_transactions')
+@Index('balance_transactions_account', ['accountId', 'currency', 'availableOn'])
+export class BalanceTransaction {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 40 })
+  accountId!: string;
+
+  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
+  platformId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type!: string;
+
+  @Column(bigintColumn())
+  amount!: number;
+
+  @Column(bigintColumn())
+  fee!: number;
+
+  @Column(bigintColumn())
+  net!: number;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  description!: string;
+
+  @Column(datetimeColumn({ name: 'available_on' }))
+  availableOn!: Date;
+
+  @Column(datetimeColumn({ name: 'created_at' }))
+  createdAt!: Date;
+}

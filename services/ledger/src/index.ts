@@ -1,0 +1,2 @@
+export { ledgerService } from './service.js';
+export { seedLedger, type LedgerSeed } from './seed.js';

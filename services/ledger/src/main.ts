@@ -1,0 +1,4 @@
+import { runServiceMain } from '@dash/subgraph';
+import { ledgerService } from './service.js';
+
+await runServiceMain(ledgerService);

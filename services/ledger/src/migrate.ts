@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@dash/subgraph';
+import { ledgerService } from './service.js';
+
+await runMigrateMain(ledgerService);
