@@ -1,5 +1,5 @@
 import type { Caller } from '@dash/auth-context';
-import { forbidden, unauthenticated } from './errors.js';
+import { forbidden, unauthenticated } from '@dash/errors';
 
 type AccountCaller = Extract<Caller, { kind: 'account' }>;
 type PlatformCaller = Extract<Caller, { kind: 'platform' }>;

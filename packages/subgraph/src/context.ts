@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CALLER_HEADER, CallerVerificationError, verifyCaller, type Caller } from '@dash/auth-context';
 import type { Logger } from '@dash/logger';
-import { DashError } from './errors.js';
+import { DashError } from '@dash/errors';
 
 /** What every resolver of every subgraph gets; services add their own dependencies to it. */
 export interface BaseContext {

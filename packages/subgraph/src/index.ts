@@ -3,8 +3,6 @@ import 'reflect-metadata';
 export { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
 export { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './server.js';
 export { baseContextFrom, type BaseContext } from './context.js';
-export { healthRouter, type ReadinessChecks } from './health.js';
-export { stopOnSignals } from './lifecycle.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 export {
   accountRowsScope,
@@ -25,7 +23,7 @@ export {
   notFound,
   unauthenticated,
   type ErrorCode,
-} from './errors.js';
+} from '@dash/errors';
 export {
   buildServiceSchema,
   loadServiceConfig,

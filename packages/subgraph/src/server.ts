@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -7,8 +6,8 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@dash/logger';
 import { baseContextFrom, type BaseContext } from './context.js';
-import { formatErrorFor } from './errors.js';
-import { healthRouter, type ReadinessChecks } from './health.js';
+import { formatErrorFor } from '@dash/errors';
+import { healthRouter, listen, type ReadinessChecks } from '@dash/server-kit';
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
@@ -59,11 +58,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, resolve);
-  });
-  const { port } = httpServer.address() as AddressInfo;
+  const port = await listen(httpServer, options.port, options.host);
   const url = `http://${options.host}:${port}/graphql`;
   log.info({ url }, `${options.name} subgraph listening`);
 

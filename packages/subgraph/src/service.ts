@@ -4,8 +4,7 @@ import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash
 import { loadConfigOrExit } from '@dash/config';
 import { createLogger, type Logger } from '@dash/logger';
 import type { BaseContext } from './context.js';
-import { stopOnSignals } from './lifecycle.js';
-import type { ReadinessChecks } from './health.js';
+import { stopOnSignals, type ReadinessChecks } from '@dash/server-kit';
 import { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
 import { startSubgraphServer } from './server.js';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.js';

@@ -1,3 +1,4 @@
+/** Typed GraphQL errors shared by the gateway and every subgraph: a stable code and a sentence. */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@dash/logger';
 

@@ -1,0 +1,3 @@
+export { healthRouter, type ReadinessChecks } from './health.js';
+export { listen } from './listen.js';
+export { stopOnSignals } from './lifecycle.js';
