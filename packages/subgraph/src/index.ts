@@ -37,3 +37,5 @@ export {
   type ServiceDeps,
   type ServicePart,
 } from './service.js';
+export { FirstArgs } from './pagination.js';
+export { validateArgs } from './validation.js';

@@ -7,6 +7,7 @@ import type { BaseContext } from './context.js';
 import { stopOnSignals, type ReadinessChecks } from '@dash/server-kit';
 import { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
 import { startSubgraphServer } from './server.js';
+import { validateArgs } from './validation.js';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 
 export interface ServiceDeps {
@@ -51,7 +52,7 @@ export interface RunningService {
 
 export const buildServiceSchema = <Context extends BaseContext>(definition: ServiceDefinition<Context>) =>
   buildFederatedSchema(
-    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes ?? [], validate: true },
+    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes ?? [], validateFn: validateArgs },
     definition.referenceResolvers,
   );
 

@@ -1,0 +1,2 @@
+export { disputesService } from './service.js';
+export { seedDisputes, type DisputeSeed } from './seed.js';

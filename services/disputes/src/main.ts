@@ -1,0 +1,4 @@
+import { runServiceMain } from '@dash/subgraph';
+import { disputesService } from './service.js';
+
+await runServiceMain(disputesService);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@dash/subgraph';
+import { disputesService } from './service.js';
+
+await runMigrateMain(disputesService);

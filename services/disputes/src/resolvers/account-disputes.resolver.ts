@@ -1,0 +1,24 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { accountRowsScope, FirstArgs, SafeInt } from '@dash/subgraph';
+import { Account } from '../entities/account.type.js';
+import { Dispute } from '../entities/dispute.entity.js';
+import type { DisputesContext } from '../context.js';
+
+@Resolver(() => Account)
+export class AccountDisputesResolver {
+  @FieldResolver(() => [Dispute], { description: 'Newest first.' })
+  async disputes(
+    @Root() account: Account,
+    @Args() { first }: FirstArgs,
+    @Ctx() { caller, disputes }: DisputesContext,
+  ): Promise<Dispute[]> {
+    const scope = accountRowsScope(caller, account.id);
+    return scope ? disputes.latest(scope, first) : [];
+  }
+
+  @FieldResolver(() => SafeInt, { description: 'Disputes waiting for evidence from the account.' })
+  async disputesNeedingResponse(@Root() account: Account, @Ctx() { caller, disputes }: DisputesContext): Promise<number> {
+    const scope = accountRowsScope(caller, account.id);
+    return scope ? disputes.countNeedingResponse(scope) : 0;
+  }
+}

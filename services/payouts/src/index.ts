@@ -1,0 +1,2 @@
+export { payoutsService } from './service.js';
+export { seedPayouts, type PayoutSeed } from './seed.js';

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '@dash/auth-context';
+import { printServiceSdl } from '@dash/subgraph';
+import { startTestService, type TestService } from '@dash/subgraph/testing';
+import { payoutsService, seedPayouts } from '../src/index.js';
+
+let service: TestService;
+
+const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
+const platformB: Caller = { kind: 'platform', platformId: 'plat_b', livemode: false, keyId: 'key_2' };
+const day = 24 * 3600 * 1000;
+const now = Date.now();
+
+const payout = (id: string, accountId: string, amount: number, status: 'paid' | 'in_transit' | 'pending', arrivesInDays: number, createdDaysAgo: number) => ({
+  id,
+  accountId,
+  platformId: 'plat_a',
+  amount,
+  currency: 'usd',
+  status,
+  method: 'standard' as const,
+  arrivalDate: new Date(now + arrivesInDays * day),
+  createdAt: new Date(now - createdDaysAgo * day),
+});
+
+const query = `query($reps: [_Any!]!, $first: Int) {
+  _entities(representations: $reps) {
+    ... on Account { payouts(first: $first) { id amount status method } nextPayout { id } }
+  }
+}`;
+const vars = (id: string, first?: number) => ({ reps: [{ __typename: 'Account', id }], first });
+
+beforeAll(async () => {
+  service = await startTestService(payoutsService);
+  await seedPayouts(service.dataSource, [
+    payout('po_1', 'acct_ada', 10_000, 'paid', -5, 7),
+    payout('po_2', 'acct_ada', 3_000_000_000, 'in_transit', 2, 1),
+    payout('po_3', 'acct_ada', 2_000, 'pending', 4, 0),
+    payout('po_4', 'acct_bob', 500, 'paid', -1, 3),
+  ]);
+});
+afterAll(() => service.close());
+
+describe('payouts subgraph', () => {
+  it('lists payouts newest first and picks the next one to arrive', async () => {
+    const response = await service.query(query, vars('acct_ada'), ada);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      _entities: [
+        {
+          payouts: [
+            { id: 'po_3', amount: 2_000, status: 'pending', method: 'standard' },
+            { id: 'po_2', amount: 3_000_000_000, status: 'in_transit', method: 'standard' },
+            { id: 'po_1', amount: 10_000, status: 'paid', method: 'standard' },
+          ],
+          nextPayout: { id: 'po_2' },
+        },
+      ],
+    });
+  });
+
+  it('limits the list and rejects a limit out of range with a typed error', async () => {
+    const two = await service.query<{ _entities: Array<{ payouts: unknown[] }> }>(query, vars('acct_ada', 2), ada);
+    expect(two.data?._entities[0]?.payouts).toHaveLength(2);
+    const tooMany = await service.query(query, vars('acct_ada', 500), ada);
+    expect(tooMany.errors?.[0]).toMatchObject({
+      message: 'first must not be greater than 100',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+  });
+
+  it("never shows another tenant's payouts", async () => {
+    const sibling = await service.query(query, vars('acct_bob'), ada);
+    expect(sibling.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
+    const otherPlatform = await service.query(query, vars('acct_ada'), platformB);
+    expect(otherPlatform.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
+    const anonymous = await service.query(query, vars('acct_ada'));
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('has an up-to-date schema.graphql', async () => {
+    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(await printServiceSdl(payoutsService));
+  });
+});
