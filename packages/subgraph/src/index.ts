@@ -30,6 +30,7 @@ export {
   migrateService,
   printServiceSdl,
   runMigrateMain,
+  runPrintSchemaMain,
   runServiceMain,
   startService,
   type RunningService,

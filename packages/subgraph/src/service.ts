@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash/db';
@@ -144,4 +146,14 @@ export async function printServiceSdl<Context extends BaseContext>(
   definition: ServiceDefinition<Context>,
 ): Promise<string> {
   return printSubgraphSdl(await buildServiceSchema(definition));
+}
+
+/** The body of a service's `print-schema.ts`: writes its SDL only once it printed completely. */
+export async function runPrintSchemaMain<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+  file: URL,
+): Promise<void> {
+  const sdl = await printServiceSdl(definition);
+  await writeFile(file, sdl);
+  console.log(`${definition.name}: wrote ${fileURLToPath(file)}`);
 }

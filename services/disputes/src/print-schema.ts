@@ -1,4 +1,4 @@
-import { printServiceSdl } from '@dash/subgraph';
+import { runPrintSchemaMain } from '@dash/subgraph';
 import { disputesService } from './service.js';
 
-process.stdout.write(await printServiceSdl(disputesService));
+await runPrintSchemaMain(disputesService, new URL('../schema.graphql', import.meta.url));

@@ -1,4 +1,4 @@
-import { printServiceSdl } from '@dash/subgraph';
+import { runPrintSchemaMain } from '@dash/subgraph';
 import { identityService } from './service.js';
 
-process.stdout.write(await printServiceSdl(identityService));
+await runPrintSchemaMain(identityService, new URL('../schema.graphql', import.meta.url));

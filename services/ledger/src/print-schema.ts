@@ -1,4 +1,4 @@
-import { printServiceSdl } from '@dash/subgraph';
+import { runPrintSchemaMain } from '@dash/subgraph';
 import { ledgerService } from './service.js';
 
-process.stdout.write(await printServiceSdl(ledgerService));
+await runPrintSchemaMain(ledgerService, new URL('../schema.graphql', import.meta.url));

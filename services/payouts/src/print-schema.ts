@@ -1,4 +1,4 @@
-import { printServiceSdl } from '@dash/subgraph';
+import { runPrintSchemaMain } from '@dash/subgraph';
 import { payoutsService } from './service.js';
 
-process.stdout.write(await printServiceSdl(payoutsService));
+await runPrintSchemaMain(payoutsService, new URL('../schema.graphql', import.meta.url));

@@ -1,0 +1,4 @@
+export { startGateway, type RunningGateway } from './app.js';
+export { loadGatewayConfig, type GatewayConfig } from './config.js';
+export { composeSupergraph, CompositionError, readSubgraphSdls } from './compose.js';
+export { SUBGRAPHS, type SubgraphName } from './subgraphs.js';

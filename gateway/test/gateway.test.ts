@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedIdentity, identityService } from '@dash/identity';
+import { ledgerService, seedLedger } from '@dash/ledger';
+import { createLogger } from '@dash/logger';
+import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { graphqlRequest } from '@dash/testing';
+import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
+
+let identity: TestService;
+let ledger: TestService;
+const gateways: RunningGateway[] = [];
+
+const devAccount = { accountId: 'acct_ada', platformId: 'plat_a' };
+const unreachable = 'http://127.0.0.1:9/graphql';
+
+async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
+  const gateway = await startGateway(
+    {
+      nodeEnv: 'test',
+      host: '127.0.0.1',
+      port: 0,
+      internalSecret: TEST_INTERNAL_SECRET,
+      subgraphUrls: {
+        identity: identity.url,
+        ledger: ledger.url,
+        payouts: unreachable,
+        disputes: unreachable,
+        notifications: unreachable,
+      },
+      devAccount,
+      ...overrides,
+    },
+    { log: createLogger('gateway', 'silent') },
+  );
+  gateways.push(gateway);
+  return gateway;
+}
+
+const balanceCard = '{ me { id displayName balances { currency available pending total } } }';
+
+beforeAll(async () => {
+  [identity, ledger] = await Promise.all([startTestService(identityService), startTestService(ledgerService)]);
+  await seedIdentity(identity.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#635bff' },
+    accounts: [
+      { id: 'acct_ada', displayName: 'Ada Lovelace', email: 'ada@example.com', country: 'US', defaultCurrency: 'usd', livemode: false },
+    ],
+  });
+  await seedLedger(ledger.dataSource, [
+    {
+      id: 'txn_1', accountId: 'acct_ada', platformId: 'plat_a', type: 'charge', amount: 5000, fee: 175, currency: 'usd',
+      description: 'Ride', availableOn: new Date(Date.now() - 1000), createdAt: new Date(),
+    },
+    {
+      id: 'txn_2', accountId: 'acct_other', platformId: 'plat_a', type: 'charge', amount: 7000, fee: 0, currency: 'usd',
+      description: 'Ride', availableOn: new Date(Date.now() - 1000), createdAt: new Date(),
+    },
+  ]);
+});
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.stop()));
+  await Promise.all([identity?.close(), ledger?.close()]);
+});
+
+describe('gateway', () => {
+  it('answers one query from two subgraphs, scoped to the caller', async () => {
+    const gateway = await gatewayWith();
+    const response = await graphqlRequest(gateway.url, balanceCard);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      me: {
+        id: 'acct_ada',
+        displayName: 'Ada Lovelace',
+        balances: [{ currency: 'usd', available: 4825, pending: 0, total: 4825 }],
+      },
+    });
+  });
+
+  it('forwards an anonymous caller, and the subgraph answers UNAUTHENTICATED', async () => {
+    const gateway = await gatewayWith({ devAccount: undefined });
+    const response = await graphqlRequest(gateway.url, balanceCard);
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('reports a down subgraph as a typed error without internals', async () => {
+    const gateway = await gatewayWith({
+      subgraphUrls: { identity: unreachable, ledger: unreachable, payouts: unreachable, disputes: unreachable, notifications: unreachable },
+    });
+    const response = await graphqlRequest(gateway.url, balanceCard);
+    expect(response.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:9|stack/);
+  });
+
+  it('rejects a malformed query with a typed error', async () => {
+    const gateway = await gatewayWith();
+    const response = await graphqlRequest(gateway.url, '{ me { nonsense } }');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import { Delivery } from './entities/delivery.entity.js';
+
+export class DeliveryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts once; a repeated request with the same id leaves the first row alone. */
+  async recordQueued(delivery: Omit<Delivery, 'status' | 'attempts' | 'sentAt'>): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Delivery)
+      .values({ ...delivery, status: 'queued', attempts: 0, sentAt: null })
+      .orIgnore()
+      .execute();
+  }
+
+  find(id: string): Promise<Delivery | null> {
+    return this.dataSource.getRepository(Delivery).findOneBy({ id });
+  }
+
+  async markAttempt(id: string, attempts: number, outcome: 'sent' | 'failed' | 'queued'): Promise<void> {
+    await this.dataSource
+      .getRepository(Delivery)
+      .update({ id }, { attempts, status: outcome, ...(outcome === 'sent' ? { sentAt: new Date() } : {}) });
+  }
+}

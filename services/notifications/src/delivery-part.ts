@@ -1,0 +1,48 @@
+import { deliveryQueue } from '@dash/contracts';
+import { createRedisConnection, TypedQueue } from '@dash/queue';
+import type { ServiceDeps, ServicePart } from '@dash/subgraph';
+import { DeliveryRepository } from './deliveries.repository.js';
+import { LogProvider, type DeliveryProvider } from './providers/delivery-provider.js';
+import { loadQueueConfig } from './queue-config.js';
+import { startDeliveryWorker } from './workers/delivery.worker.js';
+
+/**
+ * The delivery worker runs inside the notifications service and stops with it: closing waits for
+ * the job in hand, then the connection goes. Redis joins the service's readiness checks.
+ */
+export function deliveryPart(createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ log }) => new LogProvider(log)) {
+  return async (deps: ServiceDeps): Promise<ServicePart> => {
+    const config = loadQueueConfig(deps.env);
+    const connection = createRedisConnection(config.redisUrl);
+    const worker = startDeliveryWorker({
+      deliveries: new DeliveryRepository(deps.dataSource),
+      provider: createProvider(deps),
+      connection,
+      prefix: config.prefix,
+      concurrency: config.concurrency,
+      log: deps.log,
+    });
+    await worker.waitUntilReady();
+    return {
+      readiness: { redis: () => connection.ping() },
+      async stop() {
+        await worker.close();
+        connection.disconnect();
+      },
+    };
+  };
+}
+
+/** A producer for other code (the local stack, later identity's sign-in codes). */
+export function openDeliveryQueue(env: Record<string, string | undefined>) {
+  const config = loadQueueConfig(env);
+  const connection = createRedisConnection(config.redisUrl);
+  const queue = new TypedQueue(deliveryQueue, { connection, prefix: config.prefix });
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** What a person receives. SMS has no subject; keep it short. */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+}
+
+type Template = (params: Record<string, string>) => RenderedMessage;
+
+const TEMPLATES: Record<string, Template> = {
+  'dashboard-ready': (p) => ({
+    subject: `Your ${p.platformName ?? ''} dashboard is ready`.replace('  ', ' '),
+    text: `Hi ${p.name ?? 'there'}, your dashboard is ready: ${p.url ?? ''}`.trim(),
+  }),
+  'login-code': (p) => ({
+    subject: 'Your sign-in code',
+    text: `${p.code ?? ''} is your sign-in code. It expires in ${p.minutes ?? '10'} minutes. Never share it.`,
+  }),
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
+
+export class UnknownTemplateError extends Error {}
+
+export function renderTemplate(name: string, params: Record<string, string>): RenderedMessage {
+  const template = TEMPLATES[name];
+  if (!template) throw new UnknownTemplateError(`Unknown message template "${name}"`);
+  return template(params);
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { datetimeColumn } from '@dash/db';
+
+/** One entry in the account's activity hub ("Your payout of $120.00 is on its way"). */
+@Entity('activity_items')
+@Index('activity_items_account_created', ['accountId', 'createdAt'])
+@ObjectType({ description: "One entry in the account's activity hub." })
+export class ActivityItem {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 40 })
+  accountId!: string;
+
+  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
+  platformId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field({ description: 'What happened, as an event name: payout.paid, dispute.created, …' })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field()
+  title!: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  @Field()
+  body!: string;
+
+  @Column(datetimeColumn({ name: 'read_at', nullable: true }))
+  @Field(() => Date, { nullable: true })
+  readAt!: Date | null;
+
+  @Column(datetimeColumn({ name: 'created_at' }))
+  @Field()
+  createdAt!: Date;
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { datetimeColumn } from '@dash/db';
+
+export type DeliveryChannel = 'email' | 'sms';
+export type DeliveryStatus = 'queued' | 'sent' | 'failed';
+
+/** A message to a person and what became of it: the record behind every email and SMS. */
+@Entity('deliveries')
+export class Delivery {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 40 })
+  accountId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  channel!: DeliveryChannel;
+
+  @Column({ type: 'varchar', length: 254 })
+  destination!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  template!: string;
+
+  @Column({ type: 'simple-json' })
+  params!: Record<string, string>;
+
+  @Column({ type: 'varchar', length: 8 })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'int' })
+  attempts!: number;
+
+  @Column(datetimeColumn({ name: 'sent_at', nullable: true }))
+  sentAt!: Date | null;
+
+  @Column(datetimeColumn({ name: 'created_at' }))
+  createdAt!: Date;
+}

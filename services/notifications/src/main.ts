@@ -1,0 +1,4 @@
+import { runServiceMain } from '@dash/subgraph';
+import { notificationsService } from './service.js';
+
+await runServiceMain(notificationsService);

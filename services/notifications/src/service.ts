@@ -1,0 +1,33 @@
+import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
+import { ActivityRepository } from './activity.repository.js';
+import type { NotificationsContext } from './context.js';
+import { deliveryPart } from './delivery-part.js';
+import { Account } from './entities/account.type.js';
+import { ActivityItem } from './entities/activity-item.entity.js';
+import { Delivery } from './entities/delivery.entity.js';
+import { Init1764028800000 } from './migrations/1764028800000-Init.js';
+import type { DeliveryProvider } from './providers/delivery-provider.js';
+import { referenceResolvers } from './resolvers/account.reference.js';
+import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
+
+/**
+ * Notifications owns the activity hub and every message sent to people (the delivery worker).
+ * `createProvider` chooses who carries messages; the default writes them to the log.
+ */
+export function createNotificationsService(
+  createProvider?: (deps: ServiceDeps) => DeliveryProvider,
+): ServiceDefinition<NotificationsContext> {
+  return {
+    name: 'notifications',
+    defaultPort: 4005,
+    entities: [ActivityItem, Delivery],
+    migrations: [Init1764028800000],
+    resolvers: [AccountActivityResolver],
+    orphanedTypes: [Account],
+    referenceResolvers: referenceResolvers as never,
+    buildContext: (base, { dataSource }) => ({ ...base, activity: new ActivityRepository(dataSource) }),
+    parts: [deliveryPart(createProvider)],
+  };
+}
+
+export const notificationsService = createNotificationsService();

@@ -1,0 +1,63 @@
+import type { DeliveryJobs } from '@dash/contracts';
+import { deliveryQueue } from '@dash/contracts';
+import { createWorker, DEFAULT_JOB_OPTIONS, UnrecoverableError, type Job, type JobHandlers, type Worker } from '@dash/queue';
+import type { Logger } from '@dash/logger';
+import type { Redis } from 'ioredis';
+import { renderTemplate, UnknownTemplateError } from '../domain/templates.js';
+import type { DeliveryRepository } from '../deliveries.repository.js';
+import type { DeliveryChannel } from '../entities/delivery.entity.js';
+import type { DeliveryProvider } from '../providers/delivery-provider.js';
+
+export interface DeliveryWorkerDeps {
+  deliveries: DeliveryRepository;
+  provider: DeliveryProvider;
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  log: Logger;
+}
+
+/**
+ * Sends one queued message. Jobs can run more than once (a worker dies mid-job, a retry after a
+ * timeout), so an already-sent delivery is skipped. A failure is thrown for BullMQ to retry with
+ * backoff; after the last attempt the delivery is marked failed.
+ */
+async function deliver(
+  channel: DeliveryChannel,
+  data: DeliveryJobs['send-email'],
+  job: Job,
+  deps: Pick<DeliveryWorkerDeps, 'deliveries' | 'provider'>,
+): Promise<void> {
+  const existing = await deps.deliveries.find(data.deliveryId);
+  if (existing?.status === 'sent') return;
+  const attempt = job.attemptsMade + 1;
+  let message;
+  try {
+    message = renderTemplate(data.template, data.params);
+  } catch (error) {
+    if (!(error instanceof UnknownTemplateError)) throw error;
+    await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed');
+    throw new UnrecoverableError(error.message);
+  }
+  try {
+    await deps.provider.send({ ...message, deliveryId: data.deliveryId, channel, to: data.to });
+  } catch (error) {
+    const lastAttempt = attempt >= (job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1);
+    await deps.deliveries.markAttempt(data.deliveryId, attempt, lastAttempt ? 'failed' : 'queued');
+    throw error;
+  }
+  await deps.deliveries.markAttempt(data.deliveryId, attempt, 'sent');
+}
+
+export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
+  const handlers: JobHandlers<DeliveryJobs> = {
+    'send-email': (data, job) => deliver('email', data, job, deps),
+    'send-sms': (data, job) => deliver('sms', data, job, deps),
+  };
+  return createWorker(deliveryQueue, handlers, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency,
+    log: deps.log,
+  });
+}
