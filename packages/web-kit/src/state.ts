@@ -1,0 +1,86 @@
+import { isLocale, matchLocale, type Locale } from './locale.js';
+
+/**
+ * The little state every micro-frontend shares, owned here and nowhere else: the locale, the
+ * session and the platform's branding. Changes are announced as typed DOM events on `window`,
+ * so apps built with any framework (or none, like the shell) can follow them.
+ */
+export interface Session {
+  accountId?: string;
+  displayName?: string;
+}
+
+export interface Branding {
+  platformName: string;
+  brandColor: string;
+}
+
+export interface DashEvents {
+  'dash:locale-changed': CustomEvent<{ locale: Locale }>;
+  'dash:session-changed': CustomEvent<{ session: Session }>;
+  'dash:branding-changed': CustomEvent<{ branding: Branding }>;
+}
+
+declare global {
+  // Typed `window.addEventListener('dash:locale-changed', …)`.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends DashEvents {}
+}
+
+const LOCALE_KEY = 'dash.locale';
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(LOCALE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (private mode, sandboxed frames); fall back to the browser.
+  }
+  return matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+}
+
+let locale: Locale = initialLocale();
+let session: Session = {};
+let branding: Branding = { platformName: '', brandColor: '#5b4cf0' };
+
+function emit<Name extends keyof DashEvents>(name: Name, detail: DashEvents[Name]['detail']): void {
+  window.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+export const getLocale = (): Locale => locale;
+
+export function setLocale(next: Locale): void {
+  if (!isLocale(next) || next === locale) return;
+  locale = next;
+  try {
+    localStorage.setItem(LOCALE_KEY, next);
+  } catch {
+    // Not persisted; the switch still applies to this page.
+  }
+  document.documentElement.lang = next;
+  emit('dash:locale-changed', { locale: next });
+}
+
+export const getSession = (): Session => session;
+
+export function setSession(next: Session): void {
+  session = { ...next };
+  emit('dash:session-changed', { session });
+}
+
+export const getBranding = (): Branding => branding;
+
+export function setBranding(next: Branding): void {
+  branding = { ...next };
+  emit('dash:branding-changed', { branding });
+}
+
+/** Subscribes to one shared-state event; returns the unsubscribe function. */
+export function onDashEvent<Name extends keyof DashEvents>(
+  name: Name,
+  listener: (detail: DashEvents[Name]['detail']) => void,
+): () => void {
+  const handler = (event: DashEvents[Name]) => listener(event.detail);
+  window.addEventListener(name, handler);
+  return () => window.removeEventListener(name, handler);
+}

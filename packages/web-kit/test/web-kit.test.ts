@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createDashI18n,
+  createGraphqlClient,
+  cssLifecycles,
+  formatAmount,
+  getLocale,
+  GraphqlRequestError,
+  matchLocale,
+  onDashEvent,
+  setLocale,
+  sharedMessage,
+} from '../src/index.js';
+
+describe('locale', () => {
+  it('matches browser languages to a supported locale', () => {
+    expect(matchLocale(['zh-Hans-CN', 'en'])).toBe('zh-CN');
+    expect(matchLocale(['en-GB'])).toBe('en');
+    expect(matchLocale(['fr-FR'])).toBe('en');
+  });
+
+  it('persists a switch, announces it once, and re-translates i18n instances', () => {
+    setLocale('en');
+    const { i18n, dispose } = createDashI18n({ en: { hello: 'Hello' }, 'zh-CN': { hello: '你好' } });
+    const heard = vi.fn();
+    const stop = onDashEvent('dash:locale-changed', heard);
+
+    expect(i18n.global.t('hello')).toBe('Hello');
+    expect(i18n.global.t('nav.payouts')).toBe('Payouts');
+    setLocale('zh-CN');
+    setLocale('zh-CN');
+
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard).toHaveBeenCalledWith({ locale: 'zh-CN' });
+    expect(localStorage.getItem('dash.locale')).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(i18n.global.t('hello')).toBe('你好');
+    expect(sharedMessage('nav.payouts')).toBe('提现');
+    expect(formatAmount(150000, 'jpy')).toBe('JP¥150,000');
+
+    dispose();
+    stop();
+    setLocale('en');
+    expect(i18n.global.t('hello')).toBe('你好');
+    expect(getLocale()).toBe('en');
+    expect(formatAmount(-2500, 'usd')).toBe('-$25.00');
+  });
+});
+
+describe('css lifecycles', () => {
+  it('adds the stylesheet on mount and removes it on unmount', async () => {
+    const css = cssLifecycles('/apps/balance/balance.css');
+    const mounting = css.mount();
+    const link = document.head.querySelector<HTMLLinkElement>('link[href="/apps/balance/balance.css"]');
+    expect(link?.rel).toBe('stylesheet');
+    link?.dispatchEvent(new Event('load'));
+    await mounting;
+    await css.unmount();
+    expect(document.head.querySelector('link[href="/apps/balance/balance.css"]')).toBeNull();
+  });
+});
+
+describe('graphql client', () => {
+  const respond = (body: unknown) =>
+    vi.fn(async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
+
+  it('returns data', async () => {
+    const client = createGraphqlClient({ url: 'http://dash.test/graphql', fetch: respond({ data: { me: { id: 'acct_1' } } }) });
+    expect(await client.query('{ me { id } }')).toEqual({ me: { id: 'acct_1' } });
+  });
+
+  it('turns GraphQL errors into typed errors with the server code', async () => {
+    const client = createGraphqlClient({
+      url: 'http://dash.test/graphql',
+      fetch: respond({ data: null, errors: [{ message: 'first must not be greater than 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } }] }),
+    });
+    const error = await client.query('{ me { id } }').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GraphqlRequestError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', message: 'first must not be greater than 100' });
+  });
+
+  it('reports an unreachable server as NETWORK_ERROR', async () => {
+    const client = createGraphqlClient({
+      url: 'http://dash.test/graphql',
+      fetch: vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    });
+    await expect(client.query('{ me { id } }')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+});

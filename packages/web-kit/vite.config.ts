@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+
+// One ES module loaded once through the shell's import map; vue comes from the import map too.
+export default defineConfig({
+  define: {
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+  },
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'web-kit.js', cssFileName: 'web-kit' },
+    rollupOptions: { external: ['vue'] },
+    target: 'es2022',
+    // Served as is to browsers, so minify fully (library mode keeps whitespace by default).
+    minify: 'esbuild',
+    sourcemap: true,
+  },
+});
