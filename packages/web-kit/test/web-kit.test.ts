@@ -89,3 +89,13 @@ describe('graphql client', () => {
     await expect(client.query('{ me { id } }')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
   });
 });
+
+describe('text on the accent colour', () => {
+  it('picks whichever of black and white contrasts more', async () => {
+    const { textColorOn } = await import('../src/index.js');
+    expect(textColorOn('#5b4cf0')).toBe('#ffffff');
+    expect(textColorOn('#ffd60a')).toBe('#000000');
+    expect(textColorOn('#0a2540')).toBe('#ffffff');
+    expect(textColorOn('not a colour')).toBe('#ffffff');
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The demo platform the local stack seeds: one platform, a connected account with three months
+ * of history, and a second account to show that tenants stay apart. Ids are fixed so a restart
+ * updates the same rows; times are relative to now so the dashboard always looks current.
+ */
+export const DEMO_PLATFORM = { id: 'plat_0Demo0000000000000RocketRd', name: 'Rocket Rides', brandColor: '#5b4cf0' };
+export const DEMO_ACCOUNT = {
+  id: 'acct_0Demo00000000000000JennyRo',
+  displayName: 'Jenny Rosen',
+  email: 'jenny.rosen@example.com',
+  country: 'US',
+  defaultCurrency: 'usd',
+  livemode: false,
+};
+export const OTHER_ACCOUNT = {
+  id: 'acct_0Demo00000000000000OtherAc',
+  displayName: 'Sam Other',
+  email: 'sam.other@example.com',
+  country: 'JP',
+  defaultCurrency: 'jpy',
+  livemode: false,
+};
+
+const DAY = 24 * 3600 * 1000;
+const demoId = (prefix: string, n: number) => `${prefix}_0Demo${String(n).padStart(19, '0')}`;
+
+/** A small deterministic generator, so every seed produces the same amounts. */
+function* amounts(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    yield 800 + (state % 6_200); // $8.00 – $70.00 rides
+  }
+}
+
+export interface DemoData {
+  now: Date;
+  platform: typeof DEMO_PLATFORM;
+  accounts: Array<typeof DEMO_ACCOUNT>;
+  transactions: Array<{
+    id: string; accountId: string; platformId: string; type: string; amount: number; fee: number;
+    currency: string; description: string; availableOn: Date; createdAt: Date;
+  }>;
+  payouts: Array<{
+    id: string; accountId: string; platformId: string; amount: number; currency: string;
+    status: 'paid' | 'in_transit'; method: 'standard'; arrivalDate: Date; createdAt: Date;
+  }>;
+  disputes: Array<{
+    id: string; accountId: string; platformId: string; chargeId: string; amount: number; currency: string;
+    reason: 'product_not_received' | 'fraudulent'; status: 'needs_response' | 'won';
+    evidenceDueBy: Date | null; createdAt: Date;
+  }>;
+  activity: Array<{
+    id: string; accountId: string; platformId: string; kind: string; title: string; body: string;
+    readAt: Date | null; createdAt: Date;
+  }>;
+}
+
+/**
+ * Rides paid over the last 90 days (settling two days later) and a weekly payout of whatever
+ * had settled, written to both the ledger (a debit) and the payouts service, as events would.
+ */
+export function buildDemoData(now = new Date()): DemoData {
+  const transactions: DemoData['transactions'] = [];
+  const payouts: DemoData['payouts'] = [];
+  const rides = amounts(42);
+  let n = 0;
+  let settledUnpaid = 0;
+  let paidUpTo = 0;
+  for (let daysAgo = 90; daysAgo >= 0; daysAgo -= 1) {
+    const dayStart = now.getTime() - daysAgo * DAY;
+    if (daysAgo % 7 === 0 && daysAgo < 90) {
+      for (const txn of transactions) {
+        if (txn.type === 'charge' && txn.availableOn.getTime() <= dayStart && txn.createdAt.getTime() > paidUpTo) {
+          settledUnpaid += txn.amount - txn.fee;
+        }
+      }
+      paidUpTo = dayStart - 2 * DAY;
+      if (settledUnpaid > 0) {
+        const createdAt = new Date(dayStart);
+        const arrivalDate = new Date(dayStart + 2 * DAY);
+        const payoutId = demoId('po', payouts.length + 1);
+        payouts.push({
+          id: payoutId, accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id, amount: settledUnpaid,
+          currency: 'usd', status: arrivalDate <= now ? 'paid' : 'in_transit', method: 'standard', arrivalDate, createdAt,
+        });
+        transactions.push({
+          id: demoId('txn', (n += 1)), accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id, type: 'payout',
+          amount: -settledUnpaid, fee: 0, currency: 'usd', description: `Payout ${payoutId}`, availableOn: createdAt, createdAt,
+        });
+        settledUnpaid = 0;
+      }
+    }
+    for (let ride = 0; ride < 3; ride += 1) {
+      const amount = rides.next().value as number;
+      const createdAt = new Date(now.getTime() - daysAgo * DAY - ride * 3 * 3600 * 1000);
+      transactions.push({
+        id: demoId('txn', (n += 1)),
+        accountId: DEMO_ACCOUNT.id,
+        platformId: DEMO_PLATFORM.id,
+        type: 'charge',
+        amount,
+        fee: Math.round(amount * 0.029) + 30,
+        currency: 'usd',
+        description: `Ride #${1000 + n}`,
+        availableOn: new Date(createdAt.getTime() + 2 * DAY),
+        createdAt,
+      });
+    }
+  }
+  transactions.push({
+    id: demoId('txn', (n += 1)),
+    accountId: OTHER_ACCOUNT.id,
+    platformId: DEMO_PLATFORM.id,
+    type: 'charge',
+    amount: 48_000,
+    fee: 0,
+    currency: 'jpy',
+    description: 'Airport transfer',
+    availableOn: new Date(now.getTime() - DAY),
+    createdAt: new Date(now.getTime() - 3 * DAY),
+  });
+  const scope = { accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id };
+  const disputes: DemoData['disputes'] = [
+    { id: demoId('dp', 1), ...scope, chargeId: demoId('ch', 7), amount: 4_350, currency: 'usd', reason: 'product_not_received',
+      status: 'needs_response', evidenceDueBy: new Date(now.getTime() + 6 * DAY), createdAt: new Date(now.getTime() - DAY) },
+    { id: demoId('dp', 2), ...scope, chargeId: demoId('ch', 3), amount: 2_100, currency: 'usd', reason: 'fraudulent',
+      status: 'won', evidenceDueBy: null, createdAt: new Date(now.getTime() - 40 * DAY) },
+  ];
+  const lastPayout = payouts[payouts.length - 1]!;
+  const activity: DemoData['activity'] = [
+    { id: demoId('act', 1), ...scope, kind: 'dispute.created', title: 'A payment was disputed',
+      body: 'Respond within 6 days to keep the money.', readAt: null, createdAt: disputes[0]!.createdAt },
+    { id: demoId('act', 2), ...scope, kind: 'payout.created', title: 'A payout is on its way',
+      body: `Expected ${lastPayout.arrivalDate.toISOString().slice(0, 10)}.`, readAt: null, createdAt: lastPayout.createdAt },
+    { id: demoId('act', 3), ...scope, kind: 'dispute.closed', title: 'You won a dispute',
+      body: 'The money has been returned to your balance.', readAt: now, createdAt: disputes[1]!.createdAt },
+  ];
+  return { now, platform: DEMO_PLATFORM, accounts: [DEMO_ACCOUNT, OTHER_ACCOUNT], transactions, payouts, disputes, activity };
+}

@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@dash/db';
+import type { BaseContext, ServiceDefinition } from '@dash/subgraph';
+import { loadServiceConfig } from '@dash/subgraph';
+import { identityService, seedIdentity } from '@dash/identity';
+import { ledgerService, seedLedger } from '@dash/ledger';
+import { payoutsService, seedPayouts } from '@dash/payouts';
+import { disputesService, seedDisputes } from '@dash/disputes';
+import {
+  DeliveryRepository,
+  notificationsService,
+  openDeliveryQueue,
+  requestDelivery,
+  seedActivity,
+} from '@dash/notifications';
+import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM } from './demo.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Opens one service's own database, as that service would, for the length of `work`. */
+async function withServiceDatabase<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+  env: Env,
+  work: (dataSource: DataSource) => Promise<void>,
+): Promise<void> {
+  const config = loadServiceConfig(definition, env);
+  const dataSource = createDataSource({
+    url: config.mysqlUrl,
+    database: config.database,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: 2,
+  });
+  await dataSource.initialize();
+  try {
+    await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Seeds the demo platform into every service's database through that service's own seed
+ * function: no service's tables are written by anyone else. Safe to run on every start.
+ */
+export async function seedDemo(env: Env, dashboardUrl: string, now = new Date()): Promise<void> {
+  const demo = buildDemoData(now);
+  await Promise.all([
+    withServiceDatabase(identityService, env, (db) => seedIdentity(db, { platform: demo.platform, accounts: demo.accounts })),
+    withServiceDatabase(ledgerService, env, (db) => seedLedger(db, demo.transactions)),
+    withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),
+    withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
+    withServiceDatabase(notificationsService, env, async (db) => {
+      await seedActivity(db, demo.activity);
+      await sendWelcome(db, env, dashboardUrl);
+    }),
+  ]);
+}
+
+/**
+ * Tells the demo account its dashboard is ready, through the real delivery queue. The fixed
+ * delivery id makes it a one-time message however often the stack restarts.
+ */
+async function sendWelcome(db: DataSource, env: Env, dashboardUrl: string): Promise<void> {
+  const delivery = openDeliveryQueue(env);
+  try {
+    await requestDelivery(delivery.queue, new DeliveryRepository(db), {
+      deliveryId: 'dlv_0Demo0000000000000Welcome',
+      accountId: DEMO_ACCOUNT.id,
+      channel: 'email',
+      to: DEMO_ACCOUNT.email,
+      template: 'dashboard-ready',
+      params: { name: DEMO_ACCOUNT.displayName, platformName: DEMO_PLATFORM.name, url: dashboardUrl },
+    });
+  } finally {
+    await delivery.close();
+  }
+}

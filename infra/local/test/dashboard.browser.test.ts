@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { withServerConnection } from '@dash/db';
+import { formatMoney } from '@dash/money';
+import { DEMO_ACCOUNT, prepareIsolatedStackEnv, startStack, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let browser: Browser;
+
+/** The demo account's USD total straight from the ledger's table, to compare with the page. */
+async function ledgerTotal(env: Record<string, string>): Promise<number> {
+  return withServerConnection(env.MYSQL_URL!, async (connection) => {
+    const [rows] = await connection.query(
+      `SELECT COALESCE(SUM(net), 0) AS total FROM \`${env.DASH_LEDGER_DATABASE}\`.balance_transactions
+       WHERE account_id = ? AND currency = 'usd'`,
+      [DEMO_ACCOUNT.id],
+    );
+    return Number((rows as Array<{ total: string }>)[0]!.total);
+  });
+}
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('browser');
+  stack = await startStack(prepared.env, { randomPorts: true });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+describe('the dashboard in Chromium', () => {
+  it('mounts the balance micro-frontend with the balance from MySQL, and switches language', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+
+    await page.goto(stack.shellUrl);
+    const total = page.locator('[data-testid="balance-usd"] [data-testid="balance-total"]');
+    await total.waitFor({ timeout: 15_000 });
+    const expected = await ledgerTotal(prepared.env);
+    expect(expected).toBeGreaterThan(0);
+    expect((await total.textContent())?.trim()).toBe(formatMoney(expected, 'usd', 'en'));
+
+    const balanceText = async () => (await page.locator('[data-testid="balance"]').textContent()) ?? '';
+    const english = await balanceText();
+    await page.getByRole('button', { name: '简体中文' }).or(page.getByRole('option', { name: '简体中文' })).first().click();
+    await expect.poll(balanceText).not.toBe(english);
+    expect(await balanceText()).toMatch(/[\u4e00-\u9fff]/);
+
+    expect(problems).toEqual([]);
+  });
+});

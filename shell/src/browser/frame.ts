@@ -1,0 +1,108 @@
+import { navigateToUrl } from 'single-spa';
+import {
+  getLocale,
+  graphqlClient,
+  isLocale,
+  onDashEvent,
+  setBranding,
+  setLocale,
+  setSession,
+  sharedMessage,
+  textColorOn,
+} from '@dash/web-kit';
+
+/**
+ * The frame around every page (top bar and navigation) is plain HTML owned by the shell; this
+ * module gives it behaviour: translations, the language switch, client-side navigation, the
+ * narrow-screen menu and the platform's branding.
+ */
+function translate(root: ParentNode = document): void {
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    element.textContent = sharedMessage(element.dataset.i18n!);
+  }
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    element.setAttribute('aria-label', sharedMessage(element.dataset.i18nLabel!));
+  }
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.locale === getLocale()));
+  }
+}
+
+function markActiveLink(): void {
+  const path = window.location.pathname;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('#dash-nav a')) {
+    const href = link.getAttribute('href')!;
+    const active = href === '/' ? path === '/' : path.startsWith(href);
+    if (active) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function wireNavigation(): void {
+  const nav = document.querySelector<HTMLElement>('#dash-nav')!;
+  const menu = document.querySelector<HTMLButtonElement>('.topbar__menu')!;
+  const setOpen = (open: boolean) => {
+    nav.dataset.open = String(open);
+    menu.setAttribute('aria-expanded', String(open));
+  };
+  menu.addEventListener('click', () => setOpen(nav.dataset.open !== 'true'));
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="/"]');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    setOpen(false);
+    navigateToUrl(link.href);
+  });
+}
+
+function wireLocaleSwitch(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    button.addEventListener('click', () => {
+      if (isLocale(button.dataset.locale)) setLocale(button.dataset.locale);
+    });
+  }
+}
+
+const FRAME_QUERY = '{ me { id displayName platform { name brandColor } } }';
+
+interface FrameData {
+  me: { id: string; displayName: string; platform: { name: string; brandColor: string } };
+}
+
+/** Whose dashboard this is: fills the top bar and sets the accent to the platform's colour. */
+async function loadBranding(): Promise<void> {
+  try {
+    const { me } = await graphqlClient().query<FrameData>(FRAME_QUERY);
+    setSession({ accountId: me.id, displayName: me.displayName });
+    setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
+  } catch {
+    // The frame still works unbranded; each micro-frontend reports its own errors.
+  }
+}
+
+function applyBranding(): void {
+  onDashEvent('dash:branding-changed', ({ branding }) => {
+    document.documentElement.style.setProperty('--dash-accent', branding.brandColor);
+    document.documentElement.style.setProperty('--dash-on-accent', textColorOn(branding.brandColor));
+    document.querySelector('[data-platform-name]')!.textContent = branding.platformName;
+    document.title = branding.platformName;
+  });
+  onDashEvent('dash:session-changed', ({ session }) => {
+    document.querySelector('[data-account-name]')!.textContent = session.displayName ?? '';
+  });
+}
+
+export function startFrame(): void {
+  document.documentElement.lang = getLocale();
+  wireNavigation();
+  wireLocaleSwitch();
+  applyBranding();
+  translate();
+  markActiveLink();
+  onDashEvent('dash:locale-changed', () => translate());
+  window.addEventListener('single-spa:routing-event', () => {
+    translate(document.querySelector('#dash-main')!);
+    markActiveLink();
+  });
+  void loadBranding();
+}

@@ -1,0 +1,2 @@
+export { createShellServer, type ShellServer, type ShellServerOptions } from './server.js';
+export { loadShellConfig } from './config.js';

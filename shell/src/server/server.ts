@@ -1,0 +1,66 @@
+import http from 'node:http';
+import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { healthRouter, listen } from '@dash/server-kit';
+import { INDEX_HTML, MICROFRONTENDS, microfrontendDir, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
+
+export interface ShellServerOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** The gateway's GraphQL URL; the browser reaches it same-origin at /graphql. */
+  gatewayUrl: string;
+}
+
+export interface ShellServer {
+  start(): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+// Files are not content-hashed, so browsers revalidate (cheap with ETags) instead of caching blind.
+const revalidate = { setHeaders: (res: http.ServerResponse) => res.setHeader('cache-control', 'no-cache') };
+
+/**
+ * Serves the dashboard: the page with its import map, the shared libraries, each
+ * micro-frontend's build, and /graphql proxied to the gateway so session cookies stay
+ * first-party.
+ */
+export function createShellServer(options: ShellServerOptions): ShellServer {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter({}, () => false));
+
+  const gateway = new URL(options.gatewayUrl);
+  app.use(
+    createProxyMiddleware({
+      target: gateway.origin,
+      pathFilter: '/graphql',
+      pathRewrite: () => gateway.pathname,
+      changeOrigin: true,
+      xfwd: true,
+    }),
+  );
+
+  for (const [file, path] of Object.entries(vendorFiles())) {
+    app.get(`/vendor/${file}`, (_req, res) => res.sendFile(path, { headers: { 'cache-control': 'no-cache' } }));
+  }
+  app.use('/shell', express.static(SHELL_PUBLIC_DIR, revalidate));
+  for (const [name, packageName] of Object.entries(MICROFRONTENDS)) {
+    app.use(`/apps/${name}`, express.static(microfrontendDir(packageName), revalidate));
+  }
+  // Every other page path is a route of the single-page app; files that do not exist are 404s.
+  app.get(/^[^.]*$/, (_req, res) => res.sendFile(INDEX_HTML, { headers: { 'cache-control': 'no-cache' } }));
+
+  const server = http.createServer(app);
+  return {
+    async start() {
+      const port = await listen(server, options.port, options.host);
+      return { url: `http://${options.host}:${port}`, port };
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
