@@ -4,7 +4,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     outDir: 'dist/public',
-    lib: { entry: 'src/browser/root-config.ts', formats: ['es'], fileName: () => 'root-config.js', cssFileName: 'frame' },
+    lib: {
+      entry: 'src/browser/root-config.ts',
+      formats: ['es'],
+      fileName: () => 'root-config.js',
+      cssFileName: 'frame',
+    },
     rollupOptions: { external: ['single-spa', 'single-spa-layout', '@dash/web-kit', 'vue'] },
     target: 'es2022',
     minify: 'esbuild',

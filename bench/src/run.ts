@@ -17,7 +17,11 @@ const stack = await startStack(prepared.env, { randomPorts: true });
 const startMs = performance.now() - startedAt;
 try {
   const body = JSON.stringify({ query: QUERY });
-  const probe = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const probe = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const probeJson = (await probe.json()) as { errors?: unknown };
   if (probeJson.errors) throw new Error(`query failed: ${JSON.stringify(probeJson.errors)}`);
 
@@ -31,10 +35,18 @@ try {
   });
   const memory = process.memoryUsage();
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-  console.log(`stack start (5 subgraphs + worker + gateway + shell, after migrations): ${startMs.toFixed(0)} ms`);
-  console.log(`balance card query via gateway (${CONNECTIONS} connections, ${DURATION_S}s, whole stack in one process)`);
-  console.log(`  requests/s   mean ${result.requests.average.toFixed(0)}   total ${result.requests.total}`);
-  console.log(`  latency ms   p50 ${result.latency.p50}   p90 ${result.latency.p90}   p99 ${result.latency.p99}   max ${result.latency.max}`);
+  console.log(
+    `stack start (5 subgraphs + worker + gateway + shell, after migrations): ${startMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `balance card query via gateway (${CONNECTIONS} connections, ${DURATION_S}s, whole stack in one process)`,
+  );
+  console.log(
+    `  requests/s   mean ${result.requests.average.toFixed(0)}   total ${result.requests.total}`,
+  );
+  console.log(
+    `  latency ms   p50 ${result.latency.p50}   p90 ${result.latency.p90}   p99 ${result.latency.p99}   max ${result.latency.max}`,
+  );
   console.log(`  errors       ${result.errors}   non-2xx ${result.non2xx}`);
   console.log(`  memory MB    rss ${mb(memory.rss)}   heap used ${mb(memory.heapUsed)}`);
 } finally {

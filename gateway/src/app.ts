@@ -35,7 +35,10 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>
-      new CallerForwardingDataSource(config.subgraphUrls[name as SubgraphName], config.internalSecret),
+      new CallerForwardingDataSource(
+        config.subgraphUrls[name as SubgraphName],
+        config.internalSecret,
+      ),
   });
 
   const app = express();
@@ -58,7 +61,10 @@ export async function startGateway(
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         caller: authenticate(req, config),
-        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
+        requestId:
+          typeof req.headers['x-request-id'] === 'string'
+            ? req.headers['x-request-id']
+            : randomUUID(),
       }),
     }),
   );

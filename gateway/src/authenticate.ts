@@ -7,7 +7,10 @@ import type { GatewayConfig } from './config.js';
  * account; dashboard sessions and platform API keys plug in here, and nothing downstream changes
  * because subgraphs only ever see the signed result.
  */
-export function authenticate(_request: IncomingMessage, config: Pick<GatewayConfig, 'devAccount'>): Caller {
+export function authenticate(
+  _request: IncomingMessage,
+  config: Pick<GatewayConfig, 'devAccount'>,
+): Caller {
   if (config.devAccount) return { kind: 'account', ...config.devAccount, livemode: false };
   return ANONYMOUS;
 }

@@ -14,7 +14,10 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Apollo also calls this for its own health checks, where there is no request context.
     if (!('caller' in context) || !context.caller) return;
     request.http?.headers.set(CALLER_HEADER, signCaller(context.caller, this.secret));

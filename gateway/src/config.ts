@@ -25,17 +25,28 @@ export interface GatewayConfig {
 
 const urlVariable = (name: string) => `DASH_${name.toUpperCase()}_URL`;
 
-export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+export function loadGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
   const raw = loadConfig(
     {
       NODE_ENV: nodeEnv(),
       DASH_GATEWAY_HOST: host(),
       DASH_GATEWAY_PORT: port(4000),
       DASH_INTERNAL_SECRET: internalSecret(),
-      DASH_DEV_ACCOUNT_ID: z.string().startsWith('acct_', 'must be an account id (acct_…)').optional(),
-      DASH_DEV_PLATFORM_ID: z.string().startsWith('plat_', 'must be a platform id (plat_…)').optional(),
+      DASH_DEV_ACCOUNT_ID: z
+        .string()
+        .startsWith('acct_', 'must be an account id (acct_…)')
+        .optional(),
+      DASH_DEV_PLATFORM_ID: z
+        .string()
+        .startsWith('plat_', 'must be a platform id (plat_…)')
+        .optional(),
       ...Object.fromEntries(
-        SUBGRAPHS.map(({ name, defaultPort }) => [urlVariable(name), httpUrl(defaultSubgraphUrl(defaultPort))]),
+        SUBGRAPHS.map(({ name, defaultPort }) => [
+          urlVariable(name),
+          httpUrl(defaultSubgraphUrl(defaultPort)),
+        ]),
       ),
     },
     env,
@@ -51,8 +62,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   };
   assertProductionSecret(config.nodeEnv, config.internalSecret);
   if (raw.DASH_DEV_ACCOUNT_ID && raw.DASH_DEV_PLATFORM_ID) {
-    if (config.nodeEnv === 'production') throw new Error('DASH_DEV_ACCOUNT_ID must not be set in production');
-    config.devAccount = { accountId: raw.DASH_DEV_ACCOUNT_ID as string, platformId: raw.DASH_DEV_PLATFORM_ID as string };
+    if (config.nodeEnv === 'production')
+      throw new Error('DASH_DEV_ACCOUNT_ID must not be set in production');
+    config.devAccount = {
+      accountId: raw.DASH_DEV_ACCOUNT_ID as string,
+      platformId: raw.DASH_DEV_PLATFORM_ID as string,
+    };
   }
   return config;
 }

@@ -39,21 +39,47 @@ async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<Runn
 const balanceCard = '{ me { id displayName balances { currency available pending total } } }';
 
 beforeAll(async () => {
-  [identity, ledger] = await Promise.all([startTestService(identityService), startTestService(ledgerService)]);
+  [identity, ledger] = await Promise.all([
+    startTestService(identityService),
+    startTestService(ledgerService),
+  ]);
   await seedIdentity(identity.dataSource, {
     platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#635bff' },
     accounts: [
-      { id: 'acct_ada', displayName: 'Ada Lovelace', email: 'ada@example.com', country: 'US', defaultCurrency: 'usd', livemode: false },
+      {
+        id: 'acct_ada',
+        displayName: 'Ada Lovelace',
+        email: 'ada@example.com',
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: false,
+      },
     ],
   });
   await seedLedger(ledger.dataSource, [
     {
-      id: 'txn_1', accountId: 'acct_ada', platformId: 'plat_a', type: 'charge', amount: 5000, fee: 175, currency: 'usd',
-      description: 'Ride', availableOn: new Date(Date.now() - 1000), createdAt: new Date(),
+      id: 'txn_1',
+      accountId: 'acct_ada',
+      platformId: 'plat_a',
+      type: 'charge',
+      amount: 5000,
+      fee: 175,
+      currency: 'usd',
+      description: 'Ride',
+      availableOn: new Date(Date.now() - 1000),
+      createdAt: new Date(),
     },
     {
-      id: 'txn_2', accountId: 'acct_other', platformId: 'plat_a', type: 'charge', amount: 7000, fee: 0, currency: 'usd',
-      description: 'Ride', availableOn: new Date(Date.now() - 1000), createdAt: new Date(),
+      id: 'txn_2',
+      accountId: 'acct_other',
+      platformId: 'plat_a',
+      type: 'charge',
+      amount: 7000,
+      fee: 0,
+      currency: 'usd',
+      description: 'Ride',
+      availableOn: new Date(Date.now() - 1000),
+      createdAt: new Date(),
     },
   ]);
 });
@@ -85,7 +111,13 @@ describe('gateway', () => {
 
   it('reports a down subgraph as a typed error without internals', async () => {
     const gateway = await gatewayWith({
-      subgraphUrls: { identity: unreachable, ledger: unreachable, payouts: unreachable, disputes: unreachable, notifications: unreachable },
+      subgraphUrls: {
+        identity: unreachable,
+        ledger: unreachable,
+        payouts: unreachable,
+        disputes: unreachable,
+        notifications: unreachable,
+      },
     });
     const response = await graphqlRequest(gateway.url, balanceCard);
     expect(response.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');

@@ -7,7 +7,12 @@ export default defineConfig({
   base: '/apps/balance/',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
-    lib: { entry: 'src/spa.ts', formats: ['es'], fileName: () => 'balance.js', cssFileName: 'balance' },
+    lib: {
+      entry: 'src/spa.ts',
+      formats: ['es'],
+      fileName: () => 'balance.js',
+      cssFileName: 'balance',
+    },
     rollupOptions: { external: ['vue', '@dash/web-kit'] },
     target: 'es2022',
     minify: 'esbuild',

@@ -12,7 +12,12 @@ export default defineConfig({
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
   },
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'web-kit.js', cssFileName: 'web-kit' },
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: () => 'web-kit.js',
+      cssFileName: 'web-kit',
+    },
     rollupOptions: { external: ['vue'] },
     target: 'es2022',
     // Served as is to browsers, so minify fully (library mode keeps whitespace by default).

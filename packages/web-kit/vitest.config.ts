@@ -5,7 +5,11 @@ export default defineProject({
     name: 'web-kit',
     environment: 'happy-dom',
     // Stylesheet links are asserted, not fetched.
-    environmentOptions: { happyDOM: { settings: { disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
+    environmentOptions: {
+      happyDOM: {
+        settings: { disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+      },
+    },
     include: ['test/**/*.test.ts'],
   },
 });

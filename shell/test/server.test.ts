@@ -10,7 +10,14 @@ const upstream = http.createServer((req, res) => {
   req.on('end', () => {
     res.setHeader('content-type', 'application/json');
     res.setHeader('set-cookie', 'dash_session=abc; HttpOnly; Path=/');
-    res.end(JSON.stringify({ path: req.url, method: req.method, cookie: req.headers.cookie ?? null, body }));
+    res.end(
+      JSON.stringify({
+        path: req.url,
+        method: req.method,
+        cookie: req.headers.cookie ?? null,
+        body,
+      }),
+    );
   });
 });
 
@@ -20,7 +27,11 @@ let shell: ReturnType<typeof createShellServer>;
 beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const { port } = upstream.address() as AddressInfo;
-  shell = createShellServer({ host: '127.0.0.1', port: 0, gatewayUrl: `http://127.0.0.1:${port}/graphql` });
+  shell = createShellServer({
+    host: '127.0.0.1',
+    port: 0,
+    gatewayUrl: `http://127.0.0.1:${port}/graphql`,
+  });
   base = (await shell.start()).url;
 });
 afterAll(async () => {
@@ -42,8 +53,16 @@ describe('shell server', () => {
 
   it('serves every module the import map names as JavaScript', async () => {
     const html = await (await fetch(base)).text();
-    const importMap = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(html)![1]!) as { imports: Record<string, string> };
-    expect(Object.keys(importMap.imports)).toEqual(['vue', 'single-spa', 'single-spa-layout', '@dash/web-kit', '@dash/balance']);
+    const importMap = JSON.parse(
+      /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    ) as { imports: Record<string, string> };
+    expect(Object.keys(importMap.imports)).toEqual([
+      'vue',
+      'single-spa',
+      'single-spa-layout',
+      '@dash/web-kit',
+      '@dash/balance',
+    ]);
     for (const url of [...Object.values(importMap.imports), '/shell/root-config.js']) {
       const response = await fetch(`${base}${url}`);
       expect(response.status, url).toBe(200);
@@ -74,7 +93,13 @@ describe('shell server', () => {
   });
 
   it('reads its configuration from the environment and names a bad variable', () => {
-    expect(loadShellConfig({})).toEqual({ host: '127.0.0.1', port: 9000, gatewayUrl: 'http://127.0.0.1:4000/graphql' });
-    expect(() => loadShellConfig({ DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(/DASH_GATEWAY_URL: must be a URL/);
+    expect(loadShellConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 9000,
+      gatewayUrl: 'http://127.0.0.1:4000/graphql',
+    });
+    expect(() => loadShellConfig({ DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(
+      /DASH_GATEWAY_URL: must be a URL/,
+    );
   });
 });

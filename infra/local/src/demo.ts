@@ -3,7 +3,11 @@
  * of history, and a second account to show that tenants stay apart. Ids are fixed so a restart
  * updates the same rows; times are relative to now so the dashboard always looks current.
  */
-export const DEMO_PLATFORM = { id: 'plat_0Demo0000000000000RocketRd', name: 'Rocket Rides', brandColor: '#5b4cf0' };
+export const DEMO_PLATFORM = {
+  id: 'plat_0Demo0000000000000RocketRd',
+  name: 'Rocket Rides',
+  brandColor: '#5b4cf0',
+};
 export const DEMO_ACCOUNT = {
   id: 'acct_0Demo00000000000000JennyRo',
   displayName: 'Jenny Rosen',
@@ -38,21 +42,49 @@ export interface DemoData {
   platform: typeof DEMO_PLATFORM;
   accounts: Array<typeof DEMO_ACCOUNT>;
   transactions: Array<{
-    id: string; accountId: string; platformId: string; type: string; amount: number; fee: number;
-    currency: string; description: string; availableOn: Date; createdAt: Date;
+    id: string;
+    accountId: string;
+    platformId: string;
+    type: string;
+    amount: number;
+    fee: number;
+    currency: string;
+    description: string;
+    availableOn: Date;
+    createdAt: Date;
   }>;
   payouts: Array<{
-    id: string; accountId: string; platformId: string; amount: number; currency: string;
-    status: 'paid' | 'in_transit'; method: 'standard'; arrivalDate: Date; createdAt: Date;
+    id: string;
+    accountId: string;
+    platformId: string;
+    amount: number;
+    currency: string;
+    status: 'paid' | 'in_transit';
+    method: 'standard';
+    arrivalDate: Date;
+    createdAt: Date;
   }>;
   disputes: Array<{
-    id: string; accountId: string; platformId: string; chargeId: string; amount: number; currency: string;
-    reason: 'product_not_received' | 'fraudulent'; status: 'needs_response' | 'won';
-    evidenceDueBy: Date | null; createdAt: Date;
+    id: string;
+    accountId: string;
+    platformId: string;
+    chargeId: string;
+    amount: number;
+    currency: string;
+    reason: 'product_not_received' | 'fraudulent';
+    status: 'needs_response' | 'won';
+    evidenceDueBy: Date | null;
+    createdAt: Date;
   }>;
   activity: Array<{
-    id: string; accountId: string; platformId: string; kind: string; title: string; body: string;
-    readAt: Date | null; createdAt: Date;
+    id: string;
+    accountId: string;
+    platformId: string;
+    kind: string;
+    title: string;
+    body: string;
+    readAt: Date | null;
+    createdAt: Date;
   }>;
 }
 
@@ -71,7 +103,11 @@ export function buildDemoData(now = new Date()): DemoData {
     const dayStart = now.getTime() - daysAgo * DAY;
     if (daysAgo % 7 === 0 && daysAgo < 90) {
       for (const txn of transactions) {
-        if (txn.type === 'charge' && txn.availableOn.getTime() <= dayStart && txn.createdAt.getTime() > paidUpTo) {
+        if (
+          txn.type === 'charge' &&
+          txn.availableOn.getTime() <= dayStart &&
+          txn.createdAt.getTime() > paidUpTo
+        ) {
           settledUnpaid += txn.amount - txn.fee;
         }
       }
@@ -81,12 +117,27 @@ export function buildDemoData(now = new Date()): DemoData {
         const arrivalDate = new Date(dayStart + 2 * DAY);
         const payoutId = demoId('po', payouts.length + 1);
         payouts.push({
-          id: payoutId, accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id, amount: settledUnpaid,
-          currency: 'usd', status: arrivalDate <= now ? 'paid' : 'in_transit', method: 'standard', arrivalDate, createdAt,
+          id: payoutId,
+          accountId: DEMO_ACCOUNT.id,
+          platformId: DEMO_PLATFORM.id,
+          amount: settledUnpaid,
+          currency: 'usd',
+          status: arrivalDate <= now ? 'paid' : 'in_transit',
+          method: 'standard',
+          arrivalDate,
+          createdAt,
         });
         transactions.push({
-          id: demoId('txn', (n += 1)), accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id, type: 'payout',
-          amount: -settledUnpaid, fee: 0, currency: 'usd', description: `Payout ${payoutId}`, availableOn: createdAt, createdAt,
+          id: demoId('txn', (n += 1)),
+          accountId: DEMO_ACCOUNT.id,
+          platformId: DEMO_PLATFORM.id,
+          type: 'payout',
+          amount: -settledUnpaid,
+          fee: 0,
+          currency: 'usd',
+          description: `Payout ${payoutId}`,
+          availableOn: createdAt,
+          createdAt,
         });
         settledUnpaid = 0;
       }
@@ -122,19 +173,66 @@ export function buildDemoData(now = new Date()): DemoData {
   });
   const scope = { accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id };
   const disputes: DemoData['disputes'] = [
-    { id: demoId('dp', 1), ...scope, chargeId: demoId('ch', 7), amount: 4_350, currency: 'usd', reason: 'product_not_received',
-      status: 'needs_response', evidenceDueBy: new Date(now.getTime() + 6 * DAY), createdAt: new Date(now.getTime() - DAY) },
-    { id: demoId('dp', 2), ...scope, chargeId: demoId('ch', 3), amount: 2_100, currency: 'usd', reason: 'fraudulent',
-      status: 'won', evidenceDueBy: null, createdAt: new Date(now.getTime() - 40 * DAY) },
+    {
+      id: demoId('dp', 1),
+      ...scope,
+      chargeId: demoId('ch', 7),
+      amount: 4_350,
+      currency: 'usd',
+      reason: 'product_not_received',
+      status: 'needs_response',
+      evidenceDueBy: new Date(now.getTime() + 6 * DAY),
+      createdAt: new Date(now.getTime() - DAY),
+    },
+    {
+      id: demoId('dp', 2),
+      ...scope,
+      chargeId: demoId('ch', 3),
+      amount: 2_100,
+      currency: 'usd',
+      reason: 'fraudulent',
+      status: 'won',
+      evidenceDueBy: null,
+      createdAt: new Date(now.getTime() - 40 * DAY),
+    },
   ];
   const lastPayout = payouts[payouts.length - 1]!;
   const activity: DemoData['activity'] = [
-    { id: demoId('act', 1), ...scope, kind: 'dispute.created', title: 'A payment was disputed',
-      body: 'Respond within 6 days to keep the money.', readAt: null, createdAt: disputes[0]!.createdAt },
-    { id: demoId('act', 2), ...scope, kind: 'payout.created', title: 'A payout is on its way',
-      body: `Expected ${lastPayout.arrivalDate.toISOString().slice(0, 10)}.`, readAt: null, createdAt: lastPayout.createdAt },
-    { id: demoId('act', 3), ...scope, kind: 'dispute.closed', title: 'You won a dispute',
-      body: 'The money has been returned to your balance.', readAt: now, createdAt: disputes[1]!.createdAt },
+    {
+      id: demoId('act', 1),
+      ...scope,
+      kind: 'dispute.created',
+      title: 'A payment was disputed',
+      body: 'Respond within 6 days to keep the money.',
+      readAt: null,
+      createdAt: disputes[0]!.createdAt,
+    },
+    {
+      id: demoId('act', 2),
+      ...scope,
+      kind: 'payout.created',
+      title: 'A payout is on its way',
+      body: `Expected ${lastPayout.arrivalDate.toISOString().slice(0, 10)}.`,
+      readAt: null,
+      createdAt: lastPayout.createdAt,
+    },
+    {
+      id: demoId('act', 3),
+      ...scope,
+      kind: 'dispute.closed',
+      title: 'You won a dispute',
+      body: 'The money has been returned to your balance.',
+      readAt: now,
+      createdAt: disputes[1]!.createdAt,
+    },
   ];
-  return { now, platform: DEMO_PLATFORM, accounts: [DEMO_ACCOUNT, OTHER_ACCOUNT], transactions, payouts, disputes, activity };
+  return {
+    now,
+    platform: DEMO_PLATFORM,
+    accounts: [DEMO_ACCOUNT, OTHER_ACCOUNT],
+    transactions,
+    payouts,
+    disputes,
+    activity,
+  };
 }

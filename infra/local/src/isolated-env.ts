@@ -1,4 +1,10 @@
-import { createTestDatabase, deleteRedisPrefix, testRedisPrefix, testRedisUrl, type TestDatabase } from '@dash/testing';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@dash/testing';
 import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
 import { DEMO_ACCOUNT, DEMO_PLATFORM } from './demo.js';
 import { seedDemo } from './seed.js';
@@ -27,7 +33,10 @@ export async function prepareIsolatedStackEnv(label: string): Promise<IsolatedSt
     DASH_DEV_ACCOUNT_ID: DEMO_ACCOUNT.id,
     DASH_DEV_PLATFORM_ID: DEMO_PLATFORM.id,
     ...Object.fromEntries(
-      SERVICES.map((service, index) => [`DASH_${service.name.toUpperCase()}_DATABASE`, databases[index]!.database]),
+      SERVICES.map((service, index) => [
+        `DASH_${service.name.toUpperCase()}_DATABASE`,
+        databases[index]!.database,
+      ]),
     ),
   };
   await migrateAll(env);

@@ -6,7 +6,8 @@ import { DATA_DIR } from './paths.js';
 import { findExecutable, spawnManaged, waitFor, type ManagedProcess } from './processes.js';
 
 const run = promisify(execFile);
-const ping = (url: string) => withServerConnection(url, (connection) => connection.query('SELECT 1'));
+const ping = (url: string) =>
+  withServerConnection(url, (connection) => connection.query('SELECT 1'));
 
 const INSTALL_HINT = `Install MariaDB or MySQL, or point MYSQL_URL at a running server:
   Debian/Ubuntu: sudo apt-get install -y mariadb-server
@@ -35,7 +36,12 @@ export async function ensureMysql(url: string): Promise<ManagedProcess | undefin
   if (!existsSync(dataDir)) {
     mkdirSync(dataDir, { recursive: true });
     // "normal" auth gives root an empty password over TCP, as the default MYSQL_URL expects.
-    await run(installDb, [`--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${process.env.USER ?? 'root'}`]);
+    await run(installDb, [
+      `--datadir=${dataDir}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      `--user=${process.env.USER ?? 'root'}`,
+    ]);
   }
   const server = spawnManaged('mariadbd', mariadbd, [
     '--no-defaults',

@@ -9,7 +9,13 @@ export interface ManagedProcess {
 
 /** Finds an executable on PATH or in the usual sbin folders (mariadbd lives in /usr/sbin). */
 export function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/usr/local/bin', '/opt/homebrew/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(':'),
+    '/usr/sbin',
+    '/usr/local/sbin',
+    '/usr/local/bin',
+    '/opt/homebrew/bin',
+  ];
   for (const dir of dirs) {
     const candidate = `${dir}/${name}`;
     try {
@@ -22,7 +28,11 @@ export function findExecutable(name: string): string | undefined {
   return undefined;
 }
 
-export function spawnManaged(name: string, command: string, args: string[]): ManagedProcess & { child: ChildProcess } {
+export function spawnManaged(
+  name: string,
+  command: string,
+  args: string[],
+): ManagedProcess & { child: ChildProcess } {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -44,7 +54,11 @@ export function spawnManaged(name: string, command: string, args: string[]): Man
 }
 
 /** Polls until `check` succeeds or the time runs out. */
-export async function waitFor(what: string, check: () => Promise<unknown>, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<unknown>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -4,7 +4,11 @@ import { DATA_DIR } from './paths.js';
 import { findExecutable, spawnManaged, waitFor, type ManagedProcess } from './processes.js';
 
 async function ping(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();
@@ -34,7 +38,16 @@ export async function ensureRedis(url: string): Promise<ManagedProcess | undefin
   const dir = `${DATA_DIR}redis`;
   mkdirSync(dir, { recursive: true });
   const server = spawnManaged('redis-server', redisServer, [
-    '--port', port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no',
+    '--port',
+    port || '6379',
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
   ]);
   await waitFor(`Redis at ${url}`, () => ping(url));
   return server;

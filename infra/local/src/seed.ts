@@ -46,7 +46,9 @@ async function withServiceDatabase<Context extends BaseContext>(
 export async function seedDemo(env: Env, dashboardUrl: string, now = new Date()): Promise<void> {
   const demo = buildDemoData(now);
   await Promise.all([
-    withServiceDatabase(identityService, env, (db) => seedIdentity(db, { platform: demo.platform, accounts: demo.accounts })),
+    withServiceDatabase(identityService, env, (db) =>
+      seedIdentity(db, { platform: demo.platform, accounts: demo.accounts }),
+    ),
     withServiceDatabase(ledgerService, env, (db) => seedLedger(db, demo.transactions)),
     withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),
     withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
@@ -70,7 +72,11 @@ async function sendWelcome(db: DataSource, env: Env, dashboardUrl: string): Prom
       channel: 'email',
       to: DEMO_ACCOUNT.email,
       template: 'dashboard-ready',
-      params: { name: DEMO_ACCOUNT.displayName, platformName: DEMO_PLATFORM.name, url: dashboardUrl },
+      params: {
+        name: DEMO_ACCOUNT.displayName,
+        platformName: DEMO_PLATFORM.name,
+        url: dashboardUrl,
+      },
     });
   } finally {
     await delivery.close();

@@ -28,7 +28,8 @@ export interface RunningStack {
 }
 
 export async function migrateAll(env: Env): Promise<void> {
-  for (const definition of SERVICES) await migrateService(definition, loadServiceConfig(definition, env));
+  for (const definition of SERVICES)
+    await migrateService(definition, loadServiceConfig(definition, env));
 }
 
 /**
@@ -36,7 +37,8 @@ export async function migrateAll(env: Env): Promise<void> {
  * With `randomPorts` every listener takes a free port (tests); otherwise the configured ones.
  */
 export async function startStack(env: Env, { randomPorts = false } = {}): Promise<RunningStack> {
-  const portFor = (name: string) => (randomPorts ? { [`DASH_${name.toUpperCase()}_PORT`]: '0' } : {});
+  const portFor = (name: string) =>
+    randomPorts ? { [`DASH_${name.toUpperCase()}_PORT`]: '0' } : {};
   const started: Array<{ stop(): Promise<void> }> = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop();
@@ -45,7 +47,9 @@ export async function startStack(env: Env, { randomPorts = false } = {}): Promis
     const services = await Promise.all(
       SERVICES.map(async (definition) => {
         const serviceEnv = { ...env, ...portFor(definition.name) };
-        const service = await startService(definition, loadServiceConfig(definition, serviceEnv), { env: serviceEnv });
+        const service = await startService(definition, loadServiceConfig(definition, serviceEnv), {
+          env: serviceEnv,
+        });
         started.push(service);
         return service;
       }),
@@ -53,11 +57,17 @@ export async function startStack(env: Env, { randomPorts = false } = {}): Promis
     const gatewayConfig = loadGatewayConfig({
       ...env,
       ...portFor('gateway'),
-      ...Object.fromEntries(services.map((service) => [`DASH_${service.name.toUpperCase()}_URL`, service.url])),
+      ...Object.fromEntries(
+        services.map((service) => [`DASH_${service.name.toUpperCase()}_URL`, service.url]),
+      ),
     });
-    const gateway: RunningGateway = await startGateway(gatewayConfig, { log: createLogger('gateway') });
+    const gateway: RunningGateway = await startGateway(gatewayConfig, {
+      log: createLogger('gateway'),
+    });
     started.push(gateway);
-    const shell = createShellServer(loadShellConfig({ ...env, ...portFor('shell'), DASH_GATEWAY_URL: gateway.url }));
+    const shell = createShellServer(
+      loadShellConfig({ ...env, ...portFor('shell'), DASH_GATEWAY_URL: gateway.url }),
+    );
     const { url: shellUrl } = await shell.start();
     started.push(shell);
     return { services, gatewayUrl: gateway.url, shellUrl, stop: stopAll };

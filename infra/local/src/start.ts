@@ -12,7 +12,9 @@ import { migrateAll, startStack } from './stack.js';
  */
 const startedAt = Date.now();
 const env: Record<string, string | undefined> = { ...process.env };
-const { MYSQL_URL, REDIS_URL } = loadConfigOrExit(() => loadConfig({ MYSQL_URL: mysqlUrl(), REDIS_URL: redisUrl() }, env));
+const { MYSQL_URL, REDIS_URL } = loadConfigOrExit(() =>
+  loadConfig({ MYSQL_URL: mysqlUrl(), REDIS_URL: redisUrl() }, env),
+);
 const step = (message: string) => console.log(`• ${message}`);
 
 const managed: ManagedProcess[] = [];
@@ -27,7 +29,10 @@ try {
   step('migrating the five service databases');
   await migrateAll(env);
   step('seeding the demo platform');
-  await seedDemo(env, `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`);
+  await seedDemo(
+    env,
+    `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`,
+  );
   // Until sign-in exists, the local dashboard acts as the demo account.
   env.DASH_DEV_ACCOUNT_ID ??= DEMO_ACCOUNT.id;
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { withServerConnection } from '@dash/db';
 import { formatMoney } from '@dash/money';
-import { DEMO_ACCOUNT, prepareIsolatedStackEnv, startStack, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
+import {
+  DEMO_ACCOUNT,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -33,7 +39,10 @@ async function ledgerTotal(env: Record<string, string>): Promise<number> {
 beforeAll(async () => {
   prepared = await prepareIsolatedStackEnv('browser');
   stack = await startStack(prepared.env, { randomPorts: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,9 +66,14 @@ describe('the dashboard in Chromium', () => {
     expect(expected).toBeGreaterThan(0);
     expect((await total.textContent())?.trim()).toBe(formatMoney(expected, 'usd', 'en'));
 
-    const balanceText = async () => (await page.locator('[data-testid="balance"]').textContent()) ?? '';
+    const balanceText = async () =>
+      (await page.locator('[data-testid="balance"]').textContent()) ?? '';
     const english = await balanceText();
-    await page.getByRole('button', { name: '简体中文' }).or(page.getByRole('option', { name: '简体中文' })).first().click();
+    await page
+      .getByRole('button', { name: '简体中文' })
+      .or(page.getByRole('option', { name: '简体中文' }))
+      .first()
+      .click();
     await expect.poll(balanceText).not.toBe(english);
     expect(await balanceText()).toMatch(/[\u4e00-\u9fff]/);
 

@@ -15,7 +15,9 @@ describe('demo data', () => {
     expect(debits.length).toBe(demo.payouts.length);
     expect(demo.payouts.length).toBeGreaterThanOrEqual(12);
     for (const payout of demo.payouts) {
-      expect(debits.find((txn) => txn.description === `Payout ${payout.id}`)?.amount).toBe(-payout.amount);
+      expect(debits.find((txn) => txn.description === `Payout ${payout.id}`)?.amount).toBe(
+        -payout.amount,
+      );
     }
   });
 

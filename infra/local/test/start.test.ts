@@ -27,20 +27,33 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('migrates, seeds, serves the dashboard and stops cleanly on Ctrl-C', async () => {
-    const ports = await Promise.all(['gateway', 'shell', ...SERVICES.map((s) => s.name)].map(async (name) => [name, await freePort()] as const));
+    const ports = await Promise.all(
+      ['gateway', 'shell', ...SERVICES.map((s) => s.name)].map(
+        async (name) => [name, await freePort()] as const,
+      ),
+    );
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       MYSQL_URL: testMysqlUrl(),
       REDIS_URL: testRedisUrl(),
       DASH_REDIS_PREFIX: prefix,
-      ...Object.fromEntries(ports.map(([name, port]) => [`DASH_${name.toUpperCase()}_PORT`, String(port)])),
-      ...Object.fromEntries(SERVICES.map((s, i) => [`DASH_${s.name.toUpperCase()}_DATABASE`, databases[i]!])),
+      ...Object.fromEntries(
+        ports.map(([name, port]) => [`DASH_${name.toUpperCase()}_PORT`, String(port)]),
+      ),
+      ...Object.fromEntries(
+        SERVICES.map((s, i) => [`DASH_${s.name.toUpperCase()}_DATABASE`, databases[i]!]),
+      ),
     };
-    const child = spawn(process.execPath, [START_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [START_SCRIPT], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
 
     await expect.poll(() => output, { timeout: 45_000, interval: 200 }).toMatch(/is up in/);
     const dashboardUrl = /^\s+Dashboard\s+(\S+)/m.exec(output)?.[1];
@@ -55,7 +68,9 @@ describe('npm start', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ me { displayName balances { currency total } } }' }),
     });
-    const json = (await balances.json()) as { data: { me: { displayName: string; balances: unknown[] } } };
+    const json = (await balances.json()) as {
+      data: { me: { displayName: string; balances: unknown[] } };
+    };
     expect(json.data.me.displayName).toBe('Jenny Rosen');
     expect(json.data.me.balances.length).toBeGreaterThan(0);
 

@@ -5,8 +5,19 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
       id
       displayName
       defaultCurrency
-      balances { currency available pending total }
-      nextPayout { id amount currency status arrivalDate }
+      balances {
+        currency
+        available
+        pending
+        total
+      }
+      nextPayout {
+        id
+        amount
+        currency
+        status
+        arrivalDate
+      }
     }
   }
 `;
@@ -17,6 +28,12 @@ export interface BalanceCardData {
     displayName: string;
     defaultCurrency: string;
     balances: Array<{ currency: string; available: number; pending: number; total: number }>;
-    nextPayout: { id: string; amount: number; currency: string; status: string; arrivalDate: string } | null;
+    nextPayout: {
+      id: string;
+      amount: number;
+      currency: string;
+      status: string;
+      arrivalDate: string;
+    } | null;
   };
 }

@@ -5,7 +5,7 @@ import BalanceCard from './BalanceCard.vue';
 import { messages } from './messages.js';
 
 // The stylesheet sits next to this module wherever the shell serves it from.
-const css = cssLifecycles(new URL('./balance.css', import.meta.url).href);
+const css = cssLifecycles(new URL(/* @vite-ignore */ './balance.css', import.meta.url).href);
 let disposeI18n: (() => void) | undefined;
 
 const vue = singleSpaVue({

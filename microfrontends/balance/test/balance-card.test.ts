@@ -13,11 +13,19 @@ const me: BalanceCardData['me'] = {
     { currency: 'jpy', available: 48_000, pending: 0, total: 48_000 },
     { currency: 'usd', available: 123_456, pending: 2_500, total: 125_956 },
   ],
-  nextPayout: { id: 'po_1', amount: 40_000, currency: 'usd', status: 'in_transit', arrivalDate: '2026-11-26T12:00:00.000Z' },
+  nextPayout: {
+    id: 'po_1',
+    amount: 40_000,
+    currency: 'usd',
+    status: 'in_transit',
+    arrivalDate: '2026-11-26T12:00:00.000Z',
+  },
 };
 
 /** A stand-in for the gateway: answers with what each test scripts. */
-function scriptedClient(...answers: Array<BalanceCardData | Error>): GraphqlClient & { calls: number } {
+function scriptedClient(
+  ...answers: Array<BalanceCardData | Error>
+): GraphqlClient & { calls: number } {
   const client = {
     calls: 0,
     async query<Data>(): Promise<Data> {
@@ -43,9 +51,16 @@ describe('balance card', () => {
     expect(card.find('[aria-busy="true"]').exists()).toBe(true);
     await flushPromises();
     const currencies = card.findAll('.balance__currency');
-    expect(currencies.map((c) => c.attributes('data-testid'))).toEqual(['balance-usd', 'balance-jpy']);
-    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe('$1,259.56');
-    expect(card.get('[data-testid="balance-jpy"] [data-testid="balance-total"]').text()).toBe('¥48,000');
+    expect(currencies.map((c) => c.attributes('data-testid'))).toEqual([
+      'balance-usd',
+      'balance-jpy',
+    ]);
+    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
+      '$1,259.56',
+    );
+    expect(card.get('[data-testid="balance-jpy"] [data-testid="balance-total"]').text()).toBe(
+      '¥48,000',
+    );
     expect(card.get('[data-testid="next-payout"]').text()).toContain('$400.00');
     expect(card.text()).toContain('Available soon');
   });
@@ -57,7 +72,9 @@ describe('balance card', () => {
     setLocale('zh-CN');
     await flushPromises();
     expect(card.text()).toContain('即将到账');
-    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe('US$1,259.56');
+    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
+      'US$1,259.56',
+    );
     expect(client.calls).toBe(1);
   });
 
@@ -75,6 +92,8 @@ describe('balance card', () => {
     await card.get('button').trigger('click');
     await flushPromises();
     expect(card.find('[role="alert"]').exists()).toBe(false);
-    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe('$1,259.56');
+    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
+      '$1,259.56',
+    );
   });
 });

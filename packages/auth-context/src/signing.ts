@@ -26,7 +26,9 @@ export function signCaller(
   { now = Date.now(), ttlSeconds = 60 }: { now?: number; ttlSeconds?: number } = {},
 ): string {
   const iat = Math.floor(now / 1000);
-  const payload = toBase64Url(JSON.stringify({ caller, iat, exp: iat + ttlSeconds } satisfies Envelope));
+  const payload = toBase64Url(
+    JSON.stringify({ caller, iat, exp: iat + ttlSeconds } satisfies Envelope),
+  );
   return `${payload}.${mac(payload, secret)}`;
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { signCaller, verifyCaller, type Caller } from '../src/index.js';
 
 const secret = 'a-secret-of-at-least-sixteen';
-const caller: Caller = { kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false };
+const caller: Caller = {
+  kind: 'account',
+  accountId: 'acct_1',
+  platformId: 'plat_1',
+  livemode: false,
+};
 
 describe('caller signing', () => {
   it('round-trips a caller', () => {

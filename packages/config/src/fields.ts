@@ -15,15 +15,19 @@ const urlWithProtocols = (protocols: string[], fallback: string) =>
   z
     .string()
     .default(fallback)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
-export const mysqlUrl = () => urlWithProtocols(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306');
+export const mysqlUrl = () =>
+  urlWithProtocols(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306');
 export const redisUrl = () => urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
 export const httpUrl = (fallback: string) => urlWithProtocols(['http:', 'https:'], fallback);
 
@@ -33,8 +37,7 @@ export const databaseName = (fallback: string) =>
     .regex(/^[A-Za-z0-9_]{1,64}$/, 'must be letters, digits and underscores (at most 64)')
     .default(fallback);
 
-export const nodeEnv = () =>
-  z.enum(['development', 'test', 'production']).default('development');
+export const nodeEnv = () => z.enum(['development', 'test', 'production']).default('development');
 
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be a whole number').positive('must be positive').default(fallback);

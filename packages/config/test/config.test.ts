@@ -31,7 +31,9 @@ describe('loadConfig', () => {
     const { problems } = error as ConfigError;
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^DASH_LEDGER_PORT: .*port.*\(got "abc"\)$/);
-    expect(problems[1]).toMatch(/^MYSQL_URL: must be a URL starting with mysql:\/\/.*\(got "postgres:\/\/x"\)$/);
+    expect(problems[1]).toMatch(
+      /^MYSQL_URL: must be a URL starting with mysql:\/\/.*\(got "postgres:\/\/x"\)$/,
+    );
   });
 
   it('rejects out-of-range ports', () => {

@@ -9,7 +9,8 @@ export const bigintToNumber: ValueTransformer = {
   from: (value: string | number | null) => {
     if (value === null) return null;
     const parsed = Number(value);
-    if (!Number.isSafeInteger(parsed)) throw new RangeError(`BIGINT ${value} exceeds the safe range`);
+    if (!Number.isSafeInteger(parsed))
+      throw new RangeError(`BIGINT ${value} exceeds the safe range`);
     return parsed;
   },
 };

@@ -40,7 +40,12 @@ class CreateAmounts1700000000000 implements MigrationInterface {
   }
 }
 
-const options = { url: serverUrl, database, entities: [Amount], migrations: [CreateAmounts1700000000000] };
+const options = {
+  url: serverUrl,
+  database,
+  entities: [Amount],
+  migrations: [CreateAmounts1700000000000],
+};
 
 describe('db', () => {
   beforeAll(async () => {

@@ -31,7 +31,11 @@ const PUBLIC_CODES = new Set<string>(
 
 /** A failure we mean to show the caller: a stable code, a sentence, optionally the input field. */
 export class DashError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: { field?: string; [key: string]: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { field?: string; [key: string]: unknown } = {},
+  ) {
     super(message, { extensions: { code, ...details } });
     this.name = 'DashError';
   }
@@ -39,9 +43,11 @@ export class DashError extends GraphQLError {
 
 export const badInput = (message: string, field?: string) =>
   new DashError('BAD_USER_INPUT', message, field ? { field } : {});
-export const unauthenticated = (message = 'Sign in to continue.') => new DashError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in to continue.') =>
+  new DashError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You cannot do this.') => new DashError('FORBIDDEN', message);
-export const notFound = (what: string, id: string) => new DashError('NOT_FOUND', `No such ${what}: ${id}`);
+export const notFound = (what: string, id: string) =>
+  new DashError('NOT_FOUND', `No such ${what}: ${id}`);
 export const conflict = (message: string) => new DashError('CONFLICT', message);
 
 /**

@@ -42,7 +42,9 @@ export function parseMajorUnits(value: string, currency: string): number {
   if (!match) throw new RangeError(`Not a decimal amount: "${value}"`);
   const [, sign, whole = '0', fraction = ''] = match;
   if (fraction.length > exponent) {
-    throw new RangeError(`${normalizeCurrency(currency)} has ${exponent} decimal places, got "${value}"`);
+    throw new RangeError(
+      `${normalizeCurrency(currency)} has ${exponent} decimal places, got "${value}"`,
+    );
   }
   const digits = whole + fraction.padEnd(exponent, '0');
   const amount = Number(digits) * (sign ? -1 : 1);
@@ -53,7 +55,9 @@ export function parseMajorUnits(value: string, currency: string): number {
 export function toMajorUnitString(amount: number, currency: string): string {
   assertMinorUnits(amount);
   const exponent = currencyExponent(currency);
-  const digits = Math.abs(amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = digits.slice(digits.length - exponent);
   const sign = amount < 0 ? '-' : '';

@@ -39,7 +39,11 @@ export class TypedQueue<Jobs extends JobMap> {
     });
   }
 
-  async add<Name extends keyof Jobs & string>(name: Name, data: Jobs[Name], options: AddOptions = {}) {
+  async add<Name extends keyof Jobs & string>(
+    name: Name,
+    data: Jobs[Name],
+    options: AddOptions = {},
+  ) {
     const backoff =
       options.backoffDelayMs === undefined
         ? undefined

@@ -37,7 +37,10 @@ export function createWorker<Jobs extends JobMap>(
     { connection: settings.connection, prefix: settings.prefix, concurrency: settings.concurrency },
   );
   worker.on('failed', (job, error) => {
-    log.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error }, 'job failed');
+    log.warn(
+      { jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error },
+      'job failed',
+    );
   });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   return worker;

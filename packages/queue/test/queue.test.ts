@@ -18,13 +18,21 @@ afterAll(async () => {
 describe('queue helper', () => {
   it('refuses to start a worker that lacks a handler', () => {
     expect(() =>
-      createWorker(definition, { greet: async () => {} } as never, { connection, prefix, concurrency: 1, log }),
+      createWorker(definition, { greet: async () => {} } as never, {
+        connection,
+        prefix,
+        concurrency: 1,
+        log,
+      }),
     ).toThrow(/no handler for: flaky/);
   });
 
   it('runs jobs by name, retries with backoff, de-duplicates by jobId and closes cleanly', async () => {
     const queue = new TypedQueue(definition, { connection, prefix });
-    const events = new QueueEvents(definition.name, { connection: createRedisConnection(testRedisUrl()), prefix });
+    const events = new QueueEvents(definition.name, {
+      connection: createRedisConnection(testRedisUrl()),
+      prefix,
+    });
     await events.waitUntilReady();
     const greeted: string[] = [];
     const attemptTimes: number[] = [];

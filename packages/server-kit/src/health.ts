@@ -7,7 +7,9 @@ const CHECK_TIMEOUT_MS = 2000;
 function withTimeout(check: () => Promise<unknown>): Promise<unknown> {
   return Promise.race([
     check(),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref()),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -36,7 +38,9 @@ export function healthRouter(checks: ReadinessChecks, isDraining: () => boolean)
       }),
     );
     const ready = results.every(([, result]) => result === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
   });
   return router;
 }

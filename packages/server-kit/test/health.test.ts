@@ -30,14 +30,20 @@ describe('health endpoints', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', redis: 'ok' },
+    });
   });
 
   it('is not ready while a dependency fails or while draining', async () => {
     redisUp = false;
     const failing = await fetch(`${base}/ready`);
     expect(failing.status).toBe(503);
-    expect(await failing.json()).toEqual({ status: 'unavailable', checks: { database: 'ok', redis: 'ECONNREFUSED' } });
+    expect(await failing.json()).toEqual({
+      status: 'unavailable',
+      checks: { database: 'ok', redis: 'ECONNREFUSED' },
+    });
     redisUp = true;
     draining = true;
     expect((await fetch(`${base}/ready`)).status).toBe(503);

@@ -12,7 +12,9 @@ export function requireAccount(caller: Caller): AccountCaller {
 
 export function requirePlatform(caller: Caller): PlatformCaller {
   if (caller.kind === 'platform') return caller;
-  throw caller.kind === 'anonymous' ? unauthenticated() : forbidden('This needs a platform API key.');
+  throw caller.kind === 'anonymous'
+    ? unauthenticated()
+    : forbidden('This needs a platform API key.');
 }
 
 /**

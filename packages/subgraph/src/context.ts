@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { CALLER_HEADER, CallerVerificationError, verifyCaller, type Caller } from '@dash/auth-context';
+import {
+  CALLER_HEADER,
+  CallerVerificationError,
+  verifyCaller,
+  type Caller,
+} from '@dash/auth-context';
 import type { Logger } from '@dash/logger';
 import { DashError } from '@dash/errors';
 
@@ -15,7 +20,11 @@ export interface BaseContext {
  * Rebuilds the caller from the gateway's signed header. A request without a valid signature
  * did not come through the gateway and is refused outright.
  */
-export function baseContextFrom(headers: IncomingHttpHeaders, secret: string, log: Logger): BaseContext {
+export function baseContextFrom(
+  headers: IncomingHttpHeaders,
+  secret: string,
+  log: Logger,
+): BaseContext {
   const header = headers[CALLER_HEADER];
   if (typeof header !== 'string') {
     throw new DashError('UNAUTHENTICATED', 'Requests must come through the gateway.', {

@@ -7,7 +7,10 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 /** The federation spec version and the directives our subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: never, context: never) => unknown }
+>;
 
 /**
  * Builds a type-graphql schema and turns it into an Apollo subgraph: type-graphql prints the

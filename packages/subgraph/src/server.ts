@@ -46,7 +46,10 @@ export async function startSubgraphServer<Context extends BaseContext>(
     // Subgraphs are internal; the gateway owns the public surface and its landing page.
     introspection: process.env.NODE_ENV !== 'production',
     // Inline traces are for Apollo's hosted studio, which a self-hosted install does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -56,7 +59,8 @@ export async function startSubgraphServer<Context extends BaseContext>(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.buildContext(baseContextFrom(req.headers, options.internalSecret, log)),
+      context: async ({ req }) =>
+        options.buildContext(baseContextFrom(req.headers, options.internalSecret, log)),
     }),
   );
 

@@ -52,9 +52,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export const buildServiceSchema = <Context extends BaseContext>(definition: ServiceDefinition<Context>) =>
+export const buildServiceSchema = <Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+) =>
   buildFederatedSchema(
-    { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes ?? [], validateFn: validateArgs },
+    {
+      resolvers: definition.resolvers,
+      orphanedTypes: definition.orphanedTypes ?? [],
+      validateFn: validateArgs,
+    },
     definition.referenceResolvers,
   );
 
@@ -127,7 +133,9 @@ export async function startService<Context extends BaseContext>(
 }
 
 /** The body of a service's `main.ts`: config from the environment, start, stop on a signal. */
-export async function runServiceMain<Context extends BaseContext>(definition: ServiceDefinition<Context>) {
+export async function runServiceMain<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+) {
   const config = loadConfigOrExit(() => loadServiceConfig(definition));
   const log = createLogger(definition.name);
   const service = await startService(definition, config, { log });
@@ -135,7 +143,9 @@ export async function runServiceMain<Context extends BaseContext>(definition: Se
 }
 
 /** The body of a service's `migrate.ts`. */
-export async function runMigrateMain<Context extends BaseContext>(definition: ServiceDefinition<Context>) {
+export async function runMigrateMain<Context extends BaseContext>(
+  definition: ServiceDefinition<Context>,
+) {
   const config = loadConfigOrExit(() => loadServiceConfig(definition));
   const ran = await migrateService(definition, config);
   console.log(`${definition.name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}`);

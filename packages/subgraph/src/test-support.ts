@@ -44,12 +44,17 @@ export async function startTestService<Context extends BaseContext>(
   };
   const config = loadServiceConfig(definition, fullEnv);
   await migrateService(definition, config);
-  const service = await startService(definition, config, { env: fullEnv, log: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent') });
+  const service = await startService(definition, config, {
+    env: fullEnv,
+    log: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),
+  });
   return {
     ...service,
     config,
     query: (query, variables = {}, caller = { kind: 'anonymous' }) =>
-      graphqlRequest(service.url, query, variables, { 'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET) }),
+      graphqlRequest(service.url, query, variables, {
+        'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+      }),
     async close() {
       await service.stop();
       await db.drop();

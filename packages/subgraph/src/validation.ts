@@ -1,7 +1,10 @@
 import { validate, type ValidationError } from 'class-validator';
 import { DashError } from '@dash/errors';
 
-function firstProblem(errors: ValidationError[], path: string[] = []): { field: string; message: string } | undefined {
+function firstProblem(
+  errors: ValidationError[],
+  path: string[] = [],
+): { field: string; message: string } | undefined {
   for (const error of errors) {
     const field = [...path, error.property].join('.');
     const message = Object.values(error.constraints ?? {})[0];

@@ -43,7 +43,10 @@ class ThingResolver {
 let server: RunningServer;
 let ready = true;
 const signed = () => ({
-  'x-dash-caller': signCaller({ kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false }, secret),
+  'x-dash-caller': signCaller(
+    { kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false },
+    secret,
+  ),
 });
 
 beforeAll(async () => {
@@ -55,7 +58,11 @@ beforeAll(async () => {
     port: 0,
     internalSecret: secret,
     log: createLogger('test', 'silent'),
-    readiness: { database: async () => { if (!ready) throw new Error('connection refused'); } },
+    readiness: {
+      database: async () => {
+        if (!ready) throw new Error('connection refused');
+      },
+    },
     buildContext: (base) => base,
   });
 });
@@ -77,15 +84,23 @@ describe('subgraph server', () => {
     const unsigned = await graphqlRequest(server.url, '{ whoAmI { id } }');
     expect(unsigned.status).toBe(401);
     expect(unsigned.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await graphqlRequest(server.url, '{ whoAmI { id } }', {}, {
-      'x-dash-caller': signCaller({ kind: 'anonymous' }, 'another-secret-entirely'),
-    });
+    const forged = await graphqlRequest(
+      server.url,
+      '{ whoAmI { id } }',
+      {},
+      {
+        'x-dash-caller': signCaller({ kind: 'anonymous' }, 'another-secret-entirely'),
+      },
+    );
     expect(forged.status).toBe(401);
   });
 
   it('passes typed errors through and hides unexpected ones', async () => {
     const missing = await graphqlRequest(server.url, '{ missing { id } }', {}, signed());
-    expect(missing.errors?.[0]).toMatchObject({ message: 'No such thing: th_1', extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'No such thing: th_1',
+      extensions: { code: 'NOT_FOUND' },
+    });
     const broken = await graphqlRequest(server.url, '{ broken { id } }', {}, signed());
     expect(broken.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(broken)).not.toMatch(/ER_NO_SUCH_TABLE|secret\.internal|stacktrace/);
@@ -98,7 +113,10 @@ describe('subgraph server', () => {
     ready = false;
     const notReady = await fetch(`${base}/ready`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toEqual({ status: 'unavailable', checks: { database: 'connection refused' } });
+    expect(await notReady.json()).toEqual({
+      status: 'unavailable',
+      checks: { database: 'connection refused' },
+    });
     ready = true;
   });
 });

@@ -1,7 +1,12 @@
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { withServerConnection } from '@dash/db';
-import { createTestDatabase, deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '../src/index.js';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  testRedisPrefix,
+  testRedisUrl,
+} from '../src/index.js';
 
 async function databaseExists(url: string, name: string): Promise<boolean> {
   return withServerConnection(url, async (c) => {

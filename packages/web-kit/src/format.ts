@@ -2,11 +2,20 @@ import { formatMoney } from '@dash/money';
 import { getLocale } from './state.js';
 
 /** Money in the current locale: formatAmount(123456, 'usd') → "$1,234.56" or "US$1,234.56". */
-export function formatAmount(amount: number, currency: string, options: { signed?: boolean } = {}): string {
+export function formatAmount(
+  amount: number,
+  currency: string,
+  options: { signed?: boolean } = {},
+): string {
   return formatMoney(amount, currency, getLocale(), options);
 }
 
 /** A date in the current locale and the viewer's time zone ("Nov 24, 2026"). */
-export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  return new Intl.DateTimeFormat(getLocale(), options).format(typeof value === 'string' ? new Date(value) : value);
+export function formatDate(
+  value: Date | string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  return new Intl.DateTimeFormat(getLocale(), options).format(
+    typeof value === 'string' ? new Date(value) : value,
+  );
 }

@@ -23,7 +23,10 @@ export interface GraphqlClient {
  * The client every micro-frontend uses: same-origin `/graphql` through the shell, cookies
  * included, no cache (each screen asks for what it shows). Errors become GraphqlRequestError.
  */
-export function createGraphqlClient({ url = '/graphql', fetch: fetchFn }: { url?: string; fetch?: typeof fetch } = {}): GraphqlClient {
+export function createGraphqlClient({
+  url = '/graphql',
+  fetch: fetchFn,
+}: { url?: string; fetch?: typeof fetch } = {}): GraphqlClient {
   const client = new Client({
     url,
     exchanges: [fetchExchange],
@@ -38,11 +41,18 @@ export function createGraphqlClient({ url = '/graphql', fetch: fetchFn }: { url?
       if (result.error) {
         const first = result.error.graphQLErrors[0];
         if (first) {
-          const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
-          const field = typeof first.extensions?.field === 'string' ? first.extensions.field : undefined;
+          const code =
+            typeof first.extensions?.code === 'string'
+              ? first.extensions.code
+              : 'INTERNAL_SERVER_ERROR';
+          const field =
+            typeof first.extensions?.field === 'string' ? first.extensions.field : undefined;
           throw new GraphqlRequestError(first.message, code, field);
         }
-        throw new GraphqlRequestError(result.error.networkError?.message ?? result.error.message, 'NETWORK_ERROR');
+        throw new GraphqlRequestError(
+          result.error.networkError?.message ?? result.error.message,
+          'NETWORK_ERROR',
+        );
       }
       return result.data as never;
     },

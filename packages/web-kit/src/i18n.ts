@@ -14,7 +14,12 @@ export function createDashI18n(appMessages?: Partial<Messages>) {
     en: { ...sharedMessages.en, ...appMessages?.en },
     'zh-CN': { ...sharedMessages['zh-CN'], ...appMessages?.['zh-CN'] },
   };
-  const i18n = createI18n({ legacy: false, locale: getLocale() as string, fallbackLocale: 'en', messages });
+  const i18n = createI18n({
+    legacy: false,
+    locale: getLocale() as string,
+    fallbackLocale: 'en',
+    messages,
+  });
   const dispose = onDashEvent('dash:locale-changed', ({ locale }) => {
     i18n.global.locale.value = locale;
   });

@@ -15,7 +15,12 @@ export {
 } from './state.js';
 export { createDashI18n, sharedMessage } from './i18n.js';
 export { sharedMessages, type MessageTree } from './messages.js';
-export { createGraphqlClient, graphqlClient, GraphqlRequestError, type GraphqlClient } from './graphql.js';
+export {
+  createGraphqlClient,
+  graphqlClient,
+  GraphqlRequestError,
+  type GraphqlClient,
+} from './graphql.js';
 export { formatAmount, formatDate } from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
 export { formatMoney } from '@dash/money';

@@ -7,7 +7,15 @@ export interface MessageTree {
 /** Words the shell and every micro-frontend share. Each app adds its own next to these. */
 export const sharedMessages: Record<Locale, MessageTree> = {
   en: {
-    nav: { home: 'Home', payments: 'Payments', payouts: 'Payouts', disputes: 'Disputes', activity: 'Activity', settings: 'Settings', menu: 'Menu' },
+    nav: {
+      home: 'Home',
+      payments: 'Payments',
+      payouts: 'Payouts',
+      disputes: 'Disputes',
+      activity: 'Activity',
+      settings: 'Settings',
+      menu: 'Menu',
+    },
     common: {
       loading: 'Loading…',
       retry: 'Try again',
@@ -18,7 +26,15 @@ export const sharedMessages: Record<Locale, MessageTree> = {
     },
   },
   'zh-CN': {
-    nav: { home: '首页', payments: '付款', payouts: '提现', disputes: '争议', activity: '动态', settings: '设置', menu: '菜单' },
+    nav: {
+      home: '首页',
+      payments: '付款',
+      payouts: '提现',
+      disputes: '争议',
+      activity: '动态',
+      settings: '设置',
+      menu: '菜单',
+    },
     common: {
       loading: '加载中…',
       retry: '重试',

@@ -36,7 +36,9 @@ function initialLocale(): Locale {
   } catch {
     // Storage can be unavailable (private mode, sandboxed frames); fall back to the browser.
   }
-  return matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  return matchLocale(
+    typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+  );
 }
 
 let locale: Locale = initialLocale();

@@ -21,7 +21,10 @@ describe('locale', () => {
 
   it('persists a switch, announces it once, and re-translates i18n instances', () => {
     setLocale('en');
-    const { i18n, dispose } = createDashI18n({ en: { hello: 'Hello' }, 'zh-CN': { hello: '你好' } });
+    const { i18n, dispose } = createDashI18n({
+      en: { hello: 'Hello' },
+      'zh-CN': { hello: '你好' },
+    });
     const heard = vi.fn();
     const stop = onDashEvent('dash:locale-changed', heard);
 
@@ -51,7 +54,9 @@ describe('css lifecycles', () => {
   it('adds the stylesheet on mount and removes it on unmount', async () => {
     const css = cssLifecycles('/apps/balance/balance.css');
     const mounting = css.mount();
-    const link = document.head.querySelector<HTMLLinkElement>('link[href="/apps/balance/balance.css"]');
+    const link = document.head.querySelector<HTMLLinkElement>(
+      'link[href="/apps/balance/balance.css"]',
+    );
     expect(link?.rel).toBe('stylesheet');
     link?.dispatchEvent(new Event('load'));
     await mounting;
@@ -62,21 +67,39 @@ describe('css lifecycles', () => {
 
 describe('graphql client', () => {
   const respond = (body: unknown) =>
-    vi.fn(async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+    );
 
   it('returns data', async () => {
-    const client = createGraphqlClient({ url: 'http://dash.test/graphql', fetch: respond({ data: { me: { id: 'acct_1' } } }) });
+    const client = createGraphqlClient({
+      url: 'http://dash.test/graphql',
+      fetch: respond({ data: { me: { id: 'acct_1' } } }),
+    });
     expect(await client.query('{ me { id } }')).toEqual({ me: { id: 'acct_1' } });
   });
 
   it('turns GraphQL errors into typed errors with the server code', async () => {
     const client = createGraphqlClient({
       url: 'http://dash.test/graphql',
-      fetch: respond({ data: null, errors: [{ message: 'first must not be greater than 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } }] }),
+      fetch: respond({
+        data: null,
+        errors: [
+          {
+            message: 'first must not be greater than 100',
+            extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+          },
+        ],
+      }),
     });
     const error = await client.query('{ me { id } }').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GraphqlRequestError);
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', message: 'first must not be greater than 100' });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      message: 'first must not be greater than 100',
+    });
   });
 
   it('reports an unreachable server as NETWORK_ERROR', async () => {

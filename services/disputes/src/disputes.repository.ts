@@ -16,6 +16,8 @@ export class DisputeRepository {
   }
 
   countNeedingResponse(scope: AccountScope): Promise<number> {
-    return this.dataSource.getRepository(Dispute).countBy({ ...scope, status: DisputeStatus.needs_response });
+    return this.dataSource
+      .getRepository(Dispute)
+      .countBy({ ...scope, status: DisputeStatus.needs_response });
   }
 }

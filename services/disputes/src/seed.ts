@@ -2,7 +2,10 @@ import type { DataSource } from 'typeorm';
 import { Dispute } from './entities/dispute.entity.js';
 
 export type DisputeSeed = Array<
-  Omit<Dispute, 'status' | 'reason'> & { status: `${Dispute['status']}`; reason: `${Dispute['reason']}` }
+  Omit<Dispute, 'status' | 'reason'> & {
+    status: `${Dispute['status']}`;
+    reason: `${Dispute['reason']}`;
+  }
 >;
 
 /** Writes demo disputes; running it twice leaves the same rows (upsert by id). */

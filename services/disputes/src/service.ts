@@ -16,5 +16,8 @@ export const disputesService: ServiceDefinition<DisputesContext> = {
   resolvers: [AccountDisputesResolver],
   orphanedTypes: [Account],
   referenceResolvers: referenceResolvers as never,
-  buildContext: (base, { dataSource }) => ({ ...base, disputes: new DisputeRepository(dataSource) }),
+  buildContext: (base, { dataSource }) => ({
+    ...base,
+    disputes: new DisputeRepository(dataSource),
+  }),
 };

@@ -7,11 +7,26 @@ import { disputesService, seedDisputes } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
-const platformA: Caller = { kind: 'platform', platformId: 'plat_a', livemode: false, keyId: 'key_1' };
+const ada: Caller = {
+  kind: 'account',
+  accountId: 'acct_ada',
+  platformId: 'plat_a',
+  livemode: false,
+};
+const platformA: Caller = {
+  kind: 'platform',
+  platformId: 'plat_a',
+  livemode: false,
+  keyId: 'key_1',
+};
 const day = 24 * 3600 * 1000;
 
-const dispute = (id: string, accountId: string, status: 'needs_response' | 'won' | 'lost', createdDaysAgo: number) => ({
+const dispute = (
+  id: string,
+  accountId: string,
+  status: 'needs_response' | 'won' | 'lost',
+  createdDaysAgo: number,
+) => ({
   id,
   accountId,
   platformId: 'plat_a',
@@ -41,7 +56,12 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-type Result = { _entities: Array<{ disputes: Array<{ id: string; evidenceDueBy: string | null }>; disputesNeedingResponse: number }> };
+type Result = {
+  _entities: Array<{
+    disputes: Array<{ id: string; evidenceDueBy: string | null }>;
+    disputesNeedingResponse: number;
+  }>;
+};
 
 describe('disputes subgraph', () => {
   it('lists disputes newest first and counts those needing a response', async () => {
@@ -49,7 +69,11 @@ describe('disputes subgraph', () => {
     expect(response.errors).toBeUndefined();
     const [account] = response.data!._entities;
     expect(account!.disputes.map((d) => d.id)).toEqual(['dp_2', 'dp_1']);
-    expect(account!.disputes[0]).toMatchObject({ status: 'needs_response', reason: 'product_not_received', amount: 4_500 });
+    expect(account!.disputes[0]).toMatchObject({
+      status: 'needs_response',
+      reason: 'product_not_received',
+      amount: 4_500,
+    });
     expect(new Date(account!.disputes[0]!.evidenceDueBy!).getTime()).toBeGreaterThan(Date.now());
     expect(account!.disputesNeedingResponse).toBe(1);
   });
@@ -62,6 +86,8 @@ describe('disputes subgraph', () => {
   });
 
   it('has an up-to-date schema.graphql', async () => {
-    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(await printServiceSdl(disputesService));
+    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(
+      await printServiceSdl(disputesService),
+    );
   });
 });

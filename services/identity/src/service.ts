@@ -15,5 +15,8 @@ export const identityService: ServiceDefinition<IdentityContext> = {
   migrations: [Init1764028800000],
   resolvers: [AccountResolver],
   referenceResolvers: referenceResolvers as never,
-  buildContext: (base, { dataSource }) => ({ ...base, accounts: new AccountRepository(dataSource) }),
+  buildContext: (base, { dataSource }) => ({
+    ...base,
+    accounts: new AccountRepository(dataSource),
+  }),
 };

@@ -7,9 +7,24 @@ import { identityService, seedIdentity } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
-const platformA: Caller = { kind: 'platform', platformId: 'plat_a', livemode: false, keyId: 'key_1' };
-const platformB: Caller = { kind: 'platform', platformId: 'plat_b', livemode: false, keyId: 'key_2' };
+const ada: Caller = {
+  kind: 'account',
+  accountId: 'acct_ada',
+  platformId: 'plat_a',
+  livemode: false,
+};
+const platformA: Caller = {
+  kind: 'platform',
+  platformId: 'plat_a',
+  livemode: false,
+  keyId: 'key_1',
+};
+const platformB: Caller = {
+  kind: 'platform',
+  platformId: 'plat_b',
+  livemode: false,
+  keyId: 'key_2',
+};
 
 const account = (id: string, displayName: string) => ({
   id,
@@ -35,10 +50,19 @@ afterAll(() => service.close());
 
 describe('identity subgraph', () => {
   it('answers me for the signed-in account, with its platform', async () => {
-    const response = await service.query('{ me { id displayName defaultCurrency platform { name brandColor } } }', {}, ada);
+    const response = await service.query(
+      '{ me { id displayName defaultCurrency platform { name brandColor } } }',
+      {},
+      ada,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
-      me: { id: 'acct_ada', displayName: 'Ada Lovelace', defaultCurrency: 'usd', platform: { name: 'Rocket Rides', brandColor: '#635bff' } },
+      me: {
+        id: 'acct_ada',
+        displayName: 'Ada Lovelace',
+        defaultCurrency: 'usd',
+        platform: { name: 'Rocket Rides', brandColor: '#635bff' },
+      },
     });
   });
 
@@ -48,21 +72,41 @@ describe('identity subgraph', () => {
   });
 
   it('keeps tenants apart', async () => {
-    const own = await service.query('query($id: ID!) { account(id: $id) { displayName } }', { id: 'acct_bob' }, platformA);
+    const own = await service.query(
+      'query($id: ID!) { account(id: $id) { displayName } }',
+      { id: 'acct_bob' },
+      platformA,
+    );
     expect(own.data).toEqual({ account: { displayName: 'Bob Byrne' } });
 
-    const foreign = await service.query('query($id: ID!) { account(id: $id) { id } }', { id: 'acct_bob' }, platformB);
-    expect(foreign.errors?.[0]).toMatchObject({ message: 'No such account: acct_bob', extensions: { code: 'NOT_FOUND' } });
+    const foreign = await service.query(
+      'query($id: ID!) { account(id: $id) { id } }',
+      { id: 'acct_bob' },
+      platformB,
+    );
+    expect(foreign.errors?.[0]).toMatchObject({
+      message: 'No such account: acct_bob',
+      extensions: { code: 'NOT_FOUND' },
+    });
 
-    const sibling = await service.query('query($id: ID!) { account(id: $id) { id } }', { id: 'acct_bob' }, ada);
+    const sibling = await service.query(
+      'query($id: ID!) { account(id: $id) { id } }',
+      { id: 'acct_bob' },
+      ada,
+    );
     expect(sibling.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('resolves Account references for the gateway, within the caller scope', async () => {
     const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { id displayName } } }`;
-    const reps = [{ __typename: 'Account', id: 'acct_ada' }, { __typename: 'Account', id: 'acct_cy' }];
+    const reps = [
+      { __typename: 'Account', id: 'acct_ada' },
+      { __typename: 'Account', id: 'acct_cy' },
+    ];
     const response = await service.query(entities, { reps }, platformA);
-    expect(response.data).toEqual({ _entities: [{ id: 'acct_ada', displayName: 'Ada Lovelace' }, null] });
+    expect(response.data).toEqual({
+      _entities: [{ id: 'acct_ada', displayName: 'Ada Lovelace' }, null],
+    });
   });
 
   it('leaves the seeded rows unchanged when seeding again', async () => {

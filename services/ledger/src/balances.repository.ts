@@ -6,18 +6,32 @@ export class BalanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Sums one account's transactions per currency, split by whether they have settled at `now`. */
-  async sumByCurrency(scope: { accountId: string; platformId?: string }, now: Date): Promise<BalanceSums[]> {
+  async sumByCurrency(
+    scope: { accountId: string; platformId?: string },
+    now: Date,
+  ): Promise<BalanceSums[]> {
     const query = this.dataSource
       .getRepository(BalanceTransaction)
       .createQueryBuilder('txn')
       .select('txn.currency', 'currency')
-      .addSelect('COALESCE(SUM(CASE WHEN txn.available_on <= :now THEN txn.net ELSE 0 END), 0)', 'available')
-      .addSelect('COALESCE(SUM(CASE WHEN txn.available_on > :now THEN txn.net ELSE 0 END), 0)', 'pending')
+      .addSelect(
+        'COALESCE(SUM(CASE WHEN txn.available_on <= :now THEN txn.net ELSE 0 END), 0)',
+        'available',
+      )
+      .addSelect(
+        'COALESCE(SUM(CASE WHEN txn.available_on > :now THEN txn.net ELSE 0 END), 0)',
+        'pending',
+      )
       .where('txn.account_id = :accountId', { accountId: scope.accountId, now })
       .groupBy('txn.currency');
-    if (scope.platformId) query.andWhere('txn.platform_id = :platformId', { platformId: scope.platformId });
+    if (scope.platformId)
+      query.andWhere('txn.platform_id = :platformId', { platformId: scope.platformId });
     const rows = await query.getRawMany<{ currency: string; available: string; pending: string }>();
     // SUM over BIGINT arrives as a decimal string; it is whole, so Number is exact below 2^53.
-    return rows.map((row) => ({ currency: row.currency, available: Number(row.available), pending: Number(row.pending) }));
+    return rows.map((row) => ({
+      currency: row.currency,
+      available: Number(row.available),
+      pending: Number(row.pending),
+    }));
   }
 }

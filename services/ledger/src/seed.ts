@@ -5,7 +5,8 @@ export type LedgerSeed = Array<Omit<BalanceTransaction, 'net'>>;
 
 /** Writes demo transactions; running it twice leaves the same rows (upsert by id). */
 export async function seedLedger(dataSource: DataSource, transactions: LedgerSeed): Promise<void> {
-  await dataSource
-    .getRepository(BalanceTransaction)
-    .upsert(transactions.map((txn) => ({ ...txn, net: txn.amount - txn.fee })), ['id']);
+  await dataSource.getRepository(BalanceTransaction).upsert(
+    transactions.map((txn) => ({ ...txn, net: txn.amount - txn.fee })),
+    ['id'],
+  );
 }

@@ -17,5 +17,8 @@ export const ledgerService: ServiceDefinition<LedgerContext> = {
   // Ledger adds fields to Account but has no query of its own yet, so name the type explicitly.
   orphanedTypes: [Account],
   referenceResolvers: referenceResolvers as never,
-  buildContext: (base, { dataSource }) => ({ ...base, balances: new BalanceRepository(dataSource) }),
+  buildContext: (base, { dataSource }) => ({
+    ...base,
+    balances: new BalanceRepository(dataSource),
+  }),
 };

@@ -7,12 +7,34 @@ import { ledgerService, seedLedger } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
-const platformA: Caller = { kind: 'platform', platformId: 'plat_a', livemode: false, keyId: 'key_1' };
-const platformB: Caller = { kind: 'platform', platformId: 'plat_b', livemode: false, keyId: 'key_2' };
+const ada: Caller = {
+  kind: 'account',
+  accountId: 'acct_ada',
+  platformId: 'plat_a',
+  livemode: false,
+};
+const platformA: Caller = {
+  kind: 'platform',
+  platformId: 'plat_a',
+  livemode: false,
+  keyId: 'key_1',
+};
+const platformB: Caller = {
+  kind: 'platform',
+  platformId: 'plat_b',
+  livemode: false,
+  keyId: 'key_2',
+};
 
 const day = 24 * 3600 * 1000;
-const txn = (id: string, accountId: string, amount: number, fee: number, currency: string, availableInDays: number) => ({
+const txn = (
+  id: string,
+  accountId: string,
+  amount: number,
+  fee: number,
+  currency: string,
+  availableInDays: number,
+) => ({
   id,
   accountId,
   platformId: 'plat_a',
@@ -67,7 +89,9 @@ describe('ledger subgraph', () => {
 
     const ownPlatform = await service.query(balancesOf, reps('acct_bob'), platformA);
     expect(ownPlatform.data).toEqual({
-      _entities: [{ id: 'acct_bob', balances: [{ currency: 'usd', available: 999, pending: 0, total: 999 }] }],
+      _entities: [
+        { id: 'acct_bob', balances: [{ currency: 'usd', available: 999, pending: 0, total: 999 }] },
+      ],
     });
 
     const otherPlatform = await service.query(balancesOf, reps('acct_bob'), platformB);

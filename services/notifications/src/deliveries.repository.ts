@@ -19,9 +19,16 @@ export class DeliveryRepository {
     return this.dataSource.getRepository(Delivery).findOneBy({ id });
   }
 
-  async markAttempt(id: string, attempts: number, outcome: 'sent' | 'failed' | 'queued'): Promise<void> {
+  async markAttempt(
+    id: string,
+    attempts: number,
+    outcome: 'sent' | 'failed' | 'queued',
+  ): Promise<void> {
     await this.dataSource
       .getRepository(Delivery)
-      .update({ id }, { attempts, status: outcome, ...(outcome === 'sent' ? { sentAt: new Date() } : {}) });
+      .update(
+        { id },
+        { attempts, status: outcome, ...(outcome === 'sent' ? { sentAt: new Date() } : {}) },
+      );
   }
 }

@@ -10,7 +10,9 @@ import { startDeliveryWorker } from './workers/delivery.worker.js';
  * The delivery worker runs inside the notifications service and stops with it: closing waits for
  * the job in hand, then the connection goes. Redis joins the service's readiness checks.
  */
-export function deliveryPart(createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ log }) => new LogProvider(log)) {
+export function deliveryPart(
+  createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ log }) => new LogProvider(log),
+) {
   return async (deps: ServiceDeps): Promise<ServicePart> => {
     const config = loadQueueConfig(deps.env);
     const connection = createRedisConnection(config.redisUrl);

@@ -11,10 +11,17 @@ export function loadQueueConfig(env: Record<string, string | undefined>): QueueC
   const raw = loadConfig(
     {
       REDIS_URL: redisUrl(),
-      DASH_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_{}-]+$/, 'must be letters, digits and : _ - { }').default('dash'),
+      DASH_REDIS_PREFIX: z
+        .string()
+        .regex(/^[A-Za-z0-9:_{}-]+$/, 'must be letters, digits and : _ - { }')
+        .default('dash'),
       DASH_DELIVERY_CONCURRENCY: positiveInt(5),
     },
     env,
   );
-  return { redisUrl: raw.REDIS_URL, prefix: raw.DASH_REDIS_PREFIX, concurrency: raw.DASH_DELIVERY_CONCURRENCY };
+  return {
+    redisUrl: raw.REDIS_URL,
+    prefix: raw.DASH_REDIS_PREFIX,
+    concurrency: raw.DASH_DELIVERY_CONCURRENCY,
+  };
 }

@@ -25,7 +25,10 @@ export function createNotificationsService(
     resolvers: [AccountActivityResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
-    buildContext: (base, { dataSource }) => ({ ...base, activity: new ActivityRepository(dataSource) }),
+    buildContext: (base, { dataSource }) => ({
+      ...base,
+      activity: new ActivityRepository(dataSource),
+    }),
     parts: [deliveryPart(createProvider)],
   };
 }

@@ -14,7 +14,12 @@ import {
   type OutgoingMessage,
 } from '../src/index.js';
 
-const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
+const ada: Caller = {
+  kind: 'account',
+  accountId: 'acct_ada',
+  platformId: 'plat_a',
+  livemode: false,
+};
 const prefix = testRedisPrefix('notifications');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
 
@@ -42,9 +47,36 @@ beforeAll(async () => {
   deliveries = new DeliveryRepository(service.dataSource);
   const minute = 60_000;
   await seedActivity(service.dataSource, [
-    { id: 'act_1', accountId: 'acct_ada', platformId: 'plat_a', kind: 'payout.paid', title: 'Payout paid', body: '$120.00 arrived', readAt: new Date(), createdAt: new Date(Date.now() - 2 * minute) },
-    { id: 'act_2', accountId: 'acct_ada', platformId: 'plat_a', kind: 'dispute.created', title: 'New dispute', body: 'Respond by Friday', readAt: null, createdAt: new Date(Date.now() - minute) },
-    { id: 'act_3', accountId: 'acct_bob', platformId: 'plat_a', kind: 'payout.paid', title: 'Payout paid', body: '$5.00 arrived', readAt: null, createdAt: new Date() },
+    {
+      id: 'act_1',
+      accountId: 'acct_ada',
+      platformId: 'plat_a',
+      kind: 'payout.paid',
+      title: 'Payout paid',
+      body: '$120.00 arrived',
+      readAt: new Date(),
+      createdAt: new Date(Date.now() - 2 * minute),
+    },
+    {
+      id: 'act_2',
+      accountId: 'acct_ada',
+      platformId: 'plat_a',
+      kind: 'dispute.created',
+      title: 'New dispute',
+      body: 'Respond by Friday',
+      readAt: null,
+      createdAt: new Date(Date.now() - minute),
+    },
+    {
+      id: 'act_3',
+      accountId: 'acct_bob',
+      platformId: 'plat_a',
+      kind: 'payout.paid',
+      title: 'Payout paid',
+      body: '$5.00 arrived',
+      readAt: null,
+      createdAt: new Date(),
+    },
   ]);
 });
 afterAll(async () => {
@@ -69,14 +101,22 @@ describe('delivery worker', () => {
     expect(await deliveryStatus(id)).toBe('queued');
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('sent');
     const message = carrier.sent.find((m) => m.deliveryId === id);
-    expect(message).toMatchObject({ channel: 'email', to: 'ada@example.com', subject: 'Your Rocket Rides dashboard is ready' });
+    expect(message).toMatchObject({
+      channel: 'email',
+      to: 'ada@example.com',
+      subject: 'Your Rocket Rides dashboard is ready',
+    });
     expect(message?.text).toContain('http://localhost:9000');
   });
 
   it('retries a failing carrier with backoff until it goes through', async () => {
     carrier.failuresLeft = 2;
     const id = await requestDelivery(producer.queue, deliveries, {
-      accountId: 'acct_ada', channel: 'sms', to: '+15555550142', template: 'login-code', params: { code: '123456' },
+      accountId: 'acct_ada',
+      channel: 'sms',
+      to: '+15555550142',
+      template: 'login-code',
+      params: { code: '123456' },
     });
     await expect.poll(() => deliveryStatus(id), { timeout: 20_000, interval: 250 }).toBe('sent');
     expect((await deliveries.find(id))?.attempts).toBe(3);
@@ -84,7 +124,14 @@ describe('delivery worker', () => {
   });
 
   it('sends a repeated request once', async () => {
-    const request = { deliveryId: 'dlv_repeat', accountId: 'acct_ada', channel: 'sms' as const, to: '+15555550142', template: 'login-code', params: { code: '654321' } };
+    const request = {
+      deliveryId: 'dlv_repeat',
+      accountId: 'acct_ada',
+      channel: 'sms' as const,
+      to: '+15555550142',
+      template: 'login-code',
+      params: { code: '654321' },
+    };
     await requestDelivery(producer.queue, deliveries, request);
     await requestDelivery(producer.queue, deliveries, request);
     await expect.poll(() => deliveryStatus('dlv_repeat'), { timeout: 10_000 }).toBe('sent');
@@ -95,7 +142,11 @@ describe('delivery worker', () => {
 
   it('gives up at once on an unknown template', async () => {
     const id = await requestDelivery(producer.queue, deliveries, {
-      accountId: 'acct_ada', channel: 'email', to: 'ada@example.com', template: 'no-such-template', params: {},
+      accountId: 'acct_ada',
+      channel: 'email',
+      to: 'ada@example.com',
+      template: 'no-such-template',
+      params: {},
     });
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
     expect((await deliveries.find(id))?.attempts).toBe(1);
@@ -103,7 +154,10 @@ describe('delivery worker', () => {
 
   it('is ready only while Redis answers', async () => {
     const ready = await fetch(service.url.replace('/graphql', '/ready'));
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', redis: 'ok' },
+    });
   });
 });
 
@@ -134,6 +188,8 @@ describe('activity', () => {
   });
 
   it('has an up-to-date schema.graphql', async () => {
-    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(await printServiceSdl(notificationsService));
+    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(
+      await printServiceSdl(notificationsService),
+    );
   });
 });

@@ -7,12 +7,29 @@ import { payoutsService, seedPayouts } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = { kind: 'account', accountId: 'acct_ada', platformId: 'plat_a', livemode: false };
-const platformB: Caller = { kind: 'platform', platformId: 'plat_b', livemode: false, keyId: 'key_2' };
+const ada: Caller = {
+  kind: 'account',
+  accountId: 'acct_ada',
+  platformId: 'plat_a',
+  livemode: false,
+};
+const platformB: Caller = {
+  kind: 'platform',
+  platformId: 'plat_b',
+  livemode: false,
+  keyId: 'key_2',
+};
 const day = 24 * 3600 * 1000;
 const now = Date.now();
 
-const payout = (id: string, accountId: string, amount: number, status: 'paid' | 'in_transit' | 'pending', arrivesInDays: number, createdDaysAgo: number) => ({
+const payout = (
+  id: string,
+  accountId: string,
+  amount: number,
+  status: 'paid' | 'in_transit' | 'pending',
+  arrivesInDays: number,
+  createdDaysAgo: number,
+) => ({
   id,
   accountId,
   platformId: 'plat_a',
@@ -61,7 +78,11 @@ describe('payouts subgraph', () => {
   });
 
   it('limits the list and rejects a limit out of range with a typed error', async () => {
-    const two = await service.query<{ _entities: Array<{ payouts: unknown[] }> }>(query, vars('acct_ada', 2), ada);
+    const two = await service.query<{ _entities: Array<{ payouts: unknown[] }> }>(
+      query,
+      vars('acct_ada', 2),
+      ada,
+    );
     expect(two.data?._entities[0]?.payouts).toHaveLength(2);
     const tooMany = await service.query(query, vars('acct_ada', 500), ada);
     expect(tooMany.errors?.[0]).toMatchObject({
@@ -80,6 +101,8 @@ describe('payouts subgraph', () => {
   });
 
   it('has an up-to-date schema.graphql', async () => {
-    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(await printServiceSdl(payoutsService));
+    expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(
+      await printServiceSdl(payoutsService),
+    );
   });
 });

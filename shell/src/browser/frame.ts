@@ -83,7 +83,10 @@ async function loadBranding(): Promise<void> {
 function applyBranding(): void {
   onDashEvent('dash:branding-changed', ({ branding }) => {
     document.documentElement.style.setProperty('--dash-accent', branding.brandColor);
-    document.documentElement.style.setProperty('--dash-on-accent', textColorOn(branding.brandColor));
+    document.documentElement.style.setProperty(
+      '--dash-on-accent',
+      textColorOn(branding.brandColor),
+    );
     document.querySelector('[data-platform-name]')!.textContent = branding.platformName;
     document.title = branding.platformName;
   });

@@ -34,7 +34,10 @@ export function vendorFiles(): Record<string, string> {
   return {
     'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js'),
     'single-spa.js': join(packageDir('single-spa'), 'lib/es2015/esm/single-spa.min.js'),
-    'single-spa-layout.js': join(packageDir('single-spa-layout'), 'dist/esm/single-spa-layout.min.js'),
+    'single-spa-layout.js': join(
+      packageDir('single-spa-layout'),
+      'dist/esm/single-spa-layout.min.js',
+    ),
     'web-kit.js': join(webKit, 'web-kit.js'),
     'web-kit.css': join(webKit, 'web-kit.css'),
   };

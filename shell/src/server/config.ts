@@ -1,7 +1,9 @@
 import { host, httpUrl, loadConfig, port } from '@dash/config';
 import type { ShellServerOptions } from './server.js';
 
-export function loadShellConfig(env: Record<string, string | undefined> = process.env): ShellServerOptions {
+export function loadShellConfig(
+  env: Record<string, string | undefined> = process.env,
+): ShellServerOptions {
   const raw = loadConfig(
     {
       DASH_SHELL_HOST: host(),

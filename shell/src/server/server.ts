@@ -2,7 +2,13 @@ import http from 'node:http';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { healthRouter, listen } from '@dash/server-kit';
-import { INDEX_HTML, MICROFRONTENDS, microfrontendDir, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
+import {
+  INDEX_HTML,
+  MICROFRONTENDS,
+  microfrontendDir,
+  SHELL_PUBLIC_DIR,
+  vendorFiles,
+} from './assets.js';
 
 export interface ShellServerOptions {
   host: string;
@@ -18,7 +24,9 @@ export interface ShellServer {
 }
 
 // Files are not content-hashed, so browsers revalidate (cheap with ETags) instead of caching blind.
-const revalidate = { setHeaders: (res: http.ServerResponse) => res.setHeader('cache-control', 'no-cache') };
+const revalidate = {
+  setHeaders: (res: http.ServerResponse) => res.setHeader('cache-control', 'no-cache'),
+};
 
 /**
  * Serves the dashboard: the page with its import map, the shared libraries, each
@@ -42,14 +50,18 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   );
 
   for (const [file, path] of Object.entries(vendorFiles())) {
-    app.get(`/vendor/${file}`, (_req, res) => res.sendFile(path, { headers: { 'cache-control': 'no-cache' } }));
+    app.get(`/vendor/${file}`, (_req, res) =>
+      res.sendFile(path, { headers: { 'cache-control': 'no-cache' } }),
+    );
   }
   app.use('/shell', express.static(SHELL_PUBLIC_DIR, revalidate));
   for (const [name, packageName] of Object.entries(MICROFRONTENDS)) {
     app.use(`/apps/${name}`, express.static(microfrontendDir(packageName), revalidate));
   }
   // Every other page path is a route of the single-page app; files that do not exist are 404s.
-  app.get(/^[^.]*$/, (_req, res) => res.sendFile(INDEX_HTML, { headers: { 'cache-control': 'no-cache' } }));
+  app.get(/^[^.]*$/, (_req, res) =>
+    res.sendFile(INDEX_HTML, { headers: { 'cache-control': 'no-cache' } }),
+  );
 
   const server = http.createServer(app);
   return {

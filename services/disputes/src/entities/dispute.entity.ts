@@ -57,7 +57,10 @@ export class Dispute {
   status!: DisputeStatus;
 
   @Column(datetimeColumn({ name: 'evidence_due_by', nullable: true }))
-  @Field(() => Date, { nullable: true, description: 'Respond before this, or the dispute is lost.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Respond before this, or the dispute is lost.',
+  })
   evidenceDueBy!: Date | null;
 
   @Column(datetimeColumn({ name: 'created_at' }))

@@ -17,7 +17,10 @@ export class AccountDisputesResolver {
   }
 
   @FieldResolver(() => SafeInt, { description: 'Disputes waiting for evidence from the account.' })
-  async disputesNeedingResponse(@Root() account: Account, @Ctx() { caller, disputes }: DisputesContext): Promise<number> {
+  async disputesNeedingResponse(
+    @Root() account: Account,
+    @Ctx() { caller, disputes }: DisputesContext,
+  ): Promise<number> {
     const scope = accountRowsScope(caller, account.id);
     return scope ? disputes.countNeedingResponse(scope) : 0;
   }

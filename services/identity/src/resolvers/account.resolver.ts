@@ -27,7 +27,10 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => Platform)
-  async platform(@Root() account: Account, @Ctx() { caller, accounts }: IdentityContext): Promise<Platform> {
+  async platform(
+    @Root() account: Account,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Platform> {
     const platform = await accounts.findPlatform(account.platformId, tenantScope(caller));
     if (!platform) throw notFound('platform', account.platformId);
     return platform;

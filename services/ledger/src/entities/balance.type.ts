@@ -10,7 +10,9 @@ export class Balance {
   @Field(() => SafeInt, { description: 'Can be paid out now.' })
   available!: number;
 
-  @Field(() => SafeInt, { description: 'Not yet settled; becomes available on its available-on date.' })
+  @Field(() => SafeInt, {
+    description: 'Not yet settled; becomes available on its available-on date.',
+  })
   pending!: number;
 
   @Field(() => SafeInt, { description: 'available + pending.' })

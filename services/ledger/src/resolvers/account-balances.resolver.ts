@@ -9,7 +9,10 @@ import type { LedgerContext } from '../context.js';
 export class AccountBalancesResolver {
   /** One entry per currency the account has ever moved money in. */
   @FieldResolver(() => [Balance])
-  async balances(@Root() account: Account, @Ctx() { caller, balances }: LedgerContext): Promise<Balance[]> {
+  async balances(
+    @Root() account: Account,
+    @Ctx() { caller, balances }: LedgerContext,
+  ): Promise<Balance[]> {
     const scope = accountRowsScope(caller, account.id);
     if (!scope) return [];
     return toBalances(await balances.sumByCurrency(scope, new Date()));

@@ -21,6 +21,15 @@ export class LogProvider implements DeliveryProvider {
   constructor(private readonly log: Logger) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.log.info({ deliveryId: message.deliveryId, channel: message.channel, to: message.to, subject: message.subject, text: message.text }, 'message delivered (log provider)');
+    this.log.info(
+      {
+        deliveryId: message.deliveryId,
+        channel: message.channel,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      },
+      'message delivered (log provider)',
+    );
   }
 }

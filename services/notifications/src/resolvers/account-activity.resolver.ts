@@ -17,7 +17,10 @@ export class AccountActivityResolver {
   }
 
   @FieldResolver(() => SafeInt, { description: 'The number on the activity bell.' })
-  async unreadActivityCount(@Root() account: Account, @Ctx() { caller, activity }: NotificationsContext): Promise<number> {
+  async unreadActivityCount(
+    @Root() account: Account,
+    @Ctx() { caller, activity }: NotificationsContext,
+  ): Promise<number> {
     const scope = accountRowsScope(caller, account.id);
     return scope ? activity.countUnread(scope) : 0;
   }

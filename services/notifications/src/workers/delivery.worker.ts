@@ -1,6 +1,13 @@
 import type { DeliveryJobs } from '@dash/contracts';
 import { deliveryQueue } from '@dash/contracts';
-import { createWorker, DEFAULT_JOB_OPTIONS, UnrecoverableError, type Job, type JobHandlers, type Worker } from '@dash/queue';
+import {
+  createWorker,
+  DEFAULT_JOB_OPTIONS,
+  UnrecoverableError,
+  type Job,
+  type JobHandlers,
+  type Worker,
+} from '@dash/queue';
 import type { Logger } from '@dash/logger';
 import type { Redis } from 'ioredis';
 import { renderTemplate, UnknownTemplateError } from '../domain/templates.js';

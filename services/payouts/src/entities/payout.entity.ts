@@ -21,7 +21,9 @@ registerEnumType(PayoutMethod, { name: 'PayoutMethod' });
 /** Money sent from an account's available balance to its bank account or debit card. */
 @Entity('payouts')
 @Index('payouts_account_created', ['accountId', 'createdAt'])
-@ObjectType({ description: "Money sent from the account's balance to its bank account or debit card." })
+@ObjectType({
+  description: "Money sent from the account's balance to its bank account or debit card.",
+})
 export class Payout {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   @Field(() => ID)

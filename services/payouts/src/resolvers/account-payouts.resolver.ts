@@ -16,8 +16,14 @@ export class AccountPayoutsResolver {
     return scope ? payouts.latest(scope, first) : [];
   }
 
-  @FieldResolver(() => Payout, { nullable: true, description: 'The next payout to arrive, if one is on its way.' })
-  async nextPayout(@Root() account: Account, @Ctx() { caller, payouts }: PayoutsContext): Promise<Payout | null> {
+  @FieldResolver(() => Payout, {
+    nullable: true,
+    description: 'The next payout to arrive, if one is on its way.',
+  })
+  async nextPayout(
+    @Root() account: Account,
+    @Ctx() { caller, payouts }: PayoutsContext,
+  ): Promise<Payout | null> {
     const scope = accountRowsScope(caller, account.id);
     return scope ? payouts.next(scope) : null;
   }
