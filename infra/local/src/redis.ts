@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DATA_DIR } from './paths.js';
 import { findExecutable, spawnManaged, waitFor, type ManagedProcess } from './processes.js';
@@ -9,6 +10,7 @@ async function ping(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  redis.on('error', () => {}); // a refused connection is an answer here, reported by connect()
   try {
     await redis.connect();
     await redis.ping();
@@ -23,7 +25,10 @@ const INSTALL_HINT = `Install Redis, or point REDIS_URL at a running server:
   Docker:        docker compose -f infra/docker-compose.yml up -d`;
 
 /** Like ensureMysql: a running Redis, else the system's redis-server under .data/redis. */
-export async function ensureRedis(url: string): Promise<ManagedProcess | undefined> {
+export async function ensureRedis(
+  url: string,
+  dataDir = DATA_DIR,
+): Promise<ManagedProcess | undefined> {
   try {
     await ping(url);
     return undefined;
@@ -35,7 +40,7 @@ export async function ensureRedis(url: string): Promise<ManagedProcess | undefin
   if (!['127.0.0.1', 'localhost'].includes(hostname) || !redisServer) {
     throw new Error(`No Redis answers at ${url}.\n${INSTALL_HINT}`);
   }
-  const dir = `${DATA_DIR}redis`;
+  const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const server = spawnManaged('redis-server', redisServer, [
     '--port',
