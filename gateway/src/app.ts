@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { formatErrorFor } from '@dash/errors';
 import { createLogger, type Logger } from '@dash/logger';
-import { healthRouter, listen } from '@dash/server-kit';
+import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -16,11 +10,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import type { SubgraphName } from './subgraphs.js';
 
-export interface RunningGateway {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
+export type RunningGateway = RunningServer;
 
 /**
  * The one public GraphQL endpoint: serves the checked-in supergraph, authenticates each request
@@ -40,45 +30,20 @@ export async function startGateway(
         config.internalSecret,
       ),
   });
-
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError: formatErrorFor(log),
-    includeStacktraceInErrorResponses: false,
+  return startGraphqlServer<GatewayContext>({
+    name: 'gateway',
+    apollo: { gateway },
+    host: config.host,
+    port: config.port,
+    log,
     introspection: config.nodeEnv !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-  });
-  await apollo.start();
-
-  let draining = false;
-  app.use(healthRouter({}, () => draining));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        caller: authenticate(req, config),
-        requestId:
-          typeof req.headers['x-request-id'] === 'string'
-            ? req.headers['x-request-id']
-            : randomUUID(),
-      }),
+    readiness: {},
+    context: async (request) => ({
+      caller: authenticate(request, config),
+      requestId:
+        typeof request.headers['x-request-id'] === 'string'
+          ? request.headers['x-request-id']
+          : randomUUID(),
     }),
-  );
-
-  const port = await listen(httpServer, config.port, config.host);
-  const url = `http://${config.host}:${port}/graphql`;
-  log.info({ url }, 'gateway listening');
-  return {
-    url,
-    port,
-    async stop() {
-      draining = true;
-      await apollo.stop();
-      log.info('gateway stopped');
-    },
-  };
+  });
 }

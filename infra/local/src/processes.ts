@@ -72,3 +72,38 @@ export async function waitFor(
   }
   throw new Error(`${what} did not come up in ${timeoutMs / 1000}s: ${String(lastError)}`);
 }
+
+export interface LocalServerSpec {
+  /** As people call it in messages: "MySQL server", "Redis". */
+  name: string;
+  url: string;
+  ping(url: string): Promise<unknown>;
+  /** Programs that must be installed to start one, e.g. mariadbd and mariadb-install-db. */
+  executables: string[];
+  installHint: string;
+  /** Starts the server on `port` given the programs' paths, in the order of `executables`. */
+  start(port: string, paths: string[]): Promise<ManagedProcess>;
+}
+
+/**
+ * Makes sure a server answers at `spec.url`: uses a running one, else starts the system's own
+ * (only for a local URL), else explains what to install. Returns the process it started, if any.
+ */
+export async function ensureLocalServer(
+  spec: LocalServerSpec,
+): Promise<ManagedProcess | undefined> {
+  try {
+    await spec.ping(spec.url);
+    return undefined;
+  } catch {
+    // Not running: try to start one below.
+  }
+  const { hostname, port } = new URL(spec.url);
+  const paths = spec.executables.map(findExecutable);
+  if (!['127.0.0.1', 'localhost'].includes(hostname) || paths.some((path) => !path)) {
+    throw new Error(`No ${spec.name} answers at ${spec.url}.\n${spec.installHint}`);
+  }
+  const server = await spec.start(port, paths as string[]);
+  await waitFor(`${spec.name} at ${spec.url}`, () => spec.ping(spec.url));
+  return server;
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DATA_DIR } from './paths.js';
-import { findExecutable, spawnManaged, waitFor, type ManagedProcess } from './processes.js';
+import { ensureLocalServer, spawnManaged, type ManagedProcess } from './processes.js';
 
 async function ping(url: string): Promise<void> {
   const redis = new Redis(url, {
@@ -24,36 +24,21 @@ const INSTALL_HINT = `Install Redis, or point REDIS_URL at a running server:
   macOS:         brew install redis
   Docker:        docker compose -f infra/docker-compose.yml up -d`;
 
-/** Like ensureMysql: a running Redis, else the system's redis-server under .data/redis. */
-export async function ensureRedis(
-  url: string,
-  dataDir = DATA_DIR,
-): Promise<ManagedProcess | undefined> {
-  try {
-    await ping(url);
-    return undefined;
-  } catch {
-    // Not running: try to start one below.
-  }
-  const { hostname, port } = new URL(url);
-  const redisServer = findExecutable('redis-server');
-  if (!['127.0.0.1', 'localhost'].includes(hostname) || !redisServer) {
-    throw new Error(`No Redis answers at ${url}.\n${INSTALL_HINT}`);
-  }
-  const dir = join(dataDir, 'redis');
-  mkdirSync(dir, { recursive: true });
-  const server = spawnManaged('redis-server', redisServer, [
-    '--port',
-    port || '6379',
-    '--bind',
-    '127.0.0.1',
-    '--dir',
-    dir,
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  await waitFor(`Redis at ${url}`, () => ping(url));
-  return server;
+/** A Redis at `url`: a running one, or the system's redis-server under .data/redis. */
+export function ensureRedis(url: string, dataRoot = DATA_DIR): Promise<ManagedProcess | undefined> {
+  return ensureLocalServer({
+    name: 'Redis',
+    url,
+    ping,
+    executables: ['redis-server'],
+    installHint: INSTALL_HINT,
+    async start(port, [redisServer]) {
+      const dir = join(dataRoot, 'redis');
+      mkdirSync(dir, { recursive: true });
+      return spawnManaged('redis-server', redisServer!, [
+        ...['--port', port || '6379', '--bind', '127.0.0.1', '--dir', dir],
+        ...['--save', '', '--appendonly', 'no'],
+      ]);
+    },
+  });
 }

@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withServerConnection } from '@dash/db';
-import { testMysqlUrl, testRedisUrl } from '@dash/testing';
+import { freePort, testMysqlUrl, testRedisUrl } from '@dash/testing';
 import { ensureMysql, ensureRedis } from '../src/index.js';
 
 const dataRoot = mkdtempSync(join(tmpdir(), 'dash-local-'));
 afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('local services', () => {
   it('uses servers that already run', async () => {

@@ -1,20 +1,17 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase } from '@dash/db';
-import { deleteRedisPrefix, testMysqlUrl, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import {
+  deleteRedisPrefix,
+  freePort,
+  testMysqlUrl,
+  testRedisPrefix,
+  testRedisUrl,
+} from '@dash/testing';
 import { SERVICES } from '../src/index.js';
 
 const START_SCRIPT = fileURLToPath(new URL('../dist/start.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const suffix = `${process.pid}_${Date.now().toString(36)}`;
 const databases = SERVICES.map((service) => `test_start_${service.name}_${suffix}`);

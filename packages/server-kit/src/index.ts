@@ -1,3 +1,8 @@
 export { healthRouter, type ReadinessChecks } from './health.js';
 export { listen } from './listen.js';
 export { stopOnSignals } from './lifecycle.js';
+export {
+  startGraphqlServer,
+  type GraphqlServerOptions,
+  type RunningServer,
+} from './graphql-server.js';

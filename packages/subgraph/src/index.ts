@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
 export { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
-export { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './server.js';
+export { startSubgraphServer, type SubgraphServerOptions } from './server.js';
+export type { RunningServer } from '@dash/server-kit';
 export { baseContextFrom, type BaseContext } from './context.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 export {
@@ -40,3 +41,4 @@ export {
 } from './service.js';
 export { FirstArgs } from './pagination.js';
 export { validateArgs } from './validation.js';
+export { AccountRecord, AccountRecords, type AccountScope } from './account-record.js';

@@ -61,3 +61,4 @@ export async function startTestService<Context extends BaseContext>(
     },
   };
 }
+export { accountCaller, accountReference, platformCaller } from './test-callers.js';

@@ -7,3 +7,4 @@ export {
 } from './database.js';
 export { deleteRedisPrefix } from './redis.js';
 export { graphqlRequest, type GraphqlResponse } from './graphql.js';
+export { freePort } from './ports.js';

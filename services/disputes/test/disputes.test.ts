@@ -1,24 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@dash/auth-context';
 import { printServiceSdl } from '@dash/subgraph';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import {
+  accountCaller,
+  platformCaller,
+  accountReference,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
 import { disputesService, seedDisputes } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = {
-  kind: 'account',
-  accountId: 'acct_ada',
-  platformId: 'plat_a',
-  livemode: false,
-};
-const platformA: Caller = {
-  kind: 'platform',
-  platformId: 'plat_a',
-  livemode: false,
-  keyId: 'key_1',
-};
+const ada = accountCaller('acct_ada');
+const platformA = platformCaller('plat_a');
 const day = 24 * 3600 * 1000;
 
 const dispute = (
@@ -44,7 +39,6 @@ const query = `query($reps: [_Any!]!) {
     ... on Account { disputes { id status reason amount evidenceDueBy } disputesNeedingResponse }
   }
 }`;
-const vars = (id: string) => ({ reps: [{ __typename: 'Account', id }] });
 
 beforeAll(async () => {
   service = await startTestService(disputesService);
@@ -65,7 +59,7 @@ type Result = {
 
 describe('disputes subgraph', () => {
   it('lists disputes newest first and counts those needing a response', async () => {
-    const response = await service.query<Result>(query, vars('acct_ada'), ada);
+    const response = await service.query<Result>(query, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();
     const [account] = response.data!._entities;
     expect(account!.disputes.map((d) => d.id)).toEqual(['dp_2', 'dp_1']);
@@ -79,9 +73,9 @@ describe('disputes subgraph', () => {
   });
 
   it('keeps tenants apart', async () => {
-    const sibling = await service.query<Result>(query, vars('acct_bob'), ada);
+    const sibling = await service.query<Result>(query, accountReference('acct_bob'), ada);
     expect(sibling.data).toEqual({ _entities: [{ disputes: [], disputesNeedingResponse: 0 }] });
-    const platform = await service.query<Result>(query, vars('acct_bob'), platformA);
+    const platform = await service.query<Result>(query, accountReference('acct_bob'), platformA);
     expect(platform.data!._entities[0]!.disputesNeedingResponse).toBe(1);
   });
 

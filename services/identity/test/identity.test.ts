@@ -1,30 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@dash/auth-context';
 import { printServiceSdl } from '@dash/subgraph';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import {
+  accountCaller,
+  platformCaller,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = {
-  kind: 'account',
-  accountId: 'acct_ada',
-  platformId: 'plat_a',
-  livemode: false,
-};
-const platformA: Caller = {
-  kind: 'platform',
-  platformId: 'plat_a',
-  livemode: false,
-  keyId: 'key_1',
-};
-const platformB: Caller = {
-  kind: 'platform',
-  platformId: 'plat_b',
-  livemode: false,
-  keyId: 'key_2',
-};
+const ada = accountCaller('acct_ada');
+const platformA = platformCaller('plat_a');
+const platformB = platformCaller('plat_b');
 
 const account = (id: string, displayName: string) => ({
   id,

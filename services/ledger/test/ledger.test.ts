@@ -1,30 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@dash/auth-context';
 import { printServiceSdl } from '@dash/subgraph';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import {
+  accountCaller,
+  platformCaller,
+  accountReference,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
 import { ledgerService, seedLedger } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = {
-  kind: 'account',
-  accountId: 'acct_ada',
-  platformId: 'plat_a',
-  livemode: false,
-};
-const platformA: Caller = {
-  kind: 'platform',
-  platformId: 'plat_a',
-  livemode: false,
-  keyId: 'key_1',
-};
-const platformB: Caller = {
-  kind: 'platform',
-  platformId: 'plat_b',
-  livemode: false,
-  keyId: 'key_2',
-};
+const ada = accountCaller('acct_ada');
+const platformA = platformCaller('plat_a');
+const platformB = platformCaller('plat_b');
 
 const day = 24 * 3600 * 1000;
 const txn = (
@@ -50,7 +40,6 @@ const txn = (
 const balancesOf = `query($reps: [_Any!]!) {
   _entities(representations: $reps) { ... on Account { id balances { currency available pending total } } }
 }`;
-const reps = (id: string) => ({ reps: [{ __typename: 'Account', id }] });
 
 beforeAll(async () => {
   service = await startTestService(ledgerService);
@@ -67,7 +56,7 @@ afterAll(() => service.close());
 
 describe('ledger subgraph', () => {
   it('derives available and pending balances per currency from transactions', async () => {
-    const response = await service.query(balancesOf, reps('acct_ada'), ada);
+    const response = await service.query(balancesOf, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       _entities: [
@@ -84,22 +73,22 @@ describe('ledger subgraph', () => {
   });
 
   it('shows an account only its own balances and a platform only its accounts', async () => {
-    const sibling = await service.query(balancesOf, reps('acct_bob'), ada);
+    const sibling = await service.query(balancesOf, accountReference('acct_bob'), ada);
     expect(sibling.data).toEqual({ _entities: [{ id: 'acct_bob', balances: [] }] });
 
-    const ownPlatform = await service.query(balancesOf, reps('acct_bob'), platformA);
+    const ownPlatform = await service.query(balancesOf, accountReference('acct_bob'), platformA);
     expect(ownPlatform.data).toEqual({
       _entities: [
         { id: 'acct_bob', balances: [{ currency: 'usd', available: 999, pending: 0, total: 999 }] },
       ],
     });
 
-    const otherPlatform = await service.query(balancesOf, reps('acct_bob'), platformB);
+    const otherPlatform = await service.query(balancesOf, accountReference('acct_bob'), platformB);
     expect(otherPlatform.data).toEqual({ _entities: [{ id: 'acct_bob', balances: [] }] });
   });
 
   it('asks anonymous callers to sign in', async () => {
-    const response = await service.query(balancesOf, reps('acct_ada'));
+    const response = await service.query(balancesOf, accountReference('acct_ada'));
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -1,21 +1,9 @@
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { AccountRecords } from '@dash/subgraph';
 import { ActivityItem } from './entities/activity-item.entity.js';
 
-type AccountScope = { accountId: string; platformId?: string };
-
-export class ActivityRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Newest first. */
-  latest(scope: AccountScope, first: number): Promise<ActivityItem[]> {
-    return this.dataSource.getRepository(ActivityItem).find({
-      where: scope,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
-  }
-
-  countUnread(scope: AccountScope): Promise<number> {
-    return this.dataSource.getRepository(ActivityItem).countBy({ ...scope, readAt: IsNull() });
+export class ActivityRepository extends AccountRecords<ActivityItem> {
+  constructor(dataSource: DataSource) {
+    super(dataSource.getRepository(ActivityItem));
   }
 }

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@dash/auth-context';
 import { printServiceSdl } from '@dash/subgraph';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import {
+  accountCaller,
+  accountReference,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import {
   createNotificationsService,
@@ -14,12 +18,7 @@ import {
   type OutgoingMessage,
 } from '../src/index.js';
 
-const ada: Caller = {
-  kind: 'account',
-  accountId: 'acct_ada',
-  platformId: 'plat_a',
-  livemode: false,
-};
+const ada = accountCaller('acct_ada');
 const prefix = testRedisPrefix('notifications');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
 
@@ -165,10 +164,9 @@ describe('activity', () => {
   const query = `query($reps: [_Any!]!) {
     _entities(representations: $reps) { ... on Account { activity { id kind title } unreadActivityCount } }
   }`;
-  const vars = (id: string) => ({ reps: [{ __typename: 'Account', id }] });
 
   it('lists the activity hub newest first with the unread count', async () => {
-    const response = await service.query(query, vars('acct_ada'), ada);
+    const response = await service.query(query, accountReference('acct_ada'), ada);
     expect(response.data).toEqual({
       _entities: [
         {
@@ -183,7 +181,7 @@ describe('activity', () => {
   });
 
   it("never shows another account's activity", async () => {
-    const response = await service.query(query, vars('acct_bob'), ada);
+    const response = await service.query(query, accountReference('acct_bob'), ada);
     expect(response.data).toEqual({ _entities: [{ activity: [], unreadActivityCount: 0 }] });
   });
 

@@ -1,24 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@dash/auth-context';
 import { printServiceSdl } from '@dash/subgraph';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import {
+  accountCaller,
+  platformCaller,
+  accountReference,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
 import { payoutsService, seedPayouts } from '../src/index.js';
 
 let service: TestService;
 
-const ada: Caller = {
-  kind: 'account',
-  accountId: 'acct_ada',
-  platformId: 'plat_a',
-  livemode: false,
-};
-const platformB: Caller = {
-  kind: 'platform',
-  platformId: 'plat_b',
-  livemode: false,
-  keyId: 'key_2',
-};
+const ada = accountCaller('acct_ada');
+const platformB = platformCaller('plat_b');
 const day = 24 * 3600 * 1000;
 const now = Date.now();
 
@@ -46,7 +41,6 @@ const query = `query($reps: [_Any!]!, $first: Int) {
     ... on Account { payouts(first: $first) { id amount status method } nextPayout { id } }
   }
 }`;
-const vars = (id: string, first?: number) => ({ reps: [{ __typename: 'Account', id }], first });
 
 beforeAll(async () => {
   service = await startTestService(payoutsService);
@@ -61,7 +55,7 @@ afterAll(() => service.close());
 
 describe('payouts subgraph', () => {
   it('lists payouts newest first and picks the next one to arrive', async () => {
-    const response = await service.query(query, vars('acct_ada'), ada);
+    const response = await service.query(query, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       _entities: [
@@ -80,11 +74,15 @@ describe('payouts subgraph', () => {
   it('limits the list and rejects a limit out of range with a typed error', async () => {
     const two = await service.query<{ _entities: Array<{ payouts: unknown[] }> }>(
       query,
-      vars('acct_ada', 2),
+      { ...accountReference('acct_ada'), first: 2 },
       ada,
     );
     expect(two.data?._entities[0]?.payouts).toHaveLength(2);
-    const tooMany = await service.query(query, vars('acct_ada', 500), ada);
+    const tooMany = await service.query(
+      query,
+      { ...accountReference('acct_ada'), first: 500 },
+      ada,
+    );
     expect(tooMany.errors?.[0]).toMatchObject({
       message: 'first must not be greater than 100',
       extensions: { code: 'BAD_USER_INPUT', field: 'first' },
@@ -92,11 +90,11 @@ describe('payouts subgraph', () => {
   });
 
   it("never shows another tenant's payouts", async () => {
-    const sibling = await service.query(query, vars('acct_bob'), ada);
+    const sibling = await service.query(query, accountReference('acct_bob'), ada);
     expect(sibling.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
-    const otherPlatform = await service.query(query, vars('acct_ada'), platformB);
+    const otherPlatform = await service.query(query, accountReference('acct_ada'), platformB);
     expect(otherPlatform.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
-    const anonymous = await service.query(query, vars('acct_ada'));
+    const anonymous = await service.query(query, accountReference('acct_ada'));
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
-import { SafeInt } from '@dash/subgraph';
+import { AccountRecord, SafeInt } from '@dash/subgraph';
 
 export enum DisputeStatus {
   needs_response = 'needs_response',
@@ -25,17 +25,7 @@ registerEnumType(DisputeReason, { name: 'DisputeReason' });
 @Entity('disputes')
 @Index('disputes_account_created', ['accountId', 'createdAt'])
 @ObjectType({ description: "A cardholder's challenge of a payment with their bank." })
-export class Dispute {
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ name: 'account_id', type: 'varchar', length: 40 })
-  accountId!: string;
-
-  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
-  platformId!: string;
-
+export class Dispute extends AccountRecord {
   @Column({ name: 'charge_id', type: 'varchar', length: 40 })
   @Field(() => ID, { description: 'The disputed payment.' })
   chargeId!: string;
@@ -62,8 +52,4 @@ export class Dispute {
     description: 'Respond before this, or the dispute is lost.',
   })
   evidenceDueBy!: Date | null;
-
-  @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
-  createdAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { accountRowsScope, FirstArgs, SafeInt } from '@dash/subgraph';
 import { Account } from '../entities/account.type.js';
-import { Dispute } from '../entities/dispute.entity.js';
+import { Dispute, DisputeStatus } from '../entities/dispute.entity.js';
 import type { DisputesContext } from '../context.js';
 
 @Resolver(() => Account)
@@ -13,7 +13,7 @@ export class AccountDisputesResolver {
     @Ctx() { caller, disputes }: DisputesContext,
   ): Promise<Dispute[]> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? disputes.latest(scope, first) : [];
+    return scope ? disputes.newest(scope, first) : [];
   }
 
   @FieldResolver(() => SafeInt, { description: 'Disputes waiting for evidence from the account.' })
@@ -22,6 +22,6 @@ export class AccountDisputesResolver {
     @Ctx() { caller, disputes }: DisputesContext,
   ): Promise<number> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? disputes.countNeedingResponse(scope) : 0;
+    return scope ? disputes.count(scope, { status: DisputeStatus.needs_response }) : 0;
   }
 }

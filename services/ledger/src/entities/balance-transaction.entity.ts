@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { bigintColumn, datetimeColumn } from '@dash/db';
+import { AccountRecord } from '@dash/subgraph';
 
 /**
  * One movement of money on an account's balance (a charge, refund, payout, fee…). Its net
@@ -7,16 +8,7 @@ import { bigintColumn, datetimeColumn } from '@dash/db';
  */
 @Entity('balance_transactions')
 @Index('balance_transactions_account', ['accountId', 'currency', 'availableOn'])
-export class BalanceTransaction {
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  id!: string;
-
-  @Column({ name: 'account_id', type: 'varchar', length: 40 })
-  accountId!: string;
-
-  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
-  platformId!: string;
-
+export class BalanceTransaction extends AccountRecord {
   @Column({ type: 'varchar', length: 32 })
   type!: string;
 
@@ -37,7 +29,4 @@ export class BalanceTransaction {
 
   @Column(datetimeColumn({ name: 'available_on' }))
   availableOn!: Date;
-
-  @Column(datetimeColumn({ name: 'created_at' }))
-  createdAt!: Date;
 }

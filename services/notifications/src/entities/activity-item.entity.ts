@@ -1,22 +1,13 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import { AccountRecord } from '@dash/subgraph';
 
 /** One entry in the account's activity hub ("Your payout of $120.00 is on its way"). */
 @Entity('activity_items')
 @Index('activity_items_account_created', ['accountId', 'createdAt'])
 @ObjectType({ description: "One entry in the account's activity hub." })
-export class ActivityItem {
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ name: 'account_id', type: 'varchar', length: 40 })
-  accountId!: string;
-
-  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
-  platformId!: string;
-
+export class ActivityItem extends AccountRecord {
   @Column({ type: 'varchar', length: 40 })
   @Field({ description: 'What happened, as an event name: payout.paid, dispute.created, …' })
   kind!: string;
@@ -32,8 +23,4 @@ export class ActivityItem {
   @Column(datetimeColumn({ name: 'read_at', nullable: true }))
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
-
-  @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
-  createdAt!: Date;
 }

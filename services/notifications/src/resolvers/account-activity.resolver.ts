@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { accountRowsScope, FirstArgs, SafeInt } from '@dash/subgraph';
 import { Account } from '../entities/account.type.js';
@@ -13,7 +14,7 @@ export class AccountActivityResolver {
     @Ctx() { caller, activity }: NotificationsContext,
   ): Promise<ActivityItem[]> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? activity.latest(scope, first) : [];
+    return scope ? activity.newest(scope, first) : [];
   }
 
   @FieldResolver(() => SafeInt, { description: 'The number on the activity bell.' })
@@ -22,6 +23,6 @@ export class AccountActivityResolver {
     @Ctx() { caller, activity }: NotificationsContext,
   ): Promise<number> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? activity.countUnread(scope) : 0;
+    return scope ? activity.count(scope, { readAt: IsNull() }) : 0;
   }
 }

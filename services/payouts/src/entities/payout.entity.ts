@@ -1,7 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
-import { SafeInt } from '@dash/subgraph';
+import { AccountRecord, SafeInt } from '@dash/subgraph';
 
 export enum PayoutStatus {
   pending = 'pending',
@@ -24,17 +24,7 @@ registerEnumType(PayoutMethod, { name: 'PayoutMethod' });
 @ObjectType({
   description: "Money sent from the account's balance to its bank account or debit card.",
 })
-export class Payout {
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ name: 'account_id', type: 'varchar', length: 40 })
-  accountId!: string;
-
-  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
-  platformId!: string;
-
+export class Payout extends AccountRecord {
   @Column(bigintColumn())
   @Field(() => SafeInt, { description: "In the currency's minor unit." })
   amount!: number;
@@ -54,8 +44,4 @@ export class Payout {
   @Column(datetimeColumn({ name: 'arrival_date' }))
   @Field({ description: 'When the money is expected in the bank (or arrived).' })
   arrivalDate!: Date;
-
-  @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
-  createdAt!: Date;
 }

@@ -13,7 +13,7 @@ export class AccountPayoutsResolver {
     @Ctx() { caller, payouts }: PayoutsContext,
   ): Promise<Payout[]> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? payouts.latest(scope, first) : [];
+    return scope ? payouts.newest(scope, first) : [];
   }
 
   @FieldResolver(() => Payout, {

@@ -1,0 +1,46 @@
+import { Column, PrimaryColumn, type FindOptionsWhere, type Repository } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { datetimeColumn } from '@dash/db';
+
+/**
+ * The columns every row owned by a connected account carries: its id, the account and platform
+ * it belongs to (what tenant scoping filters on) and when it was made. Entities extend this.
+ */
+// An object type so subclasses inherit its fields; schemas only emit the types they reach.
+@ObjectType()
+export abstract class AccountRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 40 })
+  accountId!: string;
+
+  @Column({ name: 'platform_id', type: 'varchar', length: 40 })
+  platformId!: string;
+
+  @Column(datetimeColumn({ name: 'created_at' }))
+  @Field()
+  createdAt!: Date;
+}
+
+/** The rows of one account as a caller may see them (see `accountRowsScope`). */
+export type AccountScope = { accountId: string; platformId?: string };
+
+/** Reads of account-owned rows that every list needs, always within a scope. */
+export class AccountRecords<Row extends AccountRecord> {
+  constructor(protected readonly repository: Repository<Row>) {}
+
+  /** Newest first; `id` breaks ties so pages are stable. */
+  newest(scope: AccountScope, first: number, where: FindOptionsWhere<Row> = {}): Promise<Row[]> {
+    return this.repository.find({
+      where: { ...where, ...scope } as FindOptionsWhere<Row>,
+      order: { createdAt: 'DESC', id: 'DESC' } as never,
+      take: first,
+    });
+  }
+
+  count(scope: AccountScope, where: FindOptionsWhere<Row> = {}): Promise<number> {
+    return this.repository.countBy({ ...where, ...scope } as FindOptionsWhere<Row>);
+  }
+}
