@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { createLogger, type Logger } from '@dash/logger';
 import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
+import { ApiKeyVerifier } from './api-keys.js';
 import { authenticate } from './authenticate.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -30,6 +31,7 @@ export async function startGateway(
         config.internalSecret,
       ),
   });
+  const apiKeys = new ApiKeyVerifier(config.subgraphUrls.identity, config.internalSecret);
   return startGraphqlServer<GatewayContext>({
     name: 'gateway',
     apollo: { gateway },
@@ -39,7 +41,7 @@ export async function startGateway(
     introspection: config.nodeEnv !== 'production',
     readiness: {},
     context: async (request) => ({
-      caller: authenticate(request, config),
+      caller: await authenticate(request, config, apiKeys),
       requestId:
         typeof request.headers['x-request-id'] === 'string'
           ? request.headers['x-request-id']

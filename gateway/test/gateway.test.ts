@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIdentity, identityService } from '@dash/identity';
+import { createPlatform, identityService, seedIdentity } from '@dash/identity';
 import { ledgerService, seedLedger } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
@@ -129,5 +129,46 @@ describe('gateway', () => {
     const response = await graphqlRequest(gateway.url, '{ me { nonsense } }');
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('authenticates platforms by secret key and shows each only its own accounts', async () => {
+    const gateway = await gatewayWith({ devAccount: undefined });
+    const mine = await createPlatform(identity.dataSource, { name: 'Key Platform' });
+    const theirs = await createPlatform(identity.dataSource, { name: 'Other Platform' });
+    await seedIdentity(identity.dataSource, {
+      platform: { id: mine.platform.id, name: 'Key Platform', brandColor: '#5b4cf0' },
+      accounts: [
+        {
+          id: 'acct_keyed',
+          displayName: 'Kay',
+          email: 'kay@example.com',
+          country: 'US',
+          defaultCurrency: 'usd',
+          livemode: false,
+        },
+      ],
+    });
+    const accountQuery = '{ account(id: "acct_keyed") { id displayName platform { name } } }';
+    const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+    const own = await graphqlRequest(gateway.url, accountQuery, {}, bearer(mine.testSecret));
+    expect(own.data).toEqual({
+      account: { id: 'acct_keyed', displayName: 'Kay', platform: { name: 'Key Platform' } },
+    });
+
+    const foreign = await graphqlRequest(gateway.url, accountQuery, {}, bearer(theirs.testSecret));
+    expect(foreign.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+
+    const bad = await graphqlRequest(
+      gateway.url,
+      accountQuery,
+      {},
+      bearer('sk_test_' + '0'.repeat(32)),
+    );
+    expect(bad.status).toBe(401);
+    expect(bad.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Invalid API key/),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -8,6 +8,15 @@ export const DEMO_PLATFORM = {
   name: 'Rocket Rides',
   brandColor: '#5b4cf0',
 };
+/**
+ * The demo platform's test-mode secret key. Published on purpose so a newcomer can call the API
+ * at once; it only exists in databases the local stack seeds, and only in test mode.
+ */
+export const DEMO_TEST_KEY = {
+  id: 'key_0Demo000000000000TestKey1',
+  livemode: false,
+  secret: 'sk_test_DemoKeyForLocalDevelopmentOnly00',
+};
 export const DEMO_ACCOUNT = {
   id: 'acct_0Demo00000000000000JennyRo',
   displayName: 'Jenny Rosen',

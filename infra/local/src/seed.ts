@@ -13,7 +13,7 @@ import {
   requestDelivery,
   seedActivity,
 } from '@dash/notifications';
-import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM } from './demo.js';
+import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -47,7 +47,11 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
   const demo = buildDemoData(now);
   await Promise.all([
     withServiceDatabase(identityService, env, (db) =>
-      seedIdentity(db, { platform: demo.platform, accounts: demo.accounts }),
+      seedIdentity(db, {
+        platform: demo.platform,
+        accounts: demo.accounts,
+        apiKeys: [DEMO_TEST_KEY],
+      }),
     ),
     withServiceDatabase(ledgerService, env, (db) => seedLedger(db, demo.transactions)),
     withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),

@@ -1,5 +1,5 @@
 import { loadConfig, loadConfigOrExit, mysqlUrl, redisUrl } from '@dash/config';
-import { DEMO_ACCOUNT, DEMO_PLATFORM } from './demo.js';
+import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
 import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
@@ -47,7 +47,12 @@ Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
   GraphQL     ${stack.gatewayUrl}
 ${stack.services.map((s) => `  ${s.name.padEnd(12)}${s.url}`).join('\n')}
 
-Signed in as ${DEMO_ACCOUNT.displayName} (${DEMO_ACCOUNT.id}) of ${DEMO_PLATFORM.name}. Ctrl-C stops everything.
+The dashboard acts as ${DEMO_ACCOUNT.displayName} (${DEMO_ACCOUNT.id}) of ${DEMO_PLATFORM.name}.
+${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
+  curl -s ${stack.gatewayUrl} -H 'authorization: Bearer ${DEMO_TEST_KEY.secret}' \\
+    -H 'content-type: application/json' -d '{"query":"{ apiKeys { id last4 } }"}'
+
+Ctrl-C stops everything.
 `);
 
   let stopping = false;

@@ -71,6 +71,17 @@ describe('npm start', () => {
     expect(json.data.me.displayName).toBe('Jenny Rosen');
     expect(json.data.me.balances.length).toBeGreaterThan(0);
 
+    // The printed demo key works against the printed gateway.
+    const key = /test API key: (sk_test_\w+)/.exec(output)?.[1];
+    const keys = await fetch(gatewayUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ apiKeys { livemode last4 } }' }),
+    });
+    expect(((await keys.json()) as { data: unknown }).data).toEqual({
+      apiKeys: [{ livemode: false, last4: key!.slice(-4) }],
+    });
+
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     for (const [, port] of ports) {

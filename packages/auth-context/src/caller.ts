@@ -7,7 +7,9 @@ export type Caller =
   /** A connected account signed in to the dashboard. */
   | { kind: 'account'; accountId: string; platformId: string; livemode: boolean }
   /** A platform (or a partner acting for it) authenticated with an API key. */
-  | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string };
+  | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string }
+  /** One of our own services calling another's internal routes (never tenant data). */
+  | { kind: 'service'; service: string };
 
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 

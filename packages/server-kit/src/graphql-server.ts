@@ -26,6 +26,8 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   /** Dependencies that must answer before the server takes traffic. */
   readiness: ReadinessChecks;
   context: (request: IncomingMessage) => Promise<Context>;
+  /** Extra HTTP routes (internal endpoints), mounted beside /graphql. */
+  routes?: express.Router;
 }
 
 export interface RunningServer {
@@ -57,6 +59,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
 
   let draining = false;
   app.use(healthRouter(options.readiness, () => draining));
+  if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

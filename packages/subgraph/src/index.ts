@@ -42,3 +42,4 @@ export {
 export { FirstArgs } from './pagination.js';
 export { validateArgs } from './validation.js';
 export { AccountRecord, AccountRecords, type AccountScope } from './account-record.js';
+export { internalRoutes } from './internal-routes.js';

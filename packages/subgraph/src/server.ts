@@ -1,4 +1,5 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@dash/logger';
 import { startGraphqlServer, type ReadinessChecks, type RunningServer } from '@dash/server-kit';
@@ -16,6 +17,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   readiness: ReadinessChecks;
   /** Adds the service's own dependencies to each request's context. */
   buildContext: (base: BaseContext) => Context;
+  /** Internal HTTP routes, callable only by our own services (see `internalRoutes`). */
+  routes?: Router;
 }
 
 /** Starts one subgraph; every request must carry the gateway's signed caller. */
@@ -32,6 +35,7 @@ export function startSubgraphServer<Context extends BaseContext>(
     // Subgraphs are internal; the gateway owns the public surface.
     introspection: process.env.NODE_ENV !== 'production',
     readiness: options.readiness,
+    ...(options.routes ? { routes: options.routes } : {}),
     context: async (request) =>
       options.buildContext(baseContextFrom(request.headers, options.internalSecret, options.log)),
   });

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Router } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash/db';
@@ -42,6 +43,8 @@ export interface ServiceDefinition<Context extends BaseContext> {
   referenceResolvers?: ReferenceResolvers;
   buildContext(base: BaseContext, deps: ServiceDeps): Context;
   parts?: Array<(deps: ServiceDeps) => Promise<ServicePart>>;
+  /** Internal HTTP routes for other services (e.g. identity's key check for the gateway). */
+  routes?: (deps: ServiceDeps) => Router;
 }
 
 export interface RunningService {
@@ -113,6 +116,7 @@ export async function startService<Context extends BaseContext>(
         ...parts.map((part) => part.readiness ?? {}),
       ),
       buildContext: (base) => definition.buildContext(base, deps),
+      ...(definition.routes ? { routes: definition.routes(deps) } : {}),
     });
     return {
       name: definition.name,

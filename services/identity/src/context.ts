@@ -1,6 +1,8 @@
 import type { BaseContext } from '@dash/subgraph';
 import type { AccountRepository } from './accounts.repository.js';
+import type { ApiKeyRepository } from './api-keys.repository.js';
 
 export interface IdentityContext extends BaseContext {
   accounts: AccountRepository;
+  apiKeys: ApiKeyRepository;
 }

@@ -2,3 +2,5 @@ export { identityService } from './service.js';
 export { seedIdentity, type IdentitySeed } from './seed.js';
 export { Account } from './entities/account.entity.js';
 export { Platform } from './entities/platform.entity.js';
+export { createPlatform } from './platforms.js';
+export { ApiKeyRepository } from './api-keys.repository.js';

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Account } from './entities/account.entity.js';
+import { ApiKey } from './entities/api-key.entity.js';
+import { hashSecret } from './domain/secrets.js';
 import { Platform } from './entities/platform.entity.js';
 
 export interface IdentitySeed {
@@ -7,6 +9,8 @@ export interface IdentitySeed {
   accounts: Array<
     Pick<Account, 'id' | 'displayName' | 'email' | 'country' | 'defaultCurrency' | 'livemode'>
   >;
+  /** Fixed, published keys for local demos only; real keys come from `npm run platform`. */
+  apiKeys?: Array<{ id: string; livemode: boolean; secret: string }>;
 }
 
 /** Writes demo rows; running it twice leaves the same rows (upsert by id). */
@@ -24,6 +28,18 @@ export async function seedIdentity(
         ...account,
         platformId: seed.platform.id,
         createdAt: now,
+      })),
+      ['id'],
+    );
+    await manager.getRepository(ApiKey).upsert(
+      (seed.apiKeys ?? []).map(({ id, livemode, secret }) => ({
+        id,
+        platformId: seed.platform.id,
+        livemode,
+        secretHash: hashSecret(secret),
+        last4: secret.slice(-4),
+        createdAt: now,
+        revokedAt: null,
       })),
       ['id'],
     );
