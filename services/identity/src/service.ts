@@ -8,6 +8,7 @@ import { ApiKey } from './entities/api-key.entity.js';
 import { Platform } from './entities/platform.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
+import { AccountProfile1764100000001 } from './migrations/1764100000001-AccountProfile.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -17,7 +18,7 @@ export const identityService: ServiceDefinition<IdentityContext> = {
   name: 'identity',
   defaultPort: 4001,
   entities: [Platform, Account, ApiKey],
-  migrations: [Init1764028800000, ApiKeys1764100000000],
+  migrations: [Init1764028800000, ApiKeys1764100000000, AccountProfile1764100000001],
   resolvers: [AccountResolver, ApiKeyResolver],
   referenceResolvers: referenceResolvers as never,
   buildContext: (base, { dataSource }) => ({

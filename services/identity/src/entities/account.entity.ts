@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import { BusinessProfile, BusinessType } from './business-profile.type.js';
 
 /** A connected account: the person or business that signs in to the dashboard. */
 @Entity('accounts')
@@ -40,4 +41,32 @@ export class Account {
   @Column(datetimeColumn({ name: 'created_at' }))
   @Field()
   createdAt!: Date;
+
+  @Field({
+    description: 'Always express: the platform owns onboarding, the account this dashboard.',
+  })
+  get type(): string {
+    return 'express';
+  }
+
+  /** E.164, e.g. +15555550142; where sign-in codes go by SMS. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Column({ name: 'business_type', type: 'varchar', length: 16, nullable: true })
+  @Field(() => BusinessType, { nullable: true })
+  businessType!: BusinessType | null;
+
+  @Column({ name: 'business_profile', type: 'simple-json', nullable: true })
+  @Field(() => BusinessProfile, { nullable: true })
+  businessProfile!: BusinessProfile | null;
+
+  /** What appears on customers' card statements (5–22 characters). */
+  @Column({ name: 'statement_descriptor', type: 'varchar', length: 22, nullable: true })
+  @Field(() => String, { nullable: true })
+  statementDescriptor!: string | null;
+
+  @Column(datetimeColumn({ name: 'updated_at', nullable: true }))
+  updatedAt!: Date | null;
 }

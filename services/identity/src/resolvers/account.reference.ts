@@ -1,4 +1,3 @@
-import { tenantScope } from '@dash/subgraph';
 import type { Account } from '../entities/account.entity.js';
 import type { Platform } from '../entities/platform.entity.js';
 import type { IdentityContext } from '../context.js';
@@ -7,10 +6,10 @@ import type { IdentityContext } from '../context.js';
 export const referenceResolvers = {
   Account: {
     __resolveReference: (reference: Pick<Account, 'id'>, { caller, accounts }: IdentityContext) =>
-      accounts.findAccount(reference.id, tenantScope(caller)),
+      accounts.findAccount(reference.id, caller),
   },
   Platform: {
     __resolveReference: (reference: Pick<Platform, 'id'>, { caller, accounts }: IdentityContext) =>
-      accounts.findPlatform(reference.id, tenantScope(caller)),
+      accounts.findPlatform(reference.id, caller),
   },
 };

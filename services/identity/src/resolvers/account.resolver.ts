@@ -1,8 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { notFound, requireAccount, tenantScope } from '@dash/subgraph';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, FirstArgs, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
 import { Account } from '../entities/account.entity.js';
+import { Requirements } from '../entities/business-profile.type.js';
 import { Platform } from '../entities/platform.entity.js';
+import { defaultCurrencyFor } from '../accounts.repository.js';
+import { computeRequirements } from '../domain/requirements.js';
 import type { IdentityContext } from '../context.js';
+import { CreateAccountInput, UpdateAccountInput } from './account.inputs.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -10,7 +14,7 @@ export class AccountResolver {
   @Query(() => Account)
   async me(@Ctx() { caller, accounts }: IdentityContext): Promise<Account> {
     const { accountId } = requireAccount(caller);
-    const account = await accounts.findAccount(accountId, tenantScope(caller));
+    const account = await accounts.findAccount(accountId, caller);
     if (!account) throw notFound('account', accountId);
     return account;
   }
@@ -21,9 +25,49 @@ export class AccountResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { caller, accounts }: IdentityContext,
   ): Promise<Account> {
-    const account = await accounts.findAccount(id, tenantScope(caller));
+    const account = await accounts.findAccount(id, caller);
     if (!account) throw notFound('account', id);
     return account;
+  }
+
+  @Query(() => [Account], {
+    description: "The platform's connected accounts in its key's mode, newest first.",
+  })
+  accounts(
+    @Args() { first }: FirstArgs,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Account[]> {
+    const platform = requirePlatform(caller);
+    return accounts.listForPlatform(platform.platformId, platform.livemode, first);
+  }
+
+  @Mutation(() => Account, {
+    description: 'Creates an Express account in the mode of the calling key.',
+  })
+  createAccount(
+    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Account> {
+    const platform = requirePlatform(caller);
+    if (!input.defaultCurrency && !defaultCurrencyFor(input.country)) {
+      throw badInput(
+        `defaultCurrency is required for country ${input.country.toUpperCase()}`,
+        'defaultCurrency',
+      );
+    }
+    return accounts.create(platform.platformId, platform.livemode, input);
+  }
+
+  @Mutation(() => Account, { description: "Updates one of the platform's accounts." })
+  async updateAccount(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Account> {
+    requirePlatform(caller);
+    const account = await accounts.findAccount(id, caller);
+    if (!account) throw notFound('account', id);
+    return accounts.update(account, input);
   }
 
   @FieldResolver(() => Platform)
@@ -31,8 +75,25 @@ export class AccountResolver {
     @Root() account: Account,
     @Ctx() { caller, accounts }: IdentityContext,
   ): Promise<Platform> {
-    const platform = await accounts.findPlatform(account.platformId, tenantScope(caller));
+    const platform = await accounts.findPlatform(account.platformId, caller);
     if (!platform) throw notFound('platform', account.platformId);
     return platform;
+  }
+
+  @FieldResolver(() => Requirements)
+  requirements(@Root() account: Account): Requirements {
+    return computeRequirements(account);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the account can take payments now.' })
+  chargesEnabled(@Root() account: Account): boolean {
+    return computeRequirements(account).chargesEnabled;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether money can be paid out to the account now.',
+  })
+  payoutsEnabled(@Root() account: Account): boolean {
+    return computeRequirements(account).payoutsEnabled;
   }
 }

@@ -1,0 +1,46 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum BusinessType {
+  individual = 'individual',
+  company = 'company',
+  non_profit = 'non_profit',
+}
+registerEnumType(BusinessType, { name: 'BusinessType' });
+
+@ObjectType({ description: 'A postal address.' })
+export class Address {
+  @Field(() => String, { nullable: true }) line1!: string | null;
+  @Field(() => String, { nullable: true }) line2!: string | null;
+  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String, { nullable: true }) state!: string | null;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => String, { nullable: true }) country!: string | null;
+}
+
+/** What customers see of the business: on receipts, statements and support pages. */
+@ObjectType({ description: 'The public face of the business.' })
+export class BusinessProfile {
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => String, { nullable: true }) supportEmail!: string | null;
+  @Field(() => String, { nullable: true }) supportPhone!: string | null;
+  @Field(() => Address, { nullable: true }) supportAddress!: Address | null;
+}
+
+@ObjectType({ description: 'What the account must still provide, and by when.' })
+export class Requirements {
+  @Field(() => [String], { description: 'Needed now to keep charges and payouts enabled.' })
+  currentlyDue!: string[];
+
+  @Field(() => [String], { description: 'Needed later, as the account grows.' })
+  eventuallyDue!: string[];
+
+  @Field(() => [String], { description: 'Overdue: capabilities are disabled until provided.' })
+  pastDue!: string[];
+
+  @Field(() => Date, { nullable: true })
+  currentDeadline!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why charges or payouts are disabled.' })
+  disabledReason!: string | null;
+}

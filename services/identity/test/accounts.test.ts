@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '@dash/auth-context';
+import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
+import { identityService, seedIdentity } from '../src/index.js';
+import { computeRequirements } from '../src/domain/requirements.js';
+
+let service: TestService;
+const testKey = platformCaller('plat_a');
+const liveKey: Caller = {
+  kind: 'platform',
+  platformId: 'plat_a',
+  livemode: true,
+  keyId: 'key_live',
+};
+const otherPlatform = platformCaller('plat_b');
+
+const CREATE = `mutation($input: CreateAccountInput!) {
+  createAccount(input: $input) {
+    id type email country defaultCurrency livemode displayName chargesEnabled payoutsEnabled
+    businessProfile { name url supportAddress { city } }
+    requirements { currentlyDue eventuallyDue pastDue currentDeadline disabledReason }
+  }
+}`;
+type Created = {
+  createAccount: {
+    id: string;
+    livemode: boolean;
+    requirements: { currentlyDue: string[] };
+  } & Record<string, unknown>;
+};
+
+beforeAll(async () => {
+  service = await startTestService(identityService);
+  for (const id of ['plat_a', 'plat_b']) {
+    await seedIdentity(service.dataSource, {
+      platform: { id, name: id, brandColor: '#5b4cf0' },
+      accounts: [],
+    });
+  }
+});
+afterAll(() => service.close());
+
+describe('connected accounts', () => {
+  it('creates an Express account in the mode of the key, with what is still due', async () => {
+    const response = await service.query<Created>(
+      CREATE,
+      {
+        input: {
+          email: 'Jo@Example.com',
+          country: 'jp',
+          businessProfile: { name: 'Jo Rides', supportAddress: { city: 'Tokyo' } },
+        },
+      },
+      testKey,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createAccount).toMatchObject({
+      type: 'express',
+      email: 'jo@example.com',
+      country: 'JP',
+      defaultCurrency: 'jpy',
+      livemode: false,
+      displayName: 'Jo Rides',
+      chargesEnabled: true,
+      payoutsEnabled: false,
+      businessProfile: { name: 'Jo Rides', url: null, supportAddress: { city: 'Tokyo' } },
+      requirements: {
+        currentlyDue: ['business_type', 'business_profile.url', 'phone'],
+        pastDue: [],
+        disabledReason: null,
+      },
+    });
+  });
+
+  it('names the field of every bad input', async () => {
+    const bad = async (input: Record<string, unknown>) =>
+      (
+        await service.query(
+          CREATE,
+          { input: { email: 'a@b.co', country: 'US', ...input } },
+          testKey,
+        )
+      ).errors?.[0];
+    expect(await bad({ email: 'nope' })).toMatchObject({
+      message: 'email must be an email address',
+      extensions: { code: 'BAD_USER_INPUT', field: 'email' },
+    });
+    expect(await bad({ country: 'USA' })).toMatchObject({ extensions: { field: 'country' } });
+    expect(await bad({ phone: '555-0142' })).toMatchObject({ extensions: { field: 'phone' } });
+    expect(await bad({ statementDescriptor: '12345678' })).toMatchObject({
+      extensions: { field: 'statementDescriptor' },
+    });
+    expect(await bad({ businessProfile: { url: 'example' } })).toMatchObject({
+      message: 'businessProfile.url must be a full URL such as https://example.com',
+      extensions: { field: 'businessProfile.url' },
+    });
+    expect(await bad({ country: 'ZA' })).toMatchObject({
+      extensions: { field: 'defaultCurrency' },
+    });
+    const [{ count }] = await service.dataSource.query('SELECT COUNT(*) AS count FROM accounts');
+    expect(Number(count)).toBe(1);
+  });
+
+  it('updates an account, merging the business profile, and completes its requirements', async () => {
+    const created = await service.query<Created>(
+      CREATE,
+      { input: { email: 'sam@example.com', country: 'US', businessProfile: { name: 'Sam' } } },
+      testKey,
+    );
+    const id = created.data!.createAccount.id;
+    const updated = await service.query<{ updateAccount: Record<string, unknown> }>(
+      `mutation($id: ID!, $input: UpdateAccountInput!) {
+        updateAccount(id: $id, input: $input) { businessType phone businessProfile { name url } payoutsEnabled requirements { currentlyDue } }
+      }`,
+      {
+        id,
+        input: {
+          businessType: 'individual',
+          phone: '+15555550142',
+          businessProfile: { url: 'https://sam.example' },
+        },
+      },
+      testKey,
+    );
+    expect(updated.data?.updateAccount).toEqual({
+      businessType: 'individual',
+      phone: '+15555550142',
+      businessProfile: { name: 'Sam', url: 'https://sam.example' },
+      payoutsEnabled: true,
+      requirements: { currentlyDue: [] },
+    });
+  });
+
+  it('keeps modes and platforms apart', async () => {
+    const live = await service.query<Created>(
+      CREATE,
+      { input: { email: 'live@example.com', country: 'GB' } },
+      liveKey,
+    );
+    const liveId = live.data!.createAccount.id;
+    expect(live.data!.createAccount.livemode).toBe(true);
+
+    const byTestKey = await service.query(`{ account(id: "${liveId}") { id } }`, {}, testKey);
+    expect(byTestKey.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const listed = await service.query<{ accounts: Array<{ id: string; livemode: boolean }> }>(
+      '{ accounts { id livemode } }',
+      {},
+      testKey,
+    );
+    expect(listed.data!.accounts.map((a) => a.livemode)).toEqual([false, false]);
+
+    const byOther = await service.query(
+      `mutation { updateAccount(id: "${liveId}", input: { displayName: "Mine" }) { id } }`,
+      {},
+      otherPlatform,
+    );
+    expect(byOther.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const asAccount = await service.query(
+      CREATE,
+      { input: { email: 'x@example.com', country: 'US' } },
+      { kind: 'account', accountId: liveId, platformId: 'plat_a', livemode: true },
+    );
+    expect(asAccount.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('requirements', () => {
+  const facts = {
+    businessType: null,
+    phone: null,
+    businessProfile: null,
+    statementDescriptor: null,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  };
+
+  it('become past due after the grace period, disabling charges', () => {
+    const early = computeRequirements(facts, new Date('2026-01-10T00:00:00Z'));
+    expect(early).toMatchObject({
+      chargesEnabled: true,
+      payoutsEnabled: false,
+      pastDue: [],
+      disabledReason: null,
+    });
+    expect(early.currentDeadline?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    const late = computeRequirements(facts, new Date('2026-01-16T00:00:00Z'));
+    expect(late).toMatchObject({ chargesEnabled: false, disabledReason: 'requirements.past_due' });
+    expect(late.pastDue).toEqual(late.currentlyDue);
+  });
+});
