@@ -6,13 +6,8 @@ import { identityService, seedIdentity } from '@dash/identity';
 import { ledgerService, seedLedger } from '@dash/ledger';
 import { payoutsService, seedPayouts } from '@dash/payouts';
 import { disputesService, seedDisputes } from '@dash/disputes';
-import {
-  DeliveryRepository,
-  notificationsService,
-  openDeliveryQueue,
-  requestDelivery,
-  seedActivity,
-} from '@dash/notifications';
+import { requestDelivery } from '@dash/contracts';
+import { notificationsService, openDeliveryQueue, seedActivity } from '@dash/notifications';
 import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
 
 type Env = Record<string, string | undefined>;
@@ -56,10 +51,8 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
     withServiceDatabase(ledgerService, env, (db) => seedLedger(db, demo.transactions)),
     withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),
     withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
-    withServiceDatabase(notificationsService, env, async (db) => {
-      await seedActivity(db, demo.activity);
-      await sendWelcome(db, env, dashboardUrl);
-    }),
+    withServiceDatabase(notificationsService, env, (db) => seedActivity(db, demo.activity)),
+    sendWelcome(env, dashboardUrl),
   ]);
 }
 
@@ -67,10 +60,10 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
  * Tells the demo account its dashboard is ready, through the real delivery queue. The fixed
  * delivery id makes it a one-time message however often the stack restarts.
  */
-async function sendWelcome(db: DataSource, env: Env, dashboardUrl: string): Promise<void> {
+async function sendWelcome(env: Env, dashboardUrl: string): Promise<void> {
   const delivery = openDeliveryQueue(env);
   try {
-    await requestDelivery(delivery.queue, new DeliveryRepository(db), {
+    await requestDelivery(delivery.queue, {
       deliveryId: 'dlv_0Demo0000000000000Welcome',
       accountId: DEMO_ACCOUNT.id,
       channel: 'email',

@@ -1,1 +1,6 @@
-export { deliveryQueue, type DeliveryJobs } from './delivery.js';
+export {
+  deliveryQueue,
+  requestDelivery,
+  type DeliveryJobs,
+  type DeliveryRequest,
+} from './delivery.js';

@@ -3,3 +3,4 @@ export { defineQueue, type JobMap, type QueueDefinition } from './define.js';
 export { DEFAULT_JOB_OPTIONS, TypedQueue, type AddOptions, type QueueSettings } from './queue.js';
 export { createWorker, type JobHandlers, type WorkerSettings } from './worker.js';
 export { UnrecoverableError, type Job, type Worker } from 'bullmq';
+export { openQueue } from './open.js';

@@ -1,8 +1,8 @@
 import { deliveryQueue } from '@dash/contracts';
-import { createRedisConnection, TypedQueue } from '@dash/queue';
+import { createRedisConnection, openQueue } from '@dash/queue';
 import type { ServiceDeps, ServicePart } from '@dash/subgraph';
 import { DeliveryRepository } from './deliveries.repository.js';
-import { LogProvider, type DeliveryProvider } from './providers/delivery-provider.js';
+import { DevOutboxProvider, type DeliveryProvider } from './providers/delivery-provider.js';
 import { loadQueueConfig } from './queue-config.js';
 import { startDeliveryWorker } from './workers/delivery.worker.js';
 
@@ -11,7 +11,8 @@ import { startDeliveryWorker } from './workers/delivery.worker.js';
  * the job in hand, then the connection goes. Redis joins the service's readiness checks.
  */
 export function deliveryPart(
-  createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ log }) => new LogProvider(log),
+  createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ dataSource, log }) =>
+    new DevOutboxProvider(dataSource, log),
 ) {
   return async (deps: ServiceDeps): Promise<ServicePart> => {
     const config = loadQueueConfig(deps.env);
@@ -35,16 +36,8 @@ export function deliveryPart(
   };
 }
 
-/** A producer for other code (the local stack, later identity's sign-in codes). */
+/** A producer for other code (the local stack's seed, identity's sign-in codes). */
 export function openDeliveryQueue(env: Record<string, string | undefined>) {
   const config = loadQueueConfig(env);
-  const connection = createRedisConnection(config.redisUrl);
-  const queue = new TypedQueue(deliveryQueue, { connection, prefix: config.prefix });
-  return {
-    queue,
-    async close() {
-      await queue.close();
-      connection.disconnect();
-    },
-  };
+  return openQueue(deliveryQueue, { redisUrl: config.redisUrl, prefix: config.prefix });
 }

@@ -1,6 +1,5 @@
 export { createNotificationsService, notificationsService } from './service.js';
 export { seedActivity, type ActivitySeed } from './seed.js';
-export { requestDelivery, type DeliveryRequest } from './request-delivery.js';
 export { openDeliveryQueue } from './delivery-part.js';
 export { DeliveryRepository } from './deliveries.repository.js';
 export type { DeliveryProvider, OutgoingMessage } from './providers/delivery-provider.js';

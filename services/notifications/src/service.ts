@@ -6,13 +6,16 @@ import { Account } from './entities/account.type.js';
 import { ActivityItem } from './entities/activity-item.entity.js';
 import { Delivery } from './entities/delivery.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
+import { DevOutbox1764100000002 } from './migrations/1764100000002-DevOutbox.js';
+import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
+import { devOutboxRoutes } from './dev-outbox.route.js';
 import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
 
 /**
  * Notifications owns the activity hub and every message sent to people (the delivery worker).
- * `createProvider` chooses who carries messages; the default writes them to the log.
+ * `createProvider` chooses who carries messages; the default is the development outbox.
  */
 export function createNotificationsService(
   createProvider?: (deps: ServiceDeps) => DeliveryProvider,
@@ -20,8 +23,8 @@ export function createNotificationsService(
   return {
     name: 'notifications',
     defaultPort: 4005,
-    entities: [ActivityItem, Delivery],
-    migrations: [Init1764028800000],
+    entities: [ActivityItem, Delivery, DevOutboxMessage],
+    migrations: [Init1764028800000, DevOutbox1764100000002],
     resolvers: [AccountActivityResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
@@ -30,6 +33,7 @@ export function createNotificationsService(
       activity: new ActivityRepository(dataSource),
     }),
     parts: [deliveryPart(createProvider)],
+    routes: devOutboxRoutes,
   };
 }
 

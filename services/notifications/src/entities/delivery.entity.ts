@@ -22,9 +22,6 @@ export class Delivery {
   @Column({ type: 'varchar', length: 64 })
   template!: string;
 
-  @Column({ type: 'simple-json' })
-  params!: Record<string, string>;
-
   @Column({ type: 'varchar', length: 8 })
   status!: DeliveryStatus;
 

@@ -1,5 +1,7 @@
+import type { DataSource } from 'typeorm';
 import type { Logger } from '@dash/logger';
 import type { DeliveryChannel } from '../entities/delivery.entity.js';
+import { DevOutboxMessage } from '../entities/dev-outbox.entity.js';
 import type { RenderedMessage } from '../domain/templates.js';
 
 export interface OutgoingMessage extends RenderedMessage {
@@ -14,22 +16,27 @@ export interface DeliveryProvider {
 }
 
 /**
- * The development provider: the message goes to the log instead of a person, so a local stack
- * works without SMTP or SMS credentials.
+ * The development provider: messages land in the dev outbox (readable at GET /dev/outbox) and
+ * the log instead of reaching a person, so a local stack works without SMTP or SMS credentials.
  */
-export class LogProvider implements DeliveryProvider {
-  constructor(private readonly log: Logger) {}
+export class DevOutboxProvider implements DeliveryProvider {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: Logger,
+  ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
+    await this.dataSource.getRepository(DevOutboxMessage).insert({
+      deliveryId: message.deliveryId,
+      channel: message.channel,
+      destination: message.to,
+      subject: message.subject,
+      text: message.text,
+      createdAt: new Date(),
+    });
     this.log.info(
-      {
-        deliveryId: message.deliveryId,
-        channel: message.channel,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-      },
-      'message delivered (log provider)',
+      { deliveryId: message.deliveryId, channel: message.channel, to: message.to },
+      'message delivered to the dev outbox',
     );
   }
 }

@@ -25,7 +25,8 @@ export interface DeliveryWorkerDeps {
 }
 
 /**
- * Sends one queued message. Jobs can run more than once (a worker dies mid-job, a retry after a
+ * Sends one queued message and keeps its record (never its parameters: they can hold sign-in
+ * codes). Jobs can run more than once (a worker dies mid-job, a retry after a
  * timeout), so an already-sent delivery is skipped. A failure is thrown for BullMQ to retry with
  * backoff; after the last attempt the delivery is marked failed.
  */
@@ -35,6 +36,15 @@ async function deliver(
   job: Job,
   deps: Pick<DeliveryWorkerDeps, 'deliveries' | 'provider'>,
 ): Promise<void> {
+  // The first run records the delivery; later runs (retries, duplicates) find it.
+  await deps.deliveries.recordQueued({
+    id: data.deliveryId,
+    accountId: data.accountId,
+    channel,
+    destination: data.to,
+    template: data.template,
+    createdAt: new Date(),
+  });
   const existing = await deps.deliveries.find(data.deliveryId);
   if (existing?.status === 'sent') return;
   const attempt = job.attemptsMade + 1;

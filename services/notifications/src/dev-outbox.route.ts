@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type { ServiceDeps } from '@dash/subgraph';
+import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
+
+/**
+ * GET /dev/outbox?to=<destination>: the latest messages the development provider recorded, for
+ * developers and end-to-end tests reading a sign-in code. Not mounted in production.
+ */
+export function devOutboxRoutes({ config, dataSource }: ServiceDeps): Router {
+  const router = Router();
+  if (config.nodeEnv === 'production') return router;
+  router.get('/dev/outbox', async (req, res, next) => {
+    try {
+      const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+      const messages = await dataSource.getRepository(DevOutboxMessage).find({
+        where: to ? { destination: to } : {},
+        order: { id: 'DESC' },
+        take: 20,
+      });
+      res.json({ messages: messages.map(({ id: _id, ...message }) => message) });
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
