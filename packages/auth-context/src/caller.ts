@@ -5,7 +5,13 @@
 export type Caller =
   | { kind: 'anonymous' }
   /** A connected account signed in to the dashboard. */
-  | { kind: 'account'; accountId: string; platformId: string; livemode: boolean }
+  | {
+      kind: 'account';
+      accountId: string;
+      platformId: string;
+      livemode: boolean;
+      sessionId?: string;
+    }
   /** A platform (or a partner acting for it) authenticated with an API key. */
   | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string }
   /** One of our own services calling another's internal routes (never tenant data). */

@@ -6,6 +6,7 @@ export const ID_PREFIXES = {
   account: 'acct',
   apiKey: 'key',
   loginLink: 'll',
+  loginChallenge: 'lch',
   session: 'sess',
   balanceTransaction: 'txn',
   charge: 'ch',

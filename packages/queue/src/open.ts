@@ -11,6 +11,8 @@ export function openQueue<Jobs extends JobMap>(
   const queue = new TypedQueue(definition, { connection, prefix: settings.prefix });
   return {
     queue,
+    /** For readiness checks: does Redis answer? */
+    ping: () => connection.ping(),
     async close() {
       await queue.close();
       connection.disconnect();

@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apoll
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { healthRouter, type ReadinessChecks } from './health.js';
@@ -25,7 +25,7 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   introspection: boolean;
   /** Dependencies that must answer before the server takes traffic. */
   readiness: ReadinessChecks;
-  context: (request: IncomingMessage) => Promise<Context>;
+  context: (request: IncomingMessage, response: ServerResponse) => Promise<Context>;
   /** Extra HTTP routes (internal endpoints), mounted beside /graphql. */
   routes?: express.Router;
 }
@@ -63,7 +63,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
 
   const port = await listen(httpServer, options.port, options.host);

@@ -14,6 +14,8 @@ export interface BaseContext {
   caller: Caller;
   requestId: string;
   log: Logger;
+  /** Sets a header on this request's HTTP response (how identity hands the gateway a session). */
+  setResponseHeader(name: string, value: string): void;
 }
 
 /**
@@ -24,6 +26,7 @@ export function baseContextFrom(
   headers: IncomingHttpHeaders,
   secret: string,
   log: Logger,
+  setResponseHeader: BaseContext['setResponseHeader'] = () => {},
 ): BaseContext {
   const header = headers[CALLER_HEADER];
   if (typeof header !== 'string') {
@@ -42,5 +45,5 @@ export function baseContextFrom(
   }
   const requestIdHeader = headers['x-request-id'];
   const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID();
-  return { caller, requestId, log: log.child({ requestId }) };
+  return { caller, requestId, log: log.child({ requestId }), setResponseHeader };
 }

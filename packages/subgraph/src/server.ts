@@ -36,7 +36,11 @@ export function startSubgraphServer<Context extends BaseContext>(
     introspection: process.env.NODE_ENV !== 'production',
     readiness: options.readiness,
     ...(options.routes ? { routes: options.routes } : {}),
-    context: async (request) =>
-      options.buildContext(baseContextFrom(request.headers, options.internalSecret, options.log)),
+    context: async (request, response) =>
+      options.buildContext(
+        baseContextFrom(request.headers, options.internalSecret, options.log, (name, value) =>
+          response.setHeader(name, value),
+        ),
+      ),
   });
 }

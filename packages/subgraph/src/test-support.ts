@@ -1,6 +1,13 @@
 import { signCaller, type Caller } from '@dash/auth-context';
 import { createLogger } from '@dash/logger';
-import { createTestDatabase, graphqlRequest, type GraphqlResponse } from '@dash/testing';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  graphqlRequest,
+  testRedisPrefix,
+  testRedisUrl,
+  type GraphqlResponse,
+} from '@dash/testing';
 import type { BaseContext } from './context.js';
 import {
   loadServiceConfig,
@@ -35,8 +42,12 @@ export async function startTestService<Context extends BaseContext>(
 ): Promise<TestService> {
   const db = await createTestDatabase(definition.name);
   const prefix = `DASH_${definition.name.toUpperCase()}`;
+  // Services that use Redis get a key prefix of this test file's own unless the test chose one.
+  const redisPrefix = env.DASH_REDIS_PREFIX ?? testRedisPrefix(definition.name);
   const fullEnv = {
+    REDIS_URL: testRedisUrl(),
     ...env,
+    DASH_REDIS_PREFIX: redisPrefix,
     MYSQL_URL: db.url,
     [`${prefix}_DATABASE`]: db.database,
     [`${prefix}_PORT`]: '0',
@@ -58,6 +69,7 @@ export async function startTestService<Context extends BaseContext>(
     async close() {
       await service.stop();
       await db.drop();
+      if (!env.DASH_REDIS_PREFIX) await deleteRedisPrefix(fullEnv.REDIS_URL!, redisPrefix);
     },
   };
 }

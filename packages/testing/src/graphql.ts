@@ -1,5 +1,6 @@
 export interface GraphqlResponse<T> {
   status: number;
+  headers: Headers;
   data?: T;
   errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
 }
@@ -16,6 +17,6 @@ export async function graphqlRequest<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status' | 'headers'>;
+  return { status: response.status, headers: response.headers, ...body };
 }

@@ -1,4 +1,5 @@
-export { identityService } from './service.js';
+export { createIdentityService, identityService } from './service.js';
+export { LOGIN_RULES } from './login/login.service.js';
 export { seedIdentity, type IdentitySeed } from './seed.js';
 export { Account } from './entities/account.entity.js';
 export { Platform } from './entities/platform.entity.js';

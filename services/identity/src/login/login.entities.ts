@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { datetimeColumn } from '@dash/db';
+
+/** A single-use, short-lived link a platform makes for one account. Only its hash is kept. */
+@Entity('login_links')
+export class LoginLinkRow {
+  @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
+  @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
+  @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
+  @Column(datetimeColumn({ name: 'created_at' })) createdAt!: Date;
+  @Column(datetimeColumn({ name: 'expires_at' })) expiresAt!: Date;
+  @Column(datetimeColumn({ name: 'used_at', nullable: true })) usedAt!: Date | null;
+}
+
+/** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
+@Entity('login_challenges')
+export class LoginChallengeRow {
+  @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
+  @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
+  @Column({ type: 'varchar', length: 8 }) channel!: 'sms' | 'email';
+  @Column({ name: 'code_hash', type: 'char', length: 64 }) codeHash!: string;
+  @Column({ name: 'wrong_attempts', type: 'int' }) wrongAttempts!: number;
+  @Column({ type: 'int' }) sends!: number;
+  @Column(datetimeColumn({ name: 'last_sent_at' })) lastSentAt!: Date;
+  @Column(datetimeColumn({ name: 'created_at' })) createdAt!: Date;
+  @Column(datetimeColumn({ name: 'expires_at' })) expiresAt!: Date;
+  @Column(datetimeColumn({ name: 'consumed_at', nullable: true })) consumedAt!: Date | null;
+}
+
+/** A signed-in browser. The cookie holds the token; the table holds its hash. */
+@Entity('sessions')
+export class SessionRow {
+  @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
+  @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
+  @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
+  @Column(datetimeColumn({ name: 'created_at' })) createdAt!: Date;
+  @Column(datetimeColumn({ name: 'last_seen_at' })) lastSeenAt!: Date;
+  @Column(datetimeColumn({ name: 'expires_at' })) expiresAt!: Date;
+  @Column(datetimeColumn({ name: 'revoked_at', nullable: true })) revokedAt!: Date | null;
+}

@@ -1,0 +1,115 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  Mutation,
+  ObjectType,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
+import { notFound, requireAccount, requirePlatform } from '@dash/subgraph';
+import { Account } from '../entities/account.entity.js';
+import type { IdentityContext } from '../context.js';
+
+enum LoginChannelEnum {
+  sms = 'sms',
+  email = 'email',
+}
+registerEnumType(LoginChannelEnum, { name: 'LoginChannel' });
+
+@ObjectType({
+  description: 'A single-use link into the dashboard for one account; it expires in five minutes.',
+})
+class LoginLink {
+  @Field() url!: string;
+  @Field() createdAt!: Date;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType({ description: 'A sign-in waiting for the code that was just sent.' })
+class LoginChallenge {
+  @Field(() => ID) id!: string;
+  @Field(() => LoginChannelEnum) channel!: LoginChannelEnum;
+  @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
+  @Field() expiresAt!: Date;
+  @Field({ description: 'When another code may be asked for.' }) resendAvailableAt!: Date;
+  @Field(() => [LoginChannelEnum], { description: 'Other ways this account can receive a code.' })
+  alternativeChannels!: LoginChannelEnum[];
+}
+
+@ObjectType({ description: 'A new session; the gateway puts it in an httpOnly cookie.' })
+class SignedIn {
+  @Field(() => Account) account!: Account;
+  @Field() expiresAt!: Date;
+}
+
+/** The header that carries a session from identity to the gateway, which turns it into a cookie. */
+export const SESSION_HEADER = 'x-dash-session';
+
+@Resolver()
+export class LoginResolver {
+  @Mutation(() => LoginLink, {
+    description: 'For a platform: a login link for one of its Express accounts.',
+  })
+  async createLoginLink(
+    @Arg('account', () => ID) accountId: string,
+    @Ctx() { caller, accounts, login }: IdentityContext,
+  ): Promise<LoginLink> {
+    requirePlatform(caller);
+    const account = await accounts.findAccount(accountId, caller);
+    if (!account) throw notFound('account', accountId);
+    return login.createLoginLink(account);
+  }
+
+  @Mutation(() => LoginChallenge, { description: 'Opens a login link and sends a one-time code.' })
+  startLogin(
+    @Arg('token') token: string,
+    @Arg('channel', () => LoginChannelEnum, { nullable: true })
+    channel: LoginChannelEnum | undefined,
+    @Ctx() { login }: IdentityContext,
+  ): Promise<LoginChallenge> {
+    return login.startFromLink(token, channel) as Promise<LoginChallenge>;
+  }
+
+  @Mutation(() => LoginChallenge, {
+    description:
+      'Sends a new code, optionally by the other channel ("I no longer have this phone").',
+  })
+  resendLoginCode(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('channel', () => LoginChannelEnum, { nullable: true })
+    channel: LoginChannelEnum | undefined,
+    @Ctx() { login }: IdentityContext,
+  ): Promise<LoginChallenge> {
+    return login.resend(challengeId, channel) as Promise<LoginChallenge>;
+  }
+
+  @Mutation(() => SignedIn, { description: 'Checks the code; the right one signs the browser in.' })
+  async verifyLoginCode(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('code') code: string,
+    @Ctx() { login, setResponseHeader }: IdentityContext,
+  ): Promise<SignedIn> {
+    const { session, token, account } = await login.verify(challengeId, code.trim());
+    setResponseHeader(SESSION_HEADER, `set ${token} ${session.expiresAt.toISOString()}`);
+    return { account, expiresAt: session.expiresAt };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this browser session.' })
+  async signOut(@Ctx() { caller, login, setResponseHeader }: IdentityContext): Promise<boolean> {
+    const account = requireAccount(caller);
+    if (account.sessionId) await login.signOut(account.sessionId);
+    setResponseHeader(SESSION_HEADER, 'clear');
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of this account, on every device.' })
+  async signOutEverywhere(
+    @Ctx() { caller, login, setResponseHeader }: IdentityContext,
+  ): Promise<boolean> {
+    await login.signOutEverywhere(requireAccount(caller).accountId);
+    setResponseHeader(SESSION_HEADER, 'clear');
+    return true;
+  }
+}
