@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { createLogger, type Logger } from '@dash/logger';
 import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
-import { ApiKeyVerifier } from './api-keys.js';
 import { authenticate } from './authenticate.js';
+import { IdentityCheck } from './identity-check.js';
+import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import type { GatewayConfig } from './config.js';
@@ -23,15 +24,18 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger('gateway');
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_FILE, 'utf8'));
+  const identity = new IdentityCheck(config.subgraphUrls.identity, config.internalSecret);
+  const secureCookies = config.nodeEnv === 'production';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>
       new CallerForwardingDataSource(
         config.subgraphUrls[name as SubgraphName],
         config.internalSecret,
+        secureCookies,
+        identity,
       ),
   });
-  const apiKeys = new ApiKeyVerifier(config.subgraphUrls.identity, config.internalSecret);
   return startGraphqlServer<GatewayContext>({
     name: 'gateway',
     apollo: { gateway },
@@ -40,12 +44,17 @@ export async function startGateway(
     log,
     introspection: config.nodeEnv !== 'production',
     readiness: {},
-    context: async (request) => ({
-      caller: await authenticate(request, config, apiKeys),
-      requestId:
-        typeof request.headers['x-request-id'] === 'string'
-          ? request.headers['x-request-id']
-          : randomUUID(),
-    }),
+    context: async (request, response) => {
+      const sessionToken = sessionTokenOf(request);
+      return {
+        caller: await authenticate(request, config, identity),
+        requestId:
+          typeof request.headers['x-request-id'] === 'string'
+            ? request.headers['x-request-id']
+            : randomUUID(),
+        response,
+        ...(sessionToken ? { sessionToken } : {}),
+      };
+    },
   });
 }

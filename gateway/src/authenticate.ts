@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ANONYMOUS, type Caller } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
-import type { ApiKeyVerifier } from './api-keys.js';
 import type { GatewayConfig } from './config.js';
+import type { IdentityCheck } from './identity-check.js';
+import { sessionTokenOf } from './session-cookie.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -17,20 +18,26 @@ const invalidKey = () =>
 
 /**
  * Decides who is calling, once per request, at the edge: a platform by its secret key in
- * `Authorization: Bearer sk_…`; in development, the configured demo account; else anonymous.
- * Subgraphs only ever see the signed result.
+ * `Authorization: Bearer sk_…`, an account by its session cookie, in development the configured
+ * demo account, else nobody. Subgraphs only ever see the signed result.
  */
 export async function authenticate(
   request: IncomingMessage,
   config: Pick<GatewayConfig, 'devAccount'>,
-  apiKeys: ApiKeyVerifier,
+  identity: IdentityCheck,
 ): Promise<Caller> {
   const authorization = request.headers.authorization;
   if (authorization) {
-    const secret = BEARER.exec(authorization)?.[1];
-    const caller = secret ? await apiKeys.verify(secret) : undefined;
+    const apiKey = BEARER.exec(authorization)?.[1];
+    const caller = apiKey ? await identity.verify({ apiKey }) : undefined;
     if (!caller) throw invalidKey();
     return caller;
+  }
+  const sessionToken = sessionTokenOf(request);
+  if (sessionToken) {
+    // An ended session is simply signed out: the dashboard shows its sign-in screen.
+    const caller = await identity.verify({ sessionToken });
+    if (caller) return caller;
   }
   if (config.devAccount) return { kind: 'account', ...config.devAccount, livemode: false };
   return ANONYMOUS;

@@ -1,15 +1,24 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CALLER_HEADER, signCaller } from '@dash/auth-context';
 import type { GatewayContext } from './context.js';
+import type { IdentityCheck } from './identity-check.js';
+import { applySessionHeader, SESSION_HEADER } from './session-cookie.js';
+
+type ResponseContext = Parameters<
+  NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
+>[0];
 
 /**
  * Every request to a subgraph carries the caller, signed with the shared internal secret, and
- * the request id for tracing. Subgraphs refuse requests without a valid signature.
+ * the request id for tracing. Subgraphs refuse requests without a valid signature. On the way
+ * back, a session handed over by identity becomes the browser's cookie.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string,
+    private readonly secureCookies: boolean,
+    private readonly identity: IdentityCheck,
   ) {
     super({ url });
   }
@@ -22,5 +31,16 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     if (!('caller' in context) || !context.caller) return;
     request.http?.headers.set(CALLER_HEADER, signCaller(context.caller, this.secret));
     request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override didReceiveResponse(requestContext: ResponseContext) {
+    const { response, context } = requestContext;
+    const session = response.http?.headers.get(SESSION_HEADER);
+    if (session && 'response' in context && context.response) {
+      applySessionHeader(session, context.response, this.secureCookies);
+      if (session === 'clear' && context.sessionToken)
+        this.identity.forget({ sessionToken: context.sessionToken });
+    }
+    return response;
   }
 }

@@ -1,6 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import type { Caller } from '@dash/auth-context';
 
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
+  /** The browser's response, where a new or ended session becomes a cookie. */
+  response: ServerResponse;
+  sessionToken?: string;
 }

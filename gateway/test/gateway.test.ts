@@ -171,4 +171,66 @@ describe('gateway', () => {
       extensions: { code: 'UNAUTHENTICATED' },
     });
   });
+
+  it('signs a browser in with a login link and a code, then out, through cookies', async () => {
+    const gateway = await gatewayWith({ devAccount: undefined });
+    const platform = await createPlatform(identity.dataSource, { name: 'Cookie Platform' });
+    await seedIdentity(identity.dataSource, {
+      platform: { id: platform.platform.id, name: 'Cookie Platform', brandColor: '#5b4cf0' },
+      accounts: [
+        {
+          id: 'acct_cookie',
+          displayName: 'Coco',
+          email: 'coco@example.com',
+          country: 'US',
+          defaultCurrency: 'usd',
+          livemode: false,
+        },
+      ],
+    });
+    const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
+      gateway.url,
+      'mutation { createLoginLink(account: "acct_cookie") { url } }',
+      {},
+      { authorization: `Bearer ${platform.testSecret}` },
+    );
+    const token = link.data!.createLoginLink.url.split('/login/')[1];
+    const started = await graphqlRequest<{ startLogin: { id: string; channel: string } }>(
+      gateway.url,
+      'mutation($t: String!) { startLogin(token: $t) { id channel } }',
+      { t: token },
+    );
+    expect(started.data?.startLogin.channel).toBe('email');
+    const verified = await graphqlRequest(
+      gateway.url,
+      'mutation($c: ID!) { verifyLoginCode(challenge: $c, code: "000000") { account { id } } }',
+      { c: started.data!.startLogin.id },
+    );
+    const setCookie = verified.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(
+      /^dash_session=[\w-]{32}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/,
+    );
+    const cookie = setCookie.split(';')[0]!;
+
+    const me = await graphqlRequest<{ me: { id: string } }>(
+      gateway.url,
+      '{ me { id } }',
+      {},
+      { cookie },
+    );
+    expect(me.data?.me.id).toBe('acct_cookie');
+
+    // A cross-site form post carrying the cookie is refused before anything runs.
+    const forged = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie },
+      body: JSON.stringify({ query: 'mutation { signOutEverywhere }' }),
+    });
+    expect(forged.status).toBe(400);
+
+    const out = await graphqlRequest(gateway.url, 'mutation { signOut }', {}, { cookie });
+    expect(out.headers.get('set-cookie')).toMatch(/^dash_session=; Max-Age=0;/);
+    const after = await graphqlRequest(gateway.url, '{ me { id } }', {}, { cookie });
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
