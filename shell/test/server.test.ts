@@ -62,6 +62,7 @@ describe('shell server', () => {
       'single-spa-layout',
       '@dash/web-kit',
       '@dash/balance',
+      '@dash/login',
     ]);
     for (const url of [...Object.values(importMap.imports), '/shell/root-config.js']) {
       const response = await fetch(`${base}${url}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { withServerConnection } from '@dash/db';
 import { formatMoney } from '@dash/money';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import {
   DEMO_ACCOUNT,
   prepareIsolatedStackEnv,
@@ -9,16 +10,6 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
@@ -40,7 +31,7 @@ beforeAll(async () => {
   prepared = await prepareIsolatedStackEnv('browser');
   stack = await startStack(prepared.env, { randomPorts: true });
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 });

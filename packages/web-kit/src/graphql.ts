@@ -6,6 +6,8 @@ export class GraphqlRequestError extends Error {
     message: string,
     readonly code: string,
     readonly field?: string,
+    /** Everything else the server said (e.g. `reason`, `attemptsLeft`), for screens to explain. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'GraphqlRequestError';
@@ -47,7 +49,7 @@ export function createGraphqlClient({
               : 'INTERNAL_SERVER_ERROR';
           const field =
             typeof first.extensions?.field === 'string' ? first.extensions.field : undefined;
-          throw new GraphqlRequestError(first.message, code, field);
+          throw new GraphqlRequestError(first.message, code, field, { ...first.extensions });
         }
         throw new GraphqlRequestError(
           result.error.networkError?.message ?? result.error.message,

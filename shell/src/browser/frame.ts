@@ -30,6 +30,8 @@ function translate(root: ParentNode = document): void {
 
 function markActiveLink(): void {
   const path = window.location.pathname;
+  // Pages such as sign-in show no navigation (see frame.css).
+  document.body.dataset.page = path.split('/')[1] || 'home';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#dash-nav a')) {
     const href = link.getAttribute('href')!;
     const active = href === '/' ? path === '/' : path.startsWith(href);

@@ -49,6 +49,7 @@ export function vendorFiles(): Record<string, string> {
  */
 export const MICROFRONTENDS: Record<string, string> = {
   balance: '@dash/balance',
+  login: '@dash/login',
 };
 
 export const microfrontendDir = (packageName: string) => join(packageDir(packageName), 'dist');

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { graphqlRequest } from '@dash/testing';
+import {
+  DEMO_TEST_KEY,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let browser: Browser;
+
+const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
+const EMAIL = 'e2e.rider@example.com';
+
+/** The sign-in code, read where a developer would: the development outbox. */
+async function codeSentTo(destination: string): Promise<string> {
+  const outbox = stack.services
+    .find((s) => s.name === 'notifications')!
+    .url.replace('/graphql', '/dev/outbox');
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const { messages } = (await (
+          await fetch(`${outbox}?to=${encodeURIComponent(destination)}`)
+        ).json()) as {
+          messages: Array<{ text: string }>;
+        };
+        code = messages[0] && /\b(\d{6})\b/.exec(messages[0].text)?.[1];
+        return code;
+      },
+      { timeout: 10_000 },
+    )
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('login_e2e');
+  // Real sign-in only: no development account standing in.
+  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
+  stack = await startStack(env, { randomPorts: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+describe('signing in with a login link', () => {
+  it('takes a new account from its platform’s link, through the emailed code, to its dashboard', async () => {
+    const created = await graphqlRequest<{ createAccount: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+      { input: { email: EMAIL, country: 'US', displayName: 'E2E Rider' } },
+      platformKey,
+    );
+    const accountId = created.data!.createAccount.id;
+    const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
+      stack.gatewayUrl,
+      'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
+      { a: accountId },
+      platformKey,
+    );
+    // The link names the configured dashboard; this test's shell runs on a port of its own.
+    const path = new URL(link.data!.createLoginLink.url).pathname;
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${stack.shellUrl}${path}`);
+
+    const codeInput = page.getByLabel('Verification code');
+    await codeInput.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => page.locator('[data-testid="login"]').textContent())
+      .toContain('e•••@example.com');
+    await codeInput.fill(await codeSentTo(EMAIL));
+
+    await page.waitForURL(`${stack.shellUrl}/`, { timeout: 15_000 });
+    await page.locator('[data-testid="balance"]').waitFor();
+    await expect.poll(() => page.locator('[data-account-name]').textContent()).toBe('E2E Rider');
+    const [session] = (await context.cookies()).filter((cookie) => cookie.name === 'dash_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    const replay = await context.newPage();
+    await replay.goto(`${stack.shellUrl}${path}`);
+    await expect
+      .poll(() => replay.locator('[data-testid="login-error"]').textContent(), { timeout: 15_000 })
+      .toContain('already been used');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,53 @@
+export const messages = {
+  en: {
+    login: {
+      title: 'Sign in',
+      starting: 'Opening your login link…',
+      codeSent: 'Enter the 6-digit code we sent to {destination}.',
+      codeLabel: 'Verification code',
+      submit: 'Continue',
+      verifying: 'Checking…',
+      resend: 'Send a new code',
+      resendIn: 'Send a new code in {seconds}s',
+      lostPhone: 'I no longer have access to this phone',
+      reasons: {
+        LINK_INVALID: 'This login link is not valid. Ask the platform you work with for a new one.',
+        LINK_USED:
+          'This login link has already been used. Ask the platform you work with for a new one.',
+        LINK_EXPIRED: 'This login link has expired. Ask the platform you work with for a new one.',
+        CODE_WRONG: 'That code is not right. {attemptsLeft} tries left.',
+        CODE_EXPIRED: 'This code has expired. Send a new one.',
+        CHALLENGE_LOCKED: 'Too many wrong codes. Ask for a new login link.',
+        CHALLENGE_INVALID: 'This sign-in has ended. Ask for a new login link.',
+        RESEND_TOO_SOON: 'Wait a moment before asking for another code.',
+        TOO_MANY_CODES: 'Too many codes were sent. Try again later.',
+        UNKNOWN: 'Something went wrong. Try again.',
+      },
+    },
+  },
+  'zh-CN': {
+    login: {
+      title: '登录',
+      starting: '正在打开登录链接…',
+      codeSent: '请输入我们发送到 {destination} 的 6 位验证码。',
+      codeLabel: '验证码',
+      submit: '继续',
+      verifying: '验证中…',
+      resend: '重新发送验证码',
+      resendIn: '{seconds} 秒后可重新发送',
+      lostPhone: '我无法再使用这部手机',
+      reasons: {
+        LINK_INVALID: '此登录链接无效。请向合作平台索取新的链接。',
+        LINK_USED: '此登录链接已被使用。请向合作平台索取新的链接。',
+        LINK_EXPIRED: '此登录链接已过期。请向合作平台索取新的链接。',
+        CODE_WRONG: '验证码不正确。还可尝试 {attemptsLeft} 次。',
+        CODE_EXPIRED: '验证码已过期。请重新发送。',
+        CHALLENGE_LOCKED: '错误次数过多。请索取新的登录链接。',
+        CHALLENGE_INVALID: '此次登录已结束。请索取新的登录链接。',
+        RESEND_TOO_SOON: '请稍候再请求新的验证码。',
+        TOO_MANY_CODES: '发送的验证码过多。请稍后再试。',
+        UNKNOWN: '出了点问题。请重试。',
+      },
+    },
+  },
+};

@@ -1,0 +1,117 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import LoginFlow from '../src/LoginFlow.vue';
+import { messages } from '../src/messages.js';
+
+const challenge = {
+  id: 'lch_1',
+  channel: 'sms',
+  maskedDestination: '•••• 42',
+  expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  resendAvailableAt: new Date(Date.now() - 1000).toISOString(),
+  alternativeChannels: ['email'],
+};
+
+const refused = (reason: string, extra: Record<string, unknown> = {}) =>
+  new GraphqlRequestError(reason, 'UNAUTHENTICATED', undefined, { reason, ...extra });
+
+/** A stand-in for the gateway answering each operation as the test scripts it. */
+function scripted(
+  answers: Record<string, Array<unknown>>,
+): GraphqlClient & { calls: Array<[string, unknown]> } {
+  const calls: Array<[string, unknown]> = [];
+  return {
+    calls,
+    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
+      const name = /mutation (\w+)/.exec(String(document))![1]!;
+      calls.push([name, variables]);
+      const answer = answers[name]!.shift();
+      if (answer instanceof Error) throw answer;
+      return answer as Data;
+    },
+  };
+}
+
+function mountFlow(client: GraphqlClient, onSignedIn = vi.fn()) {
+  const { i18n } = createDashI18n(messages);
+  const flow = mount(LoginFlow, {
+    props: { token: 'tok', client, onSignedIn },
+    global: { plugins: [i18n] },
+  });
+  return { flow, onSignedIn };
+}
+
+beforeEach(() => setLocale('en'));
+
+describe('login flow', () => {
+  it('opens the link, takes a pasted code and signs in', async () => {
+    const client = scripted({
+      StartLogin: [{ startLogin: challenge }],
+      VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
+    });
+    const { flow, onSignedIn } = mountFlow(client);
+    await flushPromises();
+    expect(flow.text()).toContain('•••• 42');
+    const input = flow.get('input[autocomplete="one-time-code"]');
+    await input.setValue('123 456');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'VerifyLoginCode',
+      { challenge: 'lch_1', code: '123456' },
+    ]);
+    expect(onSignedIn).toHaveBeenCalledOnce();
+  });
+
+  it('says how many tries are left after a wrong code, in Chinese too', async () => {
+    const client = scripted({
+      StartLogin: [{ startLogin: challenge }],
+      VerifyLoginCode: [refused('CODE_WRONG', { attemptsLeft: 3 })],
+    });
+    const { flow, onSignedIn } = mountFlow(client);
+    await flushPromises();
+    await flow.get('input').setValue('111111');
+    await flushPromises();
+    expect(flow.get('[role="alert"]').text()).toBe('That code is not right. 3 tries left.');
+    setLocale('zh-CN');
+    await flushPromises();
+    expect(flow.get('[role="alert"]').text()).toBe('验证码不正确。还可尝试 3 次。');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('explains a used link and offers nothing more to type', async () => {
+    const { flow } = mountFlow(scripted({ StartLogin: [refused('LINK_USED')] }));
+    await flushPromises();
+    expect(flow.get('[data-testid="login-error"]').text()).toContain('already been used');
+    expect(flow.find('input').exists()).toBe(false);
+  });
+
+  it('sends the code by email instead when the phone is lost', async () => {
+    const client = scripted({
+      StartLogin: [{ startLogin: challenge }],
+      ResendLoginCode: [
+        {
+          resendLoginCode: {
+            ...challenge,
+            id: 'lch_2',
+            channel: 'email',
+            maskedDestination: 'p•••@example.com',
+            alternativeChannels: ['sms'],
+          },
+        },
+      ],
+    });
+    const { flow } = mountFlow(client);
+    await flushPromises();
+    const lostPhone = flow
+      .findAll('button')
+      .find((b) => b.text() === 'I no longer have access to this phone')!;
+    await lostPhone.trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'ResendLoginCode',
+      { challenge: 'lch_1', channel: 'email' },
+    ]);
+    expect(flow.text()).toContain('p•••@example.com');
+  });
+});
