@@ -3,7 +3,7 @@ import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
 import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
-import { seedDemo } from './seed.js';
+import { demoLoginLink, seedDemo } from './seed.js';
 import { migrateAll, startStack } from './stack.js';
 
 /**
@@ -29,16 +29,15 @@ try {
   step('migrating the five service databases');
   await migrateAll(env);
   step('seeding the demo platform');
-  await seedDemo(
-    env,
-    `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`,
-  );
-  // Until sign-in exists, the local dashboard acts as the demo account.
+  env.DASH_DASHBOARD_URL ??= `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`;
+  await seedDemo(env, env.DASH_DASHBOARD_URL);
+  // Convenience for local work: without a session, the dashboard shows the demo account.
   env.DASH_DEV_ACCOUNT_ID ??= DEMO_ACCOUNT.id;
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
   env.LOG_LEVEL ??= 'warn';
   process.env.LOG_LEVEL = env.LOG_LEVEL;
   const stack = await startStack(env);
+  const loginUrl = await demoLoginLink(stack.gatewayUrl);
 
   console.log(`
 Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
@@ -47,7 +46,10 @@ Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
   GraphQL     ${stack.gatewayUrl}
 ${stack.services.map((s) => `  ${s.name.padEnd(12)}${s.url}`).join('\n')}
 
-The dashboard acts as ${DEMO_ACCOUNT.displayName} (${DEMO_ACCOUNT.id}) of ${DEMO_PLATFORM.name}.
+Sign in as ${DEMO_ACCOUNT.displayName} (test mode: type 000000, or read the code at
+  ${stack.services.find((s) => s.name === 'notifications')!.url.replace('/graphql', '/dev/outbox')}):
+  ${loginUrl}   (single use, 5 minutes)
+Until then the dashboard shows ${DEMO_ACCOUNT.displayName}'s data as the development account.
 ${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
   curl -s ${stack.gatewayUrl} -H 'authorization: Bearer ${DEMO_TEST_KEY.secret}' \\
     -H 'content-type: application/json' -d '{"query":"{ apiKeys { id last4 } }"}'

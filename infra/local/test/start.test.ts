@@ -55,6 +55,7 @@ describe('npm start', () => {
     await expect.poll(() => output, { timeout: 45_000, interval: 200 }).toMatch(/is up in/);
     const dashboardUrl = /^\s+Dashboard\s+(\S+)/m.exec(output)?.[1];
     const gatewayUrl = /^\s+GraphQL\s+(\S+)/m.exec(output)?.[1];
+    expect(output).toMatch(new RegExp(`${dashboardUrl}/login/[\\w-]{32}`));
     expect(dashboardUrl).toBe(`http://127.0.0.1:${ports.find(([n]) => n === 'shell')![1]}`);
 
     const page = await fetch(dashboardUrl!);
