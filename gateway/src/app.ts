@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '@dash/logger';
 import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
+import { queryLimitRules } from './query-limits.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -38,7 +39,7 @@ export async function startGateway(
   });
   return startGraphqlServer<GatewayContext>({
     name: 'gateway',
-    apollo: { gateway },
+    apollo: { gateway, validationRules: queryLimitRules },
     host: config.host,
     port: config.port,
     log,

@@ -233,4 +233,16 @@ describe('gateway', () => {
     const after = await graphqlRequest(gateway.url, '{ me { id } }', {}, { cookie });
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('refuses a query with too many aliases before calling any subgraph', async () => {
+    const gateway = await gatewayWith();
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    expect((await graphqlRequest(gateway.url, aliases(3))).errors).toBeUndefined();
+    const tooMany = await graphqlRequest(gateway.url, aliases(16));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
 });

@@ -13,7 +13,7 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   /** What the logs call it: "gateway", "ledger subgraph". */
   name: string;
   /** The schema (a subgraph) or gateway (the gateway), plus any extra plugins. */
-  apollo: Pick<ApolloServerOptions<Context>, 'plugins'> &
+  apollo: Pick<ApolloServerOptions<Context>, 'plugins' | 'validationRules'> &
     (
       | { schema: NonNullable<ApolloServerOptions<Context>['schema']> }
       | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']> }
