@@ -51,17 +51,17 @@ export function tenantScope(caller: Caller): TenantScope {
 
 /**
  * The filter for one account's rows as the caller may see them, or null when it may not:
- * an account only its own, a platform any of its connected accounts.
+ * an account only its own, a platform any of its connected accounts — in the caller's mode only.
  */
 export function accountRowsScope(
   caller: Caller,
   accountId: string,
-): { accountId: string; platformId?: string } | null {
+): { accountId: string; platformId?: string; livemode: boolean } | null {
   switch (caller.kind) {
     case 'account':
-      return caller.accountId === accountId ? { accountId } : null;
+      return caller.accountId === accountId ? { accountId, livemode: caller.livemode } : null;
     case 'platform':
-      return { accountId, platformId: caller.platformId };
+      return { accountId, platformId: caller.platformId, livemode: caller.livemode };
     default:
       throw unauthenticated();
   }

@@ -41,5 +41,11 @@ export {
 } from './service.js';
 export { FirstArgs } from './pagination.js';
 export { validateArgs } from './validation.js';
-export { AccountRecord, AccountRecords, type AccountScope } from './account-record.js';
+export {
+  AccountRecord,
+  AccountRecords,
+  upsertSeedRows,
+  type AccountScope,
+  type SeedRow,
+} from './account-record.js';
 export { internalRoutes } from './internal-routes.js';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AccountScope } from '@dash/subgraph';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import type { BalanceSums } from './domain/balances.js';
 
@@ -6,10 +7,7 @@ export class BalanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Sums one account's transactions per currency, split by whether they have settled at `now`. */
-  async sumByCurrency(
-    scope: { accountId: string; platformId?: string },
-    now: Date,
-  ): Promise<BalanceSums[]> {
+  async sumByCurrency(scope: AccountScope, now: Date): Promise<BalanceSums[]> {
     const query = this.dataSource
       .getRepository(BalanceTransaction)
       .createQueryBuilder('txn')
@@ -23,6 +21,7 @@ export class BalanceRepository {
         'pending',
       )
       .where('txn.account_id = :accountId', { accountId: scope.accountId, now })
+      .andWhere('txn.livemode = :livemode', { livemode: scope.livemode })
       .groupBy('txn.currency');
     if (scope.platformId)
       query.andWhere('txn.platform_id = :platformId', { platformId: scope.platformId });

@@ -4,6 +4,7 @@ import { BalanceRepository } from './balances.repository.js';
 import type { LedgerContext } from './context.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
+import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountBalancesResolver } from './resolvers/account-balances.resolver.js';
 
@@ -12,7 +13,7 @@ export const ledgerService: ServiceDefinition<LedgerContext> = {
   name: 'ledger',
   defaultPort: 4002,
   entities: [BalanceTransaction],
-  migrations: [Init1764028800000],
+  migrations: [Init1764028800000, Livemode1764100000010],
   resolvers: [AccountBalancesResolver],
   // Ledger adds fields to Account but has no query of its own yet, so name the type explicitly.
   orphanedTypes: [Account],

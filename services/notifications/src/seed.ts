@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { upsertSeedRows, type SeedRow } from '@dash/subgraph';
 import { ActivityItem } from './entities/activity-item.entity.js';
 
-export type ActivitySeed = ActivityItem[];
+export type ActivitySeed = Array<SeedRow<ActivityItem>>;
 
-/** Writes demo activity; running it twice leaves the same rows (upsert by id). */
-export async function seedActivity(dataSource: DataSource, items: ActivitySeed): Promise<void> {
-  await dataSource.getRepository(ActivityItem).upsert(items, ['id']);
+/** Writes demo activity; running it twice changes nothing. */
+export function seedActivity(dataSource: DataSource, items: ActivitySeed): Promise<void> {
+  return upsertSeedRows(dataSource, ActivityItem, items);
 }

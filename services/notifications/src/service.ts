@@ -6,6 +6,7 @@ import { Account } from './entities/account.type.js';
 import { ActivityItem } from './entities/activity-item.entity.js';
 import { Delivery } from './entities/delivery.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
+import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DevOutbox1764100000002 } from './migrations/1764100000002-DevOutbox.js';
 import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
 import { devOutboxRoutes } from './dev-outbox.route.js';
@@ -24,7 +25,7 @@ export function createNotificationsService(
     name: 'notifications',
     defaultPort: 4005,
     entities: [ActivityItem, Delivery, DevOutboxMessage],
-    migrations: [Init1764028800000, DevOutbox1764100000002],
+    migrations: [Init1764028800000, DevOutbox1764100000002, Livemode1764100000010],
     resolvers: [AccountActivityResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,

@@ -1,14 +1,15 @@
 import type { DataSource } from 'typeorm';
+import { upsertSeedRows, type SeedRow } from '@dash/subgraph';
 import { Payout } from './entities/payout.entity.js';
 
 export type PayoutSeed = Array<
-  Omit<Payout, 'status' | 'method'> & {
+  Omit<SeedRow<Payout>, 'status' | 'method'> & {
     status: `${Payout['status']}`;
     method: `${Payout['method']}`;
   }
 >;
 
-/** Writes demo payouts; running it twice leaves the same rows (upsert by id). */
-export async function seedPayouts(dataSource: DataSource, payouts: PayoutSeed): Promise<void> {
-  await dataSource.getRepository(Payout).upsert(payouts as Payout[], ['id']);
+/** Writes demo payouts; running it twice changes nothing. */
+export function seedPayouts(dataSource: DataSource, payouts: PayoutSeed): Promise<void> {
+  return upsertSeedRows(dataSource, Payout, payouts as Array<SeedRow<Payout>>);
 }

@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import {
+  buildASTSchema,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLField,
+  type GraphQLType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCaller, type Caller } from '@dash/auth-context';
+import { createPlatform } from '@dash/identity';
+import { graphqlRequest } from '@dash/testing';
+import {
+  DEMO_ACCOUNT,
+  DEMO_PLATFORM,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let otherKey: string;
+let otherAccountId: string;
+
+const demoAccountCaller: Caller = {
+  kind: 'account',
+  accountId: DEMO_ACCOUNT.id,
+  platformId: DEMO_PLATFORM.id,
+  livemode: false,
+};
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('tenants');
+  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
+  stack = await startStack(env, { randomPorts: true });
+  const identity = stack.services.find((s) => s.name === 'identity')!;
+  const other = await createPlatform(identity.dataSource, { name: 'Second Tenant' });
+  otherKey = other.testSecret;
+  const created = await graphqlRequest<{ createAccount: { id: string } }>(
+    stack.gatewayUrl,
+    'mutation { createAccount(input: { email: "second@example.com", country: "US" }) { id } }',
+    {},
+    { authorization: `Bearer ${otherKey}` },
+  );
+  otherAccountId = created.data!.createAccount.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+/** A selection of every field of a type, one level deep, so any leak would show. */
+function selectionOf(fields: Record<string, GraphQLField<unknown, unknown>>): string {
+  const unwrap = (type: GraphQLType): GraphQLType =>
+    isNonNullType(type) || isListType(type) ? unwrap(type.ofType) : type;
+  return Object.values(fields)
+    .map((field) =>
+      isObjectType(unwrap(field.type)) ? `${field.name} { __typename }` : field.name,
+    )
+    .join(' ');
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === 0 || (Array.isArray(value) && value.length === 0);
+
+describe('tenant isolation across the whole supergraph', () => {
+  it("shows a second tenant nothing of the first, in every field of every subgraph's Account", async () => {
+    const otherTenant: Caller[] = [
+      { kind: 'platform', platformId: 'plat_second', livemode: false, keyId: 'key_second' },
+      { kind: 'account', accountId: otherAccountId, platformId: 'plat_second', livemode: false },
+      { kind: 'platform', platformId: DEMO_PLATFORM.id, livemode: true, keyId: 'key_live' }, // live key, test data
+    ];
+    let fieldsWalked = 0;
+    for (const service of stack.services) {
+      const sdl = await readFile(
+        new URL(`../../../services/${service.name}/schema.graphql`, import.meta.url),
+        'utf8',
+      );
+      const schema = buildASTSchema(parse(sdl.replace(/extend schema[^\n]*\n[^\n]*\n/, '')), {
+        assumeValidSDL: true,
+      });
+      const account = schema.getType('Account');
+      if (!account || !isObjectType(account)) continue;
+      const fields = Object.fromEntries(
+        Object.entries(account.getFields()).filter(([name]) => name !== 'id'),
+      );
+      fieldsWalked += Object.keys(fields).length;
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { ${selectionOf(fields)} } } }`;
+      const variables = { r: [{ __typename: 'Account', id: DEMO_ACCOUNT.id }] };
+      const ask = (caller: Caller) =>
+        graphqlRequest<{ _entities: Array<Record<string, unknown> | null> }>(
+          service.url,
+          query,
+          variables,
+          {
+            'x-dash-caller': signCaller(caller, prepared.env.DASH_INTERNAL_SECRET!),
+          },
+        );
+
+      // The owner sees its data, so the empty answers below mean "denied", not "nothing there".
+      const own = await ask(demoAccountCaller);
+      expect(own.errors, service.name).toBeUndefined();
+      expect(
+        Object.values(own.data!._entities[0] ?? {}).some((value) => !isEmpty(value)),
+        service.name,
+      ).toBe(true);
+
+      for (const caller of otherTenant) {
+        const response = await ask(caller);
+        const entity = response.data?._entities[0];
+        const leaked = entity ? Object.entries(entity).filter(([, value]) => !isEmpty(value)) : [];
+        expect(leaked, `${service.name} as ${caller.kind} ${JSON.stringify(caller)}`).toEqual([]);
+      }
+    }
+    expect(fieldsWalked).toBeGreaterThanOrEqual(15);
+  });
+
+  it('refuses the second tenant every root query about the first, through the gateway', async () => {
+    const asOther = { authorization: `Bearer ${otherKey}` };
+    const account = await graphqlRequest(
+      stack.gatewayUrl,
+      `{ account(id: "${DEMO_ACCOUNT.id}") { id } }`,
+      {},
+      asOther,
+    );
+    expect(account.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const accounts = await graphqlRequest<{ accounts: Array<{ id: string }> }>(
+      stack.gatewayUrl,
+      '{ accounts { id } }',
+      {},
+      asOther,
+    );
+    expect(accounts.data?.accounts.map((a) => a.id)).toEqual([otherAccountId]);
+    const update = await graphqlRequest(
+      stack.gatewayUrl,
+      `mutation { updateAccount(id: "${DEMO_ACCOUNT.id}", input: { displayName: "Mine" }) { id } }`,
+      {},
+      asOther,
+    );
+    expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const link = await graphqlRequest(
+      stack.gatewayUrl,
+      `mutation { createLoginLink(account: "${DEMO_ACCOUNT.id}") { url } }`,
+      {},
+      asOther,
+    );
+    expect(link.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const me = await graphqlRequest(stack.gatewayUrl, '{ me { id } }', {}, asOther);
+    expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses calls to a subgraph that did not come through the gateway', async () => {
+    for (const service of stack.services) {
+      const unsigned = await graphqlRequest(service.url, `{ __typename }`);
+      expect(unsigned.status, service.name).toBe(401);
+      const forged = await graphqlRequest(
+        service.url,
+        `{ __typename }`,
+        {},
+        {
+          'x-dash-caller': signCaller(demoAccountCaller, 'a-guessed-secret-of-enough-length'),
+        },
+      );
+      expect(forged.status, service.name).toBe(401);
+    }
+  });
+});
