@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/index.js';
+
+const secret = 'a-production-secret-of-length';
+
+describe('gateway configuration', () => {
+  it('finds every subgraph at its default local address', () => {
+    const config = loadGatewayConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.subgraphUrls).toEqual({
+      identity: 'http://127.0.0.1:4001/graphql',
+      ledger: 'http://127.0.0.1:4002/graphql',
+      payouts: 'http://127.0.0.1:4003/graphql',
+      disputes: 'http://127.0.0.1:4004/graphql',
+      notifications: 'http://127.0.0.1:4005/graphql',
+    });
+  });
+
+  it('refuses development conveniences in production', () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(
+      /DASH_INTERNAL_SECRET must be set/,
+    );
+    expect(() =>
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        DASH_INTERNAL_SECRET: secret,
+        DASH_DEV_ACCOUNT_ID: 'acct_1',
+        DASH_DEV_PLATFORM_ID: 'plat_1',
+      }),
+    ).toThrow(/DASH_DEV_ACCOUNT_ID must not be set in production/);
+    expect(
+      loadGatewayConfig({ NODE_ENV: 'production', DASH_INTERNAL_SECRET: secret }).devAccount,
+    ).toBeUndefined();
+  });
+
+  it('names a bad variable', () => {
+    expect(() => loadGatewayConfig({ DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
+      /DASH_LEDGER_URL: must be a URL/,
+    );
+  });
+});
