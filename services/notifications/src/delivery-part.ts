@@ -2,7 +2,8 @@ import { deliveryQueue } from '@dash/contracts';
 import { createRedisConnection, openQueue } from '@dash/queue';
 import type { ServiceDeps, ServicePart } from '@dash/subgraph';
 import { DeliveryRepository } from './deliveries.repository.js';
-import { DevOutboxProvider, type DeliveryProvider } from './providers/delivery-provider.js';
+import { providerFromConfig } from './providers/choose-provider.js';
+import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { loadQueueConfig } from './queue-config.js';
 import { startDeliveryWorker } from './workers/delivery.worker.js';
 
@@ -11,8 +12,7 @@ import { startDeliveryWorker } from './workers/delivery.worker.js';
  * the job in hand, then the connection goes. Redis joins the service's readiness checks.
  */
 export function deliveryPart(
-  createProvider: (deps: ServiceDeps) => DeliveryProvider = ({ dataSource, log }) =>
-    new DevOutboxProvider(dataSource, log),
+  createProvider: (deps: ServiceDeps) => DeliveryProvider = providerFromConfig,
 ) {
   return async (deps: ServiceDeps): Promise<ServicePart> => {
     const config = loadQueueConfig(deps.env);

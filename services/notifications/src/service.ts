@@ -16,7 +16,7 @@ import { AccountActivityResolver } from './resolvers/account-activity.resolver.j
 
 /**
  * Notifications owns the activity hub and every message sent to people (the delivery worker).
- * `createProvider` chooses who carries messages; the default is the development outbox.
+ * `createProvider` chooses who carries messages; by default the configuration does.
  */
 export function createNotificationsService(
   createProvider?: (deps: ServiceDeps) => DeliveryProvider,
