@@ -14,6 +14,7 @@ import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
 import { AccountProfile1764100000001 } from './migrations/1764100000001-AccountProfile.js';
 import { Login1764100000003 } from './migrations/1764100000003-Login.js';
+import { ChallengeDestination1764100000004 } from './migrations/1764100000004-ChallengeDestination.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -40,6 +41,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ApiKeys1764100000000,
       AccountProfile1764100000001,
       Login1764100000003,
+      ChallengeDestination1764100000004,
     ],
     resolvers: [AccountResolver, ApiKeyResolver, LoginResolver],
     referenceResolvers: referenceResolvers as never,

@@ -291,3 +291,37 @@ describe('sessions', () => {
     expect((await authenticate(idleToken)).status).toBe(401);
   });
 });
+
+describe('self-serve sign-in by email', () => {
+  const startEmail = (email: string) =>
+    service.query<{ startEmailLogin: Challenge }>(
+      'mutation($e: String!) { startEmailLogin(email: $e) { id channel maskedDestination } }',
+      { e: email },
+    );
+
+  it('sends a code to a live account, and answers the same for an unknown email', async () => {
+    await service.dataSource.query('DELETE FROM login_challenges');
+    const known = (await startEmail('Liv@Example.com')).data!.startEmailLogin;
+    const unknown = (await startEmail('nobody@example.com')).data!.startEmailLogin;
+    expect(Object.keys(known)).toEqual(Object.keys(unknown));
+    expect(known).toMatchObject({ channel: 'email', maskedDestination: 'l•••@example.com' });
+    expect(unknown).toMatchObject({ channel: 'email', maskedDestination: 'n•••@example.com' });
+
+    // The decoy behaves like a real challenge: wrong codes, then locked; no code opens it.
+    expect(((await verify(unknown.id, '123456')).errors?.[0] as Failure).extensions).toMatchObject({
+      reason: 'CODE_WRONG',
+      attemptsLeft: 4,
+    });
+    const { code } = await sentCode(known.id);
+    expect((await verify(known.id, code)).data?.verifyLoginCode.account.id).toBe('acct_live');
+  });
+
+  it('tells a test-mode account to use a login link, and refuses what is not an email', async () => {
+    expect(((await startEmail('pat@example.com')).errors?.[0] as Failure).extensions?.reason).toBe(
+      'TEST_MODE_ACCOUNT',
+    );
+    expect((await startEmail('not-an-email')).errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'email' },
+    });
+  });
+});

@@ -18,6 +18,7 @@ export class LoginChallengeRow {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
   @Column({ type: 'varchar', length: 8 }) channel!: 'sms' | 'email';
+  @Column({ name: 'masked_destination', type: 'varchar', length: 254 }) maskedDestination!: string;
   @Column({ name: 'code_hash', type: 'char', length: 64 }) codeHash!: string;
   @Column({ name: 'wrong_attempts', type: 'int' }) wrongAttempts!: number;
   @Column({ type: 'int' }) sends!: number;

@@ -102,6 +102,27 @@ export class LoginService {
     return this.issueChallenge(account, channel ?? (account.phone ? 'sms' : 'email'));
   }
 
+  /**
+   * Self-serve sign-in by email, for live-mode accounts. The answer looks the same whether or not
+   * the email belongs to an account: unknown emails get a decoy challenge that no code opens.
+   * Test-mode accounts are told to use a login link, as in Stripe.
+   */
+  async startFromEmail(email: string): Promise<StartedChallenge> {
+    const normalized = email.trim().toLowerCase();
+    const matches = await this.dataSource
+      .getRepository(Account)
+      .find({ where: { email: normalized }, order: { createdAt: 'DESC' } });
+    const live = matches.find((account) => account.livemode);
+    if (!live && matches.length > 0) {
+      throw refused(
+        'TEST_MODE_ACCOUNT',
+        'Test-mode accounts sign in with a login link from their platform.',
+      );
+    }
+    if (live) return this.issueChallenge(live, 'email');
+    return this.decoyChallenge(maskDestination('email', normalized));
+  }
+
   /** Sends a new code for the same login, to the same or the other channel, within limits. */
   async resend(challengeId: string, channel?: LoginChannel): Promise<StartedChallenge> {
     const challenges = this.dataSource.getRepository(LoginChallengeRow);
@@ -125,8 +146,9 @@ export class LoginService {
     }
     const account = await this.dataSource
       .getRepository(Account)
-      .findOneByOrFail({ id: challenge.accountId });
+      .findOneBy({ id: challenge.accountId });
     await challenges.update({ id: challenge.id }, { consumedAt: now });
+    if (!account) return this.decoyChallenge(challenge.maskedDestination, challenge.sends + 1);
     return this.issueChallenge(account, channel ?? challenge.channel, challenge.sends + 1);
   }
 
@@ -137,13 +159,16 @@ export class LoginService {
   ): Promise<{ session: SessionRow; token: string; account: Account }> {
     const challenges = this.dataSource.getRepository(LoginChallengeRow);
     const challenge = await this.openChallenge(challengeId);
+    // A decoy (self-serve sign-in for an unknown email) has no account: no code can open it.
     const account = await this.dataSource
       .getRepository(Account)
-      .findOneByOrFail({ id: challenge.accountId });
-    const testModeShortcut = !account.livemode && code === LOGIN_RULES.testModeCode;
+      .findOneBy({ id: challenge.accountId });
+    const testModeShortcut =
+      account !== null && !account.livemode && code === LOGIN_RULES.testModeCode;
     if (
-      !testModeShortcut &&
-      !codeMatches(this.settings.secret, challenge.id, code, challenge.codeHash)
+      !account ||
+      (!testModeShortcut &&
+        !codeMatches(this.settings.secret, challenge.id, code, challenge.codeHash))
     ) {
       const wrong = challenge.wrongAttempts + 1;
       await challenges.update({ id: challenge.id }, { wrongAttempts: wrong });
@@ -246,6 +271,7 @@ export class LoginService {
       id,
       accountId: account.id,
       channel,
+      maskedDestination: maskDestination(channel, destination),
       codeHash: hashCode(this.settings.secret, id, code),
       wrongAttempts: 0,
       sends,
@@ -272,6 +298,33 @@ export class LoginService {
       alternativeChannels: (['sms', 'email'] as const).filter(
         (other) => other !== channel && (other === 'sms' ? account.phone : account.email),
       ),
+    };
+  }
+
+  private async decoyChallenge(maskedDestination: string, sends = 1): Promise<StartedChallenge> {
+    const now = this.now();
+    const id = newId('loginChallenge');
+    // A real row, so verifying behaves exactly as for a real one (wrong code, then locked).
+    await this.dataSource.getRepository(LoginChallengeRow).insert({
+      id,
+      accountId: '',
+      channel: 'email',
+      maskedDestination,
+      codeHash: hashCode(this.settings.secret, id, randomToken()),
+      wrongAttempts: 0,
+      sends,
+      lastSentAt: now,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LOGIN_RULES.codeTtlMs),
+      consumedAt: null,
+    });
+    return {
+      id,
+      channel: 'email',
+      maskedDestination,
+      expiresAt: new Date(now.getTime() + LOGIN_RULES.codeTtlMs),
+      resendAvailableAt: new Date(now.getTime() + LOGIN_RULES.resendCooldownMs),
+      alternativeChannels: [],
     };
   }
 

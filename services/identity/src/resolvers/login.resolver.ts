@@ -8,7 +8,7 @@ import {
   Resolver,
   registerEnumType,
 } from 'type-graphql';
-import { notFound, requireAccount, requirePlatform } from '@dash/subgraph';
+import { badInput, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
 import { Account } from '../entities/account.entity.js';
 import type { IdentityContext } from '../context.js';
 
@@ -70,6 +70,19 @@ export class LoginResolver {
     @Ctx() { login }: IdentityContext,
   ): Promise<LoginChallenge> {
     return login.startFromLink(token, channel) as Promise<LoginChallenge>;
+  }
+
+  @Mutation(() => LoginChallenge, {
+    description:
+      'Self-serve sign-in for live-mode accounts: sends a code to the email if it has an account. The answer is the same either way.',
+  })
+  startEmailLogin(
+    @Arg('email') email: string,
+    @Ctx() { login }: IdentityContext,
+  ): Promise<LoginChallenge> {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
+      throw badInput('email must be an email address', 'email');
+    return login.startFromEmail(email) as Promise<LoginChallenge>;
   }
 
   @Mutation(() => LoginChallenge, {
