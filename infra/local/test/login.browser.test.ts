@@ -95,6 +95,15 @@ describe('signing in with a login link', () => {
     await expect
       .poll(() => replay.locator('[data-testid="login-error"]').textContent(), { timeout: 15_000 })
       .toContain('already been used');
+
+    // Signing out ends the session; the guard then sends every page to sign-in.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${stack.shellUrl}/login`, { timeout: 15_000 });
+    await page.getByLabel('Email').waitFor();
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+    await page.goto(`${stack.shellUrl}/payouts`);
+    await page.waitForURL(`${stack.shellUrl}/login`, { timeout: 15_000 });
+
     expect(problems).toEqual([]);
     await context.close();
   });

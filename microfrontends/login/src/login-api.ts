@@ -24,6 +24,13 @@ export function loginApi(client: GraphqlClient) {
           { token },
         )
       ).startLogin,
+    startWithEmail: async (email: string) =>
+      (
+        await client.query<{ startEmailLogin: Challenge }>(
+          `mutation StartEmailLogin($email: String!) { startEmailLogin(email: $email) { ${CHALLENGE_FIELDS} } }`,
+          { email },
+        )
+      ).startEmailLogin,
     resend: async (challenge: string, channel?: Channel) =>
       (
         await client.query<{ resendLoginCode: Challenge }>(

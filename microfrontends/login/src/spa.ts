@@ -8,7 +8,7 @@ import { messages } from './messages.js';
 const css = cssLifecycles(new URL(/* @vite-ignore */ './login.css', import.meta.url).href);
 let disposeI18n: (() => void) | undefined;
 
-/** The link's token is the last part of /login/<token>. */
+/** The link's token is the last part of /login/<token>; plain /login is the self-serve sign-in. */
 const tokenFromLocation = () =>
   decodeURIComponent(window.location.pathname.split('/login/')[1] ?? '');
 

@@ -115,3 +115,32 @@ describe('login flow', () => {
     expect(flow.text()).toContain('p•••@example.com');
   });
 });
+
+describe('self-serve sign-in', () => {
+  it('asks for the email, then the code', async () => {
+    const client = scripted({
+      StartEmailLogin: [
+        {
+          startEmailLogin: {
+            ...challenge,
+            channel: 'email',
+            maskedDestination: 'l•••@example.com',
+            alternativeChannels: [],
+          },
+        },
+      ],
+      VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
+    });
+    const { i18n } = createDashI18n(messages);
+    const onSignedIn = vi.fn();
+    const flow = mount(LoginFlow, { props: { client, onSignedIn }, global: { plugins: [i18n] } });
+    await flow.get('input[type="email"]').setValue('liv@example.com');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls[0]).toEqual(['StartEmailLogin', { email: 'liv@example.com' }]);
+    expect(flow.text()).toContain('l•••@example.com');
+    await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
+    await flushPromises();
+    expect(onSignedIn).toHaveBeenCalledOnce();
+  });
+});

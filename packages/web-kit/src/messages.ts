@@ -23,6 +23,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       comingSoon: 'This part of the dashboard is on its way.',
       language: 'Language',
       activity: 'Activity',
+      signOut: 'Sign out',
     },
   },
   'zh-CN': {
@@ -42,6 +43,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       comingSoon: '此功能即将推出。',
       language: '语言',
       activity: '动态',
+      signOut: '退出登录',
     },
   },
 };

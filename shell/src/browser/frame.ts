@@ -2,6 +2,7 @@ import { navigateToUrl } from 'single-spa';
 import {
   getLocale,
   graphqlClient,
+  GraphqlRequestError,
   isLocale,
   onDashEvent,
   setBranding,
@@ -77,9 +78,22 @@ async function loadBranding(): Promise<void> {
     const { me } = await graphqlClient().query<FrameData>(FRAME_QUERY);
     setSession({ accountId: me.id, displayName: me.displayName });
     setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
-  } catch {
-    // The frame still works unbranded; each micro-frontend reports its own errors.
+  } catch (error) {
+    // The auth guard: nobody signed in, so every page but sign-in leads there.
+    const signedOut = error instanceof GraphqlRequestError && error.code === 'UNAUTHENTICATED';
+    if (signedOut && !window.location.pathname.startsWith('/login')) navigateToUrl('/login');
+    // Otherwise the frame still works unbranded; each micro-frontend reports its own errors.
   }
+}
+
+function wireSignOut(): void {
+  document.querySelector('[data-sign-out]')?.addEventListener('click', async () => {
+    try {
+      await graphqlClient().query('mutation SignOut { signOut }');
+    } finally {
+      window.location.assign('/login');
+    }
+  });
 }
 
 function applyBranding(): void {
@@ -101,6 +115,7 @@ export function startFrame(): void {
   document.documentElement.lang = getLocale();
   wireNavigation();
   wireLocaleSwitch();
+  wireSignOut();
   applyBranding();
   translate();
   markActiveLink();
