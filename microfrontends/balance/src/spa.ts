@@ -1,29 +1,10 @@
-import { createApp, h } from 'vue';
-import singleSpaVue from 'single-spa-vue';
-import { createDashI18n, cssLifecycles } from '@dash/web-kit';
+import { vueMicrofrontend } from '@dash/web-kit';
 import BalanceCard from './BalanceCard.vue';
 import { messages } from './messages.js';
 
-// The stylesheet sits next to this module wherever the shell serves it from.
-const css = cssLifecycles(new URL(/* @vite-ignore */ './balance.css', import.meta.url).href);
-let disposeI18n: (() => void) | undefined;
-
-const vue = singleSpaVue({
-  createApp,
-  appOptions: { render: () => h(BalanceCard) },
-  handleInstance(app) {
-    const { i18n, dispose } = createDashI18n(messages);
-    disposeI18n = dispose;
-    app.use(i18n);
-  },
+export const { bootstrap, mount, unmount } = vueMicrofrontend({
+  component: BalanceCard,
+  messages,
+  // The stylesheet sits next to this module wherever the shell serves it from.
+  cssUrl: new URL(/* @vite-ignore */ './balance.css', import.meta.url).href,
 });
-
-export const bootstrap = [css.bootstrap, vue.bootstrap];
-export const mount = [css.mount, vue.mount];
-export const unmount = [
-  vue.unmount,
-  css.unmount,
-  async () => {
-    disposeI18n?.();
-  },
-];

@@ -28,3 +28,4 @@ export { useI18n } from 'vue-i18n';
 export { cssLifecycles } from './css-lifecycles.js';
 export { textColorOn } from './contrast.js';
 export { useLocale } from './use-locale.js';
+export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
