@@ -6,6 +6,7 @@ import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryLimitRules } from './query-limits.js';
+import { clientIpOf } from './client-ip.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -54,6 +55,7 @@ export async function startGateway(
             ? request.headers['x-request-id']
             : randomUUID(),
         response,
+        clientIp: clientIpOf(request),
         ...(sessionToken ? { sessionToken } : {}),
       };
     },

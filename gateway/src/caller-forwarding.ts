@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCaller } from '@dash/auth-context';
+import { CALLER_HEADER, CLIENT_IP_HEADER, signCaller } from '@dash/auth-context';
 import type { GatewayContext } from './context.js';
 import type { IdentityCheck } from './identity-check.js';
 import { applySessionHeader, SESSION_HEADER } from './session-cookie.js';
@@ -31,6 +31,8 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     if (!('caller' in context) || !context.caller) return;
     request.http?.headers.set(CALLER_HEADER, signCaller(context.caller, this.secret));
     request.http?.headers.set('x-request-id', context.requestId);
+    // Set here, never passed through from the client, so subgraphs can rate-limit by it.
+    request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
   }
 
   override didReceiveResponse(requestContext: ResponseContext) {

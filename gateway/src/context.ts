@@ -4,6 +4,7 @@ import type { Caller } from '@dash/auth-context';
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
+  clientIp: string;
   /** The browser's response, where a new or ended session becomes a cookie. */
   response: ServerResponse;
   sessionToken?: string;

@@ -21,3 +21,6 @@ export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 
 /** The header the gateway puts the signed caller in. */
 export const CALLER_HEADER = 'x-dash-caller';
+
+/** The end client's address as the gateway saw it, for per-address limits in subgraphs. */
+export const CLIENT_IP_HEADER = 'x-dash-client-ip';

@@ -1,2 +1,2 @@
-export { ANONYMOUS, CALLER_HEADER, type Caller } from './caller.js';
+export { ANONYMOUS, CALLER_HEADER, CLIENT_IP_HEADER, type Caller } from './caller.js';
 export { CallerVerificationError, signCaller, verifyCaller } from './signing.js';

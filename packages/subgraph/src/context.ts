@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   CALLER_HEADER,
   CallerVerificationError,
+  CLIENT_IP_HEADER,
   verifyCaller,
   type Caller,
 } from '@dash/auth-context';
@@ -14,6 +15,8 @@ export interface BaseContext {
   caller: Caller;
   requestId: string;
   log: Logger;
+  /** The end client's address, as the gateway saw it. */
+  clientIp?: string;
   /** Sets a header on this request's HTTP response (how identity hands the gateway a session). */
   setResponseHeader(name: string, value: string): void;
 }
@@ -45,5 +48,12 @@ export function baseContextFrom(
   }
   const requestIdHeader = headers['x-request-id'];
   const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID();
-  return { caller, requestId, log: log.child({ requestId }), setResponseHeader };
+  const clientIp = headers[CLIENT_IP_HEADER];
+  return {
+    caller,
+    requestId,
+    log: log.child({ requestId }),
+    setResponseHeader,
+    ...(typeof clientIp === 'string' ? { clientIp } : {}),
+  };
 }

@@ -15,6 +15,7 @@ import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
 import { AccountProfile1764100000001 } from './migrations/1764100000001-AccountProfile.js';
 import { Login1764100000003 } from './migrations/1764100000003-Login.js';
 import { ChallengeDestination1764100000004 } from './migrations/1764100000004-ChallengeDestination.js';
+import { ChallengeClientIp1764100000005 } from './migrations/1764100000005-ChallengeClientIp.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -27,10 +28,11 @@ import { loadIdentitySettings } from './settings.js';
  */
 export function createIdentityService(): ServiceDefinition<IdentityContext> {
   let delivery: TypedQueue<DeliveryJobs> | undefined;
-  const loginFor = ({ dataSource, config, env }: ServiceDeps) =>
+  const loginFor = ({ dataSource, config, env }: ServiceDeps, clientIp?: string) =>
     new LoginService(dataSource, delivery!, {
       dashboardUrl: loadIdentitySettings(env).dashboardUrl,
       secret: config.internalSecret,
+      ...(clientIp ? { clientIp } : {}),
     });
   return {
     name: 'identity',
@@ -42,6 +44,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       AccountProfile1764100000001,
       Login1764100000003,
       ChallengeDestination1764100000004,
+      ChallengeClientIp1764100000005,
     ],
     resolvers: [AccountResolver, ApiKeyResolver, LoginResolver],
     referenceResolvers: referenceResolvers as never,
@@ -63,7 +66,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ...base,
       accounts: new AccountRepository(deps.dataSource),
       apiKeys: new ApiKeyRepository(deps.dataSource),
-      login: loginFor(deps),
+      login: loginFor(deps, base.clientIp),
     }),
     routes: (deps) =>
       authenticateRoutes(

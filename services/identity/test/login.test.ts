@@ -9,7 +9,7 @@ import {
   TEST_INTERNAL_SECRET,
   type TestService,
 } from '@dash/subgraph/testing';
-import { testRedisPrefix, testRedisUrl } from '@dash/testing';
+import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
 
 const prefix = testRedisPrefix('login');
@@ -325,3 +325,44 @@ describe('self-serve sign-in by email', () => {
     });
   });
 });
+
+describe('per-address limit', () => {
+  it('stops one address asking for codes for many emails', async () => {
+    await service.dataSource.query('DELETE FROM login_challenges');
+    const fromAddress = (email: string) =>
+      graphqlRequest<{ startEmailLogin: { id: string } }>(
+        service.url,
+        'mutation($e: String!) { startEmailLogin(email: $e) { id } }',
+        { e: email },
+        {
+          'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
+          'x-dash-client-ip': '203.0.113.7',
+        },
+      );
+    const outcomes: string[] = [];
+    for (let i = 0; i <= LOGIN_RULES.maxCodesPerAddressPerHour; i += 1) {
+      const result = await fromAddress(`person${i}@example.com`);
+      outcomes.push(
+        result.data ? 'sent' : ((result.errors?.[0] as Failure).extensions?.reason ?? 'error'),
+      );
+    }
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(
+      LOGIN_RULES.maxCodesPerAddressPerHour,
+    );
+    expect(outcomes.at(-1)).toBe('TOO_MANY_CODES');
+    // Another address is not affected.
+    expect((await startEmailOther()).data).toBeTruthy();
+  });
+});
+
+function startEmailOther() {
+  return graphqlRequest(
+    service.url,
+    'mutation { startEmailLogin(email: "someone@example.com") { id } }',
+    {},
+    {
+      'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
+      'x-dash-client-ip': '198.51.100.1',
+    },
+  );
+}

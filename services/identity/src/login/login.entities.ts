@@ -19,6 +19,8 @@ export class LoginChallengeRow {
   @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
   @Column({ type: 'varchar', length: 8 }) channel!: 'sms' | 'email';
   @Column({ name: 'masked_destination', type: 'varchar', length: 254 }) maskedDestination!: string;
+  @Column({ name: 'client_ip', type: 'varchar', length: 45, nullable: true }) clientIp!:
+    string | null;
   @Column({ name: 'code_hash', type: 'char', length: 64 }) codeHash!: string;
   @Column({ name: 'wrong_attempts', type: 'int' }) wrongAttempts!: number;
   @Column({ type: 'int' }) sends!: number;

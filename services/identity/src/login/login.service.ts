@@ -17,6 +17,7 @@ export const LOGIN_RULES = {
   resendCooldownMs: 30_000,
   maxSendsPerChallenge: 5,
   maxCodesPerAccountPerHour: 10,
+  maxCodesPerAddressPerHour: 30,
   sessionIdleMs: 30 * MINUTE,
   sessionAbsoluteMs: 12 * 60 * MINUTE,
   /** Stripe's test-mode code; accepted only for test-mode accounts. */
@@ -29,6 +30,8 @@ export interface LoginSettings {
   dashboardUrl: string;
   /** Keys the code hashes (the internal secret). */
   secret: string;
+  /** The requesting client's address (from the gateway), for the per-address cap. */
+  clientIp?: string;
 }
 
 /** A refusal the login screens explain: `reason` picks the words, in the reader's language. */
@@ -254,6 +257,7 @@ export class LoginService {
       );
     const now = this.now();
     const hourAgo = new Date(now.getTime() - 60 * MINUTE);
+    await this.checkAddressAllowance(hourAgo);
     const recent = await this.dataSource
       .getRepository(LoginChallengeRow)
       .countBy({ accountId: account.id, createdAt: MoreThan(hourAgo) });
@@ -272,6 +276,7 @@ export class LoginService {
       accountId: account.id,
       channel,
       maskedDestination: maskDestination(channel, destination),
+      clientIp: this.settings.clientIp ?? null,
       codeHash: hashCode(this.settings.secret, id, code),
       wrongAttempts: 0,
       sends,
@@ -301,8 +306,24 @@ export class LoginService {
     };
   }
 
+  /** One address asking for codes for many accounts (or many emails) is stopped too. */
+  private async checkAddressAllowance(since: Date): Promise<void> {
+    if (!this.settings.clientIp) return;
+    const fromAddress = await this.dataSource
+      .getRepository(LoginChallengeRow)
+      .countBy({ clientIp: this.settings.clientIp, createdAt: MoreThan(since) });
+    if (fromAddress >= LOGIN_RULES.maxCodesPerAddressPerHour) {
+      throw refused(
+        'TOO_MANY_CODES',
+        'Too many sign-in codes were asked for. Try again later.',
+        'RATE_LIMITED',
+      );
+    }
+  }
+
   private async decoyChallenge(maskedDestination: string, sends = 1): Promise<StartedChallenge> {
     const now = this.now();
+    await this.checkAddressAllowance(new Date(now.getTime() - 60 * MINUTE));
     const id = newId('loginChallenge');
     // A real row, so verifying behaves exactly as for a real one (wrong code, then locked).
     await this.dataSource.getRepository(LoginChallengeRow).insert({
@@ -310,6 +331,7 @@ export class LoginService {
       accountId: '',
       channel: 'email',
       maskedDestination,
+      clientIp: this.settings.clientIp ?? null,
       codeHash: hashCode(this.settings.secret, id, randomToken()),
       wrongAttempts: 0,
       sends,
