@@ -36,7 +36,3 @@ export function currencyExponent(currency: string): number {
   if (THREE_DECIMAL.has(code)) return 3;
   return 2;
 }
-
-export function isZeroDecimal(currency: string): boolean {
-  return currencyExponent(currency) === 0;
-}

@@ -1,4 +1,4 @@
-export { currencyExponent, isZeroDecimal, normalizeCurrency } from './currency.js';
+export { currencyExponent, normalizeCurrency } from './currency.js';
 export {
   assertMinorUnits,
   money,

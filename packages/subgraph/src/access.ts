@@ -18,38 +18,6 @@ export function requirePlatform(caller: Caller): PlatformCaller {
 }
 
 /**
- * Whether the caller may read data of `accountId` owned by `platformId`: an account sees only
- * itself, a platform only its own connected accounts.
- */
-export function canReadAccount(caller: Caller, accountId: string, platformId: string): boolean {
-  switch (caller.kind) {
-    case 'account':
-      return caller.accountId === accountId;
-    case 'platform':
-      return caller.platformId === platformId;
-    default:
-      return false;
-  }
-}
-
-/**
- * The rows a caller may see, as a filter every repository adds to its queries: an account is
- * confined to its own rows, a platform to its connected accounts' rows.
- */
-export type TenantScope = { accountId: string } | { platformId: string };
-
-export function tenantScope(caller: Caller): TenantScope {
-  switch (caller.kind) {
-    case 'account':
-      return { accountId: caller.accountId };
-    case 'platform':
-      return { platformId: caller.platformId };
-    default:
-      throw unauthenticated();
-  }
-}
-
-/**
  * The filter for one account's rows as the caller may see them, or null when it may not:
  * an account only its own, a platform any of its connected accounts — in the caller's mode only.
  */

@@ -1,6 +1,6 @@
 import './tokens.css';
 
-export { LOCALES, LOCALE_NAMES, isLocale, matchLocale, type Locale } from './locale.js';
+export { LOCALES, isLocale, matchLocale, type Locale } from './locale.js';
 export {
   getBranding,
   getLocale,
