@@ -27,10 +27,12 @@ import { loadIdentitySettings } from './settings.js';
  * sessions. Each started instance has its own producer for the delivery queue (sign-in codes).
  */
 export function createIdentityService(): ServiceDefinition<IdentityContext> {
+  // Set once when the instance starts (its queue part), read by every request after.
   let delivery: TypedQueue<DeliveryJobs> | undefined;
-  const loginFor = ({ dataSource, config, env }: ServiceDeps, clientIp?: string) =>
+  let dashboardUrl = '';
+  const loginFor = ({ dataSource, config }: ServiceDeps, clientIp?: string) =>
     new LoginService(dataSource, delivery!, {
-      dashboardUrl: loadIdentitySettings(env).dashboardUrl,
+      dashboardUrl,
       secret: config.internalSecret,
       ...(clientIp ? { clientIp } : {}),
     });
@@ -51,6 +53,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
     parts: [
       async ({ env }) => {
         const settings = loadIdentitySettings(env);
+        dashboardUrl = settings.dashboardUrl;
         const producer = openQueue(deliveryQueue, {
           redisUrl: settings.redisUrl,
           prefix: settings.redisPrefix,
