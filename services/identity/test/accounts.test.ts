@@ -187,3 +187,43 @@ describe('requirements', () => {
     expect(late.pastDue).toEqual(late.currentlyDue);
   });
 });
+
+describe('an account editing its own public information', () => {
+  it('changes what customers see, and nothing it must confirm first', async () => {
+    const created = await service.query<Created>(
+      CREATE,
+      { input: { email: 'own@example.com', country: 'US' } },
+      testKey,
+    );
+    const id = created.data!.createAccount.id;
+    const self: Caller = { kind: 'account', accountId: id, platformId: 'plat_a', livemode: false };
+    const UPDATE = `mutation($input: PublicInfoInput!) {
+      updateMyPublicInfo(input: $input) { displayName statementDescriptor businessProfile { name supportEmail } email }
+    }`;
+    const updated = await service.query<{ updateMyPublicInfo: Record<string, unknown> }>(
+      UPDATE,
+      {
+        input: {
+          displayName: 'Own Rides',
+          statementDescriptor: 'OWN RIDES',
+          businessProfile: { supportEmail: 'help@own.example' },
+        },
+      },
+      self,
+    );
+    expect(updated.data?.updateMyPublicInfo).toEqual({
+      displayName: 'Own Rides',
+      statementDescriptor: 'OWN RIDES',
+      businessProfile: { name: null, supportEmail: 'help@own.example' },
+      email: 'own@example.com',
+    });
+    const email = await service.query(UPDATE, { input: { email: 'new@example.com' } }, self);
+    expect(email.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const bad = await service.query(UPDATE, { input: { statementDescriptor: '<script>' } }, self);
+    expect(bad.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'statementDescriptor' },
+    });
+    const byPlatform = await service.query(UPDATE, { input: { displayName: 'X' } }, testKey);
+    expect(byPlatform.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -58,14 +58,33 @@ export class BusinessProfileInput {
   supportAddress?: AddressInput;
 }
 
-/** Fields a platform may set on an account, when creating or updating it. */
-@InputType()
-class AccountFields {
+/**
+ * What customers see of the account: the account itself may change these from its settings
+ * (email and phone need a confirmation code, so they are not here).
+ */
+@InputType({ description: 'Public information an account edits in its settings.' })
+export class PublicInfoInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 120)
   displayName?: string;
 
+  @Field(() => BusinessProfileInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  businessProfile?: BusinessProfileInput;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DESCRIPTOR, {
+    message: 'statementDescriptor must be 5–22 characters with a letter and none of < > \\ \' " *',
+  })
+  statementDescriptor?: string;
+}
+
+/** Fields a platform may set on an account, when creating or updating it. */
+@InputType()
+class AccountFields extends PublicInfoInput {
   @Field({ nullable: true })
   @IsOptional()
   @Matches(E164, { message: 'phone must be in international format such as +15555550142' })
@@ -82,18 +101,6 @@ class AccountFields {
   @IsOptional()
   @IsEnum(BusinessType)
   businessType?: BusinessType;
-
-  @Field(() => BusinessProfileInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  businessProfile?: BusinessProfileInput;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(DESCRIPTOR, {
-    message: 'statementDescriptor must be 5–22 characters with a letter and none of < > \\ \' " *',
-  })
-  statementDescriptor?: string;
 }
 
 @InputType({ description: 'A new Express account. Its mode (test or live) is the calling key’s.' })

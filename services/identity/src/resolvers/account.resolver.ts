@@ -6,7 +6,7 @@ import { Platform } from '../entities/platform.entity.js';
 import { defaultCurrencyFor } from '../accounts.repository.js';
 import { computeRequirements } from '../domain/requirements.js';
 import type { IdentityContext } from '../context.js';
-import { CreateAccountInput, UpdateAccountInput } from './account.inputs.js';
+import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.inputs.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -67,6 +67,19 @@ export class AccountResolver {
     requirePlatform(caller);
     const account = await accounts.findAccount(id, caller);
     if (!account) throw notFound('account', id);
+    return accounts.update(account, input);
+  }
+
+  @Mutation(() => Account, {
+    description: 'For the signed-in account: change its public information from the settings page.',
+  })
+  async updateMyPublicInfo(
+    @Arg('input', () => PublicInfoInput) input: PublicInfoInput,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Account> {
+    const { accountId } = requireAccount(caller);
+    const account = await accounts.findAccount(accountId, caller);
+    if (!account) throw notFound('account', accountId);
     return accounts.update(account, input);
   }
 
