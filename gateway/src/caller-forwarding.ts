@@ -1,8 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, CLIENT_IP_HEADER, signCaller } from '@dash/auth-context';
+import {
+  CALLER_HEADER,
+  CLIENT_IP_HEADER,
+  SESSION_HEADER,
+  parseSessionHeader,
+  signCaller,
+} from '@dash/auth-context';
 import type { GatewayContext } from './context.js';
 import type { IdentityCheck } from './identity-check.js';
-import { applySessionHeader, SESSION_HEADER } from './session-cookie.js';
+import { applySessionHeader } from './session-cookie.js';
 
 type ResponseContext = Parameters<
   NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
@@ -40,7 +46,7 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     const session = response.http?.headers.get(SESSION_HEADER);
     if (session && 'response' in context && context.response) {
       applySessionHeader(session, context.response, this.secureCookies);
-      if (session === 'clear' && context.sessionToken)
+      if (parseSessionHeader(session).action === 'clear' && context.sessionToken)
         this.identity.forget({ sessionToken: context.sessionToken });
     }
     return response;

@@ -4,6 +4,10 @@ import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
+// Cache keys are hashes: secrets never sit in memory longer than their request.
+const cacheKeyOf = (credential: Credential) =>
+  createHash('sha256').update(JSON.stringify(credential)).digest('hex');
+
 /**
  * Asks identity who holds an API key or a session token, and remembers the answer briefly so a
  * busy client does not cost a round trip per request. A revoked key or ended session stops
@@ -21,8 +25,7 @@ export class IdentityCheck {
   }
 
   async verify(credential: Credential): Promise<Caller | undefined> {
-    // Cache keys are hashes: secrets never sit in memory longer than their request.
-    const cacheKey = createHash('sha256').update(JSON.stringify(credential)).digest('hex');
+    const cacheKey = cacheKeyOf(credential);
     const cached = this.cache.get(cacheKey);
     if (cached) return cached === 'invalid' ? undefined : cached;
     const response = await fetch(this.endpoint, {
@@ -45,6 +48,6 @@ export class IdentityCheck {
 
   /** Sign-out must take effect at once for the browser that signed out. */
   forget(credential: Credential): void {
-    this.cache.delete(createHash('sha256').update(JSON.stringify(credential)).digest('hex'));
+    this.cache.delete(cacheKeyOf(credential));
   }
 }

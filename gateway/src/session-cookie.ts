@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, serialize } from 'cookie';
+import { parseSessionHeader } from '@dash/auth-context';
 
 export const SESSION_COOKIE = 'dash_session';
-/** How identity hands over a session: "set <token> <expiresAt>" or "clear". */
-export const SESSION_HEADER = 'x-dash-session';
 
 export function sessionTokenOf(request: IncomingMessage): string | undefined {
   const header = request.headers.cookie;
@@ -15,11 +14,11 @@ export function sessionTokenOf(request: IncomingMessage): string | undefined {
  * SameSite=Lax (other sites cannot send it with their requests), Secure outside development.
  */
 export function applySessionHeader(value: string, response: ServerResponse, secure: boolean): void {
-  const [action, token, expiresAt] = value.split(' ');
+  const handover = parseSessionHeader(value);
   const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
   const cookie =
-    action === 'set' && token && expiresAt
-      ? serialize(SESSION_COOKIE, token, { ...base, expires: new Date(expiresAt) })
+    handover.action === 'set'
+      ? serialize(SESSION_COOKIE, handover.token, { ...base, expires: handover.expiresAt })
       : serialize(SESSION_COOKIE, '', { ...base, maxAge: 0 });
   response.appendHeader('set-cookie', cookie);
 }

@@ -1,2 +1,8 @@
 export { ANONYMOUS, CALLER_HEADER, CLIENT_IP_HEADER, type Caller } from './caller.js';
 export { CallerVerificationError, signCaller, verifyCaller } from './signing.js';
+export {
+  formatSessionHeader,
+  parseSessionHeader,
+  SESSION_HEADER,
+  type SessionHandover,
+} from './session-header.js';

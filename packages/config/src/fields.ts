@@ -29,6 +29,13 @@ const urlWithProtocols = (protocols: string[], fallback: string) =>
 export const mysqlUrl = () =>
   urlWithProtocols(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306');
 export const redisUrl = () => urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+/** A Redis key prefix, one per environment (BullMQ adds its own separators after it). */
+export const redisPrefix = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9:_{}-]+$/, 'must be letters, digits and : _ - { }')
+    .default('dash');
+
 export const httpUrl = (fallback: string) => urlWithProtocols(['http:', 'https:'], fallback);
 
 export const databaseName = (fallback: string) =>

@@ -10,6 +10,7 @@ export {
   nodeEnv,
   port,
   positiveInt,
+  redisPrefix,
   redisUrl,
 } from './fields.js';
 export { z } from 'zod';

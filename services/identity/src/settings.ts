@@ -1,4 +1,4 @@
-import { httpUrl, loadConfig, redisUrl, z } from '@dash/config';
+import { httpUrl, loadConfig, redisPrefix, redisUrl } from '@dash/config';
 
 /** Identity's own settings, beside those every subgraph has. */
 export function loadIdentitySettings(env: Record<string, string | undefined>) {
@@ -6,7 +6,7 @@ export function loadIdentitySettings(env: Record<string, string | undefined>) {
     {
       DASH_DASHBOARD_URL: httpUrl('http://127.0.0.1:9000'),
       REDIS_URL: redisUrl(),
-      DASH_REDIS_PREFIX: z.string().default('dash'),
+      DASH_REDIS_PREFIX: redisPrefix(),
     },
     env,
   );

@@ -1,4 +1,4 @@
-import { loadConfig, positiveInt, redisUrl, z } from '@dash/config';
+import { loadConfig, positiveInt, redisPrefix, redisUrl } from '@dash/config';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -11,10 +11,7 @@ export function loadQueueConfig(env: Record<string, string | undefined>): QueueC
   const raw = loadConfig(
     {
       REDIS_URL: redisUrl(),
-      DASH_REDIS_PREFIX: z
-        .string()
-        .regex(/^[A-Za-z0-9:_{}-]+$/, 'must be letters, digits and : _ - { }')
-        .default('dash'),
+      DASH_REDIS_PREFIX: redisPrefix(),
       DASH_DELIVERY_CONCURRENCY: positiveInt(5),
     },
     env,

@@ -1,3 +1,4 @@
+import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
 import {
   Arg,
   Ctx,
@@ -43,9 +44,6 @@ class SignedIn {
   @Field(() => Account) account!: Account;
   @Field() expiresAt!: Date;
 }
-
-/** The header that carries a session from identity to the gateway, which turns it into a cookie. */
-export const SESSION_HEADER = 'x-dash-session';
 
 @Resolver()
 export class LoginResolver {
@@ -105,7 +103,10 @@ export class LoginResolver {
     @Ctx() { login, setResponseHeader }: IdentityContext,
   ): Promise<SignedIn> {
     const { session, token, account } = await login.verify(challengeId, code.trim());
-    setResponseHeader(SESSION_HEADER, `set ${token} ${session.expiresAt.toISOString()}`);
+    setResponseHeader(
+      SESSION_HEADER,
+      formatSessionHeader({ action: 'set', token, expiresAt: session.expiresAt }),
+    );
     return { account, expiresAt: session.expiresAt };
   }
 
@@ -113,7 +114,7 @@ export class LoginResolver {
   async signOut(@Ctx() { caller, login, setResponseHeader }: IdentityContext): Promise<boolean> {
     const account = requireAccount(caller);
     if (account.sessionId) await login.signOut(account.sessionId);
-    setResponseHeader(SESSION_HEADER, 'clear');
+    setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }
 
@@ -122,7 +123,7 @@ export class LoginResolver {
     @Ctx() { caller, login, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
     await login.signOutEverywhere(requireAccount(caller).accountId);
-    setResponseHeader(SESSION_HEADER, 'clear');
+    setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }
 }
