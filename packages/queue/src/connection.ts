@@ -5,5 +5,19 @@ import { Redis } from 'ioredis';
  * a few retries (`maxRetriesPerRequest: null`); BullMQ reconnects on its own.
  */
 export function createRedisConnection(redisUrl: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  return quiet(new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true }));
+}
+
+/**
+ * ioredis reconnects by itself and every command that cannot run fails on its own (which is where
+ * callers log it); without a listener each reconnect attempt would also print a stack trace.
+ */
+const quiet = (redis: Redis) => redis.on('error', () => {});
+
+/**
+ * A connection for producers that must not wait out an outage: with Redis down, commands fail at
+ * once (instead of queueing in memory), so the caller can keep the work and try again later.
+ */
+export function createProducerConnection(redisUrl: string): Redis {
+  return quiet(new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }));
 }

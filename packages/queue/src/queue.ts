@@ -6,6 +6,8 @@ export interface QueueSettings {
   connection: Redis;
   /** Redis key prefix for this environment (or test file). */
   prefix: string;
+  /** Overrides of DEFAULT_JOB_OPTIONS for every job of this queue. */
+  jobOptions?: JobsOptions;
 }
 
 /**
@@ -35,8 +37,11 @@ export class TypedQueue<Jobs extends JobMap> {
     this.queue = new Queue(definition.name, {
       connection: settings.connection,
       prefix: settings.prefix,
-      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.jobOptions },
     });
+    // Connection trouble already fails the add() that meets it; without a listener BullMQ would
+    // also print every reconnect attempt.
+    this.queue.on('error', () => {});
   }
 
   async add<Name extends keyof Jobs & string>(
@@ -54,6 +59,15 @@ export class TypedQueue<Jobs extends JobMap> {
       ...(options.attempts ? { attempts: options.attempts } : {}),
       ...(backoff ? { backoff } : {}),
     });
+  }
+
+  /** Many jobs in one round trip; each keeps its own id, so a repeated batch adds nothing new. */
+  async addBulk<Name extends keyof Jobs & string>(
+    jobs: ReadonlyArray<{ name: Name; data: Jobs[Name]; jobId: string }>,
+  ) {
+    return this.queue.addBulk(
+      jobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } })),
+    );
   }
 
   close(): Promise<void> {

@@ -1,0 +1,46 @@
+/**
+ * Every domain event, its payload, and who consumes it — the one list producers and consumers
+ * agree on. Payloads name what happened, never secrets or contact details: they are stored in
+ * outboxes and queues that outlive the change.
+ */
+export interface DomainEventData {
+  /** Settings or details of an account changed; `fields` names them (email, phone, …). */
+  'account.updated': { fields: string[]; by: Actor };
+  /** The account was closed and can no longer sign in. */
+  'account.closed': { by: Actor };
+}
+
+/** Who made a change: the account from its dashboard, or its platform through the API. */
+export type Actor = 'account' | 'platform';
+
+export type DomainEventType = keyof DomainEventData;
+
+/**
+ * Which consumer receives which events. Each consumer has its own queue, so one slow or stopped
+ * consumer never holds up another; the relay fans each event out to every subscriber.
+ */
+export const EVENT_SUBSCRIPTIONS = {
+  notifications: ['account.updated', 'account.closed'],
+} as const satisfies Record<string, readonly DomainEventType[]>;
+
+export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;
+export type SubscribedType<Consumer extends EventConsumerName> =
+  (typeof EVENT_SUBSCRIPTIONS)[Consumer][number];
+
+/** An event as it travels: who it concerns, when it happened, and its payload. */
+export interface DomainEvent<Type extends DomainEventType = DomainEventType> {
+  /** `evt_…`; also the job id in every consumer's queue, so a re-publish queues nothing new. */
+  id: string;
+  type: Type;
+  /** The service whose change this was. */
+  source: string;
+  accountId: string;
+  platformId: string;
+  livemode: boolean;
+  /** ISO 8601, the moment of the change (its transaction), not of delivery. */
+  occurredAt: string;
+  data: DomainEventData[Type];
+}
+
+/** The queue one consumer reads its events from. */
+export const eventQueueName = (consumer: EventConsumerName) => `events-${consumer}`;

@@ -1,0 +1,71 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '@dash/logger';
+import { createRedisConnection, createWorker, type JobHandlers } from '@dash/queue';
+import type { DomainEvent, EventConsumerName, SubscribedType } from './catalog.js';
+import { eventQueue, type EventJobs } from './queues.js';
+import type { EventSettings } from './settings.js';
+
+/** What a consumer does with each event type it subscribes to, inside one transaction. */
+export type EventHandlers<Consumer extends EventConsumerName> = {
+  [Type in SubscribedType<Consumer>]: (
+    event: DomainEvent<Type>,
+    manager: EntityManager,
+  ) => Promise<void>;
+};
+
+export interface EventConsumer {
+  readiness: { redis: () => Promise<unknown> };
+  stop(): Promise<void>;
+}
+
+interface InsertResult {
+  affectedRows?: number;
+}
+
+/**
+ * Handles one consumer's events, each exactly once in effect: the event id goes into
+ * `processed_events` in the same transaction as the handler's writes, so a replayed, re-published
+ * or retried event finds its id there and changes nothing.
+ */
+export async function startEventConsumer<Consumer extends EventConsumerName>(options: {
+  consumer: Consumer;
+  handlers: EventHandlers<Consumer>;
+  dataSource: DataSource;
+  settings: EventSettings;
+  log: Logger;
+}): Promise<EventConsumer> {
+  const { dataSource, settings, handlers } = options;
+  const connection = createRedisConnection(settings.redisUrl);
+  const handleOnce = async (event: DomainEvent) => {
+    await dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        'INSERT IGNORE INTO processed_events (event_id, type, processed_at) VALUES (?, ?, ?)',
+        [event.id, event.type, new Date()],
+      )) as InsertResult;
+      if (!inserted.affectedRows) return;
+      const handler = handlers[event.type as SubscribedType<Consumer>] as (
+        event: DomainEvent,
+        manager: EntityManager,
+      ) => Promise<void>;
+      await handler(event, manager);
+    });
+  };
+  const definition = eventQueue(options.consumer);
+  const jobHandlers = Object.fromEntries(
+    definition.jobNames.map((type) => [type, (event: DomainEvent) => handleOnce(event)]),
+  ) as unknown as JobHandlers<EventJobs<Consumer>>;
+  const worker = createWorker(definition, jobHandlers, {
+    connection,
+    prefix: settings.prefix,
+    concurrency: settings.concurrency,
+    log: options.log,
+  });
+  await worker.waitUntilReady();
+  return {
+    readiness: { redis: () => connection.ping() },
+    async stop() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

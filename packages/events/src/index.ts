@@ -1,0 +1,16 @@
+export {
+  EVENT_SUBSCRIPTIONS,
+  eventQueueName,
+  type Actor,
+  type DomainEvent,
+  type DomainEventData,
+  type DomainEventType,
+  type EventConsumerName,
+  type SubscribedType,
+} from './catalog.js';
+export { startEventConsumer, type EventConsumer, type EventHandlers } from './consumer.js';
+export { EventTables1764300000000 } from './outbox-migration.js';
+export { recordEvent, type EventSubject } from './record.js';
+export { startOutboxRelay, type OutboxRelay } from './relay.js';
+export { loadEventSettings, type EventSettings } from './settings.js';
+export { eventConsumerPart, outboxRelayPart } from './parts.js';

@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@dash/logger';
+import type { EventConsumerName } from './catalog.js';
+import { startEventConsumer, type EventHandlers } from './consumer.js';
+import { startOutboxRelay } from './relay.js';
+import { loadEventSettings } from './settings.js';
+
+/** What a service hands its parts when it starts (a subset of the subgraph's ServiceDeps). */
+interface PartDeps {
+  dataSource: DataSource;
+  env: Record<string, string | undefined>;
+  log: Logger;
+}
+
+/** The relay as a service part: starts and stops with the service that writes the events. */
+export const outboxRelayPart = async ({ dataSource, env, log }: PartDeps) =>
+  startOutboxRelay({ dataSource, settings: loadEventSettings(env), log });
+
+/** A consumer as a service part, with the handlers of every event type it subscribes to. */
+export const eventConsumerPart =
+  <Consumer extends EventConsumerName>(
+    consumer: Consumer,
+    handlers: (deps: PartDeps) => EventHandlers<Consumer>,
+  ) =>
+  async (deps: PartDeps) =>
+    startEventConsumer({
+      consumer,
+      handlers: handlers(deps),
+      dataSource: deps.dataSource,
+      settings: loadEventSettings(deps.env),
+      log: deps.log,
+    });

@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import { newId } from '@dash/ids';
+import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
+
+export interface EventSubject {
+  accountId: string;
+  platformId: string;
+  livemode: boolean;
+}
+
+/**
+ * Writes an event to the outbox through `manager`, which must be the transaction making the
+ * change: the event then exists exactly when the change does, whatever fails afterwards. The
+ * relay publishes it later.
+ */
+export async function recordEvent<Type extends DomainEventType>(
+  manager: EntityManager,
+  source: string,
+  type: Type,
+  subject: EventSubject,
+  data: DomainEventData[Type],
+  occurredAt = new Date(),
+): Promise<DomainEvent<Type>> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`recordEvent(${type}) must run inside the transaction that makes the change`);
+  }
+  const event: DomainEvent<Type> = {
+    id: newId('event'),
+    type,
+    source,
+    accountId: subject.accountId,
+    platformId: subject.platformId,
+    livemode: subject.livemode,
+    occurredAt: occurredAt.toISOString(),
+    data,
+  };
+  await manager.query(
+    `INSERT INTO outbox_events (id, type, account_id, platform_id, livemode, data, occurred_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      event.id,
+      type,
+      subject.accountId,
+      subject.platformId,
+      subject.livemode,
+      JSON.stringify({ source, data }),
+      occurredAt,
+    ],
+  );
+  return event;
+}

@@ -1,0 +1,157 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@dash/logger';
+import { createProducerConnection, TypedQueue } from '@dash/queue';
+import {
+  EVENT_SUBSCRIPTIONS,
+  type DomainEvent,
+  type DomainEventType,
+  type EventConsumerName,
+} from './catalog.js';
+import { EVENT_JOB_OPTIONS, eventQueue } from './queues.js';
+import type { EventSettings } from './settings.js';
+
+interface OutboxRow {
+  id: string;
+  type: DomainEventType;
+  account_id: string;
+  platform_id: string;
+  livemode: number | boolean;
+  data: string;
+  occurred_at: Date;
+}
+
+const toEvent = (row: OutboxRow): DomainEvent => {
+  const { source, data } = JSON.parse(row.data) as { source: string; data: never };
+  return {
+    id: row.id,
+    type: row.type,
+    source,
+    accountId: row.account_id,
+    platformId: row.platform_id,
+    livemode: Boolean(row.livemode),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    data,
+  };
+};
+
+export interface OutboxRelay {
+  /** Publishes what is waiting now, batch after batch; returns how many events went out. */
+  flush(): Promise<number>;
+  readiness: { redis: () => Promise<unknown> };
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+/** Published events are kept a week for inspection, then deleted by the relay. */
+const RETENTION_MS = 7 * 24 * 3600 * 1000;
+const CLEANUP_EVERY_MS = 3600 * 1000;
+
+/**
+ * Moves events from a service's outbox to the queues of their consumers. A batch is locked
+ * (SKIP LOCKED, so several instances share the work), queued with the event id as job id, and
+ * marked published in the same transaction: if Redis is down nothing is marked and the batch is
+ * tried again after a backoff; if the commit fails after queueing, the next attempt queues the
+ * same job ids, which BullMQ ignores, and consumers ignore what they have already handled.
+ */
+export function startOutboxRelay(options: {
+  dataSource: DataSource;
+  settings: EventSettings;
+  log: Logger;
+}): OutboxRelay {
+  const { dataSource, settings } = options;
+  const log = options.log.child({ part: 'outbox-relay' });
+  const connection = createProducerConnection(settings.redisUrl);
+  const queues = new Map(
+    (Object.keys(EVENT_SUBSCRIPTIONS) as EventConsumerName[]).map((consumer) => [
+      consumer,
+      new TypedQueue(eventQueue(consumer), {
+        connection,
+        prefix: settings.prefix,
+        jobOptions: EVENT_JOB_OPTIONS,
+      }),
+    ]),
+  );
+
+  async function publishBatch(): Promise<number> {
+    return dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, type, account_id, platform_id, livemode, data, occurred_at
+           FROM outbox_events WHERE published_at IS NULL
+          ORDER BY id LIMIT ${settings.batchSize} FOR UPDATE SKIP LOCKED`,
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      const events = rows.map(toEvent);
+      for (const [consumer, queue] of queues) {
+        const wanted: readonly string[] = EVENT_SUBSCRIPTIONS[consumer];
+        const jobs = events
+          .filter((event) => wanted.includes(event.type))
+          .map((event) => ({ name: event.type, data: event, jobId: event.id }));
+        if (jobs.length > 0) await queue.addBulk(jobs as never);
+      }
+      await manager.query('UPDATE outbox_events SET published_at = ? WHERE id IN (?)', [
+        new Date(),
+        rows.map((row) => row.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  async function flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await publishBatch();
+      total += published;
+      if (published < settings.batchSize) return total;
+    }
+  }
+
+  let lastCleanup = 0;
+  async function cleanUp(): Promise<void> {
+    if (Date.now() - lastCleanup < CLEANUP_EVERY_MS) return;
+    lastCleanup = Date.now();
+    await dataSource.query(
+      'DELETE FROM outbox_events WHERE published_at IS NOT NULL AND published_at < ? LIMIT 10000',
+      [new Date(Date.now() - RETENTION_MS)],
+    );
+  }
+
+  let stopped = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    try {
+      await flush();
+      await cleanUp();
+      if (failures > 0) log.info({ after: failures }, 'outbox relay recovered');
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      // Every failure would be noise while Redis is down; the first and every tenth tell enough.
+      if (failures === 1 || failures % 10 === 0)
+        log.warn(
+          { err: error, failures },
+          'outbox relay cannot publish; events wait in the outbox',
+        );
+    }
+    if (stopped) return;
+    const delay =
+      failures === 0 ? settings.pollMs : Math.min(settings.pollMs * 2 ** failures, MAX_BACKOFF_MS);
+    timer = setTimeout(() => {
+      running = tick();
+    }, delay);
+  };
+  running = tick();
+
+  return {
+    flush,
+    readiness: { redis: () => connection.ping() },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      for (const queue of queues.values()) await queue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { loadConfig, positiveInt, redisPrefix, redisUrl } from '@dash/config';
+
+export interface EventSettings {
+  redisUrl: string;
+  prefix: string;
+  /** How often an idle relay looks for new events (DASH_OUTBOX_POLL_MS). */
+  pollMs: number;
+  /** Events published per round trip (DASH_OUTBOX_BATCH). */
+  batchSize: number;
+  /** Events handled at once by one consumer (DASH_EVENT_CONCURRENCY). */
+  concurrency: number;
+}
+
+export function loadEventSettings(env: Record<string, string | undefined>): EventSettings {
+  const raw = loadConfig(
+    {
+      REDIS_URL: redisUrl(),
+      DASH_REDIS_PREFIX: redisPrefix(),
+      DASH_OUTBOX_POLL_MS: positiveInt(50),
+      DASH_OUTBOX_BATCH: positiveInt(200),
+      DASH_EVENT_CONCURRENCY: positiveInt(10),
+    },
+    env,
+  );
+  return {
+    redisUrl: raw.REDIS_URL,
+    prefix: raw.DASH_REDIS_PREFIX,
+    pollMs: raw.DASH_OUTBOX_POLL_MS,
+    batchSize: raw.DASH_OUTBOX_BATCH,
+    concurrency: raw.DASH_EVENT_CONCURRENCY,
+  };
+}

@@ -1,0 +1,255 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrateDatabase } from '@dash/db';
+import { createLogger } from '@dash/logger';
+import { createRedisConnection, TypedQueue } from '@dash/queue';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  freePort,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@dash/testing';
+import {
+  EventTables1764300000000,
+  eventQueueName,
+  loadEventSettings,
+  recordEvent,
+  startEventConsumer,
+  startOutboxRelay,
+  type DomainEvent,
+  type EventSettings,
+} from '../src/index.js';
+import { eventQueue } from '../src/queues.js';
+
+const log = createLogger('events-test');
+const subject = { accountId: 'acct_1', platformId: 'plat_1', livemode: false };
+let db: TestDatabase;
+let dataSource: DataSource;
+const prefixes: string[] = [];
+
+const settingsFor = (redisUrl: string): EventSettings => {
+  const prefix = testRedisPrefix('events');
+  prefixes.push(prefix);
+  return {
+    ...loadEventSettings({ REDIS_URL: redisUrl, DASH_REDIS_PREFIX: prefix }),
+    pollMs: 20,
+  };
+};
+
+/** Records `count` account.updated events, each in its own transaction as a change would. */
+async function produce(count: number, label: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await dataSource.transaction(async (manager) => {
+      const event = await recordEvent(manager, 'test', 'account.updated', subject, {
+        fields: [`${label}-${i}`],
+        by: 'platform',
+      });
+      ids.push(event.id);
+    });
+  }
+  return ids;
+}
+
+/** A consumer whose handler records each event it sees in the `seen` table. */
+const startRecordingConsumer = (settings: EventSettings) =>
+  startEventConsumer({
+    consumer: 'notifications',
+    settings,
+    dataSource,
+    log,
+    handlers: {
+      'account.updated': async (event, manager) => {
+        await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
+          event.id,
+          event.data.fields[0],
+        ]);
+      },
+      'account.closed': async () => {},
+    },
+  });
+
+async function seenIds(ids: string[]): Promise<string[]> {
+  const rows = (await dataSource.query('SELECT event_id FROM seen WHERE event_id IN (?)', [
+    ids,
+  ])) as Array<{ event_id: string }>;
+  return rows.map((row) => row.event_id).sort();
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('events');
+  const options = {
+    url: db.url,
+    database: db.database,
+    entities: [],
+    migrations: [EventTables1764300000000],
+  };
+  await migrateDatabase(options);
+  dataSource = createDataSource(options);
+  await dataSource.initialize();
+  await dataSource.query(
+    'CREATE TABLE seen (event_id VARCHAR(40) NOT NULL, field VARCHAR(60) NOT NULL)',
+  );
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+  for (const prefix of prefixes) await deleteRedisPrefix(testRedisUrl(), prefix);
+});
+
+describe('outbox', () => {
+  it('refuses an event written outside the transaction of its change', async () => {
+    await expect(
+      recordEvent(dataSource.manager, 'test', 'account.updated', subject, {
+        fields: ['email'],
+        by: 'account',
+      }),
+    ).rejects.toThrow(/inside the transaction/);
+  });
+
+  it('keeps no event of a change that rolled back', async () => {
+    let eventId = '';
+    await expect(
+      dataSource.transaction(async (manager) => {
+        eventId = (
+          await recordEvent(manager, 'test', 'account.updated', subject, {
+            fields: ['email'],
+            by: 'account',
+          })
+        ).id;
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const rows = (await dataSource.query('SELECT id FROM outbox_events WHERE id = ?', [
+      eventId,
+    ])) as unknown[];
+    expect(rows).toHaveLength(0);
+  });
+
+  it('carries every event from the outbox to the consumer once, with its payload', async () => {
+    const settings = settingsFor(testRedisUrl());
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    try {
+      const ids = await produce(30, 'flow');
+      await waitFor(async () => (await seenIds(ids)).length >= ids.length);
+      const fields = (await dataSource.query('SELECT field FROM seen WHERE event_id = ?', [
+        ids[7],
+      ])) as Array<{ field: string }>;
+      expect(fields).toEqual([{ field: 'flow-7' }]);
+      const unpublished = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL AND id IN (?)',
+        [ids],
+      )) as Array<{ n: string | number }>;
+      expect(Number(unpublished[0]!.n)).toBe(0);
+      expect(await seenIds(ids)).toEqual([...ids].sort());
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
+  it('changes nothing when an event is delivered again', async () => {
+    const settings = settingsFor(testRedisUrl());
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    const connection = createRedisConnection(testRedisUrl());
+    const queue = new TypedQueue(eventQueue('notifications'), {
+      connection,
+      prefix: settings.prefix,
+    });
+    try {
+      const [id] = await produce(1, 'replay');
+      await waitFor(async () => (await seenIds([id!])).length === 1);
+      // A replay after BullMQ forgot the first job: same event, a job id it has not seen.
+      const event: DomainEvent<'account.updated'> = {
+        id: id!,
+        type: 'account.updated',
+        source: 'test',
+        ...subject,
+        occurredAt: new Date().toISOString(),
+        data: { fields: ['replay-0'], by: 'platform' },
+      };
+      const replayed = await queue.queue.add('account.updated', event, { jobId: `${id}-again` });
+      await waitFor(async () => (await replayed.getState()) === 'completed');
+      expect(await seenIds([id!])).toEqual([id]);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+});
+
+/** A Redis of this test's own, so it can be stopped and started again on the same port. */
+async function startOwnRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const connection = createRedisConnection(`redis://127.0.0.1:${port}`);
+  try {
+    await connection.ping();
+  } finally {
+    connection.disconnect();
+  }
+  return redis;
+}
+
+async function stopOwnRedis(redis: ChildProcess): Promise<void> {
+  if (redis.exitCode !== null) return;
+  await new Promise((resolve) => {
+    redis.once('exit', resolve);
+    redis.kill('SIGKILL');
+  });
+}
+
+describe('outbox while Redis is down', () => {
+  it('keeps events in the outbox and delivers each once when Redis is back', async () => {
+    const port = await freePort();
+    let redis = await startOwnRedis(port);
+    const settings = settingsFor(`redis://127.0.0.1:${port}`);
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    try {
+      const before = await produce(5, 'before');
+      await waitFor(async () => (await seenIds(before)).length === before.length);
+
+      await stopOwnRedis(redis);
+      const during = await produce(20, 'during');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const waiting = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL AND id IN (?)',
+        [during],
+      )) as Array<{ n: string | number }>;
+      expect(Number(waiting[0]!.n)).toBe(during.length);
+
+      redis = await startOwnRedis(port);
+      await waitFor(async () => (await seenIds(during)).length >= during.length, 30_000);
+      expect(await seenIds(during)).toEqual([...during].sort());
+      expect(await seenIds(before)).toEqual([...before].sort());
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      await stopOwnRedis(redis);
+    }
+  }, 60_000);
+});
+
+it('names each consumer queue after its consumer', () => {
+  expect(eventQueueName('notifications')).toBe('events-notifications');
+});
