@@ -12,7 +12,7 @@ import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import type { SubgraphName } from './subgraphs.js';
+import type { SubgraphName } from '@dash/contracts';
 
 export type RunningGateway = RunningServer;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
+import { defaultSubgraphUrl, SUBGRAPHS } from '@dash/contracts';
 
 /** The repository root, from gateway/dist or gateway/src. */
 const repoRoot = new URL('../../', import.meta.url);

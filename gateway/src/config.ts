@@ -8,7 +8,12 @@ import {
   port,
   z,
 } from '@dash/config';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './subgraphs.js';
+import {
+  defaultSubgraphUrl,
+  SUBGRAPHS,
+  subgraphUrlVariable as urlVariable,
+  type SubgraphName,
+} from '@dash/contracts';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -22,8 +27,6 @@ export interface GatewayConfig {
    */
   devAccount?: { accountId: string; platformId: string };
 }
-
-const urlVariable = (name: string) => `DASH_${name.toUpperCase()}_URL`;
 
 export function loadGatewayConfig(
   env: Record<string, string | undefined> = process.env,

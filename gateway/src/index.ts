@@ -1,4 +1,3 @@
 export { startGateway, type RunningGateway } from './app.js';
 export { loadGatewayConfig, type GatewayConfig } from './config.js';
 export { composeSupergraph, CompositionError, readSubgraphSdls } from './compose.js';
-export { SUBGRAPHS, type SubgraphName } from './subgraphs.js';

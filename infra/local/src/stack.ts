@@ -8,6 +8,8 @@ import { notificationsService } from '@dash/notifications';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@dash/gateway';
 import { createShellServer, loadShellConfig } from '@dash/shell';
 import { createLogger } from '@dash/logger';
+import { subgraphUrlVariable, type SubgraphName } from '@dash/contracts';
+import { freePort } from '@dash/testing';
 
 type Env = Record<string, string | undefined>;
 
@@ -33,9 +35,27 @@ export async function migrateAll(env: Env): Promise<void> {
 }
 
 /**
- * Starts the five subgraphs (with their workers), the gateway and the shell in this process.
- * With `randomPorts` every listener takes a free port (tests); otherwise the configured ones.
+ * Where each subgraph will listen, decided before any starts: services call each other (identity
+ * asks ledger, payouts and disputes before an account closes), so each needs every address.
+ * With `randomPorts` each takes a free port (tests); otherwise its configured one.
  */
+async function subgraphAddresses(env: Env, randomPorts: boolean): Promise<Env> {
+  const addresses: Env = {};
+  for (const definition of SERVICES) {
+    const portVariable = `DASH_${definition.name.toUpperCase()}_PORT`;
+    const port = randomPorts ? String(await freePort()) : env[portVariable];
+    const config = loadServiceConfig(definition, {
+      ...env,
+      ...(port ? { [portVariable]: port } : {}),
+    });
+    if (port) addresses[portVariable] = port;
+    const urlVariable = subgraphUrlVariable(definition.name as SubgraphName);
+    if (!env[urlVariable]) addresses[urlVariable] = `http://${config.host}:${config.port}/graphql`;
+  }
+  return addresses;
+}
+
+/** Starts the five subgraphs (with their workers), the gateway and the shell in this process. */
 export async function startStack(env: Env, { randomPorts = false } = {}): Promise<RunningStack> {
   const portFor = (name: string) =>
     randomPorts ? { [`DASH_${name.toUpperCase()}_PORT`]: '0' } : {};
@@ -44,11 +64,11 @@ export async function startStack(env: Env, { randomPorts = false } = {}): Promis
     for (const part of started.reverse()) await part.stop();
   };
   try {
+    const stackEnv = { ...env, ...(await subgraphAddresses(env, randomPorts)) };
     const services = await Promise.all(
       SERVICES.map(async (definition) => {
-        const serviceEnv = { ...env, ...portFor(definition.name) };
-        const service = await startService(definition, loadServiceConfig(definition, serviceEnv), {
-          env: serviceEnv,
+        const service = await startService(definition, loadServiceConfig(definition, stackEnv), {
+          env: stackEnv,
         });
         started.push(service);
         return service;

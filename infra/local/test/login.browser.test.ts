@@ -8,6 +8,7 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
+import { codeSentTo } from './dev-outbox.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 let prepared: IsolatedStackEnv;
@@ -16,29 +17,6 @@ let browser: Browser;
 
 const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 const EMAIL = 'e2e.rider@example.com';
-
-/** The sign-in code, read where a developer would: the development outbox. */
-async function codeSentTo(destination: string): Promise<string> {
-  const outbox = stack.services
-    .find((s) => s.name === 'notifications')!
-    .url.replace('/graphql', '/dev/outbox');
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const { messages } = (await (
-          await fetch(`${outbox}?to=${encodeURIComponent(destination)}`)
-        ).json()) as {
-          messages: Array<{ text: string }>;
-        };
-        code = messages[0] && /\b(\d{6})\b/.exec(messages[0].text)?.[1];
-        return code;
-      },
-      { timeout: 10_000 },
-    )
-    .toMatch(/^\d{6}$/);
-  return code!;
-}
 
 beforeAll(async () => {
   prepared = await prepareIsolatedStackEnv('login_e2e');
@@ -82,7 +60,7 @@ describe('signing in with a login link', () => {
     await expect
       .poll(() => page.locator('[data-testid="login"]').textContent())
       .toContain('e•••@example.com');
-    await codeInput.fill(await codeSentTo(EMAIL));
+    await codeInput.fill(await codeSentTo(stack, EMAIL));
 
     await page.waitForURL(`${stack.shellUrl}/`, { timeout: 15_000 });
     await page.locator('[data-testid="balance"]').waitFor();

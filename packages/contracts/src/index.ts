@@ -1,6 +1,19 @@
 export {
+  CLOSURE_CHECK_PATH,
+  CLOSURE_CHECKED_SERVICES,
+  type ClosureBlocker,
+  type ClosureCheckRequest,
+  type ClosureCheckResponse,
+} from './closure-check.js';
+export {
   deliveryQueue,
   requestDelivery,
   type DeliveryJobs,
   type DeliveryRequest,
 } from './delivery.js';
+export {
+  defaultSubgraphUrl,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+  type SubgraphName,
+} from './subgraphs.js';

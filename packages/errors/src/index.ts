@@ -9,7 +9,11 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** The request is fine but the state forbids it now (a balance remains, the account is closed). */
+  'FAILED_PRECONDITION',
   'RATE_LIMITED',
+  /** Something this depends on did not answer; trying again later may work. */
+  'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `processed_events`, which makes a consumer's handling of each event happen once.
  */
 export class EventTables1764300000000 implements MigrationInterface {
+  name = 'EventTables1764300000000';
+
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
       CREATE TABLE outbox_events (

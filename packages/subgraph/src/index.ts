@@ -41,4 +41,4 @@ export {
   type AccountScope,
   type SeedRow,
 } from './account-record.js';
-export { internalRoutes } from './internal-routes.js';
+export { closureCheckRoutes, internalRoutes } from './internal-routes.js';

@@ -1,5 +1,11 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { CALLER_HEADER, CallerVerificationError, verifyCaller } from '@dash/auth-context';
+import {
+  CLOSURE_CHECK_PATH,
+  type ClosureBlocker,
+  type ClosureCheckRequest,
+  type ClosureCheckResponse,
+} from '@dash/contracts';
 
 /**
  * A router for service-to-service calls: JSON bodies, and only requests signed by one of our
@@ -21,5 +27,30 @@ export function internalRoutes(secret: string, allowedServices: string[]): Route
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Internal route.' } });
     },
   );
+  return router;
+}
+
+/**
+ * The route identity calls before closing an account: `check` says what of this service's stands
+ * in the way (an empty list lets the account close). See @dash/contracts' closure check.
+ */
+export function closureCheckRoutes(
+  secret: string,
+  check: (request: ClosureCheckRequest) => Promise<ClosureBlocker[]>,
+): Router {
+  const router = internalRoutes(secret, ['identity']);
+  router.post(CLOSURE_CHECK_PATH, async (req, res, next) => {
+    const body = (req.body ?? {}) as Partial<ClosureCheckRequest>;
+    if (typeof body.accountId !== 'string' || typeof body.livemode !== 'boolean') {
+      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'accountId, livemode' } });
+      return;
+    }
+    try {
+      const blockers = await check({ accountId: body.accountId, livemode: body.livemode });
+      res.json({ blockers } satisfies ClosureCheckResponse);
+    } catch (error) {
+      next(error);
+    }
+  });
   return router;
 }

@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '@dash/subgraph';
+import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
+import { disputesClosureBlockers } from './closure-check.js';
 import type { DisputesContext } from './context.js';
 import { DisputeRepository } from './disputes.repository.js';
 import { Account } from './entities/account.type.js';
@@ -21,4 +22,8 @@ export const disputesService: ServiceDefinition<DisputesContext> = {
     ...base,
     disputes: new DisputeRepository(dataSource),
   }),
+  routes: ({ config, dataSource }) =>
+    closureCheckRoutes(config.internalSecret, (request) =>
+      disputesClosureBlockers(new DisputeRepository(dataSource), request),
+    ),
 };

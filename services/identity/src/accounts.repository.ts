@@ -1,9 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@dash/auth-context';
+import { recordEvent, type Actor } from '@dash/events';
 import { newId } from '@dash/ids';
 import { normalizeCurrency } from '@dash/money';
 import { Account } from './entities/account.entity.js';
 import { Platform } from './entities/platform.entity.js';
+import type { StoredFeatures } from './entities/platform-features.type.js';
 import type { BusinessProfile } from './entities/business-profile.type.js';
 import type { CreateAccountInput, UpdateAccountInput } from './resolvers/account.inputs.js';
 
@@ -52,6 +54,20 @@ export class AccountRepository {
       : Promise.resolve(null);
   }
 
+  /** Sets some feature switches; the read-modify-write is one transaction, so none is lost. */
+  updateFeatures(platformId: string, switches: StoredFeatures): Promise<Platform> {
+    return this.dataSource.transaction(async (manager) => {
+      const platforms = manager.getRepository(Platform);
+      const platform = await platforms.findOneOrFail({
+        where: { id: platformId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      platform.storedFeatures = { ...platform.storedFeatures, ...switches };
+      await platforms.update({ id: platformId }, { storedFeatures: platform.storedFeatures });
+      return platform;
+    });
+  }
+
   async create(platformId: string, livemode: boolean, input: CreateAccountInput): Promise<Account> {
     const now = new Date();
     const account = this.dataSource.getRepository(Account).create({
@@ -75,7 +91,12 @@ export class AccountRepository {
     return account;
   }
 
-  async update(account: Account, input: UpdateAccountInput): Promise<Account> {
+  /**
+   * Applies the fields given (others stay) and, in the same transaction, records an
+   * `account.updated` event naming what actually changed; an edit that changes nothing records
+   * nothing.
+   */
+  async update(account: Account, input: UpdateAccountInput, by: Actor): Promise<Account> {
     const changes: Partial<Account> = {
       ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
@@ -96,11 +117,48 @@ export class AccountRepository {
             },
           }
         : {}),
-      updatedAt: new Date(),
     };
-    await this.dataSource.getRepository(Account).update({ id: account.id }, changes);
-    return Object.assign(account, changes);
+    const fields = changedFields(account, changes);
+    if (fields.length === 0) return account;
+    const updated = { ...changes, updatedAt: new Date() };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Account).update({ id: account.id }, updated);
+      await recordAccountEvent(manager, 'account.updated', account, { fields, by });
+    });
+    return Object.assign(account, updated);
   }
+}
+
+/** Records an event about an account in the transaction that changed it. */
+export const recordAccountEvent = <Type extends 'account.updated' | 'account.closed'>(
+  manager: EntityManager,
+  type: Type,
+  account: Account,
+  data: Parameters<typeof recordEvent<Type>>[4],
+) =>
+  recordEvent(
+    manager,
+    'identity',
+    type,
+    { accountId: account.id, platformId: account.platformId, livemode: account.livemode },
+    data,
+  );
+
+/** The names of the fields whose values differ: email, phone, businessProfile.url, … */
+function changedFields(account: Account, changes: Partial<Account>): string[] {
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(changes) as Array<[keyof Account, unknown]>) {
+    if (key === 'businessProfile') {
+      const before = (account.businessProfile ?? {}) as Record<string, unknown>;
+      for (const [part, next] of Object.entries(value as Record<string, unknown>)) {
+        if (JSON.stringify(before[part] ?? null) !== JSON.stringify(next ?? null))
+          fields.push(`businessProfile.${part}`);
+      }
+    } else if (account[key] !== value) {
+      fields.push(key);
+    }
+  }
+  return fields;
 }
 
 const emptyProfile = (): BusinessProfile => ({

@@ -1,4 +1,6 @@
 import type { BaseContext } from '@dash/subgraph';
+import type { AccountClosureService } from './account-settings/account-closure.service.js';
+import type { ContactChangeService } from './account-settings/contact-change.service.js';
 import type { AccountRepository } from './accounts.repository.js';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import type { LoginService } from './login/login.service.js';
@@ -7,4 +9,6 @@ export interface IdentityContext extends BaseContext {
   accounts: AccountRepository;
   apiKeys: ApiKeyRepository;
   login: LoginService;
+  contactChange: ContactChangeService;
+  closure: AccountClosureService;
 }

@@ -1,5 +1,9 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
+import { EventTables1764300000000, outboxRelayPart } from '@dash/events';
 import { openQueue, type TypedQueue } from '@dash/queue';
+import { AccountClosureService } from './account-settings/account-closure.service.js';
+import { ClosureChecks } from './account-settings/closure-checks.js';
+import { ContactChangeService } from './account-settings/contact-change.service.js';
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
 import { AccountRepository } from './accounts.repository.js';
 import { ApiKeyRepository } from './api-keys.repository.js';
@@ -9,6 +13,7 @@ import { Account } from './entities/account.entity.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { Platform } from './entities/platform.entity.js';
 import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login/login.entities.js';
+import { Challenges } from './login/challenges.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -16,11 +21,14 @@ import { AccountProfile1764100000001 } from './migrations/1764100000001-AccountP
 import { Login1764100000003 } from './migrations/1764100000003-Login.js';
 import { ChallengeDestination1764100000004 } from './migrations/1764100000004-ChallengeDestination.js';
 import { ChallengeClientIp1764100000005 } from './migrations/1764100000005-ChallengeClientIp.js';
+import { AccountSettings1764100000006 } from './migrations/1764100000006-AccountSettings.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { AccountSettingsResolver } from './resolvers/account-settings.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
 import { LoginResolver } from './resolvers/login.resolver.js';
-import { loadIdentitySettings } from './settings.js';
+import { PlatformResolver } from './resolvers/platform.resolver.js';
+import { loadIdentitySettings, type IdentitySettings } from './identity-config.js';
 
 /**
  * Identity owns platforms, their API keys, connected accounts, login links, one-time codes and
@@ -29,12 +37,15 @@ import { loadIdentitySettings } from './settings.js';
 export function createIdentityService(): ServiceDefinition<IdentityContext> {
   // Set once when the instance starts (its queue part), read by every request after.
   let delivery: TypedQueue<DeliveryJobs> | undefined;
-  let dashboardUrl = '';
-  const loginFor = ({ dataSource, config }: ServiceDeps, clientIp?: string) =>
-    new LoginService(dataSource, delivery!, {
-      dashboardUrl,
-      secret: config.internalSecret,
-      ...(clientIp ? { clientIp } : {}),
+  let settings: IdentitySettings | undefined;
+  const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
+    secret: config.internalSecret,
+    ...(clientIp ? { clientIp } : {}),
+  });
+  const loginFor = (deps: ServiceDeps, clientIp?: string) =>
+    new LoginService(deps.dataSource, delivery!, {
+      dashboardUrl: settings!.dashboardUrl,
+      ...codeSettings(deps, clientIp),
     });
   return {
     name: 'identity',
@@ -47,13 +58,20 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       Login1764100000003,
       ChallengeDestination1764100000004,
       ChallengeClientIp1764100000005,
+      AccountSettings1764100000006,
+      EventTables1764300000000,
     ],
-    resolvers: [AccountResolver, ApiKeyResolver, LoginResolver],
+    resolvers: [
+      AccountResolver,
+      AccountSettingsResolver,
+      ApiKeyResolver,
+      LoginResolver,
+      PlatformResolver,
+    ],
     referenceResolvers: referenceResolvers as never,
     parts: [
       async ({ env }) => {
-        const settings = loadIdentitySettings(env);
-        dashboardUrl = settings.dashboardUrl;
+        settings = loadIdentitySettings(env);
         const producer = openQueue(deliveryQueue, {
           redisUrl: settings.redisUrl,
           prefix: settings.redisPrefix,
@@ -64,13 +82,28 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
           stop: producer.close,
         };
       },
+      outboxRelayPart,
     ],
-    buildContext: (base, deps) => ({
-      ...base,
-      accounts: new AccountRepository(deps.dataSource),
-      apiKeys: new ApiKeyRepository(deps.dataSource),
-      login: loginFor(deps, base.clientIp),
-    }),
+    buildContext: (base, deps) => {
+      const accounts = new AccountRepository(deps.dataSource);
+      const challenges = new Challenges(
+        deps.dataSource,
+        delivery!,
+        codeSettings(deps, base.clientIp),
+        () => new Date(),
+      );
+      return {
+        ...base,
+        accounts,
+        apiKeys: new ApiKeyRepository(deps.dataSource),
+        login: loginFor(deps, base.clientIp),
+        contactChange: new ContactChangeService(challenges, accounts),
+        closure: new AccountClosureService(
+          deps.dataSource,
+          new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+        ),
+      };
+    },
     routes: (deps) =>
       authenticateRoutes(
         deps.config.internalSecret,

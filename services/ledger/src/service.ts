@@ -1,6 +1,7 @@
-import type { ServiceDefinition } from '@dash/subgraph';
+import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
 import { Account } from './entities/account.type.js';
 import { BalanceRepository } from './balances.repository.js';
+import { ledgerClosureBlockers } from './closure-check.js';
 import type { LedgerContext } from './context.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
@@ -22,4 +23,8 @@ export const ledgerService: ServiceDefinition<LedgerContext> = {
     ...base,
     balances: new BalanceRepository(dataSource),
   }),
+  routes: ({ config, dataSource }) =>
+    closureCheckRoutes(config.internalSecret, (request) =>
+      ledgerClosureBlockers(new BalanceRepository(dataSource), request),
+    ),
 };

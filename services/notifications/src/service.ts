@@ -1,3 +1,4 @@
+import { eventConsumerPart, EventTables1764300000000 } from '@dash/events';
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
 import { ActivityRepository } from './activity.repository.js';
 import type { NotificationsContext } from './context.js';
@@ -13,6 +14,7 @@ import { devOutboxRoutes } from './dev-outbox.route.js';
 import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
+import { accountEventHandlers } from './workers/account-events.js';
 
 /**
  * Notifications owns the activity hub and every message sent to people (the delivery worker).
@@ -25,7 +27,12 @@ export function createNotificationsService(
     name: 'notifications',
     defaultPort: 4005,
     entities: [ActivityItem, Delivery, DevOutboxMessage],
-    migrations: [Init1764028800000, DevOutbox1764100000002, Livemode1764100000010],
+    migrations: [
+      Init1764028800000,
+      DevOutbox1764100000002,
+      Livemode1764100000010,
+      EventTables1764300000000,
+    ],
     resolvers: [AccountActivityResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
@@ -33,7 +40,10 @@ export function createNotificationsService(
       ...base,
       activity: new ActivityRepository(dataSource),
     }),
-    parts: [deliveryPart(createProvider)],
+    parts: [
+      deliveryPart(createProvider),
+      eventConsumerPart('notifications', () => ({ ...accountEventHandlers })),
+    ],
     routes: devOutboxRoutes,
   };
 }

@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '@dash/subgraph';
+import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
+import { payoutsClosureBlockers } from './closure-check.js';
 import type { PayoutsContext } from './context.js';
 import { Account } from './entities/account.type.js';
 import { Payout } from './entities/payout.entity.js';
@@ -18,4 +19,8 @@ export const payoutsService: ServiceDefinition<PayoutsContext> = {
   orphanedTypes: [Account],
   referenceResolvers: referenceResolvers as never,
   buildContext: (base, { dataSource }) => ({ ...base, payouts: new PayoutRepository(dataSource) }),
+  routes: ({ config, dataSource }) =>
+    closureCheckRoutes(config.internalSecret, (request) =>
+      payoutsClosureBlockers(new PayoutRepository(dataSource), request),
+    ),
 };

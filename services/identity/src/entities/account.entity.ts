@@ -69,4 +69,11 @@ export class Account {
 
   @Column(datetimeColumn({ name: 'updated_at', nullable: true }))
   updatedAt!: Date | null;
+
+  @Column(datetimeColumn({ name: 'closed_at', nullable: true }))
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the account was closed; a closed account can no longer sign in.',
+  })
+  closedAt!: Date | null;
 }

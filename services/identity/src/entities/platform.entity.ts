@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import { PlatformFeatures, type StoredFeatures } from './platform-features.type.js';
 
 /** A payments platform whose connected accounts use the dashboard; its branding frames the UI. */
 @Entity('platforms')
@@ -27,4 +28,15 @@ export class Platform {
   @Column(datetimeColumn({ name: 'created_at' }))
   @Field()
   createdAt!: Date;
+
+  /** Only the switches the platform set; the rest take their defaults (see PlatformFeatures). */
+  @Column({ name: 'features', type: 'simple-json', nullable: true })
+  storedFeatures!: StoredFeatures | null;
+
+  @Field(() => PlatformFeatures, {
+    description: 'What accounts may do from the dashboard, as the platform decided.',
+  })
+  get features(): PlatformFeatures {
+    return PlatformFeatures.from(this.storedFeatures);
+  }
 }

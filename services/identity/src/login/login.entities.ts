@@ -12,11 +12,18 @@ export class LoginLinkRow {
   @Column(datetimeColumn({ name: 'used_at', nullable: true })) usedAt!: Date | null;
 }
 
+/** What a one-time code is for: signing in, or confirming a new email or phone. */
+export type ChallengePurpose = 'login' | 'contact_change';
+
 /** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
 @Entity('login_challenges')
 export class LoginChallengeRow {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
+  @Column({ type: 'varchar', length: 16 }) purpose!: ChallengePurpose;
+  /** For a contact change: the new email or phone, applied once its code is typed. */
+  @Column({ name: 'new_destination', type: 'varchar', length: 254, nullable: true })
+  newDestination!: string | null;
   @Column({ type: 'varchar', length: 8 }) channel!: 'sms' | 'email';
   @Column({ name: 'masked_destination', type: 'varchar', length: 254 }) maskedDestination!: string;
   @Column({ name: 'client_ip', type: 'varchar', length: 45, nullable: true }) clientIp!:

@@ -11,7 +11,7 @@ import {
 import { Field, InputType } from 'type-graphql';
 import { BusinessType } from '../entities/business-profile.type.js';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+export const E164 = /^\+[1-9]\d{6,14}$/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 // Card networks reject these characters and descriptors made only of digits.
 const DESCRIPTOR = /^(?=.*[A-Za-z])[^<>\\'"*]{5,22}$/;

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, FirstArgs, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
+import { featureOff, openForChanges } from '../account-settings/guards.js';
 import { Account } from '../entities/account.entity.js';
 import { Requirements } from '../entities/business-profile.type.js';
 import { Platform } from '../entities/platform.entity.js';
@@ -67,7 +68,7 @@ export class AccountResolver {
     requirePlatform(caller);
     const account = await accounts.findAccount(id, caller);
     if (!account) throw notFound('account', id);
-    return accounts.update(account, input);
+    return accounts.update(openForChanges(account), input, 'platform');
   }
 
   @Mutation(() => Account, {
@@ -80,7 +81,13 @@ export class AccountResolver {
     const { accountId } = requireAccount(caller);
     const account = await accounts.findAccount(accountId, caller);
     if (!account) throw notFound('account', accountId);
-    return accounts.update(account, input);
+    const platform = await accounts.findPlatform(account.platformId, caller);
+    if (!platform?.features.editPublicInfo)
+      throw featureOff(
+        'editPublicInfo',
+        'Your platform manages this information; contact it to change it.',
+      );
+    return accounts.update(account, input, 'account');
   }
 
   @FieldResolver(() => Platform)

@@ -15,6 +15,10 @@ const TEMPLATES: Record<string, Template> = {
     subject: 'Your sign-in code',
     text: `${p.code ?? ''} is your sign-in code. It expires in ${p.minutes ?? '10'} minutes. Never share it.`,
   }),
+  'confirm-contact': (p) => ({
+    subject: 'Confirm your new contact details',
+    text: `${p.code ?? ''} is your code to confirm this address for your dashboard. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, ignore this message.`,
+  }),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

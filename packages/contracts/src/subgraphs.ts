@@ -13,3 +13,6 @@ export const SUBGRAPHS = [
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export const defaultSubgraphUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+/** The variable that tells the gateway (and any service that calls one) where a subgraph is. */
+export const subgraphUrlVariable = (name: SubgraphName) => `DASH_${name.toUpperCase()}_URL`;

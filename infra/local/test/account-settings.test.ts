@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCaller, type Caller } from '@dash/auth-context';
+import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
+import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
+import {
+  DEMO_ACCOUNT,
+  DEMO_PLATFORM,
+  DEMO_TEST_KEY,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+import { codeSentTo } from './dev-outbox.js';
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
+
+/** The platform's API, through the gateway with its secret key. */
+const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
+  graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
+
+/** The dashboard's calls for one signed-in account, made to identity as the gateway makes them. */
+const asAccount =
+  (accountId: string) =>
+  <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
+    const caller: Caller = {
+      kind: 'account',
+      accountId,
+      platformId: DEMO_PLATFORM.id,
+      livemode: false,
+      sessionId: 'ses_test',
+    };
+    const identity = stack.services.find((service) => service.name === 'identity')!;
+    return graphqlRequest<T>(identity.url, query, variables, {
+      'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    });
+  };
+
+const extensionsOf = (response: GraphqlResponse<unknown>) =>
+  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+
+async function newAccount(email: string): Promise<string> {
+  const created = await asPlatform<{ createAccount: { id: string } }>(
+    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
+    { e: email },
+  );
+  return created.data!.createAccount.id;
+}
+
+const setCloseAccount = (allowed: boolean) =>
+  asPlatform<{ updatePlatformFeatures: { features: { closeAccount: boolean } } }>(
+    'mutation($on: Boolean!) { updatePlatformFeatures(input: { closeAccount: $on }) { features { closeAccount editPublicInfo } } }',
+    { on: allowed },
+  );
+
+/** The account's activity hub as its platform reads it through the gateway. */
+async function activityKinds(accountId: string): Promise<string[]> {
+  const response = await asPlatform<{ account: { activity: Array<{ kind: string }> } }>(
+    'query($id: ID!) { account(id: $id) { activity(first: 20) { kind title body } } }',
+    { id: accountId },
+  );
+  return response.data!.account.activity.map((item) => item.kind);
+}
+
+const CLOSE = 'mutation { closeMyAccount { id closedAt } }';
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('settings');
+  stack = await startStack(prepared.env, { randomPorts: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+describe('closing an account', () => {
+  it('is refused while the platform has not switched it on', async () => {
+    const features = await setCloseAccount(false);
+    expect(features.data?.updatePlatformFeatures.features).toEqual({
+      closeAccount: false,
+      editPublicInfo: true,
+    });
+    const refused = await asAccount(await newAccount('not.allowed@example.com'))(CLOSE);
+    expect(extensionsOf(refused)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'FEATURE_DISABLED',
+      feature: 'closeAccount',
+    });
+  });
+
+  it('is refused while money, a payout or a dispute remains, naming each', async () => {
+    await setCloseAccount(true);
+    const refused = await asAccount(DEMO_ACCOUNT.id)(CLOSE);
+    expect(extensionsOf(refused)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'CLOSE_BLOCKED',
+    });
+    expect(extensionsOf(refused)?.blockers).toEqual(
+      expect.arrayContaining(['BALANCE_REMAINING', 'OPEN_DISPUTE']),
+    );
+    expect(refused.errors![0]!.message).toMatch(/cannot be closed yet/);
+    const demo = await asAccount(DEMO_ACCOUNT.id)<{ me: { closedAt: string | null } }>(
+      '{ me { closedAt } }',
+    );
+    expect(demo.data?.me.closedAt).toBeNull();
+  });
+
+  it('closes a settled account, ends its sign-ins and tells the activity hub', async () => {
+    await setCloseAccount(true);
+    const accountId = await newAccount('leaving@example.com');
+    const closed = await asAccount(accountId)<{ closeMyAccount: { closedAt: string } }>(CLOSE);
+    expect(closed.errors).toBeUndefined();
+    expect(Date.parse(closed.data!.closeMyAccount.closedAt)).not.toBeNaN();
+    expect(closed.headers.get('x-dash-session')).toMatch(/clear/);
+
+    const again = await asAccount(accountId)<{ closeMyAccount: { closedAt: string } }>(CLOSE);
+    expect(again.data?.closeMyAccount.closedAt).toBe(closed.data!.closeMyAccount.closedAt);
+
+    const link = await asPlatform('mutation($a: ID!) { createLoginLink(account: $a) { url } }', {
+      a: accountId,
+    });
+    expect(extensionsOf(link)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'ACCOUNT_CLOSED',
+    });
+    await expect
+      .poll(() => activityKinds(accountId), { timeout: 10_000 })
+      .toContain('account.closed');
+  });
+});
+
+describe('changing email or phone', () => {
+  it('changes the email only with the code sent to the new address', async () => {
+    const accountId = await newAccount('old.address@example.com');
+    const account = asAccount(accountId);
+    const started = await account<{
+      startContactChange: { id: string; maskedDestination: string };
+    }>(
+      'mutation { startContactChange(kind: email, value: "New.Address@example.com") { id maskedDestination expiresAt resendAvailableAt } }',
+    );
+    expect(started.data?.startContactChange.maskedDestination).toBe('n•••@example.com');
+    const challenge = started.data!.startContactChange.id;
+    const code = await codeSentTo(stack, 'new.address@example.com');
+
+    const wrong = await account(
+      'mutation($c: ID!, $code: String!) { confirmContactChange(challenge: $c, code: $code) { email } }',
+      { c: challenge, code: code === '111111' ? '222222' : '111111' },
+    );
+    expect(extensionsOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_WRONG' });
+
+    // A code that confirms a contact change never signs anyone in.
+    const asLogin = await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation($c: ID!, $code: String!) { verifyLoginCode(challenge: $c, code: $code) { expiresAt } }',
+      { c: challenge, code },
+    );
+    expect(extensionsOf(asLogin)).toMatchObject({ reason: 'CHALLENGE_INVALID' });
+
+    const confirmed = await account<{ confirmContactChange: { email: string } }>(
+      'mutation($c: ID!, $code: String!) { confirmContactChange(challenge: $c, code: $code) { email } }',
+      { c: challenge, code },
+    );
+    expect(confirmed.data?.confirmContactChange.email).toBe('new.address@example.com');
+    await expect
+      .poll(() => activityKinds(accountId), { timeout: 10_000 })
+      .toContain('account.updated');
+  });
+
+  it("refuses another account's challenge, a bad phone and the current address", async () => {
+    const first = asAccount(await newAccount('first.holder@example.com'));
+    const second = asAccount(await newAccount('second.holder@example.com'));
+    const started = await first<{ startContactChange: { id: string } }>(
+      'mutation { startContactChange(kind: phone, value: "+15555550199") { id } }',
+    );
+    const code = await codeSentTo(stack, '+15555550199');
+    const stolen = await second(
+      'mutation($c: ID!, $code: String!) { confirmContactChange(challenge: $c, code: $code) { phone } }',
+      { c: started.data!.startContactChange.id, code },
+    );
+    expect(extensionsOf(stolen)).toMatchObject({ reason: 'CHALLENGE_INVALID' });
+
+    const badPhone = await first(
+      'mutation { startContactChange(kind: phone, value: "555-0199") { id } }',
+    );
+    expect(extensionsOf(badPhone)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
+    const same = await first(
+      'mutation { startContactChange(kind: email, value: "first.holder@example.com") { id } }',
+    );
+    expect(extensionsOf(same)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SAME_CONTACT' });
+  });
+});

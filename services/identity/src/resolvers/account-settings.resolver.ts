@@ -1,0 +1,99 @@
+import { isEmail } from 'class-validator';
+import {
+  Field,
+  ObjectType,
+  registerEnumType,
+  Arg,
+  Ctx,
+  ID,
+  Mutation,
+  Resolver,
+} from 'type-graphql';
+import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
+import { badInput, notFound, requireAccount } from '@dash/subgraph';
+import type { Caller } from '@dash/auth-context';
+import type { ContactKind } from '../account-settings/contact-change.service.js';
+import { Account } from '../entities/account.entity.js';
+import type { IdentityContext } from '../context.js';
+import { E164 } from './account.inputs.js';
+
+enum ContactKindEnum {
+  email = 'email',
+  phone = 'phone',
+}
+registerEnumType(ContactKindEnum, {
+  name: 'ContactKind',
+  description: 'Which way of reaching the account holder is being changed.',
+});
+
+@ObjectType({ description: 'A change waiting for the code sent to the new email or phone.' })
+class ContactChangeChallenge {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
+  @Field() expiresAt!: Date;
+  @Field({ description: 'When another code may be asked for.' }) resendAvailableAt!: Date;
+}
+
+async function signedInAccount({
+  caller,
+  accounts,
+}: { caller: Caller } & Pick<IdentityContext, 'accounts'>) {
+  const { accountId } = requireAccount(caller);
+  const account = await accounts.findAccount(accountId, caller);
+  if (!account) throw notFound('account', accountId);
+  return account;
+}
+
+/** What the signed-in account changes about itself from its settings page. */
+@Resolver()
+export class AccountSettingsResolver {
+  @Mutation(() => ContactChangeChallenge, {
+    description:
+      'Starts changing the email or phone: a code goes to the new one, and confirmContactChange with it makes the change.',
+  })
+  async startContactChange(
+    @Arg('kind', () => ContactKindEnum) kind: ContactKindEnum,
+    @Arg('value') value: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<ContactChangeChallenge> {
+    const account = await signedInAccount(context);
+    if (kind === ContactKindEnum.email && !isEmail(value.trim()))
+      throw badInput('value must be an email address', 'value');
+    if (kind === ContactKindEnum.phone && !E164.test(value.trim()))
+      throw badInput(
+        'value must be a phone number in international format such as +15555550142',
+        'value',
+      );
+    return context.contactChange.start(account, kind as ContactKind, value);
+  }
+
+  @Mutation(() => ContactChangeChallenge, { description: 'Sends the confirmation code again.' })
+  async resendContactChangeCode(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<ContactChangeChallenge> {
+    return context.contactChange.resend(await signedInAccount(context), challengeId);
+  }
+
+  @Mutation(() => Account, { description: 'Checks the code; the right one makes the change.' })
+  async confirmContactChange(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('code') code: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<Account> {
+    return context.contactChange.confirm(await signedInAccount(context), challengeId, code.trim());
+  }
+
+  @Mutation(() => Account, {
+    description:
+      'Closes the signed-in account, where its platform allows it and nothing is left to settle (balance, payouts, disputes). Signs it out everywhere.',
+  })
+  async closeMyAccount(@Ctx() context: IdentityContext): Promise<Account> {
+    const account = await signedInAccount(context);
+    const platform = await context.accounts.findPlatform(account.platformId, context.caller);
+    if (!platform) throw notFound('platform', account.platformId);
+    const closed = await context.closure.close(account, platform);
+    context.setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
+    return closed;
+  }
+}

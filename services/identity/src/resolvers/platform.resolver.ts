@@ -1,0 +1,38 @@
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { notFound, requirePlatform } from '@dash/subgraph';
+import { Platform } from '../entities/platform.entity.js';
+import type { FeatureName } from '../entities/platform-features.type.js';
+import type { IdentityContext } from '../context.js';
+
+@InputType({ description: 'Switches to change; those left out keep their value.' })
+class PlatformFeaturesInput implements Partial<Record<FeatureName, boolean>> {
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() closeAccount?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() editPublicInfo?: boolean;
+}
+
+/** A platform reads itself and decides what its accounts may do in the dashboard. */
+@Resolver(() => Platform)
+export class PlatformResolver {
+  @Query(() => Platform, { description: 'The calling platform.' })
+  async platform(@Ctx() { caller, accounts }: IdentityContext): Promise<Platform> {
+    const { platformId } = requirePlatform(caller);
+    const platform = await accounts.findPlatform(platformId, caller);
+    if (!platform) throw notFound('platform', platformId);
+    return platform;
+  }
+
+  @Mutation(() => Platform, {
+    description: 'Switches dashboard features for all of the platform’s accounts.',
+  })
+  async updatePlatformFeatures(
+    @Arg('input', () => PlatformFeaturesInput) input: PlatformFeaturesInput,
+    @Ctx() { caller, accounts }: IdentityContext,
+  ): Promise<Platform> {
+    const { platformId } = requirePlatform(caller);
+    const switches = Object.fromEntries(
+      Object.entries(input).filter(([, value]) => typeof value === 'boolean'),
+    ) as Partial<Record<FeatureName, boolean>>;
+    return accounts.updateFeatures(platformId, switches);
+  }
+}

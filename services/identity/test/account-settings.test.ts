@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accountCaller,
+  platformCaller,
+  startTestService,
+  type TestService,
+} from '@dash/subgraph/testing';
+import { freePort } from '@dash/testing';
+import { identityService, seedIdentity } from '../src/index.js';
+
+let service: TestService;
+const platform = platformCaller('plat_a');
+const jo = accountCaller('acct_jo', 'plat_a');
+
+type OutboxRow = { type: string; account_id: string; data: string };
+const outbox = (accountId: string) =>
+  service.dataSource.query(
+    'SELECT type, account_id, data FROM outbox_events WHERE account_id = ? ORDER BY id',
+    [accountId],
+  ) as Promise<OutboxRow[]>;
+
+beforeAll(async () => {
+  // Nothing listens where the ledger, payouts and disputes should be: they are "down".
+  const down = async () => `http://127.0.0.1:${await freePort()}/graphql`;
+  service = await startTestService(identityService, {
+    DASH_LEDGER_URL: await down(),
+    DASH_PAYOUTS_URL: await down(),
+    DASH_DISPUTES_URL: await down(),
+  });
+  await seedIdentity(service.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#5b4cf0' },
+    accounts: [
+      {
+        id: 'acct_jo',
+        displayName: 'Jo',
+        email: 'jo@example.com',
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: false,
+      },
+    ],
+  });
+});
+afterAll(() => service.close());
+
+describe('account changes as events', () => {
+  it('records account.updated with the fields that changed, in the same transaction', async () => {
+    const edited = await service.query(
+      'mutation { updateMyPublicInfo(input: { displayName: "Jo Rides", businessProfile: { url: "https://jo.example" } }) { displayName } }',
+      {},
+      jo,
+    );
+    expect(edited.errors).toBeUndefined();
+    const byPlatform = await service.query(
+      'mutation { updateAccount(id: "acct_jo", input: { phone: "+15555550123" }) { phone } }',
+      {},
+      platform,
+    );
+    expect(byPlatform.errors).toBeUndefined();
+    const events = await outbox('acct_jo');
+    expect(events.map((event) => [event.type, JSON.parse(event.data).data])).toEqual([
+      ['account.updated', { fields: ['displayName', 'businessProfile.url'], by: 'account' }],
+      ['account.updated', { fields: ['phone'], by: 'platform' }],
+    ]);
+  });
+
+  it('records nothing for an edit that changes nothing', async () => {
+    const before = (await outbox('acct_jo')).length;
+    await service.query(
+      'mutation { updateMyPublicInfo(input: { displayName: "Jo Rides" }) { id } }',
+      {},
+      jo,
+    );
+    expect(await outbox('acct_jo')).toHaveLength(before);
+  });
+
+  it('refuses public-information edits the platform has switched off', async () => {
+    await service.query(
+      'mutation { updatePlatformFeatures(input: { editPublicInfo: false }) { id } }',
+      {},
+      platform,
+    );
+    const refused = await service.query(
+      'mutation { updateMyPublicInfo(input: { displayName: "Someone Else" }) { id } }',
+      {},
+      jo,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      feature: 'editPublicInfo',
+    });
+    await service.query(
+      'mutation { updatePlatformFeatures(input: { editPublicInfo: true }) { id } }',
+      {},
+      platform,
+    );
+  });
+});
+
+describe('closing when a service cannot answer', () => {
+  it('refuses with UNAVAILABLE and leaves the account open', async () => {
+    await service.query(
+      'mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }',
+      {},
+      platform,
+    );
+    const refused = await service.query('mutation { closeMyAccount { closedAt } }', {}, jo);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: 'CLOSURE_CHECK_UNAVAILABLE',
+    });
+    expect(JSON.stringify(refused.errors)).not.toMatch(/127\.0\.0\.1/);
+    const me = await service.query<{ me: { closedAt: string | null } }>(
+      '{ me { closedAt } }',
+      {},
+      jo,
+    );
+    expect(me.data?.me.closedAt).toBeNull();
+    expect((await outbox('acct_jo')).map((event) => event.type)).not.toContain('account.closed');
+  });
+});
