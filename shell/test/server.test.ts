@@ -63,6 +63,7 @@ describe('shell server', () => {
       '@dash/web-kit',
       '@dash/balance',
       '@dash/login',
+      '@dash/settings',
     ]);
     for (const url of [...Object.values(importMap.imports), '/shell/root-config.js']) {
       const response = await fetch(`${base}${url}`);

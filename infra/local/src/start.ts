@@ -42,9 +42,9 @@ try {
   console.log(`
 Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
 
-  Dashboard   ${stack.shellUrl}
-  GraphQL     ${stack.gatewayUrl}
-${stack.services.map((s) => `  ${s.name.padEnd(12)}${s.url}`).join('\n')}
+  Dashboard      ${stack.shellUrl}
+  GraphQL        ${stack.gatewayUrl}
+${stack.services.map((s) => `  ${s.name.padEnd(15)}${s.url}`).join('\n')}
 
 Sign in as ${DEMO_ACCOUNT.displayName} (test mode: type 000000, or read the code at
   ${stack.services.find((s) => s.name === 'notifications')!.url.replace('/graphql', '/dev/outbox')}):

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { graphqlRequest } from '@dash/testing';
 import {
-  DEMO_TEST_KEY,
   prepareIsolatedStackEnv,
   startStack,
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
+import { newAccountWithLoginLink } from './sign-in.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
 let browser: Browser;
 
-const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 const EMAIL = 'e2e.rider@example.com';
 
 beforeAll(async () => {
@@ -33,21 +31,10 @@ afterAll(async () => {
 
 describe('signing in with a login link', () => {
   it('takes a new account from its platform’s link, through the emailed code, to its dashboard', async () => {
-    const created = await graphqlRequest<{ createAccount: { id: string } }>(
-      stack.gatewayUrl,
-      'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-      { input: { email: EMAIL, country: 'US', displayName: 'E2E Rider' } },
-      platformKey,
-    );
-    const accountId = created.data!.createAccount.id;
-    const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
-      stack.gatewayUrl,
-      'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
-      { a: accountId },
-      platformKey,
-    );
-    // The link names the configured dashboard; this test's shell runs on a port of its own.
-    const path = new URL(link.data!.createLoginLink.url).pathname;
+    const { path } = await newAccountWithLoginLink(stack, {
+      email: EMAIL,
+      displayName: 'E2E Rider',
+    });
 
     const context = await browser.newContext();
     const page = await context.newPage();

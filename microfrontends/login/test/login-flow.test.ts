@@ -60,7 +60,7 @@ describe('login flow', () => {
       'VerifyLoginCode',
       { challenge: 'lch_1', code: '123456' },
     ]);
-    expect(onSignedIn).toHaveBeenCalledOnce();
+    expect(onSignedIn).toHaveBeenCalledWith('/');
   });
 
   it('says how many tries are left after a wrong code, in Chinese too', async () => {
@@ -86,7 +86,7 @@ describe('login flow', () => {
     expect(flow.find('input').exists()).toBe(false);
   });
 
-  it('sends the code by email instead when the phone is lost', async () => {
+  it('sends the code by email instead when the phone is lost, then asks for a new phone', async () => {
     const client = scripted({
       StartLogin: [{ startLogin: challenge }],
       ResendLoginCode: [
@@ -100,8 +100,9 @@ describe('login flow', () => {
           },
         },
       ],
+      VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
     });
-    const { flow } = mountFlow(client);
+    const { flow, onSignedIn } = mountFlow(client);
     await flushPromises();
     const lostPhone = flow
       .findAll('button')
@@ -113,6 +114,9 @@ describe('login flow', () => {
       { challenge: 'lch_1', channel: 'email' },
     ]);
     expect(flow.text()).toContain('p•••@example.com');
+    await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
+    await flushPromises();
+    expect(onSignedIn).toHaveBeenCalledWith('/settings?change=phone');
   });
 });
 

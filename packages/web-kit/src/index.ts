@@ -29,3 +29,4 @@ export { cssLifecycles } from './css-lifecycles.js';
 export { textColorOn } from './contrast.js';
 export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
+export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';

@@ -50,6 +50,7 @@ export function vendorFiles(): Record<string, string> {
 export const MICROFRONTENDS: Record<string, string> = {
   balance: '@dash/balance',
   login: '@dash/login',
+  settings: '@dash/settings',
 };
 
 export const microfrontendDir = (packageName: string) => join(packageDir(packageName), 'dist');

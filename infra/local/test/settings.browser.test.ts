@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { graphqlRequest } from '@dash/testing';
+import {
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { codeSentTo } from './dev-outbox.js';
+import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let browser: Browser;
+
+const EMAIL = 'settings.rider@example.com';
+const NEW_PHONE = '+15555550177';
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('settings_e2e');
+  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
+  stack = await startStack(env, { randomPorts: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+describe('account settings in the browser', () => {
+  it('sets a new phone with the code sent to it, then closes the account, on a 360 px screen', async () => {
+    await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }',
+      {},
+      platformKey,
+    );
+    const { accountId, path } = await newAccountWithLoginLink(stack, {
+      email: EMAIL,
+      displayName: 'Settings Rider',
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughLink(page, stack, path, EMAIL);
+
+    await page.goto(`${stack.shellUrl}/settings`);
+    const phone = page.locator('[data-testid="contact-phone"]');
+    await phone.getByRole('button', { name: 'Change' }).click();
+    await phone.getByLabel('New phone number').fill(NEW_PHONE);
+    await phone.getByRole('button', { name: 'Send code' }).click();
+    await expect.poll(() => phone.textContent(), { timeout: 15_000 }).toContain('•••• 77');
+    await phone.getByLabel('Verification code').fill(await codeSentTo(stack, NEW_PHONE));
+    await phone.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => phone.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('Your phone number was changed.');
+    expect(await phone.textContent()).toContain(NEW_PHONE);
+
+    // Nothing sticks out sideways on a small phone.
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
+      360,
+    );
+
+    const closing = page.locator('[data-testid="close-account"]');
+    await closing.getByRole('button', { name: 'Close account…' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('This cannot be undone');
+    await dialog.getByRole('button', { name: 'Close account' }).click();
+    await page.locator('[data-testid="account-closed"]').waitFor({ timeout: 15_000 });
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+
+    const account = await graphqlRequest<{ account: { closedAt: string | null; phone: string } }>(
+      stack.gatewayUrl,
+      'query($id: ID!) { account(id: $id) { closedAt phone } }',
+      { id: accountId },
+      platformKey,
+    );
+    expect(account.data?.account.phone).toBe(NEW_PHONE);
+    expect(account.data?.account.closedAt).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,17 @@
+import { vueMicrofrontend } from '@dash/web-kit';
+import SettingsPage from './SettingsPage.vue';
+import { messages } from './messages.js';
+
+/** `/settings?change=phone` opens the phone change directly. */
+const changeFromLocation = () => {
+  const change = new URLSearchParams(window.location.search).get('change');
+  return change === 'phone' || change === 'email' ? change : '';
+};
+
+export const { bootstrap, mount, unmount } = vueMicrofrontend({
+  component: SettingsPage,
+  messages,
+  // The stylesheet sits next to this module wherever the shell serves it from.
+  cssUrl: new URL(/* @vite-ignore */ './settings.css', import.meta.url).href,
+  props: () => ({ change: changeFromLocation() }),
+});

@@ -1,0 +1,192 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import SettingsPage from '../src/SettingsPage.vue';
+import { messages } from '../src/messages.js';
+import type { SettingsAccount } from '../src/settings-api.js';
+
+const account = (overrides: Partial<SettingsAccount> = {}): SettingsAccount => ({
+  id: 'acct_1',
+  displayName: 'Jenny Rosen',
+  email: 'jenny@example.com',
+  phone: '+15555550142',
+  country: 'US',
+  businessType: 'individual',
+  businessProfile: { name: 'Jenny Rides', url: null, supportEmail: null, supportPhone: null },
+  statementDescriptor: null,
+  platform: { name: 'Rocket Rides', features: { closeAccount: true, editPublicInfo: true } },
+  ...overrides,
+});
+const challenge = {
+  id: 'lch_1',
+  maskedDestination: 'n•••@example.com',
+  expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  resendAvailableAt: new Date(Date.now() + 30_000).toISOString(),
+};
+const refused = (code: string, extensions: Record<string, unknown> = {}, field?: string) =>
+  new GraphqlRequestError('refused', code, field, { code, ...extensions });
+
+/** A stand-in for the gateway answering each operation as the test scripts it. */
+function scripted(
+  answers: Record<string, Array<unknown>>,
+): GraphqlClient & { calls: Array<[string, unknown]> } {
+  const calls: Array<[string, unknown]> = [];
+  return {
+    calls,
+    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
+      const name = /(?:mutation|query) (\w+)/.exec(String(document))![1]!;
+      calls.push([name, variables]);
+      const answer = answers[name]?.shift();
+      if (answer === undefined) throw new Error(`unscripted ${name}`);
+      if (answer instanceof Error) throw answer;
+      return answer as Data;
+    },
+  };
+}
+
+async function mountPage(client: GraphqlClient, props: Record<string, unknown> = {}) {
+  const { i18n } = createDashI18n(messages);
+  const page = mount(SettingsPage, {
+    props: { client, ...props },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return page;
+}
+
+beforeEach(() => {
+  setLocale('en');
+  // happy-dom's dialog keeps state but does not render modally; enough to open and close it.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
+
+describe('settings page', () => {
+  it('changes the email only after the code sent to the new address', async () => {
+    const client = scripted({
+      SettingsAccount: [{ me: account() }],
+      StartContactChange: [{ startContactChange: challenge }],
+      ConfirmContactChange: [
+        refused('BAD_USER_INPUT', { reason: 'CODE_WRONG' }),
+        { confirmContactChange: account({ email: 'new@example.com' }) },
+      ],
+    });
+    const page = await mountPage(client);
+    const email = page.get('[data-testid="contact-email"]');
+    expect(email.text()).toContain('jenny@example.com');
+    await email.get('button').trigger('click');
+    await email.get('input[type="email"]').setValue(' new@example.com ');
+    await email.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'StartContactChange',
+      { kind: 'email', value: 'new@example.com' },
+    ]);
+    expect(email.text()).toContain('n•••@example.com');
+    expect(email.text()).toMatch(/Send a new code in \d+s/);
+
+    await email.get('[data-testid="contact-email-code"]').setValue('12-34 56');
+    await email.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'ConfirmContactChange',
+      { challenge: 'lch_1', code: '123456' },
+    ]);
+    expect(email.get('[role="alert"]').text()).toBe('That code is not right.');
+
+    await email.get('form').trigger('submit');
+    await flushPromises();
+    expect(email.text()).toContain('new@example.com');
+    expect(email.get('[role="status"]').text()).toBe('Your email address was changed.');
+  });
+
+  it('opens the phone change at once after a lost-phone sign-in, and explains a bad number', async () => {
+    const client = scripted({
+      SettingsAccount: [{ me: account() }],
+      StartContactChange: [refused('BAD_USER_INPUT', {}, 'value')],
+    });
+    const page = await mountPage(client, { change: 'phone' });
+    const phone = page.get('[data-testid="contact-phone"]');
+    await phone.get('input[type="tel"]').setValue('555-0199');
+    await phone.get('form').trigger('submit');
+    await flushPromises();
+    expect(phone.get('[role="alert"]').text()).toContain('international format');
+  });
+
+  it('shows a field error from the server beside the field', async () => {
+    const client = scripted({
+      SettingsAccount: [{ me: account() }],
+      UpdatePublicInfo: [refused('BAD_USER_INPUT', {}, 'businessProfile.url')],
+    });
+    const page = await mountPage(client);
+    const info = page.get('[data-testid="public-info"]');
+    await info.get('button').trigger('click');
+    await info.get('input[name="businessProfile.url"]').setValue('jenny.example');
+    await info.get('form').trigger('submit');
+    await flushPromises();
+    const url = info.get('input[name="businessProfile.url"]');
+    expect(url.attributes('aria-invalid')).toBe('true');
+    expect(info.get(`#${url.attributes('aria-describedby')}`).text()).toContain(
+      'https://example.com',
+    );
+  });
+
+  it('names what stands in the way of closing, in Chinese too', async () => {
+    const client = scripted({
+      SettingsAccount: [{ me: account() }],
+      CloseAccount: [
+        refused('FAILED_PRECONDITION', {
+          reason: 'CLOSE_BLOCKED',
+          blockers: ['BALANCE_REMAINING', 'OPEN_DISPUTE'],
+        }),
+      ],
+    });
+    setLocale('zh-CN');
+    const page = await mountPage(client);
+    const closing = page.get('[data-testid="close-account"]');
+    await closing.get('button').trigger('click');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    const problem = closing.get('[data-testid="close-problem"]').text();
+    expect(problem).toContain('您的账户暂时无法关闭');
+    expect(problem).toContain('余额');
+    expect(problem).toContain('争议');
+  });
+
+  it('closes the account and says so', async () => {
+    const leave = vi.fn();
+    const client = scripted({
+      SettingsAccount: [{ me: account() }],
+      CloseAccount: [{ closeMyAccount: { closedAt: new Date().toISOString() } }],
+    });
+    const page = await mountPage(client, { leave });
+    const closing = page.get('[data-testid="close-account"]');
+    await closing.get('button').trigger('click');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    await page.get('[data-testid="account-closed"] button').trigger('click');
+    expect(leave).toHaveBeenCalledWith('/login');
+  });
+
+  it('offers only what the platform allows', async () => {
+    const client = scripted({
+      SettingsAccount: [
+        {
+          me: account({
+            platform: {
+              name: 'Rocket Rides',
+              features: { closeAccount: false, editPublicInfo: false },
+            },
+          }),
+        },
+      ],
+    });
+    const page = await mountPage(client);
+    expect(page.find('[data-testid="close-account"]').exists()).toBe(false);
+    const info = page.get('[data-testid="public-info"]');
+    expect(info.find('button').exists()).toBe(false);
+    expect(info.text()).toContain('Rocket Rides manages this information');
+  });
+});
