@@ -6,7 +6,7 @@ import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryLimitRules } from './query-limits.js';
-import { clientIpOf } from './client-ip.js';
+import { clientIpResolver } from './client-ip.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -28,6 +28,7 @@ export async function startGateway(
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_FILE, 'utf8'));
   const identity = new IdentityCheck(config.subgraphUrls.identity, config.internalSecret);
   const secureCookies = config.nodeEnv === 'production';
+  const clientIpOf = clientIpResolver(config.trustedProxies);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>

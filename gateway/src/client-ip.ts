@@ -1,17 +1,19 @@
 import type { IncomingMessage } from 'node:http';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import proxyAddr from 'proxy-addr';
 
 /**
- * The client's address. X-Forwarded-For is believed only from a proxy on this machine (the
- * shell's /graphql proxy); from anyone else it could be forged, so the socket address counts.
+ * Proxies in front of the gateway whose X-Forwarded-For entries are believed: always this
+ * machine (the shell's /graphql proxy), plus those configured (DASH_TRUSTED_PROXIES: addresses,
+ * CIDR ranges, or the names loopback, linklocal, uniquelocal).
  */
-export function clientIpOf(request: IncomingMessage): string {
-  const peer = request.socket.remoteAddress ?? 'unknown';
-  const forwarded = request.headers['x-forwarded-for'];
-  if (LOOPBACK.has(peer) && typeof forwarded === 'string') {
-    const nearest = forwarded.split(',').at(-1)?.trim();
-    if (nearest) return nearest;
-  }
-  return peer;
+export const DEFAULT_TRUSTED_PROXIES = ['loopback'];
+
+/**
+ * The client's address: walking X-Forwarded-For from the nearest hop, the first address that is
+ * not a trusted proxy. An entry added by anyone else could be forged, so it is never taken.
+ */
+export function clientIpResolver(trustedProxies: readonly string[] = DEFAULT_TRUSTED_PROXIES) {
+  const trust = proxyAddr.compile([...DEFAULT_TRUSTED_PROXIES, ...trustedProxies]);
+  return (request: IncomingMessage): string =>
+    proxyAddr(request as Parameters<typeof proxyAddr>[0], trust) || 'unknown';
 }

@@ -14,6 +14,7 @@ import {
   subgraphUrlVariable as urlVariable,
   type SubgraphName,
 } from '@dash/contracts';
+import proxyAddr from 'proxy-addr';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -21,12 +22,34 @@ export interface GatewayConfig {
   port: number;
   internalSecret: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Load balancers in front whose X-Forwarded-For is believed (besides this machine). */
+  trustedProxies: string[];
   /**
    * Development only, until sign-in exists: every dashboard request acts as this account.
    * Refused in production.
    */
   devAccount?: { accountId: string; platformId: string };
 }
+
+/** A comma-separated list of addresses, CIDR ranges or proxy-addr's names (loopback, …). */
+const trustedProxies = () =>
+  z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => {
+      try {
+        proxyAddr.compile(entries);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8');
 
 export function loadGatewayConfig(
   env: Record<string, string | undefined> = process.env,
@@ -37,6 +60,7 @@ export function loadGatewayConfig(
       DASH_GATEWAY_HOST: host(),
       DASH_GATEWAY_PORT: port(4000),
       DASH_INTERNAL_SECRET: internalSecret(),
+      DASH_TRUSTED_PROXIES: trustedProxies(),
       DASH_DEV_ACCOUNT_ID: z
         .string()
         .startsWith('acct_', 'must be an account id (acct_…)')
@@ -53,12 +77,13 @@ export function loadGatewayConfig(
       ),
     },
     env,
-  ) as Record<string, string | number | undefined>;
+  ) as Record<string, string | number | string[] | undefined>;
   const config: GatewayConfig = {
     nodeEnv: raw.NODE_ENV as GatewayConfig['nodeEnv'],
     host: raw.DASH_GATEWAY_HOST as string,
     port: raw.DASH_GATEWAY_PORT as number,
     internalSecret: raw.DASH_INTERNAL_SECRET as string,
+    trustedProxies: raw.DASH_TRUSTED_PROXIES as string[],
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map(({ name }) => [name, raw[urlVariable(name)] as string]),
     ) as Record<SubgraphName, string>,

@@ -33,6 +33,16 @@ describe('gateway configuration', () => {
     ).toBeUndefined();
   });
 
+  it('reads the load balancers to trust, and refuses what is not an address', () => {
+    expect(loadGatewayConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadGatewayConfig({ DASH_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.2' }).trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.168.1.2']);
+    expect(() => loadGatewayConfig({ DASH_TRUSTED_PROXIES: 'my-load-balancer' })).toThrow(
+      /DASH_TRUSTED_PROXIES: must be IP addresses/,
+    );
+  });
+
   it('names a bad variable', () => {
     expect(() => loadGatewayConfig({ DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
       /DASH_LEDGER_URL: must be a URL/,

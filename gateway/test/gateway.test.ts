@@ -20,6 +20,7 @@ async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<Runn
       host: '127.0.0.1',
       port: 0,
       internalSecret: TEST_INTERNAL_SECRET,
+      trustedProxies: [],
       subgraphUrls: {
         identity: identity.url,
         ledger: ledger.url,
