@@ -1,3 +1,11 @@
+import { chromium, type Browser } from 'playwright-core';
+import {
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+
 /** Debian's Chromium, headless, with nothing that would reach the network on its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -9,3 +17,37 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** A whole stack of one test file's own, and a Chromium to drive it. */
+export interface BrowserStack {
+  prepared: IsolatedStackEnv;
+  stack: RunningStack;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the stack on free ports with a fresh, seeded database per service, then Chromium.
+ * `realSignIn` leaves out the development account, so only a real session opens the dashboard.
+ */
+export async function startBrowserStack(
+  label: string,
+  { realSignIn = false } = {},
+): Promise<BrowserStack> {
+  const prepared = await prepareIsolatedStackEnv(label);
+  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...withoutDevAccount } = prepared.env;
+  const stack = await startStack(realSignIn ? withoutDevAccount : prepared.env, {
+    randomPorts: true,
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    prepared,
+    stack,
+    browser,
+    async stop() {
+      await browser.close();
+      await stack.stop();
+      await prepared.cleanup();
+    },
+  };
+}

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { withServerConnection } from '@dash/db';
 import { formatMoney } from '@dash/money';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
-import {
-  DEMO_ACCOUNT,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { startBrowserStack, type BrowserStack } from './chromium.js';
+import { DEMO_ACCOUNT, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
 
+let running: BrowserStack;
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
 let browser: Browser;
@@ -28,18 +23,10 @@ async function ledgerTotal(env: Record<string, string>): Promise<number> {
 }
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('browser');
-  stack = await startStack(prepared.env, { randomPorts: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  running = await startBrowserStack('browser');
+  ({ stack, browser, prepared } = running);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await prepared?.cleanup();
-});
+afterAll(() => running?.stop());
 
 describe('the dashboard in Chromium', () => {
   it('mounts the balance micro-frontend with the balance from MySQL, and switches language', async () => {

@@ -1,33 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import {
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import type { Browser } from 'playwright-core';
+import { type RunningStack } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
 import { newAccountWithLoginLink } from './sign-in.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { startBrowserStack, type BrowserStack } from './chromium.js';
 
-let prepared: IsolatedStackEnv;
+let running: BrowserStack;
 let stack: RunningStack;
 let browser: Browser;
 
 const EMAIL = 'e2e.rider@example.com';
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('login_e2e');
-  // Real sign-in only: no development account standing in.
-  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
-  stack = await startStack(env, { randomPorts: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  running = await startBrowserStack('login_e2e', { realSignIn: true });
+  ({ stack, browser } = running);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await prepared?.cleanup();
-});
+afterAll(() => running?.stop());
 
 describe('signing in with a login link', () => {
   it('takes a new account from its platform’s link, through the emailed code, to its dashboard', async () => {

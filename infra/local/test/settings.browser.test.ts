@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
-import {
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { type RunningStack } from '../src/index.js';
+import { startBrowserStack, type BrowserStack } from './chromium.js';
 import { codeSentTo } from './dev-outbox.js';
 import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
 
-let prepared: IsolatedStackEnv;
+let running: BrowserStack;
 let stack: RunningStack;
 let browser: Browser;
 
@@ -19,16 +14,10 @@ const EMAIL = 'settings.rider@example.com';
 const NEW_PHONE = '+15555550177';
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('settings_e2e');
-  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
-  stack = await startStack(env, { randomPorts: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  running = await startBrowserStack('settings_e2e', { realSignIn: true });
+  ({ stack, browser } = running);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await prepared?.cleanup();
-});
+afterAll(() => running?.stop());
 
 describe('account settings in the browser', () => {
   it('sets a new phone with the code sent to it, then closes the account, on a 360 px screen', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@dash/logger';
-import { createRedisConnection, createWorker, type JobHandlers } from '@dash/queue';
+import { startWorker, type JobHandlers, type RunningWorker } from '@dash/queue';
 import type { DomainEvent, EventConsumerName, SubscribedType } from './catalog.js';
 import { eventQueue, type EventJobs } from './queues.js';
 import type { EventSettings } from './settings.js';
@@ -12,11 +12,6 @@ export type EventHandlers<Consumer extends EventConsumerName> = {
     manager: EntityManager,
   ) => Promise<void>;
 };
-
-export interface EventConsumer {
-  readiness: { redis: () => Promise<unknown> };
-  stop(): Promise<void>;
-}
 
 interface InsertResult {
   affectedRows?: number;
@@ -33,9 +28,8 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   dataSource: DataSource;
   settings: EventSettings;
   log: Logger;
-}): Promise<EventConsumer> {
+}): Promise<RunningWorker> {
   const { dataSource, settings, handlers } = options;
-  const connection = createRedisConnection(settings.redisUrl);
   const handleOnce = async (event: DomainEvent) => {
     await dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
@@ -54,18 +48,10 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   const jobHandlers = Object.fromEntries(
     definition.jobNames.map((type) => [type, (event: DomainEvent) => handleOnce(event)]),
   ) as unknown as JobHandlers<EventJobs<Consumer>>;
-  const worker = createWorker(definition, jobHandlers, {
-    connection,
+  return startWorker(definition, jobHandlers, {
+    redisUrl: settings.redisUrl,
     prefix: settings.prefix,
     concurrency: settings.concurrency,
     log: options.log,
   });
-  await worker.waitUntilReady();
-  return {
-    readiness: { redis: () => connection.ping() },
-    async stop() {
-      await worker.close();
-      connection.disconnect();
-    },
-  };
 }

@@ -8,7 +8,7 @@ export {
   type EventConsumerName,
   type SubscribedType,
 } from './catalog.js';
-export { startEventConsumer, type EventConsumer, type EventHandlers } from './consumer.js';
+export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EventTables1764300000000 } from './outbox-migration.js';
 export { recordEvent, type EventSubject } from './record.js';
 export { startOutboxRelay, type OutboxRelay } from './relay.js';

@@ -1,6 +1,12 @@
 export { createProducerConnection, createRedisConnection } from './connection.js';
 export { defineQueue, type JobMap, type QueueDefinition } from './define.js';
 export { DEFAULT_JOB_OPTIONS, TypedQueue, type AddOptions, type QueueSettings } from './queue.js';
-export { createWorker, type JobHandlers, type WorkerSettings } from './worker.js';
+export {
+  createWorker,
+  startWorker,
+  type JobHandlers,
+  type RunningWorker,
+  type WorkerSettings,
+} from './worker.js';
 export { UnrecoverableError, type Job, type JobsOptions, type Worker } from 'bullmq';
 export { openQueue } from './open.js';

@@ -1,5 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '@dash/logger';
+import { createRedisConnection } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import type { QueueSettings } from './queue.js';
 
@@ -44,4 +45,28 @@ export function createWorker<Jobs extends JobMap>(
   });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   return worker;
+}
+
+/** A worker with a Redis connection of its own, as a service runs it beside its server. */
+export interface RunningWorker {
+  readiness: { redis: () => Promise<unknown> };
+  /** Waits for the jobs in hand, then lets the connection go. */
+  stop(): Promise<void>;
+}
+
+export async function startWorker<Jobs extends JobMap>(
+  definition: QueueDefinition<Jobs>,
+  handlers: JobHandlers<Jobs>,
+  settings: Omit<WorkerSettings, 'connection'> & { redisUrl: string },
+): Promise<RunningWorker> {
+  const connection = createRedisConnection(settings.redisUrl);
+  const worker = createWorker(definition, handlers, { ...settings, connection });
+  await worker.waitUntilReady();
+  return {
+    readiness: { redis: () => connection.ping() },
+    async stop() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
 }

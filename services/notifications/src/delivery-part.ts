@@ -1,5 +1,5 @@
 import { deliveryQueue } from '@dash/contracts';
-import { createRedisConnection, openQueue } from '@dash/queue';
+import { openQueue } from '@dash/queue';
 import type { ServiceDeps, ServicePart } from '@dash/subgraph';
 import { DeliveryRepository } from './deliveries.repository.js';
 import { providerFromConfig } from './providers/choose-provider.js';
@@ -16,23 +16,14 @@ export function deliveryPart(
 ) {
   return async (deps: ServiceDeps): Promise<ServicePart> => {
     const config = loadQueueConfig(deps.env);
-    const connection = createRedisConnection(config.redisUrl);
-    const worker = startDeliveryWorker({
+    return startDeliveryWorker({
       deliveries: new DeliveryRepository(deps.dataSource),
       provider: createProvider(deps),
-      connection,
+      redisUrl: config.redisUrl,
       prefix: config.prefix,
       concurrency: config.concurrency,
       log: deps.log,
     });
-    await worker.waitUntilReady();
-    return {
-      readiness: { redis: () => connection.ping() },
-      async stop() {
-        await worker.close();
-        connection.disconnect();
-      },
-    };
   };
 }
 

@@ -1,15 +1,14 @@
 import type { DeliveryJobs } from '@dash/contracts';
 import { deliveryQueue } from '@dash/contracts';
 import {
-  createWorker,
   DEFAULT_JOB_OPTIONS,
+  startWorker,
   UnrecoverableError,
   type Job,
   type JobHandlers,
-  type Worker,
+  type RunningWorker,
 } from '@dash/queue';
 import type { Logger } from '@dash/logger';
-import type { Redis } from 'ioredis';
 import { renderTemplate, UnknownTemplateError } from '../domain/templates.js';
 import type { DeliveryRepository } from '../deliveries.repository.js';
 import type { DeliveryChannel } from '../entities/delivery.entity.js';
@@ -18,7 +17,7 @@ import type { DeliveryProvider } from '../providers/delivery-provider.js';
 export interface DeliveryWorkerDeps {
   deliveries: DeliveryRepository;
   provider: DeliveryProvider;
-  connection: Redis;
+  redisUrl: string;
   prefix: string;
   concurrency: number;
   log: Logger;
@@ -66,13 +65,13 @@ async function deliver(
   await deps.deliveries.markAttempt(data.deliveryId, attempt, 'sent');
 }
 
-export function startDeliveryWorker(deps: DeliveryWorkerDeps): Worker {
+export function startDeliveryWorker(deps: DeliveryWorkerDeps): Promise<RunningWorker> {
   const handlers: JobHandlers<DeliveryJobs> = {
     'send-email': (data, job) => deliver('email', data, job, deps),
     'send-sms': (data, job) => deliver('sms', data, job, deps),
   };
-  return createWorker(deliveryQueue, handlers, {
-    connection: deps.connection,
+  return startWorker(deliveryQueue, handlers, {
+    redisUrl: deps.redisUrl,
     prefix: deps.prefix,
     concurrency: deps.concurrency,
     log: deps.log,
