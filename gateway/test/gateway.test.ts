@@ -57,32 +57,34 @@ beforeAll(async () => {
       },
     ],
   });
-  await seedLedger(ledger.dataSource, [
-    {
-      id: 'txn_1',
-      accountId: 'acct_ada',
-      platformId: 'plat_a',
-      type: 'charge',
-      amount: 5000,
-      fee: 175,
-      currency: 'usd',
-      description: 'Ride',
-      availableOn: new Date(Date.now() - 1000),
-      createdAt: new Date(),
-    },
-    {
-      id: 'txn_2',
-      accountId: 'acct_other',
-      platformId: 'plat_a',
-      type: 'charge',
-      amount: 7000,
-      fee: 0,
-      currency: 'usd',
-      description: 'Ride',
-      availableOn: new Date(Date.now() - 1000),
-      createdAt: new Date(),
-    },
-  ]);
+  // Paid three days ago, so settled: 50.00 less 2.9% + 0.30 is 48.25 available.
+  const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+  await seedLedger(ledger.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', features: {} },
+    accounts: [
+      { id: 'acct_ada', livemode: false },
+      { id: 'acct_other', livemode: false },
+    ],
+    charges: [
+      {
+        id: 'ch_1',
+        accountId: 'acct_ada',
+        amount: 5000,
+        currency: 'usd',
+        description: 'Ride',
+        createdAt: threeDaysAgo,
+      },
+      {
+        id: 'ch_2',
+        accountId: 'acct_other',
+        amount: 7000,
+        currency: 'usd',
+        description: 'Ride',
+        createdAt: threeDaysAgo,
+      },
+    ],
+    payouts: [],
+  });
 });
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.stop()));

@@ -50,16 +50,14 @@ export interface DemoData {
   now: Date;
   platform: typeof DEMO_PLATFORM;
   accounts: Array<typeof DEMO_ACCOUNT>;
-  transactions: Array<{
+  charges: Array<{
     id: string;
     accountId: string;
-    platformId: string;
-    type: string;
     amount: number;
-    fee: number;
     currency: string;
     description: string;
-    availableOn: Date;
+    customerName: string;
+    customerEmail: string;
     createdAt: Date;
   }>;
   payouts: Array<{
@@ -102,31 +100,28 @@ export interface DemoData {
  * had settled, written to both the ledger (a debit) and the payouts service, as events would.
  */
 export function buildDemoData(now = new Date()): DemoData {
-  const transactions: DemoData['transactions'] = [];
+  const charges: DemoData['charges'] = [];
   const payouts: DemoData['payouts'] = [];
   const rides = amounts(42);
-  let n = 0;
-  let settledUnpaid = 0;
+  const riders = ['Ana Lima', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Emi Sato'];
+  // What a payout pays: the net of every ride settled (two days after it) since the last one.
+  const netOf = (amount: number) => amount - (Math.round(amount * 0.029) + 30);
   let paidUpTo = 0;
   for (let daysAgo = 90; daysAgo >= 0; daysAgo -= 1) {
     const dayStart = now.getTime() - daysAgo * DAY;
     if (daysAgo % 7 === 0 && daysAgo < 90) {
-      for (const txn of transactions) {
-        if (
-          txn.type === 'charge' &&
-          txn.availableOn.getTime() <= dayStart &&
-          txn.createdAt.getTime() > paidUpTo
-        ) {
-          settledUnpaid += txn.amount - txn.fee;
-        }
-      }
-      paidUpTo = dayStart - 2 * DAY;
+      const settledBy = dayStart - 2 * DAY;
+      const settledUnpaid = charges
+        .filter((charge) => {
+          const at = charge.createdAt.getTime();
+          return charge.accountId === DEMO_ACCOUNT.id && at > paidUpTo && at <= settledBy;
+        })
+        .reduce((total, charge) => total + netOf(charge.amount), 0);
+      paidUpTo = settledBy;
       if (settledUnpaid > 0) {
-        const createdAt = new Date(dayStart);
         const arrivalDate = new Date(dayStart + 2 * DAY);
-        const payoutId = demoId('po', payouts.length + 1);
         payouts.push({
-          id: payoutId,
+          id: demoId('po', payouts.length + 1),
           accountId: DEMO_ACCOUNT.id,
           platformId: DEMO_PLATFORM.id,
           amount: settledUnpaid,
@@ -134,50 +129,37 @@ export function buildDemoData(now = new Date()): DemoData {
           status: arrivalDate <= now ? 'paid' : 'in_transit',
           method: 'standard',
           arrivalDate,
-          createdAt,
+          createdAt: new Date(dayStart),
         });
-        transactions.push({
-          id: demoId('txn', (n += 1)),
-          accountId: DEMO_ACCOUNT.id,
-          platformId: DEMO_PLATFORM.id,
-          type: 'payout',
-          amount: -settledUnpaid,
-          fee: 0,
-          currency: 'usd',
-          description: `Payout ${payoutId}`,
-          availableOn: createdAt,
-          createdAt,
-        });
-        settledUnpaid = 0;
       }
     }
     for (let ride = 0; ride < 3; ride += 1) {
-      const amount = rides.next().value as number;
-      const createdAt = new Date(now.getTime() - daysAgo * DAY - ride * 3 * 3600 * 1000);
-      transactions.push({
-        id: demoId('txn', (n += 1)),
+      const number = charges.length + 1;
+      const rider = riders[number % riders.length]!;
+      charges.push({
+        id: demoId('ch', number),
         accountId: DEMO_ACCOUNT.id,
-        platformId: DEMO_PLATFORM.id,
-        type: 'charge',
-        amount,
-        fee: Math.round(amount * 0.029) + 30,
+        amount: rides.next().value as number,
         currency: 'usd',
-        description: `Ride #${1000 + n}`,
-        availableOn: new Date(createdAt.getTime() + 2 * DAY),
-        createdAt,
+        description: `Ride #${1000 + number}`,
+        customerName: rider,
+        customerEmail: `${rider
+          .split(' ')[0]!
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]/g, '')}@example.com`,
+        createdAt: new Date(now.getTime() - daysAgo * DAY - ride * 3 * 3600 * 1000),
       });
     }
   }
-  transactions.push({
-    id: demoId('txn', (n += 1)),
+  charges.push({
+    id: demoId('ch', charges.length + 1),
     accountId: OTHER_ACCOUNT.id,
-    platformId: DEMO_PLATFORM.id,
-    type: 'charge',
     amount: 48_000,
-    fee: 0,
     currency: 'jpy',
     description: 'Airport transfer',
-    availableOn: new Date(now.getTime() - DAY),
+    customerName: 'Kenji Ito',
+    customerEmail: 'kenji@example.com',
     createdAt: new Date(now.getTime() - 3 * DAY),
   });
   const scope = { accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id };
@@ -239,7 +221,7 @@ export function buildDemoData(now = new Date()): DemoData {
     now,
     platform: DEMO_PLATFORM,
     accounts: [DEMO_ACCOUNT, OTHER_ACCOUNT],
-    transactions,
+    charges,
     payouts,
     disputes,
     activity,

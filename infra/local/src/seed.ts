@@ -48,7 +48,18 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
         apiKeys: [DEMO_TEST_KEY],
       }),
     ),
-    withServiceDatabase(ledgerService, env, (db) => seedLedger(db, demo.transactions)),
+    withServiceDatabase(ledgerService, env, (db) =>
+      seedLedger(
+        db,
+        {
+          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          accounts: demo.accounts,
+          charges: demo.charges,
+          payouts: demo.payouts,
+        },
+        now,
+      ),
+    ),
     withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),
     withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
     withServiceDatabase(notificationsService, env, (db) => seedActivity(db, demo.activity)),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   buildASTSchema,
+  isEnumType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -53,19 +54,51 @@ afterAll(async () => {
   await prepared?.cleanup();
 });
 
-/** A selection of every field of a type, one level deep, so any leak would show. */
+const unwrap = (type: GraphQLType): GraphQLType =>
+  isNonNullType(type) || isListType(type) ? unwrap(type.ofType) : type;
+
+/** Values for a field's required arguments: enough for the owner to get an answer. */
+function argumentsOf(field: GraphQLField<unknown, unknown>): string {
+  const sample: Record<string, string> = { timeZone: '"UTC"', currency: '"usd"' };
+  const required = field.args.filter(
+    (arg) => isNonNullType(arg.type) && arg.defaultValue === undefined,
+  );
+  if (required.length === 0) return '';
+  const values = required.map((arg) => {
+    const type = unwrap(arg.type);
+    const value = isEnumType(type) ? type.getValues()[0]!.name : (sample[arg.name] ?? '"x"');
+    return `${arg.name}: ${value}`;
+  });
+  return `(${values.join(', ')})`;
+}
+
+/**
+ * A selection of every field of a type, so any leak would show: objects by their type name, and
+ * pages by their rows.
+ */
 function selectionOf(fields: Record<string, GraphQLField<unknown, unknown>>): string {
-  const unwrap = (type: GraphQLType): GraphQLType =>
-    isNonNullType(type) || isListType(type) ? unwrap(type.ofType) : type;
   return Object.values(fields)
-    .map((field) =>
-      isObjectType(unwrap(field.type)) ? `${field.name} { __typename }` : field.name,
-    )
+    .map((field) => {
+      const type = unwrap(field.type);
+      const inner =
+        isObjectType(type) && 'nodes' in type.getFields() ? ' { nodes { __typename } }' : '';
+      const select = isObjectType(type) ? inner || ' { __typename }' : '';
+      return `${field.name}${argumentsOf(field)}${select}`;
+    })
     .join(' ');
 }
 
-const isEmpty = (value: unknown) =>
-  value === null || value === 0 || (Array.isArray(value) && value.length === 0);
+/** Nothing there: null, zero, an empty list, or an object of nothing but empties. */
+const isEmpty = (value: unknown): boolean =>
+  value === null ||
+  value === 0 ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.entries(value as Record<string, unknown>).every(
+      ([key, inner]) => key === '__typename' || isEmpty(inner),
+    ) &&
+    Object.keys(value as object).some((key) => key !== '__typename'));
 
 describe('tenant isolation across the whole supergraph', () => {
   it("shows a second tenant nothing of the first, in every field of every subgraph's Account", async () => {

@@ -1,3 +1,4 @@
+export { ACCOUNT_OWNER_PATH, type AccountOwner } from './account-owner.js';
 export {
   CLOSURE_CHECK_PATH,
   CLOSURE_CHECKED_SERVICES,

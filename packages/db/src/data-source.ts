@@ -39,6 +39,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     supportBigNumbers: true,
     bigNumberStrings: true,
     poolSize: options.poolSize ?? 10,
-    logging: ['error'],
+    // Failed queries reach the caller as errors, which log what is unexpected; some failures are
+    // part of normal work (a deadlock retried, an idempotency key already taken).
+    logging: false,
   });
 }

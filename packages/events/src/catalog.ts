@@ -8,6 +8,8 @@ export interface DomainEventData {
   'account.updated': { fields: string[]; by: Actor };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
+  /** A platform's name or dashboard feature switches, as they are now (not what changed). */
+  'platform.updated': { name: string; features: Record<string, boolean> };
 }
 
 /** Who made a change: the account from its dashboard, or its platform through the API. */
@@ -21,6 +23,9 @@ export type DomainEventType = keyof DomainEventData;
  */
 export const EVENT_SUBSCRIPTIONS = {
   notifications: ['account.updated', 'account.closed'],
+  // The ledger names payments after the platform, lets accounts refund where it allows, and
+  // takes no more money for closed accounts.
+  ledger: ['platform.updated', 'account.closed'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;
@@ -34,7 +39,8 @@ export interface DomainEvent<Type extends DomainEventType = DomainEventType> {
   type: Type;
   /** The service whose change this was. */
   source: string;
-  accountId: string;
+  /** Null for events about a whole platform. */
+  accountId: string | null;
   platformId: string;
   livemode: boolean;
   /** ISO 8601, the moment of the change (its transaction), not of delivery. */

@@ -9,7 +9,7 @@ export {
   type SubscribedType,
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';
-export { EventTables1764300000000 } from './outbox-migration.js';
+export { EVENT_MIGRATIONS } from './migrations.js';
 export { recordEvent, type EventSubject } from './record.js';
 export { startOutboxRelay, type OutboxRelay } from './relay.js';
 export { loadEventSettings, type EventSettings } from './settings.js';

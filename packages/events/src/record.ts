@@ -3,7 +3,8 @@ import { newId } from '@dash/ids';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
 export interface EventSubject {
-  accountId: string;
+  /** Null for an event about a whole platform. */
+  accountId: string | null;
   platformId: string;
   livemode: boolean;
 }

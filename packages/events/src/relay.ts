@@ -13,7 +13,7 @@ import type { EventSettings } from './settings.js';
 interface OutboxRow {
   id: string;
   type: DomainEventType;
-  account_id: string;
+  account_id: string | null;
   platform_id: string;
   livemode: number | boolean;
   data: string;

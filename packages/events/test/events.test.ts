@@ -13,7 +13,7 @@ import {
   type TestDatabase,
 } from '@dash/testing';
 import {
-  EventTables1764300000000,
+  EVENT_MIGRATIONS,
   eventQueueName,
   loadEventSettings,
   recordEvent,
@@ -93,7 +93,7 @@ beforeAll(async () => {
     url: db.url,
     database: db.database,
     entities: [],
-    migrations: [EventTables1764300000000],
+    migrations: EVENT_MIGRATIONS,
   };
   await migrateDatabase(options);
   dataSource = createDataSource(options);

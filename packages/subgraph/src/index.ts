@@ -32,7 +32,15 @@ export {
   type ServiceDeps,
   type ServicePart,
 } from './service.js';
-export { FirstArgs } from './pagination.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  FirstArgs,
+  PageArgs,
+  PageInfo,
+  toPage,
+  type Keyset,
+} from './pagination.js';
 export { validateArgs } from './validation.js';
 export {
   AccountRecord,
@@ -41,4 +49,4 @@ export {
   type AccountScope,
   type SeedRow,
 } from './account-record.js';
-export { closureCheckRoutes, internalRoutes } from './internal-routes.js';
+export { closureCheckRoutes, internalRoute, InternalRouteError } from './internal-routes.js';

@@ -1,4 +1,4 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { CALLER_HEADER, CallerVerificationError, verifyCaller } from '@dash/auth-context';
 import {
   CLOSURE_CHECK_PATH,
@@ -7,26 +7,57 @@ import {
   type ClosureCheckResponse,
 } from '@dash/contracts';
 
+/** A refusal an internal route sends as its answer: HTTP status, code and sentence. */
+export class InternalRouteError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const callingService = (req: Request, secret: string): string | undefined => {
+  const header = req.headers[CALLER_HEADER];
+  try {
+    const caller = typeof header === 'string' ? verifyCaller(header, secret) : undefined;
+    return caller?.kind === 'service' ? caller.service : undefined;
+  } catch (error) {
+    if (error instanceof CallerVerificationError) return undefined;
+    throw error;
+  }
+};
+
 /**
- * A router for service-to-service calls: JSON bodies, and only requests signed by one of our
- * services with the internal secret (a `service` caller) get through; anyone else gets 401.
+ * One service-to-service route, `POST <path>` with a JSON body: only a `service` caller signed
+ * with the internal secret, and among `allowedServices`, gets through (anyone else gets 401).
+ * The handler's result is the JSON answer; an InternalRouteError becomes its status and code.
+ * Each route is a router of its own, so a service can mount several side by side.
  */
-export function internalRoutes(secret: string, allowedServices: string[]): Router {
+export function internalRoute<Body extends object, Answer>(
+  path: string,
+  secret: string,
+  allowedServices: readonly string[],
+  handler: (body: Partial<Body>) => Promise<Answer>,
+): Router {
   const router = Router();
-  router.use(
-    '/internal',
-    express.json({ limit: '16kb' }),
-    (req: Request, res: Response, next: NextFunction) => {
-      const header = req.headers[CALLER_HEADER];
-      try {
-        const caller = typeof header === 'string' ? verifyCaller(header, secret) : undefined;
-        if (caller?.kind === 'service' && allowedServices.includes(caller.service)) return next();
-      } catch (error) {
-        if (!(error instanceof CallerVerificationError)) return next(error);
+  router.post(path, express.json({ limit: '16kb' }), async (req: Request, res: Response, next) => {
+    try {
+      const service = callingService(req, secret);
+      if (!service || !allowedServices.includes(service)) {
+        res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Internal route.' } });
+        return;
       }
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Internal route.' } });
-    },
-  );
+      res.json(await handler((req.body ?? {}) as Partial<Body>));
+    } catch (error) {
+      if (error instanceof InternalRouteError) {
+        res.status(error.status).json({ error: { code: error.code, message: error.message } });
+        return;
+      }
+      next(error);
+    }
+  });
   return router;
 }
 
@@ -38,19 +69,14 @@ export function closureCheckRoutes(
   secret: string,
   check: (request: ClosureCheckRequest) => Promise<ClosureBlocker[]>,
 ): Router {
-  const router = internalRoutes(secret, ['identity']);
-  router.post(CLOSURE_CHECK_PATH, async (req, res, next) => {
-    const body = (req.body ?? {}) as Partial<ClosureCheckRequest>;
-    if (typeof body.accountId !== 'string' || typeof body.livemode !== 'boolean') {
-      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'accountId, livemode' } });
-      return;
-    }
-    try {
-      const blockers = await check({ accountId: body.accountId, livemode: body.livemode });
-      res.json({ blockers } satisfies ClosureCheckResponse);
-    } catch (error) {
-      next(error);
-    }
-  });
-  return router;
+  return internalRoute<ClosureCheckRequest, ClosureCheckResponse>(
+    CLOSURE_CHECK_PATH,
+    secret,
+    ['identity'],
+    async (body) => {
+      if (typeof body.accountId !== 'string' || typeof body.livemode !== 'boolean')
+        throw new InternalRouteError(400, 'BAD_USER_INPUT', 'accountId and livemode are required');
+      return { blockers: await check({ accountId: body.accountId, livemode: body.livemode }) };
+    },
+  );
 }

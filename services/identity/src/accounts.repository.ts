@@ -6,6 +6,7 @@ import { normalizeCurrency } from '@dash/money';
 import { Account } from './entities/account.entity.js';
 import { Platform } from './entities/platform.entity.js';
 import type { StoredFeatures } from './entities/platform-features.type.js';
+import { recordPlatformUpdated } from './platforms.js';
 import type { BusinessProfile } from './entities/business-profile.type.js';
 import type { CreateAccountInput, UpdateAccountInput } from './resolvers/account.inputs.js';
 
@@ -64,6 +65,7 @@ export class AccountRepository {
       });
       platform.storedFeatures = { ...platform.storedFeatures, ...switches };
       await platforms.update({ id: platformId }, { storedFeatures: platform.storedFeatures });
+      await recordPlatformUpdated(manager, platformId);
       return platform;
     });
   }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
 import { ApiKeyRepository } from './api-keys.repository.js';
 import { Platform } from './entities/platform.entity.js';
@@ -31,8 +32,27 @@ export async function createPlatform(dataSource: DataSource, input: NewPlatform)
       createdAt: new Date(),
     });
     await manager.getRepository(Platform).insert(platform);
+    await recordPlatformUpdated(manager, platform.id);
     const test = await keys.issue(platform.id, false, manager);
     const live = await keys.issue(platform.id, true, manager);
     return { platform, testSecret: test.secret, liveSecret: live.secret };
   });
+}
+
+/**
+ * Tells other services what the platform is now called and allows (`platform.updated`), in the
+ * transaction that changed it: the ledger names payments after it and checks its switches.
+ */
+export async function recordPlatformUpdated(
+  manager: EntityManager,
+  platformId: string,
+): Promise<void> {
+  const platform = await manager.getRepository(Platform).findOneByOrFail({ id: platformId });
+  await recordEvent(
+    manager,
+    'identity',
+    'platform.updated',
+    { accountId: null, platformId, livemode: false },
+    { name: platform.name, features: { ...platform.features } },
+  );
 }

@@ -3,9 +3,11 @@ import { Account } from './entities/account.entity.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { hashSecret } from './domain/secrets.js';
 import { Platform } from './entities/platform.entity.js';
+import type { StoredFeatures } from './entities/platform-features.type.js';
+import { recordPlatformUpdated } from './platforms.js';
 
 export interface IdentitySeed {
-  platform: Pick<Platform, 'id' | 'name' | 'brandColor'>;
+  platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & { features?: StoredFeatures };
   accounts: Array<
     Pick<Account, 'id' | 'displayName' | 'email' | 'country' | 'defaultCurrency' | 'livemode'>
   >;
@@ -20,9 +22,17 @@ export async function seedIdentity(
   now = new Date(),
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager
-      .getRepository(Platform)
-      .upsert({ ...seed.platform, iconUrl: null, createdAt: now }, ['id']);
+    const { features, ...platform } = seed.platform;
+    await manager.getRepository(Platform).upsert(
+      {
+        ...platform,
+        iconUrl: null,
+        createdAt: now,
+        ...(features ? { storedFeatures: features } : {}),
+      },
+      ['id'],
+    );
+    await recordPlatformUpdated(manager, platform.id);
     await manager.getRepository(Account).upsert(
       seed.accounts.map((account) => ({
         ...account,

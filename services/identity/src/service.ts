@@ -1,5 +1,5 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
-import { EventTables1764300000000, outboxRelayPart } from '@dash/events';
+import { EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
@@ -7,7 +7,7 @@ import { ContactChangeService } from './account-settings/contact-change.service.
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
 import { AccountRepository } from './accounts.repository.js';
 import { ApiKeyRepository } from './api-keys.repository.js';
-import { authenticateRoutes } from './authenticate.route.js';
+import { identityInternalRoutes } from './internal.routes.js';
 import type { IdentityContext } from './context.js';
 import { Account } from './entities/account.entity.js';
 import { ApiKey } from './entities/api-key.entity.js';
@@ -59,7 +59,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ChallengeDestination1764100000004,
       ChallengeClientIp1764100000005,
       AccountSettings1764100000006,
-      EventTables1764300000000,
+      ...EVENT_MIGRATIONS,
     ],
     resolvers: [
       AccountResolver,
@@ -105,8 +105,9 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       };
     },
     routes: (deps) =>
-      authenticateRoutes(
+      identityInternalRoutes(
         deps.config.internalSecret,
+        deps.dataSource,
         new ApiKeyRepository(deps.dataSource),
         loginFor(deps),
       ),

@@ -1,36 +1,67 @@
 import type { DataSource } from 'typeorm';
-import type { AccountScope } from '@dash/subgraph';
-import { BalanceTransaction } from './entities/balance-transaction.entity.js';
-import type { BalanceSums } from './domain/balances.js';
+import { ledgerAccount } from './domain/ledger-accounts.js';
+import type { AvailableSoon, Balance } from './entities/balance.type.js';
+import type { LedgerScope } from './ledger/visible-scope.js';
 
+/** A DATE column as the start of that day in UTC (drivers hand it over as text or a Date). */
+const utcDay = (day: string | Date) =>
+  new Date(
+    `${typeof day === 'string' ? day.slice(0, 10) : day.toISOString().slice(0, 10)}T00:00:00Z`,
+  );
+
+type Sums = Record<string, { available: number; pending: number; reserve: number }>;
+
+/**
+ * An account's balances per currency, read from the maintained ledger balances. Pending money
+ * whose day has come but that the release job has not moved yet counts as available already,
+ * so the answer is exact whenever it is asked.
+ */
 export class BalanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Sums one account's transactions per currency, split by whether they have settled at `now`. */
-  async sumByCurrency(scope: AccountScope, now: Date): Promise<BalanceSums[]> {
-    const query = this.dataSource
-      .getRepository(BalanceTransaction)
-      .createQueryBuilder('txn')
-      .select('txn.currency', 'currency')
-      .addSelect(
-        'COALESCE(SUM(CASE WHEN txn.available_on <= :now THEN txn.net ELSE 0 END), 0)',
-        'available',
-      )
-      .addSelect(
-        'COALESCE(SUM(CASE WHEN txn.available_on > :now THEN txn.net ELSE 0 END), 0)',
-        'pending',
-      )
-      .where('txn.account_id = :accountId', { accountId: scope.accountId, now })
-      .andWhere('txn.livemode = :livemode', { livemode: scope.livemode })
-      .groupBy('txn.currency');
-    if (scope.platformId)
-      query.andWhere('txn.platform_id = :platformId', { platformId: scope.platformId });
-    const rows = await query.getRawMany<{ currency: string; available: string; pending: string }>();
-    // SUM over BIGINT arrives as a decimal string; it is whole, so Number is exact below 2^53.
-    return rows.map((row) => ({
-      currency: row.currency,
-      available: Number(row.available),
-      pending: Number(row.pending),
-    }));
+  async balances(scope: LedgerScope, now: Date): Promise<Balance[]> {
+    const { accountId, livemode } = scope;
+    const accounts = {
+      [ledgerAccount.available(accountId)]: 'available',
+      [ledgerAccount.pending(accountId)]: 'pending',
+      [ledgerAccount.reserve(accountId)]: 'reserve',
+    } as const;
+    const stored = (await this.dataSource.query(
+      `SELECT ledger_account, currency, SUM(amount) AS amount FROM ledger_balances
+       WHERE ledger_account IN (?) AND livemode = ? GROUP BY ledger_account, currency`,
+      [Object.keys(accounts), livemode],
+    )) as Array<{ ledger_account: string; currency: string; amount: string }>;
+    const sums: Sums = {};
+    for (const row of stored) {
+      sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 };
+      sums[row.currency]![accounts[row.ledger_account]!] += Number(row.amount);
+    }
+    const pending = (await this.dataSource.query(
+      `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
+       FROM balance_transactions
+       WHERE account_id = ? AND livemode = ? AND status = 'pending'
+       GROUP BY currency, due, day ORDER BY day`,
+      [now, accountId, livemode],
+    )) as Array<{ currency: string; due: number; day: string | Date; amount: string }>;
+    const soon: Record<string, AvailableSoon[]> = {};
+    for (const row of pending) {
+      const amount = Number(row.amount);
+      const entry = (sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 });
+      if (Number(row.due) === 1) {
+        // Due, not yet released: already the account's to pay out.
+        entry.pending -= amount;
+        entry.available += amount;
+      } else {
+        (soon[row.currency] ??= []).push({ availableOn: utcDay(row.day), amount });
+      }
+    }
+    return Object.entries(sums)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, sum]) => ({
+        currency,
+        ...sum,
+        total: sum.available + sum.pending + sum.reserve,
+        availableSoon: soon[currency] ?? [],
+      }));
   }
 }

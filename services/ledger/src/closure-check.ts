@@ -1,15 +1,16 @@
 import type { ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import type { BalanceRepository } from './balances.repository.js';
 
-/** An account with money left (available or still pending) in any currency cannot close. */
+/** An account with money left (available, pending or reserved) in any currency cannot close. */
 export async function ledgerClosureBlockers(
   balances: BalanceRepository,
   { accountId, livemode }: ClosureCheckRequest,
 ): Promise<ClosureBlocker[]> {
-  const sums = await balances.sumByCurrency({ accountId, livemode }, new Date());
-  const left = sums.filter((sum) => sum.available !== 0 || sum.pending !== 0);
+  const left = (await balances.balances({ accountId, livemode }, new Date())).filter(
+    (balance) => balance.available !== 0 || balance.pending !== 0 || balance.reserve !== 0,
+  );
   if (left.length === 0) return [];
-  const currencies = left.map((sum) => sum.currency.toUpperCase()).join(', ');
+  const currencies = left.map((balance) => balance.currency.toUpperCase()).join(', ');
   return [
     {
       reason: 'BALANCE_REMAINING',

@@ -1,14 +1,115 @@
 import type { DataSource } from 'typeorm';
-import { upsertSeedRows, type SeedRow } from '@dash/subgraph';
+import { chargeEntry, payoutEntry } from './domain/entries.js';
+import { processingFee, DEFAULT_FEE_SCHEDULE } from './domain/fees.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
+import { Charge } from './entities/charge.entity.js';
+import { rememberAccount } from './ledger/account-directory.js';
+import { savePlatform, type PlatformFacts } from './ledger/platforms.js';
+import { postEntry } from './ledger/post-entry.js';
 
-export type LedgerSeed = Array<Omit<SeedRow<BalanceTransaction>, 'net'>>;
+const DAY = 24 * 3600 * 1000;
 
-/** Writes demo transactions (net = amount − fee); running it twice changes nothing. */
-export function seedLedger(dataSource: DataSource, transactions: LedgerSeed): Promise<void> {
-  return upsertSeedRows(
-    dataSource,
-    BalanceTransaction,
-    transactions.map((txn) => ({ ...txn, net: txn.amount - txn.fee })),
-  );
+export interface LedgerSeed {
+  platform: PlatformFacts;
+  accounts: Array<{ id: string; livemode: boolean }>;
+  /** Past card payments, each settling two days after it was made. */
+  charges: Array<{
+    id: string;
+    accountId: string;
+    amount: number;
+    currency: string;
+    description: string;
+    customerName?: string;
+    customerEmail?: string;
+    createdAt: Date;
+  }>;
+  /** Past payouts of available money to the bank. */
+  payouts: Array<{
+    id: string;
+    accountId: string;
+    amount: number;
+    currency: string;
+    createdAt: Date;
+  }>;
+}
+
+/**
+ * Writes demo history through the same postings as live traffic, so every ledger invariant holds
+ * for seeded data too. Rows with ids already present are left alone: running it twice changes
+ * nothing.
+ */
+export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now = new Date()) {
+  const platformId = seed.platform.id;
+  await dataSource.transaction(async (manager) => {
+    await savePlatform(manager, seed.platform, now);
+    for (const account of seed.accounts)
+      await rememberAccount(manager, {
+        accountId: account.id,
+        platformId,
+        livemode: account.livemode,
+      });
+  });
+  const livemodeOf = new Map(seed.accounts.map((account) => [account.id, account.livemode]));
+  for (const seeded of seed.charges) {
+    await dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(Charge).existsBy({ id: seeded.id })) return;
+      const scope = {
+        accountId: seeded.accountId,
+        platformId,
+        livemode: livemodeOf.get(seeded.accountId) ?? false,
+      };
+      const fee = processingFee(seeded.amount, seeded.currency, DEFAULT_FEE_SCHEDULE);
+      const entry = chargeEntry({
+        ...scope,
+        currency: seeded.currency,
+        amount: seeded.amount,
+        processingFee: fee,
+        applicationFee: 0,
+        availableOn: new Date(seeded.createdAt.getTime() + 2 * DAY),
+        sourceId: seeded.id,
+        description: seeded.description,
+        now,
+      });
+      const posted = await postEntry(manager, scope, entry, seeded.createdAt);
+      await manager.getRepository(Charge).insert({
+        id: seeded.id,
+        ...scope,
+        amount: seeded.amount,
+        amountRefunded: 0,
+        currency: seeded.currency,
+        outcome: 'succeeded',
+        failureMessage: null,
+        disputed: false,
+        description: seeded.description,
+        customerName: seeded.customerName ?? null,
+        customerEmail: seeded.customerEmail ?? null,
+        cardBrand: 'visa',
+        cardLast4: '4242',
+        fee,
+        applicationFeeAmount: 0,
+        metadata: {},
+        balanceTransactionId: posted.id,
+        createdAt: seeded.createdAt,
+      });
+    });
+  }
+  for (const payout of seed.payouts) {
+    await dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(BalanceTransaction).existsBy({ source: payout.id })) return;
+      const scope = {
+        accountId: payout.accountId,
+        platformId,
+        livemode: livemodeOf.get(payout.accountId) ?? false,
+      };
+      const entry = payoutEntry({
+        ...scope,
+        currency: payout.currency,
+        amount: payout.amount,
+        sourceId: payout.id,
+        description: 'Payout to bank account',
+        now: payout.createdAt,
+      });
+      await postEntry(manager, scope, entry, payout.createdAt);
+    });
+  }
 }

@@ -1,30 +1,92 @@
-import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
-import { Account } from './entities/account.type.js';
+import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
+import { closureCheckRoutes, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
 import { ledgerClosureBlockers } from './closure-check.js';
 import type { LedgerContext } from './context.js';
+import { EarningsRepository } from './earnings.repository.js';
+import { Account } from './entities/account.type.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
+import { Charge } from './entities/charge.entity.js';
+import { LedgerPlatform } from './entities/ledger-platform.entity.js';
+import { Refund } from './entities/refund.entity.js';
+import { Transfer } from './entities/transfer.entity.js';
+import { AccountDirectory, markAccountClosed } from './ledger/account-directory.js';
+import { MoneyMovements } from './ledger/money-movements.service.js';
+import { platformLookup, savePlatform } from './ledger/platforms.js';
+import { visibleScope } from './ledger/visible-scope.js';
+import { loadLedgerConfig, type LedgerConfig } from './ledger-config.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
+import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry.js';
+import { PaymentRepository } from './payments.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountBalancesResolver } from './resolvers/account-balances.resolver.js';
+import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
+import { MoneyResolver } from './resolvers/money.resolver.js';
+import { BalanceTransactionResolver, PaymentResolver } from './resolvers/payment.resolver.js';
+import { TransactionRepository } from './transactions.repository.js';
+import { startMaintenance } from './workers/maintenance.worker.js';
 
-/** The ledger owns money movements and the balances derived from them. */
-export const ledgerService: ServiceDefinition<LedgerContext> = {
-  name: 'ledger',
-  defaultPort: 4002,
-  entities: [BalanceTransaction],
-  migrations: [Init1764028800000, Livemode1764100000010],
-  resolvers: [AccountBalancesResolver],
-  // Ledger adds fields to Account but has no query of its own yet, so name the type explicitly.
-  orphanedTypes: [Account],
-  referenceResolvers: referenceResolvers as never,
-  buildContext: (base, { dataSource }) => ({
-    ...base,
-    balances: new BalanceRepository(dataSource),
-  }),
-  routes: ({ config, dataSource }) =>
-    closureCheckRoutes(config.internalSecret, (request) =>
-      ledgerClosureBlockers(new BalanceRepository(dataSource), request),
-    ),
-};
+/**
+ * The ledger owns money: the double-entry record of every movement, the balances derived from
+ * it, charges, refunds and transfers, and the earnings rollup.
+ */
+export function createLedgerService(): ServiceDefinition<LedgerContext> {
+  // Read once when the instance starts (its maintenance part), used by every request after.
+  let config: LedgerConfig | undefined;
+  const movementsFor = ({ dataSource, config: service }: ServiceDeps) =>
+    new MoneyMovements(
+      dataSource,
+      new AccountDirectory(dataSource, config!.identityUrl, service.internalSecret),
+      config!,
+    );
+  return {
+    name: 'ledger',
+    defaultPort: 4002,
+    entities: [BalanceTransaction, Charge, Refund, Transfer, LedgerPlatform],
+    migrations: [
+      Init1764028800000,
+      Livemode1764100000010,
+      DoubleEntry1764400000000,
+      ...EVENT_MIGRATIONS,
+    ],
+    resolvers: [AccountLedgerResolver, MoneyResolver, PaymentResolver, BalanceTransactionResolver],
+    orphanedTypes: [Account],
+    referenceResolvers: referenceResolvers as never,
+    parts: [
+      async ({ dataSource, env, log }) => {
+        config = loadLedgerConfig(env);
+        return startMaintenance({
+          dataSource,
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        });
+      },
+      eventConsumerPart('ledger', () => ({
+        'platform.updated': (event, manager) =>
+          savePlatform(
+            manager,
+            { id: event.platformId, ...event.data },
+            new Date(event.occurredAt),
+          ),
+        'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
+      })),
+    ],
+    buildContext: (base, deps) => ({
+      ...base,
+      balances: new BalanceRepository(deps.dataSource),
+      transactions: new TransactionRepository(deps.dataSource),
+      payments: new PaymentRepository(deps.dataSource),
+      earnings: new EarningsRepository(deps.dataSource),
+      movements: movementsFor(deps),
+      scopeFor: (accountId) => visibleScope(deps.dataSource, base.caller, accountId),
+      platform: platformLookup(deps.dataSource),
+    }),
+    routes: ({ config: service, dataSource }) =>
+      closureCheckRoutes(service.internalSecret, (request) =>
+        ledgerClosureBlockers(new BalanceRepository(dataSource), request),
+      ),
+  };
+}
+
+export const ledgerService = createLedgerService();

@@ -1,95 +1,286 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printServiceSdl } from '@dash/subgraph';
+import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants, ledgerService } from '../src/index.js';
+import { releaseDue } from '../src/ledger/release.js';
 import {
-  accountCaller,
-  platformCaller,
-  accountReference,
-  startTestService,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ledgerService, seedLedger } from '../src/index.js';
+  ada,
+  BALANCES,
+  charge,
+  knownAccounts,
+  newKey,
+  platformA,
+  platformB,
+  REFUND,
+  TRANSFER,
+} from './support.js';
 
 let service: TestService;
+const DAY = 24 * 3600 * 1000;
 
-const ada = accountCaller('acct_ada');
-const platformA = platformCaller('plat_a');
-const platformB = platformCaller('plat_b');
-
-const day = 24 * 3600 * 1000;
-const txn = (
-  id: string,
-  accountId: string,
-  amount: number,
-  fee: number,
-  currency: string,
-  availableInDays: number,
-) => ({
-  id,
-  accountId,
-  platformId: 'plat_a',
-  type: 'charge',
-  amount,
-  fee,
-  currency,
-  description: 'Ride',
-  availableOn: new Date(Date.now() + availableInDays * day),
-  createdAt: new Date(),
-});
-
-const balancesOf = `query($reps: [_Any!]!) {
-  _entities(representations: $reps) { ... on Account { id balances { currency available pending total } } }
-}`;
+type Balance = {
+  currency: string;
+  available: number;
+  pending: number;
+  reserve: number;
+  total: number;
+  availableSoon: Array<{ availableOn: string; amount: number }>;
+};
+async function balancesOf(accountId: string, caller = ada): Promise<Balance[]> {
+  const response = await service.query<{ _entities: Array<{ balances: Balance[] }> }>(
+    BALANCES,
+    accountReference(accountId),
+    caller,
+  );
+  return response.data!._entities[0]!.balances;
+}
 
 beforeAll(async () => {
   service = await startTestService(ledgerService);
-  await seedLedger(service.dataSource, [
-    txn('txn_1', 'acct_ada', 10_000, 320, 'usd', -3),
-    txn('txn_2', 'acct_ada', 2_500, 103, 'usd', 2),
-    txn('txn_3', 'acct_ada', 120_000, 0, 'jpy', -1),
-    // Larger than GraphQL Int can carry: SafeInt must.
-    txn('txn_4', 'acct_ada', 5_000_000_000, 0, 'eur', -1),
-    txn('txn_5', 'acct_bob', 999, 0, 'usd', -1),
+  await knownAccounts(service, [
+    { id: 'acct_ada', platformId: 'plat_a' },
+    { id: 'acct_bob', platformId: 'plat_a' },
+    { id: 'acct_cy', platformId: 'plat_b' },
   ]);
 });
 afterAll(() => service.close());
 
-describe('ledger subgraph', () => {
-  it('derives available and pending balances per currency from transactions', async () => {
-    const response = await service.query(balancesOf, accountReference('acct_ada'), ada);
+describe('charges', () => {
+  it('posts a charge: fees by the schedule, net pending for two days, every field', async () => {
+    const response = await charge(service, {
+      amount: 10_000,
+      description: 'Ride to the airport',
+      customerName: 'Ana Lima',
+      customerEmail: 'Ana@Example.com',
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      applicationFeeAmount: 500,
+      metadata: [{ key: 'ride', value: 'r_1' }],
+    });
     expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({
-      _entities: [
-        {
-          id: 'acct_ada',
-          balances: [
-            { currency: 'eur', available: 5_000_000_000, pending: 0, total: 5_000_000_000 },
-            { currency: 'jpy', available: 120_000, pending: 0, total: 120_000 },
-            { currency: 'usd', available: 9_680, pending: 2_397, total: 12_077 },
-          ],
-        },
-      ],
+    const created = response.data!.createCharge;
+    // 2.9% of 100.00 is 2.90, plus 0.30; plus the platform's 5.00.
+    expect(created).toMatchObject({
+      amount: 10_000,
+      status: 'succeeded',
+      fee: 820,
+      applicationFeeAmount: 500,
+      net: 9_180,
+      refundable: 10_000,
+      description: 'Ride to the airport',
+      customer: { name: 'Ana Lima', email: 'ana@example.com' },
+      card: { brand: 'visa', last4: '4242' },
+      metadata: [{ key: 'ride', value: 'r_1' }],
+      balanceTransaction: {
+        type: 'charge',
+        amount: 10_000,
+        fee: 820,
+        net: 9_180,
+        status: 'pending',
+        feeDetails: [
+          { type: 'processing_fee', amount: 320 },
+          { type: 'application_fee', amount: 500 },
+        ],
+        source: created.id,
+      },
+    });
+    const availableOn = Date.parse(created.balanceTransaction!.availableOn);
+    expect(Math.abs(availableOn - (Date.now() + 2 * DAY))).toBeLessThan(60_000);
+  });
+
+  it('names a payment after the platform when it has no description', async () => {
+    const response = await charge(service, { amount: 1_500 });
+    expect(response.data!.createCharge.description).toBe('Payment from Rocket Rides');
+  });
+
+  it('records a declined card as a failed payment that moves no money', async () => {
+    const before = await balancesOf('acct_ada');
+    const response = await charge(service, { amount: 4_000, cardLast4: '0002' });
+    expect(response.data!.createCharge).toMatchObject({
+      status: 'failed',
+      fee: 0,
+      refundable: 0,
+      failureMessage: 'Your card was declined.',
+      balanceTransaction: null,
+    });
+    expect(await balancesOf('acct_ada')).toEqual(before);
+  });
+
+  it('refuses bad input with a typed error naming the field', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ amount: 0 }, 'amount'],
+      [{ amount: 100, currency: 'dollars' }, 'currency'],
+      [{ amount: 100, customerEmail: 'not-an-email' }, 'customerEmail'],
+      [{ amount: 100, cardLast4: '42' }, 'cardLast4'],
+      [{ amount: 100, applicationFeeAmount: 90 }, 'applicationFeeAmount'],
+    ];
+    for (const [input, field] of cases) {
+      const response = await charge(service, input);
+      expect(response.errors?.[0]?.extensions, field).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
+    }
+  });
+
+  it("refuses a charge on another platform's account, or without a platform key", async () => {
+    const foreign = await charge(service, { account: 'acct_cy', amount: 1_000 });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const byAccount = await charge(service, { amount: 1_000 }, ada);
+    expect(byAccount.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('idempotency', () => {
+  it('returns the first result for a retried key and refuses the key with other parameters', async () => {
+    const key = newKey();
+    const first = await charge(service, { amount: 2_000 }, platformA, key);
+    const again = await charge(service, { amount: 2_000 }, platformA, key);
+    expect(again.data!.createCharge.id).toBe(first.data!.createCharge.id);
+    const other = await charge(service, { amount: 2_500 }, platformA, key);
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    // Keys belong to their platform: another platform's identical key is its own.
+    const elsewhere = await charge(service, { account: 'acct_cy', amount: 2_000 }, platformB, key);
+    expect(elsewhere.data!.createCharge.id).not.toBe(first.data!.createCharge.id);
+  });
+
+  it('moves money once when the same request arrives many times at once', async () => {
+    const key = newKey();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        charge(service, { account: 'acct_bob', amount: 3_333 }, platformA, key),
+      ),
+    );
+    const ids = new Set(results.map((result) => result.data?.createCharge.id));
+    expect(ids.size).toBe(1);
+    const [count] = (await service.dataSource.query(
+      "SELECT COUNT(*) AS n FROM charges WHERE account_id = 'acct_bob' AND amount = 3333",
+    )) as Array<{ n: string }>;
+    expect(Number(count!.n)).toBe(1);
+  });
+});
+
+describe('refunds', () => {
+  it('refunds in parts up to the amount and no further, explaining the limit', async () => {
+    const paid = (await charge(service, { amount: 5_000 })).data!.createCharge;
+    const refund = (amount?: number) =>
+      service.query<{ createRefund: { amount: number; requestedBy: string } }>(
+        REFUND,
+        { input: { charge: paid.id, ...(amount ? { amount } : {}) }, key: newKey() },
+        platformA,
+      );
+    expect((await refund(2_000)).data?.createRefund).toMatchObject({
+      amount: 2_000,
+      requestedBy: 'platform',
+    });
+    const tooMuch = await refund(3_001);
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'amount',
+      reason: 'REFUND_EXCEEDS_CHARGE',
+      refundable: 3_000,
+    });
+    expect(tooMuch.errors?.[0]?.message).toContain('$30.00');
+    expect((await refund()).data?.createRefund.amount).toBe(3_000);
+    expect((await refund()).errors?.[0]?.extensions?.reason).toBe('ALREADY_REFUNDED');
+    const detail = await service.query<{
+      _entities: Array<{
+        payment: {
+          status: string;
+          refundable: number;
+          refunds: unknown[];
+          timeline: Array<{ type: string }>;
+        };
+      }>;
+    }>(
+      `query($reps: [_Any!]!, $id: ID!) { _entities(representations: $reps) { ... on Account {
+        payment(id: $id) { status refundable refunds { amount } timeline { type amount } } } } }`,
+      { ...accountReference('acct_ada'), id: paid.id },
+      ada,
+    );
+    expect(detail.data!._entities[0]!.payment).toMatchObject({
+      status: 'refunded',
+      refundable: 0,
+      refunds: [{ amount: 2_000 }, { amount: 3_000 }],
+      timeline: [{ type: 'succeeded' }, { type: 'refunded' }, { type: 'refunded' }],
     });
   });
 
-  it('shows an account only its own balances and a platform only its accounts', async () => {
-    const sibling = await service.query(balancesOf, accountReference('acct_bob'), ada);
-    expect(sibling.data).toEqual({ _entities: [{ id: 'acct_bob', balances: [] }] });
-
-    const ownPlatform = await service.query(balancesOf, accountReference('acct_bob'), platformA);
-    expect(ownPlatform.data).toEqual({
-      _entities: [
-        { id: 'acct_bob', balances: [{ currency: 'usd', available: 999, pending: 0, total: 999 }] },
-      ],
+  it('lets the account refund from its dashboard unless its platform switched that off', async () => {
+    const paid = (await charge(service, { amount: 1_200 })).data!.createCharge;
+    const refundPayment = () =>
+      service.query<{ refundPayment: { amount: number; requestedBy: string } }>(
+        'mutation($p: ID!, $k: String!) { refundPayment(payment: $p, amount: 200, idempotencyKey: $k) { amount requestedBy } }',
+        { p: paid.id, k: newKey() },
+        ada,
+      );
+    expect((await refundPayment()).data?.refundPayment).toEqual({
+      amount: 200,
+      requestedBy: 'account',
     });
+    await service.dataSource.query(
+      `UPDATE platforms SET features = '{"issueRefunds":false}' WHERE id = 'plat_a'`,
+    );
+    expect((await refundPayment()).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      feature: 'issueRefunds',
+    });
+    await service.dataSource.query(`UPDATE platforms SET features = '{}' WHERE id = 'plat_a'`);
+  });
+});
 
-    const otherPlatform = await service.query(balancesOf, accountReference('acct_bob'), platformB);
-    expect(otherPlatform.data).toEqual({ _entities: [{ id: 'acct_bob', balances: [] }] });
+describe('balances', () => {
+  it('moves pending money to available when its day comes, and keeps totals exact', async () => {
+    await knownAccounts(service, [{ id: 'acct_dee', platformId: 'plat_a' }]);
+    const dee = {
+      kind: 'account' as const,
+      accountId: 'acct_dee',
+      platformId: 'plat_a',
+      livemode: false,
+    };
+    await charge(service, { account: 'acct_dee', amount: 10_000 });
+    await service.query(
+      TRANSFER,
+      { input: { account: 'acct_dee', amount: 700, currency: 'usd' }, key: newKey() },
+      platformA,
+    );
+    const [before] = await balancesOf('acct_dee', dee);
+    expect(before).toMatchObject({ available: 700, pending: 9_680, reserve: 0, total: 10_380 });
+    expect(before!.availableSoon).toHaveLength(1);
+    expect(before!.availableSoon[0]!.amount).toBe(9_680);
+
+    await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
+    const [after] = await balancesOf('acct_dee', dee);
+    expect(after).toMatchObject({
+      available: 10_380,
+      pending: 0,
+      total: 10_380,
+      availableSoon: [],
+    });
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 
-  it('asks anonymous callers to sign in', async () => {
-    const response = await service.query(balancesOf, accountReference('acct_ada'));
-    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  it("shows a platform its own accounts' balances and nobody else's", async () => {
+    expect(await balancesOf('acct_ada', platformA)).not.toEqual([]);
+    expect(await balancesOf('acct_ada', platformB)).toEqual([]);
+    expect(await balancesOf('acct_bob', ada)).toEqual([]);
+  });
+});
+
+describe('the ledger as a whole', () => {
+  it('keeps every invariant after all of the above', async () => {
+    const report = await ledgerInvariants(service.dataSource);
+    expect(report).toMatchObject({
+      unbalancedTransactions: [],
+      nonZeroCurrencies: [],
+      drifted: [],
+      badRefunds: [],
+      ok: true,
+    });
   });
 
   it('has an up-to-date schema.graphql', async () => {

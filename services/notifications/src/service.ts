@@ -1,4 +1,4 @@
-import { eventConsumerPart, EventTables1764300000000 } from '@dash/events';
+import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
 import { ActivityRepository } from './activity.repository.js';
 import type { NotificationsContext } from './context.js';
@@ -31,7 +31,7 @@ export function createNotificationsService(
       Init1764028800000,
       DevOutbox1764100000002,
       Livemode1764100000010,
-      EventTables1764300000000,
+      ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountActivityResolver],
     orphanedTypes: [Account],

@@ -5,6 +5,7 @@ const DEFAULT_FEATURES = {
   // Closing is final and leaves the platform without the account: off until the platform opts in.
   closeAccount: false,
   editPublicInfo: true,
+  issueRefunds: true,
 };
 
 export type FeatureName = keyof typeof DEFAULT_FEATURES;
@@ -17,6 +18,9 @@ export class PlatformFeatures implements Record<FeatureName, boolean> {
 
   @Field({ description: 'Accounts may edit their public information (name, support contact).' })
   editPublicInfo!: boolean;
+
+  @Field({ description: 'Accounts may refund their payments from the dashboard.' })
+  issueRefunds!: boolean;
 
   static from(stored: StoredFeatures | null): PlatformFeatures {
     return Object.assign(new PlatformFeatures(), DEFAULT_FEATURES, stored ?? {});

@@ -9,6 +9,7 @@ import type { IdentityContext } from '../context.js';
 class PlatformFeaturesInput implements Partial<Record<FeatureName, boolean>> {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() closeAccount?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() editPublicInfo?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() issueRefunds?: boolean;
 }
 
 /** A platform reads itself and decides what its accounts may do in the dashboard. */

@@ -27,6 +27,8 @@ async function addActivity(
   title: string,
   body: string,
 ): Promise<void> {
+  // Activity belongs to an account; platform-wide events never reach these handlers.
+  if (!event.accountId) return;
   await manager.getRepository(ActivityItem).insert({
     id: newId('activity'),
     accountId: event.accountId,

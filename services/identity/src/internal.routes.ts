@@ -1,0 +1,87 @@
+import { Router } from 'express';
+import type { Caller } from '@dash/auth-context';
+import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
+import { internalRoute, InternalRouteError } from '@dash/subgraph';
+import type { DataSource } from 'typeorm';
+import type { ApiKeyRepository } from './api-keys.repository.js';
+import { Account } from './entities/account.entity.js';
+import type { LoginService } from './login/login.service.js';
+
+/**
+ * POST /internal/authenticate { apiKey } or { sessionToken } → { caller }: how the gateway learns
+ * who holds a secret key or a session cookie, without reading identity's tables itself.
+ */
+function authenticateRoute(secret: string, keys: ApiKeyRepository, login: LoginService) {
+  return internalRoute<{ apiKey: string; sessionToken: string }, { caller: Caller }>(
+    '/internal/authenticate',
+    secret,
+    ['gateway'],
+    async (body) => {
+      let caller: Caller | undefined;
+      if (typeof body.apiKey === 'string') {
+        const key = await keys.findActive(body.apiKey);
+        if (key)
+          caller = {
+            kind: 'platform',
+            platformId: key.platformId,
+            livemode: key.livemode,
+            keyId: key.id,
+          };
+      } else if (typeof body.sessionToken === 'string') {
+        const found = await login.authenticateSession(body.sessionToken);
+        if (found) {
+          const { account, session } = found;
+          caller = {
+            kind: 'account',
+            accountId: account.id,
+            platformId: account.platformId,
+            livemode: account.livemode,
+            sessionId: session.id,
+          };
+        }
+      }
+      if (!caller)
+        throw new InternalRouteError(401, 'UNAUTHENTICATED', 'Not a valid key or session.');
+      return { caller };
+    },
+  );
+}
+
+/**
+ * POST /internal/account-owner { accountId } → which platform and mode an account belongs to:
+ * how a service that keeps money for accounts (the ledger) checks a platform's request is for
+ * one of its own accounts.
+ */
+function accountOwnerRoute(secret: string, dataSource: DataSource) {
+  return internalRoute<{ accountId: string }, AccountOwner>(
+    ACCOUNT_OWNER_PATH,
+    secret,
+    ['ledger', 'payouts', 'disputes'],
+    async (body) => {
+      const account =
+        typeof body.accountId === 'string'
+          ? await dataSource.getRepository(Account).findOneBy({ id: body.accountId })
+          : null;
+      if (!account) throw new InternalRouteError(404, 'NOT_FOUND', 'No such account.');
+      return {
+        accountId: account.id,
+        platformId: account.platformId,
+        livemode: account.livemode,
+        closed: account.closedAt !== null,
+      };
+    },
+  );
+}
+
+/** Identity's routes for other services. */
+export function identityInternalRoutes(
+  secret: string,
+  dataSource: DataSource,
+  keys: ApiKeyRepository,
+  login: LoginService,
+): Router {
+  return Router().use(
+    authenticateRoute(secret, keys, login),
+    accountOwnerRoute(secret, dataSource),
+  );
+}

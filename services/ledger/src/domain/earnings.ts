@@ -1,0 +1,140 @@
+import { TZDate } from '@date-fns/tz';
+import {
+  addDays,
+  addHours,
+  addMonths,
+  addWeeks,
+  startOfDay,
+  startOfHour,
+  startOfMonth,
+  startOfWeek,
+} from 'date-fns';
+
+/** The chart's intervals and the bucket each is drawn in. */
+export const EARNINGS_RANGES = {
+  LAST_24_HOURS: 'hour',
+  LAST_7_DAYS: 'day',
+  LAST_4_WEEKS: 'day',
+  LAST_3_MONTHS: 'day',
+  LAST_YEAR: 'week',
+  LIFETIME: 'month',
+} as const;
+export type EarningsRange = keyof typeof EARNINGS_RANGES;
+type Unit = (typeof EARNINGS_RANGES)[EarningsRange];
+
+const STEP: Record<Unit, (date: TZDate, amount: number) => TZDate> = {
+  hour: addHours,
+  day: addDays,
+  week: addWeeks,
+  month: addMonths,
+};
+// Weeks start on Monday (ISO 8601), whatever the reader's language.
+const START_OF: Record<Unit, (date: TZDate) => TZDate> = {
+  hour: startOfHour,
+  day: startOfDay,
+  week: (date) => startOfWeek(date, { weekStartsOn: 1 }),
+  month: startOfMonth,
+};
+const LENGTH: Record<Exclude<EarningsRange, 'LIFETIME'>, number> = {
+  LAST_24_HOURS: 24,
+  LAST_7_DAYS: 7,
+  LAST_4_WEEKS: 28,
+  LAST_3_MONTHS: 0, // three calendar months, not a fixed count of days (see below)
+  LAST_YEAR: 52,
+};
+
+export interface EarningsWindow {
+  unit: Unit;
+  /** Bucket starts of this period, oldest first, and where it ends. */
+  starts: Date[];
+  end: Date;
+  /** The period just before, of the same length, for comparison; empty for lifetime. */
+  previousStarts: Date[];
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows, such as Asia/Shanghai. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function bucketStarts(unit: Unit, from: TZDate, to: TZDate): Date[] {
+  const starts: Date[] = [];
+  for (let at = from; at < to; at = STEP[unit](at, 1)) starts.push(new Date(at.getTime()));
+  return starts;
+}
+
+/**
+ * The buckets of a range in the reader's time zone, ending with the one that holds `now`:
+ * days start at local midnight (23 or 25 hours long across a daylight-saving change), months on
+ * the 1st. `firstActivity` starts the lifetime range.
+ */
+export function earningsWindow(
+  range: EarningsRange,
+  now: Date,
+  timeZone: string,
+  firstActivity: Date | null,
+): EarningsWindow {
+  const unit = EARNINGS_RANGES[range];
+  const step = STEP[unit];
+  const end = step(START_OF[unit](new TZDate(now.getTime(), timeZone)), 1);
+  if (range === 'LIFETIME') {
+    const first = START_OF.month(new TZDate((firstActivity ?? now).getTime(), timeZone));
+    return { unit, starts: bucketStarts(unit, first, end), end, previousStarts: [] };
+  }
+  const back = (date: TZDate) =>
+    range === 'LAST_3_MONTHS' ? addMonths(date, -3) : step(date, -LENGTH[range]);
+  const start = back(end);
+  return {
+    unit,
+    starts: bucketStarts(unit, start, end),
+    end,
+    previousStarts: bucketStarts(unit, back(start), start),
+  };
+}
+
+export interface EarningsBucket {
+  start: Date;
+  net: number;
+}
+
+/** Index of the bucket holding `at`, or -1: the last start not after it. */
+function bucketIndex(starts: Date[], at: number, end: number): number {
+  if (starts.length === 0 || at < starts[0]!.getTime() || at >= end) return -1;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]!.getTime() <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Sums hourly rollup rows (UTC hours) into the window's buckets. An hour belongs to the bucket
+ * its start falls in; in zones offset by half an hour the hour straddles two local buckets and
+ * counts in the one it starts in.
+ */
+export function bucketEarnings(
+  window: EarningsWindow,
+  hours: ReadonlyArray<{ hour: Date; net: number }>,
+): { buckets: EarningsBucket[]; previous: EarningsBucket[] } {
+  const buckets = window.starts.map((start) => ({ start, net: 0 }));
+  const previous = window.previousStarts.map((start) => ({ start, net: 0 }));
+  const previousEnd = window.starts[0]?.getTime() ?? 0;
+  for (const { hour, net } of hours) {
+    const at = hour.getTime();
+    const current = bucketIndex(window.starts, at, window.end.getTime());
+    if (current >= 0) buckets[current]!.net += net;
+    else {
+      const before = bucketIndex(window.previousStarts, at, previousEnd);
+      if (before >= 0) previous[before]!.net += net;
+    }
+  }
+  return { buckets, previous };
+}

@@ -1,0 +1,195 @@
+import { ledgerAccount } from './ledger-accounts.js';
+
+export const BALANCE_TRANSACTION_TYPES = [
+  'charge',
+  'refund',
+  'transfer',
+  'payout',
+  'payout_failure',
+  'application_fee',
+  'adjustment',
+  'dispute',
+  'topup',
+] as const;
+export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
+
+/** Stripe's reporting categories: how finance teams group balance transactions. */
+export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
+  charge: 'charge',
+  refund: 'refund',
+  transfer: 'transfer',
+  payout: 'payout',
+  payout_failure: 'payout_reversal',
+  application_fee: 'platform_earning',
+  adjustment: 'other_adjustment',
+  dispute: 'dispute',
+  topup: 'topup',
+};
+
+export interface FeeDetail {
+  type: 'processing_fee' | 'application_fee';
+  amount: number;
+  description: string;
+}
+
+/** One line of a balance transaction: money into (+) or out of (−) one ledger account. */
+export interface Posting {
+  ledgerAccount: string;
+  amount: number;
+}
+
+/** A balance transaction before it is written: what the account sees, and its postings. */
+export interface LedgerEntry {
+  type: BalanceTransactionType;
+  amount: number;
+  fee: number;
+  feeDetails: FeeDetail[];
+  net: number;
+  currency: string;
+  status: 'pending' | 'available';
+  availableOn: Date;
+  /** The platform's words; without them the dashboard says "Payment from {platform}". */
+  description: string | null;
+  /** The charge, refund, transfer or payout this transaction records. */
+  sourceId: string;
+  postings: Posting[];
+  /** What this adds to the account's net volume (the earnings chart). */
+  earnings: number;
+}
+
+export class UnbalancedEntryError extends Error {}
+
+/** Postings with a zero amount say nothing; every entry must sum to exactly zero. */
+function balanced(postings: Posting[]): Posting[] {
+  const lines = postings.filter((posting) => posting.amount !== 0);
+  const sum = lines.reduce((total, posting) => total + posting.amount, 0);
+  if (sum !== 0) throw new UnbalancedEntryError(`postings sum to ${sum}, not 0`);
+  return lines;
+}
+
+interface Parties {
+  accountId: string;
+  platformId: string;
+  currency: string;
+  sourceId: string;
+  description: string | null;
+  now: Date;
+}
+
+/**
+ * A direct charge on the connected account: the card network pays the whole amount in, the
+ * processor keeps its fee, the platform its application fee, and the rest is the account's —
+ * pending until `availableOn`, or available at once when that has come.
+ */
+export function chargeEntry(
+  parties: Parties & {
+    amount: number;
+    processingFee: number;
+    applicationFee: number;
+    availableOn: Date;
+  },
+): LedgerEntry {
+  const { accountId, platformId, amount, processingFee, applicationFee } = parties;
+  const fee = processingFee + applicationFee;
+  const net = amount - fee;
+  const status = parties.availableOn > parties.now ? 'pending' : 'available';
+  return {
+    type: 'charge',
+    amount,
+    fee,
+    feeDetails: [
+      { type: 'processing_fee' as const, amount: processingFee, description: 'Processing fees' },
+      { type: 'application_fee' as const, amount: applicationFee, description: 'Platform fee' },
+    ].filter((detail) => detail.amount > 0),
+    net,
+    currency: parties.currency,
+    status,
+    availableOn: parties.availableOn,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.external, amount: -amount },
+      {
+        ledgerAccount:
+          status === 'pending'
+            ? ledgerAccount.pending(accountId)
+            : ledgerAccount.available(accountId),
+        amount: net,
+      },
+      { ledgerAccount: ledgerAccount.fees, amount: processingFee },
+      { ledgerAccount: ledgerAccount.platform(platformId), amount: applicationFee },
+    ]),
+    earnings: net,
+  };
+}
+
+/** Money back to the cardholder, from the account's available balance (which may go negative). */
+export function refundEntry(parties: Parties & { amount: number }): LedgerEntry {
+  return {
+    type: 'refund',
+    amount: -parties.amount,
+    fee: 0,
+    feeDetails: [],
+    net: -parties.amount,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.external, amount: parties.amount },
+    ]),
+    earnings: -parties.amount,
+  };
+}
+
+/** The platform sends the account money from its own balance; available at once. */
+export function transferEntry(parties: Parties & { amount: number }): LedgerEntry {
+  return {
+    type: 'transfer',
+    amount: parties.amount,
+    fee: 0,
+    feeDetails: [],
+    net: parties.amount,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.platform(parties.platformId), amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: parties.amount },
+    ]),
+    earnings: parties.amount,
+  };
+}
+
+/** Money leaving the available balance for the account's bank. */
+export function payoutEntry(parties: Parties & { amount: number }): LedgerEntry {
+  return {
+    type: 'payout',
+    amount: -parties.amount,
+    fee: 0,
+    feeDetails: [],
+    net: -parties.amount,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.external, amount: parties.amount },
+    ]),
+    earnings: 0,
+  };
+}
+
+/** Settling: a pending transaction's net moves from pending to available. */
+export function releasePostings(accountId: string, net: number): Posting[] {
+  return balanced([
+    { ledgerAccount: ledgerAccount.pending(accountId), amount: -net },
+    { ledgerAccount: ledgerAccount.available(accountId), amount: net },
+  ]);
+}

@@ -1,0 +1,96 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CALLER_HEADER, signCaller } from '@dash/auth-context';
+import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
+import { DashError, notFound } from '@dash/errors';
+
+interface AccountRow {
+  platform_id: string;
+  livemode: number | boolean;
+  closed: number | boolean;
+}
+
+/**
+ * Which platform and mode an account belongs to, so a platform's request only ever moves money
+ * for its own accounts. Ownership never changes, so it is asked of identity once and kept; that
+ * an account closed arrives later by event (`account.closed`).
+ */
+export class AccountDirectory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly identityUrl: string,
+    private readonly internalSecret: string,
+  ) {}
+
+  /** The account if it is the platform's, in the key's mode, and open; otherwise a refusal. */
+  async openAccountOf(
+    platform: { platformId: string; livemode: boolean },
+    accountId: string,
+  ): Promise<AccountOwner> {
+    const owner = await this.find(accountId);
+    if (!owner || owner.platformId !== platform.platformId || owner.livemode !== platform.livemode)
+      throw notFound('account', accountId);
+    if (owner.closed)
+      throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
+        reason: 'ACCOUNT_CLOSED',
+      });
+    return owner;
+  }
+
+  private async find(accountId: string): Promise<AccountOwner | null> {
+    const [row] = (await this.dataSource.query(
+      'SELECT platform_id, livemode, closed FROM accounts WHERE id = ?',
+      [accountId],
+    )) as AccountRow[];
+    if (row)
+      return {
+        accountId,
+        platformId: row.platform_id,
+        livemode: Boolean(row.livemode),
+        closed: Boolean(row.closed),
+      };
+    const owner = await this.askIdentity(accountId);
+    if (owner)
+      await this.dataSource.query(
+        'INSERT IGNORE INTO accounts (id, platform_id, livemode, closed) VALUES (?, ?, ?, ?)',
+        [owner.accountId, owner.platformId, owner.livemode, owner.closed],
+      );
+    return owner;
+  }
+
+  private async askIdentity(accountId: string): Promise<AccountOwner | null> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(ACCOUNT_OWNER_PATH, this.identityUrl), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLER_HEADER]: signCaller({ kind: 'service', service: 'ledger' }, this.internalSecret),
+        },
+        body: JSON.stringify({ accountId }),
+        signal: AbortSignal.timeout(3_000),
+      });
+    } catch {
+      throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');
+    }
+    if (response.status === 404) return null;
+    if (!response.ok)
+      throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');
+    return (await response.json()) as AccountOwner;
+  }
+}
+
+/** An account closed (identity's `account.closed`): the ledger takes no more money for it. */
+export async function markAccountClosed(manager: EntityManager, accountId: string): Promise<void> {
+  await manager.query('UPDATE accounts SET closed = TRUE WHERE id = ?', [accountId]);
+}
+
+/** Seeds and tests: an account whose owner is already known, without asking identity. */
+export async function rememberAccount(
+  manager: EntityManager,
+  owner: Omit<AccountOwner, 'closed'>,
+): Promise<void> {
+  await manager.query(
+    'INSERT IGNORE INTO accounts (id, platform_id, livemode, closed) VALUES (?, ?, ?, FALSE)',
+    [owner.accountId, owner.platformId, owner.livemode],
+  );
+}

@@ -1,0 +1,110 @@
+import type { EntityManager } from 'typeorm';
+import { newId } from '@dash/ids';
+import type { AccountScope } from '@dash/subgraph';
+import { REPORTING_CATEGORY, type LedgerEntry, type Posting } from '../domain/entries.js';
+import { isConnectedAccountLedger, SHARED_ACCOUNT_SHARDS } from '../domain/ledger-accounts.js';
+import {
+  BalanceTransaction,
+  BalanceTransactionStatus,
+} from '../entities/balance-transaction.entity.js';
+
+/** The UTC hour a moment falls in: the earnings rollup's key. */
+export const hourOf = (moment: Date) =>
+  new Date(Math.floor(moment.getTime() / 3_600_000) * 3_600_000);
+
+/**
+ * Adds postings to their ledger accounts' balances. Rows are updated in one fixed order (by
+ * account, then shard) so two concurrent writers never wait for each other in a cycle.
+ */
+export async function applyPostings(
+  manager: EntityManager,
+  livemode: boolean,
+  currency: string,
+  postings: Posting[],
+): Promise<void> {
+  const rows = postings
+    .map((posting) => ({
+      ...posting,
+      shard: isConnectedAccountLedger(posting.ledgerAccount)
+        ? 0
+        : Math.floor(Math.random() * SHARED_ACCOUNT_SHARDS),
+    }))
+    .sort((a, b) => a.ledgerAccount.localeCompare(b.ledgerAccount) || a.shard - b.shard);
+  await manager.query(
+    `INSERT INTO ledger_balances (livemode, ledger_account, currency, shard, amount)
+     VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+     ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)`,
+    rows.flatMap((row) => [livemode, row.ledgerAccount, currency, row.shard, row.amount]),
+  );
+}
+
+export async function insertPostings(
+  manager: EntityManager,
+  balanceTransactionId: string,
+  livemode: boolean,
+  currency: string,
+  postings: Posting[],
+  createdAt: Date,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO postings (balance_transaction_id, livemode, ledger_account, currency, amount, created_at)
+     VALUES ${postings.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    postings.flatMap((posting) => [
+      balanceTransactionId,
+      livemode,
+      posting.ledgerAccount,
+      currency,
+      posting.amount,
+      createdAt,
+    ]),
+  );
+}
+
+/**
+ * Writes one balance transaction with its postings, moves the ledger balances and the earnings
+ * rollup by the same amounts — all through `manager`, the caller's transaction, so they can
+ * never disagree.
+ */
+export async function postEntry(
+  manager: EntityManager,
+  scope: Required<AccountScope>,
+  entry: LedgerEntry,
+  createdAt: Date,
+): Promise<BalanceTransaction> {
+  const transaction = manager.getRepository(BalanceTransaction).create({
+    id: newId('balanceTransaction'),
+    accountId: scope.accountId,
+    platformId: scope.platformId,
+    livemode: scope.livemode,
+    type: entry.type,
+    reportingCategory: REPORTING_CATEGORY[entry.type],
+    amount: entry.amount,
+    fee: entry.fee,
+    feeDetails: entry.feeDetails,
+    net: entry.net,
+    currency: entry.currency,
+    status: entry.status as BalanceTransactionStatus,
+    availableOn: entry.availableOn,
+    description: entry.description,
+    source: entry.sourceId,
+    createdAt,
+  });
+  await manager.getRepository(BalanceTransaction).insert(transaction);
+  await insertPostings(
+    manager,
+    transaction.id,
+    scope.livemode,
+    entry.currency,
+    entry.postings,
+    createdAt,
+  );
+  await applyPostings(manager, scope.livemode, entry.currency, entry.postings);
+  if (entry.earnings !== 0) {
+    await manager.query(
+      `INSERT INTO earnings_hourly (account_id, livemode, currency, hour, net) VALUES (?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE net = net + VALUES(net)`,
+      [scope.accountId, scope.livemode, entry.currency, hourOf(createdAt), entry.earnings],
+    );
+  }
+  return transaction;
+}

@@ -1,0 +1,69 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Keyset } from '@dash/subgraph';
+import type { BalanceTransactionType } from './domain/entries.js';
+import { BalanceTransaction } from './entities/balance-transaction.entity.js';
+import type { LedgerScope } from './ledger/visible-scope.js';
+
+export interface TransactionFilter {
+  types?: BalanceTransactionType[] | undefined;
+  currency?: string | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
+}
+
+/** Rows strictly after a keyset position in a newest-first list. */
+export function afterKeyset<Row extends object>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  after: Keyset | undefined,
+): SelectQueryBuilder<Row> {
+  if (!after) return query;
+  return query.andWhere(
+    `(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`,
+    { afterAt: after.createdAt, afterId: after.id },
+  );
+}
+
+/**
+ * An account's balance transactions, newest first, filtered and paged by keyset (created, id),
+ * so a page deep in a long history costs the same as the first. The index on
+ * (account_id, livemode, created_at, id) serves every filter.
+ */
+export class TransactionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  query(scope: LedgerScope, filter: TransactionFilter, after?: Keyset) {
+    const query = this.dataSource
+      .getRepository(BalanceTransaction)
+      .createQueryBuilder('txn')
+      .where('txn.account_id = :accountId AND txn.livemode = :livemode', scope);
+    if (filter.types?.length) query.andWhere('txn.type IN (:...types)', { types: filter.types });
+    if (filter.currency) query.andWhere('txn.currency = :currency', { currency: filter.currency });
+    if (filter.createdFrom) query.andWhere('txn.created_at >= :from', { from: filter.createdFrom });
+    if (filter.createdTo) query.andWhere('txn.created_at < :to', { to: filter.createdTo });
+    if (filter.amountMin !== undefined)
+      query.andWhere('txn.amount >= :amountMin', { amountMin: filter.amountMin });
+    if (filter.amountMax !== undefined)
+      query.andWhere('txn.amount <= :amountMax', { amountMax: filter.amountMax });
+    return afterKeyset(query, 'txn', after)
+      .orderBy('txn.created_at', 'DESC')
+      .addOrderBy('txn.id', 'DESC');
+  }
+
+  page(scope: LedgerScope, filter: TransactionFilter, first: number, after?: Keyset) {
+    return this.query(scope, filter, after)
+      .take(first + 1)
+      .getMany();
+  }
+
+  /** The same rows, one at a time, for exports that must not hold a whole history in memory. */
+  stream(scope: LedgerScope, filter: TransactionFilter) {
+    return this.query(scope, filter).stream();
+  }
+
+  find(scope: LedgerScope, id: string): Promise<BalanceTransaction | null> {
+    return this.dataSource.getRepository(BalanceTransaction).findOneBy({ ...scope, id });
+  }
+}
