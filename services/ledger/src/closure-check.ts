@@ -1,13 +1,16 @@
 import type { ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import type { BalanceRepository } from './balances.repository.js';
 
-/** An account with money left (available, pending or reserved) in any currency cannot close. */
+/**
+ * An account with money left, or owing money, in any currency cannot close. What counts is the
+ * total: a refund taken from available while the charge is still pending nets to nothing.
+ */
 export async function ledgerClosureBlockers(
   balances: BalanceRepository,
   { accountId, livemode }: ClosureCheckRequest,
 ): Promise<ClosureBlocker[]> {
   const left = (await balances.balances({ accountId, livemode }, new Date())).filter(
-    (balance) => balance.available !== 0 || balance.pending !== 0 || balance.reserve !== 0,
+    (balance) => balance.total !== 0,
   );
   if (left.length === 0) return [];
   const currencies = left.map((balance) => balance.currency.toUpperCase()).join(', ');

@@ -62,9 +62,12 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Zone-aware dates do the arithmetic; plain instants leave the domain. */
+const plain = (date: TZDate) => new Date(date.getTime());
+
 function bucketStarts(unit: Unit, from: TZDate, to: TZDate): Date[] {
   const starts: Date[] = [];
-  for (let at = from; at < to; at = STEP[unit](at, 1)) starts.push(new Date(at.getTime()));
+  for (let at = from; at < to; at = STEP[unit](at, 1)) starts.push(plain(at));
   return starts;
 }
 
@@ -84,7 +87,7 @@ export function earningsWindow(
   const end = step(START_OF[unit](new TZDate(now.getTime(), timeZone)), 1);
   if (range === 'LIFETIME') {
     const first = START_OF.month(new TZDate((firstActivity ?? now).getTime(), timeZone));
-    return { unit, starts: bucketStarts(unit, first, end), end, previousStarts: [] };
+    return { unit, starts: bucketStarts(unit, first, end), end: plain(end), previousStarts: [] };
   }
   const back = (date: TZDate) =>
     range === 'LAST_3_MONTHS' ? addMonths(date, -3) : step(date, -LENGTH[range]);
@@ -92,7 +95,7 @@ export function earningsWindow(
   return {
     unit,
     starts: bucketStarts(unit, start, end),
-    end,
+    end: plain(end),
     previousStarts: bucketStarts(unit, back(start), start),
   };
 }
