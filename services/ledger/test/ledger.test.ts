@@ -185,7 +185,11 @@ describe('refunds', () => {
       refundable: 3_000,
     });
     expect(tooMuch.errors?.[0]?.message).toContain('$30.00');
-    const foreign = await service.query(REFUND, { input: { charge: paid.id }, key: newKey() }, platformB);
+    const foreign = await service.query(
+      REFUND,
+      { input: { charge: paid.id }, key: newKey() },
+      platformB,
+    );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await refund()).data?.createRefund.amount).toBe(3_000);
     expect((await refund()).errors?.[0]?.extensions?.reason).toBe('ALREADY_REFUNDED');
