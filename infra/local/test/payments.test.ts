@@ -172,4 +172,46 @@ describe('payments across the services', () => {
       )
       .toBe('ACCOUNT_CLOSED');
   });
+
+  it('exports the filtered transactions as CSV, through the shell and the gateway', async () => {
+    // The local stack's development account stands in for a signed-in browser here.
+    const csv = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${stack.shellUrl}/exports/balance-transactions.csv?${query}`, {
+        headers,
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    };
+    const all = await csv('');
+    expect(all.status).toBe(200);
+    expect(all.type).toMatch(/^text\/csv/);
+    const [header, ...rows] = all.text.trim().split('\n');
+    expect(header).toBe(
+      'id,created,type,reporting_category,description,amount,fee,net,currency,status,available_on,source',
+    );
+    const ledger = stack.services.find((service) => service.name === 'ledger')!;
+    const [count] = (await ledger.dataSource.query(
+      'SELECT COUNT(*) AS n FROM balance_transactions WHERE account_id = ?',
+      [prepared.env.DASH_DEV_ACCOUNT_ID],
+    )) as Array<{ n: string }>;
+    expect(rows).toHaveLength(Number(count!.n));
+    expect(rows[0]).toMatch(/^txn_/);
+
+    const payouts = await csv('types=payout');
+    const payoutRows = payouts.text.trim().split('\n').slice(1);
+    expect(payoutRows.length).toBeGreaterThan(0);
+    expect(payoutRows.every((row) => row.split(',')[2] === 'payout')).toBe(true);
+    // Minor units become decimals a spreadsheet reads: a payout is a negative amount.
+    expect(payoutRows[0]!.split(',')[5]).toMatch(/^-\d+\.\d{2}$/);
+
+    expect((await csv('types=bogus')).status).toBe(400);
+    const foreign = await fetch(
+      `${stack.gatewayUrl.replace('/graphql', '')}/exports/balance-transactions.csv?account=${prepared.env.DASH_DEV_ACCOUNT_ID}`,
+      { headers: { authorization: `Bearer ${otherKey}` } },
+    );
+    expect(foreign.status).toBe(404);
+  });
 });

@@ -49,4 +49,9 @@ export {
   type AccountScope,
   type SeedRow,
 } from './account-record.js';
-export { closureCheckRoutes, internalRoute, InternalRouteError } from './internal-routes.js';
+export {
+  callerRoute,
+  closureCheckRoutes,
+  internalRoute,
+  InternalRouteError,
+} from './internal-routes.js';

@@ -1,5 +1,10 @@
 import express, { Router, type Request, type Response } from 'express';
-import { CALLER_HEADER, CallerVerificationError, verifyCaller } from '@dash/auth-context';
+import {
+  CALLER_HEADER,
+  CallerVerificationError,
+  verifyCaller,
+  type Caller,
+} from '@dash/auth-context';
 import {
   CLOSURE_CHECK_PATH,
   type ClosureBlocker,
@@ -79,4 +84,42 @@ export function closureCheckRoutes(
       return { blockers: await check({ accountId: body.accountId, livemode: body.livemode }) };
     },
   );
+}
+
+/**
+ * A GET route for callers the gateway forwards (accounts, platforms), beside /graphql: for
+ * answers that are not GraphQL, such as a CSV download. Without a valid signed caller: 401.
+ */
+export function callerRoute(
+  path: string,
+  secret: string,
+  handler: (caller: Caller, req: Request, res: Response) => Promise<void>,
+): Router {
+  const router = Router();
+  router.get(path, async (req: Request, res: Response, next) => {
+    const header = req.headers[CALLER_HEADER];
+    let caller: Caller;
+    try {
+      if (typeof header !== 'string') throw new CallerVerificationError('missing');
+      caller = verifyCaller(header, secret);
+    } catch (error) {
+      if (!(error instanceof CallerVerificationError)) return next(error);
+      res
+        .status(401)
+        .json({
+          error: { code: 'UNAUTHENTICATED', message: 'Requests must come through the gateway.' },
+        });
+      return;
+    }
+    try {
+      await handler(caller, req, res);
+    } catch (error) {
+      if (error instanceof InternalRouteError) {
+        res.status(error.status).json({ error: { code: error.code, message: error.message } });
+        return;
+      }
+      next(error);
+    }
+  });
+  return router;
 }

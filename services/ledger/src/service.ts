@@ -1,9 +1,11 @@
+import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
 import { closureCheckRoutes, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
 import { ledgerClosureBlockers } from './closure-check.js';
 import type { LedgerContext } from './context.js';
 import { EarningsRepository } from './earnings.repository.js';
+import { transactionsExportRoute } from './export.route.js';
 import { Account } from './entities/account.type.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Charge } from './entities/charge.entity.js';
@@ -83,8 +85,11 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       platform: platformLookup(deps.dataSource),
     }),
     routes: ({ config: service, dataSource }) =>
-      closureCheckRoutes(service.internalSecret, (request) =>
-        ledgerClosureBlockers(new BalanceRepository(dataSource), request),
+      Router().use(
+        closureCheckRoutes(service.internalSecret, (request) =>
+          ledgerClosureBlockers(new BalanceRepository(dataSource), request),
+        ),
+        transactionsExportRoute(service.internalSecret, dataSource),
       ),
   };
 }

@@ -48,6 +48,15 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
       xfwd: true,
     }),
   );
+  // Downloads (CSV exports) come from the gateway too, with the same session cookie.
+  app.use(
+    createProxyMiddleware({
+      target: gateway.origin,
+      pathFilter: '/exports/',
+      changeOrigin: true,
+      xfwd: true,
+    }),
+  );
 
   for (const [file, path] of Object.entries(vendorFiles())) {
     app.get(`/vendor/${file}`, (_req, res) =>
