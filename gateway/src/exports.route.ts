@@ -46,11 +46,9 @@ export function exportRoutes(config: GatewayConfig, identity: IdentityCheck, log
         }
         log.error({ err: error, path }, 'export failed');
         if (!res.headersSent)
-          res
-            .status(502)
-            .json({
-              error: { code: 'UNAVAILABLE', message: 'The export could not be made. Try again.' },
-            });
+          res.status(502).json({
+            error: { code: 'UNAVAILABLE', message: 'The export could not be made. Try again.' },
+          });
         else res.destroy();
       }
     });

@@ -104,11 +104,9 @@ export function callerRoute(
       caller = verifyCaller(header, secret);
     } catch (error) {
       if (!(error instanceof CallerVerificationError)) return next(error);
-      res
-        .status(401)
-        .json({
-          error: { code: 'UNAUTHENTICATED', message: 'Requests must come through the gateway.' },
-        });
+      res.status(401).json({
+        error: { code: 'UNAUTHENTICATED', message: 'Requests must come through the gateway.' },
+      });
       return;
     }
     try {
