@@ -15,6 +15,8 @@ export interface IdempotentRequest {
   operation: string;
   /** The request's parameters; a key reused with other parameters is refused. */
   params: unknown;
+  /** The id the operation's result will have, recorded with the key in the same statement. */
+  resultId: string;
 }
 
 class KeyTaken extends Error {}
@@ -40,7 +42,7 @@ const validateKey = (key: string) => {
 export async function runIdempotent<Result>(
   dataSource: DataSource,
   request: IdempotentRequest,
-  work: (manager: EntityManager) => Promise<{ id: string; result: Result }>,
+  work: (manager: EntityManager) => Promise<Result>,
   replay: (id: string) => Promise<Result>,
 ): Promise<Result> {
   validateKey(request.key);
@@ -51,20 +53,23 @@ export async function runIdempotent<Result>(
         dataSource.transaction(async (manager) => {
           try {
             await manager.query(
-              `INSERT INTO idempotency_keys (scope, idempotency_key, operation, request_hash, created_at)
-               VALUES (?, ?, ?, ?, ?)`,
-              [request.scope, request.key, request.operation, requestHash, new Date()],
+              `INSERT INTO idempotency_keys
+                 (scope, idempotency_key, operation, request_hash, result_id, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)`,
+              [
+                request.scope,
+                request.key,
+                request.operation,
+                requestHash,
+                request.resultId,
+                new Date(),
+              ],
             );
           } catch (error) {
             if (isDuplicateKey(error)) throw new KeyTaken();
             throw error;
           }
-          const { id, result } = await work(manager);
-          await manager.query(
-            'UPDATE idempotency_keys SET result_id = ? WHERE scope = ? AND idempotency_key = ?',
-            [id, request.scope, request.key],
-          );
-          return result;
+          return work(manager);
         }),
       );
     } catch (error) {

@@ -9,7 +9,7 @@ import { Refund, type RefundReason } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
 import type { AccountDirectory } from './account-directory.js';
 import { runIdempotent } from './idempotency.js';
-import { postEntry } from './post-entry.js';
+import { insertRow, postEntry } from './post-entry.js';
 
 export interface LedgerSettings {
   feeSchedule: FeeSchedule;
@@ -85,6 +85,7 @@ export class MoneyMovements {
         { field: 'applicationFeeAmount' },
       );
     }
+    const id = newId('charge');
     return runIdempotent(
       this.dataSource,
       {
@@ -92,12 +93,10 @@ export class MoneyMovements {
         key: idempotencyKey,
         operation: 'createCharge',
         params: request,
+        resultId: id,
       },
-      async (manager) => {
-        const charge = await this.insertCharge(manager, platform, request, currency, fee);
-        return { id: charge.id, result: charge };
-      },
-      (id) => this.chargeOf(platform, id),
+      (manager) => this.insertCharge(manager, id, platform, request, currency, fee),
+      (firstId) => this.chargeOf(platform, firstId),
     );
   }
 
@@ -108,6 +107,7 @@ export class MoneyMovements {
   ): Promise<Transfer> {
     await this.accounts.openAccountOf(platform, request.account);
     const currency = normalizeCurrency(request.currency);
+    const id = newId('transfer');
     return runIdempotent(
       this.dataSource,
       {
@@ -115,11 +115,12 @@ export class MoneyMovements {
         key: idempotencyKey,
         operation: 'createTransfer',
         params: request,
+        resultId: id,
       },
       async (manager) => {
         const now = this.now();
         const transfer = manager.getRepository(Transfer).create({
-          id: newId('transfer'),
+          id,
           accountId: request.account,
           platformId: platform.platformId,
           livemode: platform.livemode,
@@ -140,13 +141,17 @@ export class MoneyMovements {
         });
         const posted = await postEntry(manager, this.scopeOf(transfer), entry, now);
         transfer.balanceTransactionId = posted.id;
-        await manager.getRepository(Transfer).insert(transfer);
-        return { id: transfer.id, result: transfer };
+        await insertRow(manager, Transfer, transfer);
+        return transfer;
       },
-      async (id) =>
+      async (firstId) =>
         (await this.dataSource
           .getRepository(Transfer)
-          .findOneBy({ id, platformId: platform.platformId, livemode: platform.livemode }))!,
+          .findOneBy({
+            id: firstId,
+            platformId: platform.platformId,
+            livemode: platform.livemode,
+          }))!,
     );
   }
 
@@ -188,9 +193,16 @@ export class MoneyMovements {
     request: RefundRequest,
     idempotencyKey: string,
   ): Promise<Refund> {
+    const id = newId('refund');
     return runIdempotent(
       this.dataSource,
-      { scope: keyScope, key: idempotencyKey, operation: 'createRefund', params: request },
+      {
+        scope: keyScope,
+        key: idempotencyKey,
+        operation: 'createRefund',
+        params: request,
+        resultId: id,
+      },
       async (manager) => {
         // The charge row is locked: concurrent refunds of one charge queue here, so together
         // they can never exceed it.
@@ -199,15 +211,16 @@ export class MoneyMovements {
           lock: { mode: 'pessimistic_write' },
         });
         if (!charge) throw notFound('payment', request.charge);
-        const refund = await this.insertRefund(manager, charge, requestedBy, request);
-        return { id: refund.id, result: refund };
+        return this.insertRefund(manager, id, charge, requestedBy, request);
       },
-      async (id) => (await this.dataSource.getRepository(Refund).findOneBy({ id, ...owner }))!,
+      async (firstId) =>
+        (await this.dataSource.getRepository(Refund).findOneBy({ id: firstId, ...owner }))!,
     );
   }
 
   private async insertCharge(
     manager: EntityManager,
+    id: string,
     platform: PlatformScope,
     request: ChargeRequest,
     currency: string,
@@ -217,7 +230,7 @@ export class MoneyMovements {
     const declined = request.cardLast4 === DECLINED_CARD_LAST4;
     const applicationFee = request.applicationFeeAmount ?? 0;
     const charge = manager.getRepository(Charge).create({
-      id: newId('charge'),
+      id,
       accountId: request.account,
       platformId: platform.platformId,
       livemode: platform.livemode,
@@ -254,12 +267,13 @@ export class MoneyMovements {
       });
       charge.balanceTransactionId = (await postEntry(manager, this.scopeOf(charge), entry, now)).id;
     }
-    await manager.getRepository(Charge).insert(charge);
+    await insertRow(manager, Charge, charge);
     return charge;
   }
 
   private async insertRefund(
     manager: EntityManager,
+    id: string,
     charge: Charge,
     requestedBy: Refund['requestedBy'],
     request: RefundRequest,
@@ -288,7 +302,7 @@ export class MoneyMovements {
     }
     const now = this.now();
     const refund = manager.getRepository(Refund).create({
-      id: newId('refund'),
+      id,
       chargeId: charge.id,
       accountId: charge.accountId,
       platformId: charge.platformId,
@@ -310,7 +324,7 @@ export class MoneyMovements {
       now,
     });
     refund.balanceTransactionId = (await postEntry(manager, this.scopeOf(charge), entry, now)).id;
-    await manager.getRepository(Refund).insert(refund);
+    await insertRow(manager, Refund, refund);
     await manager
       .getRepository(Charge)
       .update({ id: charge.id }, { amountRefunded: charge.amountRefunded + amount });

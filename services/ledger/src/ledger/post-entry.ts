@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { newId } from '@dash/ids';
 import type { AccountScope } from '@dash/subgraph';
 import { REPORTING_CATEGORY, type LedgerEntry, type Posting } from '../domain/entries.js';
@@ -7,6 +8,24 @@ import {
   BalanceTransaction,
   BalanceTransactionStatus,
 } from '../entities/balance-transaction.entity.js';
+
+/**
+ * Inserts one entity row and nothing else: a plain repository insert would read the row back
+ * for its column defaults, a round trip the hot path cannot afford.
+ */
+export async function insertRow<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  row: QueryDeepPartialEntity<Row>,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(row)
+    .updateEntity(false)
+    .execute();
+}
 
 /** The UTC hour a moment falls in: the earnings rollup's key. */
 export const hourOf = (moment: Date) =>
@@ -89,7 +108,7 @@ export async function postEntry(
     source: entry.sourceId,
     createdAt,
   });
-  await manager.getRepository(BalanceTransaction).insert(transaction);
+  await insertRow(manager, BalanceTransaction, transaction);
   await insertPostings(
     manager,
     transaction.id,

@@ -1,0 +1,410 @@
+import { signCaller, type Caller } from '@dash/auth-context';
+import { createPlatform, seedIdentity } from '@dash/identity';
+import { newId } from '@dash/ids';
+import {
+  AccountDirectory,
+  chargeEntry,
+  DEFAULT_FEE_SCHEDULE,
+  hourOf,
+  ledgerInvariants,
+  MoneyMovements,
+  processingFee,
+  REPORTING_CATEGORY,
+} from '@dash/ledger';
+import { createDataSource, type DataSourceOptions } from '@dash/db';
+import { identityService } from '@dash/identity';
+import { ledgerService } from '@dash/ledger';
+import { prepareIsolatedStackEnv } from '@dash/local-stack';
+import type { DataSource } from 'typeorm';
+import { startProcess, type ServiceProcess } from './processes.js';
+
+/**
+ * The ledger at scale: loads BENCH_TRANSACTIONS balance transactions (default 1,000,000) over
+ * BENCH_ACCOUNTS accounts (10,000), then measures posting throughput (charges with every
+ * invariant kept) and the latency of the dashboard's transactions, payments and earnings queries
+ * at the ledger subgraph and through the gateway.
+ */
+const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
+const CHARGES = Number(process.env.BENCH_CHARGES ?? 5_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+const BATCH = 2_000;
+const DAY = 24 * 3600 * 1000;
+
+process.env.LOG_LEVEL ??= 'silent';
+
+const accountId = (index: number) => `acct_bench${String(index).padStart(8, '0')}`;
+
+/** A small deterministic generator, so every run loads the same history. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+async function inParallel(count: number, limit: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/**
+ * Writes history straight into the ledger's tables in large batches — the same postings the
+ * live path writes (chargeEntry), with balances and the earnings rollup summed in memory and
+ * written once — because a million rows through the API would take a quarter of an hour.
+ */
+async function bulkLoad(ledger: DataSource, platformId: string, now: Date) {
+  const next = random(7);
+  const balances = new Map<string, number>();
+  const earnings = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, amount: number) =>
+    map.set(key, (map.get(key) ?? 0) + amount);
+  const batches = Math.ceil(TRANSACTIONS / BATCH);
+  const build = (batch: number) => {
+    const txns: unknown[][] = [];
+    const charges: unknown[][] = [];
+    const postings: unknown[][] = [];
+    for (let i = batch * BATCH; i < Math.min(TRANSACTIONS, (batch + 1) * BATCH); i += 1) {
+      const account = accountId(i % ACCOUNTS);
+      const createdAt = new Date(now.getTime() - Math.floor(next() * 730 * DAY));
+      const amount = 500 + Math.floor(next() * 19_500);
+      const chargeId = newId('charge');
+      const txnId = newId('balanceTransaction');
+      const fee = processingFee(amount, 'usd', DEFAULT_FEE_SCHEDULE);
+      const entry = chargeEntry({
+        accountId: account,
+        platformId,
+        currency: 'usd',
+        amount,
+        processingFee: fee,
+        applicationFee: 0,
+        availableOn: new Date(createdAt.getTime() + 2 * DAY),
+        sourceId: chargeId,
+        description: null,
+        now,
+      });
+      txns.push([
+        txnId,
+        account,
+        platformId,
+        false,
+        'charge',
+        REPORTING_CATEGORY.charge,
+        amount,
+        fee,
+        entry.net,
+        'usd',
+        JSON.stringify(entry.feeDetails),
+        entry.status,
+        entry.availableOn,
+        null,
+        chargeId,
+        createdAt,
+      ]);
+      charges.push([
+        chargeId,
+        account,
+        platformId,
+        false,
+        amount,
+        0,
+        'usd',
+        'succeeded',
+        null,
+        false,
+        null,
+        'Bench Rider',
+        `rider${i % 5000}@example.com`,
+        'visa',
+        '4242',
+        fee,
+        0,
+        '{}',
+        txnId,
+        createdAt,
+      ]);
+      for (const posting of entry.postings) {
+        postings.push([txnId, false, posting.ledgerAccount, 'usd', posting.amount, createdAt]);
+        add(balances, posting.ledgerAccount, posting.amount);
+      }
+      add(earnings, `${account}|${hourOf(createdAt).getTime()}`, entry.earnings);
+    }
+    return { txns, charges, postings };
+  };
+  // Balances and rollup rows may exist already (the demo's shared accounts): add to them.
+  const upsert = (table: string, columns: string, amountColumn: string, rows: unknown[][]) =>
+    ledger.query(
+      `INSERT INTO ${table} (${columns}) VALUES ${rows.map((row) => `(${row.map(() => '?').join(',')})`).join(',')}
+       ON DUPLICATE KEY UPDATE ${amountColumn} = ${amountColumn} + VALUES(${amountColumn})`,
+      rows.flat(),
+    );
+  await inParallel(batches, 4, async (batch) => {
+    const { txns, charges, postings } = build(batch);
+    await ledger.transaction(async (manager) => {
+      const query = (table: string, columns: string, rows: unknown[][]) =>
+        rows.length === 0
+          ? Promise.resolve()
+          : manager.query(
+              `INSERT INTO ${table} (${columns}) VALUES ${rows.map((row) => `(${row.map(() => '?').join(',')})`).join(',')}`,
+              rows.flat(),
+            );
+      await query(
+        'balance_transactions',
+        'id, account_id, platform_id, livemode, type, reporting_category, amount, fee, net, currency, fee_details, status, available_on, description, source_id, created_at',
+        txns,
+      );
+      await query(
+        'charges',
+        'id, account_id, platform_id, livemode, amount, amount_refunded, currency, outcome, failure_message, disputed, description, customer_name, customer_email, card_brand, card_last4, fee, application_fee_amount, metadata, balance_transaction_id, created_at',
+        charges,
+      );
+      await query(
+        'postings',
+        'balance_transaction_id, livemode, ledger_account, currency, amount, created_at',
+        postings,
+      );
+    });
+  });
+  const entries = [...balances.entries()];
+  for (let i = 0; i < entries.length; i += BATCH)
+    await upsert(
+      'ledger_balances',
+      'livemode, ledger_account, currency, shard, amount',
+      'amount',
+      entries.slice(i, i + BATCH).map(([account, amount]) => [false, account, 'usd', 0, amount]),
+    );
+  const hours = [...earnings.entries()];
+  for (let i = 0; i < hours.length; i += BATCH)
+    await upsert(
+      'earnings_hourly',
+      'account_id, livemode, currency, hour, net',
+      'net',
+      hours.slice(i, i + BATCH).map(([key, net]) => {
+        const [account, hour] = key.split('|');
+        return [account, false, 'usd', new Date(Number(hour)), net];
+      }),
+    );
+}
+
+/**
+ * Latency of one query over many accounts, one request at a time: what a person waits for, not
+ * how much the machine can take (the posting figures above are about that).
+ */
+async function measure(
+  label: string,
+  samples: number,
+  send: (account: string) => Promise<Response>,
+) {
+  const next = random(99);
+  const times: number[] = [];
+  let failures = 0;
+  await inParallel(samples, 1, async () => {
+    const account = accountId(Math.floor(next() * ACCOUNTS));
+    const started = performance.now();
+    const response = await send(account);
+    const body = (await response.json()) as { errors?: unknown };
+    times.push(performance.now() - started);
+    if (!response.ok || body.errors) failures += 1;
+  });
+  times.sort((a, b) => a - b);
+  const row = {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
+  console.log(
+    `  ${label.padEnd(44)} p50 ${row.p50.toFixed(1).padStart(6)}  p95 ${row.p95.toFixed(1).padStart(6)}  p99 ${row.p99.toFixed(1).padStart(6)} ms${failures ? `  (${failures} failed)` : ''}`,
+  );
+  return row;
+}
+
+const QUERIES = {
+  'transactions page (25 newest)':
+    'balanceTransactions(first: 25) { nodes { id type amount net currency createdAt description } pageInfo { endCursor hasNextPage } }',
+  'payments page (25 newest)':
+    'payments(first: 25) { nodes { id amount status customer { email } createdAt } pageInfo { endCursor } }',
+  'earnings, lifetime by month':
+    'earnings(range: LIFETIME, currency: "usd", timeZone: "Europe/Paris") { total buckets { start net } }',
+  'earnings, 7 days by day':
+    'earnings(range: LAST_7_DAYS, currency: "usd", timeZone: "Europe/Paris") { total previousTotal buckets { start net } }',
+};
+
+const prepared = await prepareIsolatedStackEnv('bench_ledger');
+const env = prepared.env;
+const database = (definition: { entities: DataSourceOptions['entities'] }, name: string) =>
+  createDataSource({
+    url: env.MYSQL_URL!,
+    database: name,
+    entities: definition.entities,
+    migrations: [],
+    poolSize: 40,
+  });
+const identityDb = database(identityService, env.DASH_IDENTITY_DATABASE!);
+const ledger = database(ledgerService, env.DASH_LEDGER_DATABASE!);
+await Promise.all([identityDb.initialize(), ledger.initialize()]);
+const processes: ServiceProcess[] = [];
+try {
+  // One process per service, as deployed; the load generator runs in this one.
+  const identity = await startProcess('identity', env);
+  processes.push(identity);
+  const ledgerProcess = await startProcess('ledger', { ...env, DASH_IDENTITY_URL: identity.url });
+  processes.push(ledgerProcess);
+  const gateway = await startProcess('gateway', {
+    ...env,
+    DASH_IDENTITY_URL: identity.url,
+    DASH_LEDGER_URL: ledgerProcess.url,
+  });
+  processes.push(gateway);
+
+  const now = new Date();
+  const { platform, testSecret } = await createPlatform(identityDb, { name: 'Bench Rides' });
+  const ids = Array.from({ length: ACCOUNTS }, (_, index) => accountId(index));
+  await seedIdentity(identityDb, {
+    platform: { id: platform.id, name: platform.name, brandColor: platform.brandColor },
+    accounts: ids.map((id) => ({
+      id,
+      displayName: id,
+      email: `${id}@example.com`,
+      country: 'US',
+      defaultCurrency: 'usd',
+      livemode: false,
+    })),
+  });
+  for (let i = 0; i < ids.length; i += BATCH)
+    await ledger.query(
+      `INSERT INTO accounts (id, platform_id, livemode, closed) VALUES ${ids
+        .slice(i, i + BATCH)
+        .map(() => '(?, ?, FALSE, FALSE)')
+        .join(',')}`,
+      ids.slice(i, i + BATCH).flatMap((id) => [id, platform.id]),
+    );
+
+  console.log(
+    `ledger benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts`,
+  );
+  let started = performance.now();
+  await bulkLoad(ledger, platform.id, now);
+  const loadS = (performance.now() - started) / 1000;
+  console.log(
+    `  loaded in ${loadS.toFixed(0)} s (${Math.round(TRANSACTIONS / loadS).toLocaleString('en')} transactions/s, with postings, payments, balances, rollup)`,
+  );
+
+  // Posting throughput: the live path (idempotency key, postings, balances, rollup) in one
+  // transaction per charge, 32 at a time, on random accounts.
+  const movements = new MoneyMovements(
+    ledger,
+    new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', env.DASH_INTERNAL_SECRET!),
+    { feeSchedule: DEFAULT_FEE_SCHEDULE, availableDelayMs: 2 * DAY },
+  );
+  const scope = { platformId: platform.id, livemode: false };
+  const next = random(3);
+  // Warm up first: connections opened, code paths compiled, as in a service that has been up.
+  await inParallel(200, 32, async (index) => {
+    await movements.createCharge(
+      scope,
+      { account: accountId(index % ACCOUNTS), amount: 900, currency: 'usd' },
+      `warm-${index}`,
+    );
+  });
+  started = performance.now();
+  await inParallel(CHARGES, 32, async (index) => {
+    await movements.createCharge(
+      scope,
+      { account: accountId(Math.floor(next() * ACCOUNTS)), amount: 1_000 + index, currency: 'usd' },
+      `bench-${index}`,
+    );
+  });
+  const engineRate = CHARGES / ((performance.now() - started) / 1000);
+  console.log(
+    `  posting: ${Math.round(engineRate).toLocaleString('en')} charges/s (ledger engine, 32 concurrent, ${CHARGES.toLocaleString('en')} charges)`,
+  );
+
+  const platformCaller: Caller = {
+    kind: 'platform',
+    platformId: platform.id,
+    livemode: false,
+    keyId: 'bench',
+  };
+  const apiCharges = Math.min(CHARGES, 2_000);
+  started = performance.now();
+  await inParallel(apiCharges, 32, async (index) => {
+    const response = await fetch(ledgerProcess.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-dash-caller': signCaller(platformCaller, env.DASH_INTERNAL_SECRET!),
+      },
+      body: JSON.stringify({
+        query:
+          'mutation($input: ChargeInput!, $key: String!) { createCharge(input: $input, idempotencyKey: $key) { id } }',
+        variables: {
+          input: {
+            account: accountId(Math.floor(next() * ACCOUNTS)),
+            amount: 2_000,
+            currency: 'usd',
+          },
+          key: `bench-api-${index}`,
+        },
+      }),
+    });
+    await response.json();
+  });
+  const apiRate = apiCharges / ((performance.now() - started) / 1000);
+  console.log(
+    `  posting: ${Math.round(apiRate).toLocaleString('en')} charges/s (createCharge over HTTP at the subgraph, 32 concurrent)`,
+  );
+
+  started = performance.now();
+  const report = await ledgerInvariants(ledger);
+  console.log(
+    `  invariants after all of it: ${report.ok ? 'all hold' : JSON.stringify(report)} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  console.log(`query latency, ${SAMPLES} requests each on random accounts, one at a time:`);
+  const secret = env.DASH_INTERNAL_SECRET!;
+  for (const [label, selection] of Object.entries(QUERIES)) {
+    const atSubgraph = await measure(`${label} — subgraph`, SAMPLES, (account) =>
+      fetch(ledgerProcess.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-dash-caller': signCaller(
+            { kind: 'account', accountId: account, platformId: platform.id, livemode: false },
+            secret,
+          ),
+        },
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { ${selection} } } }`,
+          variables: { r: [{ __typename: 'Account', id: account }] },
+        }),
+      }),
+    );
+    const viaGateway = await measure(`${label} — gateway`, SAMPLES, (account) =>
+      fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${testSecret}` },
+        body: JSON.stringify({
+          query: `query($id: ID!) { account(id: $id) { id ${selection} } }`,
+          variables: { id: account },
+        }),
+      }),
+    );
+    console.log(
+      `  ${''.padEnd(44)} gateway adds ${(viaGateway.p50 - atSubgraph.p50).toFixed(1)} ms at p50`,
+    );
+  }
+  const memory = process.memoryUsage();
+  console.log(`memory of the load generator: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB`);
+} finally {
+  for (const child of processes.reverse()) await child.stop();
+  await Promise.all([identityDb.destroy(), ledger.destroy()]);
+  await prepared.cleanup();
+}
