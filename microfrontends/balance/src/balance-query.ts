@@ -9,7 +9,12 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
         currency
         available
         pending
+        reserve
         total
+        availableSoon {
+          availableOn
+          amount
+        }
       }
       nextPayout {
         id
@@ -27,7 +32,14 @@ export interface BalanceCardData {
     id: string;
     displayName: string;
     defaultCurrency: string;
-    balances: Array<{ currency: string; available: number; pending: number; total: number }>;
+    balances: Array<{
+      currency: string;
+      available: number;
+      pending: number;
+      reserve: number;
+      total: number;
+      availableSoon: Array<{ availableOn: string; amount: number }>;
+    }>;
     nextPayout: {
       id: string;
       amount: number;

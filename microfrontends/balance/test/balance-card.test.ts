@@ -10,8 +10,25 @@ const me: BalanceCardData['me'] = {
   displayName: 'Jenny Rosen',
   defaultCurrency: 'usd',
   balances: [
-    { currency: 'jpy', available: 48_000, pending: 0, total: 48_000 },
-    { currency: 'usd', available: 123_456, pending: 2_500, total: 125_956 },
+    {
+      currency: 'jpy',
+      available: 48_000,
+      pending: 0,
+      reserve: 0,
+      total: 48_000,
+      availableSoon: [],
+    },
+    {
+      currency: 'usd',
+      available: 123_456,
+      pending: 2_500,
+      reserve: 1_000,
+      total: 126_956,
+      availableSoon: [
+        { availableOn: '2026-11-26T00:00:00.000Z', amount: 1_500 },
+        { availableOn: '2026-11-27T00:00:00.000Z', amount: 1_000 },
+      ],
+    },
   ],
   nextPayout: {
     id: 'po_1',
@@ -56,11 +73,21 @@ describe('balance card', () => {
       'balance-jpy',
     ]);
     expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
-      '$1,259.56',
+      '$1,269.56',
     );
     expect(card.get('[data-testid="balance-jpy"] [data-testid="balance-total"]').text()).toBe(
       '¥48,000',
     );
+    // The reserve shows where there is one; pending money by the day it settles.
+    expect(card.get('[data-testid="balance-usd"]').text()).toContain(
+      'Reserved for refunds and disputes',
+    );
+    expect(card.get('[data-testid="balance-jpy"]').text()).not.toContain('Reserved');
+    const soon = card
+      .get('[data-testid="available-soon"]')
+      .findAll('li')
+      .map((li) => li.text());
+    expect(soon).toEqual(['Nov 26, 2026$15.00', 'Nov 27, 2026$10.00']);
     expect(card.get('[data-testid="next-payout"]').text()).toContain('$400.00');
     expect(card.text()).toContain('Available soon');
   });
@@ -73,7 +100,7 @@ describe('balance card', () => {
     await flushPromises();
     expect(card.text()).toContain('即将到账');
     expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
-      'US$1,259.56',
+      'US$1,269.56',
     );
     expect(client.calls).toBe(1);
   });
@@ -93,7 +120,7 @@ describe('balance card', () => {
     await flushPromises();
     expect(card.find('[role="alert"]').exists()).toBe(false);
     expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
-      '$1,259.56',
+      '$1,269.56',
     );
   });
 });

@@ -49,6 +49,7 @@ export function vendorFiles(): Record<string, string> {
  */
 export const MICROFRONTENDS: Record<string, string> = {
   balance: '@dash/balance',
+  earnings: '@dash/earnings',
   login: '@dash/login',
   settings: '@dash/settings',
 };

@@ -1,0 +1,63 @@
+import type { GraphqlClient } from '@dash/web-kit';
+
+export const RANGES = [
+  'LAST_24_HOURS',
+  'LAST_7_DAYS',
+  'LAST_4_WEEKS',
+  'LAST_3_MONTHS',
+  'LAST_YEAR',
+  'LIFETIME',
+] as const;
+export type Range = (typeof RANGES)[number];
+
+/** How each range's buckets read on the axis. */
+export const BUCKET_LABEL: Record<Range, Intl.DateTimeFormatOptions> = {
+  LAST_24_HOURS: { hour: '2-digit', minute: '2-digit' },
+  LAST_7_DAYS: { weekday: 'short', day: 'numeric' },
+  LAST_4_WEEKS: { month: 'short', day: 'numeric' },
+  LAST_3_MONTHS: { month: 'short', day: 'numeric' },
+  LAST_YEAR: { month: 'short', day: 'numeric' },
+  LIFETIME: { month: 'short', year: 'numeric' },
+};
+
+export interface Bucket {
+  start: string;
+  net: number;
+}
+
+export interface EarningsData {
+  currency: string;
+  total: number;
+  previousTotal: number | null;
+  buckets: Bucket[];
+  previous: Bucket[];
+}
+
+/** The chart's calls: the account's currency once, then one range at a time. */
+export function earningsApi(client: GraphqlClient) {
+  return {
+    currency: async () =>
+      (
+        await client.query<{ me: { defaultCurrency: string } }>(
+          'query EarningsAccount { me { id defaultCurrency } }',
+        )
+      ).me.defaultCurrency,
+    earnings: async (range: Range, currency: string, timeZone: string) =>
+      (
+        await client.query<{ me: { earnings: EarningsData | null } }>(
+          `query Earnings($range: EarningsRange!, $currency: String!, $timeZone: String!) {
+            me { id earnings(range: $range, currency: $currency, timeZone: $timeZone) {
+              currency total previousTotal buckets { start net } previous { start net }
+            } }
+          }`,
+          { range, currency, timeZone },
+        )
+      ).me.earnings,
+  };
+}
+
+/** The change against the period before, in percent; null when there is nothing to compare. */
+export function changeAgainst(total: number, previousTotal: number | null): number | null {
+  if (previousTotal === null || previousTotal === 0) return null;
+  return ((total - previousTotal) / Math.abs(previousTotal)) * 100;
+}

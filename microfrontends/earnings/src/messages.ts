@@ -1,0 +1,51 @@
+export const messages = {
+  en: {
+    earnings: {
+      title: 'Earnings',
+      range: 'Period',
+      ranges: {
+        LAST_24_HOURS: '24h',
+        LAST_7_DAYS: '7d',
+        LAST_4_WEEKS: '4w',
+        LAST_3_MONTHS: '3m',
+        LAST_YEAR: '1y',
+        LIFETIME: 'All',
+      },
+      loadFailed: 'Your earnings could not be loaded.',
+      empty:
+        'No earnings in this period yet. Payments and transfers will show here, net of fees and refunds.',
+      up: 'Up {percent}% on the period before ({previous})',
+      down: 'Down {percent}% on the period before ({previous})',
+      thisPeriod: 'This period',
+      previousPeriod: 'Period before',
+      chartLabel: 'Net earnings over the period, {total} in all',
+      tableCaption: 'Net earnings by period',
+      period: 'Period',
+      net: 'Net',
+    },
+  },
+  'zh-CN': {
+    earnings: {
+      title: '收入',
+      range: '时间范围',
+      ranges: {
+        LAST_24_HOURS: '24小时',
+        LAST_7_DAYS: '7天',
+        LAST_4_WEEKS: '4周',
+        LAST_3_MONTHS: '3个月',
+        LAST_YEAR: '1年',
+        LIFETIME: '全部',
+      },
+      loadFailed: '无法加载您的收入。',
+      empty: '此期间暂无收入。付款和转账（扣除手续费和退款后）将显示在这里。',
+      up: '比上一期间增长 {percent}%（{previous}）',
+      down: '比上一期间下降 {percent}%（{previous}）',
+      thisPeriod: '本期间',
+      previousPeriod: '上一期间',
+      chartLabel: '本期间净收入，共 {total}',
+      tableCaption: '各期间净收入',
+      period: '期间',
+      net: '净额',
+    },
+  },
+};
