@@ -145,13 +145,11 @@ export class MoneyMovements {
         return transfer;
       },
       async (firstId) =>
-        (await this.dataSource
-          .getRepository(Transfer)
-          .findOneBy({
-            id: firstId,
-            platformId: platform.platformId,
-            livemode: platform.livemode,
-          }))!,
+        (await this.dataSource.getRepository(Transfer).findOneBy({
+          id: firstId,
+          platformId: platform.platformId,
+          livemode: platform.livemode,
+        }))!,
     );
   }
 
