@@ -64,7 +64,9 @@ describe('shell server', () => {
       '@dash/balance',
       '@dash/earnings',
       '@dash/login',
+      '@dash/payments',
       '@dash/settings',
+      '@dash/transactions',
     ]);
     for (const url of [...Object.values(importMap.imports), '/shell/root-config.js']) {
       const response = await fetch(`${base}${url}`);

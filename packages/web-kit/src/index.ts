@@ -23,7 +23,7 @@ export {
 } from './graphql.js';
 export { formatAmount, formatDate } from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
-export { formatMoney } from '@dash/money';
+export { formatMoney, parseMajorUnits, toMajorUnitString } from '@dash/money';
 export { useI18n } from 'vue-i18n';
 export { cssLifecycles } from './css-lifecycles.js';
 export { textColorOn } from './contrast.js';

@@ -51,7 +51,9 @@ export const MICROFRONTENDS: Record<string, string> = {
   balance: '@dash/balance',
   earnings: '@dash/earnings',
   login: '@dash/login',
+  payments: '@dash/payments',
   settings: '@dash/settings',
+  transactions: '@dash/transactions',
 };
 
 export const microfrontendDir = (packageName: string) => join(packageDir(packageName), 'dist');

@@ -1,0 +1,197 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import PaymentsPage from '../src/PaymentsPage.vue';
+import { messages } from '../src/messages.js';
+import { searchFilter, type PaymentDetail } from '../src/payments-api.js';
+
+const account = (issueRefunds = true) => ({
+  me: { defaultCurrency: 'usd', platform: { name: 'Rocket Rides', features: { issueRefunds } } },
+});
+const row = {
+  id: 'ch_1',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  amount: 10_000,
+  currency: 'usd',
+  status: 'succeeded',
+  description: 'Ride #1001',
+  customer: { name: 'Ana Lima', email: 'ana@example.com' },
+};
+const detail = (overrides: Partial<PaymentDetail> = {}): { me: { payment: PaymentDetail } } => ({
+  me: {
+    payment: {
+      ...(row as PaymentDetail),
+      amountRefunded: 0,
+      refundable: 10_000,
+      fee: 820,
+      net: 9_180,
+      failureMessage: null,
+      card: { brand: 'visa', last4: '4242' },
+      metadata: [{ key: 'ride', value: 'r_1' }],
+      refunds: [],
+      timeline: [{ type: 'succeeded', at: row.createdAt, amount: 10_000 }],
+      balanceTransaction: {
+        net: 9_180,
+        feeDetails: [
+          { type: 'processing_fee', amount: 320 },
+          { type: 'application_fee', amount: 500 },
+        ],
+      },
+      ...overrides,
+    },
+  },
+});
+
+function scripted(answers: Record<string, unknown[]>) {
+  const calls: Array<[string, Record<string, unknown>]> = [];
+  const client: GraphqlClient = {
+    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
+      const name = /(?:query|mutation) (\w+)/.exec(String(document))![1]!;
+      calls.push([name, (variables ?? {}) as Record<string, unknown>]);
+      const answer = answers[name]!.shift();
+      if (answer instanceof Error) throw answer;
+      return answer as Data;
+    },
+  };
+  return { client, calls };
+}
+
+async function mountPage(client: GraphqlClient, path = '/payments') {
+  window.history.replaceState(null, '', path);
+  const { i18n } = createDashI18n(messages);
+  const page = mount(PaymentsPage, {
+    props: { client },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return page;
+}
+
+const page = (nodes: unknown[], endCursor: string | null = null) => ({
+  me: { payments: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+});
+
+beforeEach(() => {
+  setLocale('en');
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
+
+describe('payments search', () => {
+  it('reads a number as an amount in the account’s currency, anything else as an email', () => {
+    expect(searchFilter('12.50', 'usd')).toEqual({ amount: 1_250 });
+    expect(searchFilter('12,5', 'usd')).toEqual({ amount: 1_250 });
+    expect(searchFilter('4800', 'jpy')).toEqual({ amount: 4_800 });
+    expect(searchFilter('ana@', 'usd')).toEqual({ customerEmail: 'ana@' });
+    expect(searchFilter('  ', 'usd')).toEqual({});
+  });
+});
+
+describe('payments list', () => {
+  it('lists payments with their status word, searches, and pages on', async () => {
+    const { client, calls } = scripted({
+      PaymentsAccount: [account()],
+      Payments: [page([row], 'c1'), page([row]), page([{ ...row, id: 'ch_2' }])],
+    });
+    const view = await mountPage(client);
+    expect(view.get('[data-id="ch_1"]').text()).toContain('$100.00');
+    expect(view.get('[data-id="ch_1"]').text()).toContain('Succeeded');
+    await view.get('input[type="search"]').setValue('12.50');
+    await view.get('form').trigger('submit');
+    await flushPromises();
+    expect(calls.at(-1)).toEqual(['Payments', { filter: { amount: 1_250 }, after: null }]);
+    await view.get('input[type="search"]').setValue('ana@');
+    await view.get('form').trigger('submit');
+    await flushPromises();
+    expect(calls.at(-1)![1]).toEqual({ filter: { customerEmail: 'ana@' }, after: null });
+  });
+
+  it('says why it is empty, in Chinese too', async () => {
+    setLocale('zh-CN');
+    const { client } = scripted({ PaymentsAccount: [account()], Payments: [page([])] });
+    const view = await mountPage(client);
+    expect(view.get('[data-testid="payments-empty"]').text()).toContain('暂无付款');
+  });
+});
+
+describe('payment detail and refund', () => {
+  it('opens from the list and shows the fee breakdown, customer and timeline', async () => {
+    const { client } = scripted({
+      PaymentsAccount: [account()],
+      Payments: [page([row])],
+      Payment: [detail()],
+    });
+    const view = await mountPage(client);
+    await view.get('[data-id="ch_1"]').trigger('click');
+    await flushPromises();
+    expect(window.location.pathname).toBe('/payments/ch_1');
+    const breakdown = view.get('[data-testid="breakdown"]').text();
+    expect(breakdown).toContain('Processing fees');
+    expect(breakdown).toContain('-$3.20');
+    expect(breakdown).toContain('Platform fee');
+    expect(breakdown).toContain('-$5.00');
+    expect(breakdown).toContain('$91.80');
+    expect(view.text()).toContain('•••• 4242');
+    expect(view.get('[data-testid="timeline"]').text()).toContain('Payment of $100.00 succeeded');
+  });
+
+  it('refunds part of it with one key per amount, and explains a refusal', async () => {
+    const { client, calls } = scripted({
+      PaymentsAccount: [account()],
+      Payment: [
+        detail(),
+        detail({ amountRefunded: 2_500, refundable: 7_500, status: 'partially_refunded' }),
+      ],
+      RefundPayment: [
+        new GraphqlRequestError('network', 'NETWORK_ERROR'),
+        { refundPayment: { id: 're_1', amount: 2_500 } },
+      ],
+    });
+    const view = await mountPage(client, '/payments/ch_1');
+    await view.get('[data-testid="refund"]').trigger('click');
+    const dialog = view.get('[data-testid="refund-dialog"]');
+    expect((dialog.get('input').element as HTMLInputElement).value).toBe('100.00');
+    await dialog.get('input').setValue('25.00');
+    expect(dialog.get('[data-testid="refund-consequence"]').text()).toContain(
+      '$25.00 goes back to ana@example.com',
+    );
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe('The refund did not go through. Try again.');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    const [first, retry] = calls.filter(([name]) => name === 'RefundPayment');
+    expect(first![1]).toMatchObject({ payment: 'ch_1', amount: 2_500 });
+    // The retry of the same amount reuses the key: the server refunds once whatever happened.
+    expect(retry![1].key).toBe(first![1].key);
+    expect(view.get('[role="status"]').text()).toContain('Refunded.');
+    expect(view.text()).toContain('Partially refunded');
+  });
+
+  it('names the limit when the refund is more than is left', async () => {
+    const { client } = scripted({
+      PaymentsAccount: [account()],
+      Payment: [detail()],
+      RefundPayment: [
+        new GraphqlRequestError('too much', 'BAD_USER_INPUT', 'amount', {
+          reason: 'REFUND_EXCEEDS_CHARGE',
+        }),
+      ],
+    });
+    const view = await mountPage(client, '/payments/ch_1');
+    await view.get('[data-testid="refund"]').trigger('click');
+    await view.get('[data-testid="refund-dialog"] form').trigger('submit');
+    await flushPromises();
+    expect(view.get('[data-testid="refund-dialog"] [role="alert"]').text()).toBe(
+      'That is more than can be refunded: at most $100.00.',
+    );
+  });
+
+  it('offers no refund where the platform does not allow it', async () => {
+    const { client } = scripted({ PaymentsAccount: [account(false)], Payment: [detail()] });
+    const view = await mountPage(client, '/payments/ch_1');
+    expect(view.find('[data-testid="refund"]').exists()).toBe(false);
+  });
+});
