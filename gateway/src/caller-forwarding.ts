@@ -26,7 +26,9 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     private readonly secureCookies: boolean,
     private readonly identity: IdentityCheck,
   ) {
-    super({ url });
+    // Node's own fetch (undici): pooled keep-alive connections and less work per call than
+    // the default fetcher, which matters on every subgraph hop of every request.
+    super({ url, fetcher: globalThis.fetch as never });
   }
 
   override willSendRequest({

@@ -73,7 +73,9 @@ export function startOutboxRelay(options: {
   );
 
   async function publishBatch(): Promise<number> {
-    return dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the locking read takes no gap locks, so services writing new events
+    // into the outbox never deadlock with the relay reading it.
+    return dataSource.transaction('READ COMMITTED', async (manager) => {
       const rows = (await manager.query(
         `SELECT id, type, account_id, platform_id, livemode, data, occurred_at
            FROM outbox_events WHERE published_at IS NULL

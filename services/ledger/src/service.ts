@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
-import { closureCheckRoutes, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
+import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
 import { ledgerClosureBlockers } from './closure-check.js';
 import type { LedgerContext } from './context.js';
@@ -16,10 +16,11 @@ import { AccountDirectory, markAccountClosed } from './ledger/account-directory.
 import { MoneyMovements } from './ledger/money-movements.service.js';
 import { platformLookup, savePlatform } from './ledger/platforms.js';
 import { visibleScope } from './ledger/visible-scope.js';
-import { loadLedgerConfig, type LedgerConfig } from './ledger-config.js';
+import { loadLedgerConfig } from './ledger-config.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry.js';
+import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
 import { PaymentRepository } from './payments.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
@@ -33,14 +34,9 @@ import { startMaintenance } from './workers/maintenance.worker.js';
  * it, charges, refunds and transfers, and the earnings rollup.
  */
 export function createLedgerService(): ServiceDefinition<LedgerContext> {
-  // Read once when the instance starts (its maintenance part), used by every request after.
-  let config: LedgerConfig | undefined;
-  const movementsFor = ({ dataSource, config: service }: ServiceDeps) =>
-    new MoneyMovements(
-      dataSource,
-      new AccountDirectory(dataSource, config!.identityUrl, service.internalSecret),
-      config!,
-    );
+  // Made once when the instance starts (its maintenance part), used by every request after:
+  // the account directory keeps recently seen accounts in memory.
+  let movements: MoneyMovements | undefined;
   return {
     name: 'ledger',
     defaultPort: 4002,
@@ -49,14 +45,20 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       Init1764028800000,
       Livemode1764100000010,
       DoubleEntry1764400000000,
+      LeanPostings1764400000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountLedgerResolver, MoneyResolver, PaymentResolver, BalanceTransactionResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     parts: [
-      async ({ dataSource, env, log }) => {
-        config = loadLedgerConfig(env);
+      async ({ dataSource, env, log, config: service }) => {
+        const config = loadLedgerConfig(env);
+        movements = new MoneyMovements(
+          dataSource,
+          new AccountDirectory(dataSource, config.identityUrl, service.internalSecret),
+          config,
+        );
         return startMaintenance({
           dataSource,
           redisUrl: config.redisUrl,
@@ -80,7 +82,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       transactions: new TransactionRepository(deps.dataSource),
       payments: new PaymentRepository(deps.dataSource),
       earnings: new EarningsRepository(deps.dataSource),
-      movements: movementsFor(deps),
+      movements: movements!,
       scopeFor: (accountId) => visibleScope(deps.dataSource, base.caller, accountId),
       platform: platformLookup(deps.dataSource),
     }),

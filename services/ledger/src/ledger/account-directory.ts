@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CALLER_HEADER, signCaller } from '@dash/auth-context';
 import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
@@ -15,6 +16,13 @@ interface AccountRow {
  * an account closed arrives later by event (`account.closed`).
  */
 export class AccountDirectory {
+  /**
+   * Open accounts seen in the last few seconds: a busy platform charges the same accounts over
+   * and over, and this saves each charge a query. Kept short, so an account closed elsewhere
+   * stops taking money within seconds.
+   */
+  private readonly recent = new LRUCache<string, AccountOwner>({ max: 50_000, ttl: 5_000 });
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly identityUrl: string,
@@ -26,13 +34,16 @@ export class AccountDirectory {
     platform: { platformId: string; livemode: boolean },
     accountId: string,
   ): Promise<AccountOwner> {
-    const owner = await this.find(accountId);
+    const cached = this.recent.get(accountId);
+    const owner = cached ?? (await this.find(accountId));
     if (!owner || owner.platformId !== platform.platformId || owner.livemode !== platform.livemode)
       throw notFound('account', accountId);
     if (owner.closed)
       throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
         reason: 'ACCOUNT_CLOSED',
       });
+    // Only a fresh read starts the clock: a busy account is still re-read every few seconds.
+    if (!cached) this.recent.set(accountId, owner);
     return owner;
   }
 

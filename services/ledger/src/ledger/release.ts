@@ -24,7 +24,8 @@ export async function releaseDue(
   let released = 0;
   for (;;) {
     const count = await retryOnDeadlock(() =>
-      dataSource.transaction(async (manager) => {
+      // READ COMMITTED: no gap locks, so charges arriving meanwhile are never held up by it.
+      dataSource.transaction('READ COMMITTED', async (manager) => {
         const due = (await manager.query(
           `SELECT id, account_id, livemode, currency, net FROM balance_transactions
            WHERE status = 'pending' AND available_on <= ?
