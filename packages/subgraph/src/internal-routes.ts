@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import {
   CALLER_HEADER,
   CallerVerificationError,
@@ -21,6 +21,15 @@ export class InternalRouteError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A refusal becomes its status and code; anything else goes on to the server's error handler. */
+function sendRouteError(error: unknown, res: Response, next: NextFunction): void {
+  if (error instanceof InternalRouteError) {
+    res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  next(error);
 }
 
 const callingService = (req: Request, secret: string): string | undefined => {
@@ -56,11 +65,7 @@ export function internalRoute<Body extends object, Answer>(
       }
       res.json(await handler((req.body ?? {}) as Partial<Body>));
     } catch (error) {
-      if (error instanceof InternalRouteError) {
-        res.status(error.status).json({ error: { code: error.code, message: error.message } });
-        return;
-      }
-      next(error);
+      sendRouteError(error, res, next);
     }
   });
   return router;
@@ -112,11 +117,7 @@ export function callerRoute(
     try {
       await handler(caller, req, res);
     } catch (error) {
-      if (error instanceof InternalRouteError) {
-        res.status(error.status).json({ error: { code: error.code, message: error.message } });
-        return;
-      }
-      next(error);
+      sendRouteError(error, res, next);
     }
   });
   return router;

@@ -30,3 +30,4 @@ export { textColorOn } from './contrast.js';
 export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';
+export { useKeysetList, type KeysetPage } from './keyset-list.js';

@@ -123,10 +123,17 @@ export function chargeEntry(
   };
 }
 
-/** Money back to the cardholder, from the account's available balance (which may go negative). */
-export function refundEntry(parties: Parties & { amount: number }): LedgerEntry {
+/**
+ * Money leaving the account's available balance for the outside world (which may take the
+ * balance below zero): the shape of refunds and payouts alike.
+ */
+function outflowEntry(
+  type: 'refund' | 'payout',
+  parties: Parties & { amount: number },
+  earnings: number,
+): LedgerEntry {
   return {
-    type: 'refund',
+    type,
     amount: -parties.amount,
     fee: 0,
     feeDetails: [],
@@ -140,9 +147,13 @@ export function refundEntry(parties: Parties & { amount: number }): LedgerEntry 
       { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
       { ledgerAccount: ledgerAccount.external, amount: parties.amount },
     ]),
-    earnings: -parties.amount,
+    earnings,
   };
 }
+
+/** Money back to the cardholder: it comes off the account's earnings too. */
+export const refundEntry = (parties: Parties & { amount: number }) =>
+  outflowEntry('refund', parties, -parties.amount);
 
 /** The platform sends the account money from its own balance; available at once. */
 export function transferEntry(parties: Parties & { amount: number }): LedgerEntry {
@@ -165,26 +176,9 @@ export function transferEntry(parties: Parties & { amount: number }): LedgerEntr
   };
 }
 
-/** Money leaving the available balance for the account's bank. */
-export function payoutEntry(parties: Parties & { amount: number }): LedgerEntry {
-  return {
-    type: 'payout',
-    amount: -parties.amount,
-    fee: 0,
-    feeDetails: [],
-    net: -parties.amount,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
-      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
-      { ledgerAccount: ledgerAccount.external, amount: parties.amount },
-    ]),
-    earnings: 0,
-  };
-}
+/** Money leaving for the account's bank: its own money moving, not earnings. */
+export const payoutEntry = (parties: Parties & { amount: number }) =>
+  outflowEntry('payout', parties, 0);
 
 /** Settling: a pending transaction's net moves from pending to available. */
 export function releasePostings(accountId: string, net: number): Posting[] {
