@@ -28,6 +28,8 @@ const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 5_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+/** Charges in flight at once, as many API clients would have. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const BATCH = 2_000;
 const DAY = 24 * 3600 * 1000;
 
@@ -298,7 +300,7 @@ try {
   );
 
   // Posting throughput: the live path (idempotency key, postings, balances, rollup) in one
-  // transaction per charge, 32 at a time, on random accounts.
+  // transaction per charge, CONCURRENCY at a time, on random accounts.
   const movements = new MoneyMovements(
     ledger,
     new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', env.DASH_INTERNAL_SECRET!),
@@ -307,7 +309,7 @@ try {
   const scope = { platformId: platform.id, livemode: false };
   const next = random(3);
   // Warm up first: connections opened, code paths compiled, as in a service that has been up.
-  await inParallel(200, 32, async (index) => {
+  await inParallel(200, CONCURRENCY, async (index) => {
     await movements.createCharge(
       scope,
       { account: accountId(index % ACCOUNTS), amount: 900, currency: 'usd' },
@@ -315,7 +317,7 @@ try {
     );
   });
   started = performance.now();
-  await inParallel(CHARGES, 32, async (index) => {
+  await inParallel(CHARGES, CONCURRENCY, async (index) => {
     await movements.createCharge(
       scope,
       { account: accountId(Math.floor(next() * ACCOUNTS)), amount: 1_000 + index, currency: 'usd' },
@@ -324,7 +326,7 @@ try {
   });
   const engineRate = CHARGES / ((performance.now() - started) / 1000);
   console.log(
-    `  posting: ${Math.round(engineRate).toLocaleString('en')} charges/s (ledger engine, 32 concurrent, ${CHARGES.toLocaleString('en')} charges)`,
+    `  posting: ${Math.round(engineRate).toLocaleString('en')} charges/s (ledger engine, ${CONCURRENCY} concurrent, ${CHARGES.toLocaleString('en')} charges)`,
   );
 
   const platformCaller: Caller = {
@@ -335,7 +337,7 @@ try {
   };
   const apiCharges = Math.min(CHARGES, 2_000);
   started = performance.now();
-  await inParallel(apiCharges, 32, async (index) => {
+  await inParallel(apiCharges, CONCURRENCY, async (index) => {
     const response = await fetch(ledgerProcess.url, {
       method: 'POST',
       headers: {
@@ -359,7 +361,7 @@ try {
   });
   const apiRate = apiCharges / ((performance.now() - started) / 1000);
   console.log(
-    `  posting: ${Math.round(apiRate).toLocaleString('en')} charges/s (createCharge over HTTP at the subgraph, 32 concurrent)`,
+    `  posting: ${Math.round(apiRate).toLocaleString('en')} charges/s (createCharge over HTTP at the subgraph, ${CONCURRENCY} concurrent)`,
   );
 
   started = performance.now();
