@@ -24,6 +24,7 @@ import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostin
 import { PaymentRepository } from './payments.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
+import { MeResolver } from './resolvers/me.resolver.js';
 import { MoneyResolver } from './resolvers/money.resolver.js';
 import { BalanceTransactionResolver, PaymentResolver } from './resolvers/payment.resolver.js';
 import { TransactionRepository } from './transactions.repository.js';
@@ -48,7 +49,13 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       LeanPostings1764400000001,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [AccountLedgerResolver, MoneyResolver, PaymentResolver, BalanceTransactionResolver],
+    resolvers: [
+      AccountLedgerResolver,
+      MeResolver,
+      MoneyResolver,
+      PaymentResolver,
+      BalanceTransactionResolver,
+    ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     parts: [

@@ -270,6 +270,18 @@ describe('balances', () => {
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 
+  it('answers me for the signed-in account alone, so money queries take one hop', async () => {
+    const mine = await service.query<{ me: { id: string; balances: unknown[] } }>(
+      '{ me { id balances { currency } } }',
+      {},
+      ada,
+    );
+    expect(mine.data?.me.id).toBe('acct_ada');
+    expect(mine.data?.me.balances).not.toEqual([]);
+    const platform = await service.query('{ me { id } }', {}, platformA);
+    expect(platform.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it("shows a platform its own accounts' balances and nobody else's", async () => {
     expect(await balancesOf('acct_ada', platformA)).not.toEqual([]);
     expect(await balancesOf('acct_ada', platformB)).toEqual([]);
