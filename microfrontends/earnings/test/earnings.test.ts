@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import EarningsChart from '../src/EarningsChart.vue';
 import { changeAgainst } from '../src/earnings-api.js';
@@ -18,21 +19,6 @@ const week = (nets: number[], previousTotal: number | null = 10_000) => ({
   },
 });
 
-/** A stand-in for the gateway answering each operation as the test scripts it. */
-function scripted(answers: Record<string, unknown[]>) {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const client: GraphqlClient = {
-    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
-      const name = /query (\w+)/.exec(String(document))![1]!;
-      calls.push([name, (variables ?? {}) as Record<string, unknown>]);
-      const answer = answers[name]!.shift();
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
-    },
-  };
-  return { client, calls };
-}
-
 async function mountChart(client: GraphqlClient) {
   const { i18n } = createDashI18n(messages);
   const chart = mount(EarningsChart, {
@@ -47,12 +33,12 @@ beforeEach(() => setLocale('en'));
 
 describe('earnings chart', () => {
   it('shows the total in the account’s currency and the change against the period before', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       EarningsAccount: [{ me: { defaultCurrency: 'usd' } }],
       Earnings: [week([1_000, 2_000, 0, 0, 3_000, 4_000, 2_500])],
     });
     const chart = await mountChart(client);
-    expect(calls[1]).toEqual([
+    expect(client.calls[1]).toEqual([
       'Earnings',
       { range: 'LAST_7_DAYS', currency: 'usd', timeZone: 'Europe/Paris' },
     ]);
@@ -65,21 +51,21 @@ describe('earnings chart', () => {
   });
 
   it('asks for the chosen period when a tab is picked', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       EarningsAccount: [{ me: { defaultCurrency: 'usd' } }],
       Earnings: [week([100]), week([5_000], null)],
     });
     const chart = await mountChart(client);
     await chart.get('[data-range="LIFETIME"]').trigger('click');
     await flushPromises();
-    expect(calls.at(-1)![1].range).toBe('LIFETIME');
+    expect(client.calls.at(-1)![1].range).toBe('LIFETIME');
     expect(chart.get('[data-range="LIFETIME"]').attributes('aria-selected')).toBe('true');
     expect(chart.find('[data-testid="earnings-change"]').exists()).toBe(false);
   });
 
   it('explains an empty period, and a failure with a retry, in Chinese too', async () => {
     setLocale('zh-CN');
-    const { client } = scripted({
+    const client = scriptedClient({
       EarningsAccount: [{ me: { defaultCurrency: 'usd' } }],
       Earnings: [new GraphqlRequestError('down', 'INTERNAL_SERVER_ERROR'), week([0, 0, 0], 0)],
     });

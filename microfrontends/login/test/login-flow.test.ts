@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import LoginFlow from '../src/LoginFlow.vue';
 import { messages } from '../src/messages.js';
@@ -16,23 +17,6 @@ const challenge = {
 const refused = (reason: string, extra: Record<string, unknown> = {}) =>
   new GraphqlRequestError(reason, 'UNAUTHENTICATED', undefined, { reason, ...extra });
 
-/** A stand-in for the gateway answering each operation as the test scripts it. */
-function scripted(
-  answers: Record<string, Array<unknown>>,
-): GraphqlClient & { calls: Array<[string, unknown]> } {
-  const calls: Array<[string, unknown]> = [];
-  return {
-    calls,
-    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
-      const name = /mutation (\w+)/.exec(String(document))![1]!;
-      calls.push([name, variables]);
-      const answer = answers[name]!.shift();
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
-    },
-  };
-}
-
 function mountFlow(client: GraphqlClient, onSignedIn = vi.fn()) {
   const { i18n } = createDashI18n(messages);
   const flow = mount(LoginFlow, {
@@ -46,7 +30,7 @@ beforeEach(() => setLocale('en'));
 
 describe('login flow', () => {
   it('opens the link, takes a pasted code and signs in', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       StartLogin: [{ startLogin: challenge }],
       VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
     });
@@ -64,7 +48,7 @@ describe('login flow', () => {
   });
 
   it('says how many tries are left after a wrong code, in Chinese too', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       StartLogin: [{ startLogin: challenge }],
       VerifyLoginCode: [refused('CODE_WRONG', { attemptsLeft: 3 })],
     });
@@ -80,14 +64,14 @@ describe('login flow', () => {
   });
 
   it('explains a used link and offers nothing more to type', async () => {
-    const { flow } = mountFlow(scripted({ StartLogin: [refused('LINK_USED')] }));
+    const { flow } = mountFlow(scriptedClient({ StartLogin: [refused('LINK_USED')] }));
     await flushPromises();
     expect(flow.get('[data-testid="login-error"]').text()).toContain('already been used');
     expect(flow.find('input').exists()).toBe(false);
   });
 
   it('sends the code by email instead when the phone is lost, then asks for a new phone', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       StartLogin: [{ startLogin: challenge }],
       ResendLoginCode: [
         {
@@ -122,7 +106,7 @@ describe('login flow', () => {
 
 describe('self-serve sign-in', () => {
   it('asks for the email, then the code', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       StartEmailLogin: [
         {
           startEmailLogin: {

@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import PaymentsPage from '../src/PaymentsPage.vue';
 import { messages } from '../src/messages.js';
@@ -42,20 +43,6 @@ const detail = (overrides: Partial<PaymentDetail> = {}): { me: { payment: Paymen
   },
 });
 
-function scripted(answers: Record<string, unknown[]>) {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const client: GraphqlClient = {
-    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
-      const name = /(?:query|mutation) (\w+)/.exec(String(document))![1]!;
-      calls.push([name, (variables ?? {}) as Record<string, unknown>]);
-      const answer = answers[name]!.shift();
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
-    },
-  };
-  return { client, calls };
-}
-
 async function mountPage(client: GraphqlClient, path = '/payments') {
   window.history.replaceState(null, '', path);
   const { i18n } = createDashI18n(messages);
@@ -91,7 +78,7 @@ describe('payments search', () => {
 
 describe('payments list', () => {
   it('lists payments with their status word, searches, and pages on', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       PaymentsAccount: [account()],
       Payments: [page([row], 'c1'), page([row]), page([{ ...row, id: 'ch_2' }])],
     });
@@ -101,16 +88,16 @@ describe('payments list', () => {
     await view.get('input[type="search"]').setValue('12.50');
     await view.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.at(-1)).toEqual(['Payments', { filter: { amount: 1_250 }, after: null }]);
+    expect(client.calls.at(-1)).toEqual(['Payments', { filter: { amount: 1_250 }, after: null }]);
     await view.get('input[type="search"]').setValue('ana@');
     await view.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.at(-1)![1]).toEqual({ filter: { customerEmail: 'ana@' }, after: null });
+    expect(client.calls.at(-1)![1]).toEqual({ filter: { customerEmail: 'ana@' }, after: null });
   });
 
   it('says why it is empty, in Chinese too', async () => {
     setLocale('zh-CN');
-    const { client } = scripted({ PaymentsAccount: [account()], Payments: [page([])] });
+    const client = scriptedClient({ PaymentsAccount: [account()], Payments: [page([])] });
     const view = await mountPage(client);
     expect(view.get('[data-testid="payments-empty"]').text()).toContain('暂无付款');
   });
@@ -118,7 +105,7 @@ describe('payments list', () => {
 
 describe('payment detail and refund', () => {
   it('opens from the list and shows the fee breakdown, customer and timeline', async () => {
-    const { client } = scripted({
+    const client = scriptedClient({
       PaymentsAccount: [account()],
       Payments: [page([row])],
       Payment: [detail()],
@@ -138,7 +125,7 @@ describe('payment detail and refund', () => {
   });
 
   it('refunds part of it with one key per amount, and explains a refusal', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       PaymentsAccount: [account()],
       Payment: [
         detail(),
@@ -162,7 +149,7 @@ describe('payment detail and refund', () => {
     expect(dialog.get('[role="alert"]').text()).toBe('The refund did not go through. Try again.');
     await dialog.get('form').trigger('submit');
     await flushPromises();
-    const [first, retry] = calls.filter(([name]) => name === 'RefundPayment');
+    const [first, retry] = client.calls.filter(([name]) => name === 'RefundPayment');
     expect(first![1]).toMatchObject({ payment: 'ch_1', amount: 2_500 });
     // The retry of the same amount reuses the key: the server refunds once whatever happened.
     expect(retry![1].key).toBe(first![1].key);
@@ -171,7 +158,7 @@ describe('payment detail and refund', () => {
   });
 
   it('names the limit when the refund is more than is left', async () => {
-    const { client } = scripted({
+    const client = scriptedClient({
       PaymentsAccount: [account()],
       Payment: [detail()],
       RefundPayment: [
@@ -190,7 +177,7 @@ describe('payment detail and refund', () => {
   });
 
   it('offers no refund where the platform does not allow it', async () => {
-    const { client } = scripted({ PaymentsAccount: [account(false)], Payment: [detail()] });
+    const client = scriptedClient({ PaymentsAccount: [account(false)], Payment: [detail()] });
     const view = await mountPage(client, '/payments/ch_1');
     expect(view.find('[data-testid="refund"]').exists()).toBe(false);
   });

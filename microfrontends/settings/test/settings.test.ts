@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import SettingsPage from '../src/SettingsPage.vue';
 import { messages } from '../src/messages.js';
@@ -26,24 +27,6 @@ const challenge = {
 const refused = (code: string, extensions: Record<string, unknown> = {}, field?: string) =>
   new GraphqlRequestError('refused', code, field, { code, ...extensions });
 
-/** A stand-in for the gateway answering each operation as the test scripts it. */
-function scripted(
-  answers: Record<string, Array<unknown>>,
-): GraphqlClient & { calls: Array<[string, unknown]> } {
-  const calls: Array<[string, unknown]> = [];
-  return {
-    calls,
-    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
-      const name = /(?:mutation|query) (\w+)/.exec(String(document))![1]!;
-      calls.push([name, variables]);
-      const answer = answers[name]?.shift();
-      if (answer === undefined) throw new Error(`unscripted ${name}`);
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
-    },
-  };
-}
-
 async function mountPage(client: GraphqlClient, props: Record<string, unknown> = {}) {
   const { i18n } = createDashI18n(messages);
   const page = mount(SettingsPage, {
@@ -65,7 +48,7 @@ beforeEach(() => {
 
 describe('settings page', () => {
   it('changes the email only after the code sent to the new address', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       StartContactChange: [{ startContactChange: challenge }],
       ConfirmContactChange: [
@@ -103,7 +86,7 @@ describe('settings page', () => {
   });
 
   it('opens the phone change at once after a lost-phone sign-in, and explains a bad number', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       StartContactChange: [refused('BAD_USER_INPUT', {}, 'value')],
     });
@@ -116,7 +99,7 @@ describe('settings page', () => {
   });
 
   it('shows a field error from the server beside the field', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       UpdatePublicInfo: [refused('BAD_USER_INPUT', {}, 'businessProfile.url')],
     });
@@ -134,7 +117,7 @@ describe('settings page', () => {
   });
 
   it('names what stands in the way of closing, in Chinese too', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       CloseAccount: [
         refused('FAILED_PRECONDITION', {
@@ -157,7 +140,7 @@ describe('settings page', () => {
 
   it('closes the account and says so', async () => {
     const leave = vi.fn();
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       CloseAccount: [{ closeMyAccount: { closedAt: new Date().toISOString() } }],
     });
@@ -171,7 +154,7 @@ describe('settings page', () => {
   });
 
   it('offers only what the platform allows', async () => {
-    const client = scripted({
+    const client = scriptedClient({
       SettingsAccount: [
         {
           me: account({

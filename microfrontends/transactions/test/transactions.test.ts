@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import TransactionsList from '../src/TransactionsList.vue';
 import { exportHref } from '../src/transactions-api.js';
@@ -25,20 +26,6 @@ const account = {
   me: { defaultCurrency: 'usd', balances: [{ currency: 'usd' }, { currency: 'jpy' }] },
 };
 
-function scripted(answers: Record<string, unknown[]>) {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const client: GraphqlClient = {
-    async query<Data>(document: unknown, variables?: unknown): Promise<Data> {
-      const name = /query (\w+)/.exec(String(document))![1]!;
-      calls.push([name, (variables ?? {}) as Record<string, unknown>]);
-      const answer = answers[name]!.shift();
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
-    },
-  };
-  return { client, calls };
-}
-
 async function mountList(client: GraphqlClient, path = '/transactions') {
   window.history.replaceState(null, '', path);
   const { i18n } = createDashI18n(messages);
@@ -51,7 +38,7 @@ beforeEach(() => setLocale('en'));
 
 describe('transactions list', () => {
   it('lists rows by type, description and amount, a refund with its minus sign, pending with its day', async () => {
-    const { client } = scripted({
+    const client = scriptedClient({
       TransactionsAccount: [account],
       Transactions: [
         page([
@@ -76,7 +63,7 @@ describe('transactions list', () => {
   });
 
   it('filters by type and amount in the currency’s units, and pages on from the cursor', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       TransactionsAccount: [account],
       Transactions: [
         page([row('txn_1')], 'cursor-1'),
@@ -87,17 +74,21 @@ describe('transactions list', () => {
     const list = await mountList(client);
     await list.get('button[data-type="payout"]').trigger('click');
     await flushPromises();
-    expect(calls.at(-1)![1]).toEqual({ filter: { types: ['payout'] }, after: null, first: 25 });
+    expect(client.calls.at(-1)![1]).toEqual({
+      filter: { types: ['payout'] },
+      after: null,
+      first: 25,
+    });
     await list.get('button.dash-button:not([type="submit"])').trigger('click');
     await flushPromises();
-    expect(calls.at(-1)![1]).toMatchObject({ after: 'cursor-2' });
+    expect(client.calls.at(-1)![1]).toMatchObject({ after: 'cursor-2' });
     expect(list.findAll('tbody tr')).toHaveLength(2);
 
     await list.get('select[name="currency"]').setValue('jpy');
     await list.get('input[name="min"]').setValue('1500');
     await list.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.at(-1)![1]).toEqual({
+    expect(client.calls.at(-1)![1]).toEqual({
       filter: { types: ['payout'], currency: 'jpy', amountMin: 1_500 },
       after: null,
       first: 25,
@@ -109,7 +100,7 @@ describe('transactions list', () => {
 
   it('refuses an amount that is not a number, explains an empty list and a failure, in Chinese too', async () => {
     setLocale('zh-CN');
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       TransactionsAccount: [account],
       Transactions: [new GraphqlRequestError('down', 'INTERNAL_SERVER_ERROR'), page([])],
     });
@@ -118,23 +109,23 @@ describe('transactions list', () => {
     await list.get('[role="alert"] button').trigger('click');
     await flushPromises();
     expect(list.get('[data-testid="transactions-empty"]').text()).toContain('没有符合条件的交易');
-    const before = calls.length;
+    const before = client.calls.length;
     await list.get('input[name="max"]').setValue('twelve');
     await list.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.length).toBe(before);
+    expect(client.calls.length).toBe(before);
     expect(list.get('[role="alert"]').text()).toContain('12.50');
   });
 });
 
 describe('on Home', () => {
   it('shows the latest five with a way to all of them, and no filters', async () => {
-    const { client, calls } = scripted({
+    const client = scriptedClient({
       TransactionsAccount: [account],
       Transactions: [page([row('txn_1')], 'more')],
     });
     const list = await mountList(client, '/');
-    expect(calls.at(-1)![1]).toMatchObject({ first: 5 });
+    expect(client.calls.at(-1)![1]).toMatchObject({ first: 5 });
     expect(list.text()).toContain('Latest transactions');
     expect(list.get('[data-testid="all-transactions"]').attributes('href')).toBe('/transactions');
     expect(list.find('form').exists()).toBe(false);
