@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
+import { postAsService, type Caller } from '@dash/auth-context';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
@@ -28,13 +28,9 @@ export class IdentityCheck {
     const cacheKey = cacheKeyOf(credential);
     const cached = this.cache.get(cacheKey);
     if (cached) return cached === 'invalid' ? undefined : cached;
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, this.internalSecret),
-      },
-      body: JSON.stringify(credential),
+    const response = await postAsService(this.endpoint, credential, {
+      service: 'gateway',
+      secret: this.internalSecret,
     });
     if (response.status === 401) {
       this.cache.set(cacheKey, 'invalid');

@@ -6,3 +6,4 @@ export {
   SESSION_HEADER,
   type SessionHandover,
 } from './session-header.js';
+export { postAsService } from './service-call.js';

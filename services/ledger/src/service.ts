@@ -15,7 +15,7 @@ import { Transfer } from './entities/transfer.entity.js';
 import { AccountDirectory, markAccountClosed } from './ledger/account-directory.js';
 import { MoneyMovements } from './ledger/money-movements.service.js';
 import { platformLookup, savePlatform } from './ledger/platforms.js';
-import { visibleScope } from './ledger/visible-scope.js';
+import { scopeLookup } from './ledger/visible-scope.js';
 import { loadLedgerConfig } from './ledger-config.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
@@ -90,7 +90,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       payments: new PaymentRepository(deps.dataSource),
       earnings: new EarningsRepository(deps.dataSource),
       movements: movements!,
-      scopeFor: (accountId) => visibleScope(deps.dataSource, base.caller, accountId),
+      scopeFor: scopeLookup(deps.dataSource, base.caller),
       platform: platformLookup(deps.dataSource),
     }),
     routes: ({ config: service, dataSource }) =>

@@ -1,4 +1,4 @@
-import { CALLER_HEADER, signCaller } from '@dash/auth-context';
+import { postAsService } from '@dash/auth-context';
 import {
   CLOSURE_CHECK_PATH,
   type ClosureBlocker,
@@ -29,17 +29,10 @@ export class ClosureChecks {
 
   private async ask(serviceUrl: string, request: ClosureCheckRequest): Promise<ClosureBlocker[]> {
     try {
-      const response = await fetch(new URL(CLOSURE_CHECK_PATH, serviceUrl), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller(
-            { kind: 'service', service: 'identity' },
-            this.internalSecret,
-          ),
-        },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+      const response = await postAsService(new URL(CLOSURE_CHECK_PATH, serviceUrl), request, {
+        service: 'identity',
+        secret: this.internalSecret,
+        timeoutMs: TIMEOUT_MS,
       });
       if (!response.ok) throw new Error(`${serviceUrl} answered ${response.status}`);
       return ((await response.json()) as ClosureCheckResponse).blockers;

@@ -33,11 +33,7 @@ export interface ChallengeSettings {
 export const refused = (
   reason: string,
   message: string,
-  code:
-    | 'UNAUTHENTICATED'
-    | 'RATE_LIMITED'
-    | 'BAD_USER_INPUT'
-    | 'FAILED_PRECONDITION' = 'UNAUTHENTICATED',
+  code: 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'BAD_USER_INPUT' = 'UNAUTHENTICATED',
   extra = {},
 ) => new DashError(code, message, { reason, ...extra });
 

@@ -3,6 +3,7 @@ import type { DeliveryJobs } from '@dash/contracts';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import { Account } from '../entities/account.entity.js';
+import { openForChanges } from '../account-settings/guards.js';
 import { hashSecret } from '../domain/secrets.js';
 import {
   Challenges,
@@ -53,8 +54,7 @@ export class LoginService {
   async createLoginLink(
     account: Account,
   ): Promise<{ url: string; createdAt: Date; expiresAt: Date }> {
-    if (account.closedAt)
-      throw refused('ACCOUNT_CLOSED', 'This account is closed.', 'FAILED_PRECONDITION');
+    openForChanges(account);
     const token = randomToken();
     const createdAt = this.now();
     const expiresAt = new Date(createdAt.getTime() + LOGIN_RULES.linkTtlMs);

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CALLER_HEADER, signCaller } from '@dash/auth-context';
+import { postAsService } from '@dash/auth-context';
 import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
 
@@ -71,15 +71,11 @@ export class AccountDirectory {
   private async askIdentity(accountId: string): Promise<AccountOwner | null> {
     let response: Response;
     try {
-      response = await fetch(new URL(ACCOUNT_OWNER_PATH, this.identityUrl), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller({ kind: 'service', service: 'ledger' }, this.internalSecret),
-        },
-        body: JSON.stringify({ accountId }),
-        signal: AbortSignal.timeout(3_000),
-      });
+      response = await postAsService(
+        new URL(ACCOUNT_OWNER_PATH, this.identityUrl),
+        { accountId },
+        { service: 'ledger', secret: this.internalSecret, timeoutMs: 3_000 },
+      );
     } catch {
       throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');
     }

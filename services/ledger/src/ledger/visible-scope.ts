@@ -27,3 +27,15 @@ export async function visibleScope(
   )) as unknown[];
   return owned.length > 0 ? { accountId, livemode: scope.livemode } : null;
 }
+
+/**
+ * Per-request memo of `visibleScope`: a dashboard query asks for several of an account's fields
+ * (balances, transactions, earnings…), and the platform ownership check needs doing once.
+ */
+export function scopeLookup(dataSource: DataSource, caller: Caller) {
+  const seen = new Map<string, Promise<LedgerScope | null>>();
+  return (accountId: string) => {
+    if (!seen.has(accountId)) seen.set(accountId, visibleScope(dataSource, caller, accountId));
+    return seen.get(accountId)!;
+  };
+}

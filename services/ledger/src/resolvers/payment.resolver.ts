@@ -6,12 +6,20 @@ import { Refund } from '../entities/refund.entity.js';
 import { defaultDescription } from '../ledger/platforms.js';
 import type { LedgerContext } from '../context.js';
 
+/** The platform's words, or "Payment from {platform}" where it gave none. */
+async function describe(
+  row: { description: string | null; platformId: string },
+  context: LedgerContext,
+): Promise<string> {
+  return row.description ?? defaultDescription(await context.platform(row.platformId));
+}
+
 /** A payment's detail: its words, its refunds, its balance transaction and its timeline. */
 @Resolver(() => Charge)
 export class PaymentResolver {
   @FieldResolver(() => String)
   async description(@Root() charge: Charge, @Ctx() context: LedgerContext): Promise<string> {
-    return charge.description ?? defaultDescription(await context.platform(charge.platformId));
+    return describe(charge, context);
   }
 
   @FieldResolver(() => [Refund], { description: 'Oldest first.' })
@@ -51,8 +59,6 @@ export class BalanceTransactionResolver {
     @Root() transaction: BalanceTransaction,
     @Ctx() context: LedgerContext,
   ): Promise<string> {
-    return (
-      transaction.description ?? defaultDescription(await context.platform(transaction.platformId))
-    );
+    return describe(transaction, context);
   }
 }
