@@ -18,3 +18,10 @@ export {
   subgraphUrlVariable,
   type SubgraphName,
 } from './subgraphs.js';
+export {
+  PAYOUT_DEBIT_PATH,
+  PAYOUT_REVERSAL_PATH,
+  type PayoutDebit,
+  type PayoutDebitRequest,
+  type PayoutReversalRequest,
+} from './payout-ledger.js';

@@ -55,3 +55,4 @@ export {
   internalRoute,
   InternalRouteError,
 } from './internal-routes.js';
+export { callService } from './service-call.js';

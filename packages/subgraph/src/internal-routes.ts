@@ -5,6 +5,7 @@ import {
   verifyCaller,
   type Caller,
 } from '@dash/auth-context';
+import { DashError, type ErrorCode } from '@dash/errors';
 import {
   CLOSURE_CHECK_PATH,
   type ClosureBlocker,
@@ -23,10 +24,33 @@ export class InternalRouteError extends Error {
   }
 }
 
-/** A refusal becomes its status and code; anything else goes on to the server's error handler. */
+/** The HTTP status a typed refusal travels with between services. */
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  FAILED_PRECONDITION: 412,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+/**
+ * A refusal becomes its status and code — a DashError keeps its details too, so the calling
+ * service can hand the same typed error to its own caller (see callService). Anything else goes
+ * on to the server's error handler.
+ */
 function sendRouteError(error: unknown, res: Response, next: NextFunction): void {
   if (error instanceof InternalRouteError) {
     res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  if (error instanceof DashError) {
+    const { code, ...details } = error.extensions as { code: ErrorCode };
+    res
+      .status(STATUS_OF[code] ?? 400)
+      .json({ error: { code, message: error.message, extensions: details } });
     return;
   }
   next(error);

@@ -5,6 +5,7 @@ import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Charge } from './entities/charge.entity.js';
 import { rememberAccount } from './ledger/account-directory.js';
 import { savePlatform, type PlatformFacts } from './ledger/platforms.js';
+import { attachToPayout } from './ledger/payout-debits.js';
 import { postEntry } from './ledger/post-entry.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -23,7 +24,7 @@ export interface LedgerSeed {
     customerEmail?: string;
     createdAt: Date;
   }>;
-  /** Past payouts of available money to the bank. */
+  /** Past automatic payouts of available money to the bank. */
   payouts: Array<{
     id: string;
     accountId: string;
@@ -110,6 +111,7 @@ export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now =
         now: payout.createdAt,
       });
       await postEntry(manager, scope, entry, payout.createdAt);
+      await attachToPayout(manager, payout.id, scope, payout.currency, payout.createdAt);
     });
   }
 }

@@ -14,6 +14,7 @@ import { Refund } from './entities/refund.entity.js';
 import { Transfer } from './entities/transfer.entity.js';
 import { AccountDirectory, markAccountClosed } from './ledger/account-directory.js';
 import { MoneyMovements } from './ledger/money-movements.service.js';
+import { PayoutDebits } from './ledger/payout-debits.js';
 import { platformLookup, savePlatform } from './ledger/platforms.js';
 import { scopeLookup } from './ledger/visible-scope.js';
 import { loadLedgerConfig } from './ledger-config.js';
@@ -21,6 +22,8 @@ import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry.js';
 import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
+import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
+import { payoutRoutes } from './payout.routes.js';
 import { PaymentRepository } from './payments.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
@@ -32,7 +35,7 @@ import { startMaintenance } from './workers/maintenance.worker.js';
 
 /**
  * The ledger owns money: the double-entry record of every movement, the balances derived from
- * it, charges, refunds and transfers, and the earnings rollup.
+ * it, charges, refunds and transfers, payouts' debits, and the earnings rollup.
  */
 export function createLedgerService(): ServiceDefinition<LedgerContext> {
   // Made once when the instance starts (its maintenance part), used by every request after:
@@ -47,6 +50,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       Livemode1764100000010,
       DoubleEntry1764400000000,
       LeanPostings1764400000001,
+      Payouts1764600000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -99,6 +103,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
           ledgerClosureBlockers(new BalanceRepository(dataSource), request),
         ),
         transactionsExportRoute(service.internalSecret, dataSource),
+        payoutRoutes(service.internalSecret, new PayoutDebits(dataSource)),
       ),
   };
 }

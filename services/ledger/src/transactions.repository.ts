@@ -11,6 +11,8 @@ export interface TransactionFilter {
   createdTo?: Date | undefined;
   amountMin?: number | undefined;
   amountMax?: number | undefined;
+  /** What one automatic payout paid out (its own transaction left out). */
+  payout?: string | undefined;
 }
 
 /** Rows strictly after a keyset position in a newest-first list. */
@@ -40,6 +42,13 @@ export class TransactionRepository {
       .createQueryBuilder('txn')
       .where('txn.account_id = :accountId AND txn.livemode = :livemode', scope);
     if (filter.types?.length) query.andWhere('txn.type IN (:...types)', { types: filter.types });
+    if (filter.payout)
+      query.andWhere(
+        'txn.payout_id = :payout AND (txn.source_id IS NULL OR txn.source_id <> :payout)',
+        {
+          payout: filter.payout,
+        },
+      );
     if (filter.currency) query.andWhere('txn.currency = :currency', { currency: filter.currency });
     if (filter.createdFrom) query.andWhere('txn.created_at >= :from', { from: filter.createdFrom });
     if (filter.createdTo) query.andWhere('txn.created_at < :to', { to: filter.createdTo });

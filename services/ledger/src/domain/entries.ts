@@ -6,6 +6,7 @@ export const BALANCE_TRANSACTION_TYPES = [
   'transfer',
   'payout',
   'payout_failure',
+  'payout_cancel',
   'application_fee',
   'adjustment',
   'dispute',
@@ -20,6 +21,7 @@ export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
   transfer: 'transfer',
   payout: 'payout',
   payout_failure: 'payout_reversal',
+  payout_cancel: 'payout_reversal',
   application_fee: 'platform_earning',
   adjustment: 'other_adjustment',
   dispute: 'dispute',
@@ -27,7 +29,7 @@ export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
 };
 
 export interface FeeDetail {
-  type: 'processing_fee' | 'application_fee';
+  type: 'processing_fee' | 'application_fee' | 'instant_payout_fee';
   amount: number;
   description: string;
 }
@@ -123,17 +125,10 @@ export function chargeEntry(
   };
 }
 
-/**
- * Money leaving the account's available balance for the outside world (which may take the
- * balance below zero): the shape of refunds and payouts alike.
- */
-function outflowEntry(
-  type: 'refund' | 'payout',
-  parties: Parties & { amount: number },
-  earnings: number,
-): LedgerEntry {
+/** Money back to the cardholder: it comes off the account's available balance and earnings. */
+export function refundEntry(parties: Parties & { amount: number }): LedgerEntry {
   return {
-    type,
+    type: 'refund',
     amount: -parties.amount,
     fee: 0,
     feeDetails: [],
@@ -147,13 +142,9 @@ function outflowEntry(
       { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
       { ledgerAccount: ledgerAccount.external, amount: parties.amount },
     ]),
-    earnings,
+    earnings: -parties.amount,
   };
 }
-
-/** Money back to the cardholder: it comes off the account's earnings too. */
-export const refundEntry = (parties: Parties & { amount: number }) =>
-  outflowEntry('refund', parties, -parties.amount);
 
 /** The platform sends the account money from its own balance; available at once. */
 export function transferEntry(parties: Parties & { amount: number }): LedgerEntry {
@@ -176,9 +167,62 @@ export function transferEntry(parties: Parties & { amount: number }): LedgerEntr
   };
 }
 
-/** Money leaving for the account's bank: its own money moving, not earnings. */
-export const payoutEntry = (parties: Parties & { amount: number }) =>
-  outflowEntry('payout', parties, 0);
+/**
+ * Money leaving for the account's bank or card: its own money moving, not earnings. An instant
+ * payout's fee comes off the balance on top of the amount and goes to the processor.
+ */
+export function payoutEntry(parties: Parties & { amount: number; fee?: number }): LedgerEntry {
+  const fee = parties.fee ?? 0;
+  return {
+    type: 'payout',
+    amount: -parties.amount,
+    fee,
+    feeDetails:
+      fee > 0
+        ? [{ type: 'instant_payout_fee' as const, amount: fee, description: 'Instant payout fee' }]
+        : [],
+    net: -parties.amount - fee,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount - fee },
+      { ledgerAccount: ledgerAccount.external, amount: parties.amount },
+      { ledgerAccount: ledgerAccount.fees, amount: fee },
+    ]),
+    earnings: 0,
+  };
+}
+
+/**
+ * A payout that failed at the bank or was canceled before it left: everything it took (the
+ * amount and any instant fee) comes back to the available balance.
+ */
+export function payoutReversalEntry(
+  parties: Parties & { type: 'payout_failure' | 'payout_cancel'; amount: number; fee: number },
+): LedgerEntry {
+  const back = parties.amount + parties.fee;
+  return {
+    type: parties.type,
+    amount: back,
+    fee: 0,
+    feeDetails: [],
+    net: back,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.fees, amount: -parties.fee },
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: back },
+    ]),
+    earnings: 0,
+  };
+}
 
 /** Settling: a pending transaction's net moves from pending to available. */
 export function releasePostings(accountId: string, net: number): Posting[] {

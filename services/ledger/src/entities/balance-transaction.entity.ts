@@ -24,7 +24,7 @@ registerEnumType(BalanceTransactionStatus, { name: 'BalanceTransactionStatus' })
 
 @ObjectType({ description: 'One part of a fee: the processor’s, or the platform’s.' })
 export class FeeDetail implements FeeDetailShape {
-  @Field(() => String, { description: 'processing_fee or application_fee.' })
+  @Field(() => String, { description: 'processing_fee, application_fee or instant_payout_fee.' })
   type!: FeeDetailShape['type'];
 
   @Field(() => SafeInt)
@@ -87,4 +87,12 @@ export class BalanceTransaction extends AccountRecord {
     description: 'The charge, refund, transfer or payout it records.',
   })
   source!: string | null;
+
+  @Column({ name: 'payout_id', type: 'varchar', length: 40, nullable: true })
+  @Field(() => ID, {
+    name: 'payout',
+    nullable: true,
+    description: 'The automatic payout that paid this out to the bank, once one has.',
+  })
+  payoutId!: string | null;
 }

@@ -108,9 +108,11 @@ export async function postEntry(
   scope: Required<AccountScope>,
   entry: LedgerEntry,
   createdAt: Date,
+  /** Set when the id was promised beforehand (an idempotency key's result). */
+  id = newId('balanceTransaction'),
 ): Promise<BalanceTransaction> {
   const transaction = manager.getRepository(BalanceTransaction).create({
-    id: newId('balanceTransaction'),
+    id,
     accountId: scope.accountId,
     platformId: scope.platformId,
     livemode: scope.livemode,
@@ -125,6 +127,7 @@ export async function postEntry(
     availableOn: entry.availableOn,
     description: entry.description,
     source: entry.sourceId,
+    payoutId: null,
     createdAt,
   });
   await insertRow(manager, BalanceTransaction, transaction);

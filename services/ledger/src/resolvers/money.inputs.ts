@@ -133,6 +133,14 @@ export class TransactionFilterInput {
 
   @Field(() => SafeInt, { nullable: true }) @IsOptional() amountMin?: number;
   @Field(() => SafeInt, { nullable: true }) @IsOptional() amountMax?: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only what this automatic payout paid out (po_…).',
+  })
+  @IsOptional()
+  @Length(1, 40)
+  payout?: string;
 }
 
 @InputType({ description: 'Finds payments by customer email (its start) or exact amount.' })

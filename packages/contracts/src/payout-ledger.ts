@@ -1,0 +1,42 @@
+/**
+ * How the payouts service moves money through the ledger. Payouts owns the payout; the ledger
+ * owns the balance, so only it can refuse a payout the available balance does not cover — under
+ * a lock on that balance, whatever the concurrency. Both calls are idempotent by payout id.
+ *
+ * `POST <ledger origin>/internal/payouts/debit` → PayoutDebit, or a typed refusal
+ * (FAILED_PRECONDITION with reason INSUFFICIENT_FUNDS or NOTHING_TO_PAY_OUT).
+ */
+export const PAYOUT_DEBIT_PATH = '/internal/payouts/debit';
+
+/** `POST <ledger origin>/internal/payouts/reverse` → PayoutDebit of the reversal. */
+export const PAYOUT_REVERSAL_PATH = '/internal/payouts/reverse';
+
+export interface PayoutDebitRequest {
+  payoutId: string;
+  accountId: string;
+  platformId: string;
+  livemode: boolean;
+  currency: string;
+  /** Minor units, or 'available': all of the available balance (an automatic payout). */
+  amount: number | 'available';
+  /** Taken from the balance on top of the amount (the instant payout fee). */
+  fee: number;
+  /** An automatic payout records which balance transactions it paid out. */
+  automatic: boolean;
+  description: string;
+}
+
+export interface PayoutReversalRequest {
+  payoutId: string;
+  /** The payout's own balance transaction, as the debit answered. */
+  balanceTransactionId: string;
+  reason: 'payout_failure' | 'payout_cancel';
+  description: string;
+}
+
+export interface PayoutDebit {
+  balanceTransactionId: string;
+  /** What was paid out (for 'available', what the balance held), in minor units. */
+  amount: number;
+  fee: number;
+}

@@ -1,0 +1,150 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PayoutDebit, PayoutDebitRequest, PayoutReversalRequest } from '@dash/contracts';
+import { DashError, notFound } from '@dash/errors';
+import { newId } from '@dash/ids';
+import { formatMoney } from '@dash/money';
+import { payoutEntry, payoutReversalEntry } from '../domain/entries.js';
+import { ledgerAccount } from '../domain/ledger-accounts.js';
+import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
+import { runIdempotent } from './idempotency.js';
+import { postEntry } from './post-entry.js';
+
+/** Idempotency keys of the payouts service: one per payout (and one per payout's reversal). */
+const KEY_SCOPE = 'svc:payouts';
+
+const answer = (transaction: BalanceTransaction): PayoutDebit => ({
+  balanceTransactionId: transaction.id,
+  amount: -transaction.amount,
+  fee: transaction.fee,
+});
+
+/**
+ * What an automatic payout pays out: every available transaction that no automatic payout has
+ * paid yet — its own included, so the next one does not list it. Seeds writing history pass
+ * `settledBy`, the payout's moment, as later transactions are already there.
+ */
+export async function attachToPayout(
+  manager: EntityManager,
+  payoutId: string,
+  scope: { accountId: string; livemode: boolean },
+  currency: string,
+  settledBy?: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE balance_transactions SET payout_id = ?
+     WHERE account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
+       AND status = 'available' ${settledBy ? 'AND available_on <= ?' : ''}`,
+    [payoutId, scope.accountId, scope.livemode, currency, ...(settledBy ? [settledBy] : [])],
+  );
+}
+
+/**
+ * The ledger's side of payouts. A debit locks the account's available balance row first, so
+ * concurrent payouts queue on it and each sees what the one before left: together they can
+ * never take the balance below zero.
+ */
+export class PayoutDebits {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  debit(request: PayoutDebitRequest): Promise<PayoutDebit> {
+    const id = newId('balanceTransaction');
+    return runIdempotent(
+      this.dataSource,
+      {
+        scope: KEY_SCOPE,
+        key: request.payoutId,
+        operation: 'payout',
+        params: request,
+        resultId: id,
+      },
+      async (manager) => answer(await this.post(manager, id, request)),
+      (firstId) => this.transaction(firstId).then(answer),
+    );
+  }
+
+  reverse(request: PayoutReversalRequest): Promise<PayoutDebit> {
+    const id = newId('balanceTransaction');
+    return runIdempotent(
+      this.dataSource,
+      {
+        scope: KEY_SCOPE,
+        key: `${request.payoutId}:reversal`,
+        operation: 'payoutReversal',
+        params: request,
+        resultId: id,
+      },
+      async (manager) => {
+        const paid = await manager.getRepository(BalanceTransaction).findOneBy({
+          id: request.balanceTransactionId,
+          source: request.payoutId,
+          type: 'payout',
+        });
+        if (!paid) throw notFound('payout balance transaction', request.balanceTransactionId);
+        const now = this.now();
+        const scope = {
+          accountId: paid.accountId,
+          platformId: paid.platformId,
+          livemode: paid.livemode,
+        };
+        const entry = payoutReversalEntry({
+          ...scope,
+          type: request.reason,
+          currency: paid.currency,
+          amount: -paid.amount,
+          fee: paid.fee,
+          sourceId: request.payoutId,
+          description: request.description,
+          now,
+        });
+        return answer(await postEntry(manager, scope, entry, now, id));
+      },
+      (firstId) => this.transaction(firstId).then(answer),
+    );
+  }
+
+  private async post(
+    manager: EntityManager,
+    id: string,
+    request: PayoutDebitRequest,
+  ): Promise<BalanceTransaction> {
+    const { accountId, platformId, livemode, currency, fee } = request;
+    const [row] = (await manager.query(
+      `SELECT amount FROM ledger_balances
+       WHERE livemode = ? AND ledger_account = ? AND currency = ? AND shard = 0 FOR UPDATE`,
+      [livemode, ledgerAccount.available(accountId), currency],
+    )) as Array<{ amount: string }>;
+    const available = Number(row?.amount ?? 0);
+    const amount = request.amount === 'available' ? available - fee : request.amount;
+    if (request.amount === 'available' && amount <= 0)
+      throw new DashError('FAILED_PRECONDITION', 'There is nothing available to pay out.', {
+        reason: 'NOTHING_TO_PAY_OUT',
+      });
+    if (amount + fee > available)
+      throw new DashError(
+        'FAILED_PRECONDITION',
+        `The available balance (${formatMoney(Math.max(available, 0), currency, 'en')}) does not cover this payout${fee ? ' and its fee' : ''}.`,
+        { reason: 'INSUFFICIENT_FUNDS', available: Math.max(available, 0), field: 'amount' },
+      );
+    const now = this.now();
+    const scope = { accountId, platformId, livemode };
+    const entry = payoutEntry({
+      ...scope,
+      currency,
+      amount,
+      fee,
+      sourceId: request.payoutId,
+      description: request.description,
+      now,
+    });
+    const posted = await postEntry(manager, scope, entry, now, id);
+    if (request.automatic) await attachToPayout(manager, request.payoutId, scope, currency);
+    return posted;
+  }
+
+  private async transaction(id: string): Promise<BalanceTransaction> {
+    return (await this.dataSource.getRepository(BalanceTransaction).findOneBy({ id }))!;
+  }
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PAYOUT_DEBIT_PATH,
+  PAYOUT_REVERSAL_PATH,
+  type PayoutDebit,
+  type PayoutDebitRequest,
+} from '@dash/contracts';
+import { callService, DashError } from '@dash/subgraph';
+import {
+  accountReference,
+  startTestService,
+  TEST_INTERNAL_SECRET,
+  type TestService,
+} from '@dash/subgraph/testing';
+import { ledgerInvariants, ledgerService } from '../src/index.js';
+import { releaseDue } from '../src/ledger/release.js';
+import { ada, BALANCES, charge, knownAccounts, newKey, platformA, TRANSFER } from './support.js';
+
+let service: TestService;
+let payouts = 0;
+const DAY = 24 * 3600 * 1000;
+
+const asPayouts = { service: 'payouts', secret: TEST_INTERNAL_SECRET };
+const debit = (request: Partial<PayoutDebitRequest>) =>
+  callService<PayoutDebit>(
+    new URL(PAYOUT_DEBIT_PATH, service.url),
+    {
+      payoutId: `po_test${(payouts += 1)}`,
+      accountId: 'acct_ada',
+      platformId: 'plat_a',
+      livemode: false,
+      currency: 'usd',
+      amount: 1_000,
+      fee: 0,
+      automatic: false,
+      description: 'Payout to bank •••• 6789',
+      ...request,
+    },
+    asPayouts,
+  );
+const reverse = (payoutId: string, balanceTransactionId: string) =>
+  callService<PayoutDebit>(
+    new URL(PAYOUT_REVERSAL_PATH, service.url),
+    { payoutId, balanceTransactionId, reason: 'payout_failure', description: 'Payout failed' },
+    asPayouts,
+  );
+
+async function available(accountId = 'acct_ada'): Promise<number> {
+  const response = await service.query<{
+    _entities: Array<{ balances: Array<{ currency: string; available: number }> }>;
+  }>(BALANCES, accountReference(accountId), platformA);
+  return response.data!._entities[0]!.balances.find((b) => b.currency === 'usd')?.available ?? 0;
+}
+
+async function fund(accountId: string, amount: number): Promise<void> {
+  const response = await service.query(
+    TRANSFER,
+    { input: { account: accountId, amount, currency: 'usd' }, key: newKey() },
+    platformA,
+  );
+  expect(response.errors).toBeUndefined();
+}
+
+const refusal = (error: unknown) =>
+  error instanceof DashError ? (error.extensions as Record<string, unknown>) : { error };
+
+beforeAll(async () => {
+  service = await startTestService(ledgerService);
+  await knownAccounts(service, [
+    { id: 'acct_ada', platformId: 'plat_a' },
+    { id: 'acct_many', platformId: 'plat_a' },
+  ]);
+});
+afterAll(() => service.close());
+
+describe('payout debits', () => {
+  it('100 simultaneous payouts against a balance that covers 10: exactly 10, never below zero', async () => {
+    await fund('acct_many', 10 * 2_500);
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, () => debit({ accountId: 'acct_many', amount: 2_500 })),
+    );
+    const paid = results.filter((result) => result.status === 'fulfilled');
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(paid).toHaveLength(10);
+    expect(refused.map((result) => refusal(result.reason).reason)).toEqual(
+      Array(90).fill('INSUFFICIENT_FUNDS'),
+    );
+    expect(await available('acct_many')).toBe(0);
+    const invariants = await ledgerInvariants(service.dataSource);
+    expect(invariants.ok).toBe(true);
+  });
+
+  it('is idempotent per payout: the same payout id debits once', async () => {
+    await fund('acct_ada', 5_000);
+    const before = await available();
+    const request = { payoutId: 'po_twice', amount: 1_200 };
+    const [first, second] = await Promise.all([debit(request), debit(request)]);
+    expect(second).toEqual(first);
+    expect(await available()).toBe(before - 1_200);
+  });
+
+  it('takes an instant fee on top of the amount, and refuses what the two exceed', async () => {
+    const before = await available();
+    await expect(debit({ amount: before, fee: 50 })).rejects.toSatisfy(
+      (error) =>
+        refusal(error).reason === 'INSUFFICIENT_FUNDS' && refusal(error).available === before,
+    );
+    const paid = await debit({ amount: before - 50, fee: 50 });
+    expect(paid).toMatchObject({ amount: before - 50, fee: 50 });
+    expect(await available()).toBe(0);
+  });
+
+  it('a failed payout comes back whole, once, as a payout_failure transaction', async () => {
+    await fund('acct_ada', 3_000);
+    const paid = await debit({ payoutId: 'po_fails', amount: 2_000, fee: 20 });
+    expect(await available()).toBe(980);
+    const [back, again] = await Promise.all([
+      reverse('po_fails', paid.balanceTransactionId),
+      reverse('po_fails', paid.balanceTransactionId),
+    ]);
+    expect(again).toEqual(back);
+    expect(back.amount).toBe(-2_020);
+    expect(await available()).toBe(3_000);
+    const listed = await service.query<{
+      _entities: Array<{
+        balanceTransactions: {
+          nodes: Array<{ type: string; reportingCategory: string; net: number; source: string }>;
+        };
+      }>;
+    }>(
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { balanceTransactions(first: 1) { nodes { type reportingCategory net source } } } } }',
+      accountReference('acct_ada'),
+      ada,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!._entities[0]!.balanceTransactions.nodes[0]).toEqual({
+      type: 'payout_failure',
+      reportingCategory: 'payout_reversal',
+      net: 2_020,
+      source: 'po_fails',
+    });
+  });
+
+  it('an automatic payout takes the whole available balance and lists what it paid out', async () => {
+    const settled = await charge(service, { account: 'acct_ada', amount: 10_000 });
+    await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
+    const before = await available();
+    expect(before).toBeGreaterThan(0);
+    const paid = await debit({ payoutId: 'po_auto1', amount: 'available', automatic: true });
+    expect(paid.amount).toBe(before);
+    expect(await available()).toBe(0);
+    const listed = await service.query<{
+      _entities: Array<{
+        balanceTransactions: { nodes: Array<{ source: string; payout: string }> };
+      }>;
+    }>(
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { balanceTransactions(first: 100, filter: { payout: "po_auto1" }) { nodes { source payout } } } } }',
+      accountReference('acct_ada'),
+      ada,
+    );
+    const sources = listed.data!._entities[0]!.balanceTransactions.nodes.map((node) => node.source);
+    expect(sources).toContain(settled.data!.createCharge.id);
+    expect(sources).toContain('po_fails');
+    expect(sources).not.toContain('po_auto1');
+    // Nothing left: a second automatic payout has nothing to pay.
+    await expect(debit({ amount: 'available', automatic: true })).rejects.toSatisfy(
+      (error) => refusal(error).reason === 'NOTHING_TO_PAY_OUT',
+    );
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
+  });
+
+  it('only the payouts service may call it', async () => {
+    await expect(
+      callService(
+        new URL(PAYOUT_DEBIT_PATH, service.url),
+        {},
+        { service: 'disputes', secret: TEST_INTERNAL_SECRET },
+      ),
+    ).rejects.toSatisfy((error) => refusal(error).code === 'UNAVAILABLE');
+  });
+});
