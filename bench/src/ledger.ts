@@ -3,7 +3,6 @@ import { signCaller, type Caller } from '@dash/auth-context';
 import { createPlatform, seedIdentity } from '@dash/identity';
 import { newId } from '@dash/ids';
 import {
-  AccountDirectory,
   chargeEntry,
   DEFAULT_FEE_SCHEDULE,
   hourOf,
@@ -13,6 +12,7 @@ import {
   REPORTING_CATEGORY,
 } from '@dash/ledger';
 import { createDataSource, type DataSourceOptions } from '@dash/db';
+import { AccountDirectory } from '@dash/subgraph';
 import { identityService } from '@dash/identity';
 import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
@@ -302,7 +302,7 @@ try {
   // transaction per charge, CONCURRENCY at a time, on random accounts.
   const movements = new MoneyMovements(
     ledger,
-    new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', env.DASH_INTERNAL_SECRET!),
+    new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', env.DASH_INTERNAL_SECRET!, 'ledger'),
     { feeSchedule: DEFAULT_FEE_SCHEDULE, availableDelayMs: 2 * DAY },
   );
   const scope = { platformId: platform.id, livemode: false };

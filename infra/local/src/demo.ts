@@ -1,3 +1,5 @@
+import { ExternalAccountKind, type PayoutSeedRow, type PayoutsSeed } from '@dash/payouts';
+
 /**
  * The demo platform the local stack seeds: one platform, a connected account with three months
  * of history, and a second account to show that tenants stay apart. Ids are fixed so a restart
@@ -34,6 +36,34 @@ export const OTHER_ACCOUNT = {
   livemode: false,
 };
 
+/**
+ * The demo account's bank account (US test routing and account numbers) and debit card (a test
+ * Visa debit), as the payouts service keeps them: masked, with the simulated bank's token.
+ */
+const DEMO_BANK_ACCOUNT = {
+  id: 'ba_0Demo000000000000000000001',
+  kind: ExternalAccountKind.bank_account,
+  bankName: 'Simulated Bank',
+  brand: null,
+  last4: '6789',
+};
+const DEMO_DEBIT_CARD = {
+  id: 'card_0Demo00000000000000000001',
+  kind: ExternalAccountKind.card,
+  bankName: null,
+  brand: 'visa',
+  last4: '5556',
+};
+const WEEKDAY_NAMES = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
 const DAY = 24 * 3600 * 1000;
 const demoId = (prefix: string, n: number) => `${prefix}_0Demo${String(n).padStart(19, '0')}`;
 
@@ -60,17 +90,9 @@ export interface DemoData {
     customerEmail: string;
     createdAt: Date;
   }>;
-  payouts: Array<{
-    id: string;
-    accountId: string;
-    platformId: string;
-    amount: number;
-    currency: string;
-    status: 'paid' | 'in_transit';
-    method: 'standard';
-    arrivalDate: Date;
-    createdAt: Date;
-  }>;
+  payouts: PayoutSeedRow[];
+  externalAccounts: PayoutsSeed['externalAccounts'];
+  schedules: PayoutsSeed['schedules'];
   disputes: Array<{
     id: string;
     accountId: string;
@@ -125,10 +147,24 @@ export function buildDemoData(now = new Date()): DemoData {
           accountId: DEMO_ACCOUNT.id,
           platformId: DEMO_PLATFORM.id,
           amount: settledUnpaid,
+          fee: 0,
           currency: 'usd',
           status: arrivalDate <= now ? 'paid' : 'in_transit',
           method: 'standard',
+          automatic: true,
+          requestedBy: 'schedule',
           arrivalDate,
+          destination: {
+            ...DEMO_BANK_ACCOUNT,
+            token: 'sim_ok_demo',
+          } as PayoutSeedRow['destination'],
+          description: 'Payout to Simulated Bank •••• 6789',
+          balanceTransactionId: null,
+          failureCode: null,
+          failureMessage: null,
+          railReference: 'sim_demo',
+          updatedAt: new Date(dayStart),
+          returnedAt: null,
           createdAt: new Date(dayStart),
         });
       }
@@ -217,12 +253,59 @@ export function buildDemoData(now = new Date()): DemoData {
       createdAt: disputes[1]!.createdAt,
     },
   ];
+  const accountRow = { accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id, livemode: false };
+  const externalAccounts: DemoData['externalAccounts'] = [
+    {
+      ...DEMO_BANK_ACCOUNT,
+      ...accountRow,
+      country: 'US',
+      currency: 'usd',
+      accountHolderName: DEMO_ACCOUNT.displayName,
+      routingNumber: '110000000',
+      expMonth: null,
+      expYear: null,
+      fingerprint: 'demo-bank-account',
+      railToken: 'sim_ok_demo',
+      defaultFor: 'usd',
+      status: 'new',
+      createdAt: new Date(now.getTime() - 91 * DAY),
+    } as DemoData['externalAccounts'][number],
+    {
+      ...DEMO_DEBIT_CARD,
+      ...accountRow,
+      country: 'US',
+      currency: 'usd',
+      accountHolderName: null,
+      routingNumber: null,
+      expMonth: 12,
+      expYear: now.getUTCFullYear() + 3,
+      fingerprint: 'demo-debit-card',
+      railToken: 'sim_ok_democard',
+      defaultFor: null,
+      status: 'new',
+      createdAt: new Date(now.getTime() - 30 * DAY),
+    } as DemoData['externalAccounts'][number],
+  ];
+  // Weekly, on the day the history's payouts fell.
+  const schedules: DemoData['schedules'] = [
+    {
+      ...accountRow,
+      interval: 'weekly',
+      delayDays: 2,
+      weeklyAnchor: WEEKDAY_NAMES[now.getUTCDay()]!,
+      monthlyAnchor: null,
+      timeZone: 'UTC',
+      updatedAt: new Date(now.getTime() - 91 * DAY),
+    },
+  ];
   return {
     now,
     platform: DEMO_PLATFORM,
     accounts: [DEMO_ACCOUNT, OTHER_ACCOUNT],
     charges,
     payouts,
+    externalAccounts,
+    schedules,
     disputes,
     activity,
   };

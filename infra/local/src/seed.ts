@@ -60,7 +60,19 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
         now,
       ),
     ),
-    withServiceDatabase(payoutsService, env, (db) => seedPayouts(db, demo.payouts)),
+    withServiceDatabase(payoutsService, env, (db) =>
+      seedPayouts(
+        db,
+        {
+          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          accounts: demo.accounts,
+          externalAccounts: demo.externalAccounts,
+          schedules: demo.schedules,
+          payouts: demo.payouts,
+        },
+        now,
+      ),
+    ),
     withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
     withServiceDatabase(notificationsService, env, (db) => seedActivity(db, demo.activity)),
     sendWelcome(env, dashboardUrl),

@@ -25,3 +25,13 @@ export {
   type PayoutDebitRequest,
   type PayoutReversalRequest,
 } from './payout-ledger.js';
+export {
+  featureAllowed,
+  PLATFORM_FEATURE_DEFAULTS,
+  type PlatformFeatureName,
+} from './platform-features.js';
+export {
+  CHALLENGE_CHECK_PATH,
+  type ChallengeCheckRequest,
+  type StepUpPurpose,
+} from './challenge-check.js';

@@ -10,6 +10,34 @@ export interface DomainEventData {
   'account.closed': { by: Actor };
   /** A platform's name or dashboard feature switches, as they are now (not what changed). */
   'platform.updated': { name: string; features: Record<string, boolean> };
+  /** A payout was made (by the schedule, the account or the platform) and left the balance. */
+  'payout.created': PayoutFacts;
+  /** The bank has the payout: it is on its way, expected on `arrivalDate`. */
+  'payout.upcoming': PayoutFacts;
+  'payout.paid': PayoutFacts;
+  /** The bank returned it; the money is back in the balance. */
+  'payout.failed': PayoutFacts & { failureCode: string; failureMessage: string };
+  'payout.canceled': PayoutFacts;
+  /** Where payouts go changed: a bank account or card added, replaced or made the default. */
+  'external_account.updated': {
+    change: 'added' | 'replaced';
+    kind: 'bank_account' | 'card';
+    last4: string;
+    currency: string;
+    by: Actor;
+  };
+}
+
+/** What every payout event says about its payout. */
+export interface PayoutFacts {
+  payoutId: string;
+  amount: number;
+  currency: string;
+  method: 'standard' | 'instant';
+  /** ISO 8601 (a calendar day at UTC midnight for standard payouts). */
+  arrivalDate: string;
+  /** "Simulated Bank •••• 6789", "Visa •••• 4242". */
+  destination: string;
 }
 
 /** Who made a change: the account from its dashboard, or its platform through the API. */
@@ -22,10 +50,22 @@ export type DomainEventType = keyof DomainEventData;
  * consumer never holds up another; the relay fans each event out to every subscriber.
  */
 export const EVENT_SUBSCRIPTIONS = {
-  notifications: ['account.updated', 'account.closed'],
+  notifications: [
+    'account.updated',
+    'account.closed',
+    'payout.created',
+    'payout.upcoming',
+    'payout.paid',
+    'payout.failed',
+    'payout.canceled',
+    'external_account.updated',
+  ],
   // The ledger names payments after the platform, lets accounts refund where it allows, and
   // takes no more money for closed accounts.
   ledger: ['platform.updated', 'account.closed'],
+  // Payouts lets accounts change schedules and bank accounts where the platform allows, and
+  // pays nothing more to closed accounts.
+  payouts: ['platform.updated', 'account.closed'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;

@@ -6,6 +6,7 @@ export {
   type DomainEventData,
   type DomainEventType,
   type EventConsumerName,
+  type PayoutFacts,
   type SubscribedType,
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';

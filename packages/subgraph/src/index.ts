@@ -56,3 +56,11 @@ export {
   InternalRouteError,
 } from './internal-routes.js';
 export { callService } from './service-call.js';
+export { AccountDirectory, markAccountClosed, rememberAccount } from './account-directory.js';
+export {
+  KNOWN_RECORDS_TABLES,
+  KnownPlatform,
+  platformLookup,
+  savePlatform,
+  type PlatformFacts,
+} from './known-platforms.js';

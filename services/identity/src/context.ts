@@ -1,6 +1,7 @@
 import type { BaseContext } from '@dash/subgraph';
 import type { AccountClosureService } from './account-settings/account-closure.service.js';
 import type { ContactChangeService } from './account-settings/contact-change.service.js';
+import type { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
 import type { AccountRepository } from './accounts.repository.js';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import type { LoginService } from './login/login.service.js';
@@ -10,5 +11,6 @@ export interface IdentityContext extends BaseContext {
   apiKeys: ApiKeyRepository;
   login: LoginService;
   contactChange: ContactChangeService;
+  payoutDetails: PayoutDetailsCodes;
   closure: AccountClosureService;
 }

@@ -1,11 +1,17 @@
 import { Router } from 'express';
 import type { Caller } from '@dash/auth-context';
-import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
+import {
+  ACCOUNT_OWNER_PATH,
+  CHALLENGE_CHECK_PATH,
+  type AccountOwner,
+  type ChallengeCheckRequest,
+} from '@dash/contracts';
 import { internalRoute, InternalRouteError } from '@dash/subgraph';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import { Account } from './entities/account.entity.js';
 import type { LoginService } from './login/login.service.js';
+import type { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
 
 /**
  * POST /internal/authenticate { apiKey } or { sessionToken } → { caller }: how the gateway learns
@@ -73,15 +79,46 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
   );
 }
 
+/**
+ * POST /internal/challenges/check { accountId, challengeId, code, purpose } → { ok }: how the
+ * payouts service confirms a change to where money goes with the account's one-time code. A
+ * wrong, expired or used code answers identity's own typed refusal.
+ */
+function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) {
+  return internalRoute<ChallengeCheckRequest, { ok: true }>(
+    CHALLENGE_CHECK_PATH,
+    secret,
+    ['payouts'],
+    async (body) => {
+      const { accountId, challengeId, code, purpose } = body;
+      if (
+        typeof accountId !== 'string' ||
+        typeof challengeId !== 'string' ||
+        typeof code !== 'string' ||
+        purpose !== 'payout_details'
+      )
+        throw new InternalRouteError(
+          400,
+          'BAD_USER_INPUT',
+          'accountId, challengeId, code and purpose are required',
+        );
+      await payoutDetails.check(accountId, challengeId, code.trim());
+      return { ok: true };
+    },
+  );
+}
+
 /** Identity's routes for other services. */
 export function identityInternalRoutes(
   secret: string,
   dataSource: DataSource,
   keys: ApiKeyRepository,
   login: LoginService,
+  payoutDetails: PayoutDetailsCodes,
 ): Router {
   return Router().use(
     authenticateRoute(secret, keys, login),
     accountOwnerRoute(secret, dataSource),
+    challengeCheckRoute(secret, payoutDetails),
   );
 }

@@ -3,6 +3,7 @@ import { EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
+import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
 import { ContactChangeService } from './account-settings/contact-change.service.js';
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
 import { AccountRepository } from './accounts.repository.js';
@@ -42,6 +43,8 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
     secret: config.internalSecret,
     ...(clientIp ? { clientIp } : {}),
   });
+  const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
+    new Challenges(deps.dataSource, delivery!, codeSettings(deps, clientIp), () => new Date());
   const loginFor = (deps: ServiceDeps, clientIp?: string) =>
     new LoginService(deps.dataSource, delivery!, {
       dashboardUrl: settings!.dashboardUrl,
@@ -86,18 +89,14 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
     ],
     buildContext: (base, deps) => {
       const accounts = new AccountRepository(deps.dataSource);
-      const challenges = new Challenges(
-        deps.dataSource,
-        delivery!,
-        codeSettings(deps, base.clientIp),
-        () => new Date(),
-      );
+      const challenges = challengesFor(deps, base.clientIp);
       return {
         ...base,
         accounts,
         apiKeys: new ApiKeyRepository(deps.dataSource),
         login: loginFor(deps, base.clientIp),
         contactChange: new ContactChangeService(challenges, accounts),
+        payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource),
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
@@ -110,6 +109,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         deps.dataSource,
         new ApiKeyRepository(deps.dataSource),
         loginFor(deps),
+        new PayoutDetailsCodes(challengesFor(deps), deps.dataSource),
       ),
   };
 }

@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { currencyExponent } from '@dash/money';
 import { callerRoute, InternalRouteError } from '@dash/subgraph';
 import { BALANCE_TRANSACTION_TYPES, type BalanceTransactionType } from './domain/entries.js';
-import { defaultDescription, platformLookup } from './ledger/platforms.js';
+import { platformLookup } from '@dash/subgraph';
+import { defaultDescription } from './ledger/platforms.js';
 import { visibleScope } from './ledger/visible-scope.js';
 import { TransactionRepository, type TransactionFilter } from './transactions.repository.js';
 

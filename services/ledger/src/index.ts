@@ -4,6 +4,5 @@ export { ledgerInvariants } from './ledger/invariants.js';
 // For the benchmark's bulk loader and load generator.
 export { chargeEntry, REPORTING_CATEGORY } from './domain/entries.js';
 export { DEFAULT_FEE_SCHEDULE, processingFee } from './domain/fees.js';
-export { AccountDirectory } from './ledger/account-directory.js';
 export { MoneyMovements } from './ledger/money-movements.service.js';
 export { hourOf } from './ledger/post-entry.js';

@@ -3,8 +3,7 @@ import { chargeEntry, payoutEntry } from './domain/entries.js';
 import { processingFee, DEFAULT_FEE_SCHEDULE } from './domain/fees.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Charge } from './entities/charge.entity.js';
-import { rememberAccount } from './ledger/account-directory.js';
-import { savePlatform, type PlatformFacts } from './ledger/platforms.js';
+import { rememberAccount, savePlatform, type PlatformFacts } from '@dash/subgraph';
 import { attachToPayout } from './ledger/payout-debits.js';
 import { postEntry } from './ledger/post-entry.js';
 

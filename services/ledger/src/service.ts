@@ -1,6 +1,14 @@
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
-import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
+import {
+  AccountDirectory,
+  closureCheckRoutes,
+  KnownPlatform,
+  markAccountClosed,
+  platformLookup,
+  savePlatform,
+  type ServiceDefinition,
+} from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
 import { ledgerClosureBlockers } from './closure-check.js';
 import type { LedgerContext } from './context.js';
@@ -9,13 +17,10 @@ import { transactionsExportRoute } from './export.route.js';
 import { Account } from './entities/account.type.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import { Charge } from './entities/charge.entity.js';
-import { LedgerPlatform } from './entities/ledger-platform.entity.js';
 import { Refund } from './entities/refund.entity.js';
 import { Transfer } from './entities/transfer.entity.js';
-import { AccountDirectory, markAccountClosed } from './ledger/account-directory.js';
 import { MoneyMovements } from './ledger/money-movements.service.js';
 import { PayoutDebits } from './ledger/payout-debits.js';
-import { platformLookup, savePlatform } from './ledger/platforms.js';
 import { scopeLookup } from './ledger/visible-scope.js';
 import { loadLedgerConfig } from './ledger-config.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
@@ -44,7 +49,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
   return {
     name: 'ledger',
     defaultPort: 4002,
-    entities: [BalanceTransaction, Charge, Refund, Transfer, LedgerPlatform],
+    entities: [BalanceTransaction, Charge, Refund, Transfer, KnownPlatform],
     migrations: [
       Init1764028800000,
       Livemode1764100000010,
@@ -67,7 +72,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
         const config = loadLedgerConfig(env);
         movements = new MoneyMovements(
           dataSource,
-          new AccountDirectory(dataSource, config.identityUrl, service.internalSecret),
+          new AccountDirectory(dataSource, config.identityUrl, service.internalSecret, 'ledger'),
           config,
         );
         return startMaintenance({

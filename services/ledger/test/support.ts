@@ -1,7 +1,6 @@
 import type { Caller } from '@dash/auth-context';
+import { rememberAccount, savePlatform } from '@dash/subgraph';
 import { accountCaller, platformCaller, type TestService } from '@dash/subgraph/testing';
-import { rememberAccount } from '../src/ledger/account-directory.js';
-import { savePlatform } from '../src/ledger/platforms.js';
 
 export const platformA = platformCaller('plat_a');
 export const platformB = platformCaller('plat_b');

@@ -14,6 +14,7 @@ import { devOutboxRoutes } from './dev-outbox.route.js';
 import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
+import { payoutEventHandlers } from './workers/payout-events.js';
 import { accountEventHandlers } from './workers/account-events.js';
 
 /**
@@ -42,7 +43,10 @@ export function createNotificationsService(
     }),
     parts: [
       deliveryPart(createProvider),
-      eventConsumerPart('notifications', () => ({ ...accountEventHandlers })),
+      eventConsumerPart('notifications', () => ({
+        ...accountEventHandlers,
+        ...payoutEventHandlers,
+      })),
     ],
     routes: devOutboxRoutes,
   };

@@ -1,26 +1,129 @@
-import { closureCheckRoutes, type ServiceDefinition } from '@dash/subgraph';
+import { Router } from 'express';
+import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import {
+  AccountDirectory,
+  closureCheckRoutes,
+  KnownPlatform,
+  markAccountClosed,
+  platformLookup,
+  savePlatform,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from '@dash/subgraph';
+import { SimulatedBank } from './bank/simulated-bank.js';
 import { payoutsClosureBlockers } from './closure-check.js';
 import type { PayoutsContext } from './context.js';
 import { Account } from './entities/account.type.js';
+import { ExternalAccount } from './entities/external-account.entity.js';
 import { Payout } from './entities/payout.entity.js';
+import { PayoutScheduleRow } from './entities/payout-schedule.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
+import { PayoutLifecycle1764600000000 } from './migrations/1764600000000-PayoutLifecycle.js';
+import { runAutomaticPayouts } from './payouts/automatic-payouts.js';
+import { ExternalAccounts } from './payouts/external-accounts.service.js';
+import { LedgerClient } from './payouts/ledger-client.js';
+import { PayoutLifecycle } from './payouts/lifecycle.js';
+import { PayoutRequests } from './payouts/payout-requests.js';
+import { PayoutSchedules } from './payouts/schedules.service.js';
+import { StepUp } from './payouts/step-up.js';
+import { loadPayoutsConfig, type PayoutsConfig } from './payouts-config.js';
 import { PayoutRepository } from './payouts.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountPayoutsResolver } from './resolvers/account-payouts.resolver.js';
+import { PayoutMutationsResolver } from './resolvers/payout-mutations.resolver.js';
+import { startPayoutWork } from './workers/payout.worker.js';
 
-/** Payouts owns money leaving balances for bank accounts (later: schedules, instant payouts). */
-export const payoutsService: ServiceDefinition<PayoutsContext> = {
-  name: 'payouts',
-  defaultPort: 4003,
-  entities: [Payout],
-  migrations: [Init1764028800000, Livemode1764100000010],
-  resolvers: [AccountPayoutsResolver],
-  orphanedTypes: [Account],
-  referenceResolvers: referenceResolvers as never,
-  buildContext: (base, { dataSource }) => ({ ...base, payouts: new PayoutRepository(dataSource) }),
-  routes: ({ config, dataSource }) =>
-    closureCheckRoutes(config.internalSecret, (request) =>
-      payoutsClosureBlockers(new PayoutRepository(dataSource), request),
-    ),
-};
+/** Everything the payouts use cases need, made once per instance from its settings. */
+function assemble(deps: ServiceDeps, config: PayoutsConfig) {
+  const { dataSource } = deps;
+  const secret = deps.config.internalSecret;
+  const rail = new SimulatedBank(config.simulatedBank);
+  const ledger = new LedgerClient(config.ledgerUrl, secret);
+  const externalAccounts = new ExternalAccounts(dataSource, rail, secret);
+  const schedules = new PayoutSchedules(dataSource, config.defaultDelayDays);
+  const requests = new PayoutRequests(dataSource, ledger, externalAccounts, schedules, config);
+  return {
+    config,
+    externalAccounts,
+    schedules,
+    requests,
+    lifecycle: new PayoutLifecycle(dataSource, rail, ledger, deps.log),
+    directory: new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts'),
+    stepUp: new StepUp(config.identityUrl, secret),
+  };
+}
+
+/**
+ * Payouts owns money leaving balances for banks and cards: bank accounts and debit cards,
+ * payout schedules, automatic, manual and instant payouts and their lifecycle. The ledger takes
+ * the money (and refuses what the balance does not cover); this service decides when and where.
+ */
+export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
+  // Made when the instance starts (its first part), used by every request after.
+  let app: ReturnType<typeof assemble> | undefined;
+  return {
+    name: 'payouts',
+    defaultPort: 4003,
+    entities: [Payout, ExternalAccount, PayoutScheduleRow, KnownPlatform],
+    migrations: [
+      Init1764028800000,
+      Livemode1764100000010,
+      PayoutLifecycle1764600000000,
+      ...EVENT_MIGRATIONS,
+    ],
+    resolvers: [AccountPayoutsResolver, PayoutMutationsResolver],
+    orphanedTypes: [Account],
+    referenceResolvers: referenceResolvers as never,
+    parts: [
+      async (deps) => {
+        app = assemble(deps, loadPayoutsConfig(deps.env));
+        const { config, lifecycle, requests, schedules } = app;
+        return startPayoutWork({
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log: deps.log,
+          tickMs: config.tickMs,
+          automaticEveryMs: config.automaticEveryMs,
+          lifecycle,
+          requests,
+          runAutomatic: () =>
+            runAutomaticPayouts(deps.dataSource, requests, schedules.defaultRule, deps.log),
+        });
+      },
+      outboxRelayPart,
+      eventConsumerPart('payouts', () => ({
+        'platform.updated': (event, manager) =>
+          savePlatform(
+            manager,
+            { id: event.platformId, ...event.data },
+            new Date(event.occurredAt),
+          ),
+        'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
+      })),
+    ],
+    buildContext: (base, deps) => {
+      const built = app!;
+      return {
+        ...base,
+        payouts: new PayoutRepository(deps.dataSource),
+        externalAccounts: built.externalAccounts,
+        schedules: built.schedules,
+        requests: built.requests,
+        lifecycle: built.lifecycle,
+        directory: built.directory,
+        stepUp: built.stepUp,
+        instantFee: built.config.instantFee,
+        platform: platformLookup(deps.dataSource),
+      };
+    },
+    routes: ({ config, dataSource }) =>
+      Router().use(
+        closureCheckRoutes(config.internalSecret, (request) =>
+          payoutsClosureBlockers(new PayoutRepository(dataSource), request),
+        ),
+      ),
+  };
+}
+
+export const payoutsService = createPayoutsService();

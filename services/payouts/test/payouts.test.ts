@@ -8,7 +8,7 @@ import {
   startTestService,
   type TestService,
 } from '@dash/subgraph/testing';
-import { payoutsService, seedPayouts } from '../src/index.js';
+import { payoutsService, seedPayouts, type PayoutSeedRow } from '../src/index.js';
 
 let service: TestService;
 
@@ -24,32 +24,53 @@ const payout = (
   status: 'paid' | 'in_transit' | 'pending',
   arrivesInDays: number,
   createdDaysAgo: number,
-) => ({
+): PayoutSeedRow => ({
   id,
   accountId,
   platformId: 'plat_a',
   amount,
+  fee: 0,
   currency: 'usd',
   status,
-  method: 'standard' as const,
+  method: 'standard',
+  automatic: true,
+  requestedBy: 'schedule',
   arrivalDate: new Date(now + arrivesInDays * day),
+  destination: null,
+  description: null,
+  balanceTransactionId: null,
+  failureCode: null,
+  failureMessage: null,
+  railReference: null,
+  updatedAt: null,
+  returnedAt: null,
   createdAt: new Date(now - createdDaysAgo * day),
 });
 
 const query = `query($reps: [_Any!]!, $first: Int) {
   _entities(representations: $reps) {
-    ... on Account { payouts(first: $first) { id amount status method } nextPayout { id } }
+    ... on Account { payouts(first: $first) { nodes { id amount status method } } nextPayout { id } }
   }
 }`;
 
 beforeAll(async () => {
-  service = await startTestService(payoutsService);
-  await seedPayouts(service.dataSource, [
-    payout('po_1', 'acct_ada', 10_000, 'paid', -5, 7),
-    payout('po_2', 'acct_ada', 3_000_000_000, 'in_transit', 2, 1),
-    payout('po_3', 'acct_ada', 2_000, 'pending', 4, 0),
-    payout('po_4', 'acct_bob', 500, 'paid', -1, 3),
-  ]);
+  // The simulated bank must not move the seeded payouts along while the tests read them.
+  service = await startTestService(payoutsService, { DASH_PAYOUT_TICK_MS: '3600000' });
+  await seedPayouts(service.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', features: {} },
+    accounts: [
+      { id: 'acct_ada', livemode: false },
+      { id: 'acct_bob', livemode: false },
+    ],
+    externalAccounts: [],
+    schedules: [],
+    payouts: [
+      payout('po_1', 'acct_ada', 10_000, 'paid', -5, 7),
+      payout('po_2', 'acct_ada', 3_000_000_000, 'in_transit', 2, 1),
+      payout('po_3', 'acct_ada', 2_000, 'pending', 4, 0),
+      payout('po_4', 'acct_bob', 500, 'paid', -1, 3),
+    ],
+  });
 });
 afterAll(() => service.close());
 
@@ -60,11 +81,13 @@ describe('payouts subgraph', () => {
     expect(response.data).toEqual({
       _entities: [
         {
-          payouts: [
-            { id: 'po_3', amount: 2_000, status: 'pending', method: 'standard' },
-            { id: 'po_2', amount: 3_000_000_000, status: 'in_transit', method: 'standard' },
-            { id: 'po_1', amount: 10_000, status: 'paid', method: 'standard' },
-          ],
+          payouts: {
+            nodes: [
+              { id: 'po_3', amount: 2_000, status: 'pending', method: 'standard' },
+              { id: 'po_2', amount: 3_000_000_000, status: 'in_transit', method: 'standard' },
+              { id: 'po_1', amount: 10_000, status: 'paid', method: 'standard' },
+            ],
+          },
           nextPayout: { id: 'po_2' },
         },
       ],
@@ -72,12 +95,12 @@ describe('payouts subgraph', () => {
   });
 
   it('limits the list and rejects a limit out of range with a typed error', async () => {
-    const two = await service.query<{ _entities: Array<{ payouts: unknown[] }> }>(
+    const two = await service.query<{ _entities: Array<{ payouts: { nodes: unknown[] } }> }>(
       query,
       { ...accountReference('acct_ada'), first: 2 },
       ada,
     );
-    expect(two.data?._entities[0]?.payouts).toHaveLength(2);
+    expect(two.data?._entities[0]?.payouts.nodes).toHaveLength(2);
     const tooMany = await service.query(
       query,
       { ...accountReference('acct_ada'), first: 500 },
@@ -91,9 +114,11 @@ describe('payouts subgraph', () => {
 
   it("never shows another tenant's payouts", async () => {
     const sibling = await service.query(query, accountReference('acct_bob'), ada);
-    expect(sibling.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
+    expect(sibling.data).toEqual({ _entities: [{ payouts: { nodes: [] }, nextPayout: null }] });
     const otherPlatform = await service.query(query, accountReference('acct_ada'), platformB);
-    expect(otherPlatform.data).toEqual({ _entities: [{ payouts: [], nextPayout: null }] });
+    expect(otherPlatform.data).toEqual({
+      _entities: [{ payouts: { nodes: [] }, nextPayout: null }],
+    });
     const anonymous = await service.query(query, accountReference('acct_ada'));
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

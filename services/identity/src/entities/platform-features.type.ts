@@ -1,14 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { PLATFORM_FEATURE_DEFAULTS, type PlatformFeatureName } from '@dash/contracts';
 
-/** The dashboard features a platform can switch, with what they are when it has not said. */
-const DEFAULT_FEATURES = {
-  // Closing is final and leaves the platform without the account: off until the platform opts in.
-  closeAccount: false,
-  editPublicInfo: true,
-  issueRefunds: true,
-};
-
-export type FeatureName = keyof typeof DEFAULT_FEATURES;
+export type FeatureName = PlatformFeatureName;
 export type StoredFeatures = Partial<Record<FeatureName, boolean>>;
 
 @ObjectType({ description: 'Dashboard features the platform allows its accounts.' })
@@ -22,7 +15,16 @@ export class PlatformFeatures implements Record<FeatureName, boolean> {
   @Field({ description: 'Accounts may refund their payments from the dashboard.' })
   issueRefunds!: boolean;
 
+  @Field({ description: 'Accounts may change their payout schedule (automatic or manual).' })
+  editPayoutSchedule!: boolean;
+
+  @Field({ description: 'Accounts may change the bank account or debit card they are paid to.' })
+  editBankAccounts!: boolean;
+
+  @Field({ description: 'Accounts may take instant payouts to a debit card, for a fee.' })
+  instantPayouts!: boolean;
+
   static from(stored: StoredFeatures | null): PlatformFeatures {
-    return Object.assign(new PlatformFeatures(), DEFAULT_FEATURES, stored ?? {});
+    return Object.assign(new PlatformFeatures(), PLATFORM_FEATURE_DEFAULTS, stored ?? {});
   }
 }

@@ -60,6 +60,7 @@ export interface ChallengeRequest {
 const TEMPLATE_BY_PURPOSE: Record<ChallengePurpose, string> = {
   login: 'login-code',
   contact_change: 'confirm-contact',
+  payout_details: 'confirm-payout-details',
 };
 
 /**

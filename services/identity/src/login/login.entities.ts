@@ -13,7 +13,7 @@ export class LoginLinkRow {
 }
 
 /** What a one-time code is for: signing in, or confirming a new email or phone. */
-export type ChallengePurpose = 'login' | 'contact_change';
+export type ChallengePurpose = 'login' | 'contact_change' | 'payout_details';
 
 /** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
 @Entity('login_challenges')

@@ -26,8 +26,11 @@ registerEnumType(ContactKindEnum, {
   description: 'Which way of reaching the account holder is being changed.',
 });
 
-@ObjectType({ description: 'A change waiting for the code sent to the new email or phone.' })
-class ContactChangeChallenge {
+@ObjectType({
+  description:
+    'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details).',
+})
+class CodeChallenge {
   @Field(() => ID) id!: string;
   @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
   @Field() expiresAt!: Date;
@@ -47,7 +50,7 @@ async function signedInAccount({
 /** What the signed-in account changes about itself from its settings page. */
 @Resolver()
 export class AccountSettingsResolver {
-  @Mutation(() => ContactChangeChallenge, {
+  @Mutation(() => CodeChallenge, {
     description:
       'Starts changing the email or phone: a code goes to the new one, and confirmContactChange with it makes the change.',
   })
@@ -55,7 +58,7 @@ export class AccountSettingsResolver {
     @Arg('kind', () => ContactKindEnum) kind: ContactKindEnum,
     @Arg('value') value: string,
     @Ctx() context: IdentityContext,
-  ): Promise<ContactChangeChallenge> {
+  ): Promise<CodeChallenge> {
     const account = await signedInAccount(context);
     if (kind === ContactKindEnum.email && !isEmail(value.trim()))
       throw badInput('value must be an email address', 'value');
@@ -67,11 +70,11 @@ export class AccountSettingsResolver {
     return context.contactChange.start(account, kind as ContactKind, value);
   }
 
-  @Mutation(() => ContactChangeChallenge, { description: 'Sends the confirmation code again.' })
+  @Mutation(() => CodeChallenge, { description: 'Sends the confirmation code again.' })
   async resendContactChangeCode(
     @Arg('challenge', () => ID) challengeId: string,
     @Ctx() context: IdentityContext,
-  ): Promise<ContactChangeChallenge> {
+  ): Promise<CodeChallenge> {
     return context.contactChange.resend(await signedInAccount(context), challengeId);
   }
 
@@ -82,6 +85,22 @@ export class AccountSettingsResolver {
     @Ctx() context: IdentityContext,
   ): Promise<Account> {
     return context.contactChange.confirm(await signedInAccount(context), challengeId, code.trim());
+  }
+
+  @Mutation(() => CodeChallenge, {
+    description:
+      'Starts a change to where payouts go: a code goes to the account’s phone (or email), and the payouts change (changeExternalAccount) takes it.',
+  })
+  async startPayoutDetailsChange(@Ctx() context: IdentityContext): Promise<CodeChallenge> {
+    return context.payoutDetails.start(await signedInAccount(context));
+  }
+
+  @Mutation(() => CodeChallenge, { description: 'Sends the payout details code again.' })
+  async resendPayoutDetailsCode(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<CodeChallenge> {
+    return context.payoutDetails.resend(await signedInAccount(context), challengeId);
   }
 
   @Mutation(() => Account, {

@@ -10,6 +10,9 @@ class PlatformFeaturesInput implements Partial<Record<FeatureName, boolean>> {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() closeAccount?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() editPublicInfo?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() issueRefunds?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() editPayoutSchedule?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() editBankAccounts?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() instantPayouts?: boolean;
 }
 
 /** A platform reads itself and decides what its accounts may do in the dashboard. */

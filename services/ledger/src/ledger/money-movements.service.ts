@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError, notFound } from '@dash/errors';
+import type { AccountDirectory } from '@dash/subgraph';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
 import { chargeEntry, refundEntry, transferEntry } from '../domain/entries.js';
@@ -7,7 +8,6 @@ import { processingFee, type FeeSchedule } from '../domain/fees.js';
 import { Charge } from '../entities/charge.entity.js';
 import { Refund, type RefundReason } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
-import type { AccountDirectory } from './account-directory.js';
 import { runIdempotent } from './idempotency.js';
 import { insertRow, postEntry } from './post-entry.js';
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { featureAllowed } from '@dash/contracts';
 import { DashError, requireAccount, requirePlatform, SafeInt } from '@dash/subgraph';
 import { Charge } from '../entities/charge.entity.js';
 import { Refund } from '../entities/refund.entity.js';
@@ -73,8 +74,7 @@ export class MoneyResolver {
     @Ctx() { caller, movements, platform }: LedgerContext,
   ): Promise<Refund> {
     const account = requireAccount(caller);
-    // Platforms allow dashboard refunds unless they switched them off (identity's default).
-    if ((await platform(account.platformId))?.features.issueRefunds === false) {
+    if (!featureAllowed((await platform(account.platformId))?.features, 'issueRefunds')) {
       throw new DashError('FORBIDDEN', 'Your platform does not allow refunds from the dashboard.', {
         reason: 'FEATURE_DISABLED',
         feature: 'issueRefunds',

@@ -19,6 +19,10 @@ const TEMPLATES: Record<string, Template> = {
     subject: 'Confirm your new contact details',
     text: `${p.code ?? ''} is your code to confirm this address for your dashboard. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, ignore this message.`,
   }),
+  'confirm-payout-details': (p) => ({
+    subject: 'Confirm where your payouts go',
+    text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
+  }),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -21,7 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
 const describeFields = (fields: string[]) =>
   fields.map((field) => FIELD_LABELS[field] ?? field).join(', ');
 
-async function addActivity(
+export async function addActivity(
   manager: EntityManager,
   event: DomainEvent,
   title: string,

@@ -18,6 +18,18 @@ export enum PayoutMethod {
 }
 registerEnumType(PayoutMethod, { name: 'PayoutMethod' });
 
+export type PayoutRequester = 'schedule' | 'account' | 'platform';
+
+@ObjectType({ description: 'Where a payout went, as it was when it was sent.' })
+export class PayoutDestination {
+  @Field({ description: 'The ExternalAccount id (ba_… or card_…).' }) id!: string;
+  @Field({ description: 'bank_account or card.' }) kind!: string;
+  @Field(() => String, { nullable: true }) bankName!: string | null;
+  @Field(() => String, { nullable: true, description: 'visa or mastercard.' }) brand!:
+    string | null;
+  @Field() last4!: string;
+}
+
 /** Money sent from an account's available balance to its bank account or debit card. */
 @Entity('payouts')
 @Index('payouts_account_created', ['accountId', 'createdAt'])
@@ -28,6 +40,10 @@ export class Payout extends AccountRecord {
   @Column(bigintColumn())
   @Field(() => SafeInt, { description: "In the currency's minor unit." })
   amount!: number;
+
+  @Column(bigintColumn({ default: 0 }))
+  @Field(() => SafeInt, { description: 'The instant payout fee, taken on top of the amount.' })
+  fee!: number;
 
   @Column({ type: 'char', length: 3 })
   @Field({ description: 'Lowercase ISO 4217 code.' })
@@ -41,7 +57,51 @@ export class Payout extends AccountRecord {
   @Field(() => PayoutMethod)
   method!: PayoutMethod;
 
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'Made by the payout schedule (true) or asked for (false).' })
+  automatic!: boolean;
+
+  @Column({ name: 'requested_by', type: 'varchar', length: 16, default: 'schedule' })
+  requestedBy!: PayoutRequester;
+
   @Column(datetimeColumn({ name: 'arrival_date' }))
   @Field({ description: 'When the money is expected in the bank (or arrived).' })
   arrivalDate!: Date;
+
+  @Column({ type: 'simple-json', nullable: true })
+  @Field(() => PayoutDestination, { nullable: true })
+  destination!: PayoutDestination | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the bank statement shows.' })
+  description!: string | null;
+
+  @Column({ name: 'balance_transaction_id', type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ledger transaction that took it from the balance.',
+  })
+  balanceTransactionId!: string | null;
+
+  @Column({ name: 'failure_code', type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the bank returned it: no_account, account_closed, …',
+  })
+  failureCode!: string | null;
+
+  @Column({ name: 'failure_message', type: 'varchar', length: 300, nullable: true })
+  @Field(() => String, { nullable: true })
+  failureMessage!: string | null;
+
+  @Column({ name: 'rail_reference', type: 'varchar', length: 120, nullable: true })
+  railReference!: string | null;
+
+  @Column(datetimeColumn({ name: 'updated_at', nullable: true }))
+  @Field(() => Date, { nullable: true, description: 'When its status last changed.' })
+  updatedAt!: Date | null;
+
+  /** Failed and canceled payouts give their money back; this says the ledger has done it. */
+  @Column(datetimeColumn({ name: 'returned_at', nullable: true }))
+  returnedAt!: Date | null;
 }

@@ -11,9 +11,10 @@ interface AccountRow {
 }
 
 /**
- * Which platform and mode an account belongs to, so a platform's request only ever moves money
- * for its own accounts. Ownership never changes, so it is asked of identity once and kept; that
- * an account closed arrives later by event (`account.closed`).
+ * Which platform and mode an account belongs to, so a platform's request only ever acts on its
+ * own accounts. Ownership never changes, so it is asked of identity once and kept in the
+ * service's `accounts` table (see KNOWN_RECORDS_TABLES); that an account closed arrives later
+ * by event (`account.closed`).
  */
 export class AccountDirectory {
   /**
@@ -27,6 +28,8 @@ export class AccountDirectory {
     private readonly dataSource: DataSource,
     private readonly identityUrl: string,
     private readonly internalSecret: string,
+    /** The service asking, as identity's account-owner route knows it. */
+    private readonly service: string,
   ) {}
 
   /** The account if it is the platform's, in the key's mode, and open; otherwise a refusal. */
@@ -36,8 +39,7 @@ export class AccountDirectory {
   ): Promise<AccountOwner> {
     const cached = this.recent.get(accountId);
     const owner = cached ?? (await this.find(accountId));
-    if (!owner || owner.platformId !== platform.platformId || owner.livemode !== platform.livemode)
-      throw notFound('account', accountId);
+    if (!owner || !owns(platform, owner)) throw notFound('account', accountId);
     if (owner.closed)
       throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
         reason: 'ACCOUNT_CLOSED',
@@ -45,6 +47,15 @@ export class AccountDirectory {
     // Only a fresh read starts the clock: a busy account is still re-read every few seconds.
     if (!cached) this.recent.set(accountId, owner);
     return owner;
+  }
+
+  /** The account if it is the platform's in the key's mode, open or closed (for reading). */
+  async belongsTo(
+    platform: { platformId: string; livemode: boolean },
+    accountId: string,
+  ): Promise<AccountOwner | null> {
+    const owner = this.recent.get(accountId) ?? (await this.find(accountId));
+    return owner && owns(platform, owner) ? owner : null;
   }
 
   private async find(accountId: string): Promise<AccountOwner | null> {
@@ -74,7 +85,7 @@ export class AccountDirectory {
       response = await postAsService(
         new URL(ACCOUNT_OWNER_PATH, this.identityUrl),
         { accountId },
-        { service: 'ledger', secret: this.internalSecret, timeoutMs: 3_000 },
+        { service: this.service, secret: this.internalSecret, timeoutMs: 3_000 },
       );
     } catch {
       throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');
@@ -86,7 +97,10 @@ export class AccountDirectory {
   }
 }
 
-/** An account closed (identity's `account.closed`): the ledger takes no more money for it. */
+const owns = (platform: { platformId: string; livemode: boolean }, owner: AccountOwner) =>
+  owner.platformId === platform.platformId && owner.livemode === platform.livemode;
+
+/** An account closed (identity's `account.closed`): nothing more is done for it. */
 export async function markAccountClosed(manager: EntityManager, accountId: string): Promise<void> {
   await manager.query('UPDATE accounts SET closed = TRUE WHERE id = ?', [accountId]);
 }

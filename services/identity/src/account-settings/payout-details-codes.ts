@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import { Account } from '../entities/account.entity.js';
+import { refused, type Challenges, type StartedChallenge } from '../login/challenges.js';
+import type { LoginChallengeRow } from '../login/login.entities.js';
+import { openForChanges } from './guards.js';
+
+/**
+ * Codes that confirm a change to where payouts go. The change itself belongs to the payouts
+ * service; identity sends the code to the account's own phone (or email, without one) and,
+ * when payouts asks, checks it and uses it up — so a stolen session alone cannot send the
+ * account's money elsewhere.
+ */
+export class PayoutDetailsCodes {
+  constructor(
+    private readonly challenges: Challenges,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  start(account: Account, sends = 1): Promise<StartedChallenge> {
+    openForChanges(account);
+    return this.challenges.issue(account, {
+      purpose: 'payout_details',
+      channel: account.phone ? 'sms' : 'email',
+      destination: account.phone ?? account.email,
+      sends,
+    });
+  }
+
+  async resend(account: Account, challengeId: string): Promise<StartedChallenge> {
+    const challenge = await this.ownChallenge(account.id, challengeId);
+    await this.challenges.retireForResend(challenge);
+    return this.start(account, challenge.sends + 1);
+  }
+
+  /** For the payouts service: the right code for this account, used up; otherwise a refusal. */
+  async check(accountId: string, challengeId: string, code: string): Promise<void> {
+    const account = await this.dataSource.getRepository(Account).findOneBy({ id: accountId });
+    const challenge = await this.ownChallenge(accountId, challengeId);
+    await this.challenges.consume(challenge, code, account ? openForChanges(account) : null);
+  }
+
+  /** Another account's challenge looks exactly like one that does not exist. */
+  private async ownChallenge(accountId: string, challengeId: string): Promise<LoginChallengeRow> {
+    const challenge = await this.challenges.open(challengeId, 'payout_details');
+    if (challenge.accountId !== accountId)
+      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
+    return challenge;
+  }
+}

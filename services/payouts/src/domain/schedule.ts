@@ -1,0 +1,71 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, getDaysInMonth } from 'date-fns';
+
+export const PAYOUT_INTERVALS = ['daily', 'weekly', 'monthly', 'manual'] as const;
+export type PayoutInterval = (typeof PAYOUT_INTERVALS)[number];
+
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When an account's available balance is paid out on its own (Stripe's payout schedule). */
+export interface PayoutScheduleRule {
+  interval: PayoutInterval;
+  /** Daily payouts: how many days a payment's funds wait before they are paid out. */
+  delayDays: number;
+  /** Weekly payouts: the day of the week. */
+  weeklyAnchor: Weekday | null;
+  /** Monthly payouts: the day of the month, 1–31; in shorter months, its last day. */
+  monthlyAnchor: number | null;
+  /** Whose calendar "the day" is: an IANA zone. */
+  timeZone: string;
+}
+
+/**
+ * The period an automatic payout made at `now` belongs to, or null when none is due that day
+ * (and always for manual schedules). The period is the payout's idempotency key: however
+ * often the scheduler runs that day — or how many schedulers run — one payout per period.
+ */
+export function duePeriod(rule: PayoutScheduleRule, now: Date): string | null {
+  const local = new TZDate(now.getTime(), rule.timeZone);
+  const day = format(local, 'yyyy-MM-dd');
+  switch (rule.interval) {
+    case 'daily':
+      return `daily:${day}`;
+    case 'weekly':
+      return WEEKDAYS[local.getDay()] === rule.weeklyAnchor ? `weekly:${day}` : null;
+    case 'monthly': {
+      const anchor = Math.min(rule.monthlyAnchor ?? 1, getDaysInMonth(local));
+      return local.getDate() === anchor ? `monthly:${format(local, 'yyyy-MM')}` : null;
+    }
+    case 'manual':
+      return null;
+  }
+}
+
+/** The next local day (today included) an automatic payout is due, as yyyy-MM-dd, or null. */
+export function nextPayoutDay(rule: PayoutScheduleRule, now: Date): string | null {
+  if (rule.interval === 'manual') return null;
+  let day = new TZDate(now.getTime(), rule.timeZone);
+  for (let i = 0; i < 32; i += 1, day = addDays(day, 1)) {
+    if (duePeriod(rule, day) !== null) return format(day, 'yyyy-MM-dd');
+  }
+  return null;
+}
+
+/** Is `value` an IANA time zone this runtime knows? */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo, SafeInt } from '@dash/subgraph';
+import {
+  PAYOUT_INTERVALS,
+  WEEKDAYS,
+  type PayoutInterval,
+  type Weekday,
+} from '../domain/schedule.js';
+import { Payout } from './payout.entity.js';
+
+export const PayoutIntervalEnum = Object.fromEntries(PAYOUT_INTERVALS.map((i) => [i, i])) as {
+  [I in PayoutInterval]: I;
+};
+registerEnumType(PayoutIntervalEnum, {
+  name: 'PayoutInterval',
+  description: 'daily, weekly or monthly automatic payouts, or manual (only when asked for).',
+});
+
+export const WeekdayEnum = Object.fromEntries(WEEKDAYS.map((d) => [d, d])) as {
+  [D in Weekday]: D;
+};
+registerEnumType(WeekdayEnum, { name: 'Weekday' });
+
+@ObjectType({ description: "When the account's available balance is paid out on its own." })
+export class PayoutSchedule {
+  @Field(() => PayoutIntervalEnum) interval!: PayoutInterval;
+  @Field(() => Int, { description: 'Daily payouts: the rolling delay, in days.' })
+  delayDays!: number;
+  @Field(() => WeekdayEnum, { nullable: true }) weeklyAnchor!: Weekday | null;
+  @Field(() => Int, { nullable: true, description: '1–31; the last day in shorter months.' })
+  monthlyAnchor!: number | null;
+  @Field({ description: 'Whose calendar the days are (IANA).' }) timeZone!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The next day an automatic payout is due (yyyy-mm-dd), none when manual.',
+  })
+  nextPayoutDate!: string | null;
+}
+
+@ObjectType({ description: 'A page of payouts, newest first.' })
+export class PayoutPage {
+  @Field(() => [Payout]) nodes!: Payout[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'Money in one currency.' })
+export class PayoutTotal {
+  @Field() currency!: string;
+  @Field(() => SafeInt) amount!: number;
+}
+
+@ObjectType({ description: 'What an instant payout costs.' })
+export class InstantPayoutPricing {
+  @Field(() => Int, { description: 'Hundredths of a percent of the amount (100 is 1%).' })
+  percentBps!: number;
+  @Field(() => SafeInt, { description: 'The least fee, in minor units.' }) minimum!: number;
+}

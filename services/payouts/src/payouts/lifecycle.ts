@@ -1,0 +1,164 @@
+import { In, IsNull, type DataSource } from 'typeorm';
+import { recordEvent } from '@dash/events';
+import { DashError, notFound } from '@dash/errors';
+import type { Logger } from '@dash/logger';
+import type { PayoutRail, RailPayout } from '../bank/payout-rail.js';
+import { ExternalAccount } from '../entities/external-account.entity.js';
+import { Payout, PayoutStatus, type PayoutDestination } from '../entities/payout.entity.js';
+import type { LedgerClient } from './ledger-client.js';
+import { subjectOf, type AccountOwner } from './owner.js';
+import { factsOf } from './payout-requests.js';
+
+const BATCH = 200;
+
+const railPayout = (payout: Payout): RailPayout => ({
+  id: payout.id,
+  amount: payout.amount,
+  currency: payout.currency,
+  method: payout.method,
+  destinationToken: (payout.destination as PayoutDestination & { token: string }).token,
+});
+
+/**
+ * A payout's life after it is made: pending → in_transit (the rail has it) → paid, or failed
+ * (the bank returned it) — or canceled while still pending. Each step is a guarded UPDATE
+ * (`WHERE status = <the step before>`) with its event in the same transaction, so however many
+ * workers advance payouts, each step happens once. Money from failed and canceled payouts goes
+ * back through the ledger until it has (`returned_at`).
+ */
+export class PayoutLifecycle {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rail: PayoutRail,
+    private readonly ledger: LedgerClient,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** One pass over payouts that can move on. Returns how many changed. */
+  async advance(): Promise<number> {
+    let changed = 0;
+    const payouts = this.dataSource.getRepository(Payout);
+    for (const payout of await payouts.find({
+      where: { status: PayoutStatus.pending },
+      order: { createdAt: 'ASC' },
+      take: BATCH,
+    })) {
+      const { reference } = await this.rail.send(railPayout(payout));
+      if (
+        await this.step(payout, PayoutStatus.pending, PayoutStatus.in_transit, {
+          railReference: reference,
+        })
+      )
+        changed += 1;
+    }
+    for (const payout of await payouts.find({
+      where: { status: PayoutStatus.in_transit },
+      order: { createdAt: 'ASC' },
+      take: BATCH,
+    })) {
+      const status = await this.rail.status({
+        ...railPayout(payout),
+        reference: payout.railReference ?? '',
+        sentAt: payout.updatedAt ?? payout.createdAt,
+      });
+      if (
+        status.state === 'paid' &&
+        (await this.step(payout, PayoutStatus.in_transit, PayoutStatus.paid))
+      )
+        changed += 1;
+      if (
+        status.state === 'failed' &&
+        (await this.step(payout, PayoutStatus.in_transit, PayoutStatus.failed, {
+          failureCode: status.code,
+          failureMessage: status.message,
+        }))
+      )
+        changed += 1;
+    }
+    await this.returnFunds();
+    return changed;
+  }
+
+  /** A platform (or its account) stops a payout the rail does not have yet. */
+  async cancel(owner: AccountOwner, payoutId: string): Promise<Payout> {
+    const payout = await this.dataSource
+      .getRepository(Payout)
+      .findOneBy({ id: payoutId, accountId: owner.accountId, livemode: owner.livemode });
+    if (!payout) throw notFound('payout', payoutId);
+    if (!(await this.step(payout, PayoutStatus.pending, PayoutStatus.canceled)))
+      throw new DashError(
+        'FAILED_PRECONDITION',
+        'Only a pending payout can be canceled; this one is already on its way.',
+        { reason: 'PAYOUT_NOT_CANCELABLE' },
+      );
+    await this.returnFunds();
+    return (await this.dataSource.getRepository(Payout).findOneBy({ id: payoutId }))!;
+  }
+
+  /** Gives back what failed and canceled payouts took, until the ledger has (idempotent). */
+  async returnFunds(): Promise<void> {
+    const owed = await this.dataSource.getRepository(Payout).find({
+      where: { status: In([PayoutStatus.failed, PayoutStatus.canceled]), returnedAt: IsNull() },
+      take: BATCH,
+    });
+    for (const payout of owed) {
+      try {
+        await this.ledger.reverse({
+          payoutId: payout.id,
+          balanceTransactionId: payout.balanceTransactionId!,
+          reason: payout.status === PayoutStatus.failed ? 'payout_failure' : 'payout_cancel',
+          description:
+            payout.status === PayoutStatus.failed
+              ? `Payout failed: ${payout.failureMessage ?? 'returned by the bank'}`
+              : 'Payout canceled',
+        });
+        await this.dataSource
+          .getRepository(Payout)
+          .update({ id: payout.id, returnedAt: IsNull() }, { returnedAt: this.now() });
+      } catch (error) {
+        this.log.warn({ err: error, payoutId: payout.id }, 'payout funds not returned yet');
+      }
+    }
+  }
+
+  private step(
+    payout: Payout,
+    from: PayoutStatus,
+    to: PayoutStatus,
+    changes: Partial<Pick<Payout, 'railReference' | 'failureCode' | 'failureMessage'>> = {},
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.now();
+      const moved = await manager
+        .getRepository(Payout)
+        .update({ id: payout.id, status: from }, { status: to, updatedAt: now, ...changes });
+      if (!moved.affected) return false;
+      const after = Object.assign(new Payout(), payout, { status: to, ...changes });
+      const subject = subjectOf(payout);
+      const facts = factsOf(after);
+      if (to === PayoutStatus.in_transit)
+        await recordEvent(manager, 'payouts', 'payout.upcoming', subject, facts, now);
+      if (to === PayoutStatus.paid)
+        await recordEvent(manager, 'payouts', 'payout.paid', subject, facts, now);
+      if (to === PayoutStatus.canceled)
+        await recordEvent(manager, 'payouts', 'payout.canceled', subject, facts, now);
+      if (to === PayoutStatus.failed) {
+        await recordEvent(
+          manager,
+          'payouts',
+          'payout.failed',
+          subject,
+          { ...facts, failureCode: changes.failureCode!, failureMessage: changes.failureMessage! },
+          now,
+        );
+        // Stripe marks the destination errored: the account should check it.
+        if (payout.destination)
+          await manager
+            .getRepository(ExternalAccount)
+            .update({ id: payout.destination.id }, { status: 'errored' });
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import type { Caller } from '@dash/auth-context';
+import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
+import { DashError, notFound, unauthenticated } from '@dash/subgraph';
+import type { PayoutsContext } from '../context.js';
+import type { AccountOwner } from '../payouts/owner.js';
+
+/** Whose payout data the caller may read for `accountId`: its own, or its platform's account. */
+export async function readableOwner(
+  context: PayoutsContext,
+  accountId: string,
+): Promise<AccountOwner | null> {
+  const { caller } = context;
+  if (caller.kind === 'account')
+    return caller.accountId === accountId
+      ? { accountId, platformId: caller.platformId, livemode: caller.livemode }
+      : null;
+  if (caller.kind === 'platform') return context.directory.belongsTo(caller, accountId);
+  throw unauthenticated();
+}
+
+/** The open account a change is for: the signed-in account, or one of the platform's own. */
+export async function writableOwner(
+  context: PayoutsContext,
+  accountId: string,
+): Promise<AccountOwner> {
+  const { caller } = context;
+  if (caller.kind !== 'account' && caller.kind !== 'platform') throw unauthenticated();
+  if (caller.kind === 'account' && caller.accountId !== accountId)
+    throw notFound('account', accountId);
+  return context.directory.openAccountOf(caller, accountId);
+}
+
+/** The signed-in account, where its platform allows `feature` from the dashboard. */
+export async function accountAllowedTo(
+  context: PayoutsContext,
+  feature: PlatformFeatureName,
+  message: string,
+): Promise<AccountOwner> {
+  const caller: Caller = context.caller;
+  if (caller.kind !== 'account') throw unauthenticated();
+  const platform = await context.platform(caller.platformId);
+  if (!featureAllowed(platform?.features, feature))
+    throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
+  return writableOwner(context, caller.accountId);
+}
