@@ -35,7 +35,12 @@ import { PayoutMutationsResolver } from './resolvers/payout-mutations.resolver.j
 import { startPayoutWork } from './workers/payout.worker.js';
 
 /** Everything the payouts use cases need, made once per instance from its settings. */
-function assemble(deps: ServiceDeps, config: PayoutsConfig) {
+export function assemblePayouts(
+  deps: Pick<ServiceDeps, 'dataSource' | 'log'> & {
+    config: Pick<ServiceDeps['config'], 'internalSecret'>;
+  },
+  config: PayoutsConfig,
+) {
   const { dataSource } = deps;
   const secret = deps.config.internalSecret;
   const rail = new SimulatedBank(config.simulatedBank);
@@ -61,7 +66,7 @@ function assemble(deps: ServiceDeps, config: PayoutsConfig) {
  */
 export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
   // Made when the instance starts (its first part), used by every request after.
-  let app: ReturnType<typeof assemble> | undefined;
+  let app: ReturnType<typeof assemblePayouts> | undefined;
   return {
     name: 'payouts',
     defaultPort: 4003,
@@ -77,7 +82,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
     referenceResolvers: referenceResolvers as never,
     parts: [
       async (deps) => {
-        app = assemble(deps, loadPayoutsConfig(deps.env));
+        app = assemblePayouts(deps, loadPayoutsConfig(deps.env));
         const { config, lifecycle, requests, schedules } = app;
         return startPayoutWork({
           redisUrl: config.redisUrl,

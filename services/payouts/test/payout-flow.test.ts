@@ -1,0 +1,425 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerInvariants, ledgerService } from '@dash/ledger';
+import { createLogger } from '@dash/logger';
+import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
+import type { GraphqlResponse } from '@dash/testing';
+import { payoutsService, runAutomaticPayouts } from '../src/index.js';
+import {
+  asAccount,
+  callAs,
+  FAILING_US_BANK,
+  knownAccounts,
+  newKey,
+  payoutsInstance,
+  platformA,
+  platformB,
+  US_BANK,
+  VISA_DEBIT,
+} from './support.js';
+
+let ledger: TestService;
+let payouts: TestService;
+let env: Record<string, string>;
+let app: ReturnType<typeof payoutsInstance>;
+let accounts = 0;
+
+const extensionsOf = (response: GraphqlResponse<unknown>) =>
+  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+
+const ADD_EXTERNAL = `mutation($account: ID!, $bank: BankAccountInput, $card: DebitCardInput) {
+  createExternalAccount(account: $account, bankAccount: $bank, card: $card) {
+    id kind last4 bankName brand defaultForCurrency availablePayoutMethods fingerprint status
+  }
+}`;
+const CREATE_PAYOUT = `mutation($account: ID!, $input: PayoutInput!, $key: String!) {
+  createPayout(account: $account, input: $input, idempotencyKey: $key) {
+    id amount fee currency status method automatic arrivalDate balanceTransactionId
+    destination { id kind last4 }
+  }
+}`;
+
+type PayoutResult = {
+  id: string;
+  amount: number;
+  fee: number;
+  status: string;
+  automatic: boolean;
+  arrivalDate: string;
+  balanceTransactionId: string;
+  destination: { id: string; kind: string; last4: string };
+};
+
+/** A fresh account known to both services, with `funds` available (a platform transfer). */
+async function newFundedAccount(funds: number, bank: object | null = US_BANK): Promise<string> {
+  const accountId = `acct_flow${(accounts += 1)}`;
+  await knownAccounts([ledger, payouts], [accountId]);
+  if (funds > 0) {
+    const transfer = await callAs(
+      ledger,
+      platformA,
+      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
+      { input: { account: accountId, amount: funds, currency: 'usd' }, key: newKey() },
+    );
+    expect(transfer.errors).toBeUndefined();
+  }
+  if (bank) {
+    const added = await callAs(payouts, platformA, ADD_EXTERNAL, { account: accountId, bank });
+    expect(added.errors).toBeUndefined();
+  }
+  return accountId;
+}
+
+async function available(accountId: string): Promise<number> {
+  const response = await callAs<{ _entities: Array<{ balances: Array<{ available: number }> }> }>(
+    ledger,
+    platformA,
+    'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { balances { available } } } }',
+    accountReference(accountId),
+  );
+  return response.data!._entities[0]!.balances[0]?.available ?? 0;
+}
+
+const payOut = (accountId: string, amount: number, key = newKey(), extra: object = {}) =>
+  callAs<{ createPayout: PayoutResult }>(payouts, platformA, CREATE_PAYOUT, {
+    account: accountId,
+    input: { amount, currency: 'usd', ...extra },
+    key,
+  });
+
+const payoutRow = (id: string) =>
+  payouts.dataSource.query('SELECT status, failure_code, returned_at FROM payouts WHERE id = ?', [
+    id,
+  ]) as Promise<Array<{ status: string; failure_code: string | null; returned_at: Date | null }>>;
+
+beforeAll(async () => {
+  ledger = await startTestService(ledgerService);
+  env = {
+    DASH_LEDGER_URL: ledger.url,
+    // The tests move payouts along themselves, step by step.
+    DASH_PAYOUT_TICK_MS: '3600000',
+    DASH_AUTOMATIC_PAYOUTS_EVERY_MS: '3600000',
+    DASH_SIMULATED_BANK_SETTLE_MS: '0',
+  };
+  payouts = await startTestService(payoutsService, env);
+  app = payoutsInstance(payouts, { ...env, REDIS_URL: 'redis://127.0.0.1:6379' });
+});
+afterAll(async () => {
+  await payouts?.close();
+  await ledger?.close();
+});
+
+describe('bank accounts and cards', () => {
+  it('keeps them masked and fingerprinted; the first per currency is the default', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const bank = await callAs<{ createExternalAccount: Record<string, unknown> }>(
+      payouts,
+      platformA,
+      ADD_EXTERNAL,
+      {
+        account: accountId,
+        bank: US_BANK,
+      },
+    );
+    expect(bank.data?.createExternalAccount).toMatchObject({
+      kind: 'bank_account',
+      last4: '6789',
+      bankName: 'Simulated Bank',
+      defaultForCurrency: true,
+      availablePayoutMethods: ['standard'],
+      status: 'new',
+    });
+    const card = await callAs<{ createExternalAccount: Record<string, unknown> }>(
+      payouts,
+      platformA,
+      ADD_EXTERNAL,
+      {
+        account: accountId,
+        card: VISA_DEBIT,
+      },
+    );
+    expect(card.data?.createExternalAccount).toMatchObject({
+      kind: 'card',
+      brand: 'visa',
+      last4: '5556',
+      defaultForCurrency: false,
+      availablePayoutMethods: ['standard', 'instant'],
+    });
+    const again = await callAs<{ createExternalAccount: { fingerprint: string } }>(
+      payouts,
+      platformA,
+      ADD_EXTERNAL,
+      {
+        account: accountId,
+        bank: US_BANK,
+      },
+    );
+    expect(again.data?.createExternalAccount.fingerprint).toBe(
+      (bank.data?.createExternalAccount as { fingerprint: string }).fingerprint,
+    );
+    const stored = JSON.stringify(
+      await payouts.dataSource.query('SELECT * FROM external_accounts'),
+    );
+    expect(stored).not.toContain('000123456789');
+    expect(stored).not.toContain('4000056655665556');
+  });
+
+  it('names the field that is wrong, and refuses another platform’s account', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const bad = await callAs(payouts, platformA, ADD_EXTERNAL, {
+      account: accountId,
+      bank: { ...US_BANK, routingNumber: '110000001' },
+    });
+    expect(extensionsOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'routingNumber' });
+    const foreign = await callAs(payouts, platformB, ADD_EXTERNAL, {
+      account: accountId,
+      bank: US_BANK,
+    });
+    expect(extensionsOf(foreign)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('payouts', () => {
+  it('100 simultaneous payouts against a balance that covers 10: exactly 10, never below zero', async () => {
+    const accountId = await newFundedAccount(10 * 1_000);
+    const results = await Promise.all(Array.from({ length: 100 }, () => payOut(accountId, 1_000)));
+    const made = results.filter((result) => result.data?.createPayout);
+    const refused = results.filter((result) => result.errors);
+    expect(made).toHaveLength(10);
+    expect(refused.map((result) => extensionsOf(result)?.reason)).toEqual(
+      Array(90).fill('INSUFFICIENT_FUNDS'),
+    );
+    expect(await available(accountId)).toBe(0);
+    const [rows] = (await payouts.dataSource.query(
+      'SELECT COUNT(*) AS n FROM payouts WHERE account_id = ?',
+      [accountId],
+    )) as Array<{ n: string }>;
+    expect(Number(rows!.n)).toBe(10);
+    // Nothing half-written: every refused request freed its key.
+    const [left] = (await payouts.dataSource.query(
+      "SELECT COUNT(*) AS n FROM payout_requests WHERE state = 'started'",
+    )) as Array<{ n: string }>;
+    expect(Number(left!.n)).toBe(0);
+    expect((await ledgerInvariants(ledger.dataSource)).ok).toBe(true);
+  });
+
+  it('is idempotent: the same key returns the first payout; other parameters are a conflict', async () => {
+    const accountId = await newFundedAccount(5_000);
+    const key = newKey();
+    const [first, second] = await Promise.all([
+      payOut(accountId, 1_500, key),
+      payOut(accountId, 1_500, key),
+    ]);
+    expect(second.data?.createPayout.id).toBe(first.data?.createPayout.id);
+    expect(await available(accountId)).toBe(3_500);
+    const other = await payOut(accountId, 1_600, key);
+    expect(extensionsOf(other)).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it('goes pending → in transit → paid, with an expected arrival on a business day', async () => {
+    const accountId = await newFundedAccount(2_000);
+    const made = (await payOut(accountId, 2_000)).data!.createPayout;
+    expect(made).toMatchObject({
+      status: 'pending',
+      fee: 0,
+      automatic: false,
+      destination: { last4: '6789' },
+    });
+    expect([0, 6]).not.toContain(new Date(made.arrivalDate).getUTCDay());
+    await app.lifecycle.advance();
+    expect((await payoutRow(made.id))[0]!.status).toBe('paid');
+    const events = (await payouts.dataSource.query(
+      'SELECT type FROM outbox_events WHERE account_id = ? ORDER BY occurred_at, type',
+      [accountId],
+    )) as Array<{ type: string }>;
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining([
+        'external_account.updated',
+        'payout.created',
+        'payout.upcoming',
+        'payout.paid',
+      ]),
+    );
+  });
+
+  it('a failed payout returns the money with a payout_failure transaction, once', async () => {
+    const accountId = await newFundedAccount(3_000, FAILING_US_BANK);
+    const made = (await payOut(accountId, 3_000)).data!.createPayout;
+    expect(await available(accountId)).toBe(0);
+    await app.lifecycle.advance();
+    await app.lifecycle.advance();
+    const [row] = await payoutRow(made.id);
+    expect(row).toMatchObject({ status: 'failed', failure_code: 'no_account' });
+    expect(row!.returned_at).not.toBeNull();
+    expect(await available(accountId)).toBe(3_000);
+    const reversals = (await ledger.dataSource.query(
+      "SELECT type, net FROM balance_transactions WHERE source_id = ? AND type = 'payout_failure'",
+      [made.id],
+    )) as Array<{ type: string; net: string }>;
+    expect(reversals.map((r) => Number(r.net))).toEqual([3_000]);
+    const [destination] = (await payouts.dataSource.query(
+      'SELECT status FROM external_accounts WHERE id = ?',
+      [made.destination.id],
+    )) as Array<{ status: string }>;
+    expect(destination!.status).toBe('errored');
+  });
+
+  it('a pending payout can be canceled and its money comes back; one on its way cannot', async () => {
+    const accountId = await newFundedAccount(4_000);
+    const made = (await payOut(accountId, 4_000)).data!.createPayout;
+    const cancel = `mutation($a: ID!, $p: ID!) { cancelPayout(account: $a, payout: $p) { id status } }`;
+    const canceled = await callAs<{ cancelPayout: { status: string } }>(
+      payouts,
+      platformA,
+      cancel,
+      {
+        a: accountId,
+        p: made.id,
+      },
+    );
+    expect(canceled.data?.cancelPayout.status).toBe('canceled');
+    expect(await available(accountId)).toBe(4_000);
+    const moving = (await payOut(accountId, 1_000)).data!.createPayout;
+    await app.lifecycle.advance();
+    const late = await callAs(payouts, platformA, cancel, { a: accountId, p: moving.id });
+    expect(extensionsOf(late)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'PAYOUT_NOT_CANCELABLE',
+    });
+  });
+
+  it('instant payouts go to a debit card for 1% (at least the minimum), on top of the amount', async () => {
+    const accountId = await newFundedAccount(20_000);
+    const noCard = await callAs(
+      payouts,
+      asAccount(accountId),
+      'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id } }',
+      {
+        i: { amount: 10_000, currency: 'usd', method: 'instant' },
+        k: newKey(),
+      },
+    );
+    expect(extensionsOf(noCard)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'NO_EXTERNAL_ACCOUNT',
+    });
+    await callAs(payouts, platformA, ADD_EXTERNAL, { account: accountId, card: VISA_DEBIT });
+    const instant = await callAs<{ payOut: PayoutResult }>(
+      payouts,
+      asAccount(accountId),
+      'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id amount fee method arrivalDate destination { kind last4 } } }',
+      { i: { amount: 10_000, currency: 'usd', method: 'instant' }, k: newKey() },
+    );
+    expect(instant.data?.payOut).toMatchObject({
+      amount: 10_000,
+      fee: 100,
+      destination: { kind: 'card', last4: '5556' },
+    });
+    expect(await available(accountId)).toBe(20_000 - 10_100);
+    const tooMuch = await callAs(
+      payouts,
+      asAccount(accountId),
+      'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id } }',
+      {
+        i: { amount: 9_900, currency: 'usd', method: 'instant' },
+        k: newKey(),
+      },
+    );
+    expect(extensionsOf(tooMuch)).toMatchObject({ reason: 'INSUFFICIENT_FUNDS', available: 9_900 });
+  });
+
+  it('finishes a request the ledger could not be reached for, once, when it can', async () => {
+    const accountId = await newFundedAccount(6_000);
+    const cutOff = payoutsInstance(payouts, {
+      ...env,
+      DASH_LEDGER_URL: 'http://127.0.0.1:9/graphql',
+    });
+    const owner = { accountId, platformId: 'plat_a', livemode: false };
+    const order = {
+      currency: 'usd',
+      amount: 6_000,
+      method: 'standard' as never,
+      automatic: false,
+      requestedBy: 'platform' as const,
+    };
+    await expect(cutOff.requests.create(owner, order, 'redrive-me', 'test')).rejects.toMatchObject({
+      extensions: { code: 'UNAVAILABLE' },
+    });
+    expect(await available(accountId)).toBe(6_000);
+    expect(await app.requests.redrive(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await available(accountId)).toBe(0);
+    // The same request again finds it done: no second payout.
+    const replay = await app.requests.create(owner, order, 'redrive-me', 'test');
+    const [count] = (await payouts.dataSource.query(
+      'SELECT COUNT(*) AS n FROM payouts WHERE account_id = ?',
+      [accountId],
+    )) as Array<{ n: string }>;
+    expect(Number(count!.n)).toBe(1);
+    expect(replay.amount).toBe(6_000);
+  });
+});
+
+describe('automatic payouts', () => {
+  it('pay the whole available balance once per period, however many schedulers run', async () => {
+    const accountId = await newFundedAccount(7_500);
+    const daily = await callAs<{
+      updatePayoutSchedule: { interval: string; nextPayoutDate: string };
+    }>(
+      payouts,
+      platformA,
+      'mutation($a: ID!) { updatePayoutSchedule(account: $a, input: { interval: daily, timeZone: "Asia/Tokyo" }) { interval nextPayoutDate } }',
+      { a: accountId },
+    );
+    expect(daily.data?.updatePayoutSchedule.interval).toBe('daily');
+    const second = payoutsInstance(payouts, { ...env, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const log = createLogger('scheduler-test', 'silent');
+    await Promise.all([
+      runAutomaticPayouts(payouts.dataSource, app.requests, app.schedules.defaultRule, log),
+      runAutomaticPayouts(payouts.dataSource, second.requests, second.schedules.defaultRule, log),
+      runAutomaticPayouts(payouts.dataSource, app.requests, app.schedules.defaultRule, log),
+    ]);
+    const made = (await payouts.dataSource.query(
+      'SELECT id, amount, automatic FROM payouts WHERE account_id = ?',
+      [accountId],
+    )) as Array<{ id: string; amount: string; automatic: number }>;
+    expect(made).toHaveLength(1);
+    expect(Number(made[0]!.amount)).toBe(7_500);
+    expect(await available(accountId)).toBe(0);
+    // It lists what it paid out: the transfer that funded the account.
+    const paidOut = await callAs<{
+      _entities: Array<{ balanceTransactions: { nodes: Array<{ type: string }> } }>;
+    }>(
+      ledger,
+      platformA,
+      'query($reps: [_Any!]!, $p: ID!) { _entities(representations: $reps) { ... on Account { balanceTransactions(first: 10, filter: { payout: $p }) { nodes { type } } } } }',
+      { ...accountReference(accountId), p: made[0]!.id },
+    );
+    expect(paidOut.data?._entities[0]?.balanceTransactions.nodes.map((n) => n.type)).toEqual([
+      'transfer',
+    ]);
+  });
+
+  it('refuses a schedule that does not make sense, naming the field', async () => {
+    const accountId = await newFundedAccount(0);
+    const weekly = await callAs(
+      payouts,
+      platformA,
+      'mutation($a: ID!) { updatePayoutSchedule(account: $a, input: { interval: weekly }) { interval } }',
+      {
+        a: accountId,
+      },
+    );
+    expect(extensionsOf(weekly)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeklyAnchor' });
+    const zone = await callAs(
+      payouts,
+      platformA,
+      'mutation($a: ID!) { updatePayoutSchedule(account: $a, input: { timeZone: "Mars/Olympus" }) { interval } }',
+      {
+        a: accountId,
+      },
+    );
+    expect(extensionsOf(zone)).toMatchObject({ field: 'timeZone' });
+  });
+});
