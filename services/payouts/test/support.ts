@@ -1,6 +1,6 @@
 import { signCaller, type Caller } from '@dash/auth-context';
 import { createLogger } from '@dash/logger';
-import { rememberAccount, savePlatform, type ServiceDeps } from '@dash/subgraph';
+import { rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   platformCaller,
@@ -36,7 +36,7 @@ export function payoutsInstance(payouts: TestService, env: Record<string, string
     dataSource: payouts.dataSource,
     log: createLogger('payouts-test', 'silent'),
     config: { internalSecret: TEST_INTERNAL_SECRET },
-  } satisfies Parameters<typeof assemblePayouts>[0] & Partial<ServiceDeps>;
+  } satisfies Parameters<typeof assemblePayouts>[0];
   return assemblePayouts(deps, loadPayoutsConfig(env));
 }
 
