@@ -6,7 +6,7 @@ import {
   type AccountOwner,
   type ChallengeCheckRequest,
 } from '@dash/contracts';
-import { internalRoute, InternalRouteError } from '@dash/subgraph';
+import { DashError, internalRoute, InternalRouteError } from '@dash/subgraph';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import { Account } from './entities/account.entity.js';
@@ -102,7 +102,17 @@ function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) 
           'BAD_USER_INPUT',
           'accountId, challengeId, code and purpose are required',
         );
-      await payoutDetails.check(accountId, challengeId, code.trim());
+      try {
+        await payoutDetails.check(accountId, challengeId, code.trim());
+      } catch (error) {
+        // The caller is signed in; its code request is what ended. UNAUTHENTICATED would read as
+        // "signed out" to the dashboard, so the same refusal travels as a failed precondition.
+        if (error instanceof DashError && error.extensions.code === 'UNAUTHENTICATED')
+          throw new DashError('FAILED_PRECONDITION', error.message, {
+            reason: error.extensions.reason,
+          });
+        throw error;
+      }
       return { ok: true };
     },
   );

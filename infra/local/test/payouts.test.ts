@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCaller, type Caller } from '@dash/auth-context';
+import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
+import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
+import {
+  DEMO_PLATFORM,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+import { codeSentTo } from './dev-outbox.js';
+import { platformKey } from './sign-in.js';
+
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let keys = 0;
+const newKey = () => `payouts-test-${(keys += 1)}`;
+
+const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
+  graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
+
+/** The dashboard's calls for one signed-in account, made to a subgraph as the gateway makes them. */
+const asAccount =
+  (accountId: string, service: 'identity' | 'payouts') =>
+  <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
+    const caller: Caller = {
+      kind: 'account',
+      accountId,
+      platformId: DEMO_PLATFORM.id,
+      livemode: false,
+      sessionId: 'ses_test',
+    };
+    const url = stack.services.find((candidate) => candidate.name === service)!.url;
+    return graphqlRequest<T>(url, query, variables, {
+      'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    });
+  };
+
+const extensionsOf = (response: GraphqlResponse<unknown>) =>
+  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+
+async function newAccount(email: string): Promise<string> {
+  const created = await asPlatform<{ createAccount: { id: string } }>(
+    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
+    { e: email },
+  );
+  return created.data!.createAccount.id;
+}
+
+async function fund(accountId: string, amount: number): Promise<void> {
+  const transfer = await asPlatform(
+    'mutation($a: ID!, $n: SafeInt!, $k: String!) { createTransfer(input: { account: $a, amount: $n, currency: "usd" }, idempotencyKey: $k) { id } }',
+    { a: accountId, n: amount, k: newKey() },
+  );
+  expect(transfer.errors).toBeUndefined();
+}
+
+const US_BANK = {
+  country: 'US',
+  currency: 'usd',
+  accountHolderName: 'Riley Driver',
+  routingNumber: '110000000',
+  accountNumber: '000123456789',
+};
+
+async function activityKinds(accountId: string): Promise<string[]> {
+  const response = await asPlatform<{ account: { activity: Array<{ kind: string }> } }>(
+    'query($id: ID!) { account(id: $id) { activity(first: 50) { kind } } }',
+    { id: accountId },
+  );
+  return response.data!.account.activity.map((item) => item.kind);
+}
+
+const CHANGE_BANK = `mutation($bank: BankAccountInput!, $c: ID!, $code: String!) {
+  changeExternalAccount(bankAccount: $bank, challenge: $c, code: $code) { id last4 defaultForCurrency }
+}`;
+
+beforeAll(async () => {
+  prepared = await prepareIsolatedStackEnv('payouts');
+  stack = await startStack(
+    {
+      ...prepared.env,
+      DASH_PAYOUT_TICK_MS: '300',
+      DASH_SIMULATED_BANK_SETTLE_MS: '0',
+    },
+    { randomPorts: true },
+  );
+});
+afterAll(async () => {
+  await stack?.stop();
+  await prepared?.cleanup();
+});
+
+describe('payouts across the services', () => {
+  it('a payout is composed with the balance, moves along, and shows in the activity hub', async () => {
+    const accountId = await newAccount('payout.driver@example.com');
+    await fund(accountId, 12_000);
+    const added = await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: accountId, b: US_BANK },
+    );
+    expect(added.errors).toBeUndefined();
+    const paid = await asPlatform<{ createPayout: { id: string; status: string } }>(
+      'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 5000, currency: "usd" }, idempotencyKey: $k) { id status } }',
+      { a: accountId, k: newKey() },
+    );
+    expect(paid.data?.createPayout.status).toBe('pending');
+    // One request, planned across the ledger (balances) and payouts (the rest).
+    const composed = await asPlatform<{
+      account: {
+        balances: Array<{ available: number }>;
+        payoutsInTransit: Array<{ amount: number }>;
+        payoutSchedule: { interval: string };
+        externalAccounts: Array<{ last4: string }>;
+      };
+    }>(
+      'query($id: ID!) { account(id: $id) { balances { available } payoutsInTransit { currency amount } payoutSchedule { interval nextPayoutDate } externalAccounts { last4 } } }',
+      { id: accountId },
+    );
+    expect(composed.data?.account).toMatchObject({
+      balances: [{ available: 7_000 }],
+      payoutSchedule: { interval: 'daily' },
+      externalAccounts: [{ last4: '6789' }],
+    });
+    await expect
+      .poll(() => activityKinds(accountId), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['payout.created', 'payout.upcoming', 'payout.paid']));
+  });
+
+  it('an account changes its bank account only with the code sent to it', async () => {
+    const email = 'bank.change@example.com';
+    const accountId = await newAccount(email);
+    await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: accountId, b: US_BANK },
+    );
+    const started = await asAccount(
+      accountId,
+      'identity',
+    )<{
+      startPayoutDetailsChange: { id: string; maskedDestination: string };
+    }>('mutation { startPayoutDetailsChange { id maskedDestination } }');
+    expect(started.errors).toBeUndefined();
+    const challenge = started.data!.startPayoutDetailsChange.id;
+    const code = await codeSentTo(stack, email);
+    const newBank = { ...US_BANK, accountNumber: '000999999991' };
+
+    const wrong = await asAccount(accountId, 'payouts')(CHANGE_BANK, {
+      bank: newBank,
+      c: challenge,
+      code: code === '111111' ? '222222' : '111111',
+    });
+    expect(extensionsOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_WRONG' });
+    const badDetails = await asAccount(accountId, 'payouts')(CHANGE_BANK, {
+      bank: { ...newBank, routingNumber: '123' },
+      c: challenge,
+      code,
+    });
+    expect(extensionsOf(badDetails)).toMatchObject({ field: 'routingNumber' });
+
+    const changed = await asAccount(accountId, 'payouts')<{
+      changeExternalAccount: { last4: string; defaultForCurrency: boolean };
+    }>(CHANGE_BANK, { bank: newBank, c: challenge, code });
+    expect(changed.data?.changeExternalAccount).toEqual({
+      id: expect.any(String),
+      last4: '9991',
+      defaultForCurrency: true,
+    });
+    const listed = await asPlatform<{ account: { externalAccounts: Array<{ last4: string }> } }>(
+      'query($id: ID!) { account(id: $id) { externalAccounts { last4 } } }',
+      { id: accountId },
+    );
+    expect(listed.data?.account.externalAccounts).toEqual([{ last4: '9991' }]);
+    // The code is used up.
+    const again = await asAccount(accountId, 'payouts')(CHANGE_BANK, {
+      bank: US_BANK,
+      c: challenge,
+      code,
+    });
+    expect(extensionsOf(again)).toMatchObject({ reason: 'CHALLENGE_INVALID' });
+    await expect
+      .poll(() => activityKinds(accountId), { timeout: 10_000 })
+      .toContain('external_account.updated');
+  });
+
+  it('what the platform switches off, the account cannot change', async () => {
+    const accountId = await newAccount('switched.off@example.com');
+    const SCHEDULE =
+      'mutation { updateMyPayoutSchedule(input: { interval: manual }) { interval } }';
+    const allowed = await asAccount(
+      accountId,
+      'payouts',
+    )<{ updateMyPayoutSchedule: { interval: string } }>(SCHEDULE);
+    expect(allowed.data?.updateMyPayoutSchedule.interval).toBe('manual');
+    const off = await asPlatform(
+      'mutation { updatePlatformFeatures(input: { editPayoutSchedule: false, instantPayouts: false }) { features { editPayoutSchedule } } }',
+    );
+    expect(off.errors).toBeUndefined();
+    // The switch reaches payouts by event.
+    await expect
+      .poll(async () => extensionsOf(await asAccount(accountId, 'payouts')(SCHEDULE)), {
+        timeout: 10_000,
+      })
+      .toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'FEATURE_DISABLED',
+        feature: 'editPayoutSchedule',
+      });
+    const instant = await asAccount(accountId, 'payouts')(
+      'mutation($k: String!) { payOut(input: { amount: 100, currency: "usd", method: instant }, idempotencyKey: $k) { id } }',
+      { k: newKey() },
+    );
+    expect(extensionsOf(instant)).toMatchObject({ code: 'FORBIDDEN', feature: 'instantPayouts' });
+    await asPlatform(
+      'mutation { updatePlatformFeatures(input: { editPayoutSchedule: true, instantPayouts: true }) { id } }',
+    );
+  });
+});
