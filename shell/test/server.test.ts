@@ -65,6 +65,7 @@ describe('shell server', () => {
       '@dash/earnings',
       '@dash/login',
       '@dash/payments',
+      '@dash/payouts-app',
       '@dash/settings',
       '@dash/transactions',
     ]);

@@ -1,10 +1,22 @@
-/** Everything the balance card shows, in one request planned across identity, ledger and payouts. */
+import type { GraphqlClient } from '@dash/web-kit';
+
+/**
+ * Everything the balance card shows, in one request the gateway plans across identity (the
+ * platform's switches), the ledger (balances) and payouts (money on the way, schedule, bank).
+ */
 export const BALANCE_CARD_QUERY = /* GraphQL */ `
   query BalanceCard {
     me {
       id
       displayName
       defaultCurrency
+      platform {
+        features {
+          editPayoutSchedule
+          editBankAccounts
+          instantPayouts
+        }
+      }
       balances {
         currency
         available
@@ -16,6 +28,10 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
           amount
         }
       }
+      payoutsInTransit {
+        currency
+        amount
+      }
       nextPayout {
         id
         amount
@@ -23,15 +39,58 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
         status
         arrivalDate
       }
+      payoutSchedule {
+        interval
+        weeklyAnchor
+        monthlyAnchor
+        nextPayoutDate
+      }
+      externalAccounts {
+        id
+        kind
+        bankName
+        brand
+        last4
+        country
+        currency
+        defaultForCurrency
+      }
+      instantPayoutPricing {
+        percentBps
+        minimum
+      }
     }
   }
 `;
+
+export type Interval = 'daily' | 'weekly' | 'monthly' | 'manual';
+
+export interface ExternalAccountView {
+  id: string;
+  kind: 'bank_account' | 'card';
+  bankName: string | null;
+  brand: string | null;
+  last4: string;
+  country: string;
+  currency: string;
+  defaultForCurrency: boolean;
+}
+
+export interface ScheduleView {
+  interval: Interval;
+  weeklyAnchor: string | null;
+  monthlyAnchor: number | null;
+  nextPayoutDate: string | null;
+}
 
 export interface BalanceCardData {
   me: {
     id: string;
     displayName: string;
     defaultCurrency: string;
+    platform: {
+      features: { editPayoutSchedule: boolean; editBankAccounts: boolean; instantPayouts: boolean };
+    };
     balances: Array<{
       currency: string;
       available: number;
@@ -40,6 +99,7 @@ export interface BalanceCardData {
       total: number;
       availableSoon: Array<{ availableOn: string; amount: number }>;
     }>;
+    payoutsInTransit: Array<{ currency: string; amount: number }>;
     nextPayout: {
       id: string;
       amount: number;
@@ -47,5 +107,58 @@ export interface BalanceCardData {
       status: string;
       arrivalDate: string;
     } | null;
+    payoutSchedule: ScheduleView | null;
+    externalAccounts: ExternalAccountView[];
+    instantPayoutPricing: { percentBps: number; minimum: number } | null;
   };
 }
+
+export interface BankAccountFields {
+  country: string;
+  currency: string;
+  accountHolderName: string;
+  routingNumber?: string;
+  accountNumber: string;
+}
+
+/** "Simulated Bank •••• 6789", "Visa •••• 4242". */
+export const destinationName = (account: ExternalAccountView) =>
+  `${account.brand ? account.brand[0]!.toUpperCase() + account.brand.slice(1) : (account.bankName ?? '')} •••• ${account.last4}`.trim();
+
+/** What the card's buttons do: pay out, change the schedule, change the bank account. */
+export function payoutActions(client: GraphqlClient) {
+  return {
+    payOut: (
+      input: { amount: number; currency: string; method: 'standard' | 'instant' },
+      key: string,
+    ) =>
+      client.query<{ payOut: { id: string; arrivalDate: string } }>(
+        'mutation PayOut($input: PayoutInput!, $key: String!) { payOut(input: $input, idempotencyKey: $key) { id arrivalDate } }',
+        { input, key },
+      ),
+    updateSchedule: (input: {
+      interval: Interval;
+      weeklyAnchor?: string;
+      monthlyAnchor?: number;
+    }) =>
+      client.query<{ updateMyPayoutSchedule: ScheduleView }>(
+        'mutation UpdatePayoutSchedule($input: PayoutScheduleInput!) { updateMyPayoutSchedule(input: $input) { interval weeklyAnchor monthlyAnchor nextPayoutDate } }',
+        { input },
+      ),
+    startBankChange: async () =>
+      (
+        await client.query<{
+          startPayoutDetailsChange: { id: string; maskedDestination: string };
+        }>(
+          'mutation StartPayoutDetailsChange { startPayoutDetailsChange { id maskedDestination } }',
+        )
+      ).startPayoutDetailsChange,
+    changeBankAccount: (bankAccount: BankAccountFields, challenge: string, code: string) =>
+      client.query<{ changeExternalAccount: { id: string; last4: string } }>(
+        'mutation ChangeBankAccount($bank: BankAccountInput!, $challenge: ID!, $code: String!) { changeExternalAccount(bankAccount: $bank, challenge: $challenge, code: $code) { id last4 } }',
+        { bank: bankAccount, challenge, code },
+      ),
+  };
+}
+
+export type PayoutActions = ReturnType<typeof payoutActions>;

@@ -1,14 +1,19 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import BalanceCard from '../src/BalanceCard.vue';
 import { messages } from '../src/messages.js';
 import type { BalanceCardData } from '../src/balance-query.js';
 
-const me: BalanceCardData['me'] = {
+type Me = BalanceCardData['me'];
+const me: Me = {
   id: 'acct_1',
   displayName: 'Jenny Rosen',
   defaultCurrency: 'usd',
+  platform: {
+    features: { editPayoutSchedule: true, editBankAccounts: true, instantPayouts: true },
+  },
   balances: [
     {
       currency: 'jpy',
@@ -30,6 +35,7 @@ const me: BalanceCardData['me'] = {
       ],
     },
   ],
+  payoutsInTransit: [{ currency: 'usd', amount: 40_000 }],
   nextPayout: {
     id: 'po_1',
     amount: 40_000,
@@ -37,36 +43,59 @@ const me: BalanceCardData['me'] = {
     status: 'in_transit',
     arrivalDate: '2026-11-26T12:00:00.000Z',
   },
-};
-
-/** A stand-in for the gateway: answers with what each test scripts. */
-function scriptedClient(
-  ...answers: Array<BalanceCardData | Error>
-): GraphqlClient & { calls: number } {
-  const client = {
-    calls: 0,
-    async query<Data>(): Promise<Data> {
-      const answer = answers[Math.min(client.calls, answers.length - 1)];
-      client.calls += 1;
-      if (answer instanceof Error) throw answer;
-      return answer as Data;
+  payoutSchedule: {
+    interval: 'weekly',
+    weeklyAnchor: 'friday',
+    monthlyAnchor: null,
+    nextPayoutDate: '2026-11-27',
+  },
+  externalAccounts: [
+    {
+      id: 'ba_1',
+      kind: 'bank_account',
+      bankName: 'Simulated Bank',
+      brand: null,
+      last4: '6789',
+      country: 'US',
+      currency: 'usd',
+      defaultForCurrency: true,
     },
-  };
-  return client;
-}
+    {
+      id: 'card_1',
+      kind: 'card',
+      bankName: null,
+      brand: 'visa',
+      last4: '5556',
+      country: 'US',
+      currency: 'usd',
+      defaultForCurrency: false,
+    },
+  ],
+  instantPayoutPricing: { percentBps: 100, minimum: 50 },
+};
+const answer = (overrides: Partial<Me> = {}) => ({ me: { ...me, ...overrides } });
 
-function mountCard(client: GraphqlClient) {
+async function mountCard(client: GraphqlClient) {
   const { i18n } = createDashI18n(messages);
-  return mount(BalanceCard, { props: { client }, global: { plugins: [i18n] } });
+  const card = mount(BalanceCard, {
+    props: { client },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return card;
 }
 
-beforeEach(() => setLocale('en'));
+beforeEach(() => {
+  setLocale('en');
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
 
 describe('balance card', () => {
-  it('shows a skeleton, then each currency with the account currency first', async () => {
-    const card = mountCard(scriptedClient({ me }));
-    expect(card.find('[aria-busy="true"]').exists()).toBe(true);
-    await flushPromises();
+  it('shows each currency with the account currency first, money on the way and the schedule', async () => {
+    const card = await mountCard(scriptedClient({ BalanceCard: [answer()] }));
     const currencies = card.findAll('.balance__currency');
     expect(currencies.map((c) => c.attributes('data-testid'))).toEqual([
       'balance-usd',
@@ -78,49 +107,212 @@ describe('balance card', () => {
     expect(card.get('[data-testid="balance-jpy"] [data-testid="balance-total"]').text()).toBe(
       '¥48,000',
     );
-    // The reserve shows where there is one; pending money by the day it settles.
     expect(card.get('[data-testid="balance-usd"]').text()).toContain(
       'Reserved for refunds and disputes',
     );
     expect(card.get('[data-testid="balance-jpy"]').text()).not.toContain('Reserved');
+    expect(card.get('[data-testid="balance-usd"] [data-testid="in-transit"]').text()).toBe(
+      'On the way to your bank$400.00',
+    );
     const soon = card
       .get('[data-testid="available-soon"]')
       .findAll('li')
       .map((li) => li.text());
     expect(soon).toEqual(['Nov 26, 2026$15.00', 'Nov 27, 2026$10.00']);
-    expect(card.get('[data-testid="next-payout"]').text()).toContain('$400.00');
-    expect(card.text()).toContain('Available soon');
+    expect(card.get('[data-testid="next-payout"]').text()).toContain('Expected Nov 26, 2026');
+    expect(card.get('[data-testid="schedule-line"]').text()).toBe(
+      'Paid out every Friday · next on Nov 27, 2026',
+    );
+    expect(card.text()).toContain('Paid to Simulated Bank •••• 6789');
+    // Only a currency with a bank account to pay to offers "pay out now".
+    expect(card.find('[data-testid="pay-out-usd"]').exists()).toBe(true);
+    expect(card.find('[data-testid="pay-out-jpy"]').exists()).toBe(false);
   });
 
   it('switches language without reloading', async () => {
-    const client = scriptedClient({ me });
-    const card = mountCard(client);
-    await flushPromises();
+    const client = scriptedClient({ BalanceCard: [answer()] });
+    const card = await mountCard(client);
     setLocale('zh-CN');
     await flushPromises();
     expect(card.text()).toContain('即将到账');
+    expect(card.text()).toContain('每星期五自动提现');
     expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
       'US$1,269.56',
     );
-    expect(client.calls).toBe(1);
+    expect(client.calls).toHaveLength(1);
   });
 
   it('explains an empty balance', async () => {
-    const card = mountCard(scriptedClient({ me: { ...me, balances: [], nextPayout: null } }));
-    await flushPromises();
+    const card = await mountCard(
+      scriptedClient({ BalanceCard: [answer({ balances: [], nextPayout: null })] }),
+    );
     expect(card.text()).toContain('Your balance appears here after your first payment.');
   });
 
   it('offers a retry after an error, and recovers', async () => {
-    const client = scriptedClient(new GraphqlRequestError('down', 'NETWORK_ERROR'), { me });
-    const card = mountCard(client);
-    await flushPromises();
+    const client = scriptedClient({
+      BalanceCard: [new GraphqlRequestError('down', 'NETWORK_ERROR'), answer()],
+    });
+    const card = await mountCard(client);
     expect(card.get('[role="alert"]').text()).toContain('could not be loaded');
     await card.get('button').trigger('click');
     await flushPromises();
     expect(card.find('[role="alert"]').exists()).toBe(false);
-    expect(card.get('[data-testid="balance-usd"] [data-testid="balance-total"]').text()).toBe(
-      '$1,269.56',
+  });
+
+  it('hides what the platform does not allow', async () => {
+    const card = await mountCard(
+      scriptedClient({
+        BalanceCard: [
+          answer({
+            platform: {
+              features: {
+                editPayoutSchedule: false,
+                editBankAccounts: false,
+                instantPayouts: false,
+              },
+            },
+          }),
+        ],
+      }),
     );
+    expect(card.find('[data-testid="change-schedule"]').exists()).toBe(false);
+    expect(card.find('[data-testid="change-bank"]').exists()).toBe(false);
+    await card.get('[data-testid="pay-out-usd"]').trigger('click');
+    await flushPromises();
+    expect(card.find('[data-testid="instant"]').exists()).toBe(false);
+  });
+});
+
+describe('pay out now', () => {
+  it('pays out with one key per amount and speed, and explains a refusal', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer(), answer({ payoutsInTransit: [{ currency: 'usd', amount: 65_000 }] })],
+      PayOut: [
+        new GraphqlRequestError('down', 'NETWORK_ERROR'),
+        new GraphqlRequestError('short', 'FAILED_PRECONDITION', 'amount', {
+          reason: 'INSUFFICIENT_FUNDS',
+        }),
+        { payOut: { id: 'po_2', arrivalDate: '2026-11-27T00:00:00.000Z' } },
+      ],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="pay-out-usd"]').trigger('click');
+    await flushPromises();
+    const dialog = card.get('[data-testid="payout-dialog"]');
+    expect((dialog.get('input').element as HTMLInputElement).value).toBe('1234.56');
+    await dialog.get('input').setValue('250');
+    expect(dialog.get('[data-testid="payout-consequence"]').text()).toBe(
+      '$250.00 goes to Simulated Bank •••• 6789, usually within 2 business days.',
+    );
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe('The payout did not go through. Try again.');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe(
+      'That is more than is available: at most $1,234.56.',
+    );
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    const calls = client.calls.filter(([name]) => name === 'PayOut');
+    expect(calls[0]![1]).toMatchObject({
+      input: { amount: 25_000, currency: 'usd', method: 'standard' },
+    });
+    // Retries of the same payout keep its key: the server pays out once whatever happened.
+    expect(new Set(calls.map(([, variables]) => variables.key)).size).toBe(1);
+    expect(card.get('[role="status"]').text()).toContain('Payout started');
+    expect(card.get('[data-testid="in-transit"]').text()).toContain('$650.00');
+  });
+
+  it('offers instant payouts to the debit card and states the fee', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer(), answer()],
+      PayOut: [{ payOut: { id: 'po_3', arrivalDate: '2026-11-25T00:00:00.000Z' } }],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="pay-out-usd"]').trigger('click');
+    await flushPromises();
+    const dialog = card.get('[data-testid="payout-dialog"]');
+    await dialog.get('input').setValue('100');
+    await dialog.get('[data-testid="instant"]').setValue(true);
+    expect(dialog.get('[data-testid="payout-consequence"]').text()).toBe(
+      '$100.00 goes to Visa •••• 5556 within minutes. The fee of $1.00 comes from your balance too.',
+    );
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.find(([name]) => name === 'PayOut')![1]).toMatchObject({
+      input: { amount: 10_000, method: 'instant' },
+    });
+  });
+});
+
+describe('payout settings', () => {
+  it('switches to manual payouts', async () => {
+    const client = scriptedClient({
+      BalanceCard: [
+        answer(),
+        answer({
+          payoutSchedule: { ...me.payoutSchedule!, interval: 'manual', nextPayoutDate: null },
+        }),
+      ],
+      UpdatePayoutSchedule: [{ updateMyPayoutSchedule: { interval: 'manual' } }],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="change-schedule"]').trigger('click');
+    const dialog = card.get('[data-testid="schedule-dialog"]');
+    await dialog.get('select').setValue('manual');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.find(([name]) => name === 'UpdatePayoutSchedule')![1]).toEqual({
+      input: { interval: 'manual' },
+    });
+    expect(card.get('[data-testid="schedule-line"]').text()).toBe('Paid out when you ask');
+  });
+
+  it('changes the bank account with the code, naming a field the bank would refuse', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer(), answer()],
+      StartPayoutDetailsChange: [
+        { startPayoutDetailsChange: { id: 'lch_1', maskedDestination: '•••• 42' } },
+      ],
+      ChangeBankAccount: [
+        new GraphqlRequestError('bad', 'BAD_USER_INPUT', 'routingNumber', {
+          reason: 'INVALID_BANK_ACCOUNT',
+        }),
+        { changeExternalAccount: { id: 'ba_2', last4: '9991' } },
+      ],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="change-bank"]').trigger('click');
+    const dialog = card.get('[data-testid="bank-dialog"]');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.text()).toContain('Code sent to •••• 42');
+    await dialog.get('#dash-bank-holder').setValue('Jenny Rosen');
+    await dialog.get('#dash-bank-routing').setValue('110000001');
+    await dialog.get('#dash-bank-number').setValue('000999999991');
+    await dialog.get('#dash-bank-code').setValue('123 456');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe(
+      'Check the routing number: a bank would not accept it.',
+    );
+    expect(dialog.get('#dash-bank-routing').attributes('aria-invalid')).toBe('true');
+    await dialog.get('#dash-bank-routing').setValue('110000000');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.filter(([name]) => name === 'ChangeBankAccount').at(-1)![1]).toEqual({
+      bank: {
+        country: 'US',
+        currency: 'usd',
+        accountHolderName: 'Jenny Rosen',
+        routingNumber: '110000000',
+        accountNumber: '000999999991',
+      },
+      challenge: 'lch_1',
+      code: '123456',
+    });
+    expect(card.get('[role="status"]').text()).toContain('Bank account changed');
   });
 });

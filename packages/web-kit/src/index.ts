@@ -31,3 +31,4 @@ export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';
 export { useKeysetList, type KeysetPage } from './keyset-list.js';
+export { announce, useSignal, type DashSignal } from './signals.js';

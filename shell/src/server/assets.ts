@@ -52,6 +52,7 @@ export const MICROFRONTENDS: Record<string, string> = {
   earnings: '@dash/earnings',
   login: '@dash/login',
   payments: '@dash/payments',
+  payouts: '@dash/payouts-app',
   settings: '@dash/settings',
   transactions: '@dash/transactions',
 };
