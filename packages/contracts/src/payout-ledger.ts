@@ -19,6 +19,11 @@ export interface PayoutDebitRequest {
   currency: string;
   /** Minor units, or 'available': all of the available balance (an automatic payout). */
   amount: number | 'available';
+  /**
+   * With 'available': only money from transactions made before this moment (ISO 8601) — the
+   * schedule's rolling delay (`delayDays`), so each payment waits that long to be paid out.
+   */
+  createdBefore?: string;
   /** Taken from the balance on top of the amount (the instant payout fee). */
   fee: number;
   /** An automatic payout records which balance transactions it paid out. */

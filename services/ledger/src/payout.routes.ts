@@ -21,6 +21,7 @@ const debitBody = z.object({
     z.literal('available'),
   ]),
   fee: z.number().int().min(0),
+  createdBefore: z.iso.datetime().optional(),
   automatic: z.boolean(),
   description: z.string().max(500),
 }) satisfies z.ZodType<PayoutDebitRequest>;

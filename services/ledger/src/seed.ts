@@ -110,7 +110,9 @@ export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now =
         now: payout.createdAt,
       });
       await postEntry(manager, scope, entry, payout.createdAt);
-      await attachToPayout(manager, payout.id, scope, payout.currency, payout.createdAt);
+      await attachToPayout(manager, payout.id, scope, payout.currency, {
+        availableBy: payout.createdAt,
+      });
     });
   }
 }

@@ -169,6 +169,34 @@ describe('payout debits', () => {
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 
+  it('with a rolling delay, pays only what is older, unless recent refunds leave less', async () => {
+    await fund('acct_ada', 4_000);
+    await service.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ? AND payout_id IS NULL',
+      [new Date(Date.now() - 5 * DAY), 'acct_ada'],
+    );
+    await fund('acct_ada', 1_000);
+    const cutoff = new Date(Date.now() - 2 * DAY).toISOString();
+    const held = await debit({ amount: 'available', automatic: true, createdBefore: cutoff });
+    expect(held.amount).toBe(4_000);
+    expect(await available()).toBe(1_000);
+    // 3,000 older, then a 2,500 payout today: less is available than is old, so all goes.
+    await fund('acct_ada', 3_000);
+    await service.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ? AND payout_id IS NULL AND amount = 3000',
+      [new Date(Date.now() - 5 * DAY), 'acct_ada'],
+    );
+    await debit({ amount: 2_500 });
+    const all = await debit({ amount: 'available', automatic: true, createdBefore: cutoff });
+    expect(all.amount).toBe(1_500);
+    expect(await available()).toBe(0);
+    const [unpaid] = (await service.dataSource.query(
+      "SELECT COUNT(*) AS n FROM balance_transactions WHERE account_id = 'acct_ada' AND payout_id IS NULL AND status = 'available' AND type <> 'payout'",
+    )) as Array<{ n: string }>;
+    expect(Number(unpaid!.n)).toBe(0);
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
+  });
+
   it('only the payouts service may call it', async () => {
     await expect(
       callService(

@@ -3,7 +3,12 @@ import { expectedArrival, isBankHoliday } from '../src/domain/arrival.js';
 import { isAbaRoutingNumber, validateBankAccount } from '../src/domain/bank-details.js';
 import { validateDebitCard } from '../src/domain/debit-cards.js';
 import { instantPayoutFee } from '../src/domain/instant-fee.js';
-import { duePeriod, nextPayoutDay, type PayoutScheduleRule } from '../src/domain/schedule.js';
+import {
+  duePeriod,
+  nextPayoutDay,
+  payoutCutoff,
+  type PayoutScheduleRule,
+} from '../src/domain/schedule.js';
 
 const rule = (change: Partial<PayoutScheduleRule>): PayoutScheduleRule => ({
   interval: 'daily',
@@ -55,6 +60,20 @@ describe('payout schedules', () => {
     expect(duePeriod(fridays('Asia/Tokyo'), moment)).toBe('weekly:2026-11-27');
     expect(duePeriod(fridays('America/Los_Angeles'), moment)).toBeNull();
     expect(duePeriod(rule({ timeZone: 'Asia/Tokyo' }), moment)).toBe('daily:2026-11-27');
+  });
+
+  it('holds payments back by the rolling delay, from the start of the local day', () => {
+    const moment = at('2026-11-26T23:30:00Z');
+    expect(payoutCutoff(rule({ delayDays: 2 }), moment).toISOString()).toBe(
+      '2026-11-24T00:00:00.000Z',
+    );
+    // Already Friday in Tokyo: two days before Friday 00:00 there (15:00 UTC the day before).
+    expect(payoutCutoff(rule({ delayDays: 2, timeZone: 'Asia/Tokyo' }), moment).toISOString()).toBe(
+      '2026-11-24T15:00:00.000Z',
+    );
+    expect(payoutCutoff(rule({ delayDays: 7 }), at('2026-11-26T01:00:00Z'))).toEqual(
+      payoutCutoff(rule({ delayDays: 7 }), at('2026-11-26T22:00:00Z')),
+    );
   });
 
   it('manual: never automatic', () => {

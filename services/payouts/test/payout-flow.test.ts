@@ -362,17 +362,27 @@ describe('payouts', () => {
 });
 
 describe('automatic payouts', () => {
-  it('pay the whole available balance once per period, however many schedulers run', async () => {
+  it('pay what is past the rolling delay, once per period, however many schedulers run', async () => {
     const accountId = await newFundedAccount(7_500);
-    const daily = await callAs<{
-      updatePayoutSchedule: { interval: string; nextPayoutDate: string };
-    }>(
+    // That money came in three days ago; another 1,000 today, which the 2-day delay holds back.
+    await ledger.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 3 * 24 * 3600 * 1000), accountId],
+    );
+    const transfer = await callAs(
+      ledger,
+      platformA,
+      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
+      { input: { account: accountId, amount: 1_000, currency: 'usd' }, key: newKey() },
+    );
+    expect(transfer.errors).toBeUndefined();
+    const daily = await callAs<{ updatePayoutSchedule: { interval: string; delayDays: number } }>(
       payouts,
       platformA,
-      'mutation($a: ID!) { updatePayoutSchedule(account: $a, input: { interval: daily, timeZone: "Asia/Tokyo" }) { interval nextPayoutDate } }',
+      'mutation($a: ID!) { updatePayoutSchedule(account: $a, input: { interval: daily, timeZone: "Asia/Tokyo" }) { interval delayDays } }',
       { a: accountId },
     );
-    expect(daily.data?.updatePayoutSchedule.interval).toBe('daily');
+    expect(daily.data?.updatePayoutSchedule).toEqual({ interval: 'daily', delayDays: 2 });
     const second = payoutsInstance(payouts, { ...env, REDIS_URL: 'redis://127.0.0.1:6379' });
     const log = createLogger('scheduler-test', 'silent');
     await Promise.all([
@@ -386,19 +396,20 @@ describe('automatic payouts', () => {
     )) as Array<{ id: string; amount: string; automatic: number }>;
     expect(made).toHaveLength(1);
     expect(Number(made[0]!.amount)).toBe(7_500);
-    expect(await available(accountId)).toBe(0);
-    // It lists what it paid out: the transfer that funded the account.
+    expect(await available(accountId)).toBe(1_000);
+    // It lists what it paid out: the transfer of three days ago, not today's.
     const paidOut = await callAs<{
-      _entities: Array<{ balanceTransactions: { nodes: Array<{ type: string }> } }>;
+      _entities: Array<{ balanceTransactions: { nodes: Array<{ type: string; net: number }> } }>;
     }>(
       ledger,
       platformA,
-      'query($reps: [_Any!]!, $p: ID!) { _entities(representations: $reps) { ... on Account { balanceTransactions(first: 10, filter: { payout: $p }) { nodes { type } } } } }',
+      'query($reps: [_Any!]!, $p: ID!) { _entities(representations: $reps) { ... on Account { balanceTransactions(first: 10, filter: { payout: $p }) { nodes { type net } } } } }',
       { ...accountReference(accountId), p: made[0]!.id },
     );
-    expect(paidOut.data?._entities[0]?.balanceTransactions.nodes.map((n) => n.type)).toEqual([
-      'transfer',
+    expect(paidOut.data?._entities[0]?.balanceTransactions.nodes).toEqual([
+      { type: 'transfer', net: 7_500 },
     ]);
+    expect((await ledgerInvariants(ledger.dataSource)).ok).toBe(true);
   });
 
   it('refuses a schedule that does not make sense, naming the field', async () => {

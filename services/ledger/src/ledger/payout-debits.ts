@@ -18,24 +18,57 @@ const answer = (transaction: BalanceTransaction): PayoutDebit => ({
   fee: transaction.fee,
 });
 
+/** Which unpaid transactions an automatic payout takes: all, or those from before a moment. */
+export type PayoutCutoff =
+  | { createdBefore: Date }
+  /** Seeds writing history: what had settled by the payout's moment. */
+  | { availableBy: Date }
+  | null;
+
+const cutoffSql = (cutoff: PayoutCutoff): [string, Date[]] =>
+  !cutoff
+    ? ['', []]
+    : 'createdBefore' in cutoff
+      ? ['AND created_at < ?', [cutoff.createdBefore]]
+      : ['AND available_on <= ?', [cutoff.availableBy]];
+
 /**
- * What an automatic payout pays out: every available transaction that no automatic payout has
- * paid yet — its own included, so the next one does not list it. Seeds writing history pass
- * `settledBy`, the payout's moment, as later transactions are already there.
+ * What an automatic payout pays out: the available transactions no automatic payout has paid
+ * yet (within the cutoff) — its own included, so the next one does not list it. Each automatic
+ * payout's transactions sum to zero with it, so what is left unpaid always sums to the
+ * available balance.
  */
 export async function attachToPayout(
   manager: EntityManager,
   payoutId: string,
   scope: { accountId: string; livemode: boolean },
   currency: string,
-  settledBy?: Date,
+  cutoff: PayoutCutoff,
 ): Promise<void> {
+  const [condition, values] = cutoffSql(cutoff);
   await manager.query(
     `UPDATE balance_transactions SET payout_id = ?
      WHERE account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
-       AND status = 'available' ${settledBy ? 'AND available_on <= ?' : ''}`,
-    [payoutId, scope.accountId, scope.livemode, currency, ...(settledBy ? [settledBy] : [])],
+       AND status = 'available' ${condition}`,
+    [payoutId, scope.accountId, scope.livemode, currency, ...values],
   );
+}
+
+/** The net of the unpaid available transactions within the cutoff. */
+async function unpaidNet(
+  manager: EntityManager,
+  scope: { accountId: string; livemode: boolean },
+  currency: string,
+  cutoff: PayoutCutoff,
+): Promise<number> {
+  const [condition, values] = cutoffSql(cutoff);
+  const [row] = (await manager.query(
+    `SELECT COALESCE(SUM(net), 0) AS net FROM balance_transactions
+     WHERE account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
+       AND status = 'available' ${condition}`,
+    [scope.accountId, scope.livemode, currency, ...values],
+  )) as Array<{ net: string }>;
+  return Number(row?.net ?? 0);
 }
 
 /**
@@ -117,7 +150,19 @@ export class PayoutDebits {
       [livemode, ledgerAccount.available(accountId), currency],
     )) as Array<{ amount: string }>;
     const available = Number(row?.amount ?? 0);
-    const amount = request.amount === 'available' ? available - fee : request.amount;
+    // The rolling delay holds back what was made since the cutoff. Where that is nothing (or
+    // less than nothing: a recent refund), the whole available balance goes, and with it every
+    // unpaid transaction — so the unpaid ones always sum to what is available.
+    let cutoff: PayoutCutoff = request.createdBefore
+      ? { createdBefore: new Date(request.createdBefore) }
+      : null;
+    let payable = available;
+    if (request.amount === 'available' && cutoff) {
+      const older = await unpaidNet(manager, { accountId, livemode }, currency, cutoff);
+      if (older < available) payable = older;
+      else cutoff = null;
+    }
+    const amount = request.amount === 'available' ? payable - fee : request.amount;
     if (request.amount === 'available' && amount <= 0)
       throw new DashError('FAILED_PRECONDITION', 'There is nothing available to pay out.', {
         reason: 'NOTHING_TO_PAY_OUT',
@@ -140,7 +185,7 @@ export class PayoutDebits {
       now,
     });
     const posted = await postEntry(manager, scope, entry, now, id);
-    if (request.automatic) await attachToPayout(manager, request.payoutId, scope, currency);
+    if (request.automatic) await attachToPayout(manager, request.payoutId, scope, currency, cutoff);
     return posted;
   }
 

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getDaysInMonth } from 'date-fns';
+import { addDays, format, getDaysInMonth, startOfDay, subDays } from 'date-fns';
 
 export const PAYOUT_INTERVALS = ['daily', 'weekly', 'monthly', 'manual'] as const;
 export type PayoutInterval = (typeof PAYOUT_INTERVALS)[number];
@@ -18,7 +18,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** When an account's available balance is paid out on its own (Stripe's payout schedule). */
 export interface PayoutScheduleRule {
   interval: PayoutInterval;
-  /** Daily payouts: how many days a payment's funds wait before they are paid out. */
+  /** How many days a payment's funds wait before an automatic payout takes them. */
   delayDays: number;
   /** Weekly payouts: the day of the week. */
   weeklyAnchor: Weekday | null;
@@ -48,6 +48,16 @@ export function duePeriod(rule: PayoutScheduleRule, now: Date): string | null {
     case 'manual':
       return null;
   }
+}
+
+/**
+ * The rolling delay: an automatic payout due on `now`'s local day pays out money from payments
+ * made before the start of that day, `delayDays` earlier. The same for every run that day, so
+ * the payout's request — and its idempotency key — stay the same.
+ */
+export function payoutCutoff(rule: PayoutScheduleRule, now: Date): Date {
+  const dayStart = startOfDay(new TZDate(now.getTime(), rule.timeZone));
+  return new Date(subDays(dayStart, rule.delayDays).getTime());
 }
 
 /** The next local day (today included) an automatic payout is due, as yyyy-MM-dd, or null. */

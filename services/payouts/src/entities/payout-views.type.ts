@@ -24,7 +24,9 @@ registerEnumType(WeekdayEnum, { name: 'Weekday' });
 @ObjectType({ description: "When the account's available balance is paid out on its own." })
 export class PayoutSchedule {
   @Field(() => PayoutIntervalEnum) interval!: PayoutInterval;
-  @Field(() => Int, { description: 'Daily payouts: the rolling delay, in days.' })
+  @Field(() => Int, {
+    description: 'The rolling delay: days a payment waits before an automatic payout takes it.',
+  })
   delayDays!: number;
   @Field(() => WeekdayEnum, { nullable: true }) weeklyAnchor!: Weekday | null;
   @Field(() => Int, { nullable: true, description: '1–31; the last day in shorter months.' })

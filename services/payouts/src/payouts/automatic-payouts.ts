@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import type { Logger } from '@dash/logger';
-import { duePeriod, type PayoutScheduleRule } from '../domain/schedule.js';
+import { duePeriod, payoutCutoff, type PayoutScheduleRule } from '../domain/schedule.js';
 import { PayoutMethod } from '../entities/payout.entity.js';
 import type { PayoutRequests } from './payout-requests.js';
 
@@ -22,8 +22,8 @@ const PAGE = 500;
 
 /**
  * Pays out each account's available balance on its schedule: for every default bank account
- * (one per account and currency) whose schedule has a payout due today, one payout of all that
- * is available, keyed by the schedule's period. Running it again that day — after a restart, or
+ * (one per account and currency) whose schedule has a payout due today, one payout of what is
+ * available from payments older than the rolling delay, keyed by the schedule's period. Running it again that day — after a restart, or
  * on a second scheduler — finds the key taken and pays nothing more.
  */
 export async function runAutomaticPayouts(
@@ -70,6 +70,7 @@ export async function runAutomaticPayouts(
           {
             currency: row.currency,
             amount: 'available',
+            createdBefore: payoutCutoff(rule, now),
             method: PayoutMethod.standard,
             destination: row.destination_id,
             automatic: true,

@@ -26,6 +26,8 @@ export interface PayoutOrder {
   currency: string;
   /** Minor units, or 'available' for all of the available balance (automatic payouts). */
   amount: number | 'available';
+  /** With 'available': only money from payments made before this (the rolling delay). */
+  createdBefore?: Date | undefined;
   method: PayoutMethod;
   /** An ExternalAccount id; by default the currency's default (a card, for instant). */
   destination?: string | undefined;
@@ -40,6 +42,7 @@ interface PlannedPayout {
   owner: AccountOwner;
   currency: string;
   amount: number | 'available';
+  createdBefore: string | null;
   fee: number;
   method: PayoutMethod;
   automatic: boolean;
@@ -172,6 +175,7 @@ export class PayoutRequests {
       owner,
       currency,
       amount: order.amount,
+      createdBefore: order.createdBefore?.toISOString() ?? null,
       fee,
       method: order.method,
       automatic: order.automatic,
@@ -272,6 +276,7 @@ export class PayoutRequests {
         ...subjectOf(plan.owner),
         currency: plan.currency,
         amount: plan.amount,
+        ...(plan.createdBefore ? { createdBefore: plan.createdBefore } : {}),
         fee: plan.fee,
         automatic: plan.automatic,
         description: plan.description,
