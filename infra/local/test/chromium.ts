@@ -36,17 +36,25 @@ export async function startBrowserStack(
 ): Promise<BrowserStack> {
   const prepared = await prepareIsolatedStackEnv(label);
   const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...withoutDevAccount } = prepared.env;
-  const stack = await startStack(realSignIn ? withoutDevAccount : prepared.env, {
-    randomPorts: true,
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  let stack: RunningStack | undefined;
+  let browser: Browser;
+  try {
+    stack = await startStack(realSignIn ? withoutDevAccount : prepared.env, { randomPorts: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (error) {
+    // No Chromium, or a stack that would not start: leave no databases or keys behind.
+    await stack?.stop();
+    await prepared.cleanup();
+    throw error;
+  }
+  const started = stack;
   return {
     prepared,
-    stack,
+    stack: started,
     browser,
     async stop() {
       await browser.close();
-      await stack.stop();
+      await started.stop();
       await prepared.cleanup();
     },
   };
