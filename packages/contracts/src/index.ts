@@ -35,3 +35,15 @@ export {
   type ChallengeCheckRequest,
   type StepUpPurpose,
 } from './challenge-check.js';
+export {
+  CHARGE_FACTS_PATH,
+  DISPUTE_REINSTATEMENT_PATH,
+  DISPUTE_WITHDRAWAL_PATH,
+  RESERVE_TOPUP_PATH,
+  type ChargeFacts,
+  type ChargeFactsRequest,
+  type DisputeReinstatementRequest,
+  type DisputeWithdrawalRequest,
+  type LedgerMovement,
+  type ReserveTopupRequest,
+} from './dispute-ledger.js';

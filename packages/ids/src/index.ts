@@ -16,6 +16,8 @@ export const ID_PREFIXES = {
   bankAccount: 'ba',
   card: 'card',
   dispute: 'dp',
+  topup: 'tu',
+  file: 'file',
   event: 'evt',
   activity: 'act',
   delivery: 'dlv',

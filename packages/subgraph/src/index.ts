@@ -52,6 +52,7 @@ export {
 export {
   callerRoute,
   closureCheckRoutes,
+  internalCommand,
   internalRoute,
   InternalRouteError,
 } from './internal-routes.js';

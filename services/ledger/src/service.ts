@@ -29,6 +29,8 @@ import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry
 import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
 import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
 import { payoutRoutes } from './payout.routes.js';
+import { disputeRoutes } from './dispute.routes.js';
+import { DisputeDebits } from './ledger/dispute-debits.js';
 import { PaymentRepository } from './payments.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
@@ -40,7 +42,8 @@ import { startMaintenance } from './workers/maintenance.worker.js';
 
 /**
  * The ledger owns money: the double-entry record of every movement, the balances derived from
- * it, charges, refunds and transfers, payouts' debits, and the earnings rollup.
+ * it, charges, refunds and transfers, what payouts and disputes take and give back, the
+ * refunds-and-disputes reserve, and the earnings rollup.
  */
 export function createLedgerService(): ServiceDefinition<LedgerContext> {
   // Made once when the instance starts (its maintenance part), used by every request after:
@@ -109,6 +112,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
         ),
         transactionsExportRoute(service.internalSecret, dataSource),
         payoutRoutes(service.internalSecret, new PayoutDebits(dataSource)),
+        disputeRoutes(service.internalSecret, new DisputeDebits(dataSource)),
       ),
   };
 }

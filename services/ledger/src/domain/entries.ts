@@ -10,6 +10,7 @@ export const BALANCE_TRANSACTION_TYPES = [
   'application_fee',
   'adjustment',
   'dispute',
+  'dispute_reversal',
   'topup',
 ] as const;
 export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
@@ -25,11 +26,12 @@ export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
   application_fee: 'platform_earning',
   adjustment: 'other_adjustment',
   dispute: 'dispute',
+  dispute_reversal: 'dispute_reversal',
   topup: 'topup',
 };
 
 export interface FeeDetail {
-  type: 'processing_fee' | 'application_fee' | 'instant_payout_fee';
+  type: 'processing_fee' | 'application_fee' | 'instant_payout_fee' | 'dispute_fee';
   amount: number;
   description: string;
 }
@@ -125,8 +127,21 @@ export function chargeEntry(
   };
 }
 
-/** Money back to the cardholder: it comes off the account's available balance and earnings. */
-export function refundEntry(parties: Parties & { amount: number }): LedgerEntry {
+/**
+ * Money the account owes going out: from its refunds-and-disputes reserve first, as far as the
+ * reserve goes, then from its available balance — which may go below zero, to be made good by
+ * the payments that settle next.
+ */
+export function drawPostings(accountId: string, total: number, reserve: number): Posting[] {
+  const fromReserve = Math.min(Math.max(reserve, 0), total);
+  return [
+    { ledgerAccount: ledgerAccount.reserve(accountId), amount: -fromReserve },
+    { ledgerAccount: ledgerAccount.available(accountId), amount: -(total - fromReserve) },
+  ];
+}
+
+/** Money back to the cardholder: it comes off the account's balance and earnings. */
+export function refundEntry(parties: Parties & { amount: number; reserve: number }): LedgerEntry {
   return {
     type: 'refund',
     amount: -parties.amount,
@@ -139,10 +154,85 @@ export function refundEntry(parties: Parties & { amount: number }): LedgerEntry 
     description: parties.description,
     sourceId: parties.sourceId,
     postings: balanced([
-      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount },
+      ...drawPostings(parties.accountId, parties.amount, parties.reserve),
       { ledgerAccount: ledgerAccount.external, amount: parties.amount },
     ]),
     earnings: -parties.amount,
+  };
+}
+
+/**
+ * The card network takes a disputed amount back, and a dispute fee with it: both drawn as a
+ * refund is, reserve first. Disputes count against the account's net volume, as refunds do.
+ */
+export function disputeEntry(
+  parties: Parties & { amount: number; fee: number; reserve: number },
+): LedgerEntry {
+  const { amount, fee } = parties;
+  return {
+    type: 'dispute',
+    amount: -amount,
+    fee,
+    feeDetails:
+      fee > 0 ? [{ type: 'dispute_fee' as const, amount: fee, description: 'Dispute fee' }] : [],
+    net: -amount - fee,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      ...drawPostings(parties.accountId, amount + fee, parties.reserve),
+      { ledgerAccount: ledgerAccount.external, amount },
+      { ledgerAccount: ledgerAccount.fees, amount: fee },
+    ]),
+    earnings: -amount,
+  };
+}
+
+/** A won dispute: the amount comes back to the available balance (and the fee, where due). */
+export function disputeReversalEntry(
+  parties: Parties & { amount: number; feeReturned: number },
+): LedgerEntry {
+  const back = parties.amount + parties.feeReturned;
+  return {
+    type: 'dispute_reversal',
+    amount: back,
+    fee: 0,
+    feeDetails: [],
+    net: back,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.fees, amount: -parties.feeReturned },
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: back },
+    ]),
+    earnings: parties.amount,
+  };
+}
+
+/** The account adds money from its bank to its refunds-and-disputes reserve. */
+export function topupEntry(parties: Parties & { amount: number }): LedgerEntry {
+  return {
+    type: 'topup',
+    amount: parties.amount,
+    fee: 0,
+    feeDetails: [],
+    net: parties.amount,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced([
+      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.reserve(parties.accountId), amount: parties.amount },
+    ]),
+    earnings: 0,
   };
 }
 

@@ -9,6 +9,7 @@ import { Charge } from '../entities/charge.entity.js';
 import { Refund, type RefundReason } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
 import { runIdempotent } from './idempotency.js';
+import { lockOwnBalances } from './own-balances.js';
 import { insertRow, postEntry } from './post-entry.js';
 
 export interface LedgerSettings {
@@ -312,11 +313,13 @@ export class MoneyMovements {
       requestedBy,
       createdAt: now,
     });
+    const { reserve } = await lockOwnBalances(manager, charge, charge.currency);
     const entry = refundEntry({
       accountId: charge.accountId,
       platformId: charge.platformId,
       currency: charge.currency,
       amount,
+      reserve,
       sourceId: refund.id,
       description: `Refund for ${charge.id}`,
       now,

@@ -4,9 +4,9 @@ import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { formatMoney } from '@dash/money';
 import { payoutEntry, payoutReversalEntry } from '../domain/entries.js';
-import { ledgerAccount } from '../domain/ledger-accounts.js';
 import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
 import { runIdempotent } from './idempotency.js';
+import { lockOwnBalances } from './own-balances.js';
 import { postEntry } from './post-entry.js';
 
 /** Idempotency keys of the payouts service: one per payout (and one per payout's reversal). */
@@ -144,12 +144,7 @@ export class PayoutDebits {
     request: PayoutDebitRequest,
   ): Promise<BalanceTransaction> {
     const { accountId, platformId, livemode, currency, fee } = request;
-    const [row] = (await manager.query(
-      `SELECT amount FROM ledger_balances
-       WHERE livemode = ? AND ledger_account = ? AND currency = ? AND shard = 0 FOR UPDATE`,
-      [livemode, ledgerAccount.available(accountId), currency],
-    )) as Array<{ amount: string }>;
-    const available = Number(row?.amount ?? 0);
+    const { available } = await lockOwnBalances(manager, { accountId, livemode }, currency);
     // The rolling delay holds back what was made since the cutoff. Where that is nothing (or
     // less than nothing: a recent refund), the whole available balance goes, and with it every
     // unpaid transaction — so the unpaid ones always sum to what is available.
