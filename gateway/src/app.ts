@@ -6,7 +6,7 @@ import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryLimitRules } from './query-limits.js';
-import { exportRoutes } from './exports.route.js';
+import { fileRoutes } from './file.routes.js';
 import { clientIpResolver } from './client-ip.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
@@ -48,7 +48,7 @@ export async function startGateway(
     log,
     introspection: config.nodeEnv !== 'production',
     readiness: {},
-    routes: exportRoutes(config, identity, log),
+    routes: fileRoutes(config, identity, log),
     context: async (request, response) => {
       const sessionToken = sessionTokenOf(request);
       return {

@@ -1,3 +1,4 @@
+import type { DisputeSeedRow } from '@dash/disputes';
 import { ExternalAccountKind, type PayoutSeedRow, type PayoutsSeed } from '@dash/payouts';
 
 /**
@@ -93,18 +94,7 @@ export interface DemoData {
   payouts: PayoutSeedRow[];
   externalAccounts: PayoutsSeed['externalAccounts'];
   schedules: PayoutsSeed['schedules'];
-  disputes: Array<{
-    id: string;
-    accountId: string;
-    platformId: string;
-    chargeId: string;
-    amount: number;
-    currency: string;
-    reason: 'product_not_received' | 'fraudulent';
-    status: 'needs_response' | 'won';
-    evidenceDueBy: Date | null;
-    createdAt: Date;
-  }>;
+  disputes: DisputeSeedRow[];
   activity: Array<{
     id: string;
     accountId: string;
@@ -206,6 +196,7 @@ export function buildDemoData(now = new Date()): DemoData {
       chargeId: demoId('ch', 7),
       amount: 4_350,
       currency: 'usd',
+      fee: 1_500,
       reason: 'product_not_received',
       status: 'needs_response',
       evidenceDueBy: new Date(now.getTime() + 6 * DAY),
@@ -217,9 +208,11 @@ export function buildDemoData(now = new Date()): DemoData {
       chargeId: demoId('ch', 3),
       amount: 2_100,
       currency: 'usd',
+      fee: 0,
       reason: 'fraudulent',
       status: 'won',
       evidenceDueBy: null,
+      closedAt: new Date(now.getTime() - 30 * DAY),
       createdAt: new Date(now.getTime() - 40 * DAY),
     },
   ];

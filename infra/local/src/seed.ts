@@ -73,7 +73,16 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
         now,
       ),
     ),
-    withServiceDatabase(disputesService, env, (db) => seedDisputes(db, demo.disputes)),
+    withServiceDatabase(disputesService, env, (db) =>
+      seedDisputes(
+        db,
+        {
+          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          disputes: demo.disputes,
+        },
+        now,
+      ),
+    ),
     withServiceDatabase(notificationsService, env, (db) => seedActivity(db, demo.activity)),
     sendWelcome(env, dashboardUrl),
   ]);

@@ -69,10 +69,9 @@ describe('paying out from the dashboard', () => {
       .poll(() => page.locator('[data-testid="payouts"] li').first().textContent())
       .toContain('$20.00');
     await page.locator('[data-testid="payouts"] li button').first().click();
-    await page.locator('[data-testid="payout-detail"]').waitFor();
-    expect(await page.locator('[data-testid="payout-detail"]').textContent()).toContain(
-      'Simulated Bank •••• 6789',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="payout-detail"]').textContent(), { timeout: 15_000 })
+      .toContain('Simulated Bank •••• 6789');
 
     await page.goto(`${stack.shellUrl}/transactions`);
     await expect

@@ -11,6 +11,9 @@ export const PLATFORM_FEATURE_DEFAULTS = {
   editPayoutSchedule: true,
   editBankAccounts: true,
   instantPayouts: true,
+  manageDisputes: true,
+  // Adding money to the reserve is a bank debit the platform has to offer: off until it does.
+  reserveTopUps: false,
 } as const;
 
 export type PlatformFeatureName = keyof typeof PLATFORM_FEATURE_DEFAULTS;

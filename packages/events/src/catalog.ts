@@ -18,6 +18,16 @@ export interface DomainEventData {
   /** The bank returned it; the money is back in the balance. */
   'payout.failed': PayoutFacts & { failureCode: string; failureMessage: string };
   'payout.canceled': PayoutFacts;
+  /** A cardholder disputed a payment (or asked about it, for an inquiry). */
+  'dispute.created': DisputeFacts;
+  /** The disputed amount and the dispute fee left the balance. */
+  'dispute.funds_withdrawn': DisputeFacts & { fee: number };
+  /** Evidence was submitted: the network reviews it. */
+  'dispute.updated': DisputeFacts;
+  /** Won, lost (or accepted), or an inquiry closed. */
+  'dispute.closed': DisputeFacts;
+  /** A won dispute's amount came back to the balance. */
+  'dispute.funds_reinstated': DisputeFacts;
   /** Where payouts go changed: a bank account or card added, replaced or made the default. */
   'external_account.updated': {
     change: 'added' | 'replaced';
@@ -26,6 +36,18 @@ export interface DomainEventData {
     currency: string;
     by: Actor;
   };
+}
+
+/** What every dispute event says about its dispute. */
+export interface DisputeFacts {
+  disputeId: string;
+  chargeId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  /** ISO 8601, or null once there is nothing left to answer. */
+  evidenceDueBy: string | null;
 }
 
 /** What every payout event says about its payout. */
@@ -59,6 +81,11 @@ export const EVENT_SUBSCRIPTIONS = {
     'payout.failed',
     'payout.canceled',
     'external_account.updated',
+    'dispute.created',
+    'dispute.funds_withdrawn',
+    'dispute.updated',
+    'dispute.closed',
+    'dispute.funds_reinstated',
   ],
   // The ledger names payments after the platform, lets accounts refund where it allows, and
   // takes no more money for closed accounts.
@@ -66,6 +93,8 @@ export const EVENT_SUBSCRIPTIONS = {
   // Payouts lets accounts change schedules and bank accounts where the platform allows, and
   // pays nothing more to closed accounts.
   payouts: ['platform.updated', 'account.closed'],
+  // Disputes lets accounts respond and top up their reserve where the platform allows.
+  disputes: ['platform.updated'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;

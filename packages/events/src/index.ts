@@ -4,6 +4,7 @@ export {
   type Actor,
   type DomainEvent,
   type DomainEventData,
+  type DisputeFacts,
   type DomainEventType,
   type EventConsumerName,
   type PayoutFacts,

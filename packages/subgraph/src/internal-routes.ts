@@ -1,4 +1,10 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  Router,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import {
   CALLER_HEADER,
   CallerVerificationError,
@@ -137,33 +143,40 @@ export function closureCheckRoutes(
 }
 
 /**
- * A GET route for callers the gateway forwards (accounts, platforms), beside /graphql: for
- * answers that are not GraphQL, such as a CSV download. Without a valid signed caller: 401.
+ * A route for callers the gateway forwards (accounts, platforms), beside /graphql: for what is
+ * not GraphQL, such as a CSV download (GET) or a file upload (POST, with `body` reading it).
+ * Without a valid signed caller: 401.
  */
 export function callerRoute(
   path: string,
   secret: string,
   handler: (caller: Caller, req: Request, res: Response) => Promise<void>,
+  options: { method?: 'get' | 'post'; body?: RequestHandler } = {},
 ): Router {
   const router = Router();
-  router.get(path, async (req: Request, res: Response, next) => {
-    const header = req.headers[CALLER_HEADER];
-    let caller: Caller;
-    try {
-      if (typeof header !== 'string') throw new CallerVerificationError('missing');
-      caller = verifyCaller(header, secret);
-    } catch (error) {
-      if (!(error instanceof CallerVerificationError)) return next(error);
-      res.status(401).json({
-        error: { code: 'UNAUTHENTICATED', message: 'Requests must come through the gateway.' },
-      });
-      return;
-    }
-    try {
-      await handler(caller, req, res);
-    } catch (error) {
-      sendRouteError(error, res, next);
-    }
-  });
+  const reading: RequestHandler[] = options.body ? [options.body] : [];
+  router[options.method ?? 'get'](
+    path,
+    ...reading,
+    async (req: Request, res: Response, next: NextFunction) => {
+      const header = req.headers[CALLER_HEADER];
+      let caller: Caller;
+      try {
+        if (typeof header !== 'string') throw new CallerVerificationError('missing');
+        caller = verifyCaller(header, secret);
+      } catch (error) {
+        if (!(error instanceof CallerVerificationError)) return next(error);
+        res.status(401).json({
+          error: { code: 'UNAUTHENTICATED', message: 'Requests must come through the gateway.' },
+        });
+        return;
+      }
+      try {
+        await handler(caller, req, res);
+      } catch (error) {
+        sendRouteError(error, res, next);
+      }
+    },
+  );
   return router;
 }

@@ -1,9 +1,9 @@
-import { Not, In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import type { ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import type { DisputeRepository } from './disputes.repository.js';
-import { DisputeStatus } from './entities/dispute.entity.js';
+import { DISPUTE_STATUSES, isClosed } from './domain/lifecycle.js';
 
-const CLOSED_STATUSES = [DisputeStatus.won, DisputeStatus.lost];
+const CLOSED_STATUSES = DISPUTE_STATUSES.filter(isClosed);
 
 /** While a dispute is open, money may still move either way, so the account stays open. */
 export async function disputesClosureBlockers(

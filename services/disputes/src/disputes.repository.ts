@@ -1,9 +1,30 @@
 import type { DataSource } from 'typeorm';
-import { AccountRecords } from '@dash/subgraph';
+import { AccountRecords, type AccountScope } from '@dash/subgraph';
 import { Dispute } from './entities/dispute.entity.js';
 
 export class DisputeRepository extends AccountRecords<Dispute> {
   constructor(dataSource: DataSource) {
     super(dataSource.getRepository(Dispute));
+  }
+
+  /** Those waiting for a response first, soonest due first; then the rest, newest first. */
+  listed(scope: AccountScope, first: number): Promise<Dispute[]> {
+    return this.repository
+      .createQueryBuilder('dp')
+      .where('dp.account_id = :accountId AND dp.livemode = :livemode', scope)
+      .andWhere(scope.platformId ? 'dp.platform_id = :platformId' : '1 = 1', scope)
+      .orderBy("dp.status IN ('needs_response', 'warning_needs_response')", 'DESC')
+      .addOrderBy(
+        "CASE WHEN dp.status IN ('needs_response', 'warning_needs_response') THEN dp.evidence_due_by END",
+        'ASC',
+      )
+      .addOrderBy('dp.created_at', 'DESC')
+      .addOrderBy('dp.id', 'DESC')
+      .take(first)
+      .getMany();
+  }
+
+  find(scope: AccountScope, id: string): Promise<Dispute | null> {
+    return this.repository.findOneBy({ ...scope, id });
   }
 }

@@ -1,2 +1,3 @@
-export { disputesService } from './service.js';
-export { seedDisputes, type DisputeSeed } from './seed.js';
+export { assembleDisputes, createDisputesService, disputesService } from './service.js';
+export { loadDisputesConfig } from './disputes-config.js';
+export { seedDisputes, type DisputeSeedRow } from './seed.js';

@@ -28,6 +28,7 @@ const dispute = (
   chargeId: `ch_${id}`,
   amount: 4_500,
   currency: 'usd',
+  fee: 0,
   reason: 'product_not_received' as const,
   status,
   evidenceDueBy: status === 'needs_response' ? new Date(Date.now() + 7 * day) : null,
@@ -41,12 +42,16 @@ const query = `query($reps: [_Any!]!) {
 }`;
 
 beforeAll(async () => {
-  service = await startTestService(disputesService);
-  await seedDisputes(service.dataSource, [
-    dispute('dp_1', 'acct_ada', 'won', 30),
-    dispute('dp_2', 'acct_ada', 'needs_response', 2),
-    dispute('dp_3', 'acct_bob', 'needs_response', 1),
-  ]);
+  // No ledger here: the seeded disputes' withdrawals stay due while the tests read them.
+  service = await startTestService(disputesService, { DASH_DISPUTE_TICK_MS: '3600000' });
+  await seedDisputes(service.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', features: {} },
+    disputes: [
+      dispute('dp_1', 'acct_ada', 'won', 30),
+      dispute('dp_2', 'acct_ada', 'needs_response', 2),
+      dispute('dp_3', 'acct_bob', 'needs_response', 1),
+    ],
+  });
 });
 afterAll(() => service.close());
 
@@ -58,7 +63,7 @@ type Result = {
 };
 
 describe('disputes subgraph', () => {
-  it('lists disputes newest first and counts those needing a response', async () => {
+  it('lists those needing a response first and counts them', async () => {
     const response = await service.query<Result>(query, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();
     const [account] = response.data!._entities;

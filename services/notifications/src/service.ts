@@ -15,6 +15,7 @@ import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
 import { payoutEventHandlers } from './workers/payout-events.js';
+import { disputeEventHandlers } from './workers/dispute-events.js';
 import { accountEventHandlers } from './workers/account-events.js';
 
 /**
@@ -46,6 +47,7 @@ export function createNotificationsService(
       eventConsumerPart('notifications', () => ({
         ...accountEventHandlers,
         ...payoutEventHandlers,
+        ...disputeEventHandlers,
       })),
     ],
     routes: devOutboxRoutes,

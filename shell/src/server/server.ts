@@ -48,11 +48,12 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
       xfwd: true,
     }),
   );
-  // Downloads (CSV exports) come from the gateway too, with the same session cookie.
+  // Downloads (CSV exports) and uploads (evidence files) go through the gateway too, with the
+  // same session cookie.
   app.use(
     createProxyMiddleware({
       target: gateway.origin,
-      pathFilter: '/exports/',
+      pathFilter: ['/exports/', '/files'],
       changeOrigin: true,
       xfwd: true,
     }),

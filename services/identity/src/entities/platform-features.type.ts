@@ -24,6 +24,12 @@ export class PlatformFeatures implements Record<FeatureName, boolean> {
   @Field({ description: 'Accounts may take instant payouts to a debit card, for a fee.' })
   instantPayouts!: boolean;
 
+  @Field({ description: 'Accounts may respond to disputes (evidence, or accepting them).' })
+  manageDisputes!: boolean;
+
+  @Field({ description: 'Accounts may add money to their refunds-and-disputes reserve.' })
+  reserveTopUps!: boolean;
+
   static from(stored: StoredFeatures | null): PlatformFeatures {
     return Object.assign(new PlatformFeatures(), PLATFORM_FEATURE_DEFAULTS, stored ?? {});
   }

@@ -13,6 +13,8 @@ class PlatformFeaturesInput implements Partial<Record<FeatureName, boolean>> {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() editPayoutSchedule?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() editBankAccounts?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() instantPayouts?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() manageDisputes?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() reserveTopUps?: boolean;
 }
 
 /** A platform reads itself and decides what its accounts may do in the dashboard. */

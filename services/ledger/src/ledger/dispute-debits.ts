@@ -111,13 +111,11 @@ export class DisputeDebits {
         resultId: id,
       },
       async (manager) => {
-        const taken = await manager
-          .getRepository(BalanceTransaction)
-          .findOneBy({
-            id: request.balanceTransactionId,
-            source: request.disputeId,
-            type: 'dispute',
-          });
+        const taken = await manager.getRepository(BalanceTransaction).findOneBy({
+          id: request.balanceTransactionId,
+          source: request.disputeId,
+          type: 'dispute',
+        });
         if (!taken) throw notFound('dispute balance transaction', request.balanceTransactionId);
         const scope = {
           accountId: taken.accountId,

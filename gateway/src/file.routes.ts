@@ -8,17 +8,24 @@ import { authenticate } from './authenticate.js';
 import type { GatewayConfig } from './config.js';
 import type { IdentityCheck } from './identity-check.js';
 
-/** Downloads the gateway serves beside /graphql, and the subgraph that makes each. */
-const EXPORTS = { '/exports/balance-transactions.csv': 'ledger' } as const;
+/** Files the gateway passes on beside /graphql, and the subgraph that handles each. */
+const FILE_ROUTES = [
+  { method: 'get', path: '/exports/balance-transactions.csv', subgraph: 'ledger' },
+  { method: 'post', path: '/files', subgraph: 'disputes' },
+] as const;
+
+/** Request headers a file upload carries to the subgraph. */
+const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**
- * File downloads (CSV exports) for the same callers as the GraphQL API: the caller is decided
- * here exactly as for /graphql, signed, and the subgraph's answer is streamed through untouched.
+ * File downloads (CSV exports) and uploads (dispute evidence) for the same callers as the
+ * GraphQL API: the caller is decided here exactly as for /graphql, signed, and the bytes are
+ * streamed through untouched both ways.
  */
-export function exportRoutes(config: GatewayConfig, identity: IdentityCheck, log: Logger): Router {
+export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: Logger): Router {
   const router = Router();
-  for (const [path, subgraph] of Object.entries(EXPORTS)) {
-    router.get(path, async (req: Request, res: Response) => {
+  for (const { method, path, subgraph } of FILE_ROUTES) {
+    router[method](path, async (req: Request, res: Response) => {
       try {
         const caller = await authenticate(req, config, identity);
         if (caller.kind === 'anonymous') {
@@ -29,8 +36,18 @@ export function exportRoutes(config: GatewayConfig, identity: IdentityCheck, log
         }
         const target = new URL(path, config.subgraphUrls[subgraph]);
         target.search = new URL(req.originalUrl, 'http://gateway').search;
+        const headers: Record<string, string> = {
+          [CALLER_HEADER]: signCaller(caller, config.internalSecret),
+        };
+        if (method === 'post')
+          for (const name of UPLOAD_HEADERS)
+            if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
         const upstream = await fetch(target, {
-          headers: { [CALLER_HEADER]: signCaller(caller, config.internalSecret) },
+          method: method.toUpperCase(),
+          headers,
+          ...(method === 'post'
+            ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' as const }
+            : {}),
         });
         res.status(upstream.status);
         for (const header of ['content-type', 'content-disposition']) {
@@ -44,10 +61,10 @@ export function exportRoutes(config: GatewayConfig, identity: IdentityCheck, log
           res.status(401).json({ error: { code: error.extensions.code, message: error.message } });
           return;
         }
-        log.error({ err: error, path }, 'export failed');
+        log.error({ err: error, path }, 'file route failed');
         if (!res.headersSent)
           res.status(502).json({
-            error: { code: 'UNAVAILABLE', message: 'The export could not be made. Try again.' },
+            error: { code: 'UNAVAILABLE', message: 'That did not go through. Try again.' },
           });
         else res.destroy();
       }

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { httpUrl, loadConfig, redisPrefix, redisUrl, z } from '@dash/config';
+import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
+
+const count = (what: string, fallback: number) =>
+  z.coerce
+    .number({ message: `must be a number (${what})` })
+    .int()
+    .min(0)
+    .default(fallback);
+
+/** The disputes service's own settings, beside those every subgraph has. */
+export function loadDisputesConfig(env: Record<string, string | undefined>) {
+  const raw = loadConfig(
+    {
+      [subgraphUrlVariable('ledger')]: httpUrl(defaultSubgraphUrl(4002)),
+      REDIS_URL: redisUrl(),
+      DASH_REDIS_PREFIX: redisPrefix(),
+      DASH_DISPUTE_FEE: count('minor units', 1_500),
+      DASH_DISPUTE_FEE_RETURNED_ON_WIN: z
+        .enum(['true', 'false'], { message: 'must be true or false' })
+        .default('false'),
+      DASH_DISPUTE_RESPONSE_DAYS: count('days', 7),
+      DASH_DISPUTE_TICK_MS: count('milliseconds', 5_000),
+      DASH_FILE_STORAGE_DIR: z.string().default('.data/dispute-files'),
+      DASH_DISPUTE_FILE_MAX_BYTES: count('bytes', 5 * 1024 * 1024),
+    },
+    env,
+  ) as Record<string, unknown>;
+  const n = (name: string) => raw[name] as number;
+  return {
+    ledgerUrl: raw[subgraphUrlVariable('ledger')] as string,
+    redisUrl: raw.REDIS_URL as string,
+    redisPrefix: raw.DASH_REDIS_PREFIX as string,
+    disputeFee: n('DASH_DISPUTE_FEE'),
+    feeReturnedOnWin: raw.DASH_DISPUTE_FEE_RETURNED_ON_WIN === 'true',
+    responseDays: n('DASH_DISPUTE_RESPONSE_DAYS'),
+    tickMs: n('DASH_DISPUTE_TICK_MS'),
+    fileStorageDir: resolve(raw.DASH_FILE_STORAGE_DIR as string),
+    maxFileBytes: n('DASH_DISPUTE_FILE_MAX_BYTES'),
+  };
+}
+
+export type DisputesConfig = ReturnType<typeof loadDisputesConfig>;
