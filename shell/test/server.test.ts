@@ -62,6 +62,7 @@ describe('shell server', () => {
       'single-spa-layout',
       '@dash/web-kit',
       '@dash/balance',
+      '@dash/disputes-app',
       '@dash/earnings',
       '@dash/login',
       '@dash/payments',

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createTestDatabase,
   deleteRedisPrefix,
@@ -24,12 +27,14 @@ export async function prepareIsolatedStackEnv(label: string): Promise<IsolatedSt
     SERVICES.map((service) => createTestDatabase(`${label}_${service.name}`)),
   );
   const prefix = testRedisPrefix(label);
+  const files = await mkdtemp(join(tmpdir(), `dash-${label}-files-`));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     MYSQL_URL: databases[0]!.url,
     REDIS_URL: testRedisUrl(),
     DASH_REDIS_PREFIX: prefix,
     DASH_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
+    DASH_FILE_STORAGE_DIR: files,
     DASH_DEV_ACCOUNT_ID: DEMO_ACCOUNT.id,
     DASH_DEV_PLATFORM_ID: DEMO_PLATFORM.id,
     ...Object.fromEntries(
@@ -46,6 +51,7 @@ export async function prepareIsolatedStackEnv(label: string): Promise<IsolatedSt
     async cleanup() {
       await Promise.all(databases.map((database) => database.drop()));
       await deleteRedisPrefix(testRedisUrl(), prefix);
+      await rm(files, { recursive: true, force: true });
     },
   };
 }

@@ -15,6 +15,7 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
           editPayoutSchedule
           editBankAccounts
           instantPayouts
+          reserveTopUps
         }
       }
       balances {
@@ -89,7 +90,12 @@ export interface BalanceCardData {
     displayName: string;
     defaultCurrency: string;
     platform: {
-      features: { editPayoutSchedule: boolean; editBankAccounts: boolean; instantPayouts: boolean };
+      features: {
+        editPayoutSchedule: boolean;
+        editBankAccounts: boolean;
+        instantPayouts: boolean;
+        reserveTopUps: boolean;
+      };
     };
     balances: Array<{
       currency: string;
@@ -153,6 +159,11 @@ export function payoutActions(client: GraphqlClient) {
           'mutation StartPayoutDetailsChange { startPayoutDetailsChange { id maskedDestination } }',
         )
       ).startPayoutDetailsChange,
+    topUpReserve: (amount: number, currency: string, key: string) =>
+      client.query<{ topUpReserve: { id: string; status: string } }>(
+        'mutation TopUpReserve($amount: SafeInt!, $currency: String!, $key: String!) { topUpReserve(amount: $amount, currency: $currency, idempotencyKey: $key) { id status } }',
+        { amount, currency, key },
+      ),
     changeBankAccount: (bankAccount: BankAccountFields, challenge: string, code: string) =>
       client.query<{ changeExternalAccount: { id: string; last4: string } }>(
         'mutation ChangeBankAccount($bank: BankAccountInput!, $challenge: ID!, $code: String!) { changeExternalAccount(bankAccount: $bank, challenge: $challenge, code: $code) { id last4 } }',

@@ -73,6 +73,17 @@ export const messages = {
         FEATURE_DISABLED: 'Your platform sets your payout schedule.',
         UNKNOWN: 'The schedule could not be saved. Try again.',
       },
+      topUp: 'Add to reserve',
+      topUpTitle: 'Add to your reserve for refunds and disputes',
+      topUpConsequence:
+        '{amount} comes from your bank account into your reserve. Refunds and disputes are paid from it before your available balance.',
+      topUpConfirm: 'Add money',
+      topUpDone: 'Money added to your reserve.',
+      topUpReasons: {
+        BAD_AMOUNT: 'Enter an amount, such as 50.00.',
+        FEATURE_DISABLED: 'Your platform does not offer this.',
+        UNKNOWN: 'The money could not be added. Try again.',
+      },
       bankTitle: 'Change bank account',
       bankWhyCode:
         'To keep your money safe, we first send a code to your phone (or email). Your payouts go to the new account only after you enter it.',
@@ -179,6 +190,17 @@ export const messages = {
       scheduleReasons: {
         FEATURE_DISABLED: '您的提现计划由平台设定。',
         UNKNOWN: '无法保存提现计划，请重试。',
+      },
+      topUp: '充值备用金',
+      topUpTitle: '为退款和争议备用金充值',
+      topUpConsequence:
+        '{amount} 将从您的银行账户转入备用金。退款和争议会先从备用金中扣除，再动用可用余额。',
+      topUpConfirm: '充值',
+      topUpDone: '已充值到备用金。',
+      topUpReasons: {
+        BAD_AMOUNT: '请输入金额，例如 50.00。',
+        FEATURE_DISABLED: '您的平台不提供此功能。',
+        UNKNOWN: '充值未成功，请重试。',
       },
       bankTitle: '更换银行账户',
       bankWhyCode:

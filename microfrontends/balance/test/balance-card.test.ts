@@ -12,7 +12,12 @@ const me: Me = {
   displayName: 'Jenny Rosen',
   defaultCurrency: 'usd',
   platform: {
-    features: { editPayoutSchedule: true, editBankAccounts: true, instantPayouts: true },
+    features: {
+      editPayoutSchedule: true,
+      editBankAccounts: true,
+      instantPayouts: true,
+      reserveTopUps: true,
+    },
   },
   balances: [
     {
@@ -170,6 +175,7 @@ describe('balance card', () => {
                 editPayoutSchedule: false,
                 editBankAccounts: false,
                 instantPayouts: false,
+                reserveTopUps: false,
               },
             },
           }),
@@ -178,6 +184,7 @@ describe('balance card', () => {
     );
     expect(card.find('[data-testid="change-schedule"]').exists()).toBe(false);
     expect(card.find('[data-testid="change-bank"]').exists()).toBe(false);
+    expect(card.find('[data-testid="top-up"]').exists()).toBe(false);
     await card.get('[data-testid="pay-out-usd"]').trigger('click');
     await flushPromises();
     expect(card.find('[data-testid="instant"]').exists()).toBe(false);
@@ -314,5 +321,32 @@ describe('payout settings', () => {
       code: '123456',
     });
     expect(card.get('[role="status"]').text()).toContain('Bank account changed');
+  });
+});
+
+describe('the reserve for refunds and disputes', () => {
+  it('adds money to it, keeping the key for a retry of the same amount', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer(), answer()],
+      TopUpReserve: [
+        new GraphqlRequestError('down', 'NETWORK_ERROR'),
+        { topUpReserve: { id: 'tu_1', status: 'succeeded' } },
+      ],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="top-up"]').trigger('click');
+    const dialog = card.get('[data-testid="topup-dialog"]');
+    await dialog.get('input').setValue('50');
+    expect(dialog.get('[data-testid="topup-consequence"]').text()).toContain(
+      '$50.00 comes from your bank account into your reserve',
+    );
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    const calls = client.calls.filter(([name]) => name === 'TopUpReserve');
+    expect(calls[0]![1]).toMatchObject({ amount: 5_000, currency: 'usd' });
+    expect(calls[1]![1].key).toBe(calls[0]![1].key);
+    expect(card.get('[role="status"]').text()).toBe('Money added to your reserve.');
   });
 });

@@ -49,6 +49,7 @@ export function vendorFiles(): Record<string, string> {
  */
 export const MICROFRONTENDS: Record<string, string> = {
   balance: '@dash/balance',
+  disputes: '@dash/disputes-app',
   earnings: '@dash/earnings',
   login: '@dash/login',
   payments: '@dash/payments',

@@ -1,0 +1,229 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
+import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import DisputesPage from '../src/DisputesPage.vue';
+import { messages } from '../src/messages.js';
+import type { DisputeDetail, DisputeRow, Uploader } from '../src/disputes-api.js';
+
+const account = (manageDisputes = true) => ({ me: { platform: { features: { manageDisputes } } } });
+const row = (overrides: Partial<DisputeRow> = {}): DisputeRow => ({
+  id: 'dp_1',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  amount: 4_350,
+  currency: 'usd',
+  reason: 'product_not_received',
+  status: 'needs_response',
+  evidenceDueBy: '2026-12-01T10:00:00.000Z',
+  overdue: false,
+  charge: 'ch_7',
+  ...overrides,
+});
+const detail = (overrides: Partial<DisputeDetail> = {}) => ({
+  me: {
+    dispute: {
+      ...row(),
+      fee: 1_500,
+      isChargeRefundable: false,
+      evidenceSubmittedAt: null,
+      evidence: { shippingCarrier: 'UPS' },
+      evidenceFields: [
+        { name: 'shippingCarrier', kind: 'text', required: true },
+        { name: 'shippingTrackingNumber', kind: 'text', required: true },
+        { name: 'shippingDocumentation', kind: 'file', required: false },
+      ],
+      evidenceFiles: [],
+      timeline: [
+        { type: 'opened', at: '2026-11-20T10:00:00.000Z' },
+        { type: 'funds_withdrawn', at: '2026-11-20T10:00:01.000Z' },
+      ],
+      ...overrides,
+    } as DisputeDetail,
+  },
+});
+const payment = {
+  me: {
+    payment: {
+      id: 'ch_7',
+      amount: 4_350,
+      currency: 'usd',
+      description: 'Ride #1007',
+      createdAt: '2026-11-10T10:00:00.000Z',
+      customer: { name: 'Ana Lima', email: 'ana@example.com' },
+    },
+  },
+};
+
+async function mountPage(client: GraphqlClient, path = '/disputes', upload?: Uploader) {
+  window.history.replaceState(null, '', path);
+  const { i18n } = createDashI18n(messages);
+  const view = mount(DisputesPage, {
+    props: { client, ...(upload ? { upload } : {}) },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return view;
+}
+
+beforeEach(() => {
+  setLocale('en');
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+describe('disputes list', () => {
+  it('shows status, reason and the due date, flagging an overdue one', async () => {
+    const view = await mountPage(
+      scriptedClient({
+        DisputesAccount: [account()],
+        Disputes: [
+          {
+            me: {
+              disputes: [
+                row({ id: 'dp_late', overdue: true, evidenceDueBy: '2026-11-01T10:00:00.000Z' }),
+                row(),
+                row({ id: 'dp_won', status: 'won', evidenceDueBy: null }),
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    expect(view.get('[data-id="dp_late"]').text()).toContain('Overdue since Nov 1, 2026');
+    expect(view.get('[data-id="dp_late"] [data-overdue]').attributes('data-overdue')).toBe('true');
+    expect(view.get('[data-id="dp_1"]').text()).toContain('Needs response');
+    expect(view.get('[data-id="dp_1"]').text()).toContain('Product not received');
+    expect(view.get('[data-id="dp_1"]').text()).toContain('Respond by');
+    expect(view.get('[data-id="dp_won"]').text()).not.toContain('Respond by');
+  });
+
+  it('says why it is empty, in Chinese too', async () => {
+    setLocale('zh-CN');
+    const view = await mountPage(
+      scriptedClient({ DisputesAccount: [account()], Disputes: [{ me: { disputes: [] } }] }),
+    );
+    expect(view.get('[data-testid="disputes-empty"]').text()).toContain('没有争议');
+  });
+});
+
+describe('responding to a dispute', () => {
+  it('shows the payment and timeline, saves a draft, and names what is missing on submit', async () => {
+    const client = scriptedClient({
+      DisputesAccount: [account()],
+      Dispute: [detail(), detail()],
+      DisputedPayment: [payment, payment],
+      SaveDisputeEvidence: [
+        { saveDisputeEvidence: { id: 'dp_1' } },
+        { saveDisputeEvidence: { id: 'dp_1' } },
+      ],
+      SubmitDisputeEvidence: [
+        new GraphqlRequestError('missing', 'BAD_USER_INPUT', 'shippingTrackingNumber', {
+          reason: 'EVIDENCE_INCOMPLETE',
+        }),
+      ],
+    });
+    const view = await mountPage(client, '/disputes/dp_1');
+    expect(view.get('[data-testid="payment"]').text()).toContain('ana@example.com');
+    expect(view.get('[data-testid="timeline"]').text()).toContain(
+      'Amount and fee taken from your balance',
+    );
+    expect((view.get('[data-field="shippingCarrier"]').element as HTMLInputElement).value).toBe(
+      'UPS',
+    );
+    await view.get('[data-testid="save"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.find(([name]) => name === 'SaveDisputeEvidence')![1]).toEqual({
+      id: 'dp_1',
+      evidence: { shippingCarrier: 'UPS', shippingTrackingNumber: '', shippingDocumentation: '' },
+    });
+    expect(view.get('[role="status"]').text()).toBe('Draft saved.');
+    await view.get('[data-testid="evidence-form"]').trigger('submit');
+    await flushPromises();
+    expect(view.get('[role="alert"]').text()).toBe(
+      'Add the Tracking number (and any other required field) before submitting.',
+    );
+    expect(view.get('[data-field="shippingTrackingNumber"]').attributes('aria-invalid')).toBe(
+      'true',
+    );
+  });
+
+  it('uploads a file for a file field and saves it with the evidence', async () => {
+    const uploaded: File[] = [];
+    const client = scriptedClient({
+      DisputesAccount: [account()],
+      Dispute: [
+        detail(),
+        detail({
+          evidence: { shippingDocumentation: 'file_1' },
+          evidenceFiles: [{ id: 'file_1', filename: 'label.pdf' }],
+        }),
+      ],
+      DisputedPayment: [payment, payment],
+      SaveDisputeEvidence: [{ saveDisputeEvidence: { id: 'dp_1' } }],
+    });
+    const view = await mountPage(client, '/disputes/dp_1', async (file) => {
+      uploaded.push(file);
+      return { id: 'file_1', filename: file.name };
+    });
+    const input = view.get('[data-field="shippingDocumentation"]');
+    const file = new File(['%PDF-1.4'], 'label.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await flushPromises();
+    expect(uploaded.map((f) => f.name)).toEqual(['label.pdf']);
+    expect(client.calls.find(([name]) => name === 'SaveDisputeEvidence')![1]).toEqual({
+      id: 'dp_1',
+      evidence: {
+        shippingCarrier: 'UPS',
+        shippingTrackingNumber: '',
+        shippingDocumentation: 'file_1',
+      },
+    });
+    expect(view.text()).toContain('label.pdf');
+  });
+
+  it('accepts only after the dialog restates the consequence', async () => {
+    const client = scriptedClient({
+      DisputesAccount: [account()],
+      Dispute: [detail(), detail({ status: 'lost' })],
+      DisputedPayment: [payment, payment],
+      AcceptDispute: [{ acceptDispute: { id: 'dp_1' } }],
+    });
+    const view = await mountPage(client, '/disputes/dp_1');
+    await view.get('[data-testid="accept"]').trigger('click');
+    expect(view.get('[data-testid="accept-dialog"]').text()).toContain('$58.50');
+    await view.get('[data-testid="accept-confirm"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.map(([name]) => name)).toContain('AcceptDispute');
+    expect(view.get('[role="status"]').text()).toBe('Dispute accepted and closed.');
+    expect(view.find('[data-testid="evidence-form"]').exists()).toBe(false);
+  });
+
+  it('offers no response past the due date, or where the platform responds', async () => {
+    const late = await mountPage(
+      scriptedClient({
+        DisputesAccount: [account()],
+        Dispute: [detail({ overdue: true })],
+        DisputedPayment: [payment],
+      }),
+      '/disputes/dp_1',
+    );
+    expect(late.get('[data-testid="due"]').text()).toContain('can no longer be submitted');
+    expect(late.find('[data-testid="evidence-form"]').exists()).toBe(false);
+    late.unmount();
+    const off = await mountPage(
+      scriptedClient({
+        DisputesAccount: [account(false)],
+        Dispute: [detail()],
+        DisputedPayment: [payment],
+      }),
+      '/disputes/dp_1',
+    );
+    expect(off.find('[data-testid="evidence-form"]').exists()).toBe(false);
+  });
+});
