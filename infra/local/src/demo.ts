@@ -103,6 +103,8 @@ export interface DemoData {
     title: string;
     body: string;
     readAt: Date | null;
+    subjectType: 'payout' | 'dispute' | null;
+    subjectId: string | null;
     createdAt: Date;
   }>;
 }
@@ -225,6 +227,8 @@ export function buildDemoData(now = new Date()): DemoData {
       title: 'A payment was disputed',
       body: 'Respond within 6 days to keep the money.',
       readAt: null,
+      subjectType: 'dispute',
+      subjectId: disputes[0]!.id,
       createdAt: disputes[0]!.createdAt,
     },
     {
@@ -234,6 +238,8 @@ export function buildDemoData(now = new Date()): DemoData {
       title: 'A payout is on its way',
       body: `Expected ${lastPayout.arrivalDate.toISOString().slice(0, 10)}.`,
       readAt: null,
+      subjectType: 'payout',
+      subjectId: lastPayout.id,
       createdAt: lastPayout.createdAt,
     },
     {
@@ -243,6 +249,8 @@ export function buildDemoData(now = new Date()): DemoData {
       title: 'You won a dispute',
       body: 'The money has been returned to your balance.',
       readAt: now,
+      subjectType: 'dispute',
+      subjectId: disputes[1]!.id,
       createdAt: disputes[1]!.createdAt,
     },
   ];

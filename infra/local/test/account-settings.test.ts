@@ -57,11 +57,11 @@ const setCloseAccount = (allowed: boolean) =>
 
 /** The account's activity hub as its platform reads it through the gateway. */
 async function activityKinds(accountId: string): Promise<string[]> {
-  const response = await asPlatform<{ account: { activity: Array<{ kind: string }> } }>(
-    'query($id: ID!) { account(id: $id) { activity(first: 20) { kind title body } } }',
+  const response = await asPlatform<{ account: { activity: { nodes: Array<{ kind: string }> } } }>(
+    'query($id: ID!) { account(id: $id) { activity(first: 20) { nodes { kind title body } } } }',
     { id: accountId },
   );
-  return response.data!.account.activity.map((item) => item.kind);
+  return response.data!.account.activity.nodes.map((item) => item.kind);
 }
 
 const CLOSE = 'mutation { closeMyAccount { id closedAt } }';

@@ -1,6 +1,20 @@
 import { expect } from 'vitest';
 import type { RunningStack } from '../src/index.js';
 
+/** Every message sent to `destination`, newest first, as the dev outbox holds them. */
+export async function messagesTo(
+  stack: RunningStack,
+  destination: string,
+): Promise<Array<{ subject: string; text: string }>> {
+  const outbox = stack.services
+    .find((s) => s.name === 'notifications')!
+    .url.replace('/graphql', '/dev/outbox');
+  const { messages } = (await (
+    await fetch(`${outbox}?to=${encodeURIComponent(destination)}`)
+  ).json()) as { messages: Array<{ subject: string; text: string }> };
+  return messages;
+}
+
 /** The newest one-time code sent to `destination`, read where a developer would: the dev outbox. */
 export async function codeSentTo(stack: RunningStack, destination: string): Promise<string> {
   const outbox = stack.services

@@ -80,11 +80,11 @@ describe('paying out from the dashboard', () => {
 
     const activity = async () =>
       (
-        await asPlatform<{ account: { activity: Array<{ kind: string }> } }>(
-          'query($id: ID!) { account(id: $id) { activity(first: 20) { kind } } }',
+        await asPlatform<{ account: { activity: { nodes: Array<{ kind: string }> } } }>(
+          'query($id: ID!) { account(id: $id) { activity(first: 20) { nodes { kind } } } }',
           { id: accountId },
         )
-      ).data!.account.activity.map((item) => item.kind);
+      ).data!.account.activity.nodes.map((item) => item.kind);
     await expect.poll(activity, { timeout: 15_000 }).toContain('payout.created');
     expect(problems).toEqual([]);
     await context.close();

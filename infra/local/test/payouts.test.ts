@@ -9,7 +9,7 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
-import { codeSentTo } from './dev-outbox.js';
+import { codeSentTo, messagesTo } from './dev-outbox.js';
 import { platformKey } from './sign-in.js';
 
 let prepared: IsolatedStackEnv;
@@ -22,7 +22,7 @@ const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =
 
 /** The dashboard's calls for one signed-in account, made to a subgraph as the gateway makes them. */
 const asAccount =
-  (accountId: string, service: 'identity' | 'payouts') =>
+  (accountId: string, service: 'identity' | 'payouts' | 'notifications') =>
   <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
     const caller: Caller = {
       kind: 'account',
@@ -65,11 +65,11 @@ const US_BANK = {
 };
 
 async function activityKinds(accountId: string): Promise<string[]> {
-  const response = await asPlatform<{ account: { activity: Array<{ kind: string }> } }>(
-    'query($id: ID!) { account(id: $id) { activity(first: 50) { kind } } }',
+  const response = await asPlatform<{ account: { activity: { nodes: Array<{ kind: string }> } } }>(
+    'query($id: ID!) { account(id: $id) { activity(first: 50) { nodes { kind } } } }',
     { id: accountId },
   );
-  return response.data!.account.activity.map((item) => item.kind);
+  return response.data!.account.activity.nodes.map((item) => item.kind);
 }
 
 const CHANGE_BANK = `mutation($bank: BankAccountInput!, $c: ID!, $code: String!) {
@@ -182,6 +182,49 @@ describe('payouts across the services', () => {
     await expect
       .poll(() => activityKinds(accountId), { timeout: 10_000 })
       .toContain('external_account.updated');
+  });
+
+  it('a failed payout is emailed, once, in the language the account chose', async () => {
+    const email = 'failed.payout@example.com';
+    const accountId = await newAccount(email);
+    await fund(accountId, 3_000);
+    await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: accountId, b: { ...US_BANK, accountNumber: '000111111116' } },
+    );
+    await asPlatform(
+      'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 3000, currency: "usd" }, idempotencyKey: $k) { id } }',
+      { a: accountId, k: newKey() },
+    );
+    await expect
+      .poll(async () => (await messagesTo(stack, email)).map((m) => m.subject), { timeout: 15_000 })
+      .toEqual(['A payout failed']);
+    const [message] = await messagesTo(stack, email);
+    expect(message!.text).toContain('$30.00');
+    expect(message!.text).toMatch(/\/payouts\/po_/);
+
+    // Another account asks for Chinese, and for no dispute emails.
+    const other = 'quiet.account@example.com';
+    const otherId = await newAccount(other);
+    const prefs = await asAccount(
+      otherId,
+      'notifications',
+    )(
+      'mutation { updateNotificationPreferences(input: { emailPayoutFailed: true, locale: "zh-CN" }) { locale } }',
+    );
+    expect(prefs.errors).toBeUndefined();
+    await fund(otherId, 1_000);
+    await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: otherId, b: { ...US_BANK, accountNumber: '000111111113' } },
+    );
+    await asPlatform(
+      'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 1000, currency: "usd" }, idempotencyKey: $k) { id } }',
+      { a: otherId, k: newKey() },
+    );
+    await expect
+      .poll(async () => (await messagesTo(stack, other)).map((m) => m.subject), { timeout: 15_000 })
+      .toEqual(['一笔提现失败了']);
   });
 
   it('what the platform switches off, the account cannot change', async () => {

@@ -47,3 +47,4 @@ export {
   type LedgerMovement,
   type ReserveTopupRequest,
 } from './dispute-ledger.js';
+export { ACCOUNT_CONTACT_PATH, type AccountContact } from './account-contact.js';

@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   file: 'file',
   event: 'evt',
   activity: 'act',
+  notice: 'ntc',
   delivery: 'dlv',
 } as const;
 

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { Caller } from '@dash/auth-context';
 import {
+  ACCOUNT_CONTACT_PATH,
   ACCOUNT_OWNER_PATH,
   CHALLENGE_CHECK_PATH,
+  type AccountContact,
   type AccountOwner,
   type ChallengeCheckRequest,
 } from '@dash/contracts';
@@ -62,7 +64,7 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountOwner>(
     ACCOUNT_OWNER_PATH,
     secret,
-    ['ledger', 'payouts', 'disputes'],
+    ['ledger', 'payouts', 'disputes', 'notifications'],
     async (body) => {
       const account =
         typeof body.accountId === 'string'
@@ -75,6 +77,26 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
         livemode: account.livemode,
         closed: account.closedAt !== null,
       };
+    },
+  );
+}
+
+/**
+ * POST /internal/account-contact { accountId } → where to reach the account's holder: for the
+ * notifications service, when an email about the account's activity is due.
+ */
+function accountContactRoute(secret: string, dataSource: DataSource) {
+  return internalRoute<{ accountId: string }, AccountContact>(
+    ACCOUNT_CONTACT_PATH,
+    secret,
+    ['notifications'],
+    async (body) => {
+      const account =
+        typeof body.accountId === 'string'
+          ? await dataSource.getRepository(Account).findOneBy({ id: body.accountId })
+          : null;
+      if (!account) throw new InternalRouteError(404, 'NOT_FOUND', 'No such account.');
+      return { email: account.email, phone: account.phone, displayName: account.displayName };
     },
   );
 }
@@ -129,6 +151,7 @@ export function identityInternalRoutes(
   return Router().use(
     authenticateRoute(secret, keys, login),
     accountOwnerRoute(secret, dataSource),
+    accountContactRoute(secret, dataSource),
     challengeCheckRoute(secret, payoutDetails),
   );
 }

@@ -1,8 +1,22 @@
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
-import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
+import {
+  AccountDirectory,
+  markAccountClosed,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from '@dash/subgraph';
+import type { DeliveryJobs } from '@dash/contracts';
+import type { TypedQueue } from '@dash/queue';
 import { ActivityRepository } from './activity.repository.js';
 import type { NotificationsContext } from './context.js';
-import { deliveryPart } from './delivery-part.js';
+import { deliveryPart, openDeliveryQueue } from './delivery-part.js';
+import { AccountNotice } from './entities/account-notice.entity.js';
+import { NotificationPreferences } from './entities/notification-preferences.entity.js';
+import { ActivityHub1764600000002 } from './migrations/1764600000002-ActivityHub.js';
+import { AccountNotices } from './notices/account-notices.js';
+import { EmailNotifier } from './notices/email-notifier.js';
+import { loadNotificationsConfig } from './notifications-config.js';
+import { ActivityMutationsResolver } from './resolvers/activity-mutations.resolver.js';
 import { Account } from './entities/account.type.js';
 import { ActivityItem } from './entities/activity-item.entity.js';
 import { Delivery } from './entities/delivery.entity.js';
@@ -13,7 +27,10 @@ import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
 import { devOutboxRoutes } from './dev-outbox.route.js';
 import type { DeliveryProvider } from './providers/delivery-provider.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountActivityResolver } from './resolvers/account-activity.resolver.js';
+import {
+  AccountActivityResolver,
+  ActivityItemResolver,
+} from './resolvers/account-activity.resolver.js';
 import { payoutEventHandlers } from './workers/payout-events.js';
 import { disputeEventHandlers } from './workers/dispute-events.js';
 import { accountEventHandlers } from './workers/account-events.js';
@@ -25,30 +42,61 @@ import { accountEventHandlers } from './workers/account-events.js';
 export function createNotificationsService(
   createProvider?: (deps: ServiceDeps) => DeliveryProvider,
 ): ServiceDefinition<NotificationsContext> {
+  // Set when the instance starts (its parts), used by event handlers and requests after.
+  let delivery: TypedQueue<DeliveryJobs> | undefined;
+  let directory: AccountDirectory | undefined;
+  let internalSecret = '';
   return {
     name: 'notifications',
     defaultPort: 4005,
-    entities: [ActivityItem, Delivery, DevOutboxMessage],
+    entities: [ActivityItem, Delivery, DevOutboxMessage, AccountNotice, NotificationPreferences],
     migrations: [
       Init1764028800000,
       DevOutbox1764100000002,
       Livemode1764100000010,
+      ActivityHub1764600000002,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [AccountActivityResolver],
+    resolvers: [AccountActivityResolver, ActivityItemResolver, ActivityMutationsResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     buildContext: (base, { dataSource }) => ({
       ...base,
+      dataSource,
       activity: new ActivityRepository(dataSource),
+      notices: new AccountNotices(dataSource),
+      directory: directory!,
     }),
     parts: [
       deliveryPart(createProvider),
-      eventConsumerPart('notifications', () => ({
-        ...accountEventHandlers,
-        ...payoutEventHandlers,
-        ...disputeEventHandlers,
-      })),
+      // A producer for the emails activity asks for, and the directory platforms are checked with.
+      async ({ env, dataSource, config }) => {
+        const producer = openDeliveryQueue(env);
+        delivery = producer.queue;
+        internalSecret = config.internalSecret;
+        directory = new AccountDirectory(
+          dataSource,
+          loadNotificationsConfig(env).identityUrl,
+          config.internalSecret,
+          'notifications',
+        );
+        return { readiness: { deliveryProducer: producer.ping }, stop: producer.close };
+      },
+      eventConsumerPart('notifications', ({ env }) => {
+        const email = new EmailNotifier(() => delivery!, {
+          ...loadNotificationsConfig(env),
+          internalSecret,
+        });
+        return {
+          ...accountEventHandlers,
+          'account.closed': async (event, manager) => {
+            await accountEventHandlers['account.closed'](event, manager);
+            await markAccountClosed(manager, event.accountId!);
+          },
+          ...payoutEventHandlers(email),
+          ...disputeEventHandlers(email),
+        };
+      }),
     ],
     routes: devOutboxRoutes,
   };

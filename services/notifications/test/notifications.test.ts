@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printServiceSdl } from '@dash/subgraph';
+import { printServiceSdl, rememberAccount } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
+  platformCaller,
   startTestService,
   type TestService,
 } from '@dash/subgraph/testing';
@@ -54,6 +55,8 @@ beforeAll(async () => {
       title: 'Payout paid',
       body: '$120.00 arrived',
       readAt: new Date(),
+      subjectType: 'payout',
+      subjectId: 'po_1',
       createdAt: new Date(Date.now() - 2 * minute),
     },
     {
@@ -64,6 +67,8 @@ beforeAll(async () => {
       title: 'New dispute',
       body: 'Respond by Friday',
       readAt: null,
+      subjectType: 'dispute',
+      subjectId: 'dp_1',
       createdAt: new Date(Date.now() - minute),
     },
     {
@@ -74,6 +79,8 @@ beforeAll(async () => {
       title: 'Payout paid',
       body: '$5.00 arrived',
       readAt: null,
+      subjectType: null,
+      subjectId: null,
       createdAt: new Date(),
     },
   ]);
@@ -154,39 +161,166 @@ describe('delivery worker', () => {
     const ready = await fetch(service.url.replace('/graphql', '/ready'));
     expect(await ready.json()).toEqual({
       status: 'ready',
-      checks: { database: 'ok', redis: 'ok' },
+      checks: { database: 'ok', redis: 'ok', deliveryProducer: 'ok' },
     });
   });
 });
 
 describe('activity', () => {
   const query = `query($reps: [_Any!]!) {
-    _entities(representations: $reps) { ... on Account { activity { id kind title } unreadActivityCount } }
+    _entities(representations: $reps) { ... on Account { activity(first: 1) { nodes { id kind title href readAt } pageInfo { hasNextPage endCursor } } unreadActivityCount } }
   }`;
+  type Page = {
+    _entities: Array<{
+      activity: {
+        nodes: Array<{ id: string; href: string | null; readAt: string | null }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      unreadActivityCount: number;
+    }>;
+  };
 
-  it('lists the activity hub newest first with the unread count', async () => {
-    const response = await service.query(query, accountReference('acct_ada'), ada);
-    expect(response.data).toEqual({
-      _entities: [
-        {
-          activity: [
-            { id: 'act_2', kind: 'dispute.created', title: 'New dispute' },
-            { id: 'act_1', kind: 'payout.paid', title: 'Payout paid' },
-          ],
-          unreadActivityCount: 1,
-        },
-      ],
-    });
+  it('pages the activity hub newest first, each item linking to what it is about', async () => {
+    const first = await service.query<Page>(query, accountReference('acct_ada'), ada);
+    const [account] = first.data!._entities;
+    expect(account!.activity.nodes).toEqual([
+      {
+        id: 'act_2',
+        kind: 'dispute.created',
+        title: 'New dispute',
+        href: '/disputes/dp_1',
+        readAt: null,
+      },
+    ]);
+    expect(account!.unreadActivityCount).toBe(1);
+    const next = await service.query<Page>(
+      query
+        .replace('activity(first: 1)', 'activity(first: 1, after: $after)')
+        .replace('$reps: [_Any!]!', '$reps: [_Any!]!, $after: String'),
+      { ...accountReference('acct_ada'), after: account!.activity.pageInfo.endCursor },
+      ada,
+    );
+    expect(next.data!._entities[0]!.activity.nodes.map((n) => [n.id, n.href])).toEqual([
+      ['act_1', '/payouts/po_1'],
+    ]);
+  });
+
+  it('marks items read, one or all, for the signed-in account only', async () => {
+    const marked = await service.query<{ markActivityRead: number }>(
+      'mutation { markActivityRead(ids: ["act_2", "act_3"]) }',
+      {},
+      ada,
+    );
+    // act_3 is another account's: untouched.
+    expect(marked.data?.markActivityRead).toBe(1);
+    const again = await service.query<{ markActivityRead: number }>(
+      'mutation { markActivityRead }',
+      {},
+      ada,
+    );
+    expect(again.data?.markActivityRead).toBe(0);
+    const bob = await service.query<Page>(
+      query,
+      accountReference('acct_bob'),
+      accountCaller('acct_bob'),
+    );
+    expect(bob.data!._entities[0]!.unreadActivityCount).toBe(1);
   });
 
   it("never shows another account's activity", async () => {
     const response = await service.query(query, accountReference('acct_bob'), ada);
-    expect(response.data).toEqual({ _entities: [{ activity: [], unreadActivityCount: 0 }] });
+    expect(response.data).toEqual({
+      _entities: [
+        {
+          activity: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
+          unreadActivityCount: 0,
+        },
+      ],
+    });
   });
 
   it('has an up-to-date schema.graphql', async () => {
     expect(await readFile(new URL('../schema.graphql', import.meta.url), 'utf8')).toBe(
       await printServiceSdl(notificationsService),
     );
+  });
+});
+
+describe('notices and email choices', () => {
+  const platformA = platformCaller('plat_a');
+  const NOTICES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { notices { id kind title actionUrl } } } }`;
+
+  it('a platform puts a notice in its account’s banner until it resolves it', async () => {
+    await service.dataSource.transaction((manager) =>
+      rememberAccount(manager, { accountId: 'acct_ada', platformId: 'plat_a', livemode: false }),
+    );
+    const created = await service.query<{ createAccountNotice: { id: string } }>(
+      'mutation($a: ID!) { createAccountNotice(account: $a, input: { kind: risk_intervention, title: "Verify your website", body: "Add your website by Friday or payouts pause.", actionLabel: "Add website", actionUrl: "/settings" }) { id } }',
+      { a: 'acct_ada' },
+      platformA,
+    );
+    expect(created.errors).toBeUndefined();
+    const shown = await service.query<{ _entities: Array<{ notices: Array<{ title: string }> }> }>(
+      NOTICES,
+      accountReference('acct_ada'),
+      ada,
+    );
+    expect(shown.data!._entities[0]!.notices.map((n) => n.title)).toEqual(['Verify your website']);
+    const unsafe = await service.query(
+      'mutation($a: ID!) { createAccountNotice(account: $a, input: { kind: compliance_update, title: "x", body: "y", actionUrl: "javascript:alert(1)" }) { id } }',
+      { a: 'acct_ada' },
+      platformA,
+    );
+    expect(unsafe.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'actionUrl',
+    });
+    const foreign = await service.query(
+      'mutation($n: ID!) { resolveAccountNotice(notice: $n) { id } }',
+      { n: created.data!.createAccountNotice.id },
+      platformCaller('plat_b'),
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await service.query(
+      'mutation($n: ID!) { resolveAccountNotice(notice: $n) { id } }',
+      { n: created.data!.createAccountNotice.id },
+      platformA,
+    );
+    const gone = await service.query<{ _entities: Array<{ notices: unknown[] }> }>(
+      NOTICES,
+      accountReference('acct_ada'),
+      ada,
+    );
+    expect(gone.data!._entities[0]!.notices).toEqual([]);
+  });
+
+  it('keeps the account’s email choices, with the emails that matter on by default', async () => {
+    const PREFS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { notificationPreferences { emailPayoutFailed emailDisputeOpened locale } } } }`;
+    const before = await service.query<{ _entities: Array<{ notificationPreferences: object }> }>(
+      PREFS,
+      accountReference('acct_bob'),
+      accountCaller('acct_bob'),
+    );
+    expect(before.data!._entities[0]!.notificationPreferences).toEqual({
+      emailPayoutFailed: true,
+      emailDisputeOpened: true,
+      locale: 'en',
+    });
+    const changed = await service.query<{ updateNotificationPreferences: object }>(
+      'mutation { updateNotificationPreferences(input: { emailDisputeOpened: false, locale: "zh-CN" }) { emailPayoutFailed emailDisputeOpened locale } }',
+      {},
+      accountCaller('acct_bob'),
+    );
+    expect(changed.data?.updateNotificationPreferences).toEqual({
+      emailPayoutFailed: true,
+      emailDisputeOpened: false,
+      locale: 'zh-CN',
+    });
+    const bad = await service.query(
+      'mutation { updateNotificationPreferences(input: { locale: "fr" }) { locale } }',
+      {},
+      accountCaller('acct_bob'),
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

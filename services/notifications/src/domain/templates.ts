@@ -23,6 +23,27 @@ const TEMPLATES: Record<string, Template> = {
     subject: 'Confirm where your payouts go',
     text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
   }),
+  // Activity that matters, by email, in the account's language (params.locale: en or zh-CN).
+  'payout-failed': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '一笔提现失败了',
+          text: `${p.amount ?? ''} 的提现被银行退回（${p.destination ?? ''}），资金已退回您的余额。请在控制台检查您的银行账户信息：${p.url ?? ''}`,
+        }
+      : {
+          subject: 'A payout failed',
+          text: `Your payout of ${p.amount ?? ''} to ${p.destination ?? ''} was returned by the bank, and the money is back in your balance. Check your bank details in your dashboard: ${p.url ?? ''}`,
+        },
+  'dispute-opened': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '一笔付款被争议',
+          text: `持卡人对 ${p.amount ?? ''} 的付款提出了争议。请在 ${p.dueBy ?? ''} 前在控制台回复：${p.url ?? ''}`,
+        }
+      : {
+          subject: 'A payment was disputed',
+          text: `A cardholder disputed a payment of ${p.amount ?? ''}. Respond in your dashboard by ${p.dueBy ?? ''}: ${p.url ?? ''}`,
+        },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -23,4 +23,13 @@ export class ActivityItem extends AccountRecord {
   @Column(datetimeColumn({ name: 'read_at', nullable: true }))
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
+
+  /** What it is about: payout, dispute, payment, settings (or nothing in particular). */
+  @Column({ name: 'subject_type', type: 'varchar', length: 20, nullable: true })
+  subjectType!: ActivitySubjectType | null;
+
+  @Column({ name: 'subject_id', type: 'varchar', length: 40, nullable: true })
+  subjectId!: string | null;
 }
+
+export type ActivitySubjectType = 'payout' | 'dispute' | 'payment' | 'settings';

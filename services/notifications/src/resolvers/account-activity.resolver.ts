@@ -1,20 +1,36 @@
 import { IsNull } from 'typeorm';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { accountRowsScope, FirstArgs, SafeInt } from '@dash/subgraph';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import { accountRowsScope, decodeCursor, PageArgs, SafeInt, toPage } from '@dash/subgraph';
 import { Account } from '../entities/account.type.js';
+import { AccountNotice } from '../entities/account-notice.entity.js';
+import { ActivityPage } from '../entities/activity-views.type.js';
 import { ActivityItem } from '../entities/activity-item.entity.js';
+import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
 import type { NotificationsContext } from '../context.js';
 
+@ArgsType()
+class ActivityArgs extends PageArgs {
+  @Field({ defaultValue: false, description: 'Only what has not been read.' })
+  unreadOnly!: boolean;
+}
+
+const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+/** The activity hub, the notices in the banner, and the account's email choices. */
 @Resolver(() => Account)
 export class AccountActivityResolver {
-  @FieldResolver(() => [ActivityItem], { description: 'The activity hub, newest first.' })
+  @FieldResolver(() => ActivityPage, { description: 'The activity hub, newest first.' })
   async activity(
     @Root() account: Account,
-    @Args() { first }: FirstArgs,
+    @Args() { first, after, unreadOnly }: ActivityArgs,
     @Ctx() { caller, activity }: NotificationsContext,
-  ): Promise<ActivityItem[]> {
+  ): Promise<ActivityPage> {
     const scope = accountRowsScope(caller, account.id);
-    return scope ? activity.newest(scope, first) : [];
+    if (!scope) return emptyPage;
+    return toPage(
+      await activity.page(scope, first, after ? decodeCursor(after) : undefined, unreadOnly),
+      first,
+    );
   }
 
   @FieldResolver(() => SafeInt, { description: 'The number on the activity bell.' })
@@ -24,5 +40,54 @@ export class AccountActivityResolver {
   ): Promise<number> {
     const scope = accountRowsScope(caller, account.id);
     return scope ? activity.count(scope, { readAt: IsNull() }) : 0;
+  }
+
+  @FieldResolver(() => [AccountNotice], {
+    description: 'What the platform asks of the account now (the banner), oldest first.',
+  })
+  async notices(
+    @Root() account: Account,
+    @Ctx() { caller, notices }: NotificationsContext,
+  ): Promise<AccountNotice[]> {
+    const scope = accountRowsScope(caller, account.id);
+    return scope ? notices.open(scope) : [];
+  }
+
+  @FieldResolver(() => NotificationPreferences, {
+    nullable: true,
+    description: 'The account’s own choice: only the account itself reads it.',
+  })
+  async notificationPreferences(
+    @Root() account: Account,
+    @Ctx() { caller, dataSource }: NotificationsContext,
+  ): Promise<NotificationPreferences | null> {
+    if (caller.kind !== 'account' || caller.accountId !== account.id) return null;
+    return (
+      (await dataSource
+        .getRepository(NotificationPreferences)
+        .findOneBy({ accountId: account.id })) ?? NotificationPreferences.defaults(account.id)
+    );
+  }
+}
+
+@Resolver(() => ActivityItem)
+export class ActivityItemResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where in the dashboard the thing it is about is shown.',
+  })
+  href(@Root() item: ActivityItem): string | null {
+    switch (item.subjectType) {
+      case 'payout':
+        return `/payouts/${encodeURIComponent(item.subjectId ?? '')}`;
+      case 'dispute':
+        return `/disputes/${encodeURIComponent(item.subjectId ?? '')}`;
+      case 'payment':
+        return `/payments/${encodeURIComponent(item.subjectId ?? '')}`;
+      case 'settings':
+        return '/settings';
+      default:
+        return null;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventHandlers } from '@dash/events';
 import { newId } from '@dash/ids';
-import { ActivityItem } from '../entities/activity-item.entity.js';
+import { ActivityItem, type ActivitySubjectType } from '../entities/activity-item.entity.js';
 
 /** How a changed field reads in the activity hub. */
 const FIELD_LABELS: Record<string, string> = {
@@ -26,6 +26,7 @@ export async function addActivity(
   event: DomainEvent,
   title: string,
   body: string,
+  subject: { type: ActivitySubjectType; id?: string | null } | null = null,
 ): Promise<void> {
   // Activity belongs to an account; platform-wide events never reach these handlers.
   if (!event.accountId) return;
@@ -38,6 +39,8 @@ export async function addActivity(
     title,
     body,
     readAt: null,
+    subjectType: subject?.type ?? null,
+    subjectId: subject?.id ?? null,
     createdAt: new Date(event.occurredAt),
   });
 }
@@ -53,6 +56,7 @@ export const accountEventHandlers: Pick<
       event,
       'Account details updated',
       `${event.data.by === 'platform' ? 'Your platform changed' : 'You changed'}: ${describeFields(event.data.fields)}.`,
+      { type: 'settings' },
     ),
   'account.closed': (event, manager) =>
     addActivity(manager, event, 'Account closed', 'This account was closed.'),

@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import { requestDelivery, type DeliveryJobs } from '@dash/contracts';
+import { ACCOUNT_CONTACT_PATH, type AccountContact } from '@dash/contracts';
+import type { DomainEvent } from '@dash/events';
+import type { TypedQueue } from '@dash/queue';
+import { callService } from '@dash/subgraph';
+import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
+
+export type EmailTemplate = 'payout-failed' | 'dispute-opened';
+
+const WANTS: Record<
+  EmailTemplate,
+  keyof Pick<NotificationPreferences, 'emailPayoutFailed' | 'emailDisputeOpened'>
+> = {
+  'payout-failed': 'emailPayoutFailed',
+  'dispute-opened': 'emailDisputeOpened',
+};
+
+export interface EmailNotifierSettings {
+  identityUrl: string;
+  internalSecret: string;
+  dashboardUrl: string;
+}
+
+/**
+ * Emails about activity that matters, where the account wants them (its preferences), in its
+ * language. The delivery id comes from the event's id: an event handled twice asks for the same
+ * delivery, which the worker sends once. The address is asked of identity at the time, as
+ * events carry no contact details.
+ */
+export class EmailNotifier {
+  constructor(
+    private readonly delivery: () => TypedQueue<DeliveryJobs>,
+    private readonly settings: EmailNotifierSettings,
+  ) {}
+
+  async notify(
+    manager: EntityManager,
+    event: DomainEvent,
+    template: EmailTemplate,
+    params: Record<string, string> & { path: string },
+  ): Promise<void> {
+    if (!event.accountId) return;
+    const preferences =
+      (await manager
+        .getRepository(NotificationPreferences)
+        .findOneBy({ accountId: event.accountId })) ??
+      NotificationPreferences.defaults(event.accountId);
+    if (!preferences[WANTS[template]]) return;
+    const contact = await callService<AccountContact>(
+      new URL(ACCOUNT_CONTACT_PATH, this.settings.identityUrl),
+      { accountId: event.accountId },
+      { service: 'notifications', secret: this.settings.internalSecret },
+    );
+    const { path, ...rest } = params;
+    await requestDelivery(this.delivery(), {
+      deliveryId: `dlv_${event.id}`,
+      accountId: event.accountId,
+      channel: 'email',
+      to: contact.email,
+      template,
+      params: {
+        ...rest,
+        locale: preferences.locale,
+        url: new URL(path, this.settings.dashboardUrl).href,
+      },
+    });
+  }
+}
