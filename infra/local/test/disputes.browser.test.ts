@@ -66,11 +66,11 @@ describe('responding to a dispute from the dashboard', () => {
       buffer: PNG,
     });
     await expect
-      .poll(() => page.getByRole('status').textContent({ timeout: 2_000 }), { timeout: 15_000 })
+      .poll(() => detail.getByRole('status').textContent({ timeout: 2_000 }), { timeout: 15_000 })
       .toBe('label.png added.');
     await page.locator('[data-testid="submit"]').click();
     await expect
-      .poll(() => page.getByRole('status').textContent({ timeout: 2_000 }), { timeout: 15_000 })
+      .poll(() => detail.getByRole('status').textContent({ timeout: 2_000 }), { timeout: 15_000 })
       .toContain('Evidence submitted');
     await expect.poll(() => detail.textContent()).toContain('Under review');
     await expect.poll(() => page.locator('[data-testid="evidence-form"]').count()).toBe(0);

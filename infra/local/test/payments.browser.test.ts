@@ -63,7 +63,14 @@ describe('a payment in the dashboard', () => {
     await expect.poll(() => dialog.textContent()).toContain('$42.00 goes back to kim@example.com');
     await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('status').textContent(), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="payment-detail"]')
+            .getByRole('status')
+            .textContent({ timeout: 2_000 }),
+        { timeout: 15_000 },
+      )
       .toContain('Refunded.');
     expect(await page.locator('[data-testid="payment-detail"]').textContent()).toContain(
       'Refunded',

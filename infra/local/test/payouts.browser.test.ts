@@ -60,7 +60,14 @@ describe('paying out from the dashboard', () => {
     await dialog.getByRole('button', { name: 'Pay out', exact: true }).click();
 
     await expect
-      .poll(() => page.getByRole('status').textContent({ timeout: 2_000 }), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="balance"]')
+            .getByRole('status')
+            .textContent({ timeout: 2_000 }),
+        { timeout: 15_000 },
+      )
       .toContain('Payout started');
     await expect.poll(() => balance.textContent()).toContain('Available to pay out$30.00');
     await expect.poll(() => balance.textContent()).toContain('On the way to your bank$20.00');

@@ -12,7 +12,7 @@ export const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
  */
 export async function newAccountWithLoginLink(
   stack: RunningStack,
-  input: { email: string; displayName: string; country?: string },
+  input: { email: string; displayName: string; country?: string; [field: string]: unknown },
 ): Promise<{ accountId: string; path: string }> {
   const created = await graphqlRequest<{ createAccount: { id: string } }>(
     stack.gatewayUrl,

@@ -78,7 +78,7 @@ describe('payouts list', () => {
     expect(line).toContain('On its way');
     expect(line).toContain('Simulated Bank •••• 6789');
     expect(line).toContain('Expected Nov 24, 2026');
-    announce('payouts-changed');
+    announce('dash:payouts-changed');
     await flushPromises();
     expect(view.get('[data-id="po_2"]').text()).toContain('Pending');
   });

@@ -2,6 +2,7 @@ import './tokens.css';
 
 export { LOCALES, isLocale, matchLocale, type Locale } from './locale.js';
 export {
+  announce,
   getBranding,
   getLocale,
   getSession,
@@ -11,6 +12,7 @@ export {
   setSession,
   type Branding,
   type DashEvents,
+  type DashSignal,
   type Session,
 } from './state.js';
 export { createDashI18n, sharedMessage } from './i18n.js';
@@ -31,4 +33,4 @@ export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';
 export { useKeysetList, type KeysetPage } from './keyset-list.js';
-export { announce, useSignal, type DashSignal } from './signals.js';
+export { useSignal } from './signals.js';

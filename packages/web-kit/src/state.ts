@@ -19,7 +19,16 @@ export interface DashEvents {
   'dash:locale-changed': CustomEvent<{ locale: Locale }>;
   'dash:session-changed': CustomEvent<{ session: Session }>;
   'dash:branding-changed': CustomEvent<{ branding: Branding }>;
+  /** A payout was made (the balance card's "pay out now"): payout lists reload. */
+  'dash:payouts-changed': CustomEvent<object>;
+  /** Activity was read: the bell's count follows. */
+  'dash:activity-changed': CustomEvent<object>;
+  /** The account's details changed (settings saved): the banner checks what is still due. */
+  'dash:account-changed': CustomEvent<object>;
 }
+
+/** The events that carry no state: one micro-frontend telling the others something changed. */
+export type DashSignal = 'dash:payouts-changed' | 'dash:activity-changed' | 'dash:account-changed';
 
 declare global {
   // Typed `window.addEventListener('dash:locale-changed', …)`.
@@ -76,6 +85,9 @@ export function setBranding(next: Branding): void {
   branding = { ...next };
   emit('dash:branding-changed', { branding });
 }
+
+/** Tells the page something changed, for whichever micro-frontends follow it. */
+export const announce = (signal: DashSignal): void => emit(signal, {});
 
 /** Subscribes to one shared-state event; returns the unsubscribe function. */
 export function onDashEvent<Name extends keyof DashEvents>(

@@ -66,10 +66,36 @@ function wireLocaleSwitch(): void {
   }
 }
 
-const FRAME_QUERY = '{ me { id displayName platform { name brandColor } } }';
+const FRAME_QUERY = '{ me { id displayName unreadActivityCount platform { name brandColor } } }';
 
 interface FrameData {
-  me: { id: string; displayName: string; platform: { name: string; brandColor: string } };
+  me: {
+    id: string;
+    displayName: string;
+    unreadActivityCount: number;
+    platform: { name: string; brandColor: string };
+  };
+}
+
+/** The number on the bell: unread activity, hidden when there is none. */
+function showUnread(count: number): void {
+  const badge = document.querySelector<HTMLElement>('[data-unread-count]');
+  if (!badge) return;
+  badge.textContent = count > 99 ? '99+' : String(count);
+  badge.hidden = count === 0;
+  const bell = badge.closest('a');
+  if (bell) bell.dataset.unread = String(count);
+}
+
+async function refreshUnread(): Promise<void> {
+  try {
+    const { me } = await graphqlClient().query<{ me: { unreadActivityCount: number } }>(
+      'query UnreadActivity { me { id unreadActivityCount } }',
+    );
+    showUnread(me.unreadActivityCount);
+  } catch {
+    // The count is a convenience; the activity page itself says what is unread.
+  }
 }
 
 /** Whose dashboard this is: fills the top bar and sets the accent to the platform's colour. */
@@ -78,6 +104,7 @@ async function loadBranding(): Promise<void> {
     const { me } = await graphqlClient().query<FrameData>(FRAME_QUERY);
     setSession({ accountId: me.id, displayName: me.displayName });
     setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
+    showUnread(me.unreadActivityCount);
   } catch (error) {
     // The auth guard: nobody signed in, so every page but sign-in leads there.
     const signedOut = error instanceof GraphqlRequestError && error.code === 'UNAUTHENTICATED';
@@ -120,6 +147,7 @@ export function startFrame(): void {
   translate();
   markActiveLink();
   onDashEvent('dash:locale-changed', () => translate());
+  onDashEvent('dash:activity-changed', () => void refreshUnread());
   window.addEventListener('single-spa:routing-event', () => {
     translate(document.querySelector('#dash-main')!);
     markActiveLink();

@@ -48,7 +48,9 @@ export function vendorFiles(): Record<string, string> {
  * A new micro-frontend is added here, to the import map and to a layout route.
  */
 export const MICROFRONTENDS: Record<string, string> = {
+  activity: '@dash/activity',
   balance: '@dash/balance',
+  banner: '@dash/banner',
   disputes: '@dash/disputes-app',
   earnings: '@dash/earnings',
   login: '@dash/login',

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { graphqlRequest } from '@dash/testing';
+import type { RunningStack } from '../src/index.js';
+import { startBrowserStack, type BrowserStack } from './chromium.js';
+import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
+
+let running: BrowserStack;
+let stack: RunningStack;
+let browser: Browser;
+
+const EMAIL = 'banner.driver@example.com';
+
+const asPlatform = <T>(query: string, variables: Record<string, unknown>) =>
+  graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
+
+beforeAll(async () => {
+  running = await startBrowserStack('notifications_e2e', { realSignIn: true });
+  ({ stack, browser } = running);
+});
+afterAll(() => running?.stop());
+
+describe('the banner and the activity hub', () => {
+  it('shows what is due until it is done, and the hub leads to what happened', async () => {
+    // Everything but a website: the platform's requirements ask for it.
+    const { accountId, path } = await newAccountWithLoginLink(stack, {
+      email: EMAIL,
+      displayName: 'Banner Driver',
+      businessType: 'individual',
+      businessProfile: { name: 'Banner Rides' },
+    });
+    const notice = await asPlatform<{ createAccountNotice: { id: string } }>(
+      `mutation($a: ID!) { createAccountNotice(account: $a, input: { kind: risk_intervention,
+        title: "Confirm your website", body: "We could not reach your website. Add one that works.",
+        actionLabel: "Open settings", actionUrl: "/settings" }) { id } }`,
+      { a: accountId },
+    );
+    expect(notice.errors).toBeUndefined();
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughLink(page, stack, path, EMAIL);
+
+    const banner = page.locator('[data-testid="banner"]');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 15_000 })
+      .toContain('Add your website');
+    expect(await banner.textContent()).toContain('Confirm your website');
+
+    // The account gives its website in settings, and the banner stops asking for it.
+    await page.locator('[data-testid="banner-requirements"] a').click();
+    await page.locator('[data-testid="public-info"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="public-info"] button', { hasText: 'Edit' }).click();
+    await page
+      .locator('input[name="businessProfile.url"]')
+      .fill('https://banner-rides.example.com');
+    await page.locator('[data-testid="public-info"] button[type="submit"]').click();
+    await expect.poll(() => banner.textContent(), { timeout: 15_000 }).not.toContain('website,');
+    await expect
+      .poll(async () => (await banner.textContent()) ?? '')
+      .not.toMatch(/Add your website/);
+
+    // The platform resolves its notice: gone at the next page.
+    await asPlatform('mutation($n: ID!) { resolveAccountNotice(notice: $n) { id } }', {
+      n: notice.data!.createAccountNotice.id,
+    });
+    await page.goto(`${stack.shellUrl}/activity`);
+    await page.locator('[data-testid="activity"]').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => (await page.locator('#dash-main').textContent()) ?? '', { timeout: 15_000 })
+      .not.toContain('Confirm your website');
+
+    // A dispute arrives: the bell counts it, the hub lists it, and opening it leads to the dispute.
+    const charged = await asPlatform<{ createCharge: { id: string } }>(
+      'mutation($a: ID!) { createCharge(input: { account: $a, amount: 2000, currency: "usd" }, idempotencyKey: "e2e-hub-charge") { id } }',
+      { a: accountId },
+    );
+    const dispute = await asPlatform<{ createTestDispute: { id: string } }>(
+      'mutation($c: ID!) { createTestDispute(charge: $c, reason: fraudulent) { id } }',
+      { c: charged.data!.createCharge.id },
+    );
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('[data-testid="activity"]').waitFor();
+          return page.locator('[data-testid="activity"]').textContent();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toContain('A payment was disputed');
+    const bell = page.locator('.topbar__bell');
+    await expect.poll(() => bell.getAttribute('data-unread')).not.toBe('0');
+    const before = Number(await bell.getAttribute('data-unread'));
+    await page
+      .locator('[data-testid="activity"] li button', { hasText: 'A payment was disputed' })
+      .click();
+    await expect
+      .poll(() => page.url())
+      .toContain(`/disputes/${dispute.data!.createTestDispute.id}`);
+    await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBe(before - 1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

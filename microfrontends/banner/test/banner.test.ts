@@ -1,0 +1,124 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
+import {
+  announce,
+  createDashI18n,
+  GraphqlRequestError,
+  setLocale,
+  type GraphqlClient,
+} from '@dash/web-kit';
+import NotificationBanner from '../src/NotificationBanner.vue';
+import { messages } from '../src/messages.js';
+import type { BannerData } from '../src/banner-query.js';
+
+type Me = BannerData['me'];
+const nothingDue: Me = {
+  requirements: { currentlyDue: [], pastDue: [], currentDeadline: null, disabledReason: null },
+  notices: [],
+};
+const answer = (me: Partial<Me>) => ({ me: { ...nothingDue, ...me } });
+
+async function mountBanner(client: GraphqlClient) {
+  const { i18n } = createDashI18n(messages);
+  const view = mount(NotificationBanner, {
+    props: { client },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return view;
+}
+
+beforeEach(() => {
+  setLocale('en');
+  window.history.replaceState(null, '', '/');
+});
+
+describe('notification banner', () => {
+  it('asks for what is due, by when, and leads to where it is given; goes once given', async () => {
+    const client = scriptedClient({
+      Banner: [
+        answer({
+          requirements: {
+            currentlyDue: ['business_profile.url', 'phone'],
+            pastDue: [],
+            currentDeadline: '2026-12-09T00:00:00.000Z',
+            disabledReason: null,
+          },
+        }),
+        answer({}),
+      ],
+    });
+    const view = await mountBanner(client);
+    const due = view.get('[data-testid="banner-requirements"]');
+    expect(due.text()).toContain('Add your website, phone number by Dec 9, 2026');
+    expect(due.attributes('role')).toBe('status');
+    await due.get('a').trigger('click');
+    expect(window.location.pathname).toBe('/settings');
+    announce('dash:account-changed');
+    await flushPromises();
+    expect(view.find('[data-testid="banner"]').exists()).toBe(false);
+  });
+
+  it('says payments are paused when past due, urgently', async () => {
+    const view = await mountBanner(
+      scriptedClient({
+        Banner: [
+          answer({
+            requirements: {
+              currentlyDue: ['business_type'],
+              pastDue: ['business_type'],
+              currentDeadline: '2026-11-01T00:00:00.000Z',
+              disabledReason: 'requirements.past_due',
+            },
+          }),
+        ],
+      }),
+    );
+    const due = view.get('[data-testid="banner-requirements"]');
+    expect(due.attributes('role')).toBe('alert');
+    expect(due.text()).toContain('Payments and payouts are paused');
+    expect(due.text()).toContain('Add your business type to turn them back on.');
+  });
+
+  it('shows the platform’s notices with their action, in Chinese too', async () => {
+    setLocale('zh-CN');
+    const view = await mountBanner(
+      scriptedClient({
+        Banner: [
+          answer({
+            notices: [
+              {
+                id: 'ntc_1',
+                kind: 'compliance_update',
+                title: 'New terms',
+                body: 'Read the new terms.',
+                actionLabel: null,
+                actionUrl: 'https://example.com/terms',
+                dueBy: null,
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const notice = view.get('[data-notice="ntc_1"]');
+    expect(notice.text()).toContain('New terms');
+    expect(notice.get('a').attributes('href')).toBe('https://example.com/terms');
+    expect(notice.get('a').attributes('rel')).toBe('noopener noreferrer');
+    expect(notice.get('a').text()).toBe('立即处理');
+  });
+
+  it('stays out of the way when nothing is due or it cannot ask', async () => {
+    expect(
+      (await mountBanner(scriptedClient({ Banner: [answer({})] })))
+        .find('[data-testid="banner"]')
+        .exists(),
+    ).toBe(false);
+    const signedOut = await mountBanner(
+      scriptedClient({ Banner: [new GraphqlRequestError('no', 'UNAUTHENTICATED')] }),
+    );
+    expect(signedOut.html()).not.toContain('banner__item');
+  });
+});
