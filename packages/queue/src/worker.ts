@@ -11,6 +11,13 @@ export type JobHandlers<Jobs extends JobMap> = {
 export interface WorkerSettings extends QueueSettings {
   concurrency: number;
   log: Logger;
+  /**
+   * How long a job stays this worker's without a sign of life: a worker killed mid-job loses it
+   * after this, and another worker takes it up (BullMQ's stalled-job check). 30 s by default.
+   */
+  lockDuration?: number;
+  /** How often this worker looks for such abandoned jobs. */
+  stalledInterval?: number;
 }
 
 /**
@@ -35,7 +42,13 @@ export function createWorker<Jobs extends JobMap>(
       if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
       await handler(job.data as Jobs[keyof Jobs], job);
     },
-    { connection: settings.connection, prefix: settings.prefix, concurrency: settings.concurrency },
+    {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      concurrency: settings.concurrency,
+      ...(settings.lockDuration ? { lockDuration: settings.lockDuration } : {}),
+      ...(settings.stalledInterval ? { stalledInterval: settings.stalledInterval } : {}),
+    },
   );
   worker.on('failed', (job, error) => {
     log.warn(

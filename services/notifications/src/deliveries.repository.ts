@@ -5,12 +5,14 @@ export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts once; a repeated request with the same id leaves the first row alone. */
-  async recordQueued(delivery: Omit<Delivery, 'status' | 'attempts' | 'sentAt'>): Promise<void> {
+  async recordQueued(
+    delivery: Omit<Delivery, 'status' | 'attempts' | 'sentAt' | 'lastError'>,
+  ): Promise<void> {
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(Delivery)
-      .values({ ...delivery, status: 'queued', attempts: 0, sentAt: null })
+      .values({ ...delivery, status: 'queued', attempts: 0, sentAt: null, lastError: null })
       .orIgnore()
       .execute();
   }
@@ -23,12 +25,16 @@ export class DeliveryRepository {
     id: string,
     attempts: number,
     outcome: 'sent' | 'failed' | 'queued',
+    error?: string,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(Delivery)
-      .update(
-        { id },
-        { attempts, status: outcome, ...(outcome === 'sent' ? { sentAt: new Date() } : {}) },
-      );
+    await this.dataSource.getRepository(Delivery).update(
+      { id },
+      {
+        attempts,
+        status: outcome,
+        ...(outcome === 'sent' ? { sentAt: new Date() } : {}),
+        ...(error ? { lastError: error.slice(0, 300) } : {}),
+      },
+    );
   }
 }

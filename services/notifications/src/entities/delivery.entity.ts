@@ -31,6 +31,10 @@ export class Delivery {
   @Column(datetimeColumn({ name: 'sent_at', nullable: true }))
   sentAt!: Date | null;
 
+  /** What the carrier said the last time it failed (never the message). */
+  @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
+  lastError!: string | null;
+
   @Column(datetimeColumn({ name: 'created_at' }))
   createdAt!: Date;
 }

@@ -40,9 +40,14 @@ export class ActivityHub1764600000002 implements MigrationInterface {
         updated_at DATETIME(3) NOT NULL
       ) ENGINE=InnoDB`);
     for (const statement of KNOWN_RECORDS_TABLES) await runner.query(statement);
+    // One message per delivery in the development outbox, as a carrier honouring the key would.
+    await runner.query('ALTER TABLE dev_outbox ADD UNIQUE KEY dev_outbox_delivery (delivery_id)');
+    await runner.query('ALTER TABLE deliveries ADD COLUMN last_error VARCHAR(300) NULL');
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE deliveries DROP COLUMN last_error');
+    await runner.query('ALTER TABLE dev_outbox DROP KEY dev_outbox_delivery');
     await runner.query('DROP TABLE accounts, platforms, notification_preferences, account_notices');
     await runner.query(
       'ALTER TABLE activity_items DROP KEY activity_items_unread, DROP COLUMN subject_id, DROP COLUMN subject_type',

@@ -10,7 +10,11 @@ export interface OutgoingMessage extends RenderedMessage {
   to: string;
 }
 
-/** Hands a message to whoever carries it (SMTP, an SMS gateway…). Throws when it could not. */
+/**
+ * Hands a message to whoever carries it (SMTP, an SMS gateway…). Throws when it could not.
+ * `deliveryId` travels with the message as its dedupe key, so a carrier given the same message
+ * twice (a worker died after handing it over, before recording it) delivers it once.
+ */
 export interface DeliveryProvider {
   send(message: OutgoingMessage): Promise<void>;
 }
@@ -26,14 +30,21 @@ export class DevOutboxProvider implements DeliveryProvider {
   ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    await this.dataSource.getRepository(DevOutboxMessage).insert({
-      deliveryId: message.deliveryId,
-      channel: message.channel,
-      destination: message.to,
-      subject: message.subject,
-      text: message.text,
-      createdAt: new Date(),
-    });
+    // The outbox keeps one message per delivery id, as a carrier honouring the key would.
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(DevOutboxMessage)
+      .values({
+        deliveryId: message.deliveryId,
+        channel: message.channel,
+        destination: message.to,
+        subject: message.subject,
+        text: message.text,
+        createdAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
     this.log.info(
       { deliveryId: message.deliveryId, channel: message.channel, to: message.to },
       'message delivered to the dev outbox',

@@ -21,12 +21,16 @@ export interface DeliveryWorkerDeps {
   prefix: string;
   concurrency: number;
   log: Logger;
+  /** See WorkerSettings: how soon a job of a worker that died is taken up by another. */
+  lockDuration?: number;
+  stalledInterval?: number;
 }
 
 /**
  * Sends one queued message and keeps its record (never its parameters: they can hold sign-in
- * codes). Jobs can run more than once (a worker dies mid-job, a retry after a
- * timeout), so an already-sent delivery is skipped. A failure is thrown for BullMQ to retry with
+ * codes). Jobs can run more than once (a worker dies mid-job, a retry after a timeout), so an
+ * already-sent delivery is skipped, and the delivery id goes to the carrier as its dedupe key
+ * for the case in between: handed over, not yet recorded. A failure is thrown for BullMQ to retry with
  * backoff; after the last attempt the delivery is marked failed.
  */
 async function deliver(
@@ -52,14 +56,19 @@ async function deliver(
     message = renderTemplate(data.template, data.params);
   } catch (error) {
     if (!(error instanceof UnknownTemplateError)) throw error;
-    await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed');
+    await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed', error.message);
     throw new UnrecoverableError(error.message);
   }
   try {
     await deps.provider.send({ ...message, deliveryId: data.deliveryId, channel, to: data.to });
   } catch (error) {
     const lastAttempt = attempt >= (job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1);
-    await deps.deliveries.markAttempt(data.deliveryId, attempt, lastAttempt ? 'failed' : 'queued');
+    await deps.deliveries.markAttempt(
+      data.deliveryId,
+      attempt,
+      lastAttempt ? 'failed' : 'queued',
+      error instanceof Error ? error.message : String(error),
+    );
     throw error;
   }
   await deps.deliveries.markAttempt(data.deliveryId, attempt, 'sent');
@@ -75,5 +84,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): Promise<RunningWo
     prefix: deps.prefix,
     concurrency: deps.concurrency,
     log: deps.log,
+    ...(deps.lockDuration ? { lockDuration: deps.lockDuration } : {}),
+    ...(deps.stalledInterval ? { stalledInterval: deps.stalledInterval } : {}),
   });
 }

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { requestDelivery } from '@dash/contracts';
+import { createDataSource, migrateDatabase } from '@dash/db';
+import { createLogger } from '@dash/logger';
+import type { RunningWorker } from '@dash/queue';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@dash/testing';
+import {
+  DeliveryRepository,
+  DevOutboxProvider,
+  notificationsService,
+  openDeliveryQueue,
+  startDeliveryWorker,
+} from '../src/index.js';
+
+let db: TestDatabase;
+let dataSource: DataSource;
+let child: ChildProcess | undefined;
+let survivor: RunningWorker | undefined;
+const prefix = testRedisPrefix('delivery_crash');
+const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
+
+/** Resolves with the first stdout line of `process` that starts with `word`. */
+function lineStarting(process: ChildProcess, word: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    process.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((candidate) => candidate.startsWith(word));
+      if (line) resolve(line);
+    });
+    process.once('exit', (code) => reject(new Error(`worker exited (${code}) before ${word}`)));
+  });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('delivery_crash');
+  const options = {
+    url: db.url,
+    database: db.database,
+    entities: notificationsService.entities,
+    migrations: notificationsService.migrations,
+  };
+  await migrateDatabase(options);
+  dataSource = createDataSource(options);
+  await dataSource.initialize();
+});
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  await survivor?.stop();
+  await dataSource?.destroy();
+  await db?.drop();
+  await deleteRedisPrefix(testRedisUrl(), prefix);
+});
+
+describe('a delivery worker killed mid-job', () => {
+  it('the message goes out exactly once, finished by another worker', async () => {
+    child = spawn(
+      process.execPath,
+      [new URL('./fixtures/dying-worker.mjs', import.meta.url).pathname],
+      {
+        env: { ...process.env, ...env, MYSQL_URL: db.url, TEST_DATABASE: db.database },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await lineStarting(child, 'READY');
+    const producer = openDeliveryQueue(env);
+    const deliveryId = await requestDelivery(producer.queue, {
+      deliveryId: 'dlv_crash_1',
+      accountId: 'acct_ada',
+      channel: 'email',
+      to: 'ada@example.com',
+      template: 'dashboard-ready',
+      params: { name: 'Ada', platformName: 'Rocket Rides', url: 'http://localhost:9000' },
+    });
+    await producer.close();
+    // The carrier has the message; the worker dies before it can record that.
+    expect(await lineStarting(child, 'HANDED')).toBe(`HANDED ${deliveryId}`);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const deliveries = new DeliveryRepository(dataSource);
+    expect((await deliveries.find(deliveryId))?.status).toBe('queued');
+
+    // Another worker notices the abandoned job and finishes it; the carrier keeps one message.
+    survivor = await startDeliveryWorker({
+      deliveries,
+      provider: new DevOutboxProvider(dataSource, createLogger('survivor', 'silent')),
+      redisUrl: env.REDIS_URL,
+      prefix,
+      concurrency: 1,
+      stalledInterval: 300,
+      log: createLogger('survivor', 'silent'),
+    });
+    await expect
+      .poll(async () => (await deliveries.find(deliveryId))?.status, {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe('sent');
+    const outbox = (await dataSource.query(
+      'SELECT COUNT(*) AS n FROM dev_outbox WHERE delivery_id = ?',
+      [deliveryId],
+    )) as Array<{ n: string }>;
+    expect(Number(outbox[0]!.n)).toBe(1);
+  });
+});
