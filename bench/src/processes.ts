@@ -6,6 +6,7 @@ import { freePort } from '@dash/testing';
 const ENTRIES = {
   identity: '../../services/identity/dist/main.js',
   ledger: '../../services/ledger/dist/main.js',
+  notifications: '../../services/notifications/dist/main.js',
   gateway: '../../gateway/dist/main.js',
 } as const;
 export type ServiceName = keyof typeof ENTRIES;

@@ -1,10 +1,12 @@
 /**
- * `npm run bench` runs the gateway benchmark; `npm run bench -- ledger` the ledger's. Each
+ * `npm run bench` runs the gateway benchmark; `npm run bench -- ledger` the ledger's,
+ * `npm run bench -- notifications` the event pipeline's. Each
  * starts what it needs against fresh databases and prints its figures.
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   gateway: () => import('./gateway.js'),
   ledger: () => import('./ledger.js'),
+  notifications: () => import('./notifications.js'),
 };
 
 const name = process.argv[2] ?? 'gateway';

@@ -17,8 +17,9 @@ export function loadEventSettings(env: Record<string, string | undefined>): Even
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
       DASH_OUTBOX_POLL_MS: positiveInt(50),
-      DASH_OUTBOX_BATCH: positiveInt(200),
-      DASH_EVENT_CONCURRENCY: positiveInt(10),
+      DASH_OUTBOX_BATCH: positiveInt(500),
+      // Handlers mostly wait on the database: more in flight than connections keeps the pool busy.
+      DASH_EVENT_CONCURRENCY: positiveInt(32),
     },
     env,
   );
