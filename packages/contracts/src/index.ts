@@ -48,3 +48,4 @@ export {
   type ReserveTopupRequest,
 } from './dispute-ledger.js';
 export { ACCOUNT_CONTACT_PATH, type AccountContact } from './account-contact.js';
+export { maskDestination } from './mask.js';

@@ -17,6 +17,7 @@ import { AccountNotices } from './notices/account-notices.js';
 import { EmailNotifier } from './notices/email-notifier.js';
 import { loadNotificationsConfig } from './notifications-config.js';
 import { ActivityMutationsResolver } from './resolvers/activity-mutations.resolver.js';
+import { DeliveryLogResolver } from './resolvers/delivery-log.resolver.js';
 import { Account } from './entities/account.type.js';
 import { ActivityItem } from './entities/activity-item.entity.js';
 import { Delivery } from './entities/delivery.entity.js';
@@ -57,7 +58,12 @@ export function createNotificationsService(
       ActivityHub1764600000002,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [AccountActivityResolver, ActivityItemResolver, ActivityMutationsResolver],
+    resolvers: [
+      AccountActivityResolver,
+      ActivityItemResolver,
+      ActivityMutationsResolver,
+      DeliveryLogResolver,
+    ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     buildContext: (base, { dataSource }) => ({
@@ -66,6 +72,7 @@ export function createNotificationsService(
       activity: new ActivityRepository(dataSource),
       notices: new AccountNotices(dataSource),
       directory: directory!,
+      deliveryQueue: () => delivery!,
     }),
     parts: [
       deliveryPart(createProvider),

@@ -9,6 +9,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { requestDelivery } from '@dash/contracts';
+import { UnrecoverableError } from '@dash/queue';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import {
   createNotificationsService,
@@ -24,7 +25,7 @@ const prefix = testRedisPrefix('notifications');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
 
 /** A carrier that is down for the first `failuresLeft` sends, then records what it carried. */
-const carrier = { failuresLeft: 0, sent: [] as OutgoingMessage[] };
+const carrier = { failuresLeft: 0, bounceOnce: new Set<string>(), sent: [] as OutgoingMessage[] };
 
 let service: TestService;
 let producer: ReturnType<typeof openDeliveryQueue>;
@@ -34,6 +35,8 @@ beforeAll(async () => {
   service = await startTestService(
     createNotificationsService(() => ({
       async send(message) {
+        if (carrier.bounceOnce.delete(message.to))
+          throw new UnrecoverableError('550 mailbox unavailable');
         if (carrier.failuresLeft > 0) {
           carrier.failuresLeft -= 1;
           throw new Error('SMS gateway unavailable');
@@ -155,6 +158,51 @@ describe('delivery worker', () => {
     });
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
     expect((await deliveries.find(id))?.attempts).toBe(1);
+  });
+
+  it('keeps a permanent failure as a dead letter the platform sees and sends again', async () => {
+    await service.dataSource.transaction((manager) =>
+      rememberAccount(manager, { accountId: 'acct_ada', platformId: 'plat_a', livemode: false }),
+    );
+    carrier.bounceOnce.add('bounce@example.com');
+    const id = await requestDelivery(producer.queue, {
+      accountId: 'acct_ada',
+      channel: 'email',
+      to: 'bounce@example.com',
+      template: 'dashboard-ready',
+      params: { name: 'Ada', platformName: 'Rocket Rides', url: 'http://localhost:9000' },
+    });
+    await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
+    const LOG = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { deliveries(status: ["failed"]) { id destination status attempts lastError } } } }`;
+    const log = await service.query<{
+      _entities: Array<{ deliveries: Array<Record<string, unknown>> }>;
+    }>(LOG, accountReference('acct_ada'), platformCaller('plat_a'));
+    expect(log.data!._entities[0]!.deliveries).toContainEqual({
+      id,
+      destination: 'b•••@example.com',
+      status: 'failed',
+      attempts: 1,
+      lastError: '550 mailbox unavailable',
+    });
+    const foreign = await service.query(
+      LOG,
+      accountReference('acct_ada'),
+      platformCaller('plat_b'),
+    );
+    expect(foreign.data).toEqual({ _entities: [{ deliveries: [] }] });
+    const retried = await service.query<{ retryDelivery: { status: string } }>(
+      'mutation($d: ID!) { retryDelivery(delivery: $d) { status } }',
+      { d: id },
+      platformCaller('plat_a'),
+    );
+    expect(retried.data?.retryDelivery.status).toBe('queued');
+    await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('sent');
+    const again = await service.query(
+      'mutation($d: ID!) { retryDelivery(delivery: $d) { status } }',
+      { d: id },
+      platformCaller('plat_a'),
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_FAILED' });
   });
 
   it('is ready only while Redis answers', async () => {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
-import { requestDelivery, type DeliveryJobs } from '@dash/contracts';
+import { maskDestination, requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import type { Account } from '../entities/account.entity.js';
-import { codeMatches, hashCode, maskDestination, newCode } from './codes.js';
+import { codeMatches, hashCode, newCode } from './codes.js';
 import { LoginChallengeRow, type ChallengePurpose } from './login.entities.js';
 
 const MINUTE = 60_000;

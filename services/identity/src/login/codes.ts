@@ -21,10 +21,3 @@ export function codeMatches(
   const stored = Buffer.from(storedHash);
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
-
-/** Where a code went, without giving the whole destination away: "•••• 42", "j•••@example.com". */
-export function maskDestination(channel: 'sms' | 'email', destination: string): string {
-  if (channel === 'sms') return `•••• ${destination.slice(-2)}`;
-  const [local = '', domain = ''] = destination.split('@');
-  return `${local.slice(0, 1)}•••@${domain}`;
-}

@@ -1,5 +1,5 @@
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
-import type { DeliveryJobs } from '@dash/contracts';
+import { maskDestination, type DeliveryJobs } from '@dash/contracts';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import { Account } from '../entities/account.entity.js';
@@ -14,7 +14,6 @@ import {
   type CodeChannel,
   type StartedChallenge,
 } from './challenges.js';
-import { maskDestination } from './codes.js';
 import { LoginLinkRow, SessionRow } from './login.entities.js';
 
 const MINUTE = 60_000;

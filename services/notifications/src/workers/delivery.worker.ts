@@ -62,7 +62,10 @@ async function deliver(
   try {
     await deps.provider.send({ ...message, deliveryId: data.deliveryId, channel, to: data.to });
   } catch (error) {
-    const lastAttempt = attempt >= (job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1);
+    // A carrier says a failure is permanent (no such mailbox) with UnrecoverableError.
+    const lastAttempt =
+      error instanceof UnrecoverableError ||
+      attempt >= (job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1);
     await deps.deliveries.markAttempt(
       data.deliveryId,
       attempt,

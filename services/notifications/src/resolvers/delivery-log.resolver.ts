@@ -1,0 +1,83 @@
+import { In } from 'typeorm';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { maskDestination } from '@dash/contracts';
+import { DashError, FirstArgs, notFound, requirePlatform } from '@dash/subgraph';
+import { Account } from '../entities/account.type.js';
+import { Delivery, type DeliveryStatus } from '../entities/delivery.entity.js';
+import { DeliveryRecord } from '../entities/delivery-view.type.js';
+import type { NotificationsContext } from '../context.js';
+
+@ArgsType()
+class DeliveryLogArgs extends FirstArgs {
+  @Field(() => [String], { nullable: true, description: 'queued, sent, failed.' })
+  status?: DeliveryStatus[];
+}
+
+const view = (delivery: Delivery): DeliveryRecord => ({
+  ...delivery,
+  destination: maskDestination(delivery.channel, delivery.destination),
+});
+
+/** May the caller see this account's messages? The account itself, or its platform. */
+async function canSee(context: NotificationsContext, accountId: string): Promise<boolean> {
+  const { caller } = context;
+  if (caller.kind === 'account') return caller.accountId === accountId;
+  if (caller.kind === 'platform')
+    return (await context.directory.belongsTo(caller, accountId)) !== null;
+  return false;
+}
+
+/**
+ * The delivery log: every message to an account holder and its fate. Failed ones are the dead
+ * letters — retried by the platform once what stopped them (a bad address, a carrier outage) is
+ * fixed.
+ */
+@Resolver(() => Account)
+export class DeliveryLogResolver {
+  @FieldResolver(() => [DeliveryRecord], { description: 'Newest first.' })
+  async deliveries(
+    @Root() account: Account,
+    @Args() { first, status }: DeliveryLogArgs,
+    @Ctx() context: NotificationsContext,
+  ): Promise<DeliveryRecord[]> {
+    if (!(await canSee(context, account.id))) return [];
+    const rows = await context.dataSource.getRepository(Delivery).find({
+      where: { accountId: account.id, ...(status?.length ? { status: In(status) } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: first,
+    });
+    return rows.map(view);
+  }
+
+  @Mutation(() => DeliveryRecord, {
+    description: 'For a platform: sends a failed message again (its job, kept by the queue).',
+  })
+  async retryDelivery(
+    @Arg('delivery', () => ID) id: string,
+    @Ctx() context: NotificationsContext,
+  ): Promise<DeliveryRecord> {
+    requirePlatform(context.caller);
+    const repository = context.dataSource.getRepository(Delivery);
+    const delivery = await repository.findOneBy({ id });
+    if (!delivery || !(await canSee(context, delivery.accountId))) throw notFound('delivery', id);
+    const job = await context.deliveryQueue().queue.getJob(id);
+    if (delivery.status !== 'failed' || !job || !(await job.isFailed()))
+      throw new DashError('FAILED_PRECONDITION', 'Only a failed message can be sent again.', {
+        reason: 'NOT_FAILED',
+      });
+    await repository.update({ id, status: 'failed' }, { status: 'queued' });
+    await job.retry('failed');
+    return view({ ...delivery, status: 'queued' });
+  }
+}
