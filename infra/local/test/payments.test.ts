@@ -119,6 +119,18 @@ describe('payments across the services', () => {
       .toBe('FEATURE_DISABLED');
     await asPlatform('mutation { updatePlatformFeatures(input: { issueRefunds: true }) { id } }');
     await expect.poll(async () => (await refund()).errors, { timeout: 10_000 }).toBeUndefined();
+    // The refund reaches the activity hub, leading to its payment.
+    const hub = async () =>
+      (
+        await asPlatform<{
+          account: { activity: { nodes: Array<{ kind: string; href: string }> } };
+        }>('query($id: ID!) { account(id: $id) { activity(first: 10) { nodes { kind href } } } }', {
+          id: accountId,
+        })
+      ).data!.account.activity.nodes;
+    await expect
+      .poll(hub, { timeout: 10_000 })
+      .toContainEqual({ kind: 'charge.refunded', href: `/payments/${paymentId}` });
 
     // Refunding all of it leaves the fee to pay: the balance is negative and blocks closing.
     await asAccount(

@@ -18,6 +18,14 @@ export interface DomainEventData {
   /** The bank returned it; the money is back in the balance. */
   'payout.failed': PayoutFacts & { failureCode: string; failureMessage: string };
   'payout.canceled': PayoutFacts;
+  /** Money went back to a cardholder: a refund of (part of) a payment. */
+  'charge.refunded': {
+    chargeId: string;
+    refundId: string;
+    amount: number;
+    currency: string;
+    requestedBy: Actor;
+  };
   /** A cardholder disputed a payment (or asked about it, for an inquiry). */
   'dispute.created': DisputeFacts;
   /** The disputed amount and the dispute fee left the balance. */
@@ -81,6 +89,7 @@ export const EVENT_SUBSCRIPTIONS = {
     'payout.failed',
     'payout.canceled',
     'external_account.updated',
+    'charge.refunded',
     'dispute.created',
     'dispute.funds_withdrawn',
     'dispute.updated',

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
+import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
   AccountDirectory,
   closureCheckRoutes,
@@ -85,6 +85,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
           log,
         });
       },
+      outboxRelayPart,
       eventConsumerPart('ledger', () => ({
         'platform.updated': (event, manager) =>
           savePlatform(

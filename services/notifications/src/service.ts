@@ -32,6 +32,7 @@ import {
   AccountActivityResolver,
   ActivityItemResolver,
 } from './resolvers/account-activity.resolver.js';
+import { paymentEventHandlers } from './workers/payment-events.js';
 import { payoutEventHandlers } from './workers/payout-events.js';
 import { disputeEventHandlers } from './workers/dispute-events.js';
 import { accountEventHandlers } from './workers/account-events.js';
@@ -100,6 +101,7 @@ export function createNotificationsService(
             await accountEventHandlers['account.closed'](event, manager);
             await markAccountClosed(manager, event.accountId!);
           },
+          ...paymentEventHandlers,
           ...payoutEventHandlers(email),
           ...disputeEventHandlers(email),
         };

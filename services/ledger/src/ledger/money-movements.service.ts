@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError, notFound } from '@dash/errors';
+import { recordEvent } from '@dash/events';
 import type { AccountDirectory } from '@dash/subgraph';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
@@ -329,6 +330,14 @@ export class MoneyMovements {
     await manager
       .getRepository(Charge)
       .update({ id: charge.id }, { amountRefunded: charge.amountRefunded + amount });
+    await recordEvent(
+      manager,
+      'ledger',
+      'charge.refunded',
+      { accountId: charge.accountId, platformId: charge.platformId, livemode: charge.livemode },
+      { chargeId: charge.id, refundId: id, amount, currency: charge.currency, requestedBy },
+      now,
+    );
     return refund;
   }
 
