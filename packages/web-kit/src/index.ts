@@ -34,3 +34,4 @@ export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.
 export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';
 export { useKeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
+export { idempotencyKeys } from './idempotency.js';
