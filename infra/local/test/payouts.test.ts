@@ -126,6 +126,30 @@ describe('payouts across the services', () => {
     await expect
       .poll(() => activityKinds(accountId), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['payout.created', 'payout.upcoming', 'payout.paid']));
+    // Each item points at its payout; the gateway fetches the payout itself from payouts.
+    const linked = await asPlatform<{
+      account: {
+        activity: {
+          nodes: Array<{
+            kind: string;
+            href: string;
+            payout: { id: string; status: string; amount: number } | null;
+          }>;
+        };
+      };
+    }>(
+      'query($id: ID!) { account(id: $id) { activity(first: 10) { nodes { kind href payout { id status amount } } } } }',
+      { id: accountId },
+    );
+    const paidItem = linked.data!.account.activity.nodes.find(
+      (node) => node.kind === 'payout.paid',
+    )!;
+    expect(paidItem.payout).toEqual({
+      id: paid.data!.createPayout.id,
+      status: 'paid',
+      amount: 5_000,
+    });
+    expect(paidItem.href).toBe(`/payouts/${paid.data!.createPayout.id}`);
   });
 
   it('an account changes its bank account only with the code sent to it', async () => {

@@ -34,3 +34,18 @@ export function accountRowsScope(
       throw unauthenticated();
   }
 }
+
+/**
+ * Whether the caller may see one account-owned row found by its id alone (an entity another
+ * subgraph points at): its own account's row, or one of its platform's accounts', in its mode.
+ */
+export const rowVisibleTo = (
+  caller: Caller,
+  row: { accountId: string; platformId: string; livemode: boolean },
+): boolean =>
+  (caller.kind === 'account' &&
+    caller.accountId === row.accountId &&
+    caller.livemode === row.livemode) ||
+  (caller.kind === 'platform' &&
+    caller.platformId === row.platformId &&
+    caller.livemode === row.livemode);

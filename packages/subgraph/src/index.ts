@@ -5,7 +5,7 @@ export { startSubgraphServer, type SubgraphServerOptions } from './server.js';
 export type { RunningServer } from '@dash/server-kit';
 export { baseContextFrom, type BaseContext } from './context.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
-export { accountRowsScope, requireAccount, requirePlatform } from './access.js';
+export { accountRowsScope, requireAccount, requirePlatform, rowVisibleTo } from './access.js';
 export { SafeInt } from './scalars.js';
 export {
   badInput,

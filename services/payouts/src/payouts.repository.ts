@@ -29,6 +29,10 @@ export class PayoutRepository extends AccountRecords<Payout> {
       .getMany();
   }
 
+  findById(id: string): Promise<Payout | null> {
+    return this.repository.findOneBy({ id });
+  }
+
   find(scope: AccountScope, id: string): Promise<Payout | null> {
     return this.repository.findOneBy({ ...scope, id });
   }

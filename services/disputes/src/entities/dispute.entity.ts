@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 import { DISPUTE_REASONS, type Evidence } from '../domain/evidence.js';
@@ -31,6 +31,7 @@ export type LedgerStep = 'none' | 'due' | 'done';
 /** A cardholder's challenge of a payment with their bank. */
 @Entity('disputes')
 @Index('disputes_account_created', ['accountId', 'createdAt'])
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A cardholder's challenge of a payment with their bank." })
 export class Dispute extends AccountRecord {
   @Column({ name: 'charge_id', type: 'varchar', length: 40 })

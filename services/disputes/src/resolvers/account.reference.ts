@@ -1,8 +1,23 @@
+import { rowVisibleTo } from '@dash/subgraph';
 import type { Account } from '../entities/account.type.js';
+import { Dispute } from '../entities/dispute.entity.js';
+import type { DisputesContext } from '../context.js';
 
-/** Disputes only needs the id to resolve an account's fields; access is checked per field. */
+/**
+ * Disputes only needs the id to resolve an account's fields (access is checked per field); a
+ * dispute another subgraph points at (an activity item) is shown only to who may see it.
+ */
 export const referenceResolvers = {
   Account: {
     __resolveReference: (reference: Pick<Account, 'id'>): Account => ({ id: reference.id }),
+  },
+  Dispute: {
+    __resolveReference: async (
+      reference: Pick<Dispute, 'id'>,
+      { caller, dataSource }: DisputesContext,
+    ): Promise<Dispute | null> => {
+      const dispute = await dataSource.getRepository(Dispute).findOneBy({ id: reference.id });
+      return dispute && rowVisibleTo(caller, dispute) ? dispute : null;
+    },
   },
 };

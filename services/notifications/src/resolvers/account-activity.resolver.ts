@@ -6,6 +6,7 @@ import { AccountNotice } from '../entities/account-notice.entity.js';
 import { ActivityPage } from '../entities/activity-views.type.js';
 import { ActivityItem } from '../entities/activity-item.entity.js';
 import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
+import { Dispute, Payout } from '../entities/subject-references.type.js';
 import type { NotificationsContext } from '../context.js';
 
 @ArgsType()
@@ -72,6 +73,22 @@ export class AccountActivityResolver {
 
 @Resolver(() => ActivityItem)
 export class ActivityItemResolver {
+  @FieldResolver(() => Payout, {
+    nullable: true,
+    description: 'The payout it is about (resolved by the payouts subgraph).',
+  })
+  payout(@Root() item: ActivityItem): Payout | null {
+    return item.subjectType === 'payout' && item.subjectId ? { id: item.subjectId } : null;
+  }
+
+  @FieldResolver(() => Dispute, {
+    nullable: true,
+    description: 'The dispute it is about (resolved by the disputes subgraph).',
+  })
+  dispute(@Root() item: ActivityItem): Dispute | null {
+    return item.subjectType === 'dispute' && item.subjectId ? { id: item.subjectId } : null;
+  }
+
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Where in the dashboard the thing it is about is shown.',

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 
@@ -33,6 +33,7 @@ export class PayoutDestination {
 /** Money sent from an account's available balance to its bank account or debit card. */
 @Entity('payouts')
 @Index('payouts_account_created', ['accountId', 'createdAt'])
+@Directive('@key(fields: "id")')
 @ObjectType({
   description: "Money sent from the account's balance to its bank account or debit card.",
 })
