@@ -20,6 +20,32 @@ export const DEMO_TEST_KEY = {
   livemode: false,
   secret: 'sk_test_DemoKeyForLocalDevelopmentOnly00',
 };
+/**
+ * What a demo account answered in onboarding, in test mode: the id number is the documented
+ * one that verifies, so both accounts start with charges and payouts on.
+ */
+function onboarded(answers: Record<string, string>, url: string) {
+  const verified = { status: 'verified' as const };
+  return {
+    businessType: 'individual' as const,
+    businessProfile: {
+      name: null,
+      url,
+      supportEmail: null,
+      supportPhone: null,
+      supportAddress: null,
+    },
+    onboardingDetails: answers,
+    tosAcceptance: { date: '2026-01-05T10:00:00.000Z', ip: '127.0.0.1', userAgent: 'demo seed' },
+    verification: Object.fromEntries(
+      Object.keys(answers)
+        .filter((key) => /\.(id_number|dob|address\.line1)$/.test(key))
+        .map((key) => [key, verified]),
+    ),
+    externalAccountProvided: true,
+  };
+}
+
 export const DEMO_ACCOUNT = {
   id: 'acct_0Demo00000000000000JennyRo',
   displayName: 'Jenny Rosen',
@@ -27,6 +53,21 @@ export const DEMO_ACCOUNT = {
   country: 'US',
   defaultCurrency: 'usd',
   livemode: false,
+  ...onboarded(
+    {
+      'individual.first_name': 'Jenny',
+      'individual.last_name': 'Rosen',
+      'individual.email': 'jenny.rosen@example.com',
+      'individual.phone': '+14155550142',
+      'individual.dob': '1990-04-12',
+      'individual.address.line1': '510 Townsend St',
+      'individual.address.city': 'San Francisco',
+      'individual.address.state': 'CA',
+      'individual.address.postal_code': '94103',
+      'individual.id_number': '000000000',
+    },
+    'https://rocketrides.example/jenny',
+  ),
 };
 export const OTHER_ACCOUNT = {
   id: 'acct_0Demo00000000000000OtherAc',
@@ -35,6 +76,22 @@ export const OTHER_ACCOUNT = {
   country: 'JP',
   defaultCurrency: 'jpy',
   livemode: false,
+  ...onboarded(
+    {
+      'individual.first_name_kana': 'サム',
+      'individual.last_name_kana': 'アザー',
+      'individual.first_name_kanji': '佐夢',
+      'individual.last_name_kanji': '阿座',
+      'individual.email': 'sam.other@example.com',
+      'individual.phone': '+81312345678',
+      'individual.dob': '1985-09-30',
+      'individual.address.line1': '1-1 Chiyoda',
+      'individual.address.city': 'Chiyoda-ku',
+      'individual.address.state': 'Tokyo',
+      'individual.address.postal_code': '100-0001',
+    },
+    'https://rocketrides.example/sam',
+  ),
 };
 
 /**

@@ -12,6 +12,18 @@ export type Caller =
       livemode: boolean;
       sessionId?: string;
     }
+  /**
+   * Someone who opened an account link: they may fill in the account's onboarding and nothing
+   * else (no balance, no payments), so every resolver that checks for `account` refuses them.
+   */
+  | {
+      kind: 'onboarding';
+      accountId: string;
+      platformId: string;
+      livemode: boolean;
+      sessionId: string;
+      accountLinkId: string;
+    }
   /** A platform (or a partner acting for it) authenticated with an API key. */
   | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string }
   /** One of our own services calling another's internal routes (never tenant data). */

@@ -4,8 +4,12 @@
  * outboxes and queues that outlive the change.
  */
 export interface DomainEventData {
-  /** Settings or details of an account changed; `fields` names them (email, phone, …). */
-  'account.updated': { fields: string[]; by: Actor };
+  /**
+   * Settings or details of an account changed; `fields` names them (email, phone, …), and
+   * "requirements" when what the account must provide changed (then `requirements` is the new
+   * state).
+   */
+  'account.updated': { fields: string[]; by: Actor; requirements?: RequirementsSummary };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
   /** A platform's name or dashboard feature switches, as they are now (not what changed). */
@@ -44,6 +48,18 @@ export interface DomainEventData {
     currency: string;
     by: Actor;
   };
+}
+
+/** What an account must provide now, and what it may do, after a requirements change. */
+export interface RequirementsSummary {
+  currentlyDue: string[];
+  pastDue: string[];
+  pendingVerification: string[];
+  /** The requirement keys whose verification failed. */
+  errors: string[];
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
 }
 
 /** What every dispute event says about its dispute. */
@@ -102,6 +118,8 @@ export const EVENT_SUBSCRIPTIONS = {
   // Payouts lets accounts change schedules and bank accounts where the platform allows, and
   // pays nothing more to closed accounts.
   payouts: ['platform.updated', 'account.closed'],
+  // Identity counts a bank account as provided for the account's requirements.
+  identity: ['external_account.updated'],
   // Disputes lets accounts respond and top up their reserve where the platform allows.
   disputes: ['platform.updated'],
 } as const satisfies Record<string, readonly DomainEventType[]>;

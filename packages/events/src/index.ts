@@ -5,6 +5,7 @@ export {
   type DomainEvent,
   type DomainEventData,
   type DisputeFacts,
+  type RequirementsSummary,
   type DomainEventType,
   type EventConsumerName,
   type PayoutFacts,

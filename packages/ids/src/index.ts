@@ -6,6 +6,7 @@ export const ID_PREFIXES = {
   account: 'acct',
   apiKey: 'key',
   loginLink: 'll',
+  accountLink: 'al',
   loginChallenge: 'lch',
   session: 'sess',
   balanceTransaction: 'txn',

@@ -7,6 +7,7 @@ import { Account } from './entities/account.entity.js';
 import { Platform } from './entities/platform.entity.js';
 import type { StoredFeatures } from './entities/platform-features.type.js';
 import { recordPlatformUpdated } from './platforms.js';
+import { saveAccountChange } from './onboarding/account-requirements.js';
 import type { BusinessProfile } from './entities/business-profile.type.js';
 import type { CreateAccountInput, UpdateAccountInput } from './resolvers/account.inputs.js';
 
@@ -46,10 +47,12 @@ export class AccountRepository {
     });
   }
 
-  /** A platform is visible to its own accounts and to itself. */
+  /** A platform is visible to its own accounts (onboarding ones too) and to itself. */
   findPlatform(id: string, caller: Caller): Promise<Platform | null> {
     const allowed =
-      caller.kind === 'account' || caller.kind === 'platform' ? caller.platformId === id : false;
+      caller.kind === 'account' || caller.kind === 'platform' || caller.kind === 'onboarding'
+        ? caller.platformId === id
+        : false;
     return allowed
       ? this.dataSource.getRepository(Platform).findOneBy({ id })
       : Promise.resolve(null);
@@ -95,8 +98,8 @@ export class AccountRepository {
 
   /**
    * Applies the fields given (others stay) and, in the same transaction, records an
-   * `account.updated` event naming what actually changed; an edit that changes nothing records
-   * nothing.
+   * `account.updated` event naming what actually changed (and the requirements, when a new
+   * business type changes what is due); an edit that changes nothing records nothing.
    */
   async update(account: Account, input: UpdateAccountInput, by: Actor): Promise<Account> {
     const changes: Partial<Account> = {
@@ -122,12 +125,9 @@ export class AccountRepository {
     };
     const fields = changedFields(account, changes);
     if (fields.length === 0) return account;
-    const updated = { ...changes, updatedAt: new Date() };
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Account).update({ id: account.id }, updated);
-      await recordAccountEvent(manager, 'account.updated', account, { fields, by });
-    });
-    return Object.assign(account, updated);
+    return this.dataSource.transaction((manager) =>
+      saveAccountChange(manager, account, changes, { fields, by }),
+    );
   }
 }
 

@@ -5,6 +5,8 @@ import type { PayoutDetailsCodes } from './account-settings/payout-details-codes
 import type { AccountRepository } from './accounts.repository.js';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import type { LoginService } from './login/login.service.js';
+import type { AccountLinks } from './onboarding/account-links.js';
+import type { OnboardingService } from './onboarding/onboarding.service.js';
 
 export interface IdentityContext extends BaseContext {
   accounts: AccountRepository;
@@ -13,4 +15,6 @@ export interface IdentityContext extends BaseContext {
   contactChange: ContactChangeService;
   payoutDetails: PayoutDetailsCodes;
   closure: AccountClosureService;
+  accountLinks: AccountLinks;
+  onboarding: OnboardingService;
 }

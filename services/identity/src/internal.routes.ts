@@ -39,13 +39,17 @@ function authenticateRoute(secret: string, keys: ApiKeyRepository, login: LoginS
         const found = await login.authenticateSession(body.sessionToken);
         if (found) {
           const { account, session } = found;
-          caller = {
-            kind: 'account',
+          const who = {
             accountId: account.id,
             platformId: account.platformId,
             livemode: account.livemode,
             sessionId: session.id,
           };
+          // An account link's session opens onboarding only: a kind no other resolver accepts.
+          caller =
+            session.scope === 'onboarding' && session.accountLinkId
+              ? { kind: 'onboarding', ...who, accountLinkId: session.accountLinkId }
+              : { kind: 'account', ...who };
         }
       }
       if (!caller)

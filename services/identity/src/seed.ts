@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Account } from './entities/account.entity.js';
+import type { BusinessType } from './entities/business-profile.type.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { hashSecret } from './domain/secrets.js';
 import { Platform } from './entities/platform.entity.js';
@@ -9,7 +10,18 @@ import { recordPlatformUpdated } from './platforms.js';
 export interface IdentitySeed {
   platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & { features?: StoredFeatures };
   accounts: Array<
-    Pick<Account, 'id' | 'displayName' | 'email' | 'country' | 'defaultCurrency' | 'livemode'>
+    Pick<Account, 'id' | 'displayName' | 'email' | 'country' | 'defaultCurrency' | 'livemode'> &
+      Partial<
+        Pick<
+          Account,
+          | 'phone'
+          | 'businessProfile'
+          | 'onboardingDetails'
+          | 'tosAcceptance'
+          | 'verification'
+          | 'externalAccountProvided'
+        >
+      > & { businessType?: `${BusinessType}` }
   >;
   /** Fixed, published keys for local demos only; real keys come from `npm run platform`. */
   apiKeys?: Array<{ id: string; livemode: boolean; secret: string }>;
@@ -35,7 +47,7 @@ export async function seedIdentity(
     await recordPlatformUpdated(manager, platform.id);
     await manager.getRepository(Account).upsert(
       seed.accounts.map((account) => ({
-        ...account,
+        ...(account as Partial<Account>),
         platformId: seed.platform.id,
         createdAt: now,
       })),

@@ -1,5 +1,5 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
-import { EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
@@ -13,7 +13,12 @@ import type { IdentityContext } from './context.js';
 import { Account } from './entities/account.entity.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { Platform } from './entities/platform.entity.js';
-import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login/login.entities.js';
+import {
+  AccountLinkRow,
+  LoginChallengeRow,
+  LoginLinkRow,
+  SessionRow,
+} from './login/login.entities.js';
 import { Challenges } from './login/challenges.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
@@ -23,6 +28,11 @@ import { Login1764100000003 } from './migrations/1764100000003-Login.js';
 import { ChallengeDestination1764100000004 } from './migrations/1764100000004-ChallengeDestination.js';
 import { ChallengeClientIp1764100000005 } from './migrations/1764100000005-ChallengeClientIp.js';
 import { AccountSettings1764100000006 } from './migrations/1764100000006-AccountSettings.js';
+import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.js';
+import { ManualReview, TestModeVerification } from './domain/verification.js';
+import { AccountLinks } from './onboarding/account-links.js';
+import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
+import { OnboardingResolver } from './resolvers/onboarding.resolver.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { AccountSettingsResolver } from './resolvers/account-settings.resolver.js';
@@ -45,6 +55,13 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
   });
   const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
     new Challenges(deps.dataSource, delivery!, codeSettings(deps, clientIp), () => new Date());
+  // Test mode simulates verification; live mode waits for a real provider (see verification.ts).
+  const onboardingFor = ({ dataSource, config }: ServiceDeps) =>
+    new OnboardingService(
+      dataSource,
+      { test: new TestModeVerification(), live: new ManualReview() },
+      config.internalSecret,
+    );
   const loginFor = (deps: ServiceDeps, clientIp?: string) =>
     new LoginService(deps.dataSource, delivery!, {
       dashboardUrl: settings!.dashboardUrl,
@@ -53,7 +70,15 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
   return {
     name: 'identity',
     defaultPort: 4001,
-    entities: [Platform, Account, ApiKey, LoginLinkRow, LoginChallengeRow, SessionRow],
+    entities: [
+      Platform,
+      Account,
+      ApiKey,
+      LoginLinkRow,
+      LoginChallengeRow,
+      SessionRow,
+      AccountLinkRow,
+    ],
     migrations: [
       Init1764028800000,
       ApiKeys1764100000000,
@@ -62,6 +87,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ChallengeDestination1764100000004,
       ChallengeClientIp1764100000005,
       AccountSettings1764100000006,
+      Onboarding1764100000007,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -69,6 +95,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       AccountSettingsResolver,
       ApiKeyResolver,
       LoginResolver,
+      OnboardingResolver,
       PlatformResolver,
     ],
     referenceResolvers: referenceResolvers as never,
@@ -86,6 +113,12 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         };
       },
       outboxRelayPart,
+      eventConsumerPart('identity', () => ({
+        'external_account.updated': async (event, manager) => {
+          if (event.accountId && event.data.kind === 'bank_account')
+            await markBankAccountProvided(manager, event.accountId);
+        },
+      })),
     ],
     buildContext: (base, deps) => {
       const accounts = new AccountRepository(deps.dataSource);
@@ -97,6 +130,8 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         login: loginFor(deps, base.clientIp),
         contactChange: new ContactChangeService(challenges, accounts),
         payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource),
+        accountLinks: new AccountLinks(deps.dataSource, settings!.dashboardUrl),
+        onboarding: onboardingFor(deps),
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),

@@ -61,13 +61,19 @@ describe('connected accounts', () => {
       defaultCurrency: 'jpy',
       livemode: false,
       displayName: 'Jo Rides',
-      chargesEnabled: true,
+      // Nothing is enabled until the account has been through onboarding.
+      chargesEnabled: false,
       payoutsEnabled: false,
       businessProfile: { name: 'Jo Rides', url: null, supportAddress: { city: 'Tokyo' } },
       requirements: {
-        currentlyDue: ['business_type', 'business_profile.url', 'phone'],
-        pastDue: [],
-        disabledReason: null,
+        currentlyDue: [
+          'business_type',
+          'external_account',
+          'tos_acceptance.date',
+          'tos_acceptance.ip',
+        ],
+        pastDue: ['business_type', 'external_account', 'tos_acceptance.date', 'tos_acceptance.ip'],
+        disabledReason: 'requirements.past_due',
       },
     });
   });
@@ -101,7 +107,7 @@ describe('connected accounts', () => {
     expect(Number(count)).toBe(1);
   });
 
-  it('updates an account, merging the business profile, and completes its requirements', async () => {
+  it('updates an account, merging the business profile; its business type decides what is due', async () => {
     const created = await service.query<Created>(
       CREATE,
       { input: { email: 'sam@example.com', country: 'US', businessProfile: { name: 'Sam' } } },
@@ -122,13 +128,20 @@ describe('connected accounts', () => {
       },
       testKey,
     );
-    expect(updated.data?.updateAccount).toEqual({
+    const account = updated.data!.updateAccount as {
+      requirements: { currentlyDue: string[] };
+    } & Record<string, unknown>;
+    expect(account).toMatchObject({
       businessType: 'individual',
       phone: '+15555550142',
       businessProfile: { name: 'Sam', url: 'https://sam.example' },
-      payoutsEnabled: true,
-      requirements: { currentlyDue: [] },
+      payoutsEnabled: false,
     });
+    expect(account.requirements.currentlyDue).toEqual(
+      expect.arrayContaining(['individual.first_name', 'individual.id_number', 'external_account']),
+    );
+    expect(account.requirements.currentlyDue).not.toContain('business_type');
+    expect(account.requirements.currentlyDue).not.toContain('business_profile.url');
   });
 
   it('keeps modes and platforms apart', async () => {
@@ -165,16 +178,18 @@ describe('connected accounts', () => {
 });
 
 describe('requirements', () => {
-  const facts = {
-    businessType: null,
-    phone: null,
-    businessProfile: null,
-    statementDescriptor: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
+  const submitted = {
+    country: 'US',
+    businessType: 'individual',
+    values: { business_type: 'individual' },
+    externalAccount: true,
+    tosAcceptedAt: new Date('2026-01-01T00:00:00Z'),
+    verification: {},
+    dueSince: new Date('2026-01-01T00:00:00Z'),
   };
 
-  it('become past due after the grace period, disabling charges', () => {
-    const early = computeRequirements(facts, new Date('2026-01-10T00:00:00Z'));
+  it('after onboarding, give what is newly due a grace period, then disable charges', () => {
+    const early = computeRequirements(submitted, new Date('2026-01-10T00:00:00Z'));
     expect(early).toMatchObject({
       chargesEnabled: true,
       payoutsEnabled: false,
@@ -182,9 +197,19 @@ describe('requirements', () => {
       disabledReason: null,
     });
     expect(early.currentDeadline?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
-    const late = computeRequirements(facts, new Date('2026-01-16T00:00:00Z'));
+    const late = computeRequirements(submitted, new Date('2026-01-16T00:00:00Z'));
     expect(late).toMatchObject({ chargesEnabled: false, disabledReason: 'requirements.past_due' });
     expect(late.pastDue).toEqual(late.currentlyDue);
+  });
+
+  it('before onboarding, hold everything due as past due with nothing enabled', () => {
+    const fresh = computeRequirements(
+      { ...submitted, tosAcceptedAt: null, dueSince: null },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    expect(fresh).toMatchObject({ chargesEnabled: false, detailsSubmitted: false });
+    expect(fresh.pastDue).toEqual(fresh.currentlyDue);
+    expect(fresh.currentlyDue).toContain('tos_acceptance.date');
   });
 });
 

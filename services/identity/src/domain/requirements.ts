@@ -1,49 +1,130 @@
-import type { Requirements } from '../entities/business-profile.type.js';
+import {
+  EXTERNAL_ACCOUNT,
+  requirementRules,
+  TOS_REQUIREMENTS,
+  type FieldRule,
+} from './requirement-rules.js';
+import type { VerificationResult } from './verification.js';
 
-export interface AccountFacts {
+/** What the requirements are computed from: the account's answers and what became of them. */
+export interface RequirementFacts {
+  country: string;
   businessType: string | null;
-  phone: string | null;
-  businessProfile: { name: string | null; url: string | null; supportEmail: string | null } | null;
-  statementDescriptor: string | null;
-  createdAt: Date;
+  /** Every answer given, by requirement key (present means provided). */
+  values: Record<string, string>;
+  externalAccount: boolean;
+  tosAcceptedAt: Date | null;
+  verification: Record<string, VerificationResult>;
+  /** Since when something has been due again after the details were submitted. */
+  dueSince: Date | null;
 }
 
-/** How long a new account may take payments before what is due becomes past due. */
-const GRACE_DAYS = 14;
+export interface RequirementError {
+  requirement: string;
+  code: string;
+  reason: string;
+}
+
+export interface RequirementsState {
+  currentlyDue: string[];
+  eventuallyDue: string[];
+  pastDue: string[];
+  pendingVerification: string[];
+  errors: RequirementError[];
+  currentDeadline: Date | null;
+  disabledReason: string | null;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+}
+
+/** How long an onboarded account keeps its capabilities while something newly due is missing. */
+export const GRACE_DAYS = 14;
 const DAY = 24 * 3600 * 1000;
 
+/** The owners an account has named, by the index in their keys (owners.<n>.first_name). */
+export function ownerIndexes(values: Record<string, string>): number[] {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const match = /^owners\.(\d+)\./.exec(key);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+/** The form fields that apply to the account now. */
+export const rulesFor = (facts: RequirementFacts): FieldRule[] =>
+  requirementRules(facts.country, facts.businessType, ownerIndexes(facts.values));
+
 /**
- * What an account still owes, Stripe-style: the fields needed to keep charging and paying out
- * (currently due), those needed later (eventually due), and past due once the grace period since
- * creation has run out — at which point charges and payouts are disabled.
+ * What an account still owes, Stripe-style. Until the details are first submitted (terms
+ * accepted) everything currently due is past due and nothing is enabled, as for a new Stripe
+ * account. After that, something newly due (a failed check, a new rule) gets a deadline
+ * GRACE_DAYS out; charges stop only when it passes, payouts wait until nothing is due or
+ * pending.
  */
-export function computeRequirements(
-  account: AccountFacts,
-  now = new Date(),
-): Requirements & { chargesEnabled: boolean; payoutsEnabled: boolean } {
-  const missing = (present: unknown, field: string) => (present ? [] : [field]);
+export function computeRequirements(facts: RequirementFacts, now = new Date()): RequirementsState {
+  const failed = (key: string) => facts.verification[key]?.status === 'failed';
+  const owed = (rule: FieldRule) => !facts.values[rule.key] || failed(rule.key);
+  // A company names everyone owning 25% or more: "owners provided" must be a yes.
+  const unanswered = (rule: FieldRule) =>
+    rule.kind === 'CHECKBOX' ? facts.values[rule.key] !== 'true' || failed(rule.key) : owed(rule);
+  const rules = rulesFor(facts);
+  const detailsSubmitted = facts.tosAcceptedAt !== null;
   const currentlyDue = [
-    ...missing(account.businessType, 'business_type'),
-    ...missing(account.businessProfile?.name, 'business_profile.name'),
-    ...missing(account.businessProfile?.url, 'business_profile.url'),
-    ...missing(account.phone, 'phone'),
+    ...rules.filter((rule) => rule.due === 'currently' && unanswered(rule)).map((rule) => rule.key),
+    ...(facts.externalAccount ? [] : [EXTERNAL_ACCOUNT]),
+    ...(detailsSubmitted ? [] : TOS_REQUIREMENTS),
   ];
   const eventuallyDue = [
     ...currentlyDue,
-    ...missing(account.businessProfile?.supportEmail, 'business_profile.support_email'),
-    ...missing(account.statementDescriptor, 'statement_descriptor'),
+    ...rules
+      .filter((rule) => rule.due === 'eventually' && unanswered(rule))
+      .map((rule) => rule.key),
   ];
-  const deadline = new Date(account.createdAt.getTime() + GRACE_DAYS * DAY);
-  const overdue = currentlyDue.length > 0 && now >= deadline;
-  const pastDue = overdue ? currentlyDue : [];
+  const pendingVerification = Object.entries(facts.verification)
+    .filter(([key, result]) => result.status === 'pending' && facts.values[key])
+    .map(([key]) => key);
+  const errors = Object.entries(facts.verification)
+    .filter(([key, result]) => result.status === 'failed' && facts.values[key])
+    .map(([requirement, result]) => ({
+      requirement,
+      code: result.code ?? 'verification_failed_other',
+      reason: result.reason ?? 'The information could not be verified.',
+    }));
+
+  if (!detailsSubmitted)
+    return {
+      currentlyDue,
+      eventuallyDue,
+      pastDue: currentlyDue,
+      pendingVerification,
+      errors,
+      currentDeadline: null,
+      disabledReason: 'requirements.past_due',
+      detailsSubmitted,
+      chargesEnabled: false,
+      payoutsEnabled: false,
+    };
+
+  const deadline =
+    currentlyDue.length > 0 ? new Date((facts.dueSince ?? now).getTime() + GRACE_DAYS * DAY) : null;
+  const overdue = deadline !== null && now >= deadline;
+  const waiting = pendingVerification.length > 0;
   return {
     currentlyDue,
     eventuallyDue,
-    pastDue,
-    currentDeadline: currentlyDue.length > 0 ? deadline : null,
-    disabledReason: overdue ? 'requirements.past_due' : null,
+    pastDue: overdue ? currentlyDue : [],
+    pendingVerification,
+    errors,
+    currentDeadline: deadline,
+    disabledReason: overdue
+      ? 'requirements.past_due'
+      : waiting
+        ? 'requirements.pending_verification'
+        : null,
+    detailsSubmitted,
     chargesEnabled: !overdue,
-    // Money only leaves once everything currently due is in.
-    payoutsEnabled: currentlyDue.length === 0,
+    payoutsEnabled: !overdue && currentlyDue.length === 0 && !waiting,
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SECRET_PATTERN = /^sk_(test|live)_[0-9A-Za-z]{32}$/;
@@ -31,4 +31,30 @@ export function parseSecretKey(secret: string): { livemode: boolean } | undefine
  */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * Personal ids (SSNs, national ids, tax ids) are kept sealed with AES-256-GCM: unlike secrets,
+ * they must be read back (for verification and the last digits on screen). The key is derived
+ * from the service's secret, so a copy of the table alone reveals nothing.
+ */
+const SEALED = 'sealed:v1:';
+const sealingKey = (secret: string) => createHash('sha256').update(`pii:${secret}`).digest();
+
+export function seal(plain: string, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `${SEALED}${[iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.')}`;
+}
+
+export function unseal(sealed: string, secret: string): string {
+  if (!sealed.startsWith(SEALED)) return sealed;
+  const [iv, tag, body] = sealed
+    .slice(SEALED.length)
+    .split('.')
+    .map((part) => Buffer.from(part, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
 }

@@ -1,7 +1,15 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import type { VerificationResult } from '../domain/verification.js';
 import { BusinessProfile, BusinessType } from './business-profile.type.js';
+
+export interface TosAcceptance {
+  /** ISO 8601. */
+  date: string;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 /** A connected account: the person or business that signs in to the dashboard. */
 @Entity('accounts')
@@ -66,6 +74,29 @@ export class Account {
   @Column({ name: 'statement_descriptor', type: 'varchar', length: 22, nullable: true })
   @Field(() => String, { nullable: true })
   statementDescriptor!: string | null;
+
+  /**
+   * The onboarding answers that have no column of their own, by requirement key
+   * (individual.first_name, owners.0.dob, …); personal ids are sealed (see secrets.ts).
+   */
+  @Column({ name: 'onboarding_details', type: 'simple-json', nullable: true })
+  onboardingDetails!: Record<string, string> | null;
+
+  /** When, from where and with what browser the account accepted the services agreement. */
+  @Column({ name: 'tos_acceptance', type: 'simple-json', nullable: true })
+  tosAcceptance!: TosAcceptance | null;
+
+  /** The verification provider's answer per verified requirement key. */
+  @Column({ type: 'simple-json', nullable: true })
+  verification!: Record<string, VerificationResult> | null;
+
+  /** Whether payouts has a bank account to pay to (learned from its events). */
+  @Column({ name: 'external_account_provided', type: 'boolean', default: false })
+  externalAccountProvided!: boolean;
+
+  /** Since when something has been due again after onboarding: starts the grace period. */
+  @Column(datetimeColumn({ name: 'requirements_due_since', nullable: true }))
+  requirementsDueSince!: Date | null;
 
   @Column(datetimeColumn({ name: 'updated_at', nullable: true }))
   updatedAt!: Date | null;

@@ -27,6 +27,18 @@ export class BusinessProfile {
   @Field(() => Address, { nullable: true }) supportAddress!: Address | null;
 }
 
+@ObjectType({ description: 'Why a requirement is due again: what verification made of it.' })
+export class RequirementError {
+  @Field({ description: 'The requirement key, such as individual.id_number.' })
+  requirement!: string;
+
+  @Field({ description: 'Stable, such as verification_failed_id_number_match.' })
+  code!: string;
+
+  @Field({ description: 'The reason in a sentence.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'What the account must still provide, and by when.' })
 export class Requirements {
   @Field(() => [String], { description: 'Needed now to keep charges and payouts enabled.' })
@@ -37,6 +49,12 @@ export class Requirements {
 
   @Field(() => [String], { description: 'Overdue: capabilities are disabled until provided.' })
   pastDue!: string[];
+
+  @Field(() => [String], { description: 'Provided, and being verified.' })
+  pendingVerification!: string[];
+
+  @Field(() => [RequirementError], { description: 'Provided, but verification refused it.' })
+  errors!: RequirementError[];
 
   @Field(() => Date, { nullable: true })
   currentDeadline!: Date | null;

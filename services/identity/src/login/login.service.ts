@@ -22,6 +22,7 @@ export const LOGIN_RULES = {
   linkTtlMs: 5 * MINUTE,
   sessionIdleMs: 30 * MINUTE,
   sessionAbsoluteMs: 12 * 60 * MINUTE,
+  onboardingSessionMs: 60 * MINUTE,
 } as const;
 
 export type LoginChannel = CodeChannel;
@@ -165,7 +166,7 @@ export class LoginService {
   }
 
   /** An account that may sign in: it exists and is not closed. */
-  private openAccount(accountId: string): Promise<Account | null> {
+  openAccount(accountId: string): Promise<Account | null> {
     if (!accountId) return Promise.resolve(null);
     return this.dataSource.getRepository(Account).findOneBy({ id: accountId, closedAt: IsNull() });
   }
@@ -197,17 +198,27 @@ export class LoginService {
     };
   }
 
-  private async openSession(accountId: string): Promise<{ session: SessionRow; token: string }> {
+  /**
+   * A new browser session: the whole dashboard after a code, or only the onboarding flow after
+   * an account link (which lasts an hour at most).
+   */
+  async openSession(
+    accountId: string,
+    onboarding?: { accountLinkId: string },
+  ): Promise<{ session: SessionRow; token: string }> {
     const token = randomToken();
     const now = this.now();
+    const lifetime = onboarding ? LOGIN_RULES.onboardingSessionMs : LOGIN_RULES.sessionAbsoluteMs;
     const session = this.dataSource.getRepository(SessionRow).create({
       id: newId('session'),
       accountId,
       tokenHash: hashSecret(token),
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + LOGIN_RULES.sessionAbsoluteMs),
+      expiresAt: new Date(now.getTime() + lifetime),
       revokedAt: null,
+      scope: onboarding ? 'onboarding' : 'dashboard',
+      accountLinkId: onboarding?.accountLinkId ?? null,
     });
     await this.dataSource.getRepository(SessionRow).insert(session);
     return { session, token };

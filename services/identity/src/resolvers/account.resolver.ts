@@ -16,7 +16,7 @@ import { Account } from '../entities/account.entity.js';
 import { Requirements } from '../entities/business-profile.type.js';
 import { Platform } from '../entities/platform.entity.js';
 import { defaultCurrencyFor } from '../accounts.repository.js';
-import { computeRequirements } from '../domain/requirements.js';
+import { requirementsOf } from '../onboarding/account-requirements.js';
 import type { IdentityContext } from '../context.js';
 import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.inputs.js';
 
@@ -117,18 +117,25 @@ export class AccountResolver {
 
   @FieldResolver(() => Requirements)
   requirements(@Root() account: Account): Requirements {
-    return computeRequirements(account);
+    return requirementsOf(account);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the account has finished onboarding (accepted the services agreement).',
+  })
+  detailsSubmitted(@Root() account: Account): boolean {
+    return requirementsOf(account).detailsSubmitted;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the account can take payments now.' })
   chargesEnabled(@Root() account: Account): boolean {
-    return computeRequirements(account).chargesEnabled;
+    return requirementsOf(account).chargesEnabled;
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether money can be paid out to the account now.',
   })
   payoutsEnabled(@Root() account: Account): boolean {
-    return computeRequirements(account).payoutsEnabled;
+    return requirementsOf(account).payoutsEnabled;
   }
 }

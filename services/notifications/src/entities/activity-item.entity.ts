@@ -32,4 +32,4 @@ export class ActivityItem extends AccountRecord {
   subjectId!: string | null;
 }
 
-export type ActivitySubjectType = 'payout' | 'dispute' | 'payment' | 'settings';
+export type ActivitySubjectType = 'payout' | 'dispute' | 'payment' | 'settings' | 'onboarding';

@@ -103,6 +103,8 @@ export class ActivityItemResolver {
         return `/payments/${encodeURIComponent(item.subjectId ?? '')}`;
       case 'settings':
         return '/settings';
+      case 'onboarding':
+        return '/onboarding';
       default:
         return null;
     }

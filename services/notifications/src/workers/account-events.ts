@@ -16,10 +16,16 @@ const FIELD_LABELS: Record<string, string> = {
   'businessProfile.supportEmail': 'support email',
   'businessProfile.supportPhone': 'support phone',
   'businessProfile.supportAddress': 'support address',
+  external_account: 'a bank account',
+  'tos_acceptance.date': 'acceptance of the services agreement',
+  'tos_acceptance.ip': 'acceptance of the services agreement',
 };
 
+/** A requirement key read aloud: individual.id_number → "id number". */
+const humanize = (key: string) => key.split('.').pop()!.replace(/_/g, ' ');
+
 const describeFields = (fields: string[]) =>
-  fields.map((field) => FIELD_LABELS[field] ?? field).join(', ');
+  [...new Set(fields.map((field) => FIELD_LABELS[field] ?? humanize(field)))].join(', ');
 
 export async function addActivity(
   manager: EntityManager,
@@ -45,19 +51,60 @@ export async function addActivity(
   });
 }
 
+/**
+ * What a change to the requirements means for the account, once it has onboarded (while it is
+ * still onboarding, the flow itself says it): something to provide, a check under way, or
+ * everything in order.
+ */
+function requirementsActivity(
+  manager: EntityManager,
+  event: DomainEvent<'account.updated'>,
+): Promise<void> {
+  const state = event.data.requirements;
+  if (!state?.detailsSubmitted) return Promise.resolve();
+  const onboarding = { type: 'onboarding' as const };
+  if (state.currentlyDue.length > 0)
+    return addActivity(
+      manager,
+      event,
+      'More information needed',
+      `Provide ${describeFields(state.currentlyDue)} to keep payouts on.`,
+      onboarding,
+    );
+  if (state.pendingVerification.length > 0)
+    return addActivity(
+      manager,
+      event,
+      'Verifying your details',
+      'Payouts start once the check is done.',
+      onboarding,
+    );
+  return addActivity(
+    manager,
+    event,
+    'Account verified',
+    state.payoutsEnabled ? 'Charges and payouts are on.' : 'Charges are on.',
+    onboarding,
+  );
+}
+
 /** Account changes in the activity hub, so an unexpected one is noticed. */
 export const accountEventHandlers: Pick<
   EventHandlers<'notifications'>,
   'account.updated' | 'account.closed'
 > = {
-  'account.updated': (event, manager) =>
-    addActivity(
-      manager,
-      event,
-      'Account details updated',
-      `${event.data.by === 'platform' ? 'Your platform changed' : 'You changed'}: ${describeFields(event.data.fields)}.`,
-      { type: 'settings' },
-    ),
+  'account.updated': async (event, manager) => {
+    const fields = event.data.fields.filter((field) => field !== 'requirements');
+    if (fields.length > 0)
+      await addActivity(
+        manager,
+        event,
+        'Account details updated',
+        `${event.data.by === 'platform' ? 'Your platform changed' : 'You changed'}: ${describeFields(fields)}.`,
+        { type: 'settings' },
+      );
+    if (event.data.requirements) await requirementsActivity(manager, event);
+  },
   'account.closed': (event, manager) =>
     addActivity(manager, event, 'Account closed', 'This account was closed.'),
 };

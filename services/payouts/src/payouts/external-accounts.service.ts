@@ -78,6 +78,8 @@ export class ExternalAccounts {
       by: Actor;
       /** Checked after the details pass, before anything is kept (the account's one-time code). */
       confirm?: () => Promise<void>;
+      /** Only while the account has none of this kind and currency (onboarding's first one). */
+      firstOnly?: boolean;
     },
   ): Promise<ExternalAccount> {
     const { row, destination } = this.validated(owner, input);
@@ -92,6 +94,12 @@ export class ExternalAccounts {
         where: { ...ownerWhere(owner), currency: row.currency },
         lock: { mode: 'pessimistic_write' },
       });
+      if (options.firstOnly && same.some((other) => other.kind === row.kind))
+        throw new DashError(
+          'CONFLICT',
+          'This account already has a bank account for this currency; change it from the dashboard.',
+          { reason: 'BANK_ACCOUNT_EXISTS' },
+        );
       const replaced = options.replace ? same.filter((other) => other.kind === row.kind) : [];
       const keptDefault = same.find(
         (other) => other.defaultFor !== null && !replaced.includes(other),

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, requireAccount, requirePlatform } from '@dash/subgraph';
+import { badInput, requireAccount, requirePlatform, unauthenticated } from '@dash/subgraph';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { Payout, PayoutMethod } from '../entities/payout.entity.js';
 import { PayoutSchedule } from '../entities/payout-views.type.js';
@@ -185,6 +185,24 @@ export class PayoutMutationsResolver {
             purpose: 'payout_details',
           }),
       },
+    );
+  }
+
+  @Mutation(() => ExternalAccount, {
+    description:
+      'During onboarding (an opened account link, or the signed-in account): its first bank account. No code is asked: nothing has been paid out yet, and a later change needs one.',
+  })
+  async addOnboardingBankAccount(
+    @Arg('input', () => BankAccountInput) input: BankAccountInput,
+    @Ctx() context: PayoutsContext,
+  ): Promise<ExternalAccount> {
+    const { caller } = context;
+    if (caller.kind !== 'onboarding' && caller.kind !== 'account') throw unauthenticated();
+    const owner = await context.directory.openAccountOf(caller, caller.accountId);
+    return context.externalAccounts.add(
+      owner,
+      { bankAccount: input },
+      { makeDefault: true, replace: false, by: 'account', firstOnly: true },
     );
   }
 }

@@ -1,0 +1,425 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
+import {
+  platformCaller,
+  startTestService,
+  TEST_INTERNAL_SECRET,
+  type TestService,
+} from '@dash/subgraph/testing';
+import { identityService, seedIdentity } from '../src/index.js';
+import { markBankAccountProvided } from '../src/onboarding/onboarding.service.js';
+
+let service: TestService;
+const platform = platformCaller('plat_a');
+const liveKey: Caller = { kind: 'platform', platformId: 'plat_a', livemode: true, keyId: 'k' };
+const REFRESH = 'http://platform.test/refresh';
+const RETURN = 'http://platform.test/return';
+
+type Failure = {
+  message: string;
+  extensions?: {
+    code?: string;
+    reason?: string;
+    refreshUrl?: string;
+    fields?: string[];
+    fieldErrors?: Array<{ field: string; code: string }>;
+  };
+};
+type View = {
+  type: string;
+  returnUrl: string | null;
+  platform: { name: string; brandColor: string };
+  steps: Array<{
+    key: string;
+    complete: boolean;
+    fields: Array<{ key: string; required: boolean; value: string | null; error: string | null }>;
+  }>;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  requirements: {
+    currentlyDue: string[];
+    pastDue: string[];
+    pendingVerification: string[];
+    errors: Array<{ requirement: string; code: string }>;
+    disabledReason: string | null;
+  };
+};
+const VIEW = `type returnUrl platform { name brandColor }
+  steps { key complete fields { key required value error } }
+  detailsSubmitted chargesEnabled payoutsEnabled
+  requirements { currentlyDue pastDue pendingVerification errors { requirement code } disabledReason }`;
+
+async function createAccount(country: string, caller: Caller = platform): Promise<string> {
+  const created = await service.query<{ createAccount: { id: string } }>(
+    'mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }',
+    { i: { email: `${country.toLowerCase()}@example.com`, country } },
+    caller,
+  );
+  return created.data!.createAccount.id;
+}
+
+async function accountLink(accountId: string, type = 'ACCOUNT_ONBOARDING') {
+  const response = await service.query<{ createAccountLink: { url: string; expiresAt: string } }>(
+    `mutation($a: ID!, $t: AccountLinkType!, $r: String!, $u: String!) {
+      createAccountLink(account: $a, type: $t, refreshUrl: $r, returnUrl: $u) { url createdAt expiresAt }
+    }`,
+    { a: accountId, t: type, r: REFRESH, u: RETURN },
+    platform,
+  );
+  return response.data!.createAccountLink;
+}
+const tokenOf = (url: string) => url.split('/onboarding/')[1]!;
+
+const openLink = (token: string) =>
+  service.query<{ openAccountLink: { type: string; returnUrl: string } }>(
+    'mutation($t: String!) { openAccountLink(token: $t) { type returnUrl } }',
+    { t: token },
+  );
+
+/** What the gateway would learn from the session cookie the link set. */
+async function callerOf(sessionHeader: string): Promise<Caller> {
+  const response = await fetch(service.url.replace('/graphql', '/internal/authenticate'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_INTERNAL_SECRET),
+    },
+    body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
+  });
+  return ((await response.json()) as { caller: Caller }).caller;
+}
+
+async function onboardingCaller(accountId: string): Promise<Caller> {
+  const opened = await openLink(tokenOf((await accountLink(accountId)).url));
+  return callerOf(opened.headers.get('x-dash-session')!);
+}
+
+const view = async (caller: Caller) =>
+  (await service.query<{ onboarding: View }>(`{ onboarding { ${VIEW} } }`, {}, caller)).data!
+    .onboarding;
+
+const save = (caller: Caller, values: Record<string, string | null>) =>
+  service.query<{ saveOnboardingDetails: View }>(
+    `mutation($v: [OnboardingValueInput!]!) { saveOnboardingDetails(values: $v) { ${VIEW} } }`,
+    { v: Object.entries(values).map(([key, value]) => ({ key, value })) },
+    caller,
+  );
+
+const submit = (caller: Caller) =>
+  service.query<{ submitOnboarding: View }>(
+    `mutation { submitOnboarding(acceptTermsOfService: true, userAgent: "vitest") { ${VIEW} } }`,
+    {},
+    caller,
+  );
+
+const usIndividual = (idNumber: string) => ({
+  'business_profile.url': 'jenny.example',
+  'individual.first_name': 'Jenny',
+  'individual.last_name': 'Rosen',
+  'individual.email': 'jenny@example.com',
+  'individual.phone': '+14155550142',
+  'individual.dob': '1990-04-12',
+  'individual.address.line1': '510 Townsend St',
+  'individual.address.city': 'San Francisco',
+  'individual.address.state': 'CA',
+  'individual.address.postal_code': '94103',
+  'individual.id_number': idNumber,
+});
+
+/** The bank step, as payouts' event would report it. */
+const bankAdded = (accountId: string) =>
+  service.dataSource.transaction((manager) => markBankAccountProvided(manager, accountId));
+
+async function onboardIndividual(idNumber: string) {
+  const accountId = await createAccount('US');
+  const caller = await onboardingCaller(accountId);
+  expect((await save(caller, { business_type: 'individual' })).errors).toBeUndefined();
+  expect((await save(caller, usIndividual(idNumber))).errors).toBeUndefined();
+  await bankAdded(accountId);
+  const submitted = await submit(caller);
+  expect(submitted.errors).toBeUndefined();
+  return { accountId, caller, result: submitted.data!.submitOnboarding };
+}
+
+beforeAll(async () => {
+  service = await startTestService(identityService, {
+    DASH_DASHBOARD_URL: 'http://dashboard.test',
+  });
+  await seedIdentity(service.dataSource, {
+    platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#5b4cf0' },
+    accounts: [],
+  });
+});
+afterAll(() => service.close());
+
+describe('account links', () => {
+  it('are single use, expire in five minutes, keep only a hash and open onboarding only', async () => {
+    const accountId = await createAccount('US');
+    const link = await accountLink(accountId);
+    expect(link.url).toMatch(/^http:\/\/dashboard\.test\/onboarding\/al_\w+\.[\w-]+$/);
+    const ttl = new Date(link.expiresAt).getTime() - Date.now();
+    expect(ttl).toBeGreaterThan(4 * 60_000);
+    expect(ttl).toBeLessThanOrEqual(5 * 60_000);
+    const secret = tokenOf(link.url).split('.')[1]!;
+    const rows = await service.dataSource.query('SELECT * FROM account_links');
+    expect(JSON.stringify(rows)).not.toContain(secret);
+
+    const opened = await openLink(tokenOf(link.url));
+    expect(opened.data?.openAccountLink).toEqual({ type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN });
+    const caller = await callerOf(opened.headers.get('x-dash-session')!);
+    expect(caller).toMatchObject({ kind: 'onboarding', accountId });
+    // The onboarding session is not a dashboard session.
+    const me = await service.query('{ me { id } }', {}, caller);
+    expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await view(caller)).platform).toEqual({ name: 'Rocket Rides', brandColor: '#5b4cf0' });
+
+    const replay = (await openLink(tokenOf(link.url))).errors?.[0] as Failure;
+    expect(replay.extensions).toMatchObject({ reason: 'LINK_USED', refreshUrl: REFRESH });
+  });
+
+  it('send expired, tampered and unknown links back to the refresh URL where they can', async () => {
+    const accountId = await createAccount('US');
+    const expired = await accountLink(accountId);
+    const [id] = tokenOf(expired.url).split('.');
+    await service.dataSource.query(
+      'UPDATE account_links SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE id = ?',
+      [id],
+    );
+    expect(
+      ((await openLink(tokenOf(expired.url))).errors?.[0] as Failure).extensions,
+    ).toMatchObject({ reason: 'LINK_EXPIRED', refreshUrl: REFRESH });
+    const other = await accountLink(accountId);
+    const [otherId] = tokenOf(other.url).split('.');
+    const tampered = (await openLink(`${otherId}.not-the-secret`)).errors?.[0] as Failure;
+    expect(tampered.extensions).toMatchObject({ reason: 'LINK_INVALID', refreshUrl: REFRESH });
+    const unknown = (await openLink('al_nothing.here')).errors?.[0] as Failure;
+    expect(unknown.extensions?.reason).toBe('LINK_INVALID');
+    expect(unknown.extensions?.refreshUrl).toBeUndefined();
+    // The tampered attempt did not use the real link up.
+    expect((await openLink(tokenOf(other.url))).data?.openAccountLink.type).toBe(
+      'ACCOUNT_ONBOARDING',
+    );
+  });
+
+  it('need absolute URLs, https in live mode', async () => {
+    const live = await createAccount('GB', liveKey);
+    const refused = await service.query(
+      `mutation($a: ID!) { createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: "http://platform.test/r", returnUrl: "https://platform.test/u") { url } }`,
+      { a: live },
+      liveKey,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'refreshUrl',
+    });
+  });
+});
+
+describe('the due list per country and business type', () => {
+  const dueFor = async (country: string, businessType: string) => {
+    const caller = await onboardingCaller(await createAccount(country));
+    const saved = await save(caller, { business_type: businessType });
+    expect(saved.errors).toBeUndefined();
+    return saved.data!.saveOnboardingDetails.requirements.currentlyDue;
+  };
+  const common = ['business_type', 'external_account', 'tos_acceptance.date'];
+
+  it('asks a new account only its business type, the bank account and the terms', async () => {
+    const fresh = await view(await onboardingCaller(await createAccount('FR')));
+    expect(fresh.requirements.currentlyDue).toEqual([
+      'business_type',
+      'external_account',
+      'tos_acceptance.date',
+      'tos_acceptance.ip',
+    ]);
+    expect(fresh.requirements.pastDue).toEqual(fresh.requirements.currentlyDue);
+    expect(fresh).toMatchObject({ chargesEnabled: false, payoutsEnabled: false });
+    expect(fresh.steps.map((step) => step.key)).toEqual(['business_type', 'bank', 'review']);
+  });
+
+  it.each([
+    ['US', ['individual.id_number', 'individual.address.state', 'individual.first_name']],
+    ['GB', ['individual.first_name', 'individual.dob', 'individual.address.postal_code']],
+    ['DE', ['individual.first_name', 'individual.address.city']],
+    ['FR', ['individual.last_name', 'individual.address.line1']],
+    [
+      'JP',
+      ['individual.first_name_kana', 'individual.last_name_kanji', 'individual.address.state'],
+    ],
+    ['CN', ['individual.id_number', 'individual.first_name']],
+    ['SG', ['individual.id_number', 'individual.phone']],
+  ])('%s individual', async (country, expected) => {
+    const due = await dueFor(country, 'individual');
+    expect(due).toEqual(expect.arrayContaining([...expected, 'business_profile.url']));
+    expect(due).not.toContain('business_type');
+    expect(due.filter((key) => key.startsWith('company.'))).toEqual([]);
+    const without = {
+      US: [],
+      GB: ['individual.id_number', 'individual.address.state', 'individual.first_name_kana'],
+      DE: ['individual.id_number', 'individual.address.state'],
+      FR: ['individual.id_number'],
+      JP: ['individual.first_name', 'individual.id_number'],
+      CN: ['individual.address.state', 'individual.first_name_kana'],
+      SG: ['individual.address.state'],
+    }[country]!;
+    for (const key of without) expect(due).not.toContain(key);
+    expect(due).toEqual(expect.arrayContaining(common.slice(1)));
+  });
+
+  it.each([
+    ['US', ['representative.id_number', 'company.address.state']],
+    ['GB', ['representative.dob']],
+    ['DE', ['representative.first_name']],
+    ['FR', ['representative.first_name']],
+    ['JP', ['representative.first_name_kanji', 'company.address.state']],
+    ['CN', ['representative.id_number']],
+    ['SG', ['representative.id_number']],
+  ])('%s company: company details, a representative and its owners', async (country, expected) => {
+    const due = await dueFor(country, 'company');
+    expect(due).toEqual(
+      expect.arrayContaining([
+        ...expected,
+        'company.name',
+        'company.tax_id',
+        'company.address.line1',
+        'representative.title',
+        'company.owners_provided',
+      ]),
+    );
+    expect(due.filter((key) => key.startsWith('individual.'))).toEqual([]);
+  });
+
+  it('asks for each owner named, and accepts removing one', async () => {
+    const caller = await onboardingCaller(await createAccount('DE'));
+    await save(caller, { business_type: 'company' });
+    const named = await save(caller, { 'owners.0.first_name': 'Ada' });
+    const due = named.data!.saveOnboardingDetails.requirements.currentlyDue;
+    expect(due).toEqual(
+      expect.arrayContaining(['owners.0.last_name', 'owners.0.dob', 'owners.0.percent_ownership']),
+    );
+    const owners = named.data!.saveOnboardingDetails.steps.find((step) => step.key === 'owners')!;
+    expect(owners.fields.map((field) => field.key)).toContain('owners.0.percent_ownership');
+    const removed = await save(caller, { 'owners.0.first_name': null });
+    expect(
+      removed.data!.saveOnboardingDetails.requirements.currentlyDue.filter((key) =>
+        key.startsWith('owners.'),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('saving answers', () => {
+  it('refuses bad values field by field and saves none of the batch', async () => {
+    const caller = await onboardingCaller(await createAccount('US'));
+    await save(caller, { business_type: 'individual' });
+    const refused = await save(caller, {
+      'individual.first_name': 'Jenny',
+      'individual.dob': '2020-01-01',
+      'individual.address.postal_code': 'ABC',
+      'individual.id_number': '12',
+      'individual.nickname': 'JJ',
+    });
+    const error = refused.errors?.[0] as Failure;
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'individual.dob', code: 'too_young' }),
+      expect.objectContaining({
+        field: 'individual.address.postal_code',
+        code: 'invalid_postal_code',
+      }),
+      expect.objectContaining({ field: 'individual.id_number', code: 'invalid_id_number' }),
+      expect.objectContaining({ field: 'individual.nickname', code: 'unknown_field' }),
+    ]);
+    const after = await view(caller);
+    expect(after.requirements.currentlyDue).toContain('individual.first_name');
+  });
+
+  it('keeps ids sealed at rest and shows their last digits only', async () => {
+    const caller = await onboardingCaller(await createAccount('US'));
+    await save(caller, { business_type: 'individual', 'individual.id_number': '123-45-6789' });
+    const rows = await service.dataSource.query('SELECT onboarding_details FROM accounts');
+    expect(JSON.stringify(rows)).not.toContain('123456789');
+    const field = (await view(caller)).steps
+      .flatMap((step) => step.fields)
+      .find((candidate) => candidate.key === 'individual.id_number');
+    expect(field?.value).toBe('•••••6789');
+  });
+
+  it('refuses to submit while something is due, naming it', async () => {
+    const caller = await onboardingCaller(await createAccount('US'));
+    await save(caller, { business_type: 'individual', 'individual.first_name': 'Jo' });
+    const refused = (await submit(caller)).errors?.[0] as Failure;
+    expect(refused.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'REQUIREMENTS_DUE',
+    });
+    expect(refused.extensions?.fields).toEqual(
+      expect.arrayContaining(['individual.last_name', 'external_account']),
+    );
+    expect(refused.extensions?.fields).not.toContain('tos_acceptance.date');
+  });
+});
+
+describe('verification in test mode', () => {
+  it('enables charges and payouts once a verifying individual submits', async () => {
+    const { accountId, result } = await onboardIndividual('000000000');
+    expect(result).toMatchObject({
+      detailsSubmitted: true,
+      chargesEnabled: true,
+      payoutsEnabled: true,
+      requirements: { currentlyDue: [], pastDue: [], errors: [], disabledReason: null },
+    });
+    expect(result.steps.every((step) => step.complete)).toBe(true);
+    const [tos] = await service.dataSource.query(
+      'SELECT tos_acceptance FROM accounts WHERE id = ?',
+      [accountId],
+    );
+    expect(JSON.parse(tos.tos_acceptance)).toMatchObject({ userAgent: 'vitest' });
+    const events = await service.dataSource.query(
+      "SELECT data FROM outbox_events WHERE type = 'account.updated' AND account_id = ? ORDER BY occurred_at, id",
+      [accountId],
+    );
+    const last = JSON.parse(events.at(-1).data) as { data: unknown };
+    expect(last.data).toMatchObject({
+      fields: ['requirements'],
+      requirements: { currentlyDue: [], chargesEnabled: true, payoutsEnabled: true },
+    });
+  });
+
+  it('leaves a failing id number as an error and a due field, until it is corrected', async () => {
+    const { caller, result } = await onboardIndividual('111111111');
+    expect(result.requirements.errors).toEqual([
+      { requirement: 'individual.id_number', code: 'verification_failed_id_number_match' },
+    ]);
+    expect(result.requirements.currentlyDue).toEqual(['individual.id_number']);
+    expect(result).toMatchObject({ chargesEnabled: true, payoutsEnabled: false });
+    const field = result.steps
+      .flatMap((step) => step.fields)
+      .find((candidate) => candidate.key === 'individual.id_number');
+    expect(field?.error).toMatch(/does not match/);
+
+    const corrected = (await save(caller, { 'individual.id_number': '000000000' })).data!
+      .saveOnboardingDetails;
+    expect(corrected.requirements).toMatchObject({ currentlyDue: [], errors: [] });
+    expect(corrected.payoutsEnabled).toBe(true);
+  });
+
+  it('keeps a pending id number pending, with payouts waiting', async () => {
+    const { result } = await onboardIndividual('222222222');
+    expect(result.requirements).toMatchObject({
+      currentlyDue: [],
+      pendingVerification: ['individual.id_number'],
+      disabledReason: 'requirements.pending_verification',
+    });
+    expect(result).toMatchObject({ chargesEnabled: true, payoutsEnabled: false });
+  });
+
+  it('opens the same flow on what is due now for the signed-in account', async () => {
+    const { accountId } = await onboardIndividual('111111111');
+    const dashboard: Caller = { kind: 'account', accountId, platformId: 'plat_a', livemode: false };
+    const update = await view(dashboard);
+    expect(update).toMatchObject({ type: 'ACCOUNT_UPDATE', returnUrl: null });
+    expect(update.steps.find((step) => !step.complete)?.key).toBe('representative');
+  });
+});
