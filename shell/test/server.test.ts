@@ -67,6 +67,7 @@ describe('shell server', () => {
       '@dash/disputes-app',
       '@dash/earnings',
       '@dash/login',
+      '@dash/onboarding',
       '@dash/payments',
       '@dash/payouts-app',
       '@dash/settings',

@@ -3,6 +3,7 @@ export const BANNER_QUERY = /* GraphQL */ `
   query Banner {
     me {
       id
+      detailsSubmitted
       requirements {
         currentlyDue
         pastDue
@@ -24,6 +25,7 @@ export const BANNER_QUERY = /* GraphQL */ `
 
 export interface BannerData {
   me: {
+    detailsSubmitted: boolean;
     requirements: {
       currentlyDue: string[];
       pastDue: string[];

@@ -14,6 +14,7 @@ import type { BannerData } from '../src/banner-query.js';
 
 type Me = BannerData['me'];
 const nothingDue: Me = {
+  detailsSubmitted: true,
   requirements: { currentlyDue: [], pastDue: [], currentDeadline: null, disabledReason: null },
   notices: [],
 };
@@ -36,7 +37,7 @@ beforeEach(() => {
 });
 
 describe('notification banner', () => {
-  it('asks for what is due, by when, and leads to where it is given; goes once given', async () => {
+  it('asks for what is due, by when, and leads into onboarding; goes once given', async () => {
     const client = scriptedClient({
       Banner: [
         answer({
@@ -55,10 +56,59 @@ describe('notification banner', () => {
     expect(due.text()).toContain('Add your website, phone number by Dec 9, 2026');
     expect(due.attributes('role')).toBe('status');
     await due.get('a').trigger('click');
-    expect(window.location.pathname).toBe('/settings');
+    expect(window.location.pathname).toBe('/onboarding');
     announce('dash:account-changed');
     await flushPromises();
     expect(view.find('[data-testid="banner"]').exists()).toBe(false);
+  });
+
+  it('asks an account that has not finished onboarding to finish it, not for a list', async () => {
+    const due = ['business_type', 'external_account', 'tos_acceptance.date', 'tos_acceptance.ip'];
+    const view = await mountBanner(
+      scriptedClient({
+        Banner: [
+          answer({
+            detailsSubmitted: false,
+            requirements: {
+              currentlyDue: due,
+              pastDue: due,
+              currentDeadline: null,
+              disabledReason: 'requirements.past_due',
+            },
+          }),
+        ],
+      }),
+    );
+    const setup = view.get('[data-testid="banner-requirements"]');
+    expect(setup.text()).toContain('Finish setting up your account');
+    expect(setup.get('a').text()).toBe('Continue setup');
+    expect(setup.get('a').attributes('href')).toBe('/onboarding');
+  });
+
+  it('names three things at most, then how many more', async () => {
+    const view = await mountBanner(
+      scriptedClient({
+        Banner: [
+          answer({
+            requirements: {
+              currentlyDue: [
+                'individual.id_number',
+                'individual.dob',
+                'external_account',
+                'individual.address.city',
+                'individual.address.postal_code',
+              ],
+              pastDue: [],
+              currentDeadline: '2026-12-09T00:00:00.000Z',
+              disabledReason: null,
+            },
+          }),
+        ],
+      }),
+    );
+    expect(view.get('[data-testid="banner-requirements"]').text()).toContain(
+      'Add your ID number, date of birth, bank account and 2 more by Dec 9, 2026',
+    );
   });
 
   it('says payments are paused when past due, urgently', async () => {

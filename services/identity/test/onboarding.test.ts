@@ -157,11 +157,11 @@ describe('account links', () => {
   it('are single use, expire in five minutes, keep only a hash and open onboarding only', async () => {
     const accountId = await createAccount('US');
     const link = await accountLink(accountId);
-    expect(link.url).toMatch(/^http:\/\/dashboard\.test\/onboarding\/al_\w+\.[\w-]+$/);
+    expect(link.url).toMatch(/^http:\/\/dashboard\.test\/onboarding\/al_\w+\/[\w-]+$/);
     const ttl = new Date(link.expiresAt).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(4 * 60_000);
     expect(ttl).toBeLessThanOrEqual(5 * 60_000);
-    const secret = tokenOf(link.url).split('.')[1]!;
+    const secret = tokenOf(link.url).split('/')[1]!;
     const rows = await service.dataSource.query('SELECT * FROM account_links');
     expect(JSON.stringify(rows)).not.toContain(secret);
 
@@ -181,7 +181,7 @@ describe('account links', () => {
   it('send expired, tampered and unknown links back to the refresh URL where they can', async () => {
     const accountId = await createAccount('US');
     const expired = await accountLink(accountId);
-    const [id] = tokenOf(expired.url).split('.');
+    const [id] = tokenOf(expired.url).split('/');
     await service.dataSource.query(
       'UPDATE account_links SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE id = ?',
       [id],
@@ -190,10 +190,10 @@ describe('account links', () => {
       ((await openLink(tokenOf(expired.url))).errors?.[0] as Failure).extensions,
     ).toMatchObject({ reason: 'LINK_EXPIRED', refreshUrl: REFRESH });
     const other = await accountLink(accountId);
-    const [otherId] = tokenOf(other.url).split('.');
-    const tampered = (await openLink(`${otherId}.not-the-secret`)).errors?.[0] as Failure;
+    const [otherId] = tokenOf(other.url).split('/');
+    const tampered = (await openLink(`${otherId}/not-the-secret`)).errors?.[0] as Failure;
     expect(tampered.extensions).toMatchObject({ reason: 'LINK_INVALID', refreshUrl: REFRESH });
-    const unknown = (await openLink('al_nothing.here')).errors?.[0] as Failure;
+    const unknown = (await openLink('al_nothing/here')).errors?.[0] as Failure;
     expect(unknown.extensions?.reason).toBe('LINK_INVALID');
     expect(unknown.extensions?.refreshUrl).toBeUndefined();
     // The tampered attempt did not use the real link up.

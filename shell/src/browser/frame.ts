@@ -106,9 +106,13 @@ async function loadBranding(): Promise<void> {
     setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
     showUnread(me.unreadActivityCount);
   } catch (error) {
-    // The auth guard: nobody signed in, so every page but sign-in leads there.
+    // The auth guard: nobody signed in, so every page but sign-in leads there. Onboarding is
+    // opened by an account link, whose session is not a dashboard one: it stays.
     const signedOut = error instanceof GraphqlRequestError && error.code === 'UNAUTHENTICATED';
-    if (signedOut && !window.location.pathname.startsWith('/login')) navigateToUrl('/login');
+    const open = ['/login', '/onboarding'].some((page) =>
+      window.location.pathname.startsWith(page),
+    );
+    if (signedOut && !open) navigateToUrl('/login');
     // Otherwise the frame still works unbranded; each micro-frontend reports its own errors.
   }
 }

@@ -54,6 +54,7 @@ export const MICROFRONTENDS: Record<string, string> = {
   disputes: '@dash/disputes-app',
   earnings: '@dash/earnings',
   login: '@dash/login',
+  onboarding: '@dash/onboarding',
   payments: '@dash/payments',
   payouts: '@dash/payouts-app',
   settings: '@dash/settings',

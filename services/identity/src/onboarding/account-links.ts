@@ -35,7 +35,7 @@ function checkUrl(url: string, field: string, livemode: boolean): string {
 
 /**
  * Account links: how a platform sends an account's owner into hosted onboarding. The URL holds
- * the link's id and a secret (only the secret's hash is kept), so an expired, used or tampered
+ * the link's id and a secret, /onboarding/<id>/<secret> (only the secret's hash is kept), so an expired, used or tampered
  * link is still recognised and its browser sent to the platform's refresh URL.
  */
 export class AccountLinks {
@@ -69,7 +69,7 @@ export class AccountLinks {
       usedAt: null,
     });
     return {
-      url: new URL(`/onboarding/${id}.${secret}`, this.dashboardUrl).toString(),
+      url: new URL(`/onboarding/${id}/${secret}`, this.dashboardUrl).toString(),
       createdAt,
       expiresAt,
     };
@@ -77,7 +77,7 @@ export class AccountLinks {
 
   /** Uses a link up (once, whatever the race) and returns it. */
   async redeem(token: string): Promise<AccountLinkRow> {
-    const [id, secret, extra] = token.split('.');
+    const [id, secret, extra] = token.split('/');
     const links = this.dataSource.getRepository(AccountLinkRow);
     const link = id && secret && extra === undefined ? await links.findOneBy({ id }) : null;
     if (!link) throw linkRefused('LINK_INVALID', 'This onboarding link is not valid.');

@@ -1,0 +1,19 @@
+import { vueMicrofrontend } from '@dash/web-kit';
+import OnboardingFlow from './OnboardingFlow.vue';
+import { messages } from './messages.js';
+
+/**
+ * An account link is /onboarding/<link id>/<secret>, and both parts are the token; plain
+ * /onboarding is a signed-in account adding what is due. The flow redeems the token and then replaces the address
+ * with /onboarding, so a reload never tries a used token again.
+ */
+const tokenFromLocation = () =>
+  decodeURIComponent(window.location.pathname.split('/onboarding/')[1] ?? '');
+
+export const { bootstrap, mount, unmount } = vueMicrofrontend({
+  component: OnboardingFlow,
+  messages,
+  // The stylesheet sits next to this module wherever the shell serves it from.
+  cssUrl: new URL(/* @vite-ignore */ './onboarding.css', import.meta.url).href,
+  props: () => ({ token: tokenFromLocation() }),
+});

@@ -1,0 +1,696 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scriptedClient } from '@dash/testing/scripted-client';
+import {
+  createDashI18n,
+  getBranding,
+  GraphqlRequestError,
+  setBranding,
+  setLocale,
+  type GraphqlClient,
+} from '@dash/web-kit';
+import OnboardingFlow from '../src/OnboardingFlow.vue';
+import { messages } from '../src/messages.js';
+import type {
+  FieldKind,
+  Onboarding,
+  OnboardingField,
+  OnboardingStep,
+} from '../src/onboarding-api.js';
+
+const RETURN_URL = 'https://rocketrides.example/connect/return';
+const REFRESH_URL = 'https://rocketrides.example/connect/refresh';
+
+const field = (
+  key: string,
+  kind: FieldKind = 'TEXT',
+  extra: Partial<OnboardingField> = {},
+): OnboardingField => ({
+  key,
+  kind,
+  required: true,
+  value: null,
+  options: null,
+  error: null,
+  errorCode: null,
+  ...extra,
+});
+
+const owner = (n: number, first: string, last: string) => [
+  field(`owners.${n}.first_name`, 'TEXT', { value: first }),
+  field(`owners.${n}.last_name`, 'TEXT', { value: last }),
+  field(`owners.${n}.dob`, 'DATE', { value: '1980-02-01' }),
+  field(`owners.${n}.percent_ownership`, 'PERCENT', { value: '40' }),
+  field(`owners.${n}.email`, 'EMAIL', { required: false }),
+];
+
+/** A US company part-way through: the business type chosen, the rest to do. */
+function steps(): OnboardingStep[] {
+  return [
+    {
+      key: 'business_type',
+      complete: true,
+      fields: [
+        field('business_type', 'SELECT', {
+          value: 'company',
+          options: ['individual', 'company'],
+        }),
+      ],
+    },
+    {
+      key: 'business',
+      complete: false,
+      fields: [
+        field('business_profile.url', 'URL'),
+        field('business_profile.product_description', 'TEXT', { required: false }),
+        field('business_profile.support_email', 'EMAIL', { required: false }),
+      ],
+    },
+    {
+      key: 'representative',
+      complete: false,
+      fields: [
+        field('representative.first_name', 'TEXT', { value: 'Jenny' }),
+        field('representative.last_name', 'TEXT', { value: 'Rosen' }),
+        field('representative.dob', 'DATE', { value: '1990-05-04' }),
+        field('representative.address.country', 'COUNTRY', { options: ['US', 'DE'] }),
+        field('representative.id_number', 'ID_NUMBER', {
+          value: '•••••6789',
+          error: 'The ID number does not match the name.',
+          errorCode: 'verification_mismatch',
+        }),
+        field('representative.email', 'EMAIL', { required: false }),
+        field('representative.nickname'),
+      ],
+    },
+    {
+      key: 'company',
+      complete: false,
+      fields: [
+        field('company.name', 'TEXT', { value: 'Rocket Rides LLC' }),
+        field('company.tax_id', 'ID_NUMBER', { value: '•••••0000' }),
+      ],
+    },
+    {
+      key: 'owners',
+      complete: false,
+      fields: [
+        ...owner(0, 'Ada', 'Lovelace'),
+        ...owner(1, 'Alan', 'Turing'),
+        field('company.owners_provided', 'CHECKBOX', { value: 'false' }),
+      ],
+    },
+    { key: 'bank', complete: false, fields: [] },
+    { key: 'review', complete: false, fields: [] },
+  ];
+}
+
+function onboarding(overrides: Partial<Onboarding> = {}): Onboarding {
+  return {
+    accountId: 'acct_1',
+    country: 'US',
+    businessType: 'company',
+    type: 'ACCOUNT_ONBOARDING',
+    returnUrl: RETURN_URL,
+    platform: { name: 'Rocket Rides', brandColor: '#0a7cff', iconUrl: null },
+    steps: steps(),
+    detailsSubmitted: false,
+    chargesEnabled: false,
+    payoutsEnabled: false,
+    requirements: {
+      currentlyDue: ['business_profile.url'],
+      eventuallyDue: [],
+      pastDue: [],
+      pendingVerification: [],
+      errors: [],
+      currentDeadline: null,
+      disabledReason: null,
+    },
+    ...overrides,
+  };
+}
+
+/** The same onboarding with the steps before `key` complete (and `key` itself not). */
+function at(key: string, overrides: Partial<Onboarding> = {}): Onboarding {
+  const list = steps();
+  const stop = list.findIndex((step) => step.key === key);
+  return onboarding({
+    steps: list.map((step, i) => ({ ...step, complete: i < stop })),
+    ...overrides,
+  });
+}
+
+/** Changes one step of an onboarding. */
+function withStep(base: Onboarding, key: string, change: Partial<OnboardingStep>): Onboarding {
+  return {
+    ...base,
+    steps: base.steps.map((step) => (step.key === key ? { ...step, ...change } : step)),
+  };
+}
+
+const refused = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new GraphqlRequestError(message, code, undefined, { code, ...extensions });
+
+let wrapper: VueWrapper | undefined;
+async function mountFlow(client: GraphqlClient, props: Record<string, unknown> = {}) {
+  const { i18n } = createDashI18n(messages);
+  const redirect = vi.fn();
+  const leave = vi.fn();
+  wrapper = mount(OnboardingFlow, {
+    props: { client, redirect, leave, pollDelayMs: 0, ...props },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return { flow: wrapper, redirect, leave };
+}
+
+const title = (flow: VueWrapper) => flow.get('[data-testid="step-title"]').text();
+const input = (flow: VueWrapper, key: string) => flow.get(`[name="${key}"]`);
+const labelOf = (flow: VueWrapper, key: string) =>
+  flow.get(`label[for="${input(flow, key).attributes('id')}"]`).text();
+const button = (flow: VueWrapper, text: string) => {
+  const found = flow.findAll('button').find((b) => b.text() === text);
+  if (!found) throw new Error(`No button "${text}"`);
+  return found;
+};
+const continueButton = (flow: VueWrapper) => flow.get('[data-testid="continue"]');
+const savedValues = (client: ReturnType<typeof scriptedClient>) =>
+  client.calls.filter(([name]) => name === 'SaveOnboardingDetails').map(([, vars]) => vars.values);
+
+beforeEach(() => {
+  setLocale('en');
+  // The flow brands the page's frame; each test starts from an unbranded one.
+  setBranding({ platformName: '', brandColor: '#5b4cf0' });
+});
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.restoreAllMocks();
+});
+
+describe('opening the link', () => {
+  it('redeems the token, drops it from the address and resumes where the account left off', async () => {
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+    const client = scriptedClient({
+      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      Onboarding: [{ onboarding: onboarding() }],
+    });
+    const { flow, redirect } = await mountFlow(client, { token: 'alt_tok_1' });
+
+    expect(client.calls.map(([name]) => name)).toEqual(['OpenAccountLink', 'Onboarding']);
+    expect(client.calls[0]![1]).toEqual({ token: 'alt_tok_1' });
+    expect(replaceState).toHaveBeenCalledWith(null, '', '/onboarding');
+    expect(redirect).not.toHaveBeenCalled();
+
+    // Co-branded: the platform's name, its initial in its colour, the colour as the accent.
+    const brand = flow.get('[data-testid="brand"]');
+    expect(brand.text()).toContain('Rocket Rides');
+    expect(brand.get('.onb__icon--letter').text()).toBe('R');
+    const style = flow.get('[data-testid="onboarding"]').attributes('style') ?? '';
+    expect(style).toContain('--dash-accent: #0a7cff');
+    expect(flow.get('h1').text()).toBe('Get paid by Rocket Rides');
+    // The shell's top bar is told too: it cannot ask an onboarding session who this is.
+    expect(getBranding()).toEqual({ platformName: 'Rocket Rides', brandColor: '#0a7cff' });
+
+    // The first step not complete (the business type is chosen already), with its progress.
+    expect(title(flow)).toBe('Business details');
+    const progress = flow.get('[data-testid="progress"]');
+    expect(progress.text()).toContain('Step 2 of 7');
+    expect(progress.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('2');
+    expect(progress.get('[role="status"]').text()).toBe('Step 2 of 7: Business details');
+    expect(progress.findAll('li').map((li) => li.text())).toEqual([
+      expect.stringContaining('Business type'),
+      'Business details',
+      'Your details',
+      'Company details',
+      'Owners',
+      'Bank account',
+      'Review and submit',
+    ]);
+    expect(progress.get('[aria-current="step"]').text()).toBe('Business details');
+  });
+
+  it('sends an expired link to the platform for a new one, replacing this page', async () => {
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+    const client = scriptedClient({
+      OpenAccountLink: [
+        refused('UNAUTHENTICATED', 'This onboarding link has expired.', {
+          reason: 'LINK_EXPIRED',
+          refreshUrl: REFRESH_URL,
+        }),
+      ],
+    });
+    const { redirect } = await mountFlow(client, { token: 'alt_old' });
+    expect(redirect).toHaveBeenCalledWith(REFRESH_URL);
+    expect(replaceState).not.toHaveBeenCalled();
+    expect(client.calls.map(([name]) => name)).toEqual(['OpenAccountLink']);
+  });
+
+  it('says a used link is no good when there is no refresh URL to go to', async () => {
+    const client = scriptedClient({
+      OpenAccountLink: [refused('UNAUTHENTICATED', 'used', { reason: 'LINK_USED' })],
+    });
+    const { flow, redirect } = await mountFlow(client, { token: 'alt_used' });
+    expect(redirect).not.toHaveBeenCalled();
+    expect(flow.get('[data-testid="link-refused"]').text()).toBe(
+      'This link has already been used. Ask your platform for a new one.',
+    );
+    expect(flow.find('input').exists()).toBe(false);
+  });
+
+  it('asks for a link from the platform when nobody is signed in', async () => {
+    const client = scriptedClient({
+      Onboarding: [refused('UNAUTHENTICATED', 'Sign in first.')],
+    });
+    const { flow } = await mountFlow(client);
+    expect(flow.get('[data-testid="needs-link"]').text()).toContain(
+      'This page needs a link from your platform.',
+    );
+  });
+});
+
+describe('the steps', () => {
+  it('renders each field from the server by its kind, with labels and verification errors', async () => {
+    const client = scriptedClient({ Onboarding: [{ onboarding: at('representative') }] });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('Your details');
+    expect(flow.get('[data-testid="progress"]').text()).toContain('Step 3 of 7');
+
+    expect(labelOf(flow, 'representative.first_name')).toBe('First name');
+    expect((input(flow, 'representative.first_name').element as HTMLInputElement).value).toBe(
+      'Jenny',
+    );
+    const dob = input(flow, 'representative.dob');
+    expect(dob.attributes('type')).toBe('date');
+    expect((dob.element as HTMLInputElement).value).toBe('1990-05-04');
+    expect(labelOf(flow, 'representative.email')).toBe('Email optional');
+    // A key with no words of its own is still readable.
+    expect(labelOf(flow, 'representative.nickname')).toBe('nickname');
+
+    const country = input(flow, 'representative.address.country');
+    expect(country.element.tagName).toBe('SELECT');
+    expect(country.findAll('option').map((option) => option.text())).toEqual([
+      'Choose…',
+      'United States',
+      'Germany',
+    ]);
+
+    // The saved ID number is masked: a placeholder, never the value, with the refusal under it.
+    const id = input(flow, 'representative.id_number');
+    expect((id.element as HTMLInputElement).value).toBe('');
+    expect(id.attributes('placeholder')).toBe('•••••6789');
+    expect(id.attributes('aria-invalid')).toBe('true');
+    const describedBy = id.attributes('aria-describedby')!.split(' ');
+    const texts = describedBy.map((ref) => flow.get(`[id="${ref}"]`).text());
+    expect(texts).toContain('The ID number does not match the name.');
+    expect(texts).toContain('Saved as •••••6789. Leave it empty to keep it.');
+
+    // Back shows the business type as a choice with words for each option.
+    await button(flow, 'Back').trigger('click');
+    await button(flow, 'Back').trigger('click');
+    expect(title(flow)).toBe('Business type');
+    const type = input(flow, 'business_type');
+    expect((type.element as HTMLSelectElement).value).toBe('company');
+    expect(type.findAll('option').map((option) => option.text())).toEqual([
+      'Choose…',
+      'Individual or sole proprietor',
+      'Company',
+    ]);
+  });
+
+  it('shows the refused values under their fields, stays on the step, then moves on', async () => {
+    const saved = withStep(at('representative'), 'business', {
+      complete: true,
+      fields: [
+        field('business_profile.url', 'URL', { value: 'https://rocketrides.example' }),
+        field('business_profile.product_description', 'TEXT', {
+          required: false,
+          value: 'Rides',
+        }),
+        field('business_profile.support_email', 'EMAIL', { required: false }),
+      ],
+    });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: onboarding() }],
+      SaveOnboardingDetails: [
+        refused('BAD_USER_INPUT', 'Some values were refused.', {
+          fieldErrors: [
+            { field: 'business_profile.url', code: 'invalid_url', message: 'Enter a URL.' },
+            {
+              field: 'business_profile.support_email',
+              code: 'mailbox_unreachable',
+              message: 'That mailbox does not take mail.',
+            },
+          ],
+        }),
+        { saveOnboardingDetails: saved },
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('Business details');
+
+    await input(flow, 'business_profile.url').setValue('not a website');
+    await input(flow, 'business_profile.product_description').setValue('  Rides  ');
+    await input(flow, 'business_profile.support_email').setValue('help@');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(savedValues(client)[0]).toEqual([
+      { key: 'business_profile.url', value: 'not a website' },
+      { key: 'business_profile.product_description', value: 'Rides' },
+      { key: 'business_profile.support_email', value: 'help@' },
+    ]);
+    expect(title(flow)).toBe('Business details');
+    expect(flow.get('[data-testid="step-problem"]').text()).toBe('Some details need another look.');
+
+    const url = input(flow, 'business_profile.url');
+    expect(url.attributes('aria-invalid')).toBe('true');
+    const urlProblem = flow.get(`[id="${url.attributes('aria-describedby')}"]`);
+    expect(urlProblem.text()).toBe('Enter the web address of the business, such as example.com.');
+    expect(url.element.closest('[data-field]')!.contains(urlProblem.element)).toBe(true);
+    // An unknown code falls back to the server's own words.
+    const email = input(flow, 'business_profile.support_email');
+    expect(flow.get(`[id="${email.attributes('aria-describedby')}"]`).text()).toBe(
+      'That mailbox does not take mail.',
+    );
+    expect(input(flow, 'business_profile.product_description').attributes('aria-invalid')).toBe(
+      'false',
+    );
+    expect(document.activeElement).toBe(url.element);
+    // What was typed stays in the inputs.
+    expect((url.element as HTMLInputElement).value).toBe('not a website');
+
+    await url.setValue('rocketrides.example');
+    await email.setValue('');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    expect(savedValues(client)[1]).toEqual([
+      { key: 'business_profile.url', value: 'rocketrides.example' },
+      { key: 'business_profile.product_description', value: 'Rides' },
+    ]);
+    expect(title(flow)).toBe('Your details');
+    expect(flow.get('[data-testid="progress"]').text()).toContain('Step 3 of 7');
+    expect(document.activeElement).toBe(flow.get('[data-testid="step-title"]').element);
+  });
+
+  it('does not move on while a required field is empty, and saves nothing unchanged', async () => {
+    const client = scriptedClient({ Onboarding: [{ onboarding: onboarding() }] });
+    const { flow } = await mountFlow(client);
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    expect(savedValues(client)).toEqual([]);
+    expect(title(flow)).toBe('Business details');
+    const url = input(flow, 'business_profile.url');
+    expect(url.attributes('aria-invalid')).toBe('true');
+    expect(flow.get(`[id="${url.attributes('aria-describedby')}"]`).text()).toBe(
+      'This is required.',
+    );
+  });
+
+  it('removes an owner by clearing its keys and adds one at the next index', async () => {
+    const afterRemoval = withStep(at('owners'), 'owners', {
+      fields: [
+        ...owner(1, 'Alan', 'Turing'),
+        field('company.owners_provided', 'CHECKBOX', { value: 'false' }),
+      ],
+    });
+    const afterAdding = withStep(at('bank'), 'owners', {
+      complete: true,
+      fields: [
+        ...owner(1, 'Alan', 'Turing'),
+        ...owner(2, 'Grace', 'Hopper'),
+        field('company.owners_provided', 'CHECKBOX', { value: 'true' }),
+      ],
+    });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: at('owners') }],
+      SaveOnboardingDetails: [
+        { saveOnboardingDetails: afterRemoval },
+        { saveOnboardingDetails: afterAdding },
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('Owners');
+    const groups = flow.findAll('fieldset');
+    expect(groups.map((group) => group.get('legend').text())).toEqual(['Owner 1', 'Owner 2']);
+    expect(labelOf(flow, 'owners.0.percent_ownership')).toBe('Ownership (%)');
+    expect(input(flow, 'owners.0.percent_ownership').attributes('type')).toBe('number');
+
+    await groups[0]!.get('button').trigger('click');
+    await flushPromises();
+    expect(savedValues(client)[0]).toEqual([
+      { key: 'owners.0.first_name', value: null },
+      { key: 'owners.0.last_name', value: null },
+      { key: 'owners.0.dob', value: null },
+      { key: 'owners.0.percent_ownership', value: null },
+      { key: 'owners.0.email', value: null },
+    ]);
+    expect(flow.findAll('fieldset')).toHaveLength(1);
+    expect(flow.text()).toContain('Owner removed.');
+
+    await flow.get('[data-testid="add-owner"]').trigger('click');
+    const added = flow.get('[data-owner="2"]');
+    expect(added.findAll('input').map((i) => i.attributes('name'))).toEqual([
+      'owners.2.first_name',
+      'owners.2.last_name',
+      'owners.2.dob',
+      'owners.2.percent_ownership',
+      'owners.2.email',
+    ]);
+    expect(document.activeElement).toBe(input(flow, 'owners.2.first_name').element);
+    await input(flow, 'owners.2.first_name').setValue('Grace');
+    await input(flow, 'owners.2.last_name').setValue('Hopper');
+    await input(flow, 'owners.2.dob').setValue('1906-12-09');
+    await input(flow, 'owners.2.percent_ownership').setValue('30');
+    await input(flow, 'company.owners_provided').setValue(true);
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    expect(savedValues(client)[1]).toEqual([
+      { key: 'company.owners_provided', value: 'true' },
+      { key: 'owners.2.first_name', value: 'Grace' },
+      { key: 'owners.2.last_name', value: 'Hopper' },
+      { key: 'owners.2.dob', value: '1906-12-09' },
+      { key: 'owners.2.percent_ownership', value: '30' },
+    ]);
+    expect(title(flow)).toBe('Bank account');
+  });
+
+  it('adds the bank account, shows a refused number under its field and waits for the step', async () => {
+    const bankDone = withStep(at('review'), 'bank', { complete: true });
+    const client = scriptedClient({
+      Onboarding: [
+        { onboarding: at('bank') },
+        { onboarding: at('bank') },
+        { onboarding: bankDone },
+      ],
+      AddOnboardingBankAccount: [
+        new GraphqlRequestError(
+          'Routing number must be 9 digits.',
+          'BAD_USER_INPUT',
+          'routingNumber',
+          {
+            code: 'BAD_USER_INPUT',
+            field: 'routingNumber',
+          },
+        ),
+        {
+          addOnboardingBankAccount: {
+            id: 'ba_1',
+            bankName: 'Simulated Bank',
+            last4: '6789',
+            currency: 'usd',
+          },
+        },
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('Bank account');
+    expect(flow.find('[data-testid="continue"]').exists()).toBe(false);
+
+    await flow.get('#onb-bank-accountHolderName').setValue('Rocket Rides LLC');
+    await flow.get('#onb-bank-routingNumber').setValue('1100');
+    await flow.get('#onb-bank-accountNumber').setValue('000123456789');
+    await flow.get('[data-testid="bank-step"] form').trigger('submit');
+    await flushPromises();
+    const routing = flow.get('#onb-bank-routingNumber');
+    expect(routing.attributes('aria-invalid')).toBe('true');
+    expect(flow.get(`[id="${routing.attributes('aria-describedby')}"]`).text()).toBe(
+      'Check the routing number: a bank would not accept it.',
+    );
+    expect(document.activeElement).toBe(routing.element);
+
+    await routing.setValue('110000000');
+    await flow.get('[data-testid="bank-step"] form').trigger('submit');
+    // The step asks again (pollDelayMs apart) until the server sees the account.
+    await vi.waitFor(() =>
+      expect(flow.get('[data-testid="bank-step"]').text()).toContain('Bank account added'),
+    );
+    expect(client.calls.filter(([name]) => name === 'AddOnboardingBankAccount').at(-1)).toEqual([
+      'AddOnboardingBankAccount',
+      {
+        input: {
+          country: 'US',
+          currency: 'usd',
+          accountHolderName: 'Rocket Rides LLC',
+          routingNumber: '110000000',
+          accountNumber: '000123456789',
+        },
+      },
+    ]);
+    expect(client.calls.filter(([name]) => name === 'Onboarding')).toHaveLength(3);
+    expect(flow.get('[data-testid="bank-step"]').text()).toContain('Simulated Bank •••• 6789');
+    await continueButton(flow).trigger('click');
+    await flushPromises();
+    expect(title(flow)).toBe('Review and submit');
+  });
+});
+
+describe('review and submit', () => {
+  it('summarises, edits, accepts the agreement, submits and returns to the platform', async () => {
+    const submitted = onboarding({
+      detailsSubmitted: true,
+      steps: steps().map((step) => ({ ...step, complete: true })),
+      requirements: {
+        ...onboarding().requirements,
+        currentlyDue: [],
+        pendingVerification: ['representative.id_number'],
+      },
+    });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: at('review') }],
+      SubmitOnboarding: [{ submitOnboarding: submitted }],
+    });
+    const { flow, leave } = await mountFlow(client);
+    expect(title(flow)).toBe('Review and submit');
+
+    const representative = flow.get('[data-summary="representative"]');
+    expect(representative.text()).toContain('First name');
+    expect(representative.text()).toContain('Jenny');
+    expect(representative.text()).toContain('May 4, 1990');
+    expect(representative.text()).toContain('•••••6789');
+    expect(flow.get('[data-summary="owners"]').text()).toContain('Owner 2 · First name');
+    expect(flow.get('[data-summary="business_type"]').text()).toContain('Company');
+
+    // Edit goes to the step, and Continue comes back to the review.
+    await flow.get('[data-summary="company"] button').trigger('click');
+    expect(title(flow)).toBe('Company details');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    expect(title(flow)).toBe('Review and submit');
+
+    expect(flow.text()).toContain('By continuing you agree to the Connected Account Agreement');
+    await flow.get('[data-testid="review-step"]').trigger('submit');
+    await flushPromises();
+    expect(client.calls.some(([name]) => name === 'SubmitOnboarding')).toBe(false);
+    const terms = flow.get('#onb-terms');
+    expect(terms.attributes('aria-invalid')).toBe('true');
+    expect(flow.text()).toContain('Accept the agreement to submit your details.');
+    expect(document.activeElement).toBe(terms.element);
+
+    await terms.setValue(true);
+    await flow.get('[data-testid="review-step"]').trigger('submit');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'SubmitOnboarding',
+      { acceptTermsOfService: true, userAgent: navigator.userAgent },
+    ]);
+
+    const done = flow.get('[data-testid="done"]');
+    expect(done.text()).toContain('Details submitted');
+    expect(done.text()).toContain('We are verifying your details.');
+    await done.get('[data-testid="return"]').trigger('click');
+    expect(done.get('[data-testid="return"]').text()).toBe('Return to Rocket Rides');
+    expect(leave).toHaveBeenCalledWith(RETURN_URL);
+  });
+
+  it('goes to the step holding a field still due when submit is refused', async () => {
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: at('review') }, { onboarding: at('review') }],
+      SubmitOnboarding: [
+        refused('FAILED_PRECONDITION', 'Some requirements are still due.', {
+          reason: 'REQUIREMENTS_DUE',
+          fields: ['company.tax_id'],
+        }),
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    await flow.get('#onb-terms').setValue(true);
+    await flow.get('[data-testid="review-step"]').trigger('submit');
+    await flushPromises();
+    expect(title(flow)).toBe('Company details');
+    const taxId = input(flow, 'company.tax_id');
+    expect(taxId.attributes('aria-invalid')).toBe('true');
+    expect(flow.get(`[id="${taxId.attributes('aria-describedby')!.split(' ')[0]}"]`).text()).toBe(
+      'This is required.',
+    );
+    expect(document.activeElement).toBe(taxId.element);
+  });
+
+  it('lists what verification refused with the way back to its step', async () => {
+    const refusedDetails = onboarding({
+      detailsSubmitted: true,
+      steps: steps().map((step) => ({ ...step, complete: step.key !== 'representative' })),
+      requirements: {
+        ...onboarding().requirements,
+        errors: [
+          {
+            requirement: 'representative.id_number',
+            code: 'verification_mismatch',
+            reason: 'The ID number does not match the name.',
+          },
+        ],
+      },
+    });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: at('review') }],
+      SubmitOnboarding: [{ submitOnboarding: refusedDetails }],
+    });
+    const { flow } = await mountFlow(client);
+    await flow.get('#onb-terms').setValue(true);
+    await flow.get('[data-testid="review-step"]').trigger('submit');
+    await flushPromises();
+    const errors = flow.get('[data-testid="verification-errors"]');
+    expect(errors.text()).toContain('Social Security number or national ID number');
+    expect(errors.text()).toContain('The ID number does not match the name.');
+    await errors.get('button').trigger('click');
+    expect(title(flow)).toBe('Your details');
+  });
+
+  it('updates a signed-in account: saves before leaving, and leaves for the dashboard home', async () => {
+    const update = onboarding({ type: 'ACCOUNT_UPDATE', returnUrl: null });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: update }],
+      SaveOnboardingDetails: [{ saveOnboardingDetails: update }],
+    });
+    const { flow, leave } = await mountFlow(client);
+    expect(flow.get('h1').text()).toBe('Update your details for Rocket Rides');
+    await input(flow, 'business_profile.url').setValue('rocketrides.example');
+    await flow.get('[data-testid="save-and-return"]').trigger('click');
+    await flushPromises();
+    expect(savedValues(client)).toEqual([
+      [{ key: 'business_profile.url', value: 'rocketrides.example' }],
+    ]);
+    expect(leave).toHaveBeenCalledWith('/');
+  });
+});
+
+describe('in Chinese', () => {
+  it('labels the steps, fields and options in zh-CN', async () => {
+    setLocale('zh-CN');
+    const client = scriptedClient({ Onboarding: [{ onboarding: at('representative') }] });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('您的信息');
+    expect(flow.get('[data-testid="progress"]').text()).toContain('第 3 步，共 7 步');
+    expect(labelOf(flow, 'representative.first_name')).toBe('名');
+    expect(labelOf(flow, 'representative.dob')).toBe('出生日期');
+    expect(labelOf(flow, 'representative.email')).toBe('邮箱 选填');
+    expect(
+      input(flow, 'representative.address.country')
+        .findAll('option')
+        .map((option) => option.text()),
+    ).toContain('美国');
+    expect(button(flow, '继续').exists()).toBe(true);
+    expect(flow.text()).toContain('保存并稍后返回');
+  });
+});
