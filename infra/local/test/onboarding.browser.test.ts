@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
 import type { RunningStack } from '../src/index.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
+import { messagesTo } from './dev-outbox.js';
 import { platformKey, signInThroughLink } from './sign-in.js';
 
 let running: BrowserStack;
@@ -159,7 +160,13 @@ describe('hosted onboarding', () => {
     await page.locator('[data-testid="return"]').click();
     await page.waitForURL(`${platformUrl}/return`);
 
-    // Later, in the dashboard: the banner asks for what verification refused and leads back in.
+    // The account hears of it by email too, and later, in the dashboard, the banner asks for
+    // what verification refused and leads back in.
+    await expect
+      .poll(async () => (await messagesTo(stack, EMAIL)).map((message) => message.subject), {
+        timeout: 15_000,
+      })
+      .toContain('Your platform needs more information');
     const login = await asPlatform<{ createLoginLink: { url: string } }>(
       'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
       { a: accountId },

@@ -13,6 +13,7 @@ export interface ActivityRow {
 export interface Preferences {
   emailPayoutFailed: boolean;
   emailDisputeOpened: boolean;
+  emailRequirementsDue: boolean;
   locale: string;
 }
 
@@ -42,12 +43,12 @@ export function activityApi(client: GraphqlClient) {
     preferences: async () =>
       (
         await client.query<{ me: { notificationPreferences: Preferences } }>(
-          'query NotificationPreferences { me { id notificationPreferences { emailPayoutFailed emailDisputeOpened locale } } }',
+          'query NotificationPreferences { me { id notificationPreferences { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } } }',
         )
       ).me.notificationPreferences,
     savePreferences: (input: Partial<Preferences>) =>
       client.query<{ updateNotificationPreferences: Preferences }>(
-        'mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { emailPayoutFailed emailDisputeOpened locale } }',
+        'mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } }',
         { input },
       ),
   };

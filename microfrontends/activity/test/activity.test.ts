@@ -20,7 +20,12 @@ const page = (nodes: ActivityRow[], endCursor: string | null = null) => ({
 });
 const prefs = {
   me: {
-    notificationPreferences: { emailPayoutFailed: true, emailDisputeOpened: true, locale: 'en' },
+    notificationPreferences: {
+      emailPayoutFailed: true,
+      emailDisputeOpened: true,
+      emailRequirementsDue: true,
+      locale: 'en',
+    },
   },
 };
 
@@ -95,6 +100,7 @@ describe('activity hub', () => {
           updateNotificationPreferences: {
             emailPayoutFailed: false,
             emailDisputeOpened: true,
+            emailRequirementsDue: true,
             locale: 'en',
           },
         },

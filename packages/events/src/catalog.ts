@@ -53,10 +53,14 @@ export interface DomainEventData {
 /** What an account must provide now, and what it may do, after a requirements change. */
 export interface RequirementsSummary {
   currentlyDue: string[];
+  /** What this change made due that was not before (what an email about it names). */
+  newlyDue: string[];
   pastDue: string[];
   pendingVerification: string[];
   /** The requirement keys whose verification failed. */
   errors: string[];
+  /** ISO 8601: when what is due must be given by, once onboarding is done. */
+  currentDeadline: string | null;
   detailsSubmitted: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;

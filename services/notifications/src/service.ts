@@ -13,6 +13,7 @@ import { deliveryPart, openDeliveryQueue } from './delivery-part.js';
 import { AccountNotice } from './entities/account-notice.entity.js';
 import { NotificationPreferences } from './entities/notification-preferences.entity.js';
 import { ActivityHub1764600000002 } from './migrations/1764600000002-ActivityHub.js';
+import { RequirementsEmail1764700000001 } from './migrations/1764700000001-RequirementsEmail.js';
 import { AccountNotices } from './notices/account-notices.js';
 import { EmailNotifier } from './notices/email-notifier.js';
 import { loadNotificationsConfig } from './notifications-config.js';
@@ -57,6 +58,7 @@ export function createNotificationsService(
       DevOutbox1764100000002,
       Livemode1764100000010,
       ActivityHub1764600000002,
+      RequirementsEmail1764700000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -95,10 +97,11 @@ export function createNotificationsService(
           ...loadNotificationsConfig(env),
           internalSecret,
         });
+        const accountHandlers = accountEventHandlers(email);
         return {
-          ...accountEventHandlers,
+          ...accountHandlers,
           'account.closed': async (event, manager) => {
-            await accountEventHandlers['account.closed'](event, manager);
+            await accountHandlers['account.closed'](event, manager);
             await markAccountClosed(manager, event.accountId!);
           },
           ...paymentEventHandlers,

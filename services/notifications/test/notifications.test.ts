@@ -343,7 +343,7 @@ describe('notices and email choices', () => {
   });
 
   it('keeps the account’s email choices, with the emails that matter on by default', async () => {
-    const PREFS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { notificationPreferences { emailPayoutFailed emailDisputeOpened locale } } } }`;
+    const PREFS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { notificationPreferences { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } } } }`;
     const before = await service.query<{ _entities: Array<{ notificationPreferences: object }> }>(
       PREFS,
       accountReference('acct_bob'),
@@ -352,16 +352,18 @@ describe('notices and email choices', () => {
     expect(before.data!._entities[0]!.notificationPreferences).toEqual({
       emailPayoutFailed: true,
       emailDisputeOpened: true,
+      emailRequirementsDue: true,
       locale: 'en',
     });
     const changed = await service.query<{ updateNotificationPreferences: object }>(
-      'mutation { updateNotificationPreferences(input: { emailDisputeOpened: false, locale: "zh-CN" }) { emailPayoutFailed emailDisputeOpened locale } }',
+      'mutation { updateNotificationPreferences(input: { emailDisputeOpened: false, emailRequirementsDue: false, locale: "zh-CN" }) { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } }',
       {},
       accountCaller('acct_bob'),
     );
     expect(changed.data?.updateNotificationPreferences).toEqual({
       emailPayoutFailed: true,
       emailDisputeOpened: false,
+      emailRequirementsDue: false,
       locale: 'zh-CN',
     });
     const bad = await service.query(

@@ -36,11 +36,13 @@ export const requirementFactsOf = (account: Account): RequirementFacts => ({
 export const requirementsOf = (account: Account, now = new Date()): RequirementsState =>
   computeRequirements(requirementFactsOf(account), now);
 
-const summarize = (state: RequirementsState): RequirementsSummary => ({
+const summarize = (state: RequirementsState, before?: RequirementsState): RequirementsSummary => ({
   currentlyDue: state.currentlyDue,
+  newlyDue: before ? state.currentlyDue.filter((key) => !before.currentlyDue.includes(key)) : [],
   pastDue: state.pastDue,
   pendingVerification: state.pendingVerification,
   errors: state.errors.map((error) => error.requirement),
+  currentDeadline: state.currentDeadline?.toISOString() ?? null,
   detailsSubmitted: state.detailsSubmitted,
   chargesEnabled: state.chargesEnabled,
   payoutsEnabled: state.payoutsEnabled,
@@ -59,7 +61,8 @@ export async function saveAccountChange(
 ): Promise<Account> {
   const now = change.now ?? new Date();
   const after = Object.assign(new Account(), before, changes);
-  const was = summarize(requirementsOf(before, now));
+  const previous = requirementsOf(before, now);
+  const was = summarize(previous);
   const provisional = requirementsOf(after, now);
   const owesAgain = provisional.detailsSubmitted && provisional.currentlyDue.length > 0;
   after.requirementsDueSince = owesAgain
@@ -67,8 +70,10 @@ export async function saveAccountChange(
       ? (before.requirementsDueSince ?? now)
       : now
     : null;
-  const is = summarize(requirementsOf(after, now));
-  const requirementsChanged = JSON.stringify(was) !== JSON.stringify(is);
+  const is = summarize(requirementsOf(after, now), previous);
+  // newlyDue describes the change, not the state: it is left out of the comparison.
+  const requirementsChanged =
+    JSON.stringify({ ...was, newlyDue: [] }) !== JSON.stringify({ ...is, newlyDue: [] });
   const fields = [...change.fields, ...(requirementsChanged ? ['requirements'] : [])];
   if (fields.length === 0) return before;
   await manager

@@ -44,6 +44,16 @@ const TEMPLATES: Record<string, Template> = {
           subject: 'A payment was disputed',
           text: `A cardholder disputed a payment of ${p.amount ?? ''}. Respond in your dashboard by ${p.dueBy ?? ''}: ${p.url ?? ''}`,
         },
+  'requirements-due': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '您的平台需要更多信息',
+          text: `请在 ${p.deadline ?? ''} 前补充 ${p.count ?? ''} 项账户信息，以免暂停收款和提现。在控制台补充：${p.url ?? ''}`,
+        }
+      : {
+          subject: 'Your platform needs more information',
+          text: `Provide ${p.fields ?? ''} by ${p.deadline ?? ''} to keep taking payments and receiving payouts. Add it in your dashboard: ${p.url ?? ''}`,
+        },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -16,6 +16,10 @@ export class NotificationPreferences {
   @Field({ description: 'Email when a payment is disputed.' })
   emailDisputeOpened!: boolean;
 
+  @Column({ name: 'email_requirements_due', type: 'boolean', default: true })
+  @Field({ description: 'Email when the platform needs more information.' })
+  emailRequirementsDue!: boolean;
+
   @Column({ type: 'varchar', length: 8 })
   @Field({ description: 'en or zh-CN.' })
   locale!: string;
@@ -28,6 +32,7 @@ export class NotificationPreferences {
       accountId,
       emailPayoutFailed: true,
       emailDisputeOpened: true,
+      emailRequirementsDue: true,
       locale: 'en',
       updatedAt: new Date(0),
     });

@@ -6,14 +6,18 @@ import type { TypedQueue } from '@dash/queue';
 import { callService } from '@dash/subgraph';
 import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
 
-export type EmailTemplate = 'payout-failed' | 'dispute-opened';
+export type EmailTemplate = 'payout-failed' | 'dispute-opened' | 'requirements-due';
 
 const WANTS: Record<
   EmailTemplate,
-  keyof Pick<NotificationPreferences, 'emailPayoutFailed' | 'emailDisputeOpened'>
+  keyof Pick<
+    NotificationPreferences,
+    'emailPayoutFailed' | 'emailDisputeOpened' | 'emailRequirementsDue'
+  >
 > = {
   'payout-failed': 'emailPayoutFailed',
   'dispute-opened': 'emailDisputeOpened',
+  'requirements-due': 'emailRequirementsDue',
 };
 
 export interface EmailNotifierSettings {

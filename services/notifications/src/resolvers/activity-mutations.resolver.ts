@@ -21,6 +21,7 @@ class AccountNoticeInput {
 class NotificationPreferencesInput {
   @Field({ nullable: true }) @IsOptional() emailPayoutFailed?: boolean;
   @Field({ nullable: true }) @IsOptional() emailDisputeOpened?: boolean;
+  @Field({ nullable: true }) @IsOptional() emailRequirementsDue?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'zh-CN']) locale?: string;
 }
 

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventHandlers } from '@dash/events';
 import { newId } from '@dash/ids';
 import { ActivityItem, type ActivitySubjectType } from '../entities/activity-item.entity.js';
+import type { EmailNotifier } from '../notices/email-notifier.js';
+import { day } from './formats.js';
 
 /** How a changed field reads in the activity hub. */
 const FIELD_LABELS: Record<string, string> = {
@@ -53,24 +55,35 @@ export async function addActivity(
 
 /**
  * What a change to the requirements means for the account, once it has onboarded (while it is
- * still onboarding, the flow itself says it): something to provide, a check under way, or
- * everything in order.
+ * still onboarding, the flow itself says it): something to provide — by email too, when newly
+ * due — a check under way, or everything in order.
  */
-function requirementsActivity(
+async function requirementsActivity(
   manager: EntityManager,
   event: DomainEvent<'account.updated'>,
+  email: EmailNotifier,
 ): Promise<void> {
   const state = event.data.requirements;
-  if (!state?.detailsSubmitted) return Promise.resolve();
+  if (!state?.detailsSubmitted) return;
   const onboarding = { type: 'onboarding' as const };
-  if (state.currentlyDue.length > 0)
-    return addActivity(
+  if (state.currentlyDue.length > 0) {
+    const deadline = state.currentDeadline ? ` by ${day(state.currentDeadline)}` : '';
+    await addActivity(
       manager,
       event,
       'More information needed',
-      `Provide ${describeFields(state.currentlyDue)} to keep payouts on.`,
+      `Provide ${describeFields(state.currentlyDue)}${deadline} to keep payouts on.`,
       onboarding,
     );
+    if (state.newlyDue.length > 0)
+      await email.notify(manager, event, 'requirements-due', {
+        fields: describeFields(state.currentlyDue),
+        count: String(state.currentlyDue.length),
+        deadline: day(state.currentDeadline),
+        path: '/onboarding',
+      });
+    return;
+  }
   if (state.pendingVerification.length > 0)
     return addActivity(
       manager,
@@ -89,10 +102,9 @@ function requirementsActivity(
 }
 
 /** Account changes in the activity hub, so an unexpected one is noticed. */
-export const accountEventHandlers: Pick<
-  EventHandlers<'notifications'>,
-  'account.updated' | 'account.closed'
-> = {
+export const accountEventHandlers = (
+  email: EmailNotifier,
+): Pick<EventHandlers<'notifications'>, 'account.updated' | 'account.closed'> => ({
   'account.updated': async (event, manager) => {
     const fields = event.data.fields.filter((field) => field !== 'requirements');
     if (fields.length > 0)
@@ -103,8 +115,8 @@ export const accountEventHandlers: Pick<
         `${event.data.by === 'platform' ? 'Your platform changed' : 'You changed'}: ${describeFields(fields)}.`,
         { type: 'settings' },
       );
-    if (event.data.requirements) await requirementsActivity(manager, event);
+    if (event.data.requirements) await requirementsActivity(manager, event, email);
   },
   'account.closed': (event, manager) =>
     addActivity(manager, event, 'Account closed', 'This account was closed.'),
-};
+});

@@ -1,11 +1,7 @@
 import type { EventHandlers } from '@dash/events';
-import { formatMoney } from '@dash/money';
 import type { EmailNotifier } from '../notices/email-notifier.js';
 import { addActivity } from './account-events.js';
-
-const money = (amount: number, currency: string) => formatMoney(amount, currency, 'en');
-const day = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }) : '';
+import { day, money } from './formats.js';
 
 /** Disputes in the activity hub — what the account must do, what happened to its money; a new one by email too. */
 export const disputeEventHandlers = (

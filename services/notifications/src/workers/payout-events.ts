@@ -1,11 +1,7 @@
 import type { EventHandlers } from '@dash/events';
-import { formatMoney } from '@dash/money';
 import type { EmailNotifier } from '../notices/email-notifier.js';
 import { addActivity } from './account-events.js';
-
-const money = (amount: number, currency: string) => formatMoney(amount, currency, 'en');
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+import { day, money } from './formats.js';
 
 /** Payouts in the activity hub — each step, and any change to where they go; a failure by email too. */
 export const payoutEventHandlers = (
