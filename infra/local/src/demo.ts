@@ -69,6 +69,15 @@ export const DEMO_ACCOUNT = {
     'https://rocketrides.example/jenny',
   ),
 };
+/** An account its owner has not onboarded yet: `npm start` prints a link into its onboarding. */
+export const NEW_ACCOUNT = {
+  id: 'acct_0Demo00000000000000NewAcct',
+  displayName: 'Alex New',
+  email: 'alex.new@example.com',
+  country: 'US',
+  defaultCurrency: 'usd',
+  livemode: false,
+};
 export const OTHER_ACCOUNT = {
   id: 'acct_0Demo00000000000000OtherAc',
   displayName: 'Sam Other',

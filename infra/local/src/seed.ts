@@ -8,7 +8,7 @@ import { payoutsService, seedPayouts } from '@dash/payouts';
 import { disputesService, seedDisputes } from '@dash/disputes';
 import { requestDelivery } from '@dash/contracts';
 import { notificationsService, openDeliveryQueue, seedActivity } from '@dash/notifications';
-import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
+import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT } from './demo.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -44,7 +44,7 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
     withServiceDatabase(identityService, env, (db) =>
       seedIdentity(db, {
         platform: demo.platform,
-        accounts: demo.accounts,
+        accounts: [...demo.accounts, NEW_ACCOUNT],
         apiKeys: [DEMO_TEST_KEY],
       }),
     ),
@@ -112,20 +112,46 @@ async function sendWelcome(env: Env, dashboardUrl: string): Promise<void> {
   }
 }
 
-/** A fresh login link for the demo account, asked for the way a platform would: with its key. */
-export async function demoLoginLink(gatewayUrl: string): Promise<string> {
+/** A GraphQL call as the demo platform's server makes it: with its test key. */
+async function asDemoPlatform<T>(
+  gatewayUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${DEMO_TEST_KEY.secret}`,
     },
-    body: JSON.stringify({
-      query: 'mutation($account: ID!) { createLoginLink(account: $account) { url } }',
-      variables: { account: DEMO_ACCOUNT.id },
-    }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: { createLoginLink: { url: string } } };
-  if (!body.data) throw new Error(`Could not make the demo login link: ${JSON.stringify(body)}`);
-  return body.data.createLoginLink.url;
+  const body = (await response.json()) as { data?: T };
+  if (!body.data) throw new Error(`The demo platform's request failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+/** A fresh login link for the demo account. */
+export async function demoLoginLink(gatewayUrl: string): Promise<string> {
+  const data = await asDemoPlatform<{ createLoginLink: { url: string } }>(
+    gatewayUrl,
+    'mutation($account: ID!) { createLoginLink(account: $account) { url } }',
+    { account: DEMO_ACCOUNT.id },
+  );
+  return data.createLoginLink.url;
+}
+
+/**
+ * A fresh onboarding link for the demo's account that has not onboarded yet. A real platform
+ * points both URLs at its own site; the demo has none, so both lead to the dashboard's sign-in.
+ */
+export async function demoAccountLink(gatewayUrl: string, dashboardUrl: string): Promise<string> {
+  const data = await asDemoPlatform<{ createAccountLink: { url: string } }>(
+    gatewayUrl,
+    `mutation($account: ID!, $back: String!) {
+      createAccountLink(account: $account, type: ACCOUNT_ONBOARDING, refreshUrl: $back, returnUrl: $back) { url }
+    }`,
+    { account: NEW_ACCOUNT.id, back: new URL('/login', dashboardUrl).href },
+  );
+  return data.createAccountLink.url;
 }

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { DATA_DIR } from './paths.js';
 import { loadConfig, loadConfigOrExit, mysqlUrl, redisUrl } from '@dash/config';
-import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY } from './demo.js';
+import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT } from './demo.js';
 import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
-import { demoLoginLink, seedDemo } from './seed.js';
+import { demoAccountLink, demoLoginLink, seedDemo } from './seed.js';
 import { migrateAll, startStack } from './stack.js';
 
 /**
@@ -42,6 +42,7 @@ try {
   process.env.LOG_LEVEL = env.LOG_LEVEL;
   const stack = await startStack(env);
   const loginUrl = await demoLoginLink(stack.gatewayUrl);
+  const onboardingUrl = await demoAccountLink(stack.gatewayUrl, stack.shellUrl);
 
   console.log(`
 Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
@@ -54,6 +55,8 @@ Sign in as ${DEMO_ACCOUNT.displayName} (test mode: type 000000, or read the code
   ${stack.services.find((s) => s.name === 'notifications')!.url.replace('/graphql', '/dev/outbox')}):
   ${loginUrl}   (single use, 5 minutes)
 Until then the dashboard shows ${DEMO_ACCOUNT.displayName}'s data as the development account.
+Onboard ${NEW_ACCOUNT.displayName}, a new account, as its owner would (test id number 000000000):
+  ${onboardingUrl}
 ${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
   curl -s ${stack.gatewayUrl} -H 'authorization: Bearer ${DEMO_TEST_KEY.secret}' \\
     -H 'content-type: application/json' -d '{"query":"{ apiKeys { id last4 } }"}'

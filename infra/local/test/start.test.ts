@@ -56,6 +56,10 @@ describe('npm start', () => {
     const dashboardUrl = /^\s+Dashboard\s+(\S+)/m.exec(output)?.[1];
     const gatewayUrl = /^\s+GraphQL\s+(\S+)/m.exec(output)?.[1];
     expect(output).toMatch(new RegExp(`${dashboardUrl}/login/[\\w-]{32}`));
+    // And a link into onboarding for the demo's account that has not onboarded yet, which opens.
+    const onboardingToken = new RegExp(`${dashboardUrl}/onboarding/(al_\\w+/[\\w-]+)`).exec(
+      output,
+    )?.[1];
     expect(dashboardUrl).toBe(`http://127.0.0.1:${ports.find(([n]) => n === 'shell')![1]}`);
 
     const page = await fetch(dashboardUrl!);
@@ -71,6 +75,18 @@ describe('npm start', () => {
     };
     expect(json.data.me.displayName).toBe('Jenny Rosen');
     expect(json.data.me.balances.length).toBeGreaterThan(0);
+
+    const opened = await fetch(gatewayUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($t: String!) { openAccountLink(token: $t) { type } }',
+        variables: { t: onboardingToken },
+      }),
+    });
+    expect(((await opened.json()) as { data: unknown }).data).toEqual({
+      openAccountLink: { type: 'ACCOUNT_ONBOARDING' },
+    });
 
     // The printed demo key works against the printed gateway.
     const key = /test API key: (sk_test_\w+)/.exec(output)?.[1];
