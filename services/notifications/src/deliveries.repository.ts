@@ -1,8 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { Delivery } from './entities/delivery.entity.js';
+import { NotificationPreferences } from './entities/notification-preferences.entity.js';
 
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The language the account reads its messages in (its notification preferences). */
+  async localeOf(accountId: string): Promise<string> {
+    const preferences = await this.dataSource
+      .getRepository(NotificationPreferences)
+      .findOneBy({ accountId });
+    return preferences?.locale ?? NotificationPreferences.defaults(accountId).locale;
+  }
 
   /** Inserts once; a repeated request with the same id leaves the first row alone. */
   async recordQueued(

@@ -117,6 +117,29 @@ describe('delivery worker', () => {
     expect(message?.text).toContain('http://localhost:9000');
   });
 
+  it('writes a sign-in code in the language the account chose', async () => {
+    const chose = await service.query(
+      'mutation { updateNotificationPreferences(input: { locale: "zh-CN" }) { locale } }',
+      {},
+      accountCaller('acct_zh'),
+    );
+    expect(chose.errors).toBeUndefined();
+    const send = (accountId: string) =>
+      requestDelivery(producer.queue, {
+        accountId,
+        channel: 'sms',
+        to: '+15555550199',
+        template: 'login-code',
+        params: { code: '654321', minutes: '10' },
+      });
+    const [chinese, english] = [await send('acct_zh'), await send('acct_nobody')];
+    await expect.poll(() => deliveryStatus(chinese), { timeout: 10_000 }).toBe('sent');
+    await expect.poll(() => deliveryStatus(english), { timeout: 10_000 }).toBe('sent');
+    const text = (id: string) => carrier.sent.find((m) => m.deliveryId === id)?.text;
+    expect(text(chinese)).toBe('654321 是您的登录验证码，10 分钟内有效。请勿告诉他人。');
+    expect(text(english)).toContain('654321 is your sign-in code');
+  });
+
   it('retries a failing carrier with backoff until it goes through', async () => {
     carrier.failuresLeft = 2;
     const id = await requestDelivery(producer.queue, {

@@ -1,4 +1,7 @@
-/** What a person receives. SMS has no subject; keep it short. */
+/**
+ * What a person receives, in the account's language (params.locale: en or zh-CN). SMS has no
+ * subject; keep it short.
+ */
 export interface RenderedMessage {
   subject: string;
   text: string;
@@ -7,23 +10,47 @@ export interface RenderedMessage {
 type Template = (params: Record<string, string>) => RenderedMessage;
 
 const TEMPLATES: Record<string, Template> = {
-  'dashboard-ready': (p) => ({
-    subject: `Your ${p.platformName ?? ''} dashboard is ready`.replace('  ', ' '),
-    text: `Hi ${p.name ?? 'there'}, your dashboard is ready: ${p.url ?? ''}`.trim(),
-  }),
-  'login-code': (p) => ({
-    subject: 'Your sign-in code',
-    text: `${p.code ?? ''} is your sign-in code. It expires in ${p.minutes ?? '10'} minutes. Never share it.`,
-  }),
-  'confirm-contact': (p) => ({
-    subject: 'Confirm your new contact details',
-    text: `${p.code ?? ''} is your code to confirm this address for your dashboard. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, ignore this message.`,
-  }),
-  'confirm-payout-details': (p) => ({
-    subject: 'Confirm where your payouts go',
-    text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
-  }),
-  // Activity that matters, by email, in the account's language (params.locale: en or zh-CN).
+  'dashboard-ready': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: `您的 ${p.platformName ?? ''} 控制台已就绪`.replace('  ', ' '),
+          text: `${p.name ?? '您好'}，您的控制台已就绪：${p.url ?? ''}`.trim(),
+        }
+      : {
+          subject: `Your ${p.platformName ?? ''} dashboard is ready`.replace('  ', ' '),
+          text: `Hi ${p.name ?? 'there'}, your dashboard is ready: ${p.url ?? ''}`.trim(),
+        },
+  'login-code': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '您的登录验证码',
+          text: `${p.code ?? ''} 是您的登录验证码，${p.minutes ?? '10'} 分钟内有效。请勿告诉他人。`,
+        }
+      : {
+          subject: 'Your sign-in code',
+          text: `${p.code ?? ''} is your sign-in code. It expires in ${p.minutes ?? '10'} minutes. Never share it.`,
+        },
+  'confirm-contact': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '确认您的新联系方式',
+          text: `${p.code ?? ''} 是确认此联系方式的验证码，${p.minutes ?? '10'} 分钟内有效。如非本人操作，请忽略本消息。`,
+        }
+      : {
+          subject: 'Confirm your new contact details',
+          text: `${p.code ?? ''} is your code to confirm this address for your dashboard. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, ignore this message.`,
+        },
+  'confirm-payout-details': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '确认提现账户变更',
+          text: `${p.code ?? ''} 是更改提现银行账户或银行卡的验证码，${p.minutes ?? '10'} 分钟内有效。如非本人操作，可能有人掌握了您的登录信息：请勿告诉他人。`,
+        }
+      : {
+          subject: 'Confirm where your payouts go',
+          text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
+        },
+  // Activity that matters, by email.
   'payout-failed': (p) =>
     p.locale === 'zh-CN'
       ? {

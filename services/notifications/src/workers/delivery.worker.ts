@@ -53,7 +53,9 @@ async function deliver(
   const attempt = job.attemptsMade + 1;
   let message;
   try {
-    message = renderTemplate(data.template, data.params);
+    // Codes come from identity, which does not know the account's language: it is looked up here.
+    const locale = data.params.locale ?? (await deps.deliveries.localeOf(data.accountId));
+    message = renderTemplate(data.template, { ...data.params, locale });
   } catch (error) {
     if (!(error instanceof UnknownTemplateError)) throw error;
     await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed', error.message);
