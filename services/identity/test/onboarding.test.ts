@@ -361,6 +361,52 @@ describe('saving answers', () => {
   });
 });
 
+describe('a platform prefilling onboarding', () => {
+  it('fills in what it knows, with the same checks, for its own accounts only', async () => {
+    const accountId = await createAccount('GB');
+    const PREFILL = `mutation($a: ID!, $v: [OnboardingValueInput!]!) {
+      prefillOnboarding(account: $a, values: $v) { id requirements { currentlyDue } }
+    }`;
+    const values = [
+      { key: 'business_type', value: 'individual' },
+      { key: 'individual.first_name', value: 'Ada' },
+    ];
+    const prefilled = await service.query<{
+      prefillOnboarding: { requirements: { currentlyDue: string[] } };
+    }>(PREFILL, { a: accountId, v: values }, platform);
+    expect(prefilled.errors).toBeUndefined();
+    expect(prefilled.data!.prefillOnboarding.requirements.currentlyDue).not.toContain(
+      'individual.first_name',
+    );
+    const shown = (await view(await onboardingCaller(accountId))).steps
+      .flatMap((step) => step.fields)
+      .find((field) => field.key === 'individual.first_name');
+    expect(shown?.value).toBe('Ada');
+
+    const bad = await service.query(
+      PREFILL,
+      { a: accountId, v: [{ key: 'individual.dob', value: '3000-01-01' }] },
+      platform,
+    );
+    expect((bad.errors?.[0] as Failure).extensions?.fieldErrors?.[0]).toMatchObject({
+      field: 'individual.dob',
+      code: 'invalid_date',
+    });
+    const other = await service.query(
+      PREFILL,
+      { a: accountId, v: values },
+      platformCaller('plat_b'),
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const terms = await service.query(
+      PREFILL,
+      { a: accountId, v: [{ key: 'tos_acceptance.date', value: '2026-01-01' }] },
+      platform,
+    );
+    expect((terms.errors?.[0] as Failure).extensions?.fieldErrors?.[0]?.code).toBe('unknown_field');
+  });
+});
+
 describe('verification in test mode', () => {
   it('enables charges and payouts once a verifying individual submits', async () => {
     const { accountId, result } = await onboardIndividual('000000000');

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
+import type { Actor } from '@dash/events';
 import { Account } from '../entities/account.entity.js';
 import { checkField, type FieldProblem } from '../domain/field-checks.js';
 import { ruleFor } from '../domain/requirement-rules.js';
@@ -50,7 +51,12 @@ export class OnboardingService {
     return stored.startsWith('sealed:') ? maskIdNumber(unseal(stored, this.secret)) : stored;
   }
 
-  async save(accountId: string, values: OnboardingValue[]): Promise<Account> {
+  /** Saves answers: the account's own, or its platform's prefill (`by`). */
+  async save(
+    accountId: string,
+    values: OnboardingValue[],
+    by: Actor = 'account',
+  ): Promise<Account> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lock(manager, accountId);
       const changes = this.checkedChanges(account, values);
@@ -68,7 +74,7 @@ export class OnboardingService {
         { ...changes, verification },
         {
           fields: [],
-          by: 'account',
+          by,
           now: this.now(),
         },
       );

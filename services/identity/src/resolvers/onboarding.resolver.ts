@@ -89,6 +89,21 @@ export class OnboardingResolver {
     return this.view(context, await context.onboarding.save(accountId, values));
   }
 
+  @Mutation(() => Account, {
+    description:
+      'For a platform: fills in onboarding answers it already knows (the same keys and checks as the flow), so its account only confirms them. The services agreement is always the account’s own.',
+  })
+  async prefillOnboarding(
+    @Arg('account', () => ID) accountId: string,
+    @Arg('values', () => [OnboardingValueInput]) values: OnboardingValueInput[],
+    @Ctx() { caller, accounts, onboarding }: IdentityContext,
+  ): Promise<Account> {
+    requirePlatform(caller);
+    const account = await accounts.findAccount(accountId, caller);
+    if (!account) throw notFound('account', accountId);
+    return onboarding.save(account.id, values, 'platform');
+  }
+
   @Mutation(() => Onboarding, {
     description: 'Accepts the services agreement and submits the details for verification.',
   })
