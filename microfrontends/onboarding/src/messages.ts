@@ -74,6 +74,8 @@ export const messages = {
   en: {
     onboarding: {
       titleOnboarding: 'Get paid by {platform}',
+      testMode:
+        'Test mode: nobody is really verified. ID number 000000000 passes, 111111111 fails and 222222222 stays pending.',
       titleUpdate: 'Update your details for {platform}',
       neededBy: 'Needed by {date}',
       loading: 'Loading your details…',
@@ -232,6 +234,8 @@ export const messages = {
   'zh-CN': {
     onboarding: {
       titleOnboarding: '通过 {platform} 收款',
+      testMode:
+        '测试模式：不会真正核验身份。证件号码 000000000 通过，111111111 不通过，222222222 保持审核中。',
       titleUpdate: '更新您在 {platform} 的信息',
       neededBy: '请在 {date} 前完成',
       loading: '正在加载您的信息…',

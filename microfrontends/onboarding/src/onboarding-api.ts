@@ -47,6 +47,7 @@ export interface RequirementError {
 export interface Onboarding {
   accountId: string;
   country: string;
+  livemode: boolean;
   businessType: string | null;
   type: AccountLinkType;
   returnUrl: string | null;
@@ -93,7 +94,7 @@ export interface FieldError {
   message: string;
 }
 
-const ONBOARDING_FIELDS = `accountId country businessType type returnUrl
+const ONBOARDING_FIELDS = `accountId country livemode businessType type returnUrl
   platform { name brandColor iconUrl }
   steps { key complete fields { key kind required value options error errorCode } }
   detailsSubmitted chargesEnabled payoutsEnabled

@@ -109,6 +109,7 @@ function onboarding(overrides: Partial<Onboarding> = {}): Onboarding {
   return {
     accountId: 'acct_1',
     country: 'US',
+    livemode: false,
     businessType: 'company',
     type: 'ACCOUNT_ONBOARDING',
     returnUrl: RETURN_URL,
@@ -210,6 +211,8 @@ describe('opening the link', () => {
     const style = flow.get('[data-testid="onboarding"]').attributes('style') ?? '';
     expect(style).toContain('--dash-accent: #0a7cff');
     expect(flow.get('h1').text()).toBe('Get paid by Rocket Rides');
+    // In test mode the page says which test values verify.
+    expect(flow.get('[data-testid="test-mode"]').text()).toContain('000000000 passes');
     // The shell's top bar is told too: it cannot ask an onboarding session who this is.
     expect(getBranding()).toEqual({ platformName: 'Rocket Rides', brandColor: '#0a7cff' });
 
@@ -658,13 +661,14 @@ describe('review and submit', () => {
   });
 
   it('updates a signed-in account: saves before leaving, and leaves for the dashboard home', async () => {
-    const update = onboarding({ type: 'ACCOUNT_UPDATE', returnUrl: null });
+    const update = onboarding({ type: 'ACCOUNT_UPDATE', returnUrl: null, livemode: true });
     const client = scriptedClient({
       Onboarding: [{ onboarding: update }],
       SaveOnboardingDetails: [{ saveOnboardingDetails: update }],
     });
     const { flow, leave } = await mountFlow(client);
     expect(flow.get('h1').text()).toBe('Update your details for Rocket Rides');
+    expect(flow.find('[data-testid="test-mode"]').exists()).toBe(false);
     await input(flow, 'business_profile.url').setValue('rocketrides.example');
     await flow.get('[data-testid="save-and-return"]').trigger('click');
     await flushPromises();

@@ -87,6 +87,10 @@ export class OnboardingStep {
 export class Onboarding {
   @Field(() => ID) accountId!: string;
   @Field() country!: string;
+
+  @Field({ description: 'Test mode verifies with documented test values, not real people.' })
+  livemode!: boolean;
+
   @Field(() => BusinessType, { nullable: true }) businessType!: BusinessType | null;
   @Field(() => AccountLinkTypeEnum) type!: AccountLinkTypeEnum;
 

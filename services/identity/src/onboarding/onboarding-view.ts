@@ -55,6 +55,7 @@ export function onboardingView(
   return {
     accountId: account.id,
     country: account.country,
+    livemode: account.livemode,
     businessType: account.businessType as BusinessType | null,
     type: opened.type,
     returnUrl: opened.returnUrl,
