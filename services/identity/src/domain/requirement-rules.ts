@@ -4,17 +4,20 @@
  * requirement names (`individual.dob`, `company.tax_id`, `external_account`, …).
  */
 
-export type FieldKind =
-  | 'TEXT'
-  | 'EMAIL'
-  | 'PHONE'
-  | 'URL'
-  | 'DATE'
-  | 'SELECT'
-  | 'COUNTRY'
-  | 'CHECKBOX'
-  | 'PERCENT'
-  | 'ID_NUMBER';
+/** How a question is answered: the form draws an input of this kind. */
+export const FIELD_KINDS = [
+  'TEXT',
+  'EMAIL',
+  'PHONE',
+  'URL',
+  'DATE',
+  'SELECT',
+  'COUNTRY',
+  'CHECKBOX',
+  'PERCENT',
+  'ID_NUMBER',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** The onboarding steps, in the order the flow shows them. */
 export const STEP_KEYS = [

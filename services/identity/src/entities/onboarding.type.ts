@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { FIELD_KINDS, type FieldKind } from '../domain/requirement-rules.js';
 import { BusinessType, Requirements } from './business-profile.type.js';
 
 export enum AccountLinkTypeEnum {
@@ -10,18 +11,10 @@ registerEnumType(AccountLinkTypeEnum, {
   description: 'Onboarding collects everything for a new account; an update what is due now.',
 });
 
-export enum OnboardingFieldKind {
-  TEXT = 'TEXT',
-  EMAIL = 'EMAIL',
-  PHONE = 'PHONE',
-  URL = 'URL',
-  DATE = 'DATE',
-  SELECT = 'SELECT',
-  COUNTRY = 'COUNTRY',
-  CHECKBOX = 'CHECKBOX',
-  PERCENT = 'PERCENT',
-  ID_NUMBER = 'ID_NUMBER',
-}
+/** The kinds of question, as a GraphQL enum (the list lives with the rules). */
+export const OnboardingFieldKind = Object.fromEntries(FIELD_KINDS.map((kind) => [kind, kind])) as {
+  [Kind in FieldKind]: Kind;
+};
 registerEnumType(OnboardingFieldKind, { name: 'OnboardingFieldKind' });
 
 @ObjectType({
@@ -53,7 +46,7 @@ export class OnboardingField {
   @Field({ description: 'The requirement key, such as individual.dob or owners.0.first_name.' })
   key!: string;
 
-  @Field(() => OnboardingFieldKind) kind!: OnboardingFieldKind;
+  @Field(() => OnboardingFieldKind) kind!: FieldKind;
 
   @Field({ description: 'Currently due: needed before charges and payouts.' })
   required!: boolean;

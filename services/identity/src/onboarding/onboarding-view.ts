@@ -3,7 +3,6 @@ import type { Platform } from '../entities/platform.entity.js';
 import {
   AccountLinkTypeEnum,
   type Onboarding,
-  type OnboardingFieldKind,
   type OnboardingStep,
 } from '../entities/onboarding.type.js';
 import type { BusinessType } from '../entities/business-profile.type.js';
@@ -43,7 +42,7 @@ export function onboardingView(
         const stored = answers[rule.key];
         return {
           key: rule.key,
-          kind: rule.kind as OnboardingFieldKind,
+          kind: rule.kind,
           required: rule.due === 'currently',
           value: stored ? shownValue(rule.key, stored) : null,
           options: rule.options ? [...rule.options] : null,
