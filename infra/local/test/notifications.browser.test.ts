@@ -77,8 +77,10 @@ describe('the banner and the activity hub', () => {
       .poll(
         async () => {
           await page.reload();
-          await page.locator('[data-testid="activity"]').waitFor();
-          return page.locator('[data-testid="activity"]').textContent();
+          // Read the hub once it has loaded, not its "Loading…".
+          const hub = page.locator('[data-testid="activity"][aria-busy="false"]');
+          await hub.waitFor({ timeout: 10_000 });
+          return hub.textContent();
         },
         { timeout: 20_000, interval: 1_000 },
       )
