@@ -1,5 +1,6 @@
 import type { DisputeSeedRow } from '@dash/disputes';
 import { ExternalAccountKind, type PayoutSeedRow, type PayoutsSeed } from '@dash/payouts';
+import { isVerifiable } from '@dash/identity';
 
 /**
  * The demo platform the local stack seeds: one platform, a connected account with three months
@@ -39,7 +40,7 @@ function onboarded(answers: Record<string, string>, url: string) {
     tosAcceptance: { date: '2026-01-05T10:00:00.000Z', ip: '127.0.0.1', userAgent: 'demo seed' },
     verification: Object.fromEntries(
       Object.keys(answers)
-        .filter((key) => /\.(id_number|dob|address\.line1)$/.test(key))
+        .filter(isVerifiable)
         .map((key) => [key, verified]),
     ),
     externalAccountProvided: true,

@@ -8,7 +8,7 @@ import { Platform } from './entities/platform.entity.js';
 import type { StoredFeatures } from './entities/platform-features.type.js';
 import { recordPlatformUpdated } from './platforms.js';
 import { saveAccountChange } from './onboarding/account-requirements.js';
-import type { BusinessProfile } from './entities/business-profile.type.js';
+import { emptyBusinessProfile, type BusinessProfile } from './entities/business-profile.type.js';
 import type { CreateAccountInput, UpdateAccountInput } from './resolvers/account.inputs.js';
 
 /**
@@ -116,7 +116,7 @@ export class AccountRepository {
       ...(input.businessProfile !== undefined
         ? {
             businessProfile: {
-              ...emptyProfile(),
+              ...emptyBusinessProfile(),
               ...account.businessProfile,
               ...toProfile(input.businessProfile),
             },
@@ -162,14 +162,6 @@ function changedFields(account: Account, changes: Partial<Account>): string[] {
   }
   return fields;
 }
-
-const emptyProfile = (): BusinessProfile => ({
-  name: null,
-  url: null,
-  supportEmail: null,
-  supportPhone: null,
-  supportAddress: null,
-});
 
 /** Only the fields given, so an update merges instead of wiping the rest. */
 function toProfile(

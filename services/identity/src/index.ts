@@ -1,6 +1,7 @@
 export { createIdentityService, identityService } from './service.js';
 export { LOGIN_RULES } from './login/login.service.js';
 export { seedIdentity, type IdentitySeed } from './seed.js';
+export { isVerifiable } from './domain/verification.js';
 export { Account } from './entities/account.entity.js';
 export { Platform } from './entities/platform.entity.js';
 export { createPlatform } from './platforms.js';

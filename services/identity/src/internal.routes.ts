@@ -59,6 +59,16 @@ function authenticateRoute(secret: string, keys: ApiKeyRepository, login: LoginS
   );
 }
 
+/** The account an internal request names by `accountId`, or a 404 for the caller. */
+async function namedAccount(dataSource: DataSource, body: { accountId?: unknown }) {
+  const account =
+    typeof body.accountId === 'string'
+      ? await dataSource.getRepository(Account).findOneBy({ id: body.accountId })
+      : null;
+  if (!account) throw new InternalRouteError(404, 'NOT_FOUND', 'No such account.');
+  return account;
+}
+
 /**
  * POST /internal/account-owner { accountId } → which platform and mode an account belongs to:
  * how a service that keeps money for accounts (the ledger) checks a platform's request is for
@@ -70,11 +80,7 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
     secret,
     ['ledger', 'payouts', 'disputes', 'notifications'],
     async (body) => {
-      const account =
-        typeof body.accountId === 'string'
-          ? await dataSource.getRepository(Account).findOneBy({ id: body.accountId })
-          : null;
-      if (!account) throw new InternalRouteError(404, 'NOT_FOUND', 'No such account.');
+      const account = await namedAccount(dataSource, body);
       return {
         accountId: account.id,
         platformId: account.platformId,
@@ -95,11 +101,7 @@ function accountContactRoute(secret: string, dataSource: DataSource) {
     secret,
     ['notifications'],
     async (body) => {
-      const account =
-        typeof body.accountId === 'string'
-          ? await dataSource.getRepository(Account).findOneBy({ id: body.accountId })
-          : null;
-      if (!account) throw new InternalRouteError(404, 'NOT_FOUND', 'No such account.');
+      const account = await namedAccount(dataSource, body);
       return { email: account.email, phone: account.phone, displayName: account.displayName };
     },
   );

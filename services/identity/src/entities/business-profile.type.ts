@@ -17,6 +17,15 @@ export class Address {
   @Field(() => String, { nullable: true }) country!: string | null;
 }
 
+/** A profile with nothing filled in: what a partial update merges onto. */
+export const emptyBusinessProfile = (): BusinessProfile => ({
+  name: null,
+  url: null,
+  supportEmail: null,
+  supportPhone: null,
+  supportAddress: null,
+});
+
 /** What customers see of the business: on receipts, statements and support pages. */
 @ObjectType({ description: 'The public face of the business.' })
 export class BusinessProfile {

@@ -7,12 +7,10 @@ import type { Account } from '../entities/account.entity.js';
 import { openForChanges } from '../account-settings/guards.js';
 import { hashSecret } from '../domain/secrets.js';
 import { randomToken } from '../login/challenges.js';
+import { LOGIN_RULES } from '../login/login.service.js';
 import { AccountLinkRow } from '../login/login.entities.js';
 
 export type AccountLinkType = AccountLinkRow['type'];
-
-/** An account link lives as long as a login link: five minutes, one use. */
-export const ACCOUNT_LINK_TTL_MS = 5 * 60_000;
 
 /**
  * A refusal that sends the browser back to the platform: the platform's refresh URL makes a
@@ -56,7 +54,8 @@ export class AccountLinks {
     const id = newId('accountLink');
     const secret = randomToken();
     const createdAt = this.now();
-    const expiresAt = new Date(createdAt.getTime() + ACCOUNT_LINK_TTL_MS);
+    // As long as a login link: five minutes.
+    const expiresAt = new Date(createdAt.getTime() + LOGIN_RULES.linkTtlMs);
     await this.dataSource.getRepository(AccountLinkRow).insert({
       id,
       accountId: account.id,

@@ -7,8 +7,8 @@ import {
 } from '../entities/onboarding.type.js';
 import type { BusinessType } from '../entities/business-profile.type.js';
 import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from '../domain/requirement-rules.js';
-import { rulesFor } from '../domain/requirements.js';
-import { answersOf, requirementFactsOf, requirementsOf } from './account-requirements.js';
+import { computeRequirements, rulesFor } from '../domain/requirements.js';
+import { requirementFactsOf } from './account-requirements.js';
 
 /**
  * The flow as the onboarding screens draw it: the account's steps in order, each with its
@@ -22,8 +22,8 @@ export function onboardingView(
   now = new Date(),
 ): Onboarding {
   const facts = requirementFactsOf(account);
-  const state = requirementsOf(account, now);
-  const answers = answersOf(account);
+  const state = computeRequirements(facts, now);
+  const answers = facts.values;
   const due = new Set(state.currentlyDue);
   const rules = rulesFor(facts);
   const stepComplete = (step: StepKey) =>

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
 import type { Actor } from '@dash/events';
 import { Account } from '../entities/account.entity.js';
+import { emptyBusinessProfile } from '../entities/business-profile.type.js';
 import { checkField, type FieldProblem } from '../domain/field-checks.js';
 import { ruleFor } from '../domain/requirement-rules.js';
 import { seal, unseal } from '../domain/secrets.js';
@@ -117,9 +118,7 @@ export class OnboardingService {
   }
 
   private async lock(manager: EntityManager, accountId: string): Promise<Account> {
-    const account = await manager
-      .getRepository(Account)
-      .findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
+    const account = await lockedAccount(manager, accountId);
     if (!account || account.closedAt)
       throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
         reason: 'ACCOUNT_CLOSED',
@@ -134,7 +133,7 @@ export class OnboardingService {
     const context = { country: account.country, livemode: account.livemode, now: this.now() };
     const problems: FieldProblem[] = [];
     const details: Record<string, string> = { ...account.onboardingDetails };
-    const profile = { ...emptyProfile(), ...account.businessProfile };
+    const profile = { ...emptyBusinessProfile(), ...account.businessProfile };
     let type = account.businessType;
     for (const { key, value } of values) {
       const rule = ruleFor(account.country, businessType, key);
@@ -187,13 +186,11 @@ export class OnboardingService {
   }
 }
 
-const emptyProfile = () => ({
-  name: null as string | null,
-  url: null as string | null,
-  supportEmail: null as string | null,
-  supportPhone: null as string | null,
-  supportAddress: null,
-});
+/** The account, locked for the rest of the transaction: changes to it queue here. */
+const lockedAccount = (manager: EntityManager, accountId: string) =>
+  manager
+    .getRepository(Account)
+    .findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
 
 /**
  * Payouts has a bank account for the account now: that requirement is met. Runs in the event
@@ -205,9 +202,7 @@ export async function markBankAccountProvided(
   accountId: string,
   now = new Date(),
 ): Promise<void> {
-  const account = await manager
-    .getRepository(Account)
-    .findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
+  const account = await lockedAccount(manager, accountId);
   if (!account || account.externalAccountProvided) return;
   await saveAccountChange(
     manager,
