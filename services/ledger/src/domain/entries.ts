@@ -128,11 +128,37 @@ export function chargeEntry(
 }
 
 /**
+ * An entry that takes effect at once — everything but a charge, which may wait to settle: it is
+ * available now, and its net is its amount less its fee.
+ */
+function immediateEntry(
+  parties: Parties,
+  entry: Pick<LedgerEntry, 'type' | 'amount' | 'postings' | 'earnings'> &
+    Partial<Pick<LedgerEntry, 'fee' | 'feeDetails'>>,
+): LedgerEntry {
+  const fee = entry.fee ?? 0;
+  return {
+    type: entry.type,
+    amount: entry.amount,
+    fee,
+    feeDetails: entry.feeDetails ?? [],
+    net: entry.amount - fee,
+    currency: parties.currency,
+    status: 'available',
+    availableOn: parties.now,
+    description: parties.description,
+    sourceId: parties.sourceId,
+    postings: balanced(entry.postings),
+    earnings: entry.earnings,
+  };
+}
+
+/**
  * Money the account owes going out: from its refunds-and-disputes reserve first, as far as the
  * reserve goes, then from its available balance — which may go below zero, to be made good by
  * the payments that settle next.
  */
-export function drawPostings(accountId: string, total: number, reserve: number): Posting[] {
+function drawPostings(accountId: string, total: number, reserve: number): Posting[] {
   const fromReserve = Math.min(Math.max(reserve, 0), total);
   return [
     { ledgerAccount: ledgerAccount.reserve(accountId), amount: -fromReserve },
@@ -140,25 +166,38 @@ export function drawPostings(accountId: string, total: number, reserve: number):
   ];
 }
 
+/**
+ * Money coming back to the available balance from outside — a won dispute, a payout the bank
+ * returned — with the fee that went with it, where that comes back too.
+ */
+function moneyBackEntry(
+  parties: Parties,
+  entry: { type: BalanceTransactionType; amount: number; feeBack: number; earnings: number },
+): LedgerEntry {
+  const back = entry.amount + entry.feeBack;
+  return immediateEntry(parties, {
+    type: entry.type,
+    amount: back,
+    postings: [
+      { ledgerAccount: ledgerAccount.external, amount: -entry.amount },
+      { ledgerAccount: ledgerAccount.fees, amount: -entry.feeBack },
+      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: back },
+    ],
+    earnings: entry.earnings,
+  });
+}
+
 /** Money back to the cardholder: it comes off the account's balance and earnings. */
 export function refundEntry(parties: Parties & { amount: number; reserve: number }): LedgerEntry {
-  return {
+  return immediateEntry(parties, {
     type: 'refund',
     amount: -parties.amount,
-    fee: 0,
-    feeDetails: [],
-    net: -parties.amount,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
+    postings: [
       ...drawPostings(parties.accountId, parties.amount, parties.reserve),
       { ledgerAccount: ledgerAccount.external, amount: parties.amount },
-    ]),
+    ],
     earnings: -parties.amount,
-  };
+  });
 }
 
 /**
@@ -169,92 +208,57 @@ export function disputeEntry(
   parties: Parties & { amount: number; fee: number; reserve: number },
 ): LedgerEntry {
   const { amount, fee } = parties;
-  return {
+  return immediateEntry(parties, {
     type: 'dispute',
     amount: -amount,
     fee,
     feeDetails:
       fee > 0 ? [{ type: 'dispute_fee' as const, amount: fee, description: 'Dispute fee' }] : [],
-    net: -amount - fee,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
+    postings: [
       ...drawPostings(parties.accountId, amount + fee, parties.reserve),
       { ledgerAccount: ledgerAccount.external, amount },
       { ledgerAccount: ledgerAccount.fees, amount: fee },
-    ]),
+    ],
     earnings: -amount,
-  };
+  });
 }
 
 /** A won dispute: the amount comes back to the available balance (and the fee, where due). */
 export function disputeReversalEntry(
   parties: Parties & { amount: number; feeReturned: number },
 ): LedgerEntry {
-  const back = parties.amount + parties.feeReturned;
-  return {
+  return moneyBackEntry(parties, {
     type: 'dispute_reversal',
-    amount: back,
-    fee: 0,
-    feeDetails: [],
-    net: back,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
-      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
-      { ledgerAccount: ledgerAccount.fees, amount: -parties.feeReturned },
-      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: back },
-    ]),
+    amount: parties.amount,
+    feeBack: parties.feeReturned,
     earnings: parties.amount,
-  };
+  });
 }
 
 /** The account adds money from its bank to its refunds-and-disputes reserve. */
 export function topupEntry(parties: Parties & { amount: number }): LedgerEntry {
-  return {
+  return immediateEntry(parties, {
     type: 'topup',
     amount: parties.amount,
-    fee: 0,
-    feeDetails: [],
-    net: parties.amount,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
+    postings: [
       { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
       { ledgerAccount: ledgerAccount.reserve(parties.accountId), amount: parties.amount },
-    ]),
+    ],
     earnings: 0,
-  };
+  });
 }
 
 /** The platform sends the account money from its own balance; available at once. */
 export function transferEntry(parties: Parties & { amount: number }): LedgerEntry {
-  return {
+  return immediateEntry(parties, {
     type: 'transfer',
     amount: parties.amount,
-    fee: 0,
-    feeDetails: [],
-    net: parties.amount,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
+    postings: [
       { ledgerAccount: ledgerAccount.platform(parties.platformId), amount: -parties.amount },
       { ledgerAccount: ledgerAccount.available(parties.accountId), amount: parties.amount },
-    ]),
+    ],
     earnings: parties.amount,
-  };
+  });
 }
 
 /**
@@ -263,7 +267,7 @@ export function transferEntry(parties: Parties & { amount: number }): LedgerEntr
  */
 export function payoutEntry(parties: Parties & { amount: number; fee?: number }): LedgerEntry {
   const fee = parties.fee ?? 0;
-  return {
+  return immediateEntry(parties, {
     type: 'payout',
     amount: -parties.amount,
     fee,
@@ -271,19 +275,13 @@ export function payoutEntry(parties: Parties & { amount: number; fee?: number })
       fee > 0
         ? [{ type: 'instant_payout_fee' as const, amount: fee, description: 'Instant payout fee' }]
         : [],
-    net: -parties.amount - fee,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
+    postings: [
       { ledgerAccount: ledgerAccount.available(parties.accountId), amount: -parties.amount - fee },
       { ledgerAccount: ledgerAccount.external, amount: parties.amount },
       { ledgerAccount: ledgerAccount.fees, amount: fee },
-    ]),
+    ],
     earnings: 0,
-  };
+  });
 }
 
 /**
@@ -293,25 +291,12 @@ export function payoutEntry(parties: Parties & { amount: number; fee?: number })
 export function payoutReversalEntry(
   parties: Parties & { type: 'payout_failure' | 'payout_cancel'; amount: number; fee: number },
 ): LedgerEntry {
-  const back = parties.amount + parties.fee;
-  return {
+  return moneyBackEntry(parties, {
     type: parties.type,
-    amount: back,
-    fee: 0,
-    feeDetails: [],
-    net: back,
-    currency: parties.currency,
-    status: 'available',
-    availableOn: parties.now,
-    description: parties.description,
-    sourceId: parties.sourceId,
-    postings: balanced([
-      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
-      { ledgerAccount: ledgerAccount.fees, amount: -parties.fee },
-      { ledgerAccount: ledgerAccount.available(parties.accountId), amount: back },
-    ]),
+    amount: parties.amount,
+    feeBack: parties.fee,
     earnings: 0,
-  };
+  });
 }
 
 /** Settling: a pending transaction's net moves from pending to available. */
