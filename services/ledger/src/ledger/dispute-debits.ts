@@ -8,13 +8,12 @@ import type {
   ReserveTopupRequest,
 } from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
-import { newId } from '@dash/ids';
 import { disputeEntry, disputeReversalEntry, topupEntry } from '../domain/entries.js';
-import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
+import type { BalanceTransaction } from '../entities/balance-transaction.entity.js';
 import { Charge } from '../entities/charge.entity.js';
-import { runIdempotent } from './idempotency.js';
 import { lockOwnBalances } from './own-balances.js';
 import { postEntry } from './post-entry.js';
+import { postOnce, postReturnOf, scopeOf } from './service-commands.js';
 
 /** Idempotency keys of the disputes service: its dispute and top-up ids. */
 const KEY_SCOPE = 'svc:disputes';
@@ -47,17 +46,15 @@ export class DisputeDebits {
   }
 
   withdraw(request: DisputeWithdrawalRequest): Promise<LedgerMovement> {
-    const id = newId('balanceTransaction');
-    return runIdempotent(
+    return postOnce(
       this.dataSource,
       {
         scope: KEY_SCOPE,
         key: request.disputeId,
         operation: 'disputeWithdrawal',
         params: request,
-        resultId: id,
       },
-      async (manager) => {
+      async (manager, id) => {
         const charge = await manager.getRepository(Charge).findOne({
           where: {
             id: request.chargeId,
@@ -67,18 +64,14 @@ export class DisputeDebits {
           lock: { mode: 'pessimistic_write' },
         });
         if (!charge) throw notFound('payment', request.chargeId);
-        const disputable = charge.amount - charge.amountRefunded;
-        if (charge.outcome !== 'succeeded' || request.amount < 1 || request.amount > disputable)
+        // What can still be refunded is what can still be disputed.
+        if (request.amount > charge.refundable)
           throw new DashError(
             'BAD_USER_INPUT',
-            `A dispute of this payment is for 1 to ${disputable} (minor units).`,
+            `A dispute of this payment is for 1 to ${charge.refundable} (minor units).`,
             { field: 'amount', reason: 'NOT_DISPUTABLE' },
           );
-        const scope = {
-          accountId: charge.accountId,
-          platformId: charge.platformId,
-          livemode: charge.livemode,
-        };
+        const scope = scopeOf(charge);
         const { reserve } = await lockOwnBalances(manager, scope, charge.currency);
         const now = this.now();
         const entry = disputeEntry({
@@ -93,68 +86,50 @@ export class DisputeDebits {
         });
         const posted = await postEntry(manager, scope, entry, now, id);
         await manager.getRepository(Charge).update({ id: charge.id }, { disputed: true });
-        return movement(posted);
+        return posted;
       },
-      (firstId) => this.transaction(firstId).then(movement),
-    );
+    ).then(movement);
   }
 
   reinstate(request: DisputeReinstatementRequest): Promise<LedgerMovement> {
-    const id = newId('balanceTransaction');
-    return runIdempotent(
+    return postOnce(
       this.dataSource,
       {
         scope: KEY_SCOPE,
         key: `${request.disputeId}:reinstated`,
         operation: 'disputeReinstatement',
         params: request,
-        resultId: id,
       },
-      async (manager) => {
-        const taken = await manager.getRepository(BalanceTransaction).findOneBy({
-          id: request.balanceTransactionId,
-          source: request.disputeId,
-          type: 'dispute',
-        });
-        if (!taken) throw notFound('dispute balance transaction', request.balanceTransactionId);
-        const scope = {
-          accountId: taken.accountId,
-          platformId: taken.platformId,
-          livemode: taken.livemode,
-        };
-        const now = this.now();
-        const entry = disputeReversalEntry({
-          ...scope,
-          currency: taken.currency,
-          amount: -taken.amount,
-          feeReturned: request.returnFee ? taken.fee : 0,
-          sourceId: request.disputeId,
-          description: request.description,
-          now,
-        });
-        return movement(await postEntry(manager, scope, entry, now, id));
-      },
-      (firstId) => this.transaction(firstId).then(movement),
-    );
+      (manager, id) =>
+        postReturnOf(
+          manager,
+          id,
+          {
+            balanceTransactionId: request.balanceTransactionId,
+            source: request.disputeId,
+            type: 'dispute',
+          },
+          (taken, now) =>
+            disputeReversalEntry({
+              ...scopeOf(taken),
+              currency: taken.currency,
+              amount: -taken.amount,
+              feeReturned: request.returnFee ? taken.fee : 0,
+              sourceId: request.disputeId,
+              description: request.description,
+              now,
+            }),
+          this.now(),
+        ),
+    ).then(movement);
   }
 
   topUp(request: ReserveTopupRequest): Promise<LedgerMovement> {
-    const id = newId('balanceTransaction');
-    return runIdempotent(
+    return postOnce(
       this.dataSource,
-      {
-        scope: KEY_SCOPE,
-        key: request.topupId,
-        operation: 'reserveTopup',
-        params: request,
-        resultId: id,
-      },
-      async (manager) => {
-        const scope = {
-          accountId: request.accountId,
-          platformId: request.platformId,
-          livemode: request.livemode,
-        };
+      { scope: KEY_SCOPE, key: request.topupId, operation: 'reserveTopup', params: request },
+      (manager, id) => {
+        const scope = scopeOf(request);
         const now = this.now();
         const entry = topupEntry({
           ...scope,
@@ -164,14 +139,9 @@ export class DisputeDebits {
           description: request.description,
           now,
         });
-        return movement(await postEntry(manager, scope, entry, now, id));
+        return postEntry(manager, scope, entry, now, id);
       },
-      (firstId) => this.transaction(firstId).then(movement),
-    );
-  }
-
-  private async transaction(id: string): Promise<BalanceTransaction> {
-    return (await this.dataSource.getRepository(BalanceTransaction).findOneBy({ id }))!;
+    ).then(movement);
   }
 }
 

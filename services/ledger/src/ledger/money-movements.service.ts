@@ -10,6 +10,7 @@ import { Charge } from '../entities/charge.entity.js';
 import { Refund, type RefundReason } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
 import { runIdempotent } from './idempotency.js';
+import { scopeOf } from './service-commands.js';
 import { lockOwnBalances } from './own-balances.js';
 import { insertRow, postEntry } from './post-entry.js';
 
@@ -141,7 +142,7 @@ export class MoneyMovements {
           description: transfer.description,
           now,
         });
-        const posted = await postEntry(manager, this.scopeOf(transfer), entry, now);
+        const posted = await postEntry(manager, scopeOf(transfer), entry, now);
         transfer.balanceTransactionId = posted.id;
         await insertRow(manager, Transfer, transfer);
         return transfer;
@@ -265,7 +266,7 @@ export class MoneyMovements {
         description: charge.description,
         now,
       });
-      charge.balanceTransactionId = (await postEntry(manager, this.scopeOf(charge), entry, now)).id;
+      charge.balanceTransactionId = (await postEntry(manager, scopeOf(charge), entry, now)).id;
     }
     await insertRow(manager, Charge, charge);
     return charge;
@@ -325,7 +326,7 @@ export class MoneyMovements {
       description: `Refund for ${charge.id}`,
       now,
     });
-    refund.balanceTransactionId = (await postEntry(manager, this.scopeOf(charge), entry, now)).id;
+    refund.balanceTransactionId = (await postEntry(manager, scopeOf(charge), entry, now)).id;
     await insertRow(manager, Refund, refund);
     await manager
       .getRepository(Charge)
@@ -334,7 +335,7 @@ export class MoneyMovements {
       manager,
       'ledger',
       'charge.refunded',
-      { accountId: charge.accountId, platformId: charge.platformId, livemode: charge.livemode },
+      scopeOf(charge),
       { chargeId: charge.id, refundId: id, amount, currency: charge.currency, requestedBy },
       now,
     );
@@ -345,9 +346,5 @@ export class MoneyMovements {
     return (await this.dataSource
       .getRepository(Charge)
       .findOneBy({ id, platformId: platform.platformId, livemode: platform.livemode }))!;
-  }
-
-  private scopeOf(row: { accountId: string; platformId: string; livemode: boolean }) {
-    return { accountId: row.accountId, platformId: row.platformId, livemode: row.livemode };
   }
 }

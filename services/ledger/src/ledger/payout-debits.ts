@@ -1,13 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PayoutDebit, PayoutDebitRequest, PayoutReversalRequest } from '@dash/contracts';
-import { DashError, notFound } from '@dash/errors';
-import { newId } from '@dash/ids';
+import { DashError } from '@dash/errors';
 import { formatMoney } from '@dash/money';
 import { payoutEntry, payoutReversalEntry } from '../domain/entries.js';
-import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
-import { runIdempotent } from './idempotency.js';
+import type { BalanceTransaction } from '../entities/balance-transaction.entity.js';
 import { lockOwnBalances } from './own-balances.js';
 import { postEntry } from './post-entry.js';
+import { postOnce, postReturnOf, scopeOf } from './service-commands.js';
 
 /** Idempotency keys of the payouts service: one per payout (and one per payout's reversal). */
 const KEY_SCOPE = 'svc:payouts';
@@ -25,12 +24,23 @@ export type PayoutCutoff =
   | { availableBy: Date }
   | null;
 
-const cutoffSql = (cutoff: PayoutCutoff): [string, Date[]] =>
-  !cutoff
+/** The unpaid available transactions of one account and currency, within the cutoff. */
+function unpaidWhere(
+  scope: { accountId: string; livemode: boolean },
+  currency: string,
+  cutoff: PayoutCutoff,
+): [string, unknown[]] {
+  const [condition, values]: [string, Date[]] = !cutoff
     ? ['', []]
     : 'createdBefore' in cutoff
       ? ['AND created_at < ?', [cutoff.createdBefore]]
       : ['AND available_on <= ?', [cutoff.availableBy]];
+  return [
+    `account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
+       AND status = 'available' ${condition}`,
+    [scope.accountId, scope.livemode, currency, ...values],
+  ];
+}
 
 /**
  * What an automatic payout pays out: the available transactions no automatic payout has paid
@@ -45,13 +55,11 @@ export async function attachToPayout(
   currency: string,
   cutoff: PayoutCutoff,
 ): Promise<void> {
-  const [condition, values] = cutoffSql(cutoff);
-  await manager.query(
-    `UPDATE balance_transactions SET payout_id = ?
-     WHERE account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
-       AND status = 'available' ${condition}`,
-    [payoutId, scope.accountId, scope.livemode, currency, ...values],
-  );
+  const [where, values] = unpaidWhere(scope, currency, cutoff);
+  await manager.query(`UPDATE balance_transactions SET payout_id = ? WHERE ${where}`, [
+    payoutId,
+    ...values,
+  ]);
 }
 
 /** The net of the unpaid available transactions within the cutoff. */
@@ -61,12 +69,10 @@ async function unpaidNet(
   currency: string,
   cutoff: PayoutCutoff,
 ): Promise<number> {
-  const [condition, values] = cutoffSql(cutoff);
+  const [where, values] = unpaidWhere(scope, currency, cutoff);
   const [row] = (await manager.query(
-    `SELECT COALESCE(SUM(net), 0) AS net FROM balance_transactions
-     WHERE account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
-       AND status = 'available' ${condition}`,
-    [scope.accountId, scope.livemode, currency, ...values],
+    `SELECT COALESCE(SUM(net), 0) AS net FROM balance_transactions WHERE ${where}`,
+    values,
   )) as Array<{ net: string }>;
   return Number(row?.net ?? 0);
 }
@@ -83,59 +89,45 @@ export class PayoutDebits {
   ) {}
 
   debit(request: PayoutDebitRequest): Promise<PayoutDebit> {
-    const id = newId('balanceTransaction');
-    return runIdempotent(
+    return postOnce(
       this.dataSource,
-      {
-        scope: KEY_SCOPE,
-        key: request.payoutId,
-        operation: 'payout',
-        params: request,
-        resultId: id,
-      },
-      async (manager) => answer(await this.post(manager, id, request)),
-      (firstId) => this.transaction(firstId).then(answer),
-    );
+      { scope: KEY_SCOPE, key: request.payoutId, operation: 'payout', params: request },
+      (manager, id) => this.post(manager, id, request),
+    ).then(answer);
   }
 
   reverse(request: PayoutReversalRequest): Promise<PayoutDebit> {
-    const id = newId('balanceTransaction');
-    return runIdempotent(
+    return postOnce(
       this.dataSource,
       {
         scope: KEY_SCOPE,
         key: `${request.payoutId}:reversal`,
         operation: 'payoutReversal',
         params: request,
-        resultId: id,
       },
-      async (manager) => {
-        const paid = await manager.getRepository(BalanceTransaction).findOneBy({
-          id: request.balanceTransactionId,
-          source: request.payoutId,
-          type: 'payout',
-        });
-        if (!paid) throw notFound('payout balance transaction', request.balanceTransactionId);
-        const now = this.now();
-        const scope = {
-          accountId: paid.accountId,
-          platformId: paid.platformId,
-          livemode: paid.livemode,
-        };
-        const entry = payoutReversalEntry({
-          ...scope,
-          type: request.reason,
-          currency: paid.currency,
-          amount: -paid.amount,
-          fee: paid.fee,
-          sourceId: request.payoutId,
-          description: request.description,
-          now,
-        });
-        return answer(await postEntry(manager, scope, entry, now, id));
-      },
-      (firstId) => this.transaction(firstId).then(answer),
-    );
+      (manager, id) =>
+        postReturnOf(
+          manager,
+          id,
+          {
+            balanceTransactionId: request.balanceTransactionId,
+            source: request.payoutId,
+            type: 'payout',
+          },
+          (paid, now) =>
+            payoutReversalEntry({
+              ...scopeOf(paid),
+              type: request.reason,
+              currency: paid.currency,
+              amount: -paid.amount,
+              fee: paid.fee,
+              sourceId: request.payoutId,
+              description: request.description,
+              now,
+            }),
+          this.now(),
+        ),
+    ).then(answer);
   }
 
   private async post(
@@ -143,7 +135,7 @@ export class PayoutDebits {
     id: string,
     request: PayoutDebitRequest,
   ): Promise<BalanceTransaction> {
-    const { accountId, platformId, livemode, currency, fee } = request;
+    const { accountId, livemode, currency, fee } = request;
     const { available } = await lockOwnBalances(manager, { accountId, livemode }, currency);
     // The rolling delay holds back what was made since the cutoff. Where that is nothing (or
     // less than nothing: a recent refund), the whole available balance goes, and with it every
@@ -151,17 +143,20 @@ export class PayoutDebits {
     let cutoff: PayoutCutoff = request.createdBefore
       ? { createdBefore: new Date(request.createdBefore) }
       : null;
-    let payable = available;
-    if (request.amount === 'available' && cutoff) {
-      const older = await unpaidNet(manager, { accountId, livemode }, currency, cutoff);
-      if (older < available) payable = older;
-      else cutoff = null;
+    let amount = request.amount;
+    if (amount === 'available') {
+      let payable = available;
+      if (cutoff) {
+        const older = await unpaidNet(manager, { accountId, livemode }, currency, cutoff);
+        if (older < available) payable = older;
+        else cutoff = null;
+      }
+      amount = payable - fee;
+      if (amount <= 0)
+        throw new DashError('FAILED_PRECONDITION', 'There is nothing available to pay out.', {
+          reason: 'NOTHING_TO_PAY_OUT',
+        });
     }
-    const amount = request.amount === 'available' ? payable - fee : request.amount;
-    if (request.amount === 'available' && amount <= 0)
-      throw new DashError('FAILED_PRECONDITION', 'There is nothing available to pay out.', {
-        reason: 'NOTHING_TO_PAY_OUT',
-      });
     if (amount + fee > available)
       throw new DashError(
         'FAILED_PRECONDITION',
@@ -169,7 +164,7 @@ export class PayoutDebits {
         { reason: 'INSUFFICIENT_FUNDS', available: Math.max(available, 0), field: 'amount' },
       );
     const now = this.now();
-    const scope = { accountId, platformId, livemode };
+    const scope = scopeOf(request);
     const entry = payoutEntry({
       ...scope,
       currency,
@@ -182,9 +177,5 @@ export class PayoutDebits {
     const posted = await postEntry(manager, scope, entry, now, id);
     if (request.automatic) await attachToPayout(manager, request.payoutId, scope, currency, cutoff);
     return posted;
-  }
-
-  private async transaction(id: string): Promise<BalanceTransaction> {
-    return (await this.dataSource.getRepository(BalanceTransaction).findOneBy({ id }))!;
   }
 }
