@@ -4,9 +4,13 @@ import {
   type DataSource,
   type FindOptionsWhere,
   type Repository,
+  type SelectQueryBuilder,
 } from 'typeorm';
+import type { Caller } from '@dash/auth-context';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import { rowVisibleTo } from './access.js';
+import { afterKeyset, type Keyset } from './pagination.js';
 
 /**
  * The columns every row owned by a connected account carries: its id, the account and platform
@@ -41,13 +45,46 @@ export type AccountScope = { accountId: string; platformId?: string; livemode: b
 export class AccountRecords<Row extends AccountRecord> {
   constructor(protected readonly repository: Repository<Row>) {}
 
-  /** Newest first; `id` breaks ties so pages are stable. */
-  newest(scope: AccountScope, first: number, where: FindOptionsWhere<Row> = {}): Promise<Row[]> {
-    return this.repository.find({
-      where: { ...where, ...scope } as FindOptionsWhere<Row>,
-      order: { createdAt: 'DESC', id: 'DESC' } as never,
-      take: first,
-    });
+  /**
+   * The scope's rows as a query under `alias`: its account and mode, and its platform when the
+   * caller is a platform.
+   */
+  protected scoped(alias: string, scope: AccountScope): SelectQueryBuilder<Row> {
+    const query = this.repository
+      .createQueryBuilder(alias)
+      .where(`${alias}.account_id = :accountId AND ${alias}.livemode = :livemode`, scope);
+    if (scope.platformId) query.andWhere(`${alias}.platform_id = :platformId`, scope);
+    return query;
+  }
+
+  /**
+   * A page newest first, by keyset (created, id), fetched one row beyond `first` (see toPage);
+   * `narrow` adds the list's own conditions.
+   */
+  page(
+    scope: AccountScope,
+    first: number,
+    after?: Keyset,
+    narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
+  ): Promise<Row[]> {
+    const alias = 'row';
+    const query = this.scoped(alias, scope);
+    narrow?.(query, alias);
+    return afterKeyset(query, alias, after)
+      .orderBy(`${alias}.created_at`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .take(first + 1)
+      .getMany();
+  }
+
+  find(scope: AccountScope, id: string): Promise<Row | null> {
+    return this.repository.findOneBy({ ...scope, id } as FindOptionsWhere<Row>);
+  }
+
+  /** A row another subgraph points at by id, if the caller may see it (see rowVisibleTo). */
+  async visibleById(caller: Caller, id: string): Promise<Row | null> {
+    const row = await this.repository.findOneBy({ id } as FindOptionsWhere<Row>);
+    return row && rowVisibleTo(caller, row) ? row : null;
   }
 
   count(scope: AccountScope, where: FindOptionsWhere<Row> = {}): Promise<number> {

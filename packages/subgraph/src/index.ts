@@ -33,6 +33,7 @@ export {
   type ServicePart,
 } from './service.js';
 export {
+  afterKeyset,
   decodeCursor,
   encodeCursor,
   FirstArgs,

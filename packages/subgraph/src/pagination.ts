@@ -1,5 +1,6 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@dash/errors';
 
 /** `first: Int = 10` on every list, bounded so no one query reads a whole table. */
@@ -63,4 +64,17 @@ export function toPage<Row extends Keyset>(rows: Row[], first: number) {
       endCursor: last ? encodeCursor(last) : null,
     },
   };
+}
+
+/** Rows strictly after a keyset position in a newest-first list. */
+export function afterKeyset<Row extends object>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  after: Keyset | undefined,
+): SelectQueryBuilder<Row> {
+  if (!after) return query;
+  return query.andWhere(
+    `(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`,
+    { afterAt: after.createdAt, afterId: after.id },
+  );
 }

@@ -9,10 +9,7 @@ export class DisputeRepository extends AccountRecords<Dispute> {
 
   /** Those waiting for a response first, soonest due first; then the rest, newest first. */
   listed(scope: AccountScope, first: number): Promise<Dispute[]> {
-    return this.repository
-      .createQueryBuilder('dp')
-      .where('dp.account_id = :accountId AND dp.livemode = :livemode', scope)
-      .andWhere(scope.platformId ? 'dp.platform_id = :platformId' : '1 = 1', scope)
+    return this.scoped('dp', scope)
       .orderBy("dp.status IN ('needs_response', 'warning_needs_response')", 'DESC')
       .addOrderBy(
         "CASE WHEN dp.status IN ('needs_response', 'warning_needs_response') THEN dp.evidence_due_by END",
@@ -22,9 +19,5 @@ export class DisputeRepository extends AccountRecords<Dispute> {
       .addOrderBy('dp.id', 'DESC')
       .take(first)
       .getMany();
-  }
-
-  find(scope: AccountScope, id: string): Promise<Dispute | null> {
-    return this.repository.findOneBy({ ...scope, id });
   }
 }

@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Keyset } from '@dash/subgraph';
+import { afterKeyset, type Keyset } from '@dash/subgraph';
 import { Charge } from './entities/charge.entity.js';
 import { Refund } from './entities/refund.entity.js';
 import type { LedgerScope } from './ledger/visible-scope.js';
-import { afterKeyset } from './transactions.repository.js';
 
 export interface PaymentFilter {
   /** A customer's email, matched from its start (case-insensitive). */

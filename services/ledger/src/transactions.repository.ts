@@ -1,5 +1,5 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { Keyset } from '@dash/subgraph';
+import type { DataSource } from 'typeorm';
+import { afterKeyset, type Keyset } from '@dash/subgraph';
 import type { BalanceTransactionType } from './domain/entries.js';
 import { BalanceTransaction } from './entities/balance-transaction.entity.js';
 import type { LedgerScope } from './ledger/visible-scope.js';
@@ -13,19 +13,6 @@ export interface TransactionFilter {
   amountMax?: number | undefined;
   /** What one automatic payout paid out (its own transaction left out). */
   payout?: string | undefined;
-}
-
-/** Rows strictly after a keyset position in a newest-first list. */
-export function afterKeyset<Row extends object>(
-  query: SelectQueryBuilder<Row>,
-  alias: string,
-  after: Keyset | undefined,
-): SelectQueryBuilder<Row> {
-  if (!after) return query;
-  return query.andWhere(
-    `(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`,
-    { afterAt: after.createdAt, afterId: after.id },
-  );
 }
 
 /**

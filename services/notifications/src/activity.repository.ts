@@ -8,22 +8,10 @@ export class ActivityRepository extends AccountRecords<ActivityItem> {
   }
 
   /** Newest first, by keyset (created, id); optionally the unread only. */
-  page(scope: AccountScope, first: number, after?: Keyset, unreadOnly = false) {
-    const query = this.repository
-      .createQueryBuilder('act')
-      .where('act.account_id = :accountId AND act.livemode = :livemode', scope);
-    if (scope.platformId) query.andWhere('act.platform_id = :platformId', scope);
-    if (unreadOnly) query.andWhere('act.read_at IS NULL');
-    if (after)
-      query.andWhere(
-        '(act.created_at < :afterAt OR (act.created_at = :afterAt AND act.id < :afterId))',
-        { afterAt: after.createdAt, afterId: after.id },
-      );
-    return query
-      .orderBy('act.created_at', 'DESC')
-      .addOrderBy('act.id', 'DESC')
-      .take(first + 1)
-      .getMany();
+  itemsPage(scope: AccountScope, first: number, after?: Keyset, unreadOnly = false) {
+    return this.page(scope, first, after, (query, alias) => {
+      if (unreadOnly) query.andWhere(`${alias}.read_at IS NULL`);
+    });
   }
 
   /** Marks items read (all unread ones when `ids` is left out); answers how many changed. */

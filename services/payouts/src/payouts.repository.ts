@@ -11,30 +11,10 @@ export class PayoutRepository extends AccountRecords<Payout> {
   }
 
   /** Newest first, by keyset (created, id); optionally of some statuses only. */
-  page(scope: AccountScope, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
-    const query = this.repository
-      .createQueryBuilder('po')
-      .where('po.account_id = :accountId AND po.livemode = :livemode', scope);
-    if (scope.platformId) query.andWhere('po.platform_id = :platformId', scope);
-    if (statuses?.length) query.andWhere('po.status IN (:...statuses)', { statuses });
-    if (after)
-      query.andWhere(
-        '(po.created_at < :afterAt OR (po.created_at = :afterAt AND po.id < :afterId))',
-        { afterAt: after.createdAt, afterId: after.id },
-      );
-    return query
-      .orderBy('po.created_at', 'DESC')
-      .addOrderBy('po.id', 'DESC')
-      .take(first + 1)
-      .getMany();
-  }
-
-  findById(id: string): Promise<Payout | null> {
-    return this.repository.findOneBy({ id });
-  }
-
-  find(scope: AccountScope, id: string): Promise<Payout | null> {
-    return this.repository.findOneBy({ ...scope, id });
+  payoutsPage(scope: AccountScope, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
+    return this.page(scope, first, after, (query, alias) => {
+      if (statuses?.length) query.andWhere(`${alias}.status IN (:...statuses)`, { statuses });
+    });
   }
 
   /** The payout that will reach the bank soonest among those not yet there. */

@@ -1,6 +1,5 @@
-import { rowVisibleTo } from '@dash/subgraph';
 import type { Account } from '../entities/account.type.js';
-import { Dispute } from '../entities/dispute.entity.js';
+import type { Dispute } from '../entities/dispute.entity.js';
 import type { DisputesContext } from '../context.js';
 
 /**
@@ -12,12 +11,9 @@ export const referenceResolvers = {
     __resolveReference: (reference: Pick<Account, 'id'>): Account => ({ id: reference.id }),
   },
   Dispute: {
-    __resolveReference: async (
+    __resolveReference: (
       reference: Pick<Dispute, 'id'>,
-      { caller, dataSource }: DisputesContext,
-    ): Promise<Dispute | null> => {
-      const dispute = await dataSource.getRepository(Dispute).findOneBy({ id: reference.id });
-      return dispute && rowVisibleTo(caller, dispute) ? dispute : null;
-    },
+      { caller, disputes }: DisputesContext,
+    ): Promise<Dispute | null> => disputes.visibleById(caller, reference.id),
   },
 };

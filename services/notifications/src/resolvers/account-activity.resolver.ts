@@ -29,7 +29,7 @@ export class AccountActivityResolver {
     const scope = accountRowsScope(caller, account.id);
     if (!scope) return emptyPage;
     return toPage(
-      await activity.page(scope, first, after ? decodeCursor(after) : undefined, unreadOnly),
+      await activity.itemsPage(scope, first, after ? decodeCursor(after) : undefined, unreadOnly),
       first,
     );
   }

@@ -32,7 +32,7 @@ export class AccountPayoutsResolver {
   ): Promise<PayoutPage> {
     const owner = await readableOwner(context, account.id);
     if (!owner) return emptyPage;
-    const rows = await context.payouts.page(
+    const rows = await context.payouts.payoutsPage(
       owner,
       first,
       after ? decodeCursor(after) : undefined,

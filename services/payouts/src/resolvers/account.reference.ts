@@ -1,4 +1,3 @@
-import { rowVisibleTo } from '@dash/subgraph';
 import type { Account } from '../entities/account.type.js';
 import { Payout } from '../entities/payout.entity.js';
 import type { PayoutsContext } from '../context.js';
@@ -17,8 +16,7 @@ export const referenceResolvers = {
       reference: Pick<Payout, 'id'>,
       context: PayoutsContext,
     ): Promise<Payout | null> => {
-      const payout = await context.payouts.findById(reference.id);
-      return payout && rowVisibleTo(context.caller, payout) ? payout : null;
+      return context.payouts.visibleById(context.caller, reference.id);
     },
   },
 };
