@@ -61,8 +61,10 @@ export { callService } from './service-call.js';
 export { AccountDirectory, markAccountClosed, rememberAccount } from './account-directory.js';
 export {
   KNOWN_RECORDS_TABLES,
+  keepPlatform,
   KnownPlatform,
   platformLookup,
+  requireFeature,
   savePlatform,
   type PlatformFacts,
 } from './known-platforms.js';

@@ -1,5 +1,9 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '@dash/auth-context';
+import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
 import { datetimeColumn } from '@dash/db';
+import { DashError } from '@dash/errors';
+import { requireAccount } from './access.js';
 
 /**
  * What a service knows of a platform — its name and dashboard feature switches — kept from
@@ -26,6 +30,28 @@ export async function savePlatform(
   updatedAt: Date,
 ): Promise<void> {
   await manager.getRepository(KnownPlatform).upsert({ ...platform, updatedAt }, ['id']);
+}
+
+/** The `platform.updated` handler of every service that follows platforms' switches. */
+export const keepPlatform = (
+  event: { platformId: string; occurredAt: string; data: Omit<PlatformFacts, 'id'> },
+  manager: EntityManager,
+) => savePlatform(manager, { id: event.platformId, ...event.data }, new Date(event.occurredAt));
+
+/**
+ * The signed-in account, where its platform allows `feature` from the dashboard; otherwise
+ * FORBIDDEN with reason FEATURE_DISABLED and the words the screen shows.
+ */
+export async function requireFeature(
+  caller: Caller,
+  platform: (platformId: string) => Promise<KnownPlatform | null>,
+  feature: PlatformFeatureName,
+  message: string,
+): Promise<Extract<Caller, { kind: 'account' }>> {
+  const account = requireAccount(caller);
+  if (!featureAllowed((await platform(account.platformId))?.features, feature))
+    throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
+  return account;
 }
 
 /** Per-request memo of platforms, so a page of rows asks for its platform once. */

@@ -4,7 +4,7 @@ import {
   closureCheckRoutes,
   KnownPlatform,
   platformLookup,
-  savePlatform,
+  keepPlatform,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -92,12 +92,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       },
       outboxRelayPart,
       eventConsumerPart('disputes', () => ({
-        'platform.updated': (event, manager) =>
-          savePlatform(
-            manager,
-            { id: event.platformId, ...event.data },
-            new Date(event.occurredAt),
-          ),
+        'platform.updated': keepPlatform,
       })),
     ],
     buildContext: (base, { dataSource }) => ({

@@ -6,7 +6,7 @@ import {
   KnownPlatform,
   markAccountClosed,
   platformLookup,
-  savePlatform,
+  keepPlatform,
   type ServiceDefinition,
 } from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
@@ -87,12 +87,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       },
       outboxRelayPart,
       eventConsumerPart('ledger', () => ({
-        'platform.updated': (event, manager) =>
-          savePlatform(
-            manager,
-            { id: event.platformId, ...event.data },
-            new Date(event.occurredAt),
-          ),
+        'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
       })),
     ],

@@ -6,7 +6,7 @@ import {
   KnownPlatform,
   markAccountClosed,
   platformLookup,
-  savePlatform,
+  keepPlatform,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -98,12 +98,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
       },
       outboxRelayPart,
       eventConsumerPart('payouts', () => ({
-        'platform.updated': (event, manager) =>
-          savePlatform(
-            manager,
-            { id: event.platformId, ...event.data },
-            new Date(event.occurredAt),
-          ),
+        'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
       })),
     ],

@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Mutation, registerEnumType, Resolver } from 'type-graphql';
-import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
 import {
   DashError,
-  requireAccount,
+  requireFeature,
   requirePlatform,
   SafeInt,
   unauthenticated,
@@ -20,25 +19,15 @@ enum DisputeOutcome {
 }
 registerEnumType(DisputeOutcome, { name: 'DisputeOutcome' });
 
-async function accountAllowed(
-  context: DisputesContext,
-  feature: PlatformFeatureName,
-  message: string,
-) {
-  const account = requireAccount(context.caller);
-  if (!featureAllowed((await context.platform(account.platformId))?.features, feature))
-    throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
-  return account;
-}
-
 /** The signed-in account's disputes (where its platform lets it respond), or the platform's. */
 async function respondingScope(context: DisputesContext): Promise<DisputeScope> {
   const { caller } = context;
   if (caller.kind === 'platform')
     return { platformId: caller.platformId, livemode: caller.livemode };
   if (caller.kind !== 'account') throw unauthenticated();
-  const account = await accountAllowed(
-    context,
+  const account = await requireFeature(
+    context.caller,
+    context.platform,
     'manageDisputes',
     'Your platform responds to disputes for you.',
   );
@@ -146,8 +135,9 @@ export class DisputeMutationsResolver {
     @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() context: DisputesContext,
   ): Promise<ReserveTopup> {
-    const account = await accountAllowed(
-      context,
+    const account = await requireFeature(
+      context.caller,
+      context.platform,
       'reserveTopUps',
       'Your platform does not offer adding money to the reserve.',
     );

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { featureAllowed } from '@dash/contracts';
-import { DashError, requireAccount, requirePlatform, SafeInt } from '@dash/subgraph';
+import { DashError, requireFeature, requirePlatform, SafeInt } from '@dash/subgraph';
 import { Charge } from '../entities/charge.entity.js';
 import { Refund } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
@@ -73,13 +72,12 @@ export class MoneyResolver {
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() { caller, movements, platform }: LedgerContext,
   ): Promise<Refund> {
-    const account = requireAccount(caller);
-    if (!featureAllowed((await platform(account.platformId))?.features, 'issueRefunds')) {
-      throw new DashError('FORBIDDEN', 'Your platform does not allow refunds from the dashboard.', {
-        reason: 'FEATURE_DISABLED',
-        feature: 'issueRefunds',
-      });
-    }
+    const account = await requireFeature(
+      caller,
+      platform,
+      'issueRefunds',
+      'Your platform does not allow refunds from the dashboard.',
+    );
     if (amount !== undefined && amount < 1)
       throw new DashError('BAD_USER_INPUT', 'amount must be at least 1', { field: 'amount' });
     return movements.refundForAccount(account, { charge: payment, amount }, idempotencyKey);

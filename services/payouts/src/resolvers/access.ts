@@ -1,6 +1,5 @@
-import type { Caller } from '@dash/auth-context';
-import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
-import { DashError, notFound, unauthenticated } from '@dash/subgraph';
+import type { PlatformFeatureName } from '@dash/contracts';
+import { notFound, requireFeature, unauthenticated } from '@dash/subgraph';
 import type { PayoutsContext } from '../context.js';
 import type { AccountOwner } from '../payouts/owner.js';
 
@@ -36,10 +35,6 @@ export async function accountAllowedTo(
   feature: PlatformFeatureName,
   message: string,
 ): Promise<AccountOwner> {
-  const caller: Caller = context.caller;
-  if (caller.kind !== 'account') throw unauthenticated();
-  const platform = await context.platform(caller.platformId);
-  if (!featureAllowed(platform?.features, feature))
-    throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
-  return writableOwner(context, caller.accountId);
+  const account = await requireFeature(context.caller, context.platform, feature, message);
+  return writableOwner(context, account.accountId);
 }
