@@ -18,9 +18,9 @@ interface AccountRow {
  */
 export class AccountDirectory {
   /**
-   * Open accounts seen in the last few seconds: a busy platform charges the same accounts over
-   * and over, and this saves each charge a query. Kept short, so an account closed elsewhere
-   * stops taking money within seconds.
+   * Accounts seen in the last few seconds: a busy platform charges the same accounts over and
+   * over, and this saves each charge a query. Kept short, so an account closed elsewhere stops
+   * taking money within seconds.
    */
   private readonly recent = new LRUCache<string, AccountOwner>({ max: 50_000, ttl: 5_000 });
 
@@ -37,15 +37,12 @@ export class AccountDirectory {
     platform: { platformId: string; livemode: boolean },
     accountId: string,
   ): Promise<AccountOwner> {
-    const cached = this.recent.get(accountId);
-    const owner = cached ?? (await this.find(accountId));
+    const owner = await this.owner(accountId);
     if (!owner || !owns(platform, owner)) throw notFound('account', accountId);
     if (owner.closed)
       throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
         reason: 'ACCOUNT_CLOSED',
       });
-    // Only a fresh read starts the clock: a busy account is still re-read every few seconds.
-    if (!cached) this.recent.set(accountId, owner);
     return owner;
   }
 
@@ -54,8 +51,21 @@ export class AccountDirectory {
     platform: { platformId: string; livemode: boolean },
     accountId: string,
   ): Promise<AccountOwner | null> {
-    const owner = this.recent.get(accountId) ?? (await this.find(accountId));
+    const owner = await this.owner(accountId);
     return owner && owns(platform, owner) ? owner : null;
+  }
+
+  /**
+   * The account's owner, from the last few seconds' reads or read afresh. Only a fresh read
+   * starts the clock: a busy account is still re-read every few seconds (a platform's page of
+   * payout fields asks once, not once per field).
+   */
+  private async owner(accountId: string): Promise<AccountOwner | null> {
+    const cached = this.recent.get(accountId);
+    if (cached) return cached;
+    const owner = await this.find(accountId);
+    if (owner) this.recent.set(accountId, owner);
+    return owner;
   }
 
   private async find(accountId: string): Promise<AccountOwner | null> {
