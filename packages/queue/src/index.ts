@@ -10,3 +10,4 @@ export {
 } from './worker.js';
 export { UnrecoverableError, type Job, type JobsOptions, type Worker } from 'bullmq';
 export { openQueue } from './open.js';
+export { startScheduledJobs, type ScheduledJob } from './scheduled.js';

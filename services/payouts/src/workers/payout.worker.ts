@@ -1,27 +1,19 @@
 import type { Logger } from '@dash/logger';
-import { defineQueue, openQueue, startWorker } from '@dash/queue';
+import { startScheduledJobs } from '@dash/queue';
 import type { PayoutLifecycle } from '../payouts/lifecycle.js';
 import type { PayoutRequests } from '../payouts/payout-requests.js';
 
-type PayoutJobs = {
-  'advance-payouts': Record<string, never>;
-  'automatic-payouts': Record<string, never>;
-};
-const payoutQueue = defineQueue<PayoutJobs>('payouts-work', [
-  'advance-payouts',
-  'automatic-payouts',
-]);
-
 /** Requests left "started" this long are carried out by the worker (see PayoutRequests). */
 const REDRIVE_AFTER_MS = 30_000;
+/** Keys are kept a day at least; forgetting the older ones is an hourly chore. */
+const EXPIRE_KEYS_EVERY_MS = 3_600_000;
 
 /**
- * The payouts service's work on BullMQ job schedulers: moving payouts along their lifecycle
- * (and finishing interrupted requests), and making each schedule's automatic payouts. Keyed by
- * name, so however many instances run, each job is scheduled once; and each step it takes is
- * guarded in the database, so a job run twice changes nothing the second time.
+ * The payouts service's chores: moving payouts along their lifecycle (and finishing interrupted
+ * requests), making each schedule's automatic payouts, and forgetting old request keys. Each
+ * step is guarded in the database, so a job run twice changes nothing the second time.
  */
-export async function startPayoutWork(options: {
+export function startPayoutWork(options: {
   redisUrl: string;
   prefix: string;
   log: Logger;
@@ -32,35 +24,31 @@ export async function startPayoutWork(options: {
   runAutomatic: () => Promise<number>;
 }) {
   const { log } = options;
-  const producer = openQueue(payoutQueue, { redisUrl: options.redisUrl, prefix: options.prefix });
-  const every: Record<keyof PayoutJobs, number> = {
-    'advance-payouts': options.tickMs,
-    'automatic-payouts': options.automaticEveryMs,
-  };
-  for (const [name, ms] of Object.entries(every))
-    await producer.queue.queue.upsertJobScheduler(name, { every: ms }, { name, data: {} });
-  const worker = await startWorker(
-    payoutQueue,
+  return startScheduledJobs(
+    'payouts-work',
     {
-      'advance-payouts': async () => {
-        const now = new Date();
-        await options.requests.redrive(new Date(now.getTime() - REDRIVE_AFTER_MS));
-        const changed = await options.lifecycle.advance();
-        if (changed > 0) log.info({ changed }, 'payouts moved along');
-        await options.requests.expireKeys(now);
+      'advance-payouts': {
+        everyMs: options.tickMs,
+        run: async () => {
+          await options.requests.redrive(new Date(Date.now() - REDRIVE_AFTER_MS));
+          const changed = await options.lifecycle.advance();
+          if (changed > 0) log.info({ changed }, 'payouts moved along');
+        },
       },
-      'automatic-payouts': async () => {
-        const made = await options.runAutomatic();
-        if (made > 0) log.info({ made }, 'automatic payouts made');
+      'automatic-payouts': {
+        everyMs: options.automaticEveryMs,
+        run: async () => {
+          const made = await options.runAutomatic();
+          if (made > 0) log.info({ made }, 'automatic payouts made');
+        },
+      },
+      'expire-request-keys': {
+        everyMs: EXPIRE_KEYS_EVERY_MS,
+        run: async () => {
+          await options.requests.expireKeys(new Date());
+        },
       },
     },
-    { redisUrl: options.redisUrl, prefix: options.prefix, concurrency: 1, log },
+    options,
   );
-  return {
-    readiness: { ...worker.readiness, redisProducer: producer.ping },
-    async stop() {
-      await worker.stop();
-      await producer.close();
-    },
-  };
 }
