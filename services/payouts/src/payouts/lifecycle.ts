@@ -92,7 +92,8 @@ export class PayoutLifecycle {
         'Only a pending payout can be canceled; this one is already on its way.',
         { reason: 'PAYOUT_NOT_CANCELABLE' },
       );
-    await this.returnFunds();
+    // Its own money back at once; what others are still owed is the worker's.
+    await this.returnFundsOf(Object.assign(payout, { status: PayoutStatus.canceled }));
     return (await this.dataSource.getRepository(Payout).findOneBy({ id: payoutId }))!;
   }
 
@@ -102,23 +103,26 @@ export class PayoutLifecycle {
       where: { status: In([PayoutStatus.failed, PayoutStatus.canceled]), returnedAt: IsNull() },
       take: BATCH,
     });
-    for (const payout of owed) {
-      try {
-        await this.ledger.reverse({
-          payoutId: payout.id,
-          balanceTransactionId: payout.balanceTransactionId!,
-          reason: payout.status === PayoutStatus.failed ? 'payout_failure' : 'payout_cancel',
-          description:
-            payout.status === PayoutStatus.failed
-              ? `Payout failed: ${payout.failureMessage ?? 'returned by the bank'}`
-              : 'Payout canceled',
-        });
-        await this.dataSource
-          .getRepository(Payout)
-          .update({ id: payout.id, returnedAt: IsNull() }, { returnedAt: this.now() });
-      } catch (error) {
-        this.log.warn({ err: error, payoutId: payout.id }, 'payout funds not returned yet');
-      }
+    for (const payout of owed) await this.returnFundsOf(payout);
+  }
+
+  /** One failed or canceled payout's money back to the balance; left for later if the ledger is away. */
+  private async returnFundsOf(payout: Payout): Promise<void> {
+    try {
+      await this.ledger.reverse({
+        payoutId: payout.id,
+        balanceTransactionId: payout.balanceTransactionId!,
+        reason: payout.status === PayoutStatus.failed ? 'payout_failure' : 'payout_cancel',
+        description:
+          payout.status === PayoutStatus.failed
+            ? `Payout failed: ${payout.failureMessage ?? 'returned by the bank'}`
+            : 'Payout canceled',
+      });
+      await this.dataSource
+        .getRepository(Payout)
+        .update({ id: payout.id, returnedAt: IsNull() }, { returnedAt: this.now() });
+    } catch (error) {
+      this.log.warn({ err: error, payoutId: payout.id }, 'payout funds not returned yet');
     }
   }
 
