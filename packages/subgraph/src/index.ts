@@ -42,7 +42,7 @@ export {
   toPage,
   type Keyset,
 } from './pagination.js';
-export { validateArgs } from './validation.js';
+export { checkIdempotencyKey, currencyInput, isTimeZone, validateArgs } from './validation.js';
 export {
   AccountRecord,
   AccountRecords,

@@ -1,5 +1,6 @@
 import { validate, type ValidationError } from 'class-validator';
-import { DashError } from '@dash/errors';
+import { badInput, DashError } from '@dash/errors';
+import { normalizeCurrency } from '@dash/money';
 
 function firstProblem(
   errors: ValidationError[],
@@ -23,4 +24,30 @@ export async function validateArgs(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   const problem = firstProblem(await validate(value, { forbidUnknownValues: false }));
   if (problem) throw new DashError('BAD_USER_INPUT', problem.message, { field: problem.field });
+}
+
+/** An idempotency key as every money-moving mutation takes it: 1 to 255 characters. */
+export function checkIdempotencyKey(key: string): string {
+  if (key.length < 1 || key.length > 255)
+    throw badInput('idempotencyKey must be 1 to 255 characters', 'idempotencyKey');
+  return key;
+}
+
+/** A currency code from a caller, lower-cased ("USD" → "usd"), or a refusal naming `field`. */
+export function currencyInput(code: string, field = 'currency'): string {
+  try {
+    return normalizeCurrency(code);
+  } catch {
+    throw badInput('currency must be a three-letter code such as usd', field);
+  }
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows, such as Asia/Shanghai. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
-import { normalizeCurrency } from '@dash/money';
+import { checkIdempotencyKey, currencyInput } from '@dash/subgraph';
 import { ReserveTopup } from '../entities/reserve-topup.entity.js';
 import type { LedgerClient } from './ledger-client.js';
 
@@ -29,18 +29,8 @@ export class ReserveTopups {
       throw new DashError('BAD_USER_INPUT', 'amount must be at least 1 minor unit', {
         field: 'amount',
       });
-    if (key.length < 1 || key.length > 255)
-      throw new DashError('BAD_USER_INPUT', 'idempotencyKey must be 1 to 255 characters', {
-        field: 'idempotencyKey',
-      });
-    let currency: string;
-    try {
-      currency = normalizeCurrency(currencyCode);
-    } catch {
-      throw new DashError('BAD_USER_INPUT', 'currency must be a three-letter code such as usd', {
-        field: 'currency',
-      });
-    }
+    checkIdempotencyKey(key);
+    const currency = currencyInput(currencyCode);
     const repository = this.dataSource.getRepository(ReserveTopup);
     const row = repository.create({
       id: newId('topup'),

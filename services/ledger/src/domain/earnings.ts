@@ -52,16 +52,6 @@ export interface EarningsWindow {
   previousStarts: Date[];
 }
 
-/** True when `timeZone` is an IANA zone this runtime knows, such as Asia/Shanghai. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Zone-aware dates do the arithmetic; plain instants leave the domain. */
 const plain = (date: TZDate) => new Date(date.getTime());
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
+import { checkIdempotencyKey } from '@dash/subgraph';
 import { isDuplicateKey, retryOnDeadlock } from './retry.js';
 
 /** Keys are kept at least this long; a retry within it returns the first result. */
@@ -26,13 +27,6 @@ const hashOf = (operation: string, params: unknown) =>
     .update(stringify({ operation, params }) ?? '')
     .digest('hex');
 
-const validateKey = (key: string) => {
-  if (key.length < 1 || key.length > 255)
-    throw new DashError('BAD_USER_INPUT', 'idempotencyKey must be 1 to 255 characters', {
-      field: 'idempotencyKey',
-    });
-};
-
 /**
  * Runs a money-moving operation at most once per idempotency key. The key is claimed in the same
  * transaction as the movement, so the two commit or roll back together; a concurrent request
@@ -45,7 +39,7 @@ export async function runIdempotent<Result>(
   work: (manager: EntityManager) => Promise<Result>,
   replay: (id: string) => Promise<Result>,
 ): Promise<Result> {
-  validateKey(request.key);
+  checkIdempotencyKey(request.key);
   const requestHash = hashOf(request.operation, request.params);
   for (;;) {
     try {

@@ -1,12 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { badInput, decodeCursor, PageArgs, toPage } from '@dash/subgraph';
-import { normalizeCurrency } from '@dash/money';
 import {
-  bucketEarnings,
-  earningsWindow,
+  badInput,
+  currencyInput,
+  decodeCursor,
   isTimeZone,
-  type EarningsRange,
-} from '../domain/earnings.js';
+  PageArgs,
+  toPage,
+} from '@dash/subgraph';
+import { bucketEarnings, earningsWindow, type EarningsRange } from '../domain/earnings.js';
 import { Account } from '../entities/account.type.js';
 import { Balance } from '../entities/balance.type.js';
 import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
@@ -101,12 +102,7 @@ export class AccountLedgerResolver {
   ): Promise<Earnings | null> {
     if (!isTimeZone(timeZone))
       throw badInput('timeZone must be an IANA time zone such as Europe/Paris', 'timeZone');
-    let code: string;
-    try {
-      code = normalizeCurrency(currency);
-    } catch {
-      throw badInput('currency must be a three-letter code such as usd', 'currency');
-    }
+    const code = currencyInput(currency);
     const scope = await context.scopeFor(account.id);
     if (!scope) return null;
     const first = range === 'LIFETIME' ? await context.earnings.firstHour(scope, code) : null;

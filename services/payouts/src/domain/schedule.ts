@@ -69,13 +69,3 @@ export function nextPayoutDay(rule: PayoutScheduleRule, now: Date): string | nul
   }
   return null;
 }
-
-/** Is `value` an IANA time zone this runtime knows? */
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

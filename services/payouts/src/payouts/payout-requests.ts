@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { recordEvent, type PayoutFacts } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
-import { normalizeCurrency } from '@dash/money';
+import { checkIdempotencyKey, currencyInput } from '@dash/subgraph';
 import { expectedArrival } from '../domain/arrival.js';
 import { instantPayoutFee, type InstantFeeRule } from '../domain/instant-fee.js';
 import type { ExternalAccount } from '../entities/external-account.entity.js';
@@ -99,10 +99,7 @@ export class PayoutRequests {
     idempotencyKey: string,
     keyScope: string,
   ): Promise<Payout> {
-    if (idempotencyKey.length < 1 || idempotencyKey.length > 255)
-      throw new DashError('BAD_USER_INPUT', 'idempotencyKey must be 1 to 255 characters', {
-        field: 'idempotencyKey',
-      });
+    checkIdempotencyKey(idempotencyKey);
     const plan = await this.plan(owner, order);
     const claim = await this.claim(keyScope, idempotencyKey, hashOf({ owner, order }), plan);
     if (claim.state === 'done') return (await this.find(claim.payoutId))!;
@@ -145,14 +142,7 @@ export class PayoutRequests {
   }
 
   private async plan(owner: AccountOwner, order: PayoutOrder): Promise<PlannedPayout> {
-    let currency: string;
-    try {
-      currency = normalizeCurrency(order.currency);
-    } catch {
-      throw new DashError('BAD_USER_INPUT', 'currency must be a three-letter code such as usd', {
-        field: 'currency',
-      });
-    }
+    const currency = currencyInput(order.currency);
     const instant = order.method === PayoutMethod.instant;
     if (order.amount !== 'available' && (!Number.isSafeInteger(order.amount) || order.amount < 1))
       throw new DashError(

@@ -1,11 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
-import {
-  isTimeZone,
-  PAYOUT_INTERVALS,
-  WEEKDAYS,
-  type PayoutScheduleRule,
-} from '../domain/schedule.js';
+import { isTimeZone } from '@dash/subgraph';
+import { PAYOUT_INTERVALS, WEEKDAYS, type PayoutScheduleRule } from '../domain/schedule.js';
 import { PayoutScheduleRow } from '../entities/payout-schedule.entity.js';
 import type { AccountOwner } from './owner.js';
 
