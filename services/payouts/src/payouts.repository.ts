@@ -3,10 +3,10 @@ import { AccountRecords, type AccountScope, type Keyset } from '@dash/subgraph';
 import { Payout, PayoutStatus } from './entities/payout.entity.js';
 
 /** Payouts not yet in the bank: the money "on the way". */
-const UNDERWAY = [PayoutStatus.pending, PayoutStatus.in_transit];
+export const UNDERWAY = [PayoutStatus.pending, PayoutStatus.in_transit];
 
 export class PayoutRepository extends AccountRecords<Payout> {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     super(dataSource.getRepository(Payout));
   }
 
@@ -27,13 +27,13 @@ export class PayoutRepository extends AccountRecords<Payout> {
 
   /** Per currency, what is on its way to the bank (amounts, without instant fees). */
   async underway(scope: AccountScope): Promise<Array<{ currency: string; amount: number }>> {
-    const rows = (await this.dataSource.query(
-      `SELECT currency, SUM(amount) AS amount FROM payouts
-       WHERE account_id = ? AND livemode = ? ${scope.platformId ? 'AND platform_id = ?' : ''}
-         AND status IN ('pending', 'in_transit')
-       GROUP BY currency ORDER BY currency`,
-      [scope.accountId, scope.livemode, ...(scope.platformId ? [scope.platformId] : [])],
-    )) as Array<{ currency: string; amount: string }>;
+    const rows = (await this.scoped('po', scope)
+      .select('po.currency', 'currency')
+      .addSelect('SUM(po.amount)', 'amount')
+      .andWhere('po.status IN (:...underway)', { underway: UNDERWAY })
+      .groupBy('po.currency')
+      .orderBy('po.currency')
+      .getRawMany()) as Array<{ currency: string; amount: string }>;
     return rows.map((row) => ({ currency: row.currency, amount: Number(row.amount) }));
   }
 }

@@ -1,9 +1,11 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo, SafeInt } from '@dash/subgraph';
 import {
+  nextPayoutDay,
   PAYOUT_INTERVALS,
   WEEKDAYS,
   type PayoutInterval,
+  type PayoutScheduleRule,
   type Weekday,
 } from '../domain/schedule.js';
 import { Payout } from './payout.entity.js';
@@ -37,6 +39,11 @@ export class PayoutSchedule {
     description: 'The next day an automatic payout is due (yyyy-mm-dd), none when manual.',
   })
   nextPayoutDate!: string | null;
+
+  /** A schedule as shown: the rule and the day it next pays out. */
+  static of(rule: PayoutScheduleRule, now = new Date()): PayoutSchedule {
+    return { ...rule, nextPayoutDate: nextPayoutDay(rule, now) };
+  }
 }
 
 @ObjectType({ description: 'A page of payouts, newest first.' })

@@ -288,7 +288,7 @@ export class PayoutRequests {
       )) as { affectedRows: number };
       // Another run of the same request got here first (its claim row is locked until then).
       if (claimed.affectedRows === 0) return (await payouts.findOneBy({ id: plan.id }))!;
-      const { token: _token, country: _country, ...destination } = plan.destination;
+      const { country: _country, ...destination } = plan.destination;
       const payout = payouts.create({
         id: plan.id,
         ...subjectOf(plan.owner),
@@ -300,7 +300,7 @@ export class PayoutRequests {
         automatic: plan.automatic,
         requestedBy: plan.requestedBy,
         arrivalDate: new Date(plan.arrivalDate),
-        destination: { ...destination, token: plan.destination.token } as PayoutDestination,
+        destination: destination as PayoutDestination,
         description: plan.description,
         balanceTransactionId: debit.balanceTransactionId,
         failureCode: null,

@@ -1,6 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { decodeCursor, PageArgs, toPage } from '@dash/subgraph';
-import { nextPayoutDay } from '../domain/schedule.js';
 import { Account } from '../entities/account.type.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { Payout, PayoutStatus } from '../entities/payout.entity.js';
@@ -81,8 +80,7 @@ export class AccountPayoutsResolver {
   ): Promise<PayoutSchedule | null> {
     const owner = await readableOwner(context, account.id);
     if (!owner) return null;
-    const rule = await context.schedules.get(owner);
-    return { ...rule, nextPayoutDate: nextPayoutDay(rule, new Date()) };
+    return PayoutSchedule.of(await context.schedules.get(owner));
   }
 
   @FieldResolver(() => [ExternalAccount], {

@@ -3,7 +3,6 @@ import { badInput, requireAccount, requirePlatform, unauthenticated } from '@das
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { Payout, PayoutMethod } from '../entities/payout.entity.js';
 import { PayoutSchedule } from '../entities/payout-views.type.js';
-import { nextPayoutDay, type PayoutScheduleRule } from '../domain/schedule.js';
 import type { PayoutsContext } from '../context.js';
 import { accountAllowedTo, writableOwner } from './access.js';
 import {
@@ -17,11 +16,6 @@ const idempotencyKeyOptions = {
   description:
     'Any unique string (a UUID): retrying with the same key and parameters returns the first payout instead of paying twice.',
 };
-
-const withNextDate = (rule: PayoutScheduleRule): PayoutSchedule => ({
-  ...rule,
-  nextPayoutDate: nextPayoutDay(rule, new Date()),
-});
 
 /** Making payouts and choosing where and when they go: for platforms, and for their accounts. */
 @Resolver()
@@ -79,7 +73,7 @@ export class PayoutMutationsResolver {
   ): Promise<PayoutSchedule> {
     requirePlatform(context.caller);
     const owner = await writableOwner(context, accountId);
-    return withNextDate(await context.schedules.update(owner, input));
+    return PayoutSchedule.of(await context.schedules.update(owner, input));
   }
 
   @Mutation(() => Payout, {
@@ -149,7 +143,7 @@ export class PayoutMutationsResolver {
       'editPayoutSchedule',
       'Your platform sets your payout schedule.',
     );
-    return withNextDate(await context.schedules.update(owner, input));
+    return PayoutSchedule.of(await context.schedules.update(owner, input));
   }
 
   @Mutation(() => ExternalAccount, {
