@@ -18,6 +18,7 @@ import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
 import type { DataSource } from 'typeorm';
 import { startProcess, type ServiceProcess } from './processes.js';
+import { inParallel, percentile } from './stats.js';
 
 /**
  * The ledger at scale: loads BENCH_TRANSACTIONS balance transactions (default 1,000,000) over
@@ -46,18 +47,6 @@ function random(seed: number) {
     return state / 2 ** 31;
   };
 }
-
-async function inParallel(count: number, limit: number, task: (index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * Writes history straight into the ledger's tables in large batches — the same postings the

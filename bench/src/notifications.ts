@@ -11,6 +11,7 @@ import {
   testRedisUrl,
 } from '@dash/testing';
 import { startProcess } from './processes.js';
+import { inParallel, percentile } from './stats.js';
 
 /**
  * The event pipeline end to end: a producing service commits `account.updated` events to its
@@ -34,22 +35,16 @@ const subject = (n: number) => ({
 
 /** Commits `count` events, PER_TRANSACTION to a transaction, from WRITERS writers at once. */
 async function produce(producer: DataSource, count: number, offset: number): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: WRITERS }, async () => {
-      while (next < count) {
-        const start = next;
-        next += PER_TRANSACTION;
-        await producer.transaction(async (manager) => {
-          for (let i = start; i < Math.min(start + PER_TRANSACTION, count); i += 1)
-            await recordEvent(manager, 'bench', 'account.updated', subject(offset + i), {
-              fields: ['businessProfile.url'],
-              by: 'account',
-            });
+  await inParallel(Math.ceil(count / PER_TRANSACTION), WRITERS, async (batch) => {
+    const start = batch * PER_TRANSACTION;
+    await producer.transaction(async (manager) => {
+      for (let i = start; i < Math.min(start + PER_TRANSACTION, count); i += 1)
+        await recordEvent(manager, 'bench', 'account.updated', subject(offset + i), {
+          fields: ['businessProfile.url'],
+          by: 'account',
         });
-      }
-    }),
-  );
+    });
+  });
 }
 
 async function countProcessed(consumer: DataSource): Promise<number> {
@@ -66,9 +61,6 @@ async function waitForProcessed(consumer: DataSource, total: number): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const producerDb = await createTestDatabase('bench_producer');
 const consumerDb = await createTestDatabase('bench_notifications');

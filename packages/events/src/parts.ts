@@ -7,6 +7,8 @@ import { loadEventSettings } from './settings.js';
 
 /** What a service hands its parts when it starts (a subset of the subgraph's ServiceDeps). */
 interface PartDeps {
+  /** The service's own settings; handlers that call other services sign with the secret. */
+  config: { internalSecret: string };
   dataSource: DataSource;
   env: Record<string, string | undefined>;
   log: Logger;

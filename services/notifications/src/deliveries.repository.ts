@@ -7,10 +7,7 @@ export class DeliveryRepository {
 
   /** The language the account reads its messages in (its notification preferences). */
   async localeOf(accountId: string): Promise<string> {
-    const preferences = await this.dataSource
-      .getRepository(NotificationPreferences)
-      .findOneBy({ accountId });
-    return preferences?.locale ?? NotificationPreferences.defaults(accountId).locale;
+    return (await NotificationPreferences.of(this.dataSource, accountId)).locale;
   }
 
   /** Inserts once; a repeated request with the same id leaves the first row alone. */

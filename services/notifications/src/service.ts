@@ -48,7 +48,6 @@ export function createNotificationsService(
   // Set when the instance starts (its parts), used by event handlers and requests after.
   let delivery: TypedQueue<DeliveryJobs> | undefined;
   let directory: AccountDirectory | undefined;
-  let internalSecret = '';
   return {
     name: 'notifications',
     defaultPort: 4005,
@@ -80,22 +79,22 @@ export function createNotificationsService(
     parts: [
       deliveryPart(createProvider),
       // A producer for the emails activity asks for, and the directory platforms are checked with.
-      async ({ env, dataSource, config }) => {
-        const producer = openDeliveryQueue(env);
+      async (deps) => {
+        const { identityUrl } = loadNotificationsConfig(deps.env);
+        const producer = openDeliveryQueue(deps.env);
         delivery = producer.queue;
-        internalSecret = config.internalSecret;
         directory = new AccountDirectory(
-          dataSource,
-          loadNotificationsConfig(env).identityUrl,
-          config.internalSecret,
+          deps.dataSource,
+          identityUrl,
+          deps.config.internalSecret,
           'notifications',
         );
         return { readiness: { deliveryProducer: producer.ping }, stop: producer.close };
       },
-      eventConsumerPart('notifications', ({ env }) => {
+      eventConsumerPart('notifications', (deps) => {
         const email = new EmailNotifier(() => delivery!, {
-          ...loadNotificationsConfig(env),
-          internalSecret,
+          ...loadNotificationsConfig(deps.env),
+          internalSecret: deps.config.internalSecret,
         });
         const accountHandlers = accountEventHandlers(email);
         return {

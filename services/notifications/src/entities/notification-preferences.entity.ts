@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
 
@@ -36,5 +36,16 @@ export class NotificationPreferences {
       locale: 'en',
       updatedAt: new Date(0),
     });
+  }
+
+  /** The account's preferences as saved, or the defaults while it has saved none. */
+  static async of(
+    source: DataSource | EntityManager,
+    accountId: string,
+  ): Promise<NotificationPreferences> {
+    return (
+      (await source.getRepository(NotificationPreferences).findOneBy({ accountId })) ??
+      NotificationPreferences.defaults(accountId)
+    );
   }
 }

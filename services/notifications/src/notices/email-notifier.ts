@@ -45,11 +45,7 @@ export class EmailNotifier {
     params: Record<string, string> & { path: string },
   ): Promise<void> {
     if (!event.accountId) return;
-    const preferences =
-      (await manager
-        .getRepository(NotificationPreferences)
-        .findOneBy({ accountId: event.accountId })) ??
-      NotificationPreferences.defaults(event.accountId);
+    const preferences = await NotificationPreferences.of(manager, event.accountId);
     if (!preferences[WANTS[template]]) return;
     const contact = await callService<AccountContact>(
       new URL(ACCOUNT_CONTACT_PATH, this.settings.identityUrl),

@@ -4,7 +4,7 @@ import { accountRowsScope, decodeCursor, PageArgs, SafeInt, toPage } from '@dash
 import { Account } from '../entities/account.type.js';
 import { AccountNotice } from '../entities/account-notice.entity.js';
 import { ActivityPage } from '../entities/activity-views.type.js';
-import { ActivityItem } from '../entities/activity-item.entity.js';
+import { ActivityItem, hrefOf } from '../entities/activity-item.entity.js';
 import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
 import { Dispute, Payout } from '../entities/subject-references.type.js';
 import type { NotificationsContext } from '../context.js';
@@ -63,11 +63,7 @@ export class AccountActivityResolver {
     @Ctx() { caller, dataSource }: NotificationsContext,
   ): Promise<NotificationPreferences | null> {
     if (caller.kind !== 'account' || caller.accountId !== account.id) return null;
-    return (
-      (await dataSource
-        .getRepository(NotificationPreferences)
-        .findOneBy({ accountId: account.id })) ?? NotificationPreferences.defaults(account.id)
-    );
+    return NotificationPreferences.of(dataSource, account.id);
   }
 }
 
@@ -94,19 +90,6 @@ export class ActivityItemResolver {
     description: 'Where in the dashboard the thing it is about is shown.',
   })
   href(@Root() item: ActivityItem): string | null {
-    switch (item.subjectType) {
-      case 'payout':
-        return `/payouts/${encodeURIComponent(item.subjectId ?? '')}`;
-      case 'dispute':
-        return `/disputes/${encodeURIComponent(item.subjectId ?? '')}`;
-      case 'payment':
-        return `/payments/${encodeURIComponent(item.subjectId ?? '')}`;
-      case 'settings':
-        return '/settings';
-      case 'onboarding':
-        return '/onboarding';
-      default:
-        return null;
-    }
+    return hrefOf(item.subjectType, item.subjectId);
   }
 }

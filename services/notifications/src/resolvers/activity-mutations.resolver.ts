@@ -71,9 +71,7 @@ export class ActivityMutationsResolver {
     @Ctx() { caller, dataSource }: NotificationsContext,
   ): Promise<NotificationPreferences> {
     const { accountId } = requireAccount(caller);
-    const repository = dataSource.getRepository(NotificationPreferences);
-    const current =
-      (await repository.findOneBy({ accountId })) ?? NotificationPreferences.defaults(accountId);
+    const current = await NotificationPreferences.of(dataSource, accountId);
     const next = Object.assign(
       current,
       Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -81,7 +79,7 @@ export class ActivityMutationsResolver {
         updatedAt: new Date(),
       },
     );
-    await repository.upsert(next, ['accountId']);
+    await dataSource.getRepository(NotificationPreferences).upsert(next, ['accountId']);
     return next;
   }
 }

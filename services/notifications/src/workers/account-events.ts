@@ -1,7 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventHandlers } from '@dash/events';
 import { newId } from '@dash/ids';
-import { ActivityItem, type ActivitySubjectType } from '../entities/activity-item.entity.js';
+import {
+  ActivityItem,
+  hrefOf,
+  type ActivitySubjectType,
+} from '../entities/activity-item.entity.js';
 import type { EmailNotifier } from '../notices/email-notifier.js';
 import { day } from './formats.js';
 
@@ -80,7 +84,7 @@ async function requirementsActivity(
         fields: describeFields(state.currentlyDue),
         count: String(state.currentlyDue.length),
         deadline: day(state.currentDeadline),
-        path: '/onboarding',
+        path: hrefOf('onboarding'),
       });
     return;
   }

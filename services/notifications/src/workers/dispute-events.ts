@@ -1,4 +1,5 @@
 import type { EventHandlers } from '@dash/events';
+import { hrefOf } from '../entities/activity-item.entity.js';
 import type { EmailNotifier } from '../notices/email-notifier.js';
 import { addActivity } from './account-events.js';
 import { day, money } from './formats.js';
@@ -28,7 +29,7 @@ export const disputeEventHandlers = (
       await email.notify(manager, event, 'dispute-opened', {
         amount: money(event.data.amount, event.data.currency),
         dueBy: day(event.data.evidenceDueBy),
-        path: `/disputes/${event.data.disputeId}`,
+        path: hrefOf('dispute', event.data.disputeId),
       });
     },
     'dispute.funds_withdrawn': (event, manager) =>

@@ -1,6 +1,6 @@
 import type { EventHandlers } from '@dash/events';
-import { formatMoney } from '@dash/money';
 import { addActivity } from './account-events.js';
+import { money } from './formats.js';
 
 /** Refunds in the activity hub, each leading to its payment. */
 export const paymentEventHandlers: Pick<EventHandlers<'notifications'>, 'charge.refunded'> = {
@@ -9,7 +9,7 @@ export const paymentEventHandlers: Pick<EventHandlers<'notifications'>, 'charge.
       manager,
       event,
       'Refund sent',
-      `${formatMoney(event.data.amount, event.data.currency, 'en')} went back to the customer${event.data.requestedBy === 'platform' ? ' (refunded by your platform)' : ''}.`,
+      `${money(event.data.amount, event.data.currency)} went back to the customer${event.data.requestedBy === 'platform' ? ' (refunded by your platform)' : ''}.`,
       { type: 'payment', id: event.data.chargeId },
     ),
 };

@@ -1,4 +1,5 @@
 import type { EventHandlers } from '@dash/events';
+import { hrefOf } from '../entities/activity-item.entity.js';
 import type { EmailNotifier } from '../notices/email-notifier.js';
 import { addActivity } from './account-events.js';
 import { day, money } from './formats.js';
@@ -52,7 +53,7 @@ export const payoutEventHandlers = (
       await email.notify(manager, event, 'payout-failed', {
         amount: money(event.data.amount, event.data.currency),
         destination: event.data.destination,
-        path: `/payouts/${event.data.payoutId}`,
+        path: hrefOf('payout', event.data.payoutId),
       });
     },
     'payout.canceled': (event, manager) =>
