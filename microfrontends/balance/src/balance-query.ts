@@ -127,10 +127,6 @@ export interface BankAccountFields {
   accountNumber: string;
 }
 
-/** "Simulated Bank •••• 6789", "Visa •••• 4242". */
-export const destinationName = (account: ExternalAccountView) =>
-  `${account.brand ? account.brand[0]!.toUpperCase() + account.brand.slice(1) : (account.bankName ?? '')} •••• ${account.last4}`.trim();
-
 /** What the card's buttons do: pay out, change the schedule, change the bank account. */
 export function payoutActions(client: GraphqlClient) {
   return {

@@ -172,3 +172,49 @@ describe('notification banner', () => {
     expect(signedOut.html()).not.toContain('banner__item');
   });
 });
+
+describe('looking again', () => {
+  it('makes one request for the mount and the page change that mounted it', async () => {
+    const client = scriptedClient({ Banner: [answer({}), answer({})] });
+    const { i18n } = createDashI18n(messages);
+    const view = mount(NotificationBanner, {
+      props: { client },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    });
+    window.dispatchEvent(new Event('single-spa:routing-event'));
+    await flushPromises();
+    expect(client.calls.map(([name]) => name)).toEqual(['Banner']);
+    // A later page change asks again.
+    window.dispatchEvent(new Event('single-spa:routing-event'));
+    await flushPromises();
+    expect(client.calls.map(([name]) => name)).toEqual(['Banner', 'Banner']);
+    view.unmount();
+  });
+
+  it('asks anew when the account changed while a look was under way', async () => {
+    const client = scriptedClient({
+      Banner: [
+        answer({
+          requirements: {
+            currentlyDue: ['phone'],
+            pastDue: [],
+            currentDeadline: null,
+            disabledReason: null,
+          },
+        }),
+        answer({}),
+      ],
+    });
+    const { i18n } = createDashI18n(messages);
+    const view = mount(NotificationBanner, {
+      props: { client },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    });
+    announce('dash:account-changed');
+    await flushPromises();
+    expect(client.calls).toHaveLength(2);
+    view.unmount();
+  });
+});

@@ -1,4 +1,4 @@
-import type { GraphqlClient } from '@dash/web-kit';
+import { GraphqlRequestError, type GraphqlClient } from '@dash/web-kit';
 
 export type DisputeStatus =
   | 'warning_needs_response'
@@ -76,9 +76,19 @@ export const uploadThroughShell: Uploader = async (file) => {
     body: file,
   });
   const body = (await response.json()) as UploadedFile & {
-    error?: { extensions?: { reason?: string } };
+    error?: { code?: string; message?: string; extensions?: Record<string, unknown> };
   };
-  if (!response.ok) throw new Error(body.error?.extensions?.reason ?? 'UPLOAD_FAILED');
+  if (!response.ok) {
+    // A refusal as the GraphQL client gives one, so the screen reads its reason the same way.
+    // It names no field: a file is refused as a whole.
+    const extensions = body.error?.extensions ?? {};
+    throw new GraphqlRequestError(
+      body.error?.message ?? 'The file could not be uploaded.',
+      body.error?.code ?? 'UPLOAD_FAILED',
+      undefined,
+      { ...extensions, reason: extensions.reason ?? 'UPLOAD_FAILED' },
+    );
+  }
   return body;
 };
 
@@ -97,23 +107,22 @@ export function disputesApi(client: GraphqlClient, upload: Uploader = uploadThro
           `query Disputes { me { id disputes(first: 100) { ${ROW} } } }`,
         )
       ).me.disputes,
-    /** The dispute (disputes) and its payment (the ledger). */
-    detail: async (id: string) => {
-      const dispute = (
+    /** The dispute (disputes). */
+    dispute: async (id: string) =>
+      (
         await client.query<{ me: { dispute: DisputeDetail | null } }>(
           `query Dispute($id: ID!) { me { id dispute(id: $id) { ${DETAIL} } } }`,
           { id },
         )
-      ).me.dispute;
-      if (!dispute) return null;
-      const payment = (
+      ).me.dispute,
+    /** The payment a dispute is about (the ledger), by the dispute's `charge`. */
+    payment: async (charge: string) =>
+      (
         await client.query<{ me: { payment: DisputedPayment | null } }>(
           'query DisputedPayment($id: ID!) { me { id payment(id: $id) { id amount currency description createdAt customer { name email } } } }',
-          { id: dispute.charge },
+          { id: charge },
         )
-      ).me.payment;
-      return { dispute, payment };
-    },
+      ).me.payment,
     save: (id: string, evidence: Record<string, string>) =>
       client.query<{ saveDisputeEvidence: { id: string } }>(
         'mutation SaveDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) { saveDisputeEvidence(dispute: $id, evidence: $evidence) { id } }',

@@ -1,10 +1,15 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
 import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
 import DisputesPage from '../src/DisputesPage.vue';
 import { messages } from '../src/messages.js';
-import type { DisputeDetail, DisputeRow, Uploader } from '../src/disputes-api.js';
+import {
+  uploadThroughShell,
+  type DisputeDetail,
+  type DisputeRow,
+  type Uploader,
+} from '../src/disputes-api.js';
 
 const account = (manageDisputes = true) => ({ me: { platform: { features: { manageDisputes } } } });
 const row = (overrides: Partial<DisputeRow> = {}): DisputeRow => ({
@@ -225,5 +230,64 @@ describe('responding to a dispute', () => {
       '/disputes/dp_1',
     );
     expect(off.find('[data-testid="evidence-form"]').exists()).toBe(false);
+  });
+});
+
+describe('after an action', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads the dispute again, not the payment, which nothing here changes', async () => {
+    const client = scriptedClient({
+      DisputesAccount: [account()],
+      Dispute: [detail(), detail({ evidence: { shippingCarrier: 'DHL' } })],
+      DisputedPayment: [payment],
+      SaveDisputeEvidence: [{ saveDisputeEvidence: { id: 'dp_1' } }],
+    });
+    const view = await mountPage(client, '/disputes/dp_1');
+    await view.get('[data-testid="save"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.map(([name]) => name)).toEqual([
+      'DisputesAccount',
+      'Dispute',
+      'DisputedPayment',
+      'SaveDisputeEvidence',
+      'Dispute',
+    ]);
+    expect((view.get('[data-field="shippingCarrier"]').element as HTMLInputElement).value).toBe(
+      'DHL',
+    );
+    expect(view.get('[data-testid="payment"]').text()).toContain('ana@example.com');
+  });
+
+  it('explains a file the upload refused', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'BAD_USER_INPUT',
+                message: 'Files can be at most 5 MB.',
+                extensions: { reason: 'FILE_TOO_LARGE' },
+              },
+            }),
+            { status: 400, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    );
+    const client = scriptedClient({
+      DisputesAccount: [account()],
+      Dispute: [detail()],
+      DisputedPayment: [payment],
+    });
+    const view = await mountPage(client, '/disputes/dp_1', uploadThroughShell);
+    const input = view.get('[data-field="shippingDocumentation"]');
+    const file = new File(['%PDF-1.4'], 'big.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await flushPromises();
+    expect(view.get('[role="alert"]').text()).toBe('That file is too large (at most 5 MB).');
+    expect(client.calls.map(([name]) => name)).not.toContain('SaveDisputeEvidence');
   });
 });

@@ -1,4 +1,10 @@
-import { formatDate, useI18n, useLocale } from '@dash/web-kit';
+import {
+  formatDate,
+  humaniseRequirement,
+  requirementMessageKey,
+  useI18n,
+  useLocale,
+} from '@dash/web-kit';
 import type { FieldKind, OnboardingField, OnboardingStep } from './onboarding-api.js';
 
 /** The parts of one owner ("Add an owner" adds these for the next index). */
@@ -46,15 +52,6 @@ export function groupOwners(fields: OnboardingField[]) {
   };
 }
 
-/**
- * vue-i18n reads dots as nesting, so message keys use underscores; every owner shares one set:
- * company.address.city → company_address_city, owners.2.first_name → owners_first_name.
- */
-export const messageKey = (key: string) => key.replace(OWNER_KEY, 'owners.$2').replace(/\./g, '_');
-
-/** A key with no words of its own, readable: individual.first_name → "first name". */
-export const humanise = (key: string) => (key.split('.').at(-1) ?? key).replace(/_/g, ' ').trim();
-
 /** The element id of a field's input (ids cannot hold dots usefully in selectors). */
 export const inputId = (key: string) => `onb-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -82,8 +79,10 @@ export function useFieldWords() {
 
   /** The field's label, and whether it had words (a humanised key is shown capitalised by CSS). */
   function label(key: string): { text: string; known: boolean } {
-    const path = `onboarding.fields.${messageKey(key)}`;
-    return known(path) ? { text: t(path), known: true } : { text: humanise(key), known: false };
+    const path = `onboarding.fields.${requirementMessageKey(key)}`;
+    return known(path)
+      ? { text: t(path), known: true }
+      : { text: humaniseRequirement(key), known: false };
   }
 
   function regionName(code: string): string {
@@ -97,7 +96,7 @@ export function useFieldWords() {
   function optionLabel(field: OnboardingField, option: string): string {
     if (field.kind === 'COUNTRY') return regionName(option);
     if (!SAFE_KEY.test(option)) return option;
-    const path = `onboarding.options.${messageKey(field.key)}.${option}`;
+    const path = `onboarding.options.${requirementMessageKey(field.key)}.${option}`;
     return known(path) ? t(path) : option;
   }
 
@@ -130,7 +129,7 @@ export function useFieldWords() {
   const stepName = (key: string) =>
     SAFE_KEY.test(key) && known(`onboarding.steps.${key}`)
       ? t(`onboarding.steps.${key}`)
-      : humanise(key);
+      : humaniseRequirement(key);
   const stepIntro = (key: string) =>
     SAFE_KEY.test(key) && known(`onboarding.intros.${key}`) ? t(`onboarding.intros.${key}`) : '';
 

@@ -1,6 +1,6 @@
 /**
- * Field labels are keyed by the field's key with dots as underscores (see messageKey in
- * fields.ts). A person's parts are the same under individual, representative and owners, so they
+ * Field labels are keyed by the field's key with dots as underscores (see requirementMessageKey
+ * in @dash/web-kit). A person's parts are the same under individual, representative and owners, so they
  * are written once per language and prefixed here.
  */
 const prefixed = (prefix: string, words: Record<string, string>) =>

@@ -81,9 +81,3 @@ export function payoutsApi(client: GraphqlClient) {
 }
 
 export type PayoutsApi = ReturnType<typeof payoutsApi>;
-
-/** "Simulated Bank •••• 6789", "Visa •••• 4242". */
-export const destinationName = (destination: PayoutRow['destination']) =>
-  destination
-    ? `${destination.brand ? destination.brand[0]!.toUpperCase() + destination.brand.slice(1) : (destination.bankName ?? '')} •••• ${destination.last4}`.trim()
-    : '—';

@@ -19,3 +19,11 @@ export function formatDate(
     typeof value === 'string' ? new Date(value) : value,
   );
 }
+
+/** Where money is paid out to, as its owner knows it: "Simulated Bank •••• 6789", "Visa •••• 4242". */
+export const formatDestination = (destination: {
+  brand: string | null;
+  bankName: string | null;
+  last4: string;
+}): string =>
+  `${destination.brand ? destination.brand[0]!.toUpperCase() + destination.brand.slice(1) : (destination.bankName ?? '')} •••• ${destination.last4}`.trim();

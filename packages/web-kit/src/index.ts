@@ -23,7 +23,7 @@ export {
   GraphqlRequestError,
   type GraphqlClient,
 } from './graphql.js';
-export { formatAmount, formatDate } from './format.js';
+export { formatAmount, formatDate, formatDestination } from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
 export { formatMoney, parseMajorUnits, toMajorUnitString } from '@dash/money';
 export { useI18n } from 'vue-i18n';
@@ -31,7 +31,10 @@ export { cssLifecycles } from './css-lifecycles.js';
 export { textColorOn } from './contrast.js';
 export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
-export { codeDigits, refusalReason, useSecondsUntil } from './refusals.js';
+export { codeDigits, refusalReason, useSecondsUntil, type FieldRefusals } from './refusals.js';
+export { useAmountInput, useSubmit } from './submit.js';
+export { useDetailPath } from './detail-path.js';
+export { humaniseRequirement, requirementMessageKey } from './requirements.js';
 export { useKeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
 export { idempotencyKeys } from './idempotency.js';

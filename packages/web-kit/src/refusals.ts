@@ -2,12 +2,33 @@ import { computed, onUnmounted, ref, type Ref } from 'vue';
 import { GraphqlRequestError } from './graphql.js';
 
 /**
+ * What a screen calls a refusal that names one of its fields when the server's reason is not one
+ * it has words for. Without these, such a refusal is UNKNOWN like any other.
+ */
+export interface FieldRefusals {
+  /** By field, for a refusal of that field that gave no reason at all: `{ amount: 'BAD_AMOUNT' }`. */
+  withoutReason?: Readonly<Record<string, string>>;
+  /** For a refusal of any field whose reason is missing or unknown: `'INVALID_FIELD'`. */
+  anyField?: string;
+}
+
+/**
  * Why the server refused, as one of the reasons a screen has words for (LINK_EXPIRED,
  * CLOSE_BLOCKED…); anything else is UNKNOWN, so a screen never shows a raw server message.
  */
-export function refusalReason(error: unknown, known: ReadonlySet<string>): string {
-  const reason = error instanceof GraphqlRequestError ? error.extensions.reason : undefined;
-  return typeof reason === 'string' && known.has(reason) ? reason : 'UNKNOWN';
+export function refusalReason(
+  error: unknown,
+  known: ReadonlySet<string>,
+  fields: FieldRefusals = {},
+): string {
+  if (!(error instanceof GraphqlRequestError)) return 'UNKNOWN';
+  const reason = error.extensions.reason;
+  if (typeof reason === 'string' && reason !== 'UNKNOWN' && known.has(reason)) return reason;
+  const field = error.field;
+  if (!field) return 'UNKNOWN';
+  if (!reason && fields.withoutReason && Object.hasOwn(fields.withoutReason, field))
+    return fields.withoutReason[field]!;
+  return fields.anyField ?? 'UNKNOWN';
 }
 
 /** Seconds until an ISO time (e.g. when another code may be sent), ticking once a second. */
