@@ -49,6 +49,14 @@ export const nodeEnv = () => z.enum(['development', 'test', 'production']).defau
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be a whole number').positive('must be positive').default(fallback);
 
+/** A count of something (days, minor units, milliseconds): a whole number, zero or more. */
+export const count = (what: string, fallback: number) =>
+  z.coerce
+    .number({ message: `must be a number (${what})` })
+    .int()
+    .min(0)
+    .default(fallback);
+
 /** A shared secret; the development fallback is refused when NODE_ENV=production. */
 export const DEV_INTERNAL_SECRET = 'dev-internal-secret-change-me';
 export const internalSecret = () =>

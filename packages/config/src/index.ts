@@ -9,6 +9,7 @@ export {
   mysqlUrl,
   nodeEnv,
   port,
+  count,
   positiveInt,
   redisPrefix,
   redisUrl,

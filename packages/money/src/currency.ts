@@ -36,3 +36,8 @@ export function currencyExponent(currency: string): number {
   if (THREE_DECIMAL.has(code)) return 3;
   return 2;
 }
+
+/** The countries that pay in euros (ISO 3166-1 alpha-2). */
+export const EURO_AREA: ReadonlySet<string> = new Set(
+  'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' '),
+);

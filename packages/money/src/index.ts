@@ -1,4 +1,4 @@
-export { currencyExponent, normalizeCurrency } from './currency.js';
+export { currencyExponent, EURO_AREA, normalizeCurrency } from './currency.js';
 export {
   assertMinorUnits,
   money,

@@ -1,13 +1,6 @@
 import { resolve } from 'node:path';
-import { httpUrl, loadConfig, redisPrefix, redisUrl, z } from '@dash/config';
+import { count, httpUrl, loadConfig, redisPrefix, redisUrl, z } from '@dash/config';
 import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
-
-const count = (what: string, fallback: number) =>
-  z.coerce
-    .number({ message: `must be a number (${what})` })
-    .int()
-    .min(0)
-    .default(fallback);
 
 /** The disputes service's own settings, beside those every subgraph has. */
 export function loadDisputesConfig(env: Record<string, string | undefined>) {

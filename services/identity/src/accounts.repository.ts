@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@dash/auth-context';
 import { recordEvent, type Actor } from '@dash/events';
 import { newId } from '@dash/ids';
-import { normalizeCurrency } from '@dash/money';
+import { EURO_AREA, normalizeCurrency } from '@dash/money';
 import { Account } from './entities/account.entity.js';
 import { Platform } from './entities/platform.entity.js';
 import type { StoredFeatures } from './entities/platform-features.type.js';
@@ -172,9 +172,8 @@ function toProfile(
   ) as Partial<BusinessProfile>;
 }
 
-const EURO_COUNTRIES = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' ');
 const CURRENCY_BY_COUNTRY: Record<string, string> = {
-  ...Object.fromEntries(EURO_COUNTRIES.map((country) => [country, 'eur'])),
+  ...Object.fromEntries([...EURO_AREA].map((country) => [country, 'eur'])),
   US: 'usd',
   GB: 'gbp',
   JP: 'jpy',

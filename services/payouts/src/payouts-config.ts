@@ -1,12 +1,5 @@
-import { httpUrl, loadConfig, redisPrefix, redisUrl, z } from '@dash/config';
+import { count, httpUrl, loadConfig, redisPrefix, redisUrl, z } from '@dash/config';
 import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
-
-const count = (name: string, fallback: number) =>
-  z.coerce
-    .number({ message: `must be a number (${name})` })
-    .int()
-    .min(0)
-    .default(fallback);
 
 /** The payouts service's own settings, beside those every subgraph has. */
 export function loadPayoutsConfig(env: Record<string, string | undefined>) {

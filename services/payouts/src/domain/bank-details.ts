@@ -1,8 +1,6 @@
 import { electronicFormatIBAN, extractIBAN, isValidIBAN } from 'ibantools';
 import { DashError } from '@dash/errors';
-
-/** Euro-area countries: an IBAN, paid in euros. */
-const EURO_AREA = new Set('AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' '));
+import { EURO_AREA } from '@dash/money';
 
 /** Other European countries paid by IBAN: their own currency, or euros. */
 const IBAN_LOCAL_CURRENCY: Record<string, string> = {
@@ -94,6 +92,7 @@ export function isAbaRoutingNumber(routing: string): boolean {
 }
 
 const currenciesFor = (country: string): string[] | null => {
+  // Euro-area countries: an IBAN, paid in euros.
   if (EURO_AREA.has(country)) return ['eur'];
   if (IBAN_LOCAL_CURRENCY[country]) return [IBAN_LOCAL_CURRENCY[country]!, 'eur'];
   return DOMESTIC[country]?.currencies ?? null;
