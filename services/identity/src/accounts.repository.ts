@@ -129,6 +129,20 @@ export class AccountRepository {
       saveAccountChange(manager, account, changes, { fields, by }),
     );
   }
+
+  /**
+   * The account's own change of email or phone, confirmed by code: the new value and when it
+   * changed (which starts the hold on payout details) are written together.
+   */
+  changeContact(account: Account, kind: 'email' | 'phone', value: string, at: Date) {
+    const changes: Partial<Account> =
+      kind === 'email'
+        ? { email: value, emailChangedAt: at }
+        : { phone: value, phoneChangedAt: at };
+    return this.dataSource.transaction((manager) =>
+      saveAccountChange(manager, account, changes, { fields: [kind], by: 'account', now: at }),
+    );
+  }
 }
 
 /** Records an event about an account in the transaction that changed it. */

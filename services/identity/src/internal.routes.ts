@@ -135,10 +135,10 @@ function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) 
       } catch (error) {
         // The caller is signed in; its code request is what ended. UNAUTHENTICATED would read as
         // "signed out" to the dashboard, so the same refusal travels as a failed precondition.
-        if (error instanceof DashError && error.extensions.code === 'UNAUTHENTICATED')
-          throw new DashError('FAILED_PRECONDITION', error.message, {
-            reason: error.extensions.reason,
-          });
+        if (error instanceof DashError && error.extensions.code === 'UNAUTHENTICATED') {
+          const { code: _unauthenticated, ...details } = error.extensions;
+          throw new DashError('FAILED_PRECONDITION', error.message, details);
+        }
         throw error;
       }
       return { ok: true };

@@ -1,6 +1,6 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
-import { openQueue, type TypedQueue } from '@dash/queue';
+import { createProducerConnection, openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -20,6 +20,7 @@ import {
   SessionRow,
 } from './login/login.entities.js';
 import { Challenges } from './login/challenges.js';
+import { CodeLimits } from './login/code-limits.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -29,6 +30,8 @@ import { ChallengeDestination1764100000004 } from './migrations/1764100000004-Ch
 import { ChallengeClientIp1764100000005 } from './migrations/1764100000005-ChallengeClientIp.js';
 import { AccountSettings1764100000006 } from './migrations/1764100000006-AccountSettings.js';
 import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.js';
+import { ContactChangeHold1765000000000 } from './migrations/1765000000000-ContactChangeHold.js';
+import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
 import { ManualReview, TestModeVerification } from './domain/verification.js';
 import { AccountLinks } from './onboarding/account-links.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
@@ -43,18 +46,23 @@ import { loadIdentitySettings, type IdentitySettings } from './identity-config.j
 
 /**
  * Identity owns platforms, their API keys, connected accounts, login links, one-time codes and
- * sessions. Each started instance has its own producer for the delivery queue (sign-in codes).
+ * sessions. Each started instance has its own producer for the delivery queue (sign-in codes)
+ * and its own Redis connection for the code limits. `now` is the clock (tests move it forward).
  */
-export function createIdentityService(): ServiceDefinition<IdentityContext> {
+export function createIdentityService(
+  options: { now?: () => Date } = {},
+): ServiceDefinition<IdentityContext> {
+  const now = options.now ?? (() => new Date());
   // Set once when the instance starts (its queue part), read by every request after.
   let delivery: TypedQueue<DeliveryJobs> | undefined;
+  let limits: CodeLimits | undefined;
   let settings: IdentitySettings | undefined;
   const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
     secret: config.internalSecret,
     ...(clientIp ? { clientIp } : {}),
   });
   const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
-    new Challenges(deps.dataSource, delivery!, codeSettings(deps, clientIp), () => new Date());
+    new Challenges(deps.dataSource, delivery!, limits!, codeSettings(deps, clientIp), now);
   // Test mode simulates verification; live mode waits for a real provider (see verification.ts).
   const onboardingFor = ({ dataSource, config }: ServiceDeps) =>
     new OnboardingService(
@@ -63,10 +71,12 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       config.internalSecret,
     );
   const loginFor = (deps: ServiceDeps, clientIp?: string) =>
-    new LoginService(deps.dataSource, delivery!, {
-      dashboardUrl: settings!.dashboardUrl,
-      ...codeSettings(deps, clientIp),
-    });
+    new LoginService(
+      deps.dataSource,
+      challengesFor(deps, clientIp),
+      { dashboardUrl: settings!.dashboardUrl },
+      now,
+    );
   return {
     name: 'identity',
     defaultPort: 4001,
@@ -88,6 +98,8 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ChallengeClientIp1764100000005,
       AccountSettings1764100000006,
       Onboarding1764100000007,
+      ContactChangeHold1765000000000,
+      EmailLoginPicker1765000000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -107,9 +119,15 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
           prefix: settings.redisPrefix,
         });
         delivery = producer.queue;
+        // Fails fast while Redis is down, so a code request is refused rather than left hanging.
+        const limitsConnection = createProducerConnection(settings.redisUrl);
+        limits = new CodeLimits(limitsConnection, settings.redisPrefix);
         return {
           readiness: { redis: producer.ping },
-          stop: producer.close,
+          async stop() {
+            await producer.close();
+            limitsConnection.disconnect();
+          },
         };
       },
       outboxRelayPart,
@@ -128,8 +146,14 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         accounts,
         apiKeys: new ApiKeyRepository(deps.dataSource),
         login: loginFor(deps, base.clientIp),
-        contactChange: new ContactChangeService(challenges, accounts),
-        payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource),
+        contactChange: new ContactChangeService(
+          challenges,
+          accounts,
+          delivery!,
+          base.clientIp ? { clientIp: base.clientIp } : {},
+          now,
+        ),
+        payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource, now),
         accountLinks: new AccountLinks(deps.dataSource, settings!.dashboardUrl),
         onboarding: onboardingFor(deps),
         closure: new AccountClosureService(
@@ -144,7 +168,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         deps.dataSource,
         new ApiKeyRepository(deps.dataSource),
         loginFor(deps),
-        new PayoutDetailsCodes(challengesFor(deps), deps.dataSource),
+        new PayoutDetailsCodes(challengesFor(deps), deps.dataSource, now),
       ),
   };
 }

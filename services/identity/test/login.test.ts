@@ -66,6 +66,19 @@ const verify = (challenge: string, code: string) =>
     { ch: challenge, code },
   );
 
+/** Code limits are counted in Redis for an hour; tests that measure them start from zero. */
+async function resetCodeLimits(): Promise<void> {
+  const redis = createRedisConnection(testRedisUrl());
+  const keys = await redis.keys(`${prefix}:limits:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}
+
+const reasonOf = (response: { data?: unknown; errors?: unknown[] }) =>
+  response.errors ? ((response.errors[0] as Failure).extensions?.reason ?? 'error') : 'ok';
+
+const wrongCodeFor = (code: string) => (code === '111111' ? '222222' : '111111');
+
 /** The code as the notifications worker would receive it: from the job on the real queue. */
 async function sentCode(challengeId: string): Promise<{ code: string; to: string; name: string }> {
   const job = await jobs.getJob(`dlv_${challengeId}`);
@@ -230,18 +243,163 @@ describe('one-time codes', () => {
     );
   });
 
-  it('stop sending codes to one account after ten in an hour', async () => {
-    await service.dataSource.query('DELETE FROM login_challenges');
+  it('send exactly ten codes to one account in an hour, however many are asked for at once', async () => {
+    await resetCodeLimits();
     const limit = LOGIN_RULES.maxCodesPerAccountPerHour;
-    const outcomes: string[] = [];
-    for (let i = 0; i <= limit; i += 1) {
-      const result = await startLogin(tokenOf(await loginLink('acct_phone')));
-      outcomes.push(
-        result.data ? 'sent' : ((result.errors?.[0] as Failure).extensions?.reason ?? 'error'),
+    const tokens: string[] = [];
+    for (let i = 0; i < limit + 4; i += 1) tokens.push(tokenOf(await loginLink('acct_phone')));
+    const outcomes = await Promise.all(
+      tokens.map(async (token) => reasonOf(await startLogin(token))),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(limit);
+    expect(outcomes.filter((o) => o === 'TOO_MANY_CODES')).toHaveLength(4);
+  });
+
+  it('replace a challenge once, however many resends arrive at once', async () => {
+    await resetCodeLimits();
+    const challenge = (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin;
+    const resend = () =>
+      service.query<{ resendLoginCode: Challenge }>(
+        'mutation($ch: ID!) { resendLoginCode(challenge: $ch) { id } }',
+        { ch: challenge.id },
       );
+    // Within the cooldown, every one of them is refused.
+    const early = await Promise.all(Array.from({ length: 20 }, () => resend()));
+    expect(new Set(early.map(reasonOf))).toEqual(new Set(['RESEND_TOO_SOON']));
+    await service.dataSource.query(
+      'UPDATE login_challenges SET last_sent_at = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?',
+      [challenge.id],
+    );
+    const since = new Date();
+    const late = await Promise.all(Array.from({ length: 20 }, () => resend()));
+    expect(late.filter((r) => r.data?.resendLoginCode)).toHaveLength(1);
+    const [{ replacements }] = await service.dataSource.query(
+      'SELECT COUNT(*) AS replacements FROM login_challenges WHERE account_id = ? AND created_at >= ?',
+      ['acct_phone', since],
+    );
+    expect(Number(replacements)).toBe(1);
+  });
+
+  it('stop a challenge after five sends', async () => {
+    await resetCodeLimits();
+    let current = (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin.id;
+    const outcomes: string[] = [];
+    for (let i = 0; i < LOGIN_RULES.maxSendsPerChallenge; i += 1) {
+      await service.dataSource.query(
+        'UPDATE login_challenges SET last_sent_at = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?',
+        [current],
+      );
+      const next = await service.query<{ resendLoginCode: Challenge }>(
+        'mutation($ch: ID!) { resendLoginCode(challenge: $ch) { id } }',
+        { ch: current },
+      );
+      outcomes.push(reasonOf(next));
+      if (next.data) current = next.data.resendLoginCode.id;
     }
-    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(limit);
-    expect(outcomes.at(-1)).toBe('TOO_MANY_CODES');
+    expect(outcomes).toEqual(['ok', 'ok', 'ok', 'ok', 'TOO_MANY_CODES']);
+  });
+});
+
+describe('parallel guessing', () => {
+  /** What 40 guesses at once got: how many were compared with the code, and the counter after. */
+  async function guessInParallel(
+    challengeId: string,
+    guesses: string[],
+    guess: (code: string) => Promise<{ data?: unknown; errors?: unknown[] }>,
+  ) {
+    const answers = await Promise.all(guesses.map((code) => guess(code)));
+    const compared = answers.filter((answer) => {
+      const extensions = (answer.errors?.[0] as Failure | undefined)?.extensions;
+      // A compared wrong code says how many tries are left (0 when it was the fifth).
+      return extensions?.attemptsLeft !== undefined || !answer.errors;
+    });
+    const [row] = await service.dataSource.query(
+      'SELECT wrong_attempts FROM login_challenges WHERE id = ?',
+      [challengeId],
+    );
+    return { answers, compared: compared.length, wrongAttempts: Number(row.wrong_attempts) };
+  }
+
+  it('compares at most five of 40 parallel wrong sign-in codes, then refuses the right one', async () => {
+    await resetCodeLimits();
+    const challenge = (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin;
+    const { code } = await sentCode(challenge.id);
+    const result = await guessInParallel(
+      challenge.id,
+      Array.from({ length: 40 }, () => wrongCodeFor(code)),
+      (guess) => verify(challenge.id, guess),
+    );
+    expect(result.compared).toBe(LOGIN_RULES.maxWrongAttempts);
+    expect(result.wrongAttempts).toBe(LOGIN_RULES.maxWrongAttempts);
+    expect(reasonOf(await verify(challenge.id, code))).toBe('CHALLENGE_LOCKED');
+  });
+
+  it('lets the right code in with four wrong ones at once, and gives its attempt back', async () => {
+    await resetCodeLimits();
+    const challenge = (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin;
+    const { code } = await sentCode(challenge.id);
+    const answers = await Promise.all(
+      [wrongCodeFor(code), wrongCodeFor(code), code, wrongCodeFor(code), wrongCodeFor(code)].map(
+        (guess) => verify(challenge.id, guess),
+      ),
+    );
+    expect(answers.filter((answer) => answer.data?.verifyLoginCode)).toHaveLength(1);
+    const [row] = await service.dataSource.query(
+      'SELECT wrong_attempts, consumed_at FROM login_challenges WHERE id = ?',
+      [challenge.id],
+    );
+    expect(row.consumed_at).not.toBeNull();
+    expect(Number(row.wrong_attempts)).toBeLessThanOrEqual(4);
+  });
+
+  it('compares at most five of 40 parallel wrong payout-details codes, then refuses the right one', async () => {
+    await resetCodeLimits();
+    const holder: Caller = {
+      kind: 'account',
+      accountId: 'acct_phone',
+      platformId: 'plat_a',
+      livemode: false,
+    };
+    const started = await service.query<{ startPayoutDetailsChange: { id: string } }>(
+      'mutation { startPayoutDetailsChange { id } }',
+      {},
+      holder,
+    );
+    const challengeId = started.data!.startPayoutDetailsChange.id;
+    const { code } = await sentCode(challengeId);
+    const check = async (guess: string) => {
+      const response = await fetch(service.url.replace('/graphql', '/internal/challenges/check'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLER_HEADER]: signCaller(
+            { kind: 'service', service: 'payouts' },
+            TEST_INTERNAL_SECRET,
+          ),
+        },
+        body: JSON.stringify({
+          accountId: 'acct_phone',
+          challengeId,
+          code: guess,
+          purpose: 'payout_details',
+        }),
+      });
+      const body = (await response.json()) as {
+        ok?: true;
+        error?: { extensions?: Failure['extensions'] };
+        errors?: Array<{ extensions?: Failure['extensions'] }>;
+      };
+      const extensions = body.error?.extensions ?? body.errors?.[0]?.extensions;
+      return body.ok ? { data: body } : { errors: [{ extensions }] };
+    };
+    const result = await guessInParallel(
+      challengeId,
+      Array.from({ length: 40 }, () => wrongCodeFor(code)),
+      check,
+    );
+    expect(result.compared).toBe(LOGIN_RULES.maxWrongAttempts);
+    expect(result.wrongAttempts).toBe(LOGIN_RULES.maxWrongAttempts);
+    expect(reasonOf(await check(code))).toBe('CHALLENGE_LOCKED');
   });
 });
 
@@ -262,7 +420,7 @@ describe('sessions', () => {
   };
 
   it('authenticate the browser until it signs out, or is idle too long', async () => {
-    await service.dataSource.query('DELETE FROM login_challenges');
+    await resetCodeLimits();
     const challenge = (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin;
     const signedIn = await verify(challenge.id, (await sentCode(challenge.id)).code);
     const token = signedIn.headers.get('x-dash-session')!.split(' ')[1]!;
@@ -300,7 +458,7 @@ describe('self-serve sign-in by email', () => {
     );
 
   it('sends a code to a live account, and answers the same for an unknown email', async () => {
-    await service.dataSource.query('DELETE FROM login_challenges');
+    await resetCodeLimits();
     const known = (await startEmail('Liv@Example.com')).data!.startEmailLogin;
     const unknown = (await startEmail('nobody@example.com')).data!.startEmailLogin;
     expect(Object.keys(known)).toEqual(Object.keys(unknown));
@@ -316,9 +474,42 @@ describe('self-serve sign-in by email', () => {
     expect((await verify(known.id, code)).data?.verifyLoginCode.account.id).toBe('acct_live');
   });
 
-  it('tells a test-mode account to use a login link, and refuses what is not an email', async () => {
-    expect(((await startEmail('pat@example.com')).errors?.[0] as Failure).extensions?.reason).toBe(
-      'TEST_MODE_ACCOUNT',
+  it('answers unknown, test-mode and live emails alike, and sends no code to a test-mode one', async () => {
+    await resetCodeLimits();
+    const FIELDS =
+      'mutation($e: String!) { startEmailLogin(email: $e) { __typename id channel maskedDestination expiresAt resendAvailableAt alternativeChannels } }';
+    const ask = (email: string) =>
+      service.query<{ startEmailLogin: Record<string, unknown> }>(FIELDS, { e: email });
+    // pat@ has a phone and a test-mode account; liv@ a live one; nobody@ nothing.
+    const [unknown, testMode, live] = await Promise.all([
+      ask('nobody.else@example.com'),
+      ask('pat@example.com'),
+      ask('liv@example.com'),
+    ]);
+    const shapeOf = (response: typeof unknown) => {
+      expect(response.errors).toBeUndefined();
+      const answer = response.data!.startEmailLogin;
+      return {
+        fields: Object.keys(answer),
+        typename: answer.__typename,
+        channel: answer.channel,
+        alternativeChannels: answer.alternativeChannels,
+        idPattern: String(answer.id).replace(/[A-Za-z0-9]/g, 'x'),
+        masked: String(answer.maskedDestination).replace(/^[a-z]/, 'x'),
+        expiresInSeconds: Math.round((Date.parse(String(answer.expiresAt)) - Date.now()) / 10_000),
+        resendInSeconds: Math.round(
+          (Date.parse(String(answer.resendAvailableAt)) - Date.now()) / 10_000,
+        ),
+      };
+    };
+    expect(shapeOf(testMode)).toStrictEqual(shapeOf(unknown));
+    expect(shapeOf(live)).toStrictEqual(shapeOf(unknown));
+    expect(await jobs.getJob(`dlv_${testMode.data!.startEmailLogin.id}`)).toBeUndefined();
+    expect(await jobs.getJob(`dlv_${unknown.data!.startEmailLogin.id}`)).toBeUndefined();
+    expect((await sentCode(String(live.data!.startEmailLogin.id))).to).toBe('liv@example.com');
+    // Nothing opens the test-mode decoy, not even the test-mode code.
+    expect(reasonOf(await verify(String(testMode.data!.startEmailLogin.id), '000000'))).toBe(
+      'CODE_WRONG',
     );
     expect((await startEmail('not-an-email')).errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'email' },
@@ -326,32 +517,147 @@ describe('self-serve sign-in by email', () => {
   });
 });
 
-describe('per-address limit', () => {
-  it('stops one address asking for codes for many emails', async () => {
-    await service.dataSource.query('DELETE FROM login_challenges');
-    const fromAddress = (email: string) =>
-      graphqlRequest<{ startEmailLogin: { id: string } }>(
-        service.url,
-        'mutation($e: String!) { startEmailLogin(email: $e) { id } }',
-        { e: email },
-        {
-          'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
-          'x-dash-client-ip': '203.0.113.7',
+describe('one email, accounts on several platforms', () => {
+  const twoPlatforms = [
+    { id: 'acct_two_a', platform: 'plat_a' },
+    { id: 'acct_two_b', platform: 'plat_b' },
+  ];
+  beforeAll(async () => {
+    for (const [index, { id, platform: platformId }] of twoPlatforms.entries()) {
+      await seedIdentity(service.dataSource, {
+        platform: {
+          id: platformId,
+          name: platformId === 'plat_a' ? 'A' : 'B',
+          brandColor: '#5b4cf0',
         },
+        accounts: [
+          {
+            id,
+            displayName: `Two ${index}`,
+            email: 'two@example.com',
+            country: 'US',
+            defaultCurrency: 'usd',
+            livemode: true,
+          },
+        ],
+      });
+    }
+  });
+
+  const VERIFY =
+    'mutation($ch: ID!, $code: String!) { verifyLoginCode(challenge: $ch, code: $code) { account { id } expiresAt choose { token expiresAt accounts { id platformName businessName } } } }';
+  const CHOOSE =
+    'mutation($t: String!, $a: ID!) { chooseLoginAccount(token: $t, account: $a) { account { id } expiresAt } }';
+  type Picker = { token: string; accounts: Array<{ id: string; platformName: string }> };
+
+  async function provenEmail(): Promise<Picker> {
+    await resetCodeLimits();
+    const started = await service.query<{ startEmailLogin: Challenge }>(
+      'mutation { startEmailLogin(email: "two@example.com") { id } }',
+    );
+    const challengeId = started.data!.startEmailLogin.id;
+    const { code } = await sentCode(challengeId);
+    const verified = await service.query<{
+      verifyLoginCode: { account: null; choose: Picker };
+    }>(VERIFY, { ch: challengeId, code });
+    expect(verified.headers.get('x-dash-session')).toBeNull();
+    expect(verified.data?.verifyLoginCode.account).toBeNull();
+    return verified.data!.verifyLoginCode.choose;
+  }
+
+  const choose = (token: string, account: string) =>
+    service.query<{ chooseLoginAccount: { account: { id: string } } }>(CHOOSE, {
+      t: token,
+      a: account,
+    });
+
+  it('proves the email, then opens whichever account the person picks, once', async () => {
+    for (const { id } of twoPlatforms) {
+      const picker = await provenEmail();
+      expect(picker.accounts).toEqual(
+        expect.arrayContaining([
+          { id: 'acct_two_a', platformName: 'A', businessName: 'Two 0' },
+          { id: 'acct_two_b', platformName: 'B', businessName: 'Two 1' },
+        ]),
       );
-    const outcomes: string[] = [];
-    for (let i = 0; i <= LOGIN_RULES.maxCodesPerAddressPerHour; i += 1) {
-      const result = await fromAddress(`person${i}@example.com`);
-      outcomes.push(
-        result.data ? 'sent' : ((result.errors?.[0] as Failure).extensions?.reason ?? 'error'),
+      expect(picker.accounts).toHaveLength(2);
+      // Ten tabs pick at once: one session opens.
+      const picks = await Promise.all(Array.from({ length: 10 }, () => choose(picker.token, id)));
+      const opened = picks.filter((pick) => pick.data?.chooseLoginAccount);
+      expect(opened).toHaveLength(1);
+      expect(opened[0]!.data!.chooseLoginAccount.account.id).toBe(id);
+      expect(opened[0]!.headers.get('x-dash-session')).toMatch(/^set /);
+      expect(new Set(picks.filter((pick) => pick.errors).map(reasonOf))).toEqual(
+        new Set(['PICK_INVALID']),
       );
     }
-    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(
-      LOGIN_RULES.maxCodesPerAddressPerHour,
+  });
+
+  it('cannot open an account of another email, or pick with a made-up or stale token', async () => {
+    const picker = await provenEmail();
+    const other = await choose(picker.token, 'acct_live');
+    expect((other.errors?.[0] as Failure).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ACCOUNT_NOT_OFFERED',
+    });
+    expect(other.headers.get('x-dash-session')).toBeNull();
+    expect(reasonOf(await choose('made-up-token', 'acct_two_a'))).toBe('PICK_INVALID');
+    await service.dataSource.query(
+      'UPDATE login_challenges SET pick_expires_at = NOW(3) - INTERVAL 1 SECOND WHERE pick_token_hash IS NOT NULL',
     );
-    expect(outcomes.at(-1)).toBe('TOO_MANY_CODES');
+    expect(reasonOf(await choose(picker.token, 'acct_two_a'))).toBe('PICK_INVALID');
+  });
+});
+
+describe('per-address limits', () => {
+  const fromAddress =
+    (address: string) =>
+    <T>(query: string, variables: Record<string, unknown>) =>
+      graphqlRequest<T>(service.url, query, variables, {
+        'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
+        'x-dash-client-ip': address,
+      });
+
+  it('sends exactly 30 codes an hour for one address, however many emails it asks for at once', async () => {
+    await resetCodeLimits();
+    const ask = fromAddress('203.0.113.7');
+    const limit = LOGIN_RULES.maxCodesPerAddressPerHour;
+    const outcomes = await Promise.all(
+      Array.from({ length: limit + 10 }, (_, i) =>
+        ask('mutation($e: String!) { startEmailLogin(email: $e) { id } }', {
+          e: `person${i}@example.com`,
+        }).then(reasonOf),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(limit);
+    expect(outcomes.filter((o) => o === 'TOO_MANY_CODES')).toHaveLength(10);
     // Another address is not affected.
     expect((await startEmailOther()).data).toBeTruthy();
+  });
+
+  it('checks at most 60 codes an hour from one address, across challenges', async () => {
+    await resetCodeLimits();
+    const ask = fromAddress('198.51.100.20');
+    const challenges: string[] = [];
+    for (let i = 0; i < 15; i += 1) {
+      const started = await fromAddress(`198.51.100.${100 + i}`)<{
+        startEmailLogin: { id: string };
+      }>('mutation($e: String!) { startEmailLogin(email: $e) { id } }', {
+        e: `guess${i}@example.com`,
+      });
+      challenges.push(started.data!.startEmailLogin.id);
+    }
+    // 15 challenges × 5 tries = 75 guesses from one address, all at once.
+    const guesses = challenges.flatMap((id) => Array.from({ length: 5 }, () => id));
+    const outcomes = await Promise.all(
+      guesses.map((id) =>
+        ask(
+          'mutation($ch: ID!, $code: String!) { verifyLoginCode(challenge: $ch, code: $code) { expiresAt } }',
+          { ch: id, code: '123456' },
+        ).then(reasonOf),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'TOO_MANY_ATTEMPTS')).toHaveLength(75 - 60);
   });
 });
 

@@ -2,22 +2,28 @@ import type { DataSource } from 'typeorm';
 import { Account } from '../entities/account.entity.js';
 import { refused, type Challenges, type StartedChallenge } from '../login/challenges.js';
 import type { LoginChallengeRow } from '../login/login.entities.js';
+import { refuseDuringContactHold } from './contact-hold.js';
 import { openForChanges } from './guards.js';
+
+const PAUSED = 'changing where payouts go';
 
 /**
  * Codes that confirm a change to where payouts go. The change itself belongs to the payouts
  * service; identity sends the code to the account's own phone (or email, without one) and,
  * when payouts asks, checks it and uses it up — so a stolen session alone cannot send the
- * account's money elsewhere.
+ * account's money elsewhere. For 72 hours after the account's email or phone changed, no code
+ * is issued or accepted: a thief who took over the contact first cannot then move the money.
  */
 export class PayoutDetailsCodes {
   constructor(
     private readonly challenges: Challenges,
     private readonly dataSource: DataSource,
+    private readonly now: () => Date,
   ) {}
 
   start(account: Account, sends = 1): Promise<StartedChallenge> {
     openForChanges(account);
+    refuseDuringContactHold(account, this.now(), PAUSED);
     return this.challenges.issue(account, {
       purpose: 'payout_details',
       channel: account.phone ? 'sms' : 'email',
@@ -36,6 +42,7 @@ export class PayoutDetailsCodes {
   async check(accountId: string, challengeId: string, code: string): Promise<void> {
     const account = await this.dataSource.getRepository(Account).findOneBy({ id: accountId });
     const challenge = await this.ownChallenge(accountId, challengeId);
+    if (account) refuseDuringContactHold(account, this.now(), PAUSED);
     await this.challenges.consume(challenge, code, account ? openForChanges(account) : null);
   }
 

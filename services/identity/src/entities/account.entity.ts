@@ -98,6 +98,13 @@ export class Account {
   @Column(datetimeColumn({ name: 'requirements_due_since', nullable: true }))
   requirementsDueSince!: Date | null;
 
+  /** When the account itself last changed its email or phone: starts a 72-hour hold. */
+  @Column(datetimeColumn({ name: 'email_changed_at', nullable: true }))
+  emailChangedAt!: Date | null;
+
+  @Column(datetimeColumn({ name: 'phone_changed_at', nullable: true }))
+  phoneChangedAt!: Date | null;
+
   @Column(datetimeColumn({ name: 'updated_at', nullable: true }))
   updatedAt!: Date | null;
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { maskDestination, requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import type { Account } from '../entities/account.entity.js';
 import { codeMatches, hashCode, newCode } from './codes.js';
+import { CODE_ALLOWANCES, type CodeLimits } from './code-limits.js';
 import { LoginChallengeRow, type ChallengePurpose } from './login.entities.js';
 
 const MINUTE = 60_000;
@@ -14,8 +15,8 @@ export const CODE_RULES = {
   maxWrongAttempts: 5,
   resendCooldownMs: 30_000,
   maxSendsPerChallenge: 5,
-  maxCodesPerAccountPerHour: 10,
-  maxCodesPerAddressPerHour: 30,
+  maxCodesPerAccountPerHour: CODE_ALLOWANCES.sendsPerAccountPerHour,
+  maxCodesPerAddressPerHour: CODE_ALLOWANCES.sendsPerAddressPerHour,
   /** Stripe's test-mode code; accepted only for test-mode accounts. */
   testModeCode: '000000',
 } as const;
@@ -25,7 +26,7 @@ export type CodeChannel = 'sms' | 'email';
 export interface ChallengeSettings {
   /** Keys the code hashes (the internal secret). */
   secret: string;
-  /** The requesting client's address (from the gateway), for the per-address cap. */
+  /** The requesting client's address (from the gateway), for the per-address caps. */
   clientIp?: string;
 }
 
@@ -55,79 +56,84 @@ export interface ChallengeRequest {
   destination: string;
   /** Sends so far for this sign-in or change, carried over from the challenge a resend replaces. */
   sends?: number;
+  /** For a contact change: the challenge whose code went to the current contact. */
+  currentContactChallengeId?: string;
 }
+
+/** Whoever a code would open: null for a decoy, which no code opens. */
+export type CodeHolder = { livemode: boolean } | null;
 
 const TEMPLATE_BY_PURPOSE: Record<ChallengePurpose, string> = {
   login: 'login-code',
   contact_change: 'confirm-contact',
+  contact_change_current: 'approve-contact-change',
   payout_details: 'confirm-payout-details',
 };
+
+const challengeEnded = () =>
+  refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
+const challengeLocked = (extra = {}) =>
+  refused(
+    'CHALLENGE_LOCKED',
+    'Too many wrong codes. Ask for a new code.',
+    'UNAUTHENTICATED',
+    extra,
+  );
 
 /**
  * One-time codes: issued within per-account and per-address limits, sent through the delivery
  * queue, stored only as a keyed hash, killed after five wrong tries, used once. Sign-in and
  * confirming a new email or phone both go through here, each challenge bound to its purpose so
- * a code for one can never do the other.
+ * a code for one can never do the other. Every limit is taken atomically before the work it
+ * guards, so parallel requests cannot slip past a count they all read at once.
  */
 export class Challenges {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: TypedQueue<DeliveryJobs>,
+    private readonly limits: CodeLimits,
     private readonly settings: ChallengeSettings,
     private readonly now: () => Date,
   ) {}
 
+  /** A code for one account, to its own contact or a new one it is confirming. */
   async issue(account: Account, request: ChallengeRequest): Promise<StartedChallenge> {
-    const now = this.now();
-    const hourAgo = new Date(now.getTime() - 60 * MINUTE);
-    await this.checkAddressAllowance(hourAgo);
-    const recent = await this.dataSource
-      .getRepository(LoginChallengeRow)
-      .countBy({ accountId: account.id, createdAt: MoreThan(hourAgo) });
-    if (recent >= CODE_RULES.maxCodesPerAccountPerHour) {
-      throw refused(
-        'TOO_MANY_CODES',
-        'Too many codes were sent to this account. Try again later.',
-        'RATE_LIMITED',
-      );
-    }
-    const id = newId('loginChallenge');
-    const code = newCode();
-    const masked = maskDestination(request.channel, request.destination);
-    const expiresAt = new Date(now.getTime() + CODE_RULES.codeTtlMs);
-    await this.dataSource.getRepository(LoginChallengeRow).insert({
-      id,
-      accountId: account.id,
-      purpose: request.purpose,
-      channel: request.channel,
-      maskedDestination: masked,
-      newDestination: request.purpose === 'contact_change' ? request.destination : null,
-      clientIp: this.settings.clientIp ?? null,
-      codeHash: hashCode(this.settings.secret, id, code),
-      wrongAttempts: 0,
-      sends: request.sends ?? 1,
-      lastSentAt: now,
-      createdAt: now,
-      expiresAt,
-      consumedAt: null,
-    });
-    // The challenge id is the delivery id: however often this job is retried, one message goes out.
-    await requestDelivery(this.delivery, {
-      deliveryId: `dlv_${id}`,
-      accountId: account.id,
-      channel: request.channel,
-      to: request.destination,
-      template: TEMPLATE_BY_PURPOSE[request.purpose],
-      params: { code, minutes: String(CODE_RULES.codeTtlMs / MINUTE) },
-    });
-    return {
-      id,
-      channel: request.channel,
-      maskedDestination: masked,
-      expiresAt,
-      resendAvailableAt: new Date(now.getTime() + CODE_RULES.resendCooldownMs),
-      alternativeChannels: [],
+    await this.limits.takeSend({ subject: account.id, ...this.address() });
+    return this.insertAndSend(
+      {
+        accountId: account.id,
+        purpose: request.purpose,
+        newDestination: request.purpose === 'contact_change' ? request.destination : null,
+        currentContactChallengeId: request.currentContactChallengeId ?? null,
+        sends: request.sends ?? 1,
+      },
+      request,
+      account.id,
+    );
+  }
+
+  /**
+   * A self-serve sign-in code: it proves the email, not yet an account (one email may have
+   * accounts on several platforms); the message is delivered as `deliverAs`, one of them. With
+   * `deliverAs: null` it is a decoy for an email without a live account: a real row, counted
+   * against the same limits, answered the same way, but no message goes out and no code opens it.
+   */
+  async issueForEmail(
+    email: string,
+    sends: number,
+    deliverAs: string | null,
+  ): Promise<StartedChallenge> {
+    await this.limits.takeSend({ subject: emailSubject(email), ...this.address() });
+    const fields = {
+      accountId: '',
+      purpose: 'login' as const,
+      newDestination: null,
+      currentContactChallengeId: null,
+      loginEmail: email,
+      sends,
     };
+    const request = { purpose: 'login' as const, channel: 'email' as const, destination: email };
+    return this.insertAndSend(fields, request, deliverAs);
   }
 
   /** A challenge still waiting for its code, for this purpose; anything else is refused. */
@@ -135,116 +141,199 @@ export class Challenges {
     const challenge = await this.dataSource
       .getRepository(LoginChallengeRow)
       .findOneBy({ id: challengeId, purpose });
-    if (!challenge || challenge.consumedAt)
-      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
-    if (challenge.wrongAttempts >= CODE_RULES.maxWrongAttempts)
-      throw refused('CHALLENGE_LOCKED', 'Too many wrong codes. Ask for a new code.');
+    if (!challenge || challenge.consumedAt) throw challengeEnded();
+    if (challenge.wrongAttempts >= CODE_RULES.maxWrongAttempts) throw challengeLocked();
     if (challenge.expiresAt <= this.now())
       throw refused('CODE_EXPIRED', 'This code has expired. Ask for a new one.');
     return challenge;
   }
 
+  /** Checks a code and uses the challenge up (see `check`). */
+  async consume(challenge: LoginChallengeRow, code: string, holder: CodeHolder): Promise<void> {
+    await this.check(challenge, code, holder);
+    await this.markUsed([challenge.id]);
+  }
+
   /**
-   * Checks a code and uses the challenge up. A wrong code counts against the challenge; the
-   * fifth kills it. `account` is null for a decoy, which no code opens.
+   * Checks a code without using the challenge up. The attempt is reserved first, by a
+   * conditional increment that only five requests can win: however many guesses arrive at
+   * once, at most five are ever compared. A right code gives its attempt back.
+   * `field` names the input a wrong code came from, when a change asks for two.
    */
-  async consume(challenge: LoginChallengeRow, code: string, account: Account | null) {
-    const challenges = this.dataSource.getRepository(LoginChallengeRow);
+  async check(
+    challenge: LoginChallengeRow,
+    code: string,
+    holder: CodeHolder,
+    field?: string,
+  ): Promise<void> {
+    await this.limits.takeCheck({ subject: subjectOf(challenge), ...this.address() });
+    const reserved = await this.dataSource
+      .createQueryBuilder()
+      .update(LoginChallengeRow)
+      .set({ wrongAttempts: () => 'wrong_attempts + 1' })
+      .where('id = :id AND consumed_at IS NULL AND wrong_attempts < :max AND expires_at > :now', {
+        id: challenge.id,
+        max: CODE_RULES.maxWrongAttempts,
+        now: this.now(),
+      })
+      .execute();
+    if (reserved.affected !== 1) throw await this.whyClosed(challenge.id);
+
     const testModeShortcut =
-      account !== null && !account.livemode && code === CODE_RULES.testModeCode;
-    if (
-      !account ||
-      (!testModeShortcut &&
-        !codeMatches(this.settings.secret, challenge.id, code, challenge.codeHash))
-    ) {
-      const wrong = challenge.wrongAttempts + 1;
-      await challenges.update({ id: challenge.id }, { wrongAttempts: wrong });
-      const left = CODE_RULES.maxWrongAttempts - wrong;
-      if (left <= 0) throw refused('CHALLENGE_LOCKED', 'Too many wrong codes. Ask for a new code.');
+      holder !== null && !holder.livemode && code === CODE_RULES.testModeCode;
+    const right =
+      holder !== null &&
+      (testModeShortcut ||
+        codeMatches(this.settings.secret, challenge.id, code, challenge.codeHash));
+    if (!right) {
+      const { wrongAttempts } = await this.dataSource
+        .getRepository(LoginChallengeRow)
+        .findOneByOrFail({ id: challenge.id });
+      const left = CODE_RULES.maxWrongAttempts - wrongAttempts;
+      // attemptsLeft says this code was compared (and wrong), even when it was the last try.
+      if (left <= 0) throw challengeLocked({ attemptsLeft: 0 });
       throw refused(
         'CODE_WRONG',
         `That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`,
         'BAD_USER_INPUT',
-        { attemptsLeft: left },
-      );
-    }
-    const consumed = await challenges.update(
-      { id: challenge.id, consumedAt: IsNull() },
-      { consumedAt: this.now() },
-    );
-    if (!consumed.affected) throw refused('CODE_USED', 'This code has already been used.');
-  }
-
-  /** Ends a challenge so a new code can replace it, if the cooldown and send cap allow. */
-  async retireForResend(challenge: LoginChallengeRow): Promise<void> {
-    const availableAt = new Date(challenge.lastSentAt.getTime() + CODE_RULES.resendCooldownMs);
-    if (availableAt > this.now()) {
-      throw refused(
-        'RESEND_TOO_SOON',
-        'Wait a moment before asking for another code.',
-        'RATE_LIMITED',
-        { retryAt: availableAt.toISOString() },
-      );
-    }
-    if (challenge.sends >= CODE_RULES.maxSendsPerChallenge) {
-      throw refused(
-        'TOO_MANY_CODES',
-        'Too many codes were sent for this request. Start again.',
-        'RATE_LIMITED',
+        { attemptsLeft: left, ...(field ? { field } : {}) },
       );
     }
     await this.dataSource
-      .getRepository(LoginChallengeRow)
-      .update({ id: challenge.id }, { consumedAt: this.now() });
+      .createQueryBuilder()
+      .update(LoginChallengeRow)
+      .set({ wrongAttempts: () => 'GREATEST(wrong_attempts - 1, 0)' })
+      .where('id = :id', { id: challenge.id })
+      .execute();
+  }
+
+  /** Uses checked challenges up, each once: of two requests with the right code, one wins. */
+  async markUsed(challengeIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const id of challengeIds) {
+        const used = await manager
+          .createQueryBuilder()
+          .update(LoginChallengeRow)
+          .set({ consumedAt: this.now() })
+          .where('id = :id AND consumed_at IS NULL', { id })
+          .execute();
+        if (used.affected !== 1) throw refused('CODE_USED', 'This code has already been used.');
+      }
+    });
   }
 
   /**
-   * A challenge for nobody, indistinguishable from a real one (self-serve sign-in for an unknown
-   * email): a real row, so verifying behaves exactly as for a real one (wrong code, then locked).
+   * Ends a challenge so a new code can replace it, if the cooldown and send cap allow. One
+   * conditional update decides, so of many parallel resends only one replaces the challenge.
    */
-  async decoy(maskedDestination: string, sends = 1): Promise<StartedChallenge> {
+  async retireForResend(challenge: LoginChallengeRow, alsoEnd: string[] = []): Promise<void> {
     const now = this.now();
-    await this.checkAddressAllowance(new Date(now.getTime() - 60 * MINUTE));
+    const retired = await this.dataSource
+      .createQueryBuilder()
+      .update(LoginChallengeRow)
+      .set({ consumedAt: now })
+      .where('id = :id AND consumed_at IS NULL AND sends < :max AND last_sent_at <= :cooled', {
+        id: challenge.id,
+        max: CODE_RULES.maxSendsPerChallenge,
+        cooled: new Date(now.getTime() - CODE_RULES.resendCooldownMs),
+      })
+      .execute();
+    if (retired.affected !== 1) {
+      const current = await this.dataSource
+        .getRepository(LoginChallengeRow)
+        .findOneByOrFail({ id: challenge.id });
+      const availableAt = new Date(current.lastSentAt.getTime() + CODE_RULES.resendCooldownMs);
+      if (availableAt > now) throw resendTooSoon(availableAt);
+      // Another resend (or the right code) ended it a moment ago.
+      if (current.consumedAt) throw challengeEnded();
+      if (current.sends >= CODE_RULES.maxSendsPerChallenge) {
+        throw refused(
+          'TOO_MANY_CODES',
+          'Too many codes were sent for this request. Start again.',
+          'RATE_LIMITED',
+        );
+      }
+      throw challengeEnded();
+    }
+    if (alsoEnd.length > 0) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(LoginChallengeRow)
+        .set({ consumedAt: now })
+        .where('id IN (:...ids) AND consumed_at IS NULL', { ids: alsoEnd })
+        .execute();
+    }
+  }
+
+  /** Why a challenge could not take another attempt: used, locked or expired. */
+  private async whyClosed(challengeId: string) {
+    const current = await this.dataSource
+      .getRepository(LoginChallengeRow)
+      .findOneBy({ id: challengeId });
+    if (!current || current.consumedAt) return challengeEnded();
+    if (current.wrongAttempts >= CODE_RULES.maxWrongAttempts) return challengeLocked();
+    return refused('CODE_EXPIRED', 'This code has expired. Ask for a new one.');
+  }
+
+  private address() {
+    return this.settings.clientIp ? { clientIp: this.settings.clientIp } : {};
+  }
+
+  private async insertAndSend(
+    fields: Pick<
+      LoginChallengeRow,
+      'accountId' | 'purpose' | 'newDestination' | 'currentContactChallengeId' | 'sends'
+    > &
+      Partial<Pick<LoginChallengeRow, 'loginEmail'>>,
+    request: Pick<ChallengeRequest, 'purpose' | 'channel' | 'destination'>,
+    deliverAs: string | null,
+  ): Promise<StartedChallenge> {
+    const now = this.now();
     const id = newId('loginChallenge');
+    const code = newCode();
+    const masked = maskDestination(request.channel, request.destination);
     const expiresAt = new Date(now.getTime() + CODE_RULES.codeTtlMs);
     await this.dataSource.getRepository(LoginChallengeRow).insert({
+      ...fields,
       id,
-      accountId: '',
-      purpose: 'login',
-      channel: 'email',
-      maskedDestination,
-      newDestination: null,
+      channel: request.channel,
+      maskedDestination: masked,
       clientIp: this.settings.clientIp ?? null,
-      codeHash: hashCode(this.settings.secret, id, randomToken()),
+      // A decoy's hash is of a random token nobody ever sees: no code matches it.
+      codeHash: hashCode(this.settings.secret, id, deliverAs ? code : randomToken()),
       wrongAttempts: 0,
-      sends,
       lastSentAt: now,
       createdAt: now,
       expiresAt,
       consumedAt: null,
     });
+    if (deliverAs) {
+      // The challenge id is the delivery id: however often this job is retried, one message goes out.
+      await requestDelivery(this.delivery, {
+        deliveryId: `dlv_${id}`,
+        accountId: deliverAs,
+        channel: request.channel,
+        to: request.destination,
+        template: TEMPLATE_BY_PURPOSE[request.purpose],
+        params: { code, minutes: String(CODE_RULES.codeTtlMs / MINUTE) },
+      });
+    }
     return {
       id,
-      channel: 'email',
-      maskedDestination,
+      channel: request.channel,
+      maskedDestination: masked,
       expiresAt,
       resendAvailableAt: new Date(now.getTime() + CODE_RULES.resendCooldownMs),
       alternativeChannels: [],
     };
   }
-
-  /** One address asking for codes for many accounts (or many emails) is stopped too. */
-  private async checkAddressAllowance(since: Date): Promise<void> {
-    if (!this.settings.clientIp) return;
-    const fromAddress = await this.dataSource
-      .getRepository(LoginChallengeRow)
-      .countBy({ clientIp: this.settings.clientIp, createdAt: MoreThan(since) });
-    if (fromAddress >= CODE_RULES.maxCodesPerAddressPerHour) {
-      throw refused(
-        'TOO_MANY_CODES',
-        'Too many codes were asked for. Try again later.',
-        'RATE_LIMITED',
-      );
-    }
-  }
 }
+
+const emailSubject = (email: string) => `email:${email}`;
+const subjectOf = (challenge: LoginChallengeRow) =>
+  challenge.accountId || emailSubject(challenge.loginEmail ?? challenge.maskedDestination);
+
+const resendTooSoon = (availableAt: Date) =>
+  refused('RESEND_TOO_SOON', 'Wait a moment before asking for another code.', 'RATE_LIMITED', {
+    retryAt: availableAt.toISOString(),
+  });

@@ -12,15 +12,19 @@ export class LoginLinkRow {
   @Column(datetimeColumn({ name: 'used_at', nullable: true })) usedAt!: Date | null;
 }
 
-/** What a one-time code is for: signing in, or confirming a new email or phone. */
-export type ChallengePurpose = 'login' | 'contact_change' | 'payout_details';
+/**
+ * What a one-time code is for: signing in, confirming a new email or phone (and, sent to the
+ * current one, approving that change), or confirming new payout details.
+ */
+export type ChallengePurpose =
+  'login' | 'contact_change' | 'contact_change_current' | 'payout_details';
 
 /** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
 @Entity('login_challenges')
 export class LoginChallengeRow {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @Column({ name: 'account_id', type: 'varchar', length: 40 }) accountId!: string;
-  @Column({ type: 'varchar', length: 16 }) purpose!: ChallengePurpose;
+  @Column({ type: 'varchar', length: 24 }) purpose!: ChallengePurpose;
   /** For a contact change: the new email or phone, applied once its code is typed. */
   @Column({ name: 'new_destination', type: 'varchar', length: 254, nullable: true })
   newDestination!: string | null;
@@ -35,6 +39,16 @@ export class LoginChallengeRow {
   @Column(datetimeColumn({ name: 'created_at' })) createdAt!: Date;
   @Column(datetimeColumn({ name: 'expires_at' })) expiresAt!: Date;
   @Column(datetimeColumn({ name: 'consumed_at', nullable: true })) consumedAt!: Date | null;
+  /** For a contact change: the challenge whose code went to the current contact. */
+  @Column({ name: 'current_contact_challenge_id', type: 'varchar', length: 40, nullable: true })
+  currentContactChallengeId!: string | null;
+  /** For self-serve sign-in: the email the code proves (it may have several accounts). */
+  @Column({ name: 'login_email', type: 'varchar', length: 254, nullable: true })
+  loginEmail!: string | null;
+  /** Once the email is proven: the hash of the token that picks one of its accounts. */
+  @Column({ name: 'pick_token_hash', type: 'char', length: 64, nullable: true })
+  pickTokenHash!: string | null;
+  @Column(datetimeColumn({ name: 'pick_expires_at', nullable: true })) pickExpiresAt!: Date | null;
 }
 
 /**

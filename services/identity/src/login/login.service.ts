@@ -1,12 +1,12 @@
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
-import { maskDestination, type DeliveryJobs } from '@dash/contracts';
+import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
 import { newId } from '@dash/ids';
-import type { TypedQueue } from '@dash/queue';
 import { Account } from '../entities/account.entity.js';
+import { Platform } from '../entities/platform.entity.js';
+import { contactHoldUntil, recentContactChange } from '../account-settings/contact-hold.js';
 import { openForChanges } from '../account-settings/guards.js';
 import { hashSecret } from '../domain/secrets.js';
 import {
-  Challenges,
+  type Challenges,
   CODE_RULES,
   randomToken,
   refused,
@@ -14,7 +14,7 @@ import {
   type CodeChannel,
   type StartedChallenge,
 } from './challenges.js';
-import { LoginLinkRow, SessionRow } from './login.entities.js';
+import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login.entities.js';
 
 const MINUTE = 60_000;
 export const LOGIN_RULES = {
@@ -23,6 +23,8 @@ export const LOGIN_RULES = {
   sessionIdleMs: 30 * MINUTE,
   sessionAbsoluteMs: 12 * 60 * MINUTE,
   onboardingSessionMs: 60 * MINUTE,
+  /** How long a proven email has to pick one of its accounts. */
+  pickTtlMs: 5 * MINUTE,
 } as const;
 
 export type LoginChannel = CodeChannel;
@@ -30,6 +32,17 @@ export type LoginChannel = CodeChannel;
 export interface LoginSettings extends ChallengeSettings {
   dashboardUrl: string;
 }
+
+/** One of the accounts a proven email may open. */
+export interface AccountChoice {
+  account: Account;
+  platformName: string;
+}
+
+/** A right code: a session, or (for an email with several accounts) the accounts to pick from. */
+export type Verified =
+  | { kind: 'signed-in'; session: SessionRow; token: string; account: Account }
+  | { kind: 'choose'; pickToken: string; expiresAt: Date; choices: AccountChoice[] };
 
 const linkUsed = () =>
   refused('LINK_USED', 'This login link has already been used. Ask for a new one.');
@@ -40,16 +53,12 @@ const linkUsed = () =>
  * account can no longer sign in.
  */
 export class LoginService {
-  private readonly challenges: Challenges;
-
   constructor(
     private readonly dataSource: DataSource,
-    delivery: TypedQueue<DeliveryJobs>,
-    private readonly settings: LoginSettings,
+    private readonly challenges: Challenges,
+    private readonly settings: Pick<LoginSettings, 'dashboardUrl'>,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.challenges = new Challenges(dataSource, delivery, settings, now);
-  }
+  ) {}
 
   async createLoginLink(
     account: Account,
@@ -90,46 +99,129 @@ export class LoginService {
   }
 
   /**
-   * Self-serve sign-in by email, for live-mode accounts. The answer looks the same whether or not
-   * the email belongs to an account: unknown emails get a decoy challenge that no code opens.
-   * Test-mode accounts are told to use a login link, as in Stripe.
+   * Self-serve sign-in by email, for live-mode accounts. Nothing in the answer depends on the
+   * email before its code is proven: an unknown email, or one with only test-mode accounts
+   * (which sign in with their platform's login link), gets a decoy challenge no code opens,
+   * counted against the same limits; a live one gets a code by email, never another channel.
    */
-  async startFromEmail(email: string): Promise<StartedChallenge> {
+  async startFromEmail(email: string, sends = 1): Promise<StartedChallenge> {
     const normalized = email.trim().toLowerCase();
-    const matches = await this.dataSource
-      .getRepository(Account)
-      .find({ where: { email: normalized, closedAt: IsNull() }, order: { createdAt: 'DESC' } });
-    const live = matches.find((account) => account.livemode);
-    if (!live && matches.length > 0) {
-      throw refused(
-        'TEST_MODE_ACCOUNT',
-        'Test-mode accounts sign in with a login link from their platform.',
-      );
-    }
-    if (live) return this.sendCode(live, 'email');
-    return this.challenges.decoy(maskDestination('email', normalized));
+    const [live] = await this.liveAccountsFor(normalized);
+    return this.challenges.issueForEmail(normalized, sends, live?.id ?? null);
   }
 
   /** Sends a new code for the same login, to the same or the other channel, within limits. */
   async resend(challengeId: string, channel?: LoginChannel): Promise<StartedChallenge> {
     const challenge = await this.challenges.open(challengeId, 'login');
     await this.challenges.retireForResend(challenge);
+    // A self-serve sign-in stays on its email: another channel would say the account exists.
+    if (!challenge.accountId)
+      return this.startFromEmail(
+        challenge.loginEmail ?? challenge.maskedDestination,
+        challenge.sends + 1,
+      );
     const account = await this.openAccount(challenge.accountId);
-    if (!account) return this.challenges.decoy(challenge.maskedDestination, challenge.sends + 1);
+    if (!account) throw refused('CHALLENGE_INVALID', 'This code request has ended.');
     return this.sendCode(account, channel ?? challenge.channel, challenge.sends + 1);
   }
 
-  /** Checks a code; the right one ends the challenge and opens a session. */
-  async verify(
-    challengeId: string,
-    code: string,
-  ): Promise<{ session: SessionRow; token: string; account: Account }> {
+  /**
+   * Checks a code. The right one for a login link opens that account's session; for an email,
+   * it opens the email's one account, or offers its accounts to pick from (chooseAccount).
+   */
+  async verify(challengeId: string, code: string): Promise<Verified> {
     const challenge = await this.challenges.open(challengeId, 'login');
-    // A decoy (self-serve sign-in for an unknown email) has no account: no code can open it.
+    if (!challenge.accountId) return this.verifyEmail(challenge, code);
     const account = await this.openAccount(challenge.accountId);
     await this.challenges.consume(challenge, code, account);
-    const { session, token } = await this.openSession(account!.id);
-    return { session, token, account: account! };
+    return { kind: 'signed-in', ...(await this.openSession(account!.id)), account: account! };
+  }
+
+  /**
+   * Opens one of the accounts offered to a proven email. The token is single-use and lasts
+   * minutes; an account the email was not offered is refused without using the token up.
+   */
+  async chooseAccount(
+    pickToken: string,
+    accountId: string,
+  ): Promise<{ session: SessionRow; token: string; account: Account }> {
+    const challenges = this.dataSource.getRepository(LoginChallengeRow);
+    const tokenHash = hashSecret(pickToken);
+    const proven = await challenges.findOneBy({ pickTokenHash: tokenHash });
+    const pickEnded = () => refused('PICK_INVALID', 'This sign-in has ended. Ask for a new code.');
+    if (!proven?.loginEmail || !proven.pickExpiresAt || proven.pickExpiresAt <= this.now())
+      throw pickEnded();
+    const account = (await this.signInAccountsFor(proven.loginEmail)).find(
+      (candidate) => candidate.id === accountId,
+    );
+    if (!account)
+      throw refused(
+        'ACCOUNT_NOT_OFFERED',
+        'That account cannot be opened with this sign-in.',
+        'BAD_USER_INPUT',
+        { field: 'account' },
+      );
+    const claimed = await challenges.update(
+      { id: proven.id, pickTokenHash: tokenHash },
+      { pickTokenHash: null },
+    );
+    if (claimed.affected !== 1) throw pickEnded();
+    return { ...(await this.openSession(account.id)), account };
+  }
+
+  private async verifyEmail(challenge: LoginChallengeRow, code: string): Promise<Verified> {
+    const email = challenge.loginEmail ?? '';
+    const live = await this.liveAccountsFor(email);
+    // Only a live email's real code matches; a decoy's hash is of a token nobody has.
+    await this.challenges.consume(challenge, code, live.length > 0 ? { livemode: true } : null);
+    const accounts = await this.signInAccountsFor(email);
+    if (accounts.length === 0) {
+      const until = live
+        .map((account) => contactHoldUntil(account, this.now(), 'email'))
+        .find((end) => end !== null);
+      if (until) throw recentContactChange(until, 'signing in with this email');
+      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
+    }
+    if (accounts.length === 1) {
+      const only = accounts[0]!;
+      return { kind: 'signed-in', ...(await this.openSession(only.id)), account: only };
+    }
+    const pickToken = randomToken();
+    const expiresAt = new Date(this.now().getTime() + LOGIN_RULES.pickTtlMs);
+    await this.dataSource
+      .getRepository(LoginChallengeRow)
+      .update(
+        { id: challenge.id },
+        { pickTokenHash: hashSecret(pickToken), pickExpiresAt: expiresAt },
+      );
+    const platforms = await this.dataSource
+      .getRepository(Platform)
+      .findBy({ id: In([...new Set(accounts.map((account) => account.platformId))]) });
+    const platformName = (id: string) =>
+      platforms.find((platform) => platform.id === id)?.name ?? '';
+    return {
+      kind: 'choose',
+      pickToken,
+      expiresAt,
+      choices: accounts.map((account) => ({
+        account,
+        platformName: platformName(account.platformId),
+      })),
+    };
+  }
+
+  /** The open live accounts with this email, newest first. */
+  private liveAccountsFor(email: string): Promise<Account[]> {
+    return this.dataSource.getRepository(Account).find({
+      where: { email, livemode: true, closedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Those the email may open now: not while it became their email in the last 72 hours. */
+  private async signInAccountsFor(email: string): Promise<Account[]> {
+    const live = await this.liveAccountsFor(email);
+    return live.filter((account) => !contactHoldUntil(account, this.now(), 'email'));
   }
 
   /** The session a browser's cookie token stands for, if still valid; slides its idle expiry. */

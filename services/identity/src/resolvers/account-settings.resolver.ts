@@ -35,6 +35,12 @@ class CodeChallenge {
   @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
   @Field() expiresAt!: Date;
   @Field({ description: 'When another code may be asked for.' }) resendAvailableAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a contact change: where the second code went, masked (the current email or phone), when the account has one. confirmContactChange needs both codes.',
+  })
+  currentContact?: string | null;
 }
 
 async function signedInAccount({
@@ -52,7 +58,7 @@ async function signedInAccount({
 export class AccountSettingsResolver {
   @Mutation(() => CodeChallenge, {
     description:
-      'Starts changing the email or phone: a code goes to the new one, and confirmContactChange with it makes the change.',
+      'Starts changing the email or phone: a code goes to the new one and another to the current contact, and confirmContactChange with both makes the change.',
   })
   async startContactChange(
     @Arg('kind', () => ContactKindEnum) kind: ContactKindEnum,
@@ -78,13 +84,22 @@ export class AccountSettingsResolver {
     return context.contactChange.resend(await signedInAccount(context), challengeId);
   }
 
-  @Mutation(() => Account, { description: 'Checks the code; the right one makes the change.' })
+  @Mutation(() => Account, {
+    description:
+      'Checks the codes (the new contact’s, and the current contact’s when one was sent); the right ones make the change and tell the old contact.',
+  })
   async confirmContactChange(
     @Arg('challenge', () => ID) challengeId: string,
     @Arg('code') code: string,
+    @Arg('currentCode', () => String, { nullable: true }) currentCode: string | undefined,
     @Ctx() context: IdentityContext,
   ): Promise<Account> {
-    return context.contactChange.confirm(await signedInAccount(context), challengeId, code.trim());
+    return context.contactChange.confirm(
+      await signedInAccount(context),
+      challengeId,
+      code.trim(),
+      currentCode?.trim() || undefined,
+    );
   }
 
   @Mutation(() => CodeChallenge, {

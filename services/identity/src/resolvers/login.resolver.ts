@@ -45,6 +45,40 @@ class SignedIn {
   @Field() expiresAt!: Date;
 }
 
+@ObjectType({ description: 'One of the accounts a proven email can open.' })
+class LoginAccountChoice {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'The platform the account belongs to.' }) platformName!: string;
+  @Field({ description: 'The business name, or the account’s display name without one.' })
+  businessName!: string;
+}
+
+@ObjectType({
+  description:
+    'The accounts of an email that has several, once its code is proven: chooseLoginAccount with the token opens one.',
+})
+class LoginAccountPicker {
+  @Field({ description: 'Single use; passed back to chooseLoginAccount.' }) token!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => [LoginAccountChoice]) accounts!: LoginAccountChoice[];
+}
+
+@ObjectType({
+  description:
+    'A right code: signed in (account and expiresAt), or, for an email with several accounts, the accounts to choose from (choose).',
+})
+class LoginVerification {
+  @Field(() => Account, { nullable: true }) account!: Account | null;
+  @Field(() => Date, { nullable: true }) expiresAt!: Date | null;
+  @Field(() => LoginAccountPicker, { nullable: true }) choose!: LoginAccountPicker | null;
+}
+
+const sessionSet = (
+  setResponseHeader: IdentityContext['setResponseHeader'],
+  token: string,
+  expiresAt: Date,
+) => setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'set', token, expiresAt }));
+
 @Resolver()
 export class LoginResolver {
   @Mutation(() => LoginLink, {
@@ -96,17 +130,45 @@ export class LoginResolver {
     return login.resend(challengeId, channel) as Promise<LoginChallenge>;
   }
 
-  @Mutation(() => SignedIn, { description: 'Checks the code; the right one signs the browser in.' })
+  @Mutation(() => LoginVerification, {
+    description:
+      'Checks the code; the right one signs the browser in, or offers the accounts of an email that has several.',
+  })
   async verifyLoginCode(
     @Arg('challenge', () => ID) challengeId: string,
     @Arg('code') code: string,
     @Ctx() { login, setResponseHeader }: IdentityContext,
+  ): Promise<LoginVerification> {
+    const verified = await login.verify(challengeId, code.trim());
+    if (verified.kind === 'choose') {
+      return {
+        account: null,
+        expiresAt: null,
+        choose: {
+          token: verified.pickToken,
+          expiresAt: verified.expiresAt,
+          accounts: verified.choices.map(({ account, platformName }) => ({
+            id: account.id,
+            platformName,
+            businessName: account.businessProfile?.name ?? account.displayName,
+          })),
+        },
+      };
+    }
+    sessionSet(setResponseHeader, verified.token, verified.session.expiresAt);
+    return { account: verified.account, expiresAt: verified.session.expiresAt, choose: null };
+  }
+
+  @Mutation(() => SignedIn, {
+    description: 'Opens one of the accounts verifyLoginCode offered, with its single-use token.',
+  })
+  async chooseLoginAccount(
+    @Arg('token') token: string,
+    @Arg('account', () => ID) accountId: string,
+    @Ctx() { login, setResponseHeader }: IdentityContext,
   ): Promise<SignedIn> {
-    const { session, token, account } = await login.verify(challengeId, code.trim());
-    setResponseHeader(
-      SESSION_HEADER,
-      formatSessionHeader({ action: 'set', token, expiresAt: session.expiresAt }),
-    );
+    const { session, token: sessionToken, account } = await login.chooseAccount(token, accountId);
+    sessionSet(setResponseHeader, sessionToken, session.expiresAt);
     return { account, expiresAt: session.expiresAt };
   }
 

@@ -50,6 +50,27 @@ const TEMPLATES: Record<string, Template> = {
           subject: 'Confirm where your payouts go',
           text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
         },
+  'approve-contact-change': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '批准更改联系方式',
+          text: `${p.code ?? ''} 是批准更改您控制台邮箱或手机号的验证码，${p.minutes ?? '10'} 分钟内有效。如非本人操作，可能有人掌握了您的登录信息：请勿告诉他人。`,
+        }
+      : {
+          subject: 'Approve a change to your contact details',
+          text: `${p.code ?? ''} is your code to approve changing the email or phone of your dashboard. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
+        },
+  // To the contact that was replaced: what changed, when and from where, so a takeover is noticed.
+  'contact-changed': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: p.what === 'phone' ? '您的手机号已更改' : '您的邮箱已更改',
+          text: `您控制台的${p.what === 'phone' ? '手机号' : '邮箱'}已于 ${p.at ?? ''} 更改（设备：${p.device || '未知'}，地址：${p.address || '未知'}）。72 小时内无法更改提现账户。如非本人操作，请立即联系您的平台。`,
+        }
+      : {
+          subject: p.what === 'phone' ? 'Your phone number was changed' : 'Your email was changed',
+          text: `The ${p.what === 'phone' ? 'phone number' : 'email'} of your dashboard was changed at ${p.at ?? ''} (device: ${p.device || 'unknown'}, address: ${p.address || 'unknown'}). Payout details cannot be changed for 72 hours. If this was not you, contact your platform now.`,
+        },
   // Activity that matters, by email.
   'payout-failed': (p) =>
     p.locale === 'zh-CN'
