@@ -11,7 +11,7 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
-import { codeSentTo } from './dev-outbox.js';
+import { codeSentTo, messagesTo } from './dev-outbox.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
@@ -143,12 +143,16 @@ describe('changing email or phone', () => {
     expect(started.data?.startContactChange.maskedDestination).toBe('n•••@example.com');
     const challenge = started.data!.startContactChange.id;
     const code = await codeSentTo(stack, 'new.address@example.com');
+    const currentCode = await codeSentTo(stack, 'old.address@example.com');
 
     const wrong = await account(
       'mutation($c: ID!, $code: String!) { confirmContactChange(challenge: $c, code: $code) { email } }',
       { c: challenge, code: code === '111111' ? '222222' : '111111' },
     );
-    expect(extensionsOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_WRONG' });
+    expect(extensionsOf(wrong)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURRENT_CODE_REQUIRED',
+    });
 
     // A code that confirms a contact change never signs anyone in.
     const asLogin = await graphqlRequest(
@@ -159,10 +163,21 @@ describe('changing email or phone', () => {
     expect(extensionsOf(asLogin)).toMatchObject({ reason: 'CHALLENGE_INVALID' });
 
     const confirmed = await account<{ confirmContactChange: { email: string } }>(
-      'mutation($c: ID!, $code: String!) { confirmContactChange(challenge: $c, code: $code) { email } }',
-      { c: challenge, code },
+      'mutation($c: ID!, $code: String!, $current: String) { confirmContactChange(challenge: $c, code: $code, currentCode: $current) { email } }',
+      { c: challenge, code, current: currentCode },
     );
     expect(confirmed.data?.confirmContactChange.email).toBe('new.address@example.com');
+    // The old address is told, and payout details wait 72 hours.
+    await expect
+      .poll(async () => (await messagesTo(stack, 'old.address@example.com'))[0]?.subject, {
+        timeout: 10_000,
+      })
+      .toBe('Your email was changed');
+    const held = await account('mutation { startPayoutDetailsChange { id } }');
+    expect(extensionsOf(held)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
     await expect
       .poll(() => activityKinds(accountId), { timeout: 10_000 })
       .toContain('account.updated');

@@ -208,6 +208,57 @@ describe('payouts across the services', () => {
       .toContain('external_account.updated');
   });
 
+  it('a stolen session that takes over the email still cannot change the bank account', async () => {
+    const email = 'taken.over@example.com';
+    const accountId = await newAccount(email);
+    await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: accountId, b: US_BANK },
+    );
+    const thief = asAccount(accountId, 'identity');
+    // A payout-details code asked for before the takeover: it went to the real holder's email.
+    const early = await thief<{ startPayoutDetailsChange: { id: string } }>(
+      'mutation { startPayoutDetailsChange { id } }',
+    );
+    const earlyCode = await codeSentTo(stack, email);
+
+    const started = await thief<{ startContactChange: { id: string } }>(
+      'mutation { startContactChange(kind: email, value: "thief@evil.example") { id } }',
+    );
+    const challenge = started.data!.startContactChange.id;
+    const CONFIRM =
+      'mutation($c: ID!, $code: String!, $current: String) { confirmContactChange(challenge: $c, code: $code, currentCode: $current) { email } }';
+    const newCode = await codeSentTo(stack, 'thief@evil.example');
+    const alone = await thief(CONFIRM, { c: challenge, code: newCode });
+    expect(extensionsOf(alone)).toMatchObject({ reason: 'CURRENT_CODE_REQUIRED' });
+
+    // Even holding both mailboxes, the bank change waits 72 hours.
+    const both = await thief<{ confirmContactChange: { email: string } }>(CONFIRM, {
+      c: challenge,
+      code: newCode,
+      current: await codeSentTo(stack, email),
+    });
+    expect(both.data?.confirmContactChange.email).toBe('thief@evil.example');
+    const held = await thief('mutation { startPayoutDetailsChange { id } }');
+    expect(extensionsOf(held)).toMatchObject({ reason: 'RECENT_CONTACT_CHANGE' });
+    const changed = await asAccount(accountId, 'payouts')(CHANGE_BANK, {
+      bank: { ...US_BANK, accountNumber: '000999999992' },
+      c: early.data!.startPayoutDetailsChange.id,
+      code: earlyCode,
+    });
+    expect(extensionsOf(changed)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
+    const listed = await asPlatform<{ account: { externalAccounts: Array<{ last4: string }> } }>(
+      'query($id: ID!) { account(id: $id) { externalAccounts { last4 } } }',
+      { id: accountId },
+    );
+    expect(listed.data?.account.externalAccounts).toEqual([
+      { last4: US_BANK.accountNumber.slice(-4) },
+    ]);
+  });
+
   it('a failed payout is emailed, once, in the language the account chose', async () => {
     const email = 'failed.payout@example.com';
     const accountId = await newAccount(email);
