@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
-import { type RunningStack } from '../src/index.js';
+import { DEMO_ACCOUNT, type RunningStack } from '../src/index.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
-import { codeSentTo } from './dev-outbox.js';
+import { codeSentTo, messagesTo } from './dev-outbox.js';
 import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
 
 let running: BrowserStack;
@@ -12,6 +12,23 @@ let browser: Browser;
 
 const EMAIL = 'settings.rider@example.com';
 const NEW_PHONE = '+15555550177';
+const NEW_EMAIL = 'jenny.elsewhere@example.com';
+
+/** The code in the newest message to `destination` whose subject is `subject`. */
+async function codeIn(destination: string, subject: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const message = (await messagesTo(stack, destination)).find((m) => m.subject === subject);
+        code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
+        return code;
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
 
 beforeAll(async () => {
   running = await startBrowserStack('settings_e2e', { realSignIn: true });
@@ -20,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => running?.stop());
 
 describe('account settings in the browser', () => {
-  it('sets a new phone with the code sent to it, then closes the account, on a 360 px screen', async () => {
+  it('sets a new phone with the codes sent to it and to the email, then closes the account, on a 360 px screen', async () => {
     await graphqlRequest(
       stack.gatewayUrl,
       'mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }',
@@ -44,11 +61,19 @@ describe('account settings in the browser', () => {
     await phone.getByRole('button', { name: 'Send code' }).click();
     await expect.poll(() => phone.textContent(), { timeout: 15_000 }).toContain('•••• 77');
     await phone.getByLabel('Verification code').fill(await codeSentTo(stack, NEW_PHONE));
+    // The account has no phone yet: its email approves the change.
+    expect(await phone.textContent()).toContain('we also sent a code to s•••@example.com');
+    await phone
+      .getByLabel('Code sent to your current contact')
+      .fill(await codeIn(EMAIL, 'Approve a change to your contact details'));
     await phone.getByRole('button', { name: 'Confirm' }).click();
     await expect
       .poll(() => phone.getByRole('status').textContent(), { timeout: 15_000 })
       .toBe('Your phone number was changed.');
     expect(await phone.textContent()).toContain(NEW_PHONE);
+    await expect
+      .poll(async () => (await messagesTo(stack, EMAIL))[0]?.subject, { timeout: 15_000 })
+      .toBe('Your phone number was changed');
 
     // Nothing sticks out sideways on a small phone.
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
@@ -71,6 +96,49 @@ describe('account settings in the browser', () => {
     );
     expect(account.data?.account.phone).toBe(NEW_PHONE);
     expect(account.data?.account.closedAt).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('after an email change, the balance card says why the bank account cannot change yet', async () => {
+    const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
+      stack.gatewayUrl,
+      'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
+      { a: DEMO_ACCOUNT.id },
+      platformKey,
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughLink(
+      page,
+      stack,
+      new URL(link.data!.createLoginLink.url).pathname,
+      DEMO_ACCOUNT.email,
+    );
+
+    await page.goto(`${stack.shellUrl}/settings`);
+    const email = page.locator('[data-testid="contact-email"]');
+    await email.getByRole('button', { name: 'Change' }).click();
+    await email.getByLabel('New email address').fill(NEW_EMAIL);
+    await email.getByRole('button', { name: 'Send code' }).click();
+    await email.getByLabel('Verification code').fill(await codeSentTo(stack, NEW_EMAIL));
+    await email
+      .getByLabel('Code sent to your current contact')
+      .fill(await codeIn(DEMO_ACCOUNT.email, 'Approve a change to your contact details'));
+    await email.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => email.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('Your email address was changed.');
+
+    await page.goto(`${stack.shellUrl}/`);
+    await page.locator('[data-testid="change-bank"]').click({ timeout: 15_000 });
+    const bank = page.locator('[data-testid="bank-dialog"]');
+    await bank.getByRole('button', { name: 'Send code' }).click();
+    await expect
+      .poll(() => bank.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('cannot change for 72 hours');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -113,6 +113,9 @@ export const messages = {
         CHALLENGE_INVALID: 'This code has been used or has ended. Start again.',
         CHALLENGE_LOCKED: 'Too many wrong codes. Start again.',
         TOO_MANY_CODES: 'Too many codes were sent. Try again later.',
+        TOO_MANY_ATTEMPTS: 'Too many codes were tried. Try again later.',
+        RECENT_CONTACT_CHANGE:
+          'Your email or phone changed recently. For your safety, where your payouts go cannot change for 72 hours after that.',
         FEATURE_DISABLED: 'Your platform manages where your payouts go.',
         UNKNOWN: 'The bank account could not be changed. Try again.',
       },
@@ -231,6 +234,9 @@ export const messages = {
         CHALLENGE_INVALID: '验证码已使用或已失效，请重新开始。',
         CHALLENGE_LOCKED: '错误次数过多，请重新开始。',
         TOO_MANY_CODES: '发送的验证码过多，请稍后再试。',
+        TOO_MANY_ATTEMPTS: '尝试的验证码过多，请稍后再试。',
+        RECENT_CONTACT_CHANGE:
+          '您的邮箱或手机号最近已更改。为了您的安全，更改后 72 小时内无法更换提现账户。',
         FEATURE_DISABLED: '您的提现账户由平台管理。',
         UNKNOWN: '无法更换银行账户，请重试。',
       },

@@ -11,10 +11,23 @@ export interface Challenge {
   alternativeChannels: Channel[];
 }
 
+/** One of the accounts a proven email can open. */
+export interface AccountChoice {
+  id: string;
+  platformName: string;
+  businessName: string;
+}
+
+/** A right code: signed in (account), or the accounts of an email that has several (choose). */
+export interface Verification {
+  account: { id: string } | null;
+  choose: { token: string; accounts: AccountChoice[] } | null;
+}
+
 const CHALLENGE_FIELDS =
   'id channel maskedDestination expiresAt resendAvailableAt alternativeChannels';
 
-/** The three calls of a sign-in, through the gateway (which turns success into a cookie). */
+/** The calls of a sign-in, through the gateway (which turns success into a cookie). */
 export function loginApi(client: GraphqlClient) {
   return {
     start: async (token: string) =>
@@ -42,10 +55,17 @@ export function loginApi(client: GraphqlClient) {
       ).resendLoginCode,
     verify: async (challenge: string, code: string) =>
       (
-        await client.query<{ verifyLoginCode: { account: { id: string } } }>(
-          'mutation VerifyLoginCode($challenge: ID!, $code: String!) { verifyLoginCode(challenge: $challenge, code: $code) { account { id } } }',
+        await client.query<{ verifyLoginCode: Verification }>(
+          'mutation VerifyLoginCode($challenge: ID!, $code: String!) { verifyLoginCode(challenge: $challenge, code: $code) { account { id } choose { token accounts { id platformName businessName } } } }',
           { challenge, code },
         )
       ).verifyLoginCode,
+    choose: async (token: string, account: string) =>
+      (
+        await client.query<{ chooseLoginAccount: { account: { id: string } } }>(
+          'mutation ChooseLoginAccount($token: String!, $account: ID!) { chooseLoginAccount(token: $token, account: $account) { account { id } } }',
+          { token, account },
+        )
+      ).chooseLoginAccount,
   };
 }

@@ -3,7 +3,8 @@ export const messages = {
     login: {
       title: 'Sign in',
       starting: 'Opening your login link…',
-      emailIntro: 'Enter the email address of your account. We will send you a code.',
+      emailIntro:
+        'Enter the email address of your live account. If it has one, we will send it a code. Test-mode accounts sign in with a login link from their platform.',
       emailLabel: 'Email',
       sendCode: 'Send code',
       codeSent: 'Enter the 6-digit code we sent to {destination}.',
@@ -13,6 +14,8 @@ export const messages = {
       resend: 'Send a new code',
       resendIn: 'Send a new code in {seconds}s',
       lostPhone: 'I no longer have access to this phone',
+      pickIntro: 'This email has more than one account. Choose the one to open.',
+      onPlatform: 'with {platform}',
       reasons: {
         LINK_INVALID: 'This login link is not valid. Ask the platform you work with for a new one.',
         LINK_USED:
@@ -25,6 +28,11 @@ export const messages = {
         RESEND_TOO_SOON: 'Wait a moment before asking for another code.',
         TOO_MANY_CODES: 'Too many codes were sent. Try again later.',
         TEST_MODE_ACCOUNT: 'Test-mode accounts sign in with a login link from their platform.',
+        TOO_MANY_ATTEMPTS: 'Too many codes were tried. Try again later.',
+        RECENT_CONTACT_CHANGE:
+          'This email became the account’s email recently. For your safety, it cannot be used to sign in for 72 hours. Use a login link from your platform.',
+        ACCOUNT_NOT_OFFERED: 'That account cannot be opened with this sign-in.',
+        PICK_INVALID: 'This sign-in has ended. Start again for a new code.',
         UNKNOWN: 'Something went wrong. Try again.',
       },
     },
@@ -33,7 +41,8 @@ export const messages = {
     login: {
       title: '登录',
       starting: '正在打开登录链接…',
-      emailIntro: '请输入您账户的邮箱地址，我们会向您发送验证码。',
+      emailIntro:
+        '请输入您正式账户的邮箱地址。如有对应账户，我们会向其发送验证码。测试模式账户请使用平台提供的登录链接登录。',
       emailLabel: '邮箱',
       sendCode: '发送验证码',
       codeSent: '请输入我们发送到 {destination} 的 6 位验证码。',
@@ -43,6 +52,8 @@ export const messages = {
       resend: '重新发送验证码',
       resendIn: '{seconds} 秒后可重新发送',
       lostPhone: '我无法再使用这部手机',
+      pickIntro: '此邮箱有多个账户，请选择要打开的账户。',
+      onPlatform: '来自 {platform}',
       reasons: {
         LINK_INVALID: '此登录链接无效。请向合作平台索取新的链接。',
         LINK_USED: '此登录链接已被使用。请向合作平台索取新的链接。',
@@ -54,6 +65,11 @@ export const messages = {
         RESEND_TOO_SOON: '请稍候再请求新的验证码。',
         TOO_MANY_CODES: '发送的验证码过多。请稍后再试。',
         TEST_MODE_ACCOUNT: '测试模式账户请使用平台提供的登录链接登录。',
+        TOO_MANY_ATTEMPTS: '尝试的验证码过多。请稍后再试。',
+        RECENT_CONTACT_CHANGE:
+          '此邮箱最近才成为该账户的邮箱。为了您的安全，72 小时内不能用它登录。请使用平台提供的登录链接。',
+        ACCOUNT_NOT_OFFERED: '此次登录无法打开该账户。',
+        PICK_INVALID: '此次登录已结束。请重新开始以获取新的验证码。',
         UNKNOWN: '出了点问题。请重试。',
       },
     },

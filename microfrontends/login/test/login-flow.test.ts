@@ -132,3 +132,75 @@ describe('self-serve sign-in', () => {
     expect(onSignedIn).toHaveBeenCalledOnce();
   });
 });
+
+describe('an email with accounts on several platforms', () => {
+  const picker = {
+    token: 'pick_tok',
+    accounts: [
+      { id: 'acct_a', platformName: 'Rocket Rides', businessName: 'Liv’s Rides' },
+      { id: 'acct_b', platformName: 'Bike Share', businessName: 'Liv Cycles' },
+    ],
+  };
+  const scripted = (chosen: unknown[]) =>
+    scriptedClient({
+      StartEmailLogin: [
+        {
+          startEmailLogin: {
+            ...challenge,
+            channel: 'email',
+            maskedDestination: 'l•••@example.com',
+            alternativeChannels: [],
+          },
+        },
+      ],
+      VerifyLoginCode: [{ verifyLoginCode: { account: null, choose: picker } }],
+      ChooseLoginAccount: chosen,
+    });
+
+  async function provenEmail(
+    locale: 'en' | 'zh-CN',
+    chosen: unknown[] = [{ chooseLoginAccount: { account: { id: 'acct_b' } } }],
+  ) {
+    setLocale(locale);
+    const client = scripted(chosen);
+    const { i18n } = createDashI18n(messages);
+    const onSignedIn = vi.fn();
+    const flow = mount(LoginFlow, { props: { client, onSignedIn }, global: { plugins: [i18n] } });
+    await flow.get('input[type="email"]').setValue('liv@example.com');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
+    await flushPromises();
+    return { client, flow, onSignedIn };
+  }
+
+  it('offers the accounts once the code is right, and opens the one picked', async () => {
+    const { client, flow, onSignedIn } = await provenEmail('en');
+    expect(onSignedIn).not.toHaveBeenCalled();
+    const shown = flow.get('[data-testid="login-picker"]');
+    expect(shown.text()).toContain('This email has more than one account');
+    expect(shown.text()).toContain('Liv Cycles');
+    expect(shown.text()).toContain('with Bike Share');
+    await flow.get('[data-testid="login-pick-acct_b"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'ChooseLoginAccount',
+      { token: 'pick_tok', account: 'acct_b' },
+    ]);
+    expect(onSignedIn).toHaveBeenCalledWith('/');
+  });
+
+  it('says so when the pick has ended, and offers nothing more', async () => {
+    const { flow, onSignedIn } = await provenEmail('en', [refused('PICK_INVALID')]);
+    await flow.get('[data-testid="login-pick-acct_a"]').trigger('click');
+    await flushPromises();
+    expect(flow.get('[data-testid="login-error"]').text()).toContain('This sign-in has ended');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('shows the picker in Chinese', async () => {
+    const { flow } = await provenEmail('zh-CN');
+    expect(flow.get('[data-testid="login-picker"]').text()).toContain('此邮箱有多个账户');
+    expect(flow.text()).toContain('来自 Rocket Rides');
+  });
+});

@@ -32,12 +32,14 @@ export interface ContactChallenge {
   maskedDestination: string;
   expiresAt: string;
   resendAvailableAt: string;
+  /** Where the second code went (the current email or phone), when the account has one. */
+  currentContact: string | null;
 }
 
 const ACCOUNT_FIELDS = `id displayName email phone country businessType statementDescriptor
   businessProfile { name url supportEmail supportPhone }
   platform { name features { closeAccount editPublicInfo } }`;
-const CHALLENGE_FIELDS = 'id maskedDestination expiresAt resendAvailableAt';
+const CHALLENGE_FIELDS = 'id maskedDestination expiresAt resendAvailableAt currentContact';
 
 /** Empty text means "not set": the server keeps null rather than an empty string. */
 const orUndefined = (value: string | null) => (value ? value : undefined);
@@ -83,11 +85,11 @@ export function settingsApi(client: GraphqlClient) {
           { challenge },
         )
       ).resendContactChangeCode,
-    confirmContactChange: async (challenge: string, code: string) =>
+    confirmContactChange: async (challenge: string, code: string, currentCode?: string) =>
       (
         await client.query<{ confirmContactChange: SettingsAccount }>(
-          `mutation ConfirmContactChange($challenge: ID!, $code: String!) { confirmContactChange(challenge: $challenge, code: $code) { ${ACCOUNT_FIELDS} } }`,
-          { challenge, code },
+          `mutation ConfirmContactChange($challenge: ID!, $code: String!, $currentCode: String) { confirmContactChange(challenge: $challenge, code: $code, currentCode: $currentCode) { ${ACCOUNT_FIELDS} } }`,
+          { challenge, code, currentCode: currentCode ?? null },
         )
       ).confirmContactChange,
     closeAccount: async () =>

@@ -23,6 +23,7 @@ const challenge = {
   maskedDestination: 'n•••@example.com',
   expiresAt: new Date(Date.now() + 600_000).toISOString(),
   resendAvailableAt: new Date(Date.now() + 30_000).toISOString(),
+  currentContact: 'j•••@example.com',
 };
 const refused = (code: string, extensions: Record<string, unknown> = {}, field?: string) =>
   new GraphqlRequestError('refused', code, field, { code, ...extensions });
@@ -47,7 +48,7 @@ beforeEach(() => {
 });
 
 describe('settings page', () => {
-  it('changes the email only after the code sent to the new address', async () => {
+  it('changes the email only with the codes sent to the new and the current address', async () => {
     const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
       StartContactChange: [{ startContactChange: challenge }],
@@ -70,12 +71,16 @@ describe('settings page', () => {
     expect(email.text()).toContain('n•••@example.com');
     expect(email.text()).toMatch(/Send a new code in \d+s/);
 
+    expect(email.text()).toContain('we also sent a code to j•••@example.com');
     await email.get('[data-testid="contact-email-code"]').setValue('12-34 56');
+    // Without the current address's code, the change cannot be confirmed.
+    expect(email.get('button[type="submit"]').attributes('disabled')).toBeDefined();
+    await email.get('[data-testid="contact-email-current-code"]').setValue('654 321');
     await email.get('form').trigger('submit');
     await flushPromises();
     expect(client.calls.at(-1)).toEqual([
       'ConfirmContactChange',
-      { challenge: 'lch_1', code: '123456' },
+      { challenge: 'lch_1', code: '123456', currentCode: '654321' },
     ]);
     expect(email.get('[role="alert"]').text()).toBe('That code is not right.');
 
