@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { type RunningStack } from '../src/index.js';
+import { seedIdentity } from '@dash/identity';
+import { DEMO_PLATFORM, type RunningStack } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
 import { newAccountWithLoginLink } from './sign-in.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
@@ -57,6 +58,57 @@ describe('signing in with a login link', () => {
     await page.goto(`${stack.shellUrl}/payouts`);
     await page.waitForURL(`${stack.shellUrl}/login`, { timeout: 15_000 });
 
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('signing in with an email that has accounts on two platforms', () => {
+  const SHARED = 'two.platforms@example.com';
+
+  beforeAll(async () => {
+    const identity = stack.services.find((service) => service.name === 'identity')!;
+    const live = (id: string, displayName: string) => ({
+      id,
+      displayName,
+      email: SHARED,
+      country: 'US',
+      defaultCurrency: 'usd',
+      livemode: true,
+    });
+    await seedIdentity(identity.dataSource, {
+      platform: DEMO_PLATFORM,
+      accounts: [live('acct_e2e_two_first', 'First Rides')],
+    });
+    await seedIdentity(identity.dataSource, {
+      platform: { id: 'plat_e2e_other', name: 'Other Deliveries', brandColor: '#0a7d55' },
+      accounts: [live('acct_e2e_two_second', 'Second Deliveries')],
+    });
+  });
+
+  it('proves the email with its code, then opens the account the person picks', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${stack.shellUrl}/login`);
+    await page.getByLabel('Email').fill(SHARED);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    const codeInput = page.getByLabel('Verification code');
+    await codeInput.waitFor({ timeout: 15_000 });
+    await codeInput.fill(await codeSentTo(stack, SHARED));
+
+    const picker = page.locator('[data-testid="login-picker"]');
+    await picker.waitFor({ timeout: 15_000 });
+    expect(await picker.textContent()).toContain('with Other Deliveries');
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+    await picker.getByRole('button', { name: /Second Deliveries/ }).click();
+
+    await page.waitForURL(`${stack.shellUrl}/`, { timeout: 15_000 });
+    await expect
+      .poll(() => page.locator('[data-account-name]').textContent(), { timeout: 15_000 })
+      .toBe('Second Deliveries');
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
