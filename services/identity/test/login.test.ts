@@ -10,7 +10,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
-import { identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
+import { CODE_ALLOWANCES, identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
 
 const prefix = testRedisPrefix('login');
 let service: TestService;
@@ -332,6 +332,24 @@ describe('parallel guessing', () => {
     expect(result.compared).toBe(LOGIN_RULES.maxWrongAttempts);
     expect(result.wrongAttempts).toBe(LOGIN_RULES.maxWrongAttempts);
     expect(reasonOf(await verify(challenge.id, code))).toBe('CHALLENGE_LOCKED');
+  });
+
+  it('checks at most 30 codes an hour for one account, across its challenges', async () => {
+    await resetCodeLimits();
+    const challenges: string[] = [];
+    for (let i = 0; i < 7; i += 1)
+      challenges.push(
+        (await startLogin(tokenOf(await loginLink('acct_phone')))).data!.startLogin.id,
+      );
+    // 7 challenges × 5 tries = 35 guesses, all at once.
+    const outcomes = await Promise.all(
+      challenges.flatMap((id) =>
+        Array.from({ length: 5 }, () => verify(id, '123456').then(reasonOf)),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'TOO_MANY_ATTEMPTS')).toHaveLength(
+      35 - CODE_ALLOWANCES.verificationsPerAccountPerHour,
+    );
   });
 
   it('lets the right code in with four wrong ones at once, and gives its attempt back', async () => {
