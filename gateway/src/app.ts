@@ -59,6 +59,9 @@ export async function startGateway(
             : randomUUID(),
         response,
         clientIp: clientIpOf(request),
+        ...(typeof request.headers['user-agent'] === 'string'
+          ? { userAgent: request.headers['user-agent'].slice(0, 256) }
+          : {}),
         ...(sessionToken ? { sessionToken } : {}),
       };
     },

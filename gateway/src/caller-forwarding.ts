@@ -3,6 +3,7 @@ import {
   CALLER_HEADER,
   CLIENT_IP_HEADER,
   SESSION_HEADER,
+  USER_AGENT_HEADER,
   parseSessionHeader,
   signCaller,
 } from '@dash/auth-context';
@@ -41,6 +42,7 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     request.http?.headers.set('x-request-id', context.requestId);
     // Set here, never passed through from the client, so subgraphs can rate-limit by it.
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
+    if (context.userAgent) request.http?.headers.set(USER_AGENT_HEADER, context.userAgent);
   }
 
   override didReceiveResponse(requestContext: ResponseContext) {

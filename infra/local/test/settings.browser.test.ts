@@ -74,6 +74,8 @@ describe('account settings in the browser', () => {
     await expect
       .poll(async () => (await messagesTo(stack, EMAIL))[0]?.subject, { timeout: 15_000 })
       .toBe('Your phone number was changed');
+    // It names the browser the change came from.
+    expect((await messagesTo(stack, EMAIL))[0]?.text).toMatch(/device: Mozilla\/5\.0 .*Chrome/);
 
     // Nothing sticks out sideways on a small phone.
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(

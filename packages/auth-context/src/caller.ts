@@ -36,3 +36,6 @@ export const CALLER_HEADER = 'x-dash-caller';
 
 /** The end client's address as the gateway saw it, for per-address limits in subgraphs. */
 export const CLIENT_IP_HEADER = 'x-dash-client-ip';
+
+/** The end client's user agent as the gateway saw it, for notices about account changes. */
+export const USER_AGENT_HEADER = 'x-dash-user-agent';

@@ -1,4 +1,10 @@
-export { ANONYMOUS, CALLER_HEADER, CLIENT_IP_HEADER, type Caller } from './caller.js';
+export {
+  ANONYMOUS,
+  CALLER_HEADER,
+  CLIENT_IP_HEADER,
+  USER_AGENT_HEADER,
+  type Caller,
+} from './caller.js';
 export { CallerVerificationError, signCaller, verifyCaller } from './signing.js';
 export {
   formatSessionHeader,

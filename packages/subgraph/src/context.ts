@@ -4,6 +4,7 @@ import {
   CALLER_HEADER,
   CallerVerificationError,
   CLIENT_IP_HEADER,
+  USER_AGENT_HEADER,
   verifyCaller,
   type Caller,
 } from '@dash/auth-context';
@@ -17,6 +18,8 @@ export interface BaseContext {
   log: Logger;
   /** The end client's address, as the gateway saw it. */
   clientIp?: string;
+  /** The end client's user agent, as the gateway saw it. */
+  userAgent?: string;
   /** Sets a header on this request's HTTP response (how identity hands the gateway a session). */
   setResponseHeader(name: string, value: string): void;
 }
@@ -49,11 +52,13 @@ export function baseContextFrom(
   const requestIdHeader = headers['x-request-id'];
   const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID();
   const clientIp = headers[CLIENT_IP_HEADER];
+  const userAgent = headers[USER_AGENT_HEADER];
   return {
     caller,
     requestId,
     log: log.child({ requestId }),
     setResponseHeader,
     ...(typeof clientIp === 'string' ? { clientIp } : {}),
+    ...(typeof userAgent === 'string' ? { userAgent } : {}),
   };
 }

@@ -150,7 +150,10 @@ export function createIdentityService(
           challenges,
           accounts,
           delivery!,
-          base.clientIp ? { clientIp: base.clientIp } : {},
+          {
+            ...(base.clientIp ? { clientIp: base.clientIp } : {}),
+            ...(base.userAgent ? { userAgent: base.userAgent } : {}),
+          },
           now,
         ),
         payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource, now),

@@ -31,6 +31,7 @@ const asThief = <T>(query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
     'x-dash-caller': signCaller(stolenSession, TEST_INTERNAL_SECRET),
     'x-dash-client-ip': '203.0.113.66',
+    'x-dash-user-agent': 'Mozilla/5.0 (Thief OS) Firefox/140.0',
   });
 
 async function jobFor(deliveryId: string) {
@@ -184,7 +185,11 @@ describe('a stolen session going for the payouts', () => {
       to: 'victim@example.com',
       template: 'contact-changed',
     });
-    expect(notice!.job.data.params).toMatchObject({ what: 'email', address: '203.0.113.66' });
+    expect(notice!.job.data.params).toMatchObject({
+      what: 'email',
+      address: '203.0.113.66',
+      device: 'Mozilla/5.0 (Thief OS) Firefox/140.0',
+    });
     expect(Date.parse(notice!.job.data.params.at)).not.toBeNaN();
   });
 
