@@ -123,7 +123,8 @@ export function createIdentityService(
         const limitsConnection = createProducerConnection(settings.redisUrl);
         limits = new CodeLimits(limitsConnection, settings.redisPrefix);
         return {
-          readiness: { redis: producer.ping },
+          // Ready once both connections answer: code requests need the limits' too.
+          readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },
           async stop() {
             await producer.close();
             limitsConnection.disconnect();
