@@ -12,6 +12,22 @@ export interface DomainEventData {
   'account.updated': { fields: string[]; by: Actor; requirements?: RequirementsSummary };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
+  /**
+   * A platform's API key was made: by another of its keys (`createdByKeyId`), or by the
+   * operator (null). Never the secret.
+   */
+  'api_key.created': { keyId: string; last4: string; createdByKeyId: string | null };
+  /**
+   * A platform's API key was revoked: by another of its keys (`revokedByKeyId`) or the operator
+   * (null); `withKeyId` names the key whose revocation took this one along (the key that made
+   * it, or an ancestor), null when it was revoked itself.
+   */
+  'api_key.revoked': {
+    keyId: string;
+    last4: string;
+    revokedByKeyId: string | null;
+    withKeyId: string | null;
+  };
   /** A platform's name or dashboard feature switches, as they are now (not what changed). */
   'platform.updated': { name: string; features: Record<string, boolean> };
   /** A payout was made (by the schedule, the account or the platform) and left the balance. */

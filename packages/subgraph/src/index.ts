@@ -42,7 +42,14 @@ export {
   toPage,
   type Keyset,
 } from './pagination.js';
-export { checkIdempotencyKey, currencyInput, isTimeZone, validateArgs } from './validation.js';
+export {
+  checkIdempotencyKey,
+  currencyInput,
+  isTimeZone,
+  validateArgs,
+  validateListArg,
+} from './validation.js';
+export { assertListArgsBounded, ListArg, type ListArgOptions } from './list-arg.js';
 export {
   AccountRecord,
   AccountRecords,

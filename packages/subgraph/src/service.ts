@@ -10,6 +10,7 @@ import type { BaseContext } from './context.js';
 import { stopOnSignals, type ReadinessChecks } from '@dash/server-kit';
 import { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
 import { startSubgraphServer } from './server.js';
+import { assertListArgsBounded } from './list-arg.js';
 import { validateArgs } from './validation.js';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 
@@ -57,8 +58,9 @@ export interface RunningService {
 
 export const buildServiceSchema = <Context extends BaseContext>(
   definition: ServiceDefinition<Context>,
-) =>
-  buildFederatedSchema(
+) => {
+  assertListArgsBounded(definition.resolvers);
+  return buildFederatedSchema(
     {
       resolvers: definition.resolvers,
       orphanedTypes: definition.orphanedTypes ?? [],
@@ -66,6 +68,7 @@ export const buildServiceSchema = <Context extends BaseContext>(
     },
     definition.referenceResolvers,
   );
+};
 
 export function loadServiceConfig(
   definition: { name: string; defaultPort: number },

@@ -16,14 +16,57 @@ function firstProblem(
   return undefined;
 }
 
+/** The first class-validator problem of one object, its field prefixed by `path`. */
+async function problemOf(
+  value: object,
+  path: string[],
+): Promise<{ field: string; message: string } | undefined> {
+  return firstProblem(await validate(value, { forbidUnknownValues: false }), path);
+}
+
 /**
  * type-graphql's argument validator: class-validator rules on args and inputs, reported as
  * BAD_USER_INPUT with the offending field and a sentence ("first must not be greater than 100").
+ * class-validator checks nothing of an array it is handed, so each element of a list is checked
+ * on its own, its index in the field (`3.key`; `values.3.key` when the list's name is known).
  */
-export async function validateArgs(value: unknown): Promise<void> {
+export function validateArgs(value: unknown): Promise<void> {
+  return validateValue(value, undefined);
+}
+
+async function validateValue(value: unknown, listName: string | undefined): Promise<void> {
   if (value === null || typeof value !== 'object') return;
-  const problem = firstProblem(await validate(value, { forbidUnknownValues: false }));
+  const problem = Array.isArray(value)
+    ? await firstElementProblem(value, listName)
+    : await problemOf(value, []);
   if (problem) throw new DashError('BAD_USER_INPUT', problem.message, { field: problem.field });
+}
+
+async function firstElementProblem(items: unknown[], listName: string | undefined) {
+  for (const [index, item] of items.entries()) {
+    if (item === null || typeof item !== 'object') continue;
+    const problem = await problemOf(item, [...(listName ? [listName] : []), String(index)]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * A list argument as a caller sent it: refused (BAD_USER_INPUT, reason TOO_MANY_ITEMS) when it
+ * holds more than `maxItems`, before any element is looked at, then each element validated.
+ */
+export async function validateListArg(
+  name: string,
+  value: unknown,
+  maxItems: number,
+): Promise<void> {
+  if (!Array.isArray(value)) return;
+  if (value.length > maxItems)
+    throw new DashError('BAD_USER_INPUT', `${name} must hold at most ${maxItems} items`, {
+      field: name,
+      reason: 'TOO_MANY_ITEMS',
+    });
+  await validateValue(value, name);
 }
 
 /** An idempotency key as every money-moving mutation takes it: 1 to 255 characters. */

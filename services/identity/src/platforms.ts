@@ -33,8 +33,8 @@ export async function createPlatform(dataSource: DataSource, input: NewPlatform)
     });
     await manager.getRepository(Platform).insert(platform);
     await recordPlatformUpdated(manager, platform.id);
-    const test = await keys.issue(platform.id, false, manager);
-    const live = await keys.issue(platform.id, true, manager);
+    const test = await keys.issue(platform.id, false, { manager });
+    const live = await keys.issue(platform.id, true, { manager });
     return { platform, testSecret: test.secret, liveSecret: live.secret };
   });
 }

@@ -32,6 +32,7 @@ import { AccountSettings1764100000006 } from './migrations/1764100000006-Account
 import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.js';
 import { ContactChangeHold1765000000000 } from './migrations/1765000000000-ContactChangeHold.js';
 import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
+import { ApiKeyCreator1765050000000 } from './migrations/1765050000000-ApiKeyCreator.js';
 import { ManualReview, TestModeVerification } from './domain/verification.js';
 import { AccountLinks } from './onboarding/account-links.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
@@ -100,6 +101,7 @@ export function createIdentityService(
       Onboarding1764100000007,
       ContactChangeHold1765000000000,
       EmailLoginPicker1765000000001,
+      ApiKeyCreator1765050000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

@@ -407,6 +407,119 @@ describe('a platform prefilling onboarding', () => {
   });
 });
 
+describe('a platform prefilling after the account submitted', () => {
+  const PREFILL = `mutation($a: ID!, $v: [OnboardingValueInput!]!) {
+    prefillOnboarding(account: $a, values: $v) { id }
+  }`;
+  const prefill = (accountId: string, values: Record<string, string>) =>
+    service.query(
+      PREFILL,
+      { a: accountId, v: Object.entries(values).map(([key, value]) => ({ key, value })) },
+      platform,
+    );
+  const stored = async (accountId: string) =>
+    (
+      await service.dataSource.query(
+        `SELECT business_type, business_profile, onboarding_details, verification, tos_acceptance
+         FROM accounts WHERE id = ?`,
+        [accountId],
+      )
+    )[0] as Record<string, unknown>;
+
+  it('is refused, and the submitted identity stays as the account gave it', async () => {
+    const { accountId } = await onboardIndividual('000000000');
+    const before = await stored(accountId);
+    const attempts: Array<Record<string, string>> = [
+      { 'individual.first_name': 'Mallory' },
+      { 'individual.id_number': '123-45-6789', 'individual.last_name': 'Evil' },
+      { business_type: 'company' },
+    ];
+    for (const values of attempts) {
+      const refused = (await prefill(accountId, values)).errors?.[0] as Failure;
+      expect(refused.extensions).toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        reason: 'DETAILS_SUBMITTED',
+      });
+    }
+    expect(await stored(accountId)).toEqual(before);
+  });
+
+  it('never changes the details after the submission, however the calls interleave', async () => {
+    const accountId = await createAccount('US');
+    const caller = await onboardingCaller(accountId);
+    await save(caller, { business_type: 'individual' });
+    await save(caller, usIndividual('000000000'));
+    await bankAdded(accountId);
+    // The platform tries to swap in another person's id number (one that fails verification,
+    // so a change after the submission would show) while the account submits. The calls are
+    // spread over the submission's own time: some land before it, some queue behind it.
+    const prefills = Array.from({ length: 20 }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i * 5)).then(() =>
+        prefill(accountId, { 'individual.id_number': '111111111' }),
+      ),
+    );
+    const [submitted, ...results] = await Promise.all([submit(caller), ...prefills]);
+    expect(submitted.errors).toBeUndefined();
+    for (const result of results)
+      if (result.errors)
+        expect((result.errors[0] as Failure).extensions?.reason).toBe('DETAILS_SUBMITTED');
+    const idShown = (shown: View) =>
+      shown.steps
+        .flatMap((step) => step.fields)
+        .find((field) => field.key === 'individual.id_number')?.value;
+    const atSubmission = submitted.data!.submitOnboarding;
+    const now = await view(caller);
+    expect(idShown(now)).toBe(idShown(atSubmission));
+    expect(now.requirements).toEqual(atSubmission.requirements);
+    expect(now.payoutsEnabled).toBe(atSubmission.payoutsEnabled);
+    expect(await prefill(accountId, { 'individual.id_number': '111111111' })).toMatchObject({
+      errors: [
+        expect.objectContaining({
+          extensions: expect.objectContaining({ reason: 'DETAILS_SUBMITTED' }),
+        }),
+      ],
+    });
+  });
+});
+
+describe('list arguments of onboarding', () => {
+  const SAVE = `mutation($v: [OnboardingValueInput!]!) { saveOnboardingDetails(values: $v) { type } }`;
+
+  it('checks every value and names the one at fault', async () => {
+    const accountId = await createAccount('US');
+    const caller = await onboardingCaller(accountId);
+    const values = [
+      { key: 'business_type', value: 'individual' },
+      { key: 'x'.repeat(81), value: 'a' },
+    ];
+    const refused = (await service.query(SAVE, { v: values }, caller)).errors?.[0] as Failure & {
+      extensions?: { field?: string };
+    };
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'values.1.key' });
+    const long = [{ key: 'individual.first_name', value: 'a'.repeat(501) }];
+    expect(
+      ((await service.query(SAVE, { v: long }, caller)).errors?.[0] as Failure).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'values.0.value' });
+    expect((await view(caller)).requirements.currentlyDue).toContain('business_type');
+  });
+
+  it('refuses more than 200 values in one call, from the account or its platform', async () => {
+    const accountId = await createAccount('US');
+    const caller = await onboardingCaller(accountId);
+    const values = Array.from({ length: 201 }, (_, i) => ({ key: `unknown.${i}`, value: 'a' }));
+    const refused = (await service.query(SAVE, { v: values }, caller)).errors?.[0] as Failure;
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ITEMS' });
+    // No 201 "is not asked for" sentences come back: the list is refused before it is read.
+    expect(refused.extensions?.fieldErrors).toBeUndefined();
+    const byPlatform = await service.query(
+      `mutation($a: ID!, $v: [OnboardingValueInput!]!) { prefillOnboarding(account: $a, values: $v) { id } }`,
+      { a: accountId, v: values },
+      platform,
+    );
+    expect((byPlatform.errors?.[0] as Failure).extensions?.reason).toBe('TOO_MANY_ITEMS');
+  });
+});
+
 describe('verification in test mode', () => {
   it('enables charges and payouts once a verifying individual submits', async () => {
     const { accountId, result } = await onboardIndividual('000000000');

@@ -290,6 +290,15 @@ describe('activity', () => {
       ada,
     );
     expect(again.data?.markActivityRead).toBe(0);
+    const MARK = 'mutation($ids: [ID!]) { markActivityRead(ids: $ids) }';
+    const ids = (count: number) => Array.from({ length: count }, (_, i) => `act_${i}`);
+    const tooMany = await service.query(MARK, { ids: ids(101) }, ada);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'ids',
+      reason: 'TOO_MANY_ITEMS',
+    });
+    expect((await service.query(MARK, { ids: ids(100) }, ada)).errors).toBeUndefined();
     const bob = await service.query<Page>(
       query,
       accountReference('acct_bob'),
@@ -346,6 +355,27 @@ describe('notices and email choices', () => {
       code: 'BAD_USER_INPUT',
       field: 'actionUrl',
     });
+    const NOTICE_WITH_ACTION =
+      'mutation($a: ID!, $u: String!) { createAccountNotice(account: $a, input: { kind: compliance_update, title: "x", body: "y", actionUrl: $u }) { id } }';
+    // Protocol-relative addresses look like paths but lead to another site.
+    for (const offSite of ['//evil.example/x', '///evil.example', '/\\evil.example'])
+      expect(
+        (await service.query(NOTICE_WITH_ACTION, { a: 'acct_ada', u: offSite }, platformA))
+          .errors?.[0]?.extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actionUrl' });
+    for (const allowed of ['/', '/settings?tab=bank', 'https://rocket.example/help']) {
+      const made = await service.query<{ createAccountNotice: { id: string } }>(
+        NOTICE_WITH_ACTION,
+        { a: 'acct_ada', u: allowed },
+        platformA,
+      );
+      expect(made.errors).toBeUndefined();
+      await service.query(
+        'mutation($n: ID!) { resolveAccountNotice(notice: $n) { id } }',
+        { n: made.data!.createAccountNotice.id },
+        platformA,
+      );
+    }
     const foreign = await service.query(
       'mutation($n: ID!) { resolveAccountNotice(notice: $n) { id } }',
       { n: created.data!.createAccountNotice.id },

@@ -32,6 +32,10 @@ export class ApiKey {
   @Field()
   createdAt!: Date;
 
+  /** The key that made this one through the API; null when the operator made it. */
+  @Column({ name: 'created_by_key_id', type: 'varchar', length: 40, nullable: true })
+  createdByKeyId!: string | null;
+
   @Column(datetimeColumn({ name: 'revoked_at', nullable: true }))
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;

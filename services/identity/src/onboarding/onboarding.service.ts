@@ -52,7 +52,12 @@ export class OnboardingService {
     return stored.startsWith('sealed:') ? maskIdNumber(unseal(stored, this.secret)) : stored;
   }
 
-  /** Saves answers: the account's own, or its platform's prefill (`by`). */
+  /**
+   * Saves answers: the account's own, or its platform's prefill (`by`). A platform may prefill
+   * only until the account submits: after that the details are the account's word, under the
+   * terms it accepted, and only the account changes them. The check reads the locked row, so a
+   * prefill that queued behind the submission is refused too.
+   */
   async save(
     accountId: string,
     values: OnboardingValue[],
@@ -60,6 +65,12 @@ export class OnboardingService {
   ): Promise<Account> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lock(manager, accountId);
+      if (by === 'platform' && account.tosAcceptance)
+        throw new DashError(
+          'FAILED_PRECONDITION',
+          'The account has submitted its details; only the account can change them now.',
+          { reason: 'DETAILS_SUBMITTED' },
+        );
       const changes = this.checkedChanges(account, values);
       const changedKeys = values.map(({ key }) => key);
       // A changed answer is no longer verified; once submitted, it is checked again at once.

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { forbidden, notFound, requirePlatform } from '@dash/subgraph';
+import { notFound, requirePlatform } from '@dash/subgraph';
 import { ApiKey } from '../entities/api-key.entity.js';
 import type { IdentityContext } from '../context.js';
 
@@ -24,25 +24,31 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => NewApiKey, {
-    description: 'Issues another key in the calling key’s mode, for rotation.',
+    description:
+      'Issues another key in the calling key’s mode, for rotation. Revoking the calling key later revokes this one too. A platform has at most 10 active keys per mode (FAILED_PRECONDITION, reason TOO_MANY_KEYS).',
   })
-  createApiKey(@Ctx() { caller, apiKeys }: IdentityContext): Promise<NewApiKey> {
+  createApiKey(@Ctx() { caller, apiKeys, log }: IdentityContext): Promise<NewApiKey> {
     const platform = requirePlatform(caller);
-    return apiKeys.issue(platform.platformId, platform.livemode);
+    return apiKeys
+      .issue(platform.platformId, platform.livemode, { createdByKeyId: platform.keyId })
+      .then((issued) => {
+        log.info({ keyId: issued.key.id, by: platform.keyId }, 'API key created');
+        return issued;
+      });
   }
 
-  @Mutation(() => ApiKey, { description: 'Revokes a key at once. A key cannot revoke itself.' })
+  @Mutation(() => ApiKey, {
+    description:
+      'Revokes a key at once, with every key it created (and those keys created, in turn). A key can revoke only keys of its mode created after it: not itself, and not an older key.',
+  })
   async revokeApiKey(
     @Arg('id', () => ID) id: string,
-    @Ctx() { caller, apiKeys }: IdentityContext,
+    @Ctx() { caller, apiKeys, log }: IdentityContext,
   ): Promise<ApiKey> {
     const platform = requirePlatform(caller);
-    if (id === platform.keyId) throw forbidden('A key cannot revoke itself; use another key.');
-    const key = (await apiKeys.list(platform.platformId)).find(
-      (k) => k.id === id && k.livemode === platform.livemode,
-    );
-    if (!key || !(await apiKeys.revoke(platform.platformId, id)))
-      throw notFound('active API key', id);
-    return { ...key, revokedAt: new Date() };
+    const revoked = await apiKeys.revoke(platform.platformId, id, platform.keyId);
+    if (!revoked) throw notFound('active API key', id);
+    log.info({ keyIds: revoked.map((key) => key.id), by: platform.keyId }, 'API keys revoked');
+    return revoked[0]!;
   }
 }

@@ -1,7 +1,7 @@
 import { formatSessionHeader, SESSION_HEADER, type Caller } from '@dash/auth-context';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
-import { DashError, notFound, requirePlatform, unauthenticated } from '@dash/subgraph';
+import { DashError, ListArg, notFound, requirePlatform, unauthenticated } from '@dash/subgraph';
 import { Account } from '../entities/account.entity.js';
 import {
   AccountLink,
@@ -17,6 +17,9 @@ class OnboardingValueInput {
   @Field() @Length(1, 80) key!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 500) value?: string | null;
 }
+
+/** A whole company form with a dozen owners is well under this; a step of the flow sends far fewer. */
+const MAX_VALUES_PER_CALL = 200;
 
 /** Who is filling in onboarding: an opened account link, or the signed-in account itself. */
 function onboardingCaller(caller: Caller): { accountId: string; accountLinkId: string | null } {
@@ -82,7 +85,8 @@ export class OnboardingResolver {
       'Saves answers as a draft; every value is checked and a refusal (fieldErrors) saves none.',
   })
   async saveOnboardingDetails(
-    @Arg('values', () => [OnboardingValueInput]) values: OnboardingValueInput[],
+    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    values: OnboardingValueInput[],
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
     const { accountId } = onboardingCaller(context.caller);
@@ -91,11 +95,12 @@ export class OnboardingResolver {
 
   @Mutation(() => Account, {
     description:
-      'For a platform: fills in onboarding answers it already knows (the same keys and checks as the flow), so its account only confirms them. The services agreement is always the account’s own.',
+      'For a platform: fills in onboarding answers it already knows (the same keys and checks as the flow), so its account only confirms them. The services agreement is always the account’s own; once the account has submitted, prefilling is refused (FAILED_PRECONDITION, reason DETAILS_SUBMITTED).',
   })
   async prefillOnboarding(
     @Arg('account', () => ID) accountId: string,
-    @Arg('values', () => [OnboardingValueInput]) values: OnboardingValueInput[],
+    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    values: OnboardingValueInput[],
     @Ctx() { caller, accounts, onboarding }: IdentityContext,
   ): Promise<Account> {
     requirePlatform(caller);

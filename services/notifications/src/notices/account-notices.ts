@@ -13,8 +13,12 @@ export interface NewNotice {
   dueBy?: Date | undefined;
 }
 
-/** A dashboard path, or an https address: nothing that could run script in the dashboard. */
-const SAFE_ACTION = /^(\/[\w\-/?=&%.]*|https:\/\/[^\s]+)$/;
+/**
+ * A dashboard path, or an https address: nothing that could run script in the dashboard. A path
+ * starts with exactly one slash: `//host/x` is protocol-relative, an address on another site
+ * that the banner would show as if it were one of ours.
+ */
+const SAFE_ACTION = /^(\/(?!\/)[\w\-/?=&%.]*|https:\/\/[^\s]+)$/;
 
 /** Notices platforms put in front of their accounts (in the banner) until they resolve them. */
 export class AccountNotices {

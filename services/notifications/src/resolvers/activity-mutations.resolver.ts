@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Length } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { requireAccount, requirePlatform, SafeInt } from '@dash/subgraph';
+import { ListArg, requireAccount, requirePlatform, SafeInt } from '@dash/subgraph';
 import { AccountNotice, NoticeKind } from '../entities/account-notice.entity.js';
 import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
 import type { NotificationsContext } from '../context.js';
@@ -25,14 +25,19 @@ class NotificationPreferencesInput {
   @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'zh-CN']) locale?: string;
 }
 
+/** A page of the hub holds far fewer; more in one call only builds a needlessly long query. */
+const MAX_IDS_PER_CALL = 100;
+
 /** Reading the hub, the platform's notices, and the account's email choices. */
 @Resolver()
 export class ActivityMutationsResolver {
   @Mutation(() => SafeInt, {
-    description: 'For the signed-in account: marks items read (all of them when ids is left out).',
+    description:
+      'For the signed-in account: marks items read (all of them when ids is left out; at most 100 ids).',
   })
   async markActivityRead(
-    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | undefined,
+    @ListArg('ids', () => [ID], { nullable: true, maxItems: MAX_IDS_PER_CALL })
+    ids: string[] | undefined,
     @Ctx() { caller, activity }: NotificationsContext,
   ): Promise<number> {
     const { accountId, livemode } = requireAccount(caller);
