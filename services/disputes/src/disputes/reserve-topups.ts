@@ -50,46 +50,9 @@ export class ReserveTopups {
       );
     checkIdempotencyKey(key);
     const currency = currencyInput(currencyCode);
-    const topup = await this.dataSource.transaction(async (manager) => {
-      const row = manager.getRepository(ReserveTopup).create({
-        id: newId('topup'),
-        ...owner,
-        amount,
-        currency,
-        status: 'pending',
-        idempotencyKey: key,
-        source,
-        balanceTransactionId: null,
-        railReference: null,
-        sentAt: null,
-        failureCode: null,
-        failureMessage: null,
-        createdAt: this.now(),
-      });
-      const inserted = (await manager.query(
-        `INSERT IGNORE INTO reserve_topups
-           (id, account_id, platform_id, livemode, amount, currency, status, idempotency_key,
-            source, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-        [
-          row.id,
-          row.accountId,
-          row.platformId,
-          row.livemode,
-          amount,
-          currency,
-          key,
-          source,
-          row.createdAt,
-        ],
-      )) as { affectedRows: number };
-      if (!inserted.affectedRows)
-        return (await manager
-          .getRepository(ReserveTopup)
-          .findOneBy({ accountId: owner.accountId, idempotencyKey: key }))!;
-      await this.countAgainstDailyCap(manager, row);
-      return row;
-    });
+    const topup =
+      (await this.existing(owner, key)) ??
+      (await this.insert(owner, amount, currency, key, source));
     if (topup.amount !== amount || topup.currency !== currency || topup.source !== source)
       throw new DashError(
         'CONFLICT',
@@ -97,6 +60,57 @@ export class ReserveTopups {
         { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
       );
     return topup.status === 'pending' ? this.start(topup) : topup;
+  }
+
+  private existing(owner: Owner, key: string): Promise<ReserveTopup | null> {
+    return this.dataSource
+      .getRepository(ReserveTopup)
+      .findOneBy({ accountId: owner.accountId, idempotencyKey: key });
+  }
+
+  /**
+   * Writes a new top-up and counts it against the day's cap in one transaction: the cap's row
+   * first (so parallel top-ups queue on that one lock, in one order), then the top-up. The
+   * same key arriving twice at once: the second finds the first's row and answers with it.
+   */
+  private async insert(
+    owner: Owner,
+    amount: number,
+    currency: string,
+    key: string,
+    source: string | null,
+  ): Promise<ReserveTopup> {
+    const row = this.dataSource.getRepository(ReserveTopup).create({
+      id: newId('topup'),
+      ...owner,
+      amount,
+      currency,
+      status: 'pending',
+      idempotencyKey: key,
+      source,
+      balanceTransactionId: null,
+      railReference: null,
+      sentAt: null,
+      failureCode: null,
+      failureMessage: null,
+      createdAt: this.now(),
+    });
+    await this.dataSource.query(
+      `INSERT IGNORE INTO reserve_topup_days (account_id, livemode, currency, day, total)
+       VALUES (?, ?, ?, ?, 0)`,
+      [row.accountId, row.livemode, row.currency, utcDay(row.createdAt)],
+    );
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.countAgainstDailyCap(manager, row);
+        await manager.getRepository(ReserveTopup).insert(row);
+      });
+      return row;
+    } catch (error) {
+      const errno = (error as { driverError?: { errno?: number } }).driverError?.errno;
+      if (errno !== 1062) throw error;
+      return (await this.existing(owner, key))!;
+    }
   }
 
   /** The worker's pass: starts what was left unstarted, and settles what the bank settled. */
@@ -117,11 +131,6 @@ export class ReserveTopups {
    */
   private async countAgainstDailyCap(manager: EntityManager, topup: ReserveTopup) {
     const day = [topup.accountId, topup.livemode, topup.currency, utcDay(topup.createdAt)];
-    await manager.query(
-      `INSERT IGNORE INTO reserve_topup_days (account_id, livemode, currency, day, total)
-       VALUES (?, ?, ?, ?, 0)`,
-      day,
-    );
     const raised = (await manager.query(
       `UPDATE reserve_topup_days SET total = total + ?
        WHERE account_id = ? AND livemode = ? AND currency = ? AND day = ? AND total + ? <= ?`,
