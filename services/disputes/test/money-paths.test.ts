@@ -249,7 +249,7 @@ describe('reserve top-ups', () => {
   it('refuses more than a charge may be', async () => {
     const accountId = await newAccount();
     expect(reasonOf(await topUp(accountId, MAX_CHARGE_AMOUNT + 1))).toBe('AMOUNT_OUT_OF_RANGE');
-    const beyondSafe = await call(
+    const beyondSafe = await call<Partial<TopupResult>>(
       disputes,
       accountCaller(accountId, 'plat_a'),
       'mutation { topUpReserve(amount: 9007199254740993, currency: "usd", idempotencyKey: "mp-big") { id } }',
