@@ -8,6 +8,8 @@ export const CHARGE_FACTS_PATH = '/internal/charges/facts';
 export const DISPUTE_WITHDRAWAL_PATH = '/internal/disputes/withdraw';
 export const DISPUTE_REINSTATEMENT_PATH = '/internal/disputes/reinstate';
 export const DISPUTE_INQUIRY_PATH = '/internal/disputes/inquiry';
+/** An inquiry closed without a refund: its payment may be refunded in part again. */
+export const DISPUTE_INQUIRY_CLOSED_PATH = '/internal/disputes/inquiry/closed';
 export const RESERVE_TOPUP_PATH = '/internal/reserve/topup';
 /** The bank debit behind a top-up settled: the money moves from pending to the reserve. */
 export const RESERVE_TOPUP_SETTLED_PATH = '/internal/reserve/topup/settled';
@@ -43,9 +45,14 @@ export interface DisputeInquiryRequest extends ChargeFactsRequest {
   amount: number;
 }
 
+export interface DisputeInquiryClosedRequest {
+  disputeId: string;
+}
+
 export interface DisputeRegistration {
   disputeId: string;
-  chargeId: string;
+  /** Null where no payment has the dispute (one the ledger never registered). */
+  chargeId: string | null;
 }
 
 /**

@@ -37,6 +37,7 @@ export {
 } from './challenge-check.js';
 export {
   CHARGE_FACTS_PATH,
+  DISPUTE_INQUIRY_CLOSED_PATH,
   DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
@@ -45,6 +46,7 @@ export {
   RESERVE_TOPUP_SETTLED_PATH,
   type ChargeFacts,
   type ChargeFactsRequest,
+  type DisputeInquiryClosedRequest,
   type DisputeInquiryRequest,
   type DisputeRegistration,
   type DisputeReinstatementRequest,

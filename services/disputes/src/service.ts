@@ -28,6 +28,7 @@ import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-DisputeLifecycle.js';
 import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopups.js';
+import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
 import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
@@ -82,6 +83,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       Livemode1764100000010,
       DisputeLifecycle1764600000001,
       BackedTopups1765020000001,
+      InquiryRelease1765020000002,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],

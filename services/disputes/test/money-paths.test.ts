@@ -136,7 +136,11 @@ beforeAll(async () => {
   await disputes.dataSource.transaction((manager) =>
     savePlatform(
       manager,
-      { id: 'plat_a', name: 'Rocket Rides', features: { reserveTopUps: true } },
+      {
+        id: 'plat_a',
+        name: 'Rocket Rides',
+        features: { reserveTopUps: true, manageDisputes: true },
+      },
       new Date(),
     ),
   );
@@ -183,6 +187,21 @@ describe('a refund and a dispute of one payment', () => {
     expect((await refund(chargeId)).data?.createRefund.amount).toBe(10_000);
     // The ledger's event reaches the disputes service, which closes the inquiry.
     await expect.poll(() => disputeStatus(inquiry.id), { timeout: 15_000 }).toBe('warning_closed');
+  });
+
+  it('an inquiry closed without a refund lets the payment be refunded in part again', async () => {
+    const accountId = await newAccount();
+    const chargeId = await settledPayment(accountId);
+    const inquiry = (await openDispute(chargeId, true)).data!.createTestDispute;
+    expect(reasonOf(await refund(chargeId, 2_000))).toBe('CHARGE_DISPUTED');
+    const accepted = await call<{ acceptDispute: { status: string } }>(
+      disputes,
+      accountCaller(accountId, 'plat_a'),
+      'mutation($d: ID!) { acceptDispute(dispute: $d) { status } }',
+      { d: inquiry.id },
+    );
+    expect(accepted.data?.acceptDispute.status).toBe('warning_closed');
+    expect((await refund(chargeId, 2_000)).data?.createRefund.amount).toBe(2_000);
   });
 
   it('a dispute opened again after its answer was lost is the same dispute, not a refusal', async () => {

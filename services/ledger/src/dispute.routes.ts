@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   CHARGE_FACTS_PATH,
+  DISPUTE_INQUIRY_CLOSED_PATH,
   DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
@@ -8,6 +9,7 @@ import {
   RESERVE_TOPUP_PATH,
   RESERVE_TOPUP_SETTLED_PATH,
   type ChargeFactsRequest,
+  type DisputeInquiryClosedRequest,
   type DisputeInquiryRequest,
   type DisputeReinstatementRequest,
   type DisputeWithdrawalRequest,
@@ -28,6 +30,9 @@ const inquiryBody = chargeBody.extend({
   disputeId: id,
   amount: minorUnits,
 }) satisfies z.ZodType<DisputeInquiryRequest>;
+const inquiryClosedBody = z.object({
+  disputeId: id,
+}) satisfies z.ZodType<DisputeInquiryClosedRequest>;
 const withdrawalBody = chargeBody.extend({
   disputeId: id,
   amount: minorUnits,
@@ -63,6 +68,9 @@ export function disputeRoutes(secret: string, debits: DisputeDebits): Router {
     ),
     internalCommand(DISPUTE_INQUIRY_PATH, secret, allowed, inquiryBody, (body) =>
       debits.registerInquiry(body),
+    ),
+    internalCommand(DISPUTE_INQUIRY_CLOSED_PATH, secret, allowed, inquiryClosedBody, (body) =>
+      debits.inquiryClosed(body),
     ),
     internalCommand(DISPUTE_WITHDRAWAL_PATH, secret, allowed, withdrawalBody, (body) =>
       debits.withdraw(body),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DISPUTE_INQUIRY_CLOSED_PATH,
   DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
@@ -160,6 +161,20 @@ describe('a command tried again after its effect landed answers with that effect
     await expectRetriesAnswerTheSame(registered, () =>
       call('disputes', DISPUTE_INQUIRY_PATH, inquiry),
     );
+    const closed = await call('disputes', DISPUTE_INQUIRY_CLOSED_PATH, {
+      disputeId: 'dp_inquiry_retried',
+    });
+    expect(closed).toEqual({ disputeId: 'dp_inquiry_retried', chargeId: inquiryCharge });
+    await expectRetriesAnswerTheSame(closed, () =>
+      call('disputes', DISPUTE_INQUIRY_CLOSED_PATH, { disputeId: 'dp_inquiry_retried' }),
+    );
+    // The inquiry's registration, tried again after it closed, does not reopen it.
+    expect(await call('disputes', DISPUTE_INQUIRY_PATH, inquiry)).toEqual(registered);
+    const [row] = (await service.dataSource.query(
+      'SELECT dispute_status FROM charges WHERE id = ?',
+      [inquiryCharge],
+    )) as Array<{ dispute_status: string }>;
+    expect(row!.dispute_status).toBe('warning_closed');
   });
 
   it('a payout’s debit, even once the balance it took is gone, and its reversal', async () => {

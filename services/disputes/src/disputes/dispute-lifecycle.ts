@@ -150,6 +150,7 @@ export class DisputeLifecycle {
         balanceTransactionId: taken?.balanceTransactionId ?? null,
         reinstatement: 'none',
         reinstatedAt: null,
+        inquiryRelease: 'none',
         createdAt: now,
       });
       try {
@@ -223,9 +224,12 @@ export class DisputeLifecycle {
   /** The account gives up the dispute: it is lost (an inquiry just closes). */
   async accept(scope: DisputeScope, id: string): Promise<Dispute> {
     const dispute = await this.answerable(scope, id);
-    await this.step(dispute, closedAs(dispute.status, 'lost'), 'dispute.closed', {
+    const status = closedAs(dispute.status, 'lost');
+    await this.step(dispute, status, 'dispute.closed', {
       closedAt: this.now(),
+      ...ledgerStepsOfClosing(status),
     });
+    await this.settleLedgerSteps([id]);
     return this.reload(id);
   }
 
@@ -239,7 +243,7 @@ export class DisputeLifecycle {
     const status = closedAs(dispute.status, outcome);
     await this.step(dispute, status, 'dispute.closed', {
       closedAt: this.now(),
-      ...(status === 'won' ? { reinstatement: 'due' as const } : {}),
+      ...ledgerStepsOfClosing(status),
     });
     await this.settleLedgerSteps([id]);
     return this.reload(id);
@@ -254,13 +258,15 @@ export class DisputeLifecycle {
       where: [
         { withdrawal: 'due', ...(ids ? { id: In(ids) } : {}) },
         { reinstatement: 'due', withdrawal: 'done', ...(ids ? { id: In(ids) } : {}) },
+        { inquiryRelease: 'due', ...(ids ? { id: In(ids) } : {}) },
       ],
       take: 200,
     });
     for (const dispute of due) {
       try {
         if (dispute.withdrawal === 'due') await this.withdraw(dispute);
-        else await this.reinstate(dispute);
+        else if (dispute.reinstatement === 'due') await this.reinstate(dispute);
+        else await this.releaseInquiry(dispute);
       } catch (error) {
         this.log.warn({ err: error, disputeId: dispute.id }, 'dispute ledger step not done yet');
       }
@@ -292,6 +298,13 @@ export class DisputeLifecycle {
           fee: dispute.fee,
         });
     });
+  }
+
+  private async releaseInquiry(dispute: Dispute): Promise<void> {
+    await this.ledger.inquiryClosed({ disputeId: dispute.id });
+    await this.dataSource
+      .getRepository(Dispute)
+      .update({ id: dispute.id, inquiryRelease: 'due' }, { inquiryRelease: 'done' });
   }
 
   private async reinstate(dispute: Dispute): Promise<void> {
@@ -387,6 +400,14 @@ export class DisputeLifecycle {
     return (await this.dataSource.getRepository(Dispute).findOneBy({ id }))!;
   }
 }
+
+/** What closing into `status` leaves for the ledger: a won chargeback's money, an inquiry's hold. */
+const ledgerStepsOfClosing = (status: DisputeStatusCode): Partial<Dispute> =>
+  status === 'won'
+    ? { reinstatement: 'due' }
+    : status === 'warning_closed'
+      ? { inquiryRelease: 'due' }
+      : {};
 
 const subjectOf = (dispute: Dispute) => ({
   accountId: dispute.accountId,

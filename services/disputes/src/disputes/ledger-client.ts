@@ -1,5 +1,6 @@
 import {
   CHARGE_FACTS_PATH,
+  DISPUTE_INQUIRY_CLOSED_PATH,
   DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
@@ -8,6 +9,7 @@ import {
   RESERVE_TOPUP_SETTLED_PATH,
   type ChargeFacts,
   type ChargeFactsRequest,
+  type DisputeInquiryClosedRequest,
   type DisputeInquiryRequest,
   type DisputeRegistration,
   type DisputeReinstatementRequest,
@@ -32,6 +34,8 @@ export class LedgerClient {
     this.call<LedgerMovement>(DISPUTE_REINSTATEMENT_PATH, request);
   registerInquiry = (request: DisputeInquiryRequest) =>
     this.call<DisputeRegistration>(DISPUTE_INQUIRY_PATH, request);
+  inquiryClosed = (request: DisputeInquiryClosedRequest) =>
+    this.call<DisputeRegistration>(DISPUTE_INQUIRY_CLOSED_PATH, request);
   topUp = (request: ReserveTopupRequest) => this.call<LedgerMovement>(RESERVE_TOPUP_PATH, request);
   topUpSettled = (request: ReserveTopupOutcomeRequest) =>
     this.call<LedgerMovement>(RESERVE_TOPUP_SETTLED_PATH, request);

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type {
   ChargeFacts,
   ChargeFactsRequest,
+  DisputeInquiryClosedRequest,
   DisputeInquiryRequest,
   DisputeRegistration,
   DisputeReinstatementRequest,
@@ -110,6 +111,26 @@ export class DisputeDebits {
             );
         }
         return { disputeId: request.disputeId, chargeId: charge.id };
+      }),
+    );
+  }
+
+  /**
+   * An inquiry closed without a refund: its hold on the payment ends, so a part of it may be
+   * refunded again. Idempotent: a closed inquiry (or none registered) is left as it is.
+   */
+  inquiryClosed(request: DisputeInquiryClosedRequest): Promise<DisputeRegistration> {
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const charge = await manager.getRepository(Charge).findOne({
+          where: { disputeId: request.disputeId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (charge?.disputeStatus === 'warning_needs_response')
+          await manager
+            .getRepository(Charge)
+            .update({ id: charge.id }, { disputeStatus: 'warning_closed' });
+        return { disputeId: request.disputeId, chargeId: charge?.id ?? null };
       }),
     );
   }
