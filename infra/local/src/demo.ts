@@ -258,12 +258,15 @@ export function buildDemoData(now = new Date()): DemoData {
     createdAt: new Date(now.getTime() - 3 * DAY),
   });
   const scope = { accountId: DEMO_ACCOUNT.id, platformId: DEMO_PLATFORM.id };
+  // A dispute is for (at most) what its payment was: the ledger refuses more, every time the
+  // withdrawal is tried.
+  const amountOf = (chargeId: string) => charges.find((charge) => charge.id === chargeId)!.amount;
   const disputes: DemoData['disputes'] = [
     {
       id: demoId('dp', 1),
       ...scope,
       chargeId: demoId('ch', 7),
-      amount: 4_350,
+      amount: amountOf(demoId('ch', 7)),
       currency: 'usd',
       fee: 1_500,
       reason: 'product_not_received',
@@ -275,7 +278,7 @@ export function buildDemoData(now = new Date()): DemoData {
       id: demoId('dp', 2),
       ...scope,
       chargeId: demoId('ch', 3),
-      amount: 2_100,
+      amount: amountOf(demoId('ch', 3)),
       currency: 'usd',
       fee: 0,
       reason: 'fraudulent',

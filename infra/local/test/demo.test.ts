@@ -30,8 +30,11 @@ describe('demo data', () => {
     expect(demo.payouts.some((payout) => payout.status === 'in_transit')).toBe(true);
   });
 
-  it('disputes payments that exist', () => {
-    const ids = new Set(demo.charges.map((charge) => charge.id));
-    for (const dispute of demo.disputes) expect(ids.has(dispute.chargeId)).toBe(true);
+  it('disputes payments that exist, for no more than each was', () => {
+    const amounts = new Map(demo.charges.map((charge) => [charge.id, charge.amount]));
+    for (const dispute of demo.disputes) {
+      expect(amounts.has(dispute.chargeId)).toBe(true);
+      expect(dispute.amount).toBeLessThanOrEqual(amounts.get(dispute.chargeId)!);
+    }
   });
 });

@@ -85,4 +85,67 @@ describe('a payment in the dashboard', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('says why a payment under inquiry can only be refunded in full, and closes the inquiry', async () => {
+    const email = 'inquiry.rider@example.com';
+    const { accountId, path } = await newAccountWithLoginLink(stack, {
+      email,
+      displayName: 'Inquiry Rider',
+    });
+    const charged = await graphqlRequest<{ createCharge: { id: string } }>(
+      stack.gatewayUrl,
+      `mutation($a: ID!) { createCharge(input: { account: $a, amount: 5000, currency: "usd", customerEmail: "lee@example.com" },
+        idempotencyKey: "e2e-charge-inquiry") { id } }`,
+      { a: accountId },
+      platformKey,
+    );
+    const chargeId = charged.data!.createCharge.id;
+    const inquiry = await graphqlRequest<{ createTestDispute: { id: string; status: string } }>(
+      stack.gatewayUrl,
+      'mutation($c: ID!) { createTestDispute(charge: $c, reason: fraudulent, inquiry: true) { id status } }',
+      { c: chargeId },
+      platformKey,
+    );
+    expect(inquiry.data?.createTestDispute.status).toBe('warning_needs_response');
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughLink(page, stack, path, email);
+    await open(page, `/payments/${chargeId}`, 'payment-detail');
+    await page.locator('[data-testid="refund"]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input').fill('10.00');
+    await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent({ timeout: 2_000 }), { timeout: 15_000 })
+      .toContain('refund all of it to close the inquiry');
+    await dialog.locator('input').fill('50.00');
+    await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="payment-detail"]')
+            .getByRole('status')
+            .textContent({ timeout: 2_000 }),
+        { timeout: 15_000 },
+      )
+      .toContain('Refunded.');
+    // The ledger's refund event reaches the disputes service, which closes the inquiry.
+    await expect
+      .poll(
+        async () =>
+          (
+            await graphqlRequest<{ account: { dispute: { status: string } | null } }>(
+              stack.gatewayUrl,
+              'query($a: ID!, $d: ID!) { account(id: $a) { dispute(id: $d) { status } } }',
+              { a: accountId, d: inquiry.data!.createTestDispute.id },
+              platformKey,
+            )
+          ).data?.account.dispute?.status,
+        { timeout: 20_000 },
+      )
+      .toBe('warning_closed');
+    await context.close();
+  });
 });

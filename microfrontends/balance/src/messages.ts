@@ -78,9 +78,12 @@ export const messages = {
       topUpConsequence:
         '{amount} comes from your bank account into your reserve. Refunds and disputes are paid from it before your available balance.',
       topUpConfirm: 'Add money',
-      topUpDone: 'Money added to your reserve.',
+      topUpDone:
+        'On its way from your bank: it shows as pending until your bank sends it, then joins your reserve.',
       topUpReasons: {
         BAD_AMOUNT: 'Enter an amount, such as 50.00.',
+        AMOUNT_OUT_OF_RANGE: 'That is more than one top-up may be. Add less.',
+        TOPUP_DAILY_LIMIT: 'That is more than you may add today. Add less, or try again tomorrow.',
         FEATURE_DISABLED: 'Your platform does not offer this.',
         UNKNOWN: 'The money could not be added. Try again.',
       },
@@ -199,9 +202,11 @@ export const messages = {
       topUpConsequence:
         '{amount} 将从您的银行账户转入备用金。退款和争议会先从备用金中扣除，再动用可用余额。',
       topUpConfirm: '充值',
-      topUpDone: '已充值到备用金。',
+      topUpDone: '正在从您的银行转入：银行付款前显示为待处理，之后计入备用金。',
       topUpReasons: {
         BAD_AMOUNT: '请输入金额，例如 50.00。',
+        AMOUNT_OUT_OF_RANGE: '超出单次充值上限，请减少金额。',
+        TOPUP_DAILY_LIMIT: '超出今日可充值额度。请减少金额，或明天再试。',
         FEATURE_DISABLED: '您的平台不提供此功能。',
         UNKNOWN: '充值未成功，请重试。',
       },

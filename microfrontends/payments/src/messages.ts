@@ -52,6 +52,8 @@ export const messages = {
         BAD_AMOUNT: 'Enter an amount such as 12.50.',
         REFUND_EXCEEDS_CHARGE: 'That is more than can be refunded: at most {amount}.',
         ALREADY_REFUNDED: 'This payment has already been refunded in full.',
+        CHARGE_DISPUTED:
+          'This payment is disputed, so it cannot be refunded: the card network decides where its money goes. If the cardholder only asked about it (an inquiry), refund all of it to close the inquiry.',
         NOT_REFUNDABLE: 'Only a succeeded payment can be refunded.',
         FEATURE_DISABLED: 'Your platform does not allow refunds from the dashboard.',
         IDEMPOTENCY_KEY_REUSED: 'This refund changed while it was being sent. Close and try again.',
@@ -111,6 +113,8 @@ export const messages = {
         BAD_AMOUNT: '请输入金额，例如 12.50。',
         REFUND_EXCEEDS_CHARGE: '超出可退金额：最多 {amount}。',
         ALREADY_REFUNDED: '此付款已全额退款。',
+        CHARGE_DISPUTED:
+          '此付款存在争议，无法退款：款项去向由卡组织决定。如果持卡人只是提出询问，请全额退款以结束询问。',
         NOT_REFUNDABLE: '只有成功的付款才能退款。',
         FEATURE_DISABLED: '您的平台不允许在控制台中退款。',
         IDEMPOTENCY_KEY_REUSED: '退款在发送过程中发生了变化。请关闭后重试。',

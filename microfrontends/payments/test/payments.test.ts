@@ -176,6 +176,31 @@ describe('payment detail and refund', () => {
     );
   });
 
+  it('explains that a disputed payment cannot be refunded, in English and Chinese', async () => {
+    for (const [locale, words] of [
+      ['en', 'This payment is disputed, so it cannot be refunded'],
+      ['zh-CN', '此付款存在争议，无法退款'],
+    ] as const) {
+      const client = scriptedClient({
+        PaymentsAccount: [account()],
+        Payment: [detail()],
+        RefundPayment: [
+          new GraphqlRequestError('disputed', 'FAILED_PRECONDITION', 'amount', {
+            reason: 'CHARGE_DISPUTED',
+          }),
+        ],
+      });
+      setLocale(locale);
+      const view = await mountPage(client, '/payments/ch_1');
+      await view.get('[data-testid="refund"]').trigger('click');
+      await view.get('[data-testid="refund-dialog"] input').setValue('25.00');
+      await view.get('[data-testid="refund-dialog"] form').trigger('submit');
+      await flushPromises();
+      expect(view.get('[data-testid="refund-dialog"] [role="alert"]').text()).toContain(words);
+      view.unmount();
+    }
+  });
+
   it('offers no refund where the platform does not allow it', async () => {
     const client = scriptedClient({ PaymentsAccount: [account(false)], Payment: [detail()] });
     const view = await mountPage(client, '/payments/ch_1');

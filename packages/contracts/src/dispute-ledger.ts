@@ -7,7 +7,14 @@
 export const CHARGE_FACTS_PATH = '/internal/charges/facts';
 export const DISPUTE_WITHDRAWAL_PATH = '/internal/disputes/withdraw';
 export const DISPUTE_REINSTATEMENT_PATH = '/internal/disputes/reinstate';
+export const DISPUTE_INQUIRY_PATH = '/internal/disputes/inquiry';
+/** An inquiry closed without a refund: its payment may be refunded in part again. */
+export const DISPUTE_INQUIRY_CLOSED_PATH = '/internal/disputes/inquiry/closed';
 export const RESERVE_TOPUP_PATH = '/internal/reserve/topup';
+/** The bank debit behind a top-up settled: the money moves from pending to the reserve. */
+export const RESERVE_TOPUP_SETTLED_PATH = '/internal/reserve/topup/settled';
+/** The bank debit behind a top-up failed: the pending money goes back where it came from. */
+export const RESERVE_TOPUP_FAILED_PATH = '/internal/reserve/topup/failed';
 
 export interface ChargeFactsRequest {
   chargeId: string;
@@ -20,10 +27,39 @@ export interface ChargeFacts {
   accountId: string;
   amount: number;
   amountRefunded: number;
+  /** What a dispute may still claim: neither refunded nor held by a dispute. */
+  disputable: number;
+  /** The payment's dispute, where one is registered (one per payment). */
+  disputeId: string | null;
   currency: string;
   succeeded: boolean;
 }
 
+/**
+ * An inquiry registers on its payment before it exists in the disputes service: from then on
+ * a refund of the payment is only the full one, which closes the inquiry. Idempotent by
+ * dispute id; a payment takes one dispute.
+ */
+export interface DisputeInquiryRequest extends ChargeFactsRequest {
+  disputeId: string;
+  amount: number;
+}
+
+export interface DisputeInquiryClosedRequest {
+  disputeId: string;
+}
+
+export interface DisputeRegistration {
+  disputeId: string;
+  /** Null where no payment has the dispute (one the ledger never registered). */
+  chargeId: string | null;
+}
+
+/**
+ * A chargeback registers on its payment and takes the amount and fee back, in one step under
+ * the payment's lock (refunds take the same lock): a payment is never both refunded and
+ * charged back beyond its amount.
+ */
 export interface DisputeWithdrawalRequest extends ChargeFactsRequest {
   disputeId: string;
   amount: number;
@@ -47,6 +83,12 @@ export interface ReserveTopupRequest {
   livemode: boolean;
   amount: number;
   currency: string;
+  description: string;
+}
+
+/** The rail's answer about a top-up's bank debit. Idempotent by top-up id. */
+export interface ReserveTopupOutcomeRequest {
+  topupId: string;
   description: string;
 }
 

@@ -37,14 +37,22 @@ export {
 } from './challenge-check.js';
 export {
   CHARGE_FACTS_PATH,
+  DISPUTE_INQUIRY_CLOSED_PATH,
+  DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
+  RESERVE_TOPUP_FAILED_PATH,
   RESERVE_TOPUP_PATH,
+  RESERVE_TOPUP_SETTLED_PATH,
   type ChargeFacts,
   type ChargeFactsRequest,
+  type DisputeInquiryClosedRequest,
+  type DisputeInquiryRequest,
+  type DisputeRegistration,
   type DisputeReinstatementRequest,
   type DisputeWithdrawalRequest,
   type LedgerMovement,
+  type ReserveTopupOutcomeRequest,
   type ReserveTopupRequest,
 } from './dispute-ledger.js';
 export { ACCOUNT_CONTACT_PATH, type AccountContact } from './account-contact.js';

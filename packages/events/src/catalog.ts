@@ -45,6 +45,8 @@ export interface DomainEventData {
     amount: number;
     currency: string;
     requestedBy: Actor;
+    /** The inquiry this full refund answered: it closes (`warning_closed`). */
+    closesDispute?: string;
   };
   /** A cardholder disputed a payment (or asked about it, for an inquiry). */
   'dispute.created': DisputeFacts;
@@ -140,8 +142,9 @@ export const EVENT_SUBSCRIPTIONS = {
   payouts: ['platform.updated', 'account.closed'],
   // Identity counts a bank account as provided for the account's requirements.
   identity: ['external_account.updated'],
-  // Disputes lets accounts respond and top up their reserve where the platform allows.
-  disputes: ['platform.updated'],
+  // Disputes lets accounts respond and top up their reserve where the platform allows,
+  // and closes an inquiry that a full refund answered.
+  disputes: ['platform.updated', 'charge.refunded'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;

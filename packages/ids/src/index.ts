@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Every id prefix in the system, Stripe-shaped. Add a prefix here before using it. */
 export const ID_PREFIXES = {
@@ -60,6 +60,19 @@ function randomChars(count: number): string {
  */
 export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${ID_PREFIXES[kind]}_${encodeTime(now)}${randomChars(RANDOM_CHARS)}`;
+}
+
+/**
+ * An id fixed by what it stands for (`seed`): the same seed always gives the same id. For what
+ * there is at most one of per seed — a payment's dispute — so a request tried again after a lost
+ * answer names the same object and finds what it did the first time.
+ */
+export function derivedId(kind: IdKind, seed: string): string {
+  const digest = createHash('sha256').update(`${kind}:${seed}`).digest();
+  let body = '';
+  for (let i = 0; body.length < TIME_CHARS + RANDOM_CHARS; i += 1)
+    body += ALPHABET[digest[i % digest.length]! % 62];
+  return `${ID_PREFIXES[kind]}_${body}`;
 }
 
 /** True when `value` is a well-formed id of this kind. */

@@ -1,6 +1,7 @@
 export { currencyExponent, EURO_AREA, normalizeCurrency } from './currency.js';
 export {
   assertMinorUnits,
+  MAX_CHARGE_AMOUNT,
   money,
   parseMajorUnits,
   sumMoney,

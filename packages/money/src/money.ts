@@ -1,5 +1,11 @@
 import { currencyExponent, normalizeCurrency } from './currency.js';
 
+/**
+ * The most one charge may be, and so one top-up of the reserve too: Stripe's ceiling of
+ * 99,999,999 minor units ($999,999.99).
+ */
+export const MAX_CHARGE_AMOUNT = 99_999_999;
+
 /** An amount in the currency's minor unit (cents, yen, fils), always an integer. */
 export interface Money {
   readonly amount: number;

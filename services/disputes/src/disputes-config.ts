@@ -17,6 +17,10 @@ export function loadDisputesConfig(env: Record<string, string | undefined>) {
       DASH_DISPUTE_TICK_MS: count('milliseconds', 5_000),
       DASH_FILE_STORAGE_DIR: z.string().default('.data/dispute-files'),
       DASH_DISPUTE_FILE_MAX_BYTES: count('bytes', 5 * 1024 * 1024),
+      // How much an account may add to its reserve per currency and day, in minor units.
+      DASH_TOPUP_DAILY_MAX: count('minor units', 1_000_000),
+      // How long the simulated bank takes to settle a top-up's debit.
+      DASH_TOPUP_SETTLE_MS: count('milliseconds', 10_000),
     },
     env,
   ) as Record<string, unknown>;
@@ -31,6 +35,8 @@ export function loadDisputesConfig(env: Record<string, string | undefined>) {
     tickMs: n('DASH_DISPUTE_TICK_MS'),
     fileStorageDir: resolve(raw.DASH_FILE_STORAGE_DIR as string),
     maxFileBytes: n('DASH_DISPUTE_FILE_MAX_BYTES'),
+    topupDailyMax: n('DASH_TOPUP_DAILY_MAX'),
+    topupSettleMs: n('DASH_TOPUP_SETTLE_MS'),
   };
 }
 

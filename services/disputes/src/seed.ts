@@ -50,6 +50,7 @@ export async function seedDisputes(
         balanceTransactionId: null,
         reinstatement: 'none',
         reinstatedAt: null,
+        inquiryRelease: 'none',
       })) as Array<SeedRow<Dispute>>,
   );
 }

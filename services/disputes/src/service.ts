@@ -10,6 +10,7 @@ import {
 } from '@dash/subgraph';
 import { disputesClosureBlockers } from './closure-check.js';
 import type { DisputesContext } from './context.js';
+import { SimulatedDebitRail } from './bank/simulated-debit-rail.js';
 import { SimulatedNetwork } from './disputes/card-network.js';
 import { DisputeLifecycle } from './disputes/dispute-lifecycle.js';
 import { LedgerClient } from './disputes/ledger-client.js';
@@ -26,6 +27,8 @@ import { uploadRoute } from './files/upload.route.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-DisputeLifecycle.js';
+import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopups.js';
+import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
 import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
@@ -49,7 +52,13 @@ export function assembleDisputes(
       config,
       deps.log,
     ),
-    topups: new ReserveTopups(deps.dataSource, ledger),
+    topups: new ReserveTopups(
+      deps.dataSource,
+      ledger,
+      new SimulatedDebitRail({ settleMs: config.topupSettleMs }),
+      { dailyMax: config.topupDailyMax },
+      deps.log,
+    ),
     files: new EvidenceFiles(
       deps.dataSource,
       new LocalDiskStorage(config.fileStorageDir),
@@ -73,6 +82,8 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       Init1764028800000,
       Livemode1764100000010,
       DisputeLifecycle1764600000001,
+      BackedTopups1765020000001,
+      InquiryRelease1765020000002,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],
@@ -93,6 +104,10 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       outboxRelayPart,
       eventConsumerPart('disputes', () => ({
         'platform.updated': keepPlatform,
+        'charge.refunded': async (event, manager) => {
+          if (event.data.closesDispute)
+            await app!.lifecycle.closeAnsweredInquiry(manager, event.data.closesDispute);
+        },
       })),
     ],
     buildContext: (base, { dataSource }) => ({

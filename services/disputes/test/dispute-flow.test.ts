@@ -328,8 +328,18 @@ describe('the refunds-and-disputes reserve', () => {
         k: 'tu-1',
       }),
     ]);
-    expect(first.data?.topUpReserve.status).toBe('succeeded');
+    // Pending until the bank debit settles (the simulated bank here settles at once).
+    expect(first.data?.topUpReserve.status).toBe('pending');
     expect(again.data?.topUpReserve.id).toBe(first.data?.topUpReserve.id);
+    expect(await balanceOf(accountId)).toEqual({ available: 9_680, reserve: 0 });
+    await assembleDisputes(
+      {
+        dataSource: disputes.dataSource,
+        log: createLogger('test', 'silent'),
+        config: { internalSecret: TEST_INTERNAL_SECRET },
+      },
+      loadDisputesConfig({ ...env, DASH_TOPUP_SETTLE_MS: '0' }),
+    ).topups.advancePending();
     expect(await balanceOf(accountId)).toEqual({ available: 9_680, reserve: 2_000 });
     await openDispute(chargeId, {});
     // 11,500 owed: 2,000 from the reserve, 9,500 from the balance.

@@ -25,6 +25,8 @@ export class BalanceRepository {
       [ledgerAccount.available(accountId)]: 'available',
       [ledgerAccount.pending(accountId)]: 'pending',
       [ledgerAccount.reserve(accountId)]: 'reserve',
+      // A top-up on its way from the bank: pending until its debit settles.
+      [ledgerAccount.reservePending(accountId)]: 'pending',
     } as const;
     const stored = (await this.dataSource.query(
       `SELECT ledger_account, currency, SUM(amount) AS amount FROM ledger_balances
@@ -39,7 +41,7 @@ export class BalanceRepository {
     const pending = (await this.dataSource.query(
       `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
        FROM balance_transactions
-       WHERE account_id = ? AND livemode = ? AND status = 'pending'
+       WHERE account_id = ? AND livemode = ? AND status = 'pending' AND type <> 'topup'
        GROUP BY currency, due, day ORDER BY day`,
       [now, accountId, livemode],
     )) as Array<{ currency: string; due: number; day: string | Date; amount: string }>;

@@ -28,6 +28,7 @@ import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry.js';
 import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
 import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
+import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
 import { payoutRoutes } from './payout.routes.js';
 import { disputeRoutes } from './dispute.routes.js';
 import { DisputeDebits } from './ledger/dispute-debits.js';
@@ -59,6 +60,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       DoubleEntry1764400000000,
       LeanPostings1764400000001,
       Payouts1764600000000,
+      ChargeDisputes1765020000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

@@ -3,6 +3,7 @@ import {
   DISPUTE_REINSTATEMENT_PATH,
   DISPUTE_WITHDRAWAL_PATH,
   RESERVE_TOPUP_PATH,
+  RESERVE_TOPUP_SETTLED_PATH,
   type DisputeWithdrawalRequest,
   type LedgerMovement,
 } from '@dash/contracts';
@@ -35,9 +36,11 @@ const withdraw = (chargeId: string, request: Partial<DisputeWithdrawalRequest> =
     description: 'Dispute',
     ...request,
   });
-const topUp = (accountId: string, amount: number) =>
-  call<LedgerMovement>(RESERVE_TOPUP_PATH, {
-    topupId: `tu_test${(ids += 1)}`,
+/** A top-up whose bank debit settled at once: in the reserve. */
+async function topUp(accountId: string, amount: number) {
+  const topupId = `tu_test${(ids += 1)}`;
+  await call<LedgerMovement>(RESERVE_TOPUP_PATH, {
+    topupId,
     accountId,
     platformId: 'plat_a',
     livemode: false,
@@ -45,6 +48,8 @@ const topUp = (accountId: string, amount: number) =>
     currency: 'usd',
     description: 'Top-up from bank account',
   });
+  return call<LedgerMovement>(RESERVE_TOPUP_SETTLED_PATH, { topupId, description: 'Settled' });
+}
 
 type Balance = { available: number; pending: number; reserve: number };
 async function balanceOf(accountId: string): Promise<Balance> {

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordEvent, type DisputeFacts } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
-import { newId } from '@dash/ids';
+import { derivedId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
 import {
   FILE_EVIDENCE,
@@ -14,6 +14,7 @@ import {
   awaitingResponse,
   closedAs,
   isClosed,
+  isInquiry,
   underReview,
   type DisputeStatusCode,
 } from '../domain/lifecycle.js';
@@ -23,6 +24,13 @@ import type { CardNetwork } from './card-network.js';
 import type { LedgerClient } from './ledger-client.js';
 
 const DAY = 24 * 3600 * 1000;
+
+const alreadyDisputed = () =>
+  new DashError('CONFLICT', 'This payment is already disputed.', { reason: 'ALREADY_DISPUTED' });
+
+const isDuplicateKey = (error: unknown) =>
+  (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno === 1062 ||
+  (error as { errno?: number }).errno === 1062;
 
 /** The dispute events that say no more than the dispute's facts. */
 type PlainDisputeEvent =
@@ -79,35 +87,56 @@ export class DisputeLifecycle {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The test-mode API's, and a network adapter's, way in. One dispute per payment. */
+  /**
+   * The test-mode API's, and a network adapter's, way in. One dispute per payment, so its id
+   * follows from the payment's: a call tried again after a lost answer names the same dispute.
+   * The ledger registers it on the payment first — under the payment's lock, which refunds
+   * take too — and takes a chargeback's money in the same step; only then is it written here.
+   */
   async open(request: OpenRequest): Promise<Dispute> {
+    const id = derivedId('dispute', `${request.livemode ? 'live' : 'test'}:${request.chargeId}`);
+    if (await this.dataSource.getRepository(Dispute).existsBy({ chargeId: request.chargeId }))
+      throw alreadyDisputed();
     const charge = await this.ledger.chargeFacts(request);
     if (!charge.succeeded)
       throw new DashError('FAILED_PRECONDITION', 'Only a succeeded payment can be disputed.', {
         reason: 'NOT_DISPUTABLE',
       });
-    const disputable = charge.amount - charge.amountRefunded;
+    // Its own earlier registration (an answer lost on the way) is no reason to refuse it.
+    const ours = charge.disputeId === id;
+    if (charge.disputeId && !ours) throw alreadyDisputed();
+    const disputable = ours ? charge.amount - charge.amountRefunded : charge.disputable;
     const amount = request.amount ?? disputable;
     if (!Number.isSafeInteger(amount) || amount < 1 || amount > disputable)
-      throw new DashError('BAD_USER_INPUT', `amount must be from 1 to ${disputable}`, {
-        field: 'amount',
-        reason: 'NOT_DISPUTABLE',
-      });
+      throw new DashError(
+        'BAD_USER_INPUT',
+        disputable > 0
+          ? `amount must be from 1 to ${disputable}`
+          : 'Nothing of this payment is left to dispute: it was refunded.',
+        { field: 'amount', reason: 'NOT_DISPUTABLE' },
+      );
+    const fee = request.inquiry ? 0 : this.settings.disputeFee;
     const now = this.now();
+    const base = { disputeId: id, chargeId: charge.chargeId, platformId: request.platformId };
+    const taken = request.inquiry
+      ? (await this.ledger.registerInquiry({ ...base, livemode: request.livemode, amount }), null)
+      : await this.ledger.withdraw({
+          ...base,
+          livemode: request.livemode,
+          amount,
+          fee,
+          description: `Dispute of ${charge.chargeId}`,
+        });
     const dispute = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Dispute);
-      if (await repository.existsBy({ chargeId: charge.chargeId }))
-        throw new DashError('CONFLICT', 'This payment is already disputed.', {
-          reason: 'ALREADY_DISPUTED',
-        });
       const row = repository.create({
-        id: newId('dispute'),
+        id,
         accountId: charge.accountId,
         platformId: request.platformId,
         livemode: request.livemode,
         chargeId: charge.chargeId,
-        amount,
-        fee: request.inquiry ? 0 : this.settings.disputeFee,
+        amount: taken ? -taken.amount : amount,
+        fee: taken ? taken.fee : 0,
         currency: charge.currency,
         reason: request.reason,
         status: request.inquiry ? 'warning_needs_response' : 'needs_response',
@@ -116,19 +145,50 @@ export class DisputeLifecycle {
         evidence: {},
         evidenceSubmittedAt: null,
         closedAt: null,
-        withdrawal: request.inquiry ? 'none' : 'due',
-        withdrawnAt: null,
-        balanceTransactionId: null,
+        withdrawal: taken ? 'done' : 'none',
+        withdrawnAt: taken ? now : null,
+        balanceTransactionId: taken?.balanceTransactionId ?? null,
         reinstatement: 'none',
         reinstatedAt: null,
+        inquiryRelease: 'none',
         createdAt: now,
       });
-      await repository.insert(row);
+      try {
+        await repository.insert(row);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw alreadyDisputed();
+        throw error;
+      }
       await this.event(manager, 'dispute.created', row);
+      if (taken)
+        await recordEvent(manager, 'disputes', 'dispute.funds_withdrawn', subjectOf(row), {
+          ...factsOf(row),
+          fee: row.fee,
+        });
       return row;
     });
-    await this.settleLedgerSteps([dispute.id]);
     return this.reload(dispute.id);
+  }
+
+  /**
+   * A full refund answered an open inquiry (the ledger says so with the refund): it closes.
+   * Guarded by its status, so a repeated event or an inquiry already closed changes nothing.
+   */
+  async closeAnsweredInquiry(manager: EntityManager, disputeId: string): Promise<void> {
+    const dispute = await manager.getRepository(Dispute).findOneBy({ id: disputeId });
+    if (!dispute || !isInquiry(dispute.status) || isClosed(dispute.status)) return;
+    const moved = await manager
+      .getRepository(Dispute)
+      .update(
+        { id: disputeId, status: dispute.status },
+        { status: 'warning_closed', closedAt: this.now() },
+      );
+    if (moved.affected)
+      await this.event(
+        manager,
+        'dispute.closed',
+        Object.assign(new Dispute(), dispute, { status: 'warning_closed' }),
+      );
   }
 
   /** Saves evidence as a draft: merged with what was saved before, until it is submitted. */
@@ -164,9 +224,12 @@ export class DisputeLifecycle {
   /** The account gives up the dispute: it is lost (an inquiry just closes). */
   async accept(scope: DisputeScope, id: string): Promise<Dispute> {
     const dispute = await this.answerable(scope, id);
-    await this.step(dispute, closedAs(dispute.status, 'lost'), 'dispute.closed', {
+    const status = closedAs(dispute.status, 'lost');
+    await this.step(dispute, status, 'dispute.closed', {
       closedAt: this.now(),
+      ...ledgerStepsOfClosing(status),
     });
+    await this.settleLedgerSteps([id]);
     return this.reload(id);
   }
 
@@ -180,7 +243,7 @@ export class DisputeLifecycle {
     const status = closedAs(dispute.status, outcome);
     await this.step(dispute, status, 'dispute.closed', {
       closedAt: this.now(),
-      ...(status === 'won' ? { reinstatement: 'due' as const } : {}),
+      ...ledgerStepsOfClosing(status),
     });
     await this.settleLedgerSteps([id]);
     return this.reload(id);
@@ -195,13 +258,15 @@ export class DisputeLifecycle {
       where: [
         { withdrawal: 'due', ...(ids ? { id: In(ids) } : {}) },
         { reinstatement: 'due', withdrawal: 'done', ...(ids ? { id: In(ids) } : {}) },
+        { inquiryRelease: 'due', ...(ids ? { id: In(ids) } : {}) },
       ],
       take: 200,
     });
     for (const dispute of due) {
       try {
         if (dispute.withdrawal === 'due') await this.withdraw(dispute);
-        else await this.reinstate(dispute);
+        else if (dispute.reinstatement === 'due') await this.reinstate(dispute);
+        else await this.releaseInquiry(dispute);
       } catch (error) {
         this.log.warn({ err: error, disputeId: dispute.id }, 'dispute ledger step not done yet');
       }
@@ -233,6 +298,13 @@ export class DisputeLifecycle {
           fee: dispute.fee,
         });
     });
+  }
+
+  private async releaseInquiry(dispute: Dispute): Promise<void> {
+    await this.ledger.inquiryClosed({ disputeId: dispute.id });
+    await this.dataSource
+      .getRepository(Dispute)
+      .update({ id: dispute.id, inquiryRelease: 'due' }, { inquiryRelease: 'done' });
   }
 
   private async reinstate(dispute: Dispute): Promise<void> {
@@ -328,6 +400,14 @@ export class DisputeLifecycle {
     return (await this.dataSource.getRepository(Dispute).findOneBy({ id }))!;
   }
 }
+
+/** What closing into `status` leaves for the ledger: a won chargeback's money, an inquiry's hold. */
+const ledgerStepsOfClosing = (status: DisputeStatusCode): Partial<Dispute> =>
+  status === 'won'
+    ? { reinstatement: 'due' }
+    : status === 'warning_closed'
+      ? { inquiryRelease: 'due' }
+      : {};
 
 const subjectOf = (dispute: Dispute) => ({
   accountId: dispute.accountId,

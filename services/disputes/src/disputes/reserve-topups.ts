@@ -1,21 +1,37 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
+import type { Logger } from '@dash/logger';
+import { formatMoney, MAX_CHARGE_AMOUNT } from '@dash/money';
 import { checkIdempotencyKey, currencyInput } from '@dash/subgraph';
+import type { BankDebitRail } from '../bank/debit-rail.js';
 import { ReserveTopup } from '../entities/reserve-topup.entity.js';
 import type { LedgerClient } from './ledger-client.js';
 
 type Owner = { accountId: string; platformId: string; livemode: boolean };
 
+export interface TopupLimits {
+  /** What one account may add per currency and UTC day, in minor units. */
+  dailyMax: number;
+}
+
+const utcDay = (moment: Date) => moment.toISOString().slice(0, 10);
+
 /**
- * Top-ups of the refunds-and-disputes reserve, once per idempotency key: the top-up is written
- * first (pending), then the ledger credits the reserve (idempotent by the top-up's id); one the
- * ledger did not take yet is taken by the worker.
+ * Top-ups of the refunds-and-disputes reserve: bounded (one no more than a charge may be, all
+ * of a day no more than the daily cap) and backed (the money is pulled from the account's bank
+ * through the rail, and stays pending in the ledger until the rail settles it; a failed debit
+ * takes the pending money back out). Each top-up is written once per idempotency key; its
+ * steps — the ledger's pending entry, the debit, its outcome — are each idempotent by the
+ * top-up's id, so the worker carries on with whatever one was left undone.
  */
 export class ReserveTopups {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerClient,
+    private readonly rail: BankDebitRail,
+    private readonly limits: TopupLimits,
+    private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -24,69 +40,165 @@ export class ReserveTopups {
     amount: number,
     currencyCode: string,
     key: string,
+    source: string | null = null,
   ): Promise<ReserveTopup> {
-    if (!Number.isSafeInteger(amount) || amount < 1)
-      throw new DashError('BAD_USER_INPUT', 'amount must be at least 1 minor unit', {
-        field: 'amount',
-      });
+    if (!Number.isSafeInteger(amount) || amount < 1 || amount > MAX_CHARGE_AMOUNT)
+      throw new DashError(
+        'BAD_USER_INPUT',
+        `amount must be from 1 to ${MAX_CHARGE_AMOUNT} minor units, as for a charge`,
+        { field: 'amount', reason: 'AMOUNT_OUT_OF_RANGE', max: MAX_CHARGE_AMOUNT },
+      );
     checkIdempotencyKey(key);
     const currency = currencyInput(currencyCode);
-    const repository = this.dataSource.getRepository(ReserveTopup);
-    const row = repository.create({
+    const topup =
+      (await this.existing(owner, key)) ??
+      (await this.insert(owner, amount, currency, key, source));
+    if (topup.amount !== amount || topup.currency !== currency || topup.source !== source)
+      throw new DashError(
+        'CONFLICT',
+        'This idempotency key was already used with other parameters. Use a new key for a new request.',
+        { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
+      );
+    return topup.status === 'pending' ? this.start(topup) : topup;
+  }
+
+  private existing(owner: Owner, key: string): Promise<ReserveTopup | null> {
+    return this.dataSource
+      .getRepository(ReserveTopup)
+      .findOneBy({ accountId: owner.accountId, idempotencyKey: key });
+  }
+
+  /**
+   * Writes a new top-up and counts it against the day's cap in one transaction: the cap's row
+   * first (so parallel top-ups queue on that one lock, in one order), then the top-up. The
+   * same key arriving twice at once: the second finds the first's row and answers with it.
+   */
+  private async insert(
+    owner: Owner,
+    amount: number,
+    currency: string,
+    key: string,
+    source: string | null,
+  ): Promise<ReserveTopup> {
+    const row = this.dataSource.getRepository(ReserveTopup).create({
       id: newId('topup'),
       ...owner,
       amount,
       currency,
       status: 'pending',
       idempotencyKey: key,
+      source,
       balanceTransactionId: null,
+      railReference: null,
+      sentAt: null,
+      failureCode: null,
+      failureMessage: null,
       createdAt: this.now(),
     });
-    const inserted = (await this.dataSource.query(
-      `INSERT IGNORE INTO reserve_topups
-         (id, account_id, platform_id, livemode, amount, currency, status, idempotency_key, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-      [row.id, row.accountId, row.platformId, row.livemode, amount, currency, key, row.createdAt],
-    )) as { affectedRows: number };
-    const topup = inserted.affectedRows
-      ? row
-      : (await repository.findOneBy({ accountId: owner.accountId, idempotencyKey: key }))!;
-    if (topup.amount !== amount || topup.currency !== currency)
-      throw new DashError(
-        'CONFLICT',
-        'This idempotency key was already used with other parameters. Use a new key for a new request.',
-        { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
-      );
-    return topup.status === 'succeeded' ? topup : this.credit(topup);
+    await this.dataSource.query(
+      `INSERT IGNORE INTO reserve_topup_days (account_id, livemode, currency, day, total)
+       VALUES (?, ?, ?, ?, 0)`,
+      [row.accountId, row.livemode, row.currency, utcDay(row.createdAt)],
+    );
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.countAgainstDailyCap(manager, row);
+        await manager.getRepository(ReserveTopup).insert(row);
+      });
+      return row;
+    } catch (error) {
+      const errno = (error as { driverError?: { errno?: number } }).driverError?.errno;
+      if (errno !== 1062) throw error;
+      return (await this.existing(owner, key))!;
+    }
   }
 
-  /** Top-ups the ledger has not taken yet (it was unreachable): tried again. */
-  async retryPending(): Promise<void> {
+  /** The worker's pass: starts what was left unstarted, and settles what the bank settled. */
+  async advancePending(): Promise<void> {
     const pending = await this.dataSource
       .getRepository(ReserveTopup)
-      .find({ where: { status: 'pending' }, take: 100 });
-    for (const topup of pending) await this.credit(topup).catch(() => undefined);
+      .find({ where: { status: 'pending' }, order: { createdAt: 'ASC' }, take: 100 });
+    for (const topup of pending)
+      await this.advance(topup).catch((error: unknown) =>
+        this.log.warn({ err: error, topupId: topup.id }, 'top-up not settled yet'),
+      );
   }
 
-  private async credit(topup: ReserveTopup): Promise<ReserveTopup> {
-    const credited = await this.ledger.topUp({
-      topupId: topup.id,
-      accountId: topup.accountId,
-      platformId: topup.platformId,
-      livemode: topup.livemode,
-      amount: topup.amount,
-      currency: topup.currency,
-      description: 'Added to the refunds and disputes reserve',
+  /**
+   * Raises the day's total by the amount only while it stays within the cap — one guarded
+   * UPDATE, so of many parallel top-ups exactly those that fit get through. Refused, the
+   * transaction rolls back and the top-up is not written either.
+   */
+  private async countAgainstDailyCap(manager: EntityManager, topup: ReserveTopup) {
+    const day = [topup.accountId, topup.livemode, topup.currency, utcDay(topup.createdAt)];
+    const raised = (await manager.query(
+      `UPDATE reserve_topup_days SET total = total + ?
+       WHERE account_id = ? AND livemode = ? AND currency = ? AND day = ? AND total + ? <= ?`,
+      [topup.amount, ...day, topup.amount, this.limits.dailyMax],
+    )) as { affectedRows: number };
+    if (!raised.affectedRows)
+      throw new DashError(
+        'FAILED_PRECONDITION',
+        `Top-ups are limited to ${formatMoney(this.limits.dailyMax, topup.currency, 'en')} a day. Try again tomorrow, or add less.`,
+        { reason: 'TOPUP_DAILY_LIMIT', field: 'amount', dailyMax: this.limits.dailyMax },
+      );
+  }
+
+  /** The ledger's pending entry, then the debit: what a new top-up needs done at once. */
+  private async start(topup: ReserveTopup): Promise<ReserveTopup> {
+    if (!topup.balanceTransactionId) {
+      const pending = await this.ledger.topUp({
+        topupId: topup.id,
+        accountId: topup.accountId,
+        platformId: topup.platformId,
+        livemode: topup.livemode,
+        amount: topup.amount,
+        currency: topup.currency,
+        description: 'Added to the refunds and disputes reserve',
+      });
+      await this.save(topup, { balanceTransactionId: pending.balanceTransactionId });
+    }
+    if (!topup.railReference) {
+      const sent = await this.rail.debit(topup);
+      await this.save(topup, { railReference: sent.reference, sentAt: this.now() });
+    }
+    return topup;
+  }
+
+  private async advance(topup: ReserveTopup): Promise<void> {
+    await this.start(topup);
+    const status = await this.rail.status({
+      ...topup,
+      reference: topup.railReference!,
+      sentAt: topup.sentAt!,
     });
+    if (status.state === 'pending') return;
+    if (status.state === 'settled') {
+      await this.ledger.topUpSettled({ topupId: topup.id, description: 'Bank debit settled' });
+      await this.finish(topup, { status: 'succeeded' });
+      return;
+    }
+    await this.ledger.topUpFailed({
+      topupId: topup.id,
+      description: `Bank debit failed: ${status.message}`,
+    });
+    await this.finish(topup, {
+      status: 'failed',
+      failureCode: status.code,
+      failureMessage: status.message,
+    });
+  }
+
+  private async save(topup: ReserveTopup, changes: Partial<ReserveTopup>): Promise<void> {
+    await this.dataSource.getRepository(ReserveTopup).update({ id: topup.id }, changes);
+    Object.assign(topup, changes);
+  }
+
+  /** Only a pending top-up ends, and only once. */
+  private async finish(topup: ReserveTopup, changes: Partial<ReserveTopup>): Promise<void> {
     await this.dataSource
       .getRepository(ReserveTopup)
-      .update(
-        { id: topup.id },
-        { status: 'succeeded', balanceTransactionId: credited.balanceTransactionId },
-      );
-    return Object.assign(topup, {
-      status: 'succeeded',
-      balanceTransactionId: credited.balanceTransactionId,
-    });
+      .update({ id: topup.id, status: 'pending' }, changes);
+    Object.assign(topup, changes);
   }
 }

@@ -91,6 +91,10 @@ export class Dispute extends AccountRecord {
   @Column(datetimeColumn({ name: 'reinstated_at', nullable: true }))
   reinstatedAt!: Date | null;
 
+  /** An inquiry closed without a refund: the ledger lets its payment be refunded in part again. */
+  @Column({ name: 'inquiry_release', type: 'varchar', length: 8, default: 'none' })
+  inquiryRelease!: LedgerStep;
+
   @Field({ description: 'An inquiry: refunding the payment now closes it.' })
   get isChargeRefundable(): boolean {
     return isInquiry(this.status);

@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { bigintColumn } from '@dash/db';
+import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 
 /** Money an account adds from its bank to its refunds-and-disputes reserve. */
@@ -16,8 +16,29 @@ export class ReserveTopup extends AccountRecord {
   currency!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field({ description: 'pending until the ledger has it, then succeeded.' })
-  status!: 'pending' | 'succeeded';
+  @Field({
+    description:
+      'pending while the debit of the bank is on its way (the money is pending too), then succeeded (in the reserve) or failed (nothing moved).',
+  })
+  status!: 'pending' | 'succeeded' | 'failed';
+
+  /** The bank account debited, where one was named (test mode); else the account's own. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  source!: string | null;
+
+  @Column({ name: 'rail_reference', type: 'varchar', length: 80, nullable: true })
+  railReference!: string | null;
+
+  @Column(datetimeColumn({ name: 'sent_at', nullable: true }))
+  sentAt!: Date | null;
+
+  @Column({ name: 'failure_code', type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, { nullable: true })
+  failureCode!: string | null;
+
+  @Column({ name: 'failure_message', type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  failureMessage!: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255 })
   idempotencyKey!: string;

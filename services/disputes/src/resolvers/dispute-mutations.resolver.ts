@@ -127,12 +127,18 @@ export class DisputeMutationsResolver {
 
   @Mutation(() => ReserveTopup, {
     description:
-      'For the signed-in account, where its platform allows: adds money from its bank to the refunds-and-disputes reserve, which refunds and disputes draw from first.',
+      'For the signed-in account, where its platform allows: adds money from its bank to the refunds-and-disputes reserve, which refunds and disputes draw from first. At most what one charge may be, and the daily cap a day; pending until the debit of the bank settles.',
   })
   async topUpReserve(
     @Arg('amount', () => SafeInt) amount: number,
     @Arg('currency') currency: string,
     @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('source', () => String, {
+      nullable: true,
+      description:
+        "Test mode only: the bank account number to debit (Stripe's failing test numbers fail). By default the account's own bank account.",
+    })
+    source: string | undefined,
     @Ctx() context: DisputesContext,
   ): Promise<ReserveTopup> {
     const account = await requireFeature(
@@ -141,6 +147,12 @@ export class DisputeMutationsResolver {
       'reserveTopUps',
       'Your platform does not offer adding money to the reserve.',
     );
-    return context.topups.topUp(account, amount, currency, idempotencyKey);
+    if (source !== undefined && (account.livemode || !/^[0-9A-Za-z_]{4,34}$/.test(source)))
+      throw new DashError(
+        'BAD_USER_INPUT',
+        'source is for test mode only: a test bank account number.',
+        { field: 'source' },
+      );
+    return context.topups.topUp(account, amount, currency, idempotencyKey, source ?? null);
   }
 }

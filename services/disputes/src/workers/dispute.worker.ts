@@ -5,8 +5,8 @@ import type { ReserveTopups } from '../disputes/reserve-topups.js';
 
 /**
  * Carries out ledger steps left due (the ledger was unreachable when a dispute opened or was
- * won, or a top-up was asked for), as a scheduled chore; each step is guarded so a second run
- * changes nothing.
+ * won), and moves top-ups on (their debit of the bank settled or failed), as a scheduled chore;
+ * each step is guarded so a second run changes nothing.
  */
 export function startDisputeWork(options: {
   redisUrl: string;
@@ -23,7 +23,7 @@ export function startDisputeWork(options: {
         everyMs: options.tickMs,
         run: async () => {
           await options.lifecycle.settleLedgerSteps();
-          await options.topups.retryPending();
+          await options.topups.advancePending();
         },
       },
     },

@@ -1,3 +1,4 @@
+import { DashError } from '@dash/errors';
 import { ledgerAccount } from './ledger-accounts.js';
 
 export const BALANCE_TRANSACTION_TYPES = [
@@ -12,6 +13,7 @@ export const BALANCE_TRANSACTION_TYPES = [
   'dispute',
   'dispute_reversal',
   'topup',
+  'topup_reversal',
 ] as const;
 export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
 
@@ -28,6 +30,7 @@ export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
   dispute: 'dispute',
   dispute_reversal: 'dispute_reversal',
   topup: 'topup',
+  topup_reversal: 'topup_reversal',
 };
 
 export interface FeeDetail {
@@ -63,8 +66,21 @@ export interface LedgerEntry {
 
 export class UnbalancedEntryError extends Error {}
 
+/**
+ * The refusal of a movement whose amounts, or the balances and totals they would leave, go
+ * beyond what JavaScript counts exactly (2^53 − 1 minor units; a BIGINT holds more, so this
+ * comes first).
+ */
+export const amountOverflow = () =>
+  new DashError(
+    'FAILED_PRECONDITION',
+    'This amount would take a balance or total beyond what the ledger can hold exactly.',
+    { reason: 'AMOUNT_OVERFLOW', field: 'amount' },
+  );
+
 /** Postings with a zero amount say nothing; every entry must sum to exactly zero. */
 function balanced(postings: Posting[]): Posting[] {
+  if (postings.some((posting) => !Number.isSafeInteger(posting.amount))) throw amountOverflow();
   const lines = postings.filter((posting) => posting.amount !== 0);
   const sum = lines.reduce((total, posting) => total + posting.amount, 0);
   if (sum !== 0) throw new UnbalancedEntryError(`postings sum to ${sum}, not 0`);
@@ -235,14 +251,42 @@ export function disputeReversalEntry(
   });
 }
 
-/** The account adds money from its bank to its refunds-and-disputes reserve. */
+/**
+ * The account adds money from its bank to its refunds-and-disputes reserve. The bank debit
+ * takes days to settle and may fail, so the money waits in the reserve's pending account —
+ * nothing can draw on it — until the rail says it settled.
+ */
 export function topupEntry(parties: Parties & { amount: number }): LedgerEntry {
+  return {
+    ...immediateEntry(parties, {
+      type: 'topup',
+      amount: parties.amount,
+      postings: [
+        { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
+        { ledgerAccount: ledgerAccount.reservePending(parties.accountId), amount: parties.amount },
+      ],
+      earnings: 0,
+    }),
+    status: 'pending',
+  };
+}
+
+/** A top-up's bank debit settled: its money moves from pending into the reserve. */
+export function topupSettlePostings(accountId: string, amount: number): Posting[] {
+  return balanced([
+    { ledgerAccount: ledgerAccount.reservePending(accountId), amount: -amount },
+    { ledgerAccount: ledgerAccount.reserve(accountId), amount },
+  ]);
+}
+
+/** A top-up's bank debit failed: the pending money goes back to where it never left. */
+export function topupReversalEntry(parties: Parties & { amount: number }): LedgerEntry {
   return immediateEntry(parties, {
-    type: 'topup',
-    amount: parties.amount,
+    type: 'topup_reversal',
+    amount: -parties.amount,
     postings: [
-      { ledgerAccount: ledgerAccount.external, amount: -parties.amount },
-      { ledgerAccount: ledgerAccount.reserve(parties.accountId), amount: parties.amount },
+      { ledgerAccount: ledgerAccount.reservePending(parties.accountId), amount: -parties.amount },
+      { ledgerAccount: ledgerAccount.external, amount: parties.amount },
     ],
     earnings: 0,
   });

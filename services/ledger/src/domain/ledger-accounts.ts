@@ -9,6 +9,8 @@ export const ledgerAccount = {
   pending: (accountId: string) => `acct:${accountId}:pending`,
   available: (accountId: string) => `acct:${accountId}:available`,
   reserve: (accountId: string) => `acct:${accountId}:reserve`,
+  /** Top-ups of the reserve whose bank debit has not settled yet. */
+  reservePending: (accountId: string) => `acct:${accountId}:reserve_pending`,
   platform: (platformId: string) => `plat:${platformId}`,
   fees: 'fees',
   external: 'external',

@@ -2,6 +2,7 @@ import { Column, Entity } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
+import { refundBlockedBy, type ChargeDisputeStatus } from '../domain/charge-disputes.js';
 import { paymentStatus, PaymentStatus } from '../domain/payment-status.js';
 
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
@@ -51,6 +52,18 @@ export class Charge extends AccountRecord {
   @Column({ type: 'boolean', default: false })
   disputed!: boolean;
 
+  /** The payment's dispute, as the disputes service registered it (one per payment). */
+  @Column({ name: 'dispute_id', type: 'varchar', length: 40, nullable: true })
+  disputeId!: string | null;
+
+  /** Where the dispute stands, as far as it decides what a refund may do. */
+  @Column({ name: 'dispute_status', type: 'varchar', length: 32, nullable: true })
+  disputeStatus!: ChargeDisputeStatus | null;
+
+  /** What the dispute holds back or took and has not given back: no refund can have it too. */
+  @Column(bigintColumn({ name: 'disputed_amount', default: 0 }))
+  disputedAmount!: number;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   description!: string | null;
 
@@ -87,7 +100,15 @@ export class Charge extends AccountRecord {
 
   @Field(() => SafeInt, { description: 'What can still be refunded.' })
   get refundable(): number {
-    return this.outcome === 'succeeded' ? this.amount - this.amountRefunded : 0;
+    if (this.outcome !== 'succeeded' || refundBlockedBy(this.disputeStatus)) return 0;
+    return this.amount - this.amountRefunded - (this.disputedAmount ?? 0);
+  }
+
+  /** What a new dispute may still claim: what neither a refund nor a dispute has taken. */
+  get disputable(): number {
+    return this.outcome === 'succeeded'
+      ? this.amount - this.amountRefunded - (this.disputedAmount ?? 0)
+      : 0;
   }
 
   @Field(() => SafeInt, { description: 'amount − fee, before refunds.' })

@@ -1,19 +1,33 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   ChargeFacts,
   ChargeFactsRequest,
+  DisputeInquiryClosedRequest,
+  DisputeInquiryRequest,
+  DisputeRegistration,
   DisputeReinstatementRequest,
   DisputeWithdrawalRequest,
   LedgerMovement,
+  ReserveTopupOutcomeRequest,
   ReserveTopupRequest,
 } from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
-import { disputeEntry, disputeReversalEntry, topupEntry } from '../domain/entries.js';
-import type { BalanceTransaction } from '../entities/balance-transaction.entity.js';
+import {
+  disputeEntry,
+  disputeReversalEntry,
+  topupEntry,
+  topupReversalEntry,
+  topupSettlePostings,
+} from '../domain/entries.js';
+import {
+  BalanceTransaction,
+  BalanceTransactionStatus,
+} from '../entities/balance-transaction.entity.js';
 import { Charge } from '../entities/charge.entity.js';
 import { lockOwnBalances } from './own-balances.js';
-import { postEntry } from './post-entry.js';
-import { postOnce, postReturnOf, scopeOf } from './service-commands.js';
+import { applyPostings, insertPostings, postEntry } from './post-entry.js';
+import { retryOnDeadlock } from './retry.js';
+import { earlierEffect, postOnce, postReturnOf, scopeOf } from './service-commands.js';
 
 /** Idempotency keys of the disputes service: its dispute and top-up ids. */
 const KEY_SCOPE = 'svc:disputes';
@@ -24,10 +38,47 @@ const movement = (transaction: BalanceTransaction): LedgerMovement => ({
   fee: transaction.fee,
 });
 
+/** The charge a dispute names, locked: refunds of it wait, and so do other disputes of it. */
+async function lockCharge(manager: EntityManager, request: ChargeFactsRequest): Promise<Charge> {
+  const charge = await manager.getRepository(Charge).findOne({
+    where: { id: request.chargeId, platformId: request.platformId, livemode: request.livemode },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!charge) throw notFound('payment', request.chargeId);
+  return charge;
+}
+
+/**
+ * Puts a dispute on its (locked) charge: one dispute per payment, for no more than neither a
+ * refund nor another dispute has taken. A dispute already on it under this id is left as is.
+ */
+function registerOn(charge: Charge, disputeId: string, amount: number): void {
+  if (charge.disputeId === disputeId) return;
+  if (charge.disputeId)
+    throw new DashError('CONFLICT', 'This payment is already disputed.', {
+      reason: 'ALREADY_DISPUTED',
+    });
+  if (charge.outcome !== 'succeeded')
+    throw new DashError('FAILED_PRECONDITION', 'Only a succeeded payment can be disputed.', {
+      reason: 'NOT_DISPUTABLE',
+    });
+  // What can still be refunded is what can still be disputed.
+  if (amount > charge.disputable)
+    throw new DashError(
+      'BAD_USER_INPUT',
+      charge.disputable > 0
+        ? `A dispute of this payment is for 1 to ${charge.disputable} (minor units).`
+        : 'Nothing of this payment is left to dispute: it was refunded.',
+      { field: 'amount', reason: 'NOT_DISPUTABLE' },
+    );
+  charge.disputeId = disputeId;
+}
+
 /**
  * The ledger's side of disputes: what a dispute takes back and gives back, and the reserve
  * accounts keep for refunds and disputes. Withdrawals draw from the reserve first, then the
  * available balance, which may go below zero — the payments that settle next make it good.
+ * Each command is answered from its own earlier effect when it is tried again.
  */
 export class DisputeDebits {
   constructor(
@@ -45,6 +96,45 @@ export class DisputeDebits {
     return factsOf(charge);
   }
 
+  /** An inquiry moves no money; it only marks its payment (see `DisputeInquiryRequest`). */
+  registerInquiry(request: DisputeInquiryRequest): Promise<DisputeRegistration> {
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const charge = await lockCharge(manager, request);
+        if (charge.disputeId !== request.disputeId) {
+          registerOn(charge, request.disputeId, request.amount);
+          await manager
+            .getRepository(Charge)
+            .update(
+              { id: charge.id },
+              { disputeId: request.disputeId, disputeStatus: 'warning_needs_response' },
+            );
+        }
+        return { disputeId: request.disputeId, chargeId: charge.id };
+      }),
+    );
+  }
+
+  /**
+   * An inquiry closed without a refund: its hold on the payment ends, so a part of it may be
+   * refunded again. Idempotent: a closed inquiry (or none registered) is left as it is.
+   */
+  inquiryClosed(request: DisputeInquiryClosedRequest): Promise<DisputeRegistration> {
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const charge = await manager.getRepository(Charge).findOne({
+          where: { disputeId: request.disputeId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (charge?.disputeStatus === 'warning_needs_response')
+          await manager
+            .getRepository(Charge)
+            .update({ id: charge.id }, { disputeStatus: 'warning_closed' });
+        return { disputeId: request.disputeId, chargeId: charge?.id ?? null };
+      }),
+    );
+  }
+
   withdraw(request: DisputeWithdrawalRequest): Promise<LedgerMovement> {
     return postOnce(
       this.dataSource,
@@ -54,23 +144,10 @@ export class DisputeDebits {
         operation: 'disputeWithdrawal',
         params: request,
       },
+      (manager) => earlierEffect(manager, request.disputeId, ['dispute']),
       async (manager, id) => {
-        const charge = await manager.getRepository(Charge).findOne({
-          where: {
-            id: request.chargeId,
-            platformId: request.platformId,
-            livemode: request.livemode,
-          },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!charge) throw notFound('payment', request.chargeId);
-        // What can still be refunded is what can still be disputed.
-        if (request.amount > charge.refundable)
-          throw new DashError(
-            'BAD_USER_INPUT',
-            `A dispute of this payment is for 1 to ${charge.refundable} (minor units).`,
-            { field: 'amount', reason: 'NOT_DISPUTABLE' },
-          );
+        const charge = await lockCharge(manager, request);
+        registerOn(charge, request.disputeId, request.amount);
         const scope = scopeOf(charge);
         const { reserve } = await lockOwnBalances(manager, scope, charge.currency);
         const now = this.now();
@@ -85,7 +162,15 @@ export class DisputeDebits {
           now,
         });
         const posted = await postEntry(manager, scope, entry, now, id);
-        await manager.getRepository(Charge).update({ id: charge.id }, { disputed: true });
+        await manager.getRepository(Charge).update(
+          { id: charge.id },
+          {
+            disputed: true,
+            disputeId: request.disputeId,
+            disputeStatus: 'needs_response',
+            disputedAmount: charge.disputedAmount + request.amount,
+          },
+        );
         return posted;
       },
     ).then(movement);
@@ -100,8 +185,13 @@ export class DisputeDebits {
         operation: 'disputeReinstatement',
         params: request,
       },
-      (manager, id) =>
-        postReturnOf(
+      (manager) => earlierEffect(manager, request.disputeId, ['dispute_reversal']),
+      async (manager, id) => {
+        const charge = await manager.getRepository(Charge).findOne({
+          where: { disputeId: request.disputeId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const posted = await postReturnOf(
           manager,
           id,
           {
@@ -120,14 +210,23 @@ export class DisputeDebits {
               now,
             }),
           this.now(),
-        ),
+        );
+        // Won: the money is the account's again, so the payment may be refunded again.
+        if (charge)
+          await manager
+            .getRepository(Charge)
+            .update({ id: charge.id }, { disputeStatus: 'won', disputedAmount: 0 });
+        return posted;
+      },
     ).then(movement);
   }
 
+  /** A top-up whose bank debit is on its way: pending, nothing can draw on it yet. */
   topUp(request: ReserveTopupRequest): Promise<LedgerMovement> {
     return postOnce(
       this.dataSource,
       { scope: KEY_SCOPE, key: request.topupId, operation: 'reserveTopup', params: request },
+      (manager) => earlierEffect(manager, request.topupId, ['topup']),
       (manager, id) => {
         const scope = scopeOf(request);
         const now = this.now();
@@ -143,6 +242,78 @@ export class DisputeDebits {
       },
     ).then(movement);
   }
+
+  /** The bank debit settled: the top-up's money moves into the reserve, once. */
+  settleTopup(request: ReserveTopupOutcomeRequest): Promise<LedgerMovement> {
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const topup = await this.lockTopup(manager, request.topupId);
+        if (topup.status === BalanceTransactionStatus.available) {
+          if (await earlierEffect(manager, request.topupId, ['topup_reversal']))
+            throw new DashError('FAILED_PRECONDITION', 'This top-up’s bank debit failed.', {
+              reason: 'TOPUP_FAILED',
+            });
+          return topup;
+        }
+        const now = this.now();
+        const postings = topupSettlePostings(topup.accountId, topup.amount);
+        await insertPostings(manager, topup.id, topup.livemode, topup.currency, postings, now);
+        await applyPostings(manager, topup.livemode, topup.currency, postings);
+        await manager
+          .getRepository(BalanceTransaction)
+          .update(
+            { id: topup.id },
+            { status: BalanceTransactionStatus.available, availableOn: now },
+          );
+        return topup;
+      }),
+    ).then(movement);
+  }
+
+  /** The bank debit failed: the pending money goes back, once; the reserve is as before. */
+  failTopup(request: ReserveTopupOutcomeRequest): Promise<LedgerMovement> {
+    return postOnce(
+      this.dataSource,
+      {
+        scope: KEY_SCOPE,
+        key: `${request.topupId}:failed`,
+        operation: 'reserveTopupFailed',
+        params: request,
+      },
+      (manager) => earlierEffect(manager, request.topupId, ['topup_reversal']),
+      async (manager, id) => {
+        const topup = await this.lockTopup(manager, request.topupId);
+        if (topup.status === BalanceTransactionStatus.available)
+          throw new DashError('FAILED_PRECONDITION', 'This top-up’s bank debit already settled.', {
+            reason: 'TOPUP_SETTLED',
+          });
+        const now = this.now();
+        const entry = topupReversalEntry({
+          ...scopeOf(topup),
+          currency: topup.currency,
+          amount: topup.amount,
+          sourceId: request.topupId,
+          description: request.description,
+          now,
+        });
+        const posted = await postEntry(manager, scopeOf(topup), entry, now, id);
+        // Nothing pending is left of it: the top-up and its reversal read as a pair.
+        await manager
+          .getRepository(BalanceTransaction)
+          .update({ id: topup.id }, { status: BalanceTransactionStatus.available });
+        return posted;
+      },
+    ).then(movement);
+  }
+
+  private async lockTopup(manager: EntityManager, topupId: string): Promise<BalanceTransaction> {
+    const topup = await manager.getRepository(BalanceTransaction).findOne({
+      where: { source: topupId, type: 'topup' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!topup) throw notFound('top-up', topupId);
+    return topup;
+  }
 }
 
 const factsOf = (charge: Charge): ChargeFacts => ({
@@ -150,6 +321,8 @@ const factsOf = (charge: Charge): ChargeFacts => ({
   accountId: charge.accountId,
   amount: charge.amount,
   amountRefunded: charge.amountRefunded,
+  disputable: charge.disputeId ? 0 : charge.disputable,
+  disputeId: charge.disputeId,
   currency: charge.currency,
   succeeded: charge.outcome === 'succeeded',
 });

@@ -7,14 +7,18 @@ export interface InvariantReport {
   nonZeroCurrencies: Array<{ livemode: boolean; currency: string; sum: number }>;
   /** Ledger accounts whose kept balance differs from the sum of their postings. */
   drifted: Array<{ ledgerAccount: string; currency: string; postings: number; balance: number }>;
-  /** Charges refunded beyond their amount, or whose refunded total disagrees with their refunds. */
+  /**
+   * Charges whose refunds plus what a dispute took (and did not give back) exceed their amount,
+   * or whose refunded or disputed totals disagree with their refunds and dispute transactions.
+   */
   badRefunds: string[];
   ok: boolean;
 }
 
 /**
  * Checks the ledger's rules over everything it holds: every balance transaction balances, all
- * balances sum to zero, kept balances equal their postings, refunds never exceed their charge.
+ * balances sum to zero, kept balances equal their postings, refunds and disputes together never
+ * exceed their charge.
  * Tests assert it after concurrent runs; the benchmark reports it after a million rows.
  */
 export async function ledgerInvariants(dataSource: DataSource): Promise<InvariantReport> {
@@ -33,11 +37,25 @@ export async function ledgerInvariants(dataSource: DataSource): Promise<Invarian
        ON b.ledger_account = p.ledger_account AND b.currency = p.currency AND b.livemode = p.livemode
      WHERE p.total <> COALESCE(b.total, 0)`,
   )) as Array<{ ledger_account: string; currency: string; postings: string; balance: string }>;
+  // Refunds and disputes together: what went back to the cardholder by a refund, plus what a
+  // dispute took and did not give back (read from the balance transactions themselves), never
+  // exceeds the payment; and the charge's own counts agree with them.
   const badRefunds = (await dataSource.query(
     `SELECT c.id FROM charges c
      LEFT JOIN (SELECT charge_id, SUM(amount) AS total FROM refunds GROUP BY charge_id) r
        ON r.charge_id = c.id
-     WHERE c.amount_refunded > c.amount OR c.amount_refunded <> COALESCE(r.total, 0)`,
+     LEFT JOIN (SELECT source_id AS source,
+                  -SUM(CASE WHEN type = 'dispute' THEN amount ELSE 0 END) AS taken,
+                  SUM(CASE WHEN type = 'dispute_reversal' THEN 1 ELSE 0 END) AS reversals
+                FROM balance_transactions WHERE type IN ('dispute', 'dispute_reversal')
+                GROUP BY source_id) d
+       ON d.source = c.dispute_id
+     WHERE c.amount_refunded > c.amount OR c.amount_refunded <> COALESCE(r.total, 0)
+        OR c.amount_refunded + c.disputed_amount > c.amount
+        OR c.amount_refunded
+           + CASE WHEN COALESCE(d.reversals, 0) > 0 THEN 0 ELSE COALESCE(d.taken, 0) END > c.amount
+        OR c.disputed_amount <>
+           CASE WHEN COALESCE(d.reversals, 0) > 0 THEN 0 ELSE COALESCE(d.taken, 0) END`,
   )) as Array<{ id: string }>;
   const report = {
     unbalancedTransactions: unbalanced.map((row) => row.id),

@@ -4,6 +4,7 @@ import { recordEvent } from '@dash/events';
 import type { AccountDirectory } from '@dash/subgraph';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
+import { refundAgainstDispute } from '../domain/charge-disputes.js';
 import { chargeEntry, refundEntry, transferEntry } from '../domain/entries.js';
 import { processingFee, type FeeSchedule } from '../domain/fees.js';
 import { Charge } from '../entities/charge.entity.js';
@@ -241,6 +242,9 @@ export class MoneyMovements {
       outcome: declined ? 'failed' : 'succeeded',
       failureMessage: declined ? 'Your card was declined.' : null,
       disputed: false,
+      disputeId: null,
+      disputeStatus: null,
+      disputedAmount: 0,
       description: request.description ?? null,
       customerName: request.customerName ?? null,
       customerEmail: request.customerEmail?.toLowerCase() ?? null,
@@ -285,6 +289,9 @@ export class MoneyMovements {
       });
     }
     const amount = request.amount ?? charge.refundable;
+    // Under the charge row's lock, which a dispute's registration takes too: whichever comes
+    // first, the other sees it.
+    const { closesInquiry } = refundAgainstDispute(charge, amount);
     if (charge.refundable === 0) {
       throw new DashError(
         'FAILED_PRECONDITION',
@@ -328,15 +335,26 @@ export class MoneyMovements {
     });
     refund.balanceTransactionId = (await postEntry(manager, scopeOf(charge), entry, now)).id;
     await insertRow(manager, Refund, refund);
-    await manager
-      .getRepository(Charge)
-      .update({ id: charge.id }, { amountRefunded: charge.amountRefunded + amount });
+    await manager.getRepository(Charge).update(
+      { id: charge.id },
+      {
+        amountRefunded: charge.amountRefunded + amount,
+        ...(closesInquiry ? { disputeStatus: 'warning_closed' as const } : {}),
+      },
+    );
     await recordEvent(
       manager,
       'ledger',
       'charge.refunded',
       scopeOf(charge),
-      { chargeId: charge.id, refundId: id, amount, currency: charge.currency, requestedBy },
+      {
+        chargeId: charge.id,
+        refundId: id,
+        amount,
+        currency: charge.currency,
+        requestedBy,
+        ...(closesInquiry ? { closesDispute: charge.disputeId! } : {}),
+      },
       now,
     );
     return refund;

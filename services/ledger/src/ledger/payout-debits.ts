@@ -6,7 +6,7 @@ import { payoutEntry, payoutReversalEntry } from '../domain/entries.js';
 import type { BalanceTransaction } from '../entities/balance-transaction.entity.js';
 import { lockOwnBalances } from './own-balances.js';
 import { postEntry } from './post-entry.js';
-import { postOnce, postReturnOf, scopeOf } from './service-commands.js';
+import { earlierEffect, postOnce, postReturnOf, scopeOf } from './service-commands.js';
 
 /** Idempotency keys of the payouts service: one per payout (and one per payout's reversal). */
 const KEY_SCOPE = 'svc:payouts';
@@ -92,6 +92,9 @@ export class PayoutDebits {
     return postOnce(
       this.dataSource,
       { scope: KEY_SCOPE, key: request.payoutId, operation: 'payout', params: request },
+      // Tried again after its answer was lost: the debit it made, not a second look at a
+      // balance it already took from.
+      (manager) => earlierEffect(manager, request.payoutId, ['payout']),
       (manager, id) => this.post(manager, id, request),
     ).then(answer);
   }
@@ -105,6 +108,7 @@ export class PayoutDebits {
         operation: 'payoutReversal',
         params: request,
       },
+      (manager) => earlierEffect(manager, request.payoutId, ['payout_failure', 'payout_cancel']),
       (manager, id) =>
         postReturnOf(
           manager,

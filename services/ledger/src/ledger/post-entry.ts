@@ -2,7 +2,12 @@ import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { newId } from '@dash/ids';
 import type { AccountScope } from '@dash/subgraph';
-import { REPORTING_CATEGORY, type LedgerEntry, type Posting } from '../domain/entries.js';
+import {
+  amountOverflow,
+  REPORTING_CATEGORY,
+  type LedgerEntry,
+  type Posting,
+} from '../domain/entries.js';
 import { isConnectedAccountLedger, SHARED_ACCOUNT_SHARDS } from '../domain/ledger-accounts.js';
 import {
   BalanceTransaction,
@@ -68,12 +73,39 @@ export async function applyPostings(
         : Math.floor(Math.random() * SHARED_ACCOUNT_SHARDS),
     }))
     .sort((a, b) => a.ledgerAccount.localeCompare(b.ledgerAccount) || a.shard - b.shard);
-  await manager.query(
-    `INSERT INTO ledger_balances (livemode, ledger_account, currency, shard, amount)
-     VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-     ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)`,
-    rows.flatMap((row) => [livemode, row.ledgerAccount, currency, row.shard, row.amount]),
+  await refuseOutOfRange(() =>
+    manager.query(
+      `INSERT INTO ledger_balances (livemode, ledger_account, currency, shard, amount)
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+       ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)`,
+      rows.flatMap((row) => [livemode, row.ledgerAccount, currency, row.shard, row.amount]),
+    ),
   );
+  // Every balance must stay one JavaScript reads exactly: checked inside the transaction, so a
+  // movement that would pass it rolls back whole.
+  const [beyond] = (await manager.query(
+    `SELECT ledger_account FROM ledger_balances
+     WHERE livemode = ? AND currency = ? AND ledger_account IN (?)
+     GROUP BY ledger_account HAVING ABS(SUM(amount)) > ? LIMIT 1`,
+    [livemode, currency, [...new Set(rows.map((row) => row.ledgerAccount))], MAX_SAFE_SQL],
+  )) as Array<{ ledger_account: string }>;
+  if (beyond) throw amountOverflow();
+}
+
+/** 2^53 − 1 as SQL compares it (a string, so no driver rounds it). */
+const MAX_SAFE_SQL = String(Number.MAX_SAFE_INTEGER);
+
+/** MySQL's out-of-range error (a BIGINT would overflow) as the same typed refusal. */
+async function refuseOutOfRange<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const errno =
+      (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
+      (error as { errno?: number }).errno;
+    if (errno === 1690 || errno === 1264) throw amountOverflow();
+    throw error;
+  }
 }
 
 export async function insertPostings(
@@ -141,11 +173,20 @@ export async function postEntry(
   );
   await applyPostings(manager, scope.livemode, entry.currency, entry.postings);
   if (entry.earnings !== 0) {
-    await manager.query(
-      `INSERT INTO earnings_hourly (account_id, livemode, currency, hour, net) VALUES (?, ?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE net = net + VALUES(net)`,
-      [scope.accountId, scope.livemode, entry.currency, hourOf(createdAt), entry.earnings],
+    const key = [scope.accountId, scope.livemode, entry.currency, hourOf(createdAt)];
+    await refuseOutOfRange(() =>
+      manager.query(
+        `INSERT INTO earnings_hourly (account_id, livemode, currency, hour, net) VALUES (?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE net = net + VALUES(net)`,
+        [...key, entry.earnings],
+      ),
     );
+    const [beyond] = (await manager.query(
+      `SELECT 1 AS beyond FROM earnings_hourly
+       WHERE account_id = ? AND livemode = ? AND currency = ? AND hour = ? AND ABS(net) > ?`,
+      [...key, MAX_SAFE_SQL],
+    )) as unknown[];
+    if (beyond) throw amountOverflow();
   }
   return transaction;
 }

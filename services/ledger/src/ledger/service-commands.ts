@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
-import type { LedgerEntry } from '../domain/entries.js';
+import type { BalanceTransactionType, LedgerEntry } from '../domain/entries.js';
 import { BalanceTransaction } from '../entities/balance-transaction.entity.js';
 import { runIdempotent, type IdempotentRequest } from './idempotency.js';
 import { postEntry } from './post-entry.js';
@@ -14,21 +14,43 @@ export const scopeOf = (row: { accountId: string; platformId: string; livemode: 
 });
 
 /**
- * One balance transaction per idempotency key, for another service's command (a payout, a
- * dispute): `work` posts it under the id it is given; a repeated command reads it back.
+ * The balance transaction a command of another service already posted, found by the command's
+ * own id (the dispute, payout or top-up it moves money for) and the type it posts.
  */
-export function postOnce(
+export function earlierEffect(
+  manager: EntityManager,
+  source: string,
+  types: BalanceTransactionType[],
+): Promise<BalanceTransaction | null> {
+  return manager.getRepository(BalanceTransaction).findOne({
+    where: { source, type: In(types) },
+    order: { createdAt: 'ASC' },
+  });
+}
+
+/**
+ * One balance transaction per command, for another service's command (a payout, a dispute):
+ * `work` posts it under the id it is given. A command that is tried again (its answer was lost
+ * to a timeout) is answered by what it did the first time — found by its idempotency key, or
+ * failing that (the key expired, or the caller's parameters drifted) by `earlier`, its own
+ * effect looked up by id — before anything is validated against the state it already changed.
+ */
+export async function postOnce(
   dataSource: DataSource,
   request: Omit<IdempotentRequest, 'resultId'>,
+  earlier: (manager: EntityManager) => Promise<BalanceTransaction | null>,
   work: (manager: EntityManager, id: string) => Promise<BalanceTransaction>,
 ): Promise<BalanceTransaction> {
+  const done = await earlier(dataSource.manager);
+  if (done) return done;
   const id = newId('balanceTransaction');
   return runIdempotent(
     dataSource,
     { ...request, resultId: id },
-    (manager) => work(manager, id),
+    async (manager) => (await earlier(manager)) ?? work(manager, id),
     async (firstId) =>
-      (await dataSource.getRepository(BalanceTransaction).findOneBy({ id: firstId }))!,
+      (await dataSource.getRepository(BalanceTransaction).findOneBy({ id: firstId })) ??
+      (await earlier(dataSource.manager))!,
   );
 }
 

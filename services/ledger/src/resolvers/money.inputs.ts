@@ -10,13 +10,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { MAX_CHARGE_AMOUNT } from '@dash/money';
 import { SafeInt } from '@dash/subgraph';
 import type { BalanceTransactionType } from '../domain/entries.js';
 import { BalanceTransactionTypeEnum } from '../entities/balance-transaction.entity.js';
 import { RefundReason } from '../entities/refund.entity.js';
 
-/** Stripe's ceiling for one charge: 99,999,999 minor units ($999,999.99). */
-const MAX_AMOUNT = 99_999_999;
+/** Stripe's ceiling for one charge (shared with reserve top-ups). */
+const MAX_AMOUNT = MAX_CHARGE_AMOUNT;
 const CURRENCY = /^[A-Za-z]{3}$/;
 const currencyMessage = 'currency must be a three-letter code such as usd';
 
