@@ -6,3 +6,4 @@ export {
   type GraphqlServerOptions,
   type RunningServer,
 } from './graphql-server.js';
+export { jsonErrors, jsonNotFound } from './json-errors.js';
