@@ -1,6 +1,7 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
-import { openQueue, type TypedQueue } from '@dash/queue';
+import { CredentialEpochs } from '@dash/auth-context';
+import { createCommandConnection, openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -49,6 +50,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
   // Set once when the instance starts (its queue part), read by every request after.
   let delivery: TypedQueue<DeliveryJobs> | undefined;
   let settings: IdentitySettings | undefined;
+  let credentialEpochs: CredentialEpochs | undefined;
   const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
     secret: config.internalSecret,
     ...(clientIp ? { clientIp } : {}),
@@ -107,9 +109,14 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
           prefix: settings.redisPrefix,
         });
         delivery = producer.queue;
+        const epochsRedis = createCommandConnection(settings.redisUrl);
+        credentialEpochs = new CredentialEpochs(epochsRedis, settings.redisPrefix);
         return {
           readiness: { redis: producer.ping },
-          stop: producer.close,
+          stop: async () => {
+            await producer.close();
+            epochsRedis.disconnect();
+          },
         };
       },
       outboxRelayPart,
@@ -135,7 +142,9 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+          credentialEpochs!,
         ),
+        credentialEpochs: credentialEpochs!,
       };
     },
     routes: (deps) =>
@@ -145,6 +154,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         new ApiKeyRepository(deps.dataSource),
         loginFor(deps),
         new PayoutDetailsCodes(challengesFor(deps), deps.dataSource),
+        () => credentialEpochs!,
       ),
   };
 }

@@ -34,7 +34,7 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: 'Revokes a key at once. A key cannot revoke itself.' })
   async revokeApiKey(
     @Arg('id', () => ID) id: string,
-    @Ctx() { caller, apiKeys }: IdentityContext,
+    @Ctx() { caller, apiKeys, credentialEpochs }: IdentityContext,
   ): Promise<ApiKey> {
     const platform = requirePlatform(caller);
     if (id === platform.keyId) throw forbidden('A key cannot revoke itself; use another key.');
@@ -43,6 +43,7 @@ export class ApiKeyResolver {
     );
     if (!key || !(await apiKeys.revoke(platform.platformId, id)))
       throw notFound('active API key', id);
+    await credentialEpochs.bump({ keyId: id });
     return { ...key, revokedAt: new Date() };
   }
 }
