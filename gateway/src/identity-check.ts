@@ -86,8 +86,14 @@ export class IdentityCheck {
       return undefined;
     }
     if (!response.ok) throw identityUnavailable();
-    const { caller, epoch } = (await response.json()) as { caller: Caller; epoch?: string };
-    if (epoch !== undefined) this.cache.set(cacheKey, { caller, epoch });
-    return caller;
+    let answer: { caller: Caller; epoch?: string };
+    try {
+      answer = (await response.json()) as typeof answer;
+    } catch {
+      throw identityUnavailable(); // cut off mid-answer, or past the deadline
+    }
+    if (answer.epoch !== undefined)
+      this.cache.set(cacheKey, { caller: answer.caller, epoch: answer.epoch });
+    return answer.caller;
   }
 }
