@@ -30,7 +30,9 @@ const identityUnavailable = () =>
  * answer, identity is asked every time instead.
  */
 export class IdentityCheck {
-  private readonly cache = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60_000 });
+  // The epoch decides whether an entry still holds; the lifetime only bounds the one case it
+  // cannot see: a revocation whose epoch bump failed because identity could not reach Redis.
+  private readonly cache = new LRUCache<string, Remembered>({ max: 10_000, ttl: 10_000 });
   // Unknown credentials are remembered briefly: a guessed key never becomes valid, but a
   // just-issued one may have been tried a moment before it existed.
   private static readonly INVALID_TTL_MS = 5_000;
