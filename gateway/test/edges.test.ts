@@ -136,6 +136,37 @@ describe.each(['test', 'production'] as const)('malformed input in %s mode', (mo
     }
   });
 
+  it('the same values written into the query: BAD_USER_INPUT naming the argument', async () => {
+    const literal = (args: string) =>
+      postJson(
+        gateway.url,
+        JSON.stringify({
+          query: `{ me { balanceTransactions(first: 5, ${args}) { nodes { id } } } }`,
+        }),
+        { cookie },
+      );
+    await expectTypedJson(
+      await literal('filter: { types: [bogus] }'),
+      400,
+      'BAD_USER_INPUT',
+      'filter.types',
+    );
+    // SafeInt is the ledger's own scalar: the ledger refuses it, the gateway passes that on.
+    await expectTypedJson(
+      await literal(`filter: { amountMin: ${2 ** 53} }`),
+      200,
+      'BAD_USER_INPUT',
+      'filter.amountMin',
+    );
+    await expectTypedJson(
+      await literal('filter: { amountMin: 12.5 }'),
+      200,
+      'BAD_USER_INPUT',
+      'filter.amountMin',
+    );
+    await expectTypedJson(await literal('after: 42'), 400, 'BAD_USER_INPUT', 'after');
+  });
+
   it('a file name that is not percent-encoded: BAD_USER_INPUT naming x-file-name', async () => {
     const upload = (url: string, headers: Record<string, string>) =>
       fetch(url, {

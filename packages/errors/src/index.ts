@@ -89,14 +89,21 @@ export function fieldOfVariableError(message: string): string | undefined {
  */
 export function formatErrorFor(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    // A value written into the query that its argument cannot take: the caller's input error.
+    const original = unwrap(error);
+    const code =
+      formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' &&
+      original instanceof GraphQLError &&
+      original.extensions.code === 'BAD_USER_INPUT'
+        ? 'BAD_USER_INPUT'
+        : formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       const field =
         code === 'BAD_USER_INPUT' && extensions.field === undefined
           ? fieldOfVariableError(formatted.message)
           : undefined;
-      return { ...formatted, extensions: { ...extensions, ...(field ? { field } : {}) } };
+      return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
     }
     if (isDuplicateKey(unwrap(error)))
       return { message: DUPLICATE_MESSAGE, path: formatted.path, extensions: { code: 'CONFLICT' } };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { healthRouter, type ReadinessChecks } from './health.js';
+import { inputErrorsPlugin } from './input-errors.js';
 import { jsonErrors, jsonNotFound } from './json-errors.js';
 import { listen } from './listen.js';
 
@@ -57,7 +58,11 @@ export async function startGraphqlServer<Context extends BaseContext>(
     formatError: formatErrorFor(log),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.apollo.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputErrorsPlugin<Context>(),
+      ...(options.apollo.plugins ?? []),
+    ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
 

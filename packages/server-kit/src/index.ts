@@ -7,3 +7,4 @@ export {
   type RunningServer,
 } from './graphql-server.js';
 export { jsonErrors, jsonNotFound } from './json-errors.js';
+export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';
