@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
+import { CredentialEpochs } from '@dash/auth-context';
+import { createCommandConnection } from '@dash/queue';
 import { createLogger, type Logger } from '@dash/logger';
 import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
-import { queryLimitRules } from './query-limits.js';
+import { queryCostPlugin, queryLimitRules } from './query-limits.js';
 import { fileRoutes } from './file.routes.js';
 import { clientIpResolver } from './client-ip.js';
+import { requestLimiter } from './request-limits.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
@@ -27,7 +30,13 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger('gateway');
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_FILE, 'utf8'));
-  const identity = new IdentityCheck(config.subgraphUrls.identity, config.internalSecret);
+  const redis = createCommandConnection(config.redisUrl);
+  const identity = new IdentityCheck(
+    config.subgraphUrls.identity,
+    config.internalSecret,
+    new CredentialEpochs(redis, config.redisPrefix),
+    config.identityTimeoutMs,
+  );
   const secureCookies = config.nodeEnv === 'production';
   const clientIpOf = clientIpResolver(config.trustedProxies);
   const gateway = new ApolloGateway({
@@ -38,19 +47,30 @@ export async function startGateway(
         config.internalSecret,
         secureCookies,
         identity,
+        config.subgraphTimeoutMs,
       ),
   });
-  return startGraphqlServer<GatewayContext>({
+  const server = await startGraphqlServer<GatewayContext>({
     name: 'gateway',
-    apollo: { gateway, validationRules: queryLimitRules },
+    apollo: {
+      gateway,
+      validationRules: queryLimitRules,
+      plugins: [queryCostPlugin<GatewayContext>()],
+    },
     host: config.host,
     port: config.port,
     log,
     introspection: config.nodeEnv !== 'production',
-    readiness: {},
+    readiness: { redis: () => redis.ping() },
+    guards: [
+      requestLimiter(redis, config.redisPrefix, config.requestLimits, {
+        clientIpOf,
+        sessionTokenOf: (request) => sessionTokenOf(request, secureCookies),
+      }),
+    ],
     routes: fileRoutes(config, identity, log),
     context: async (request, response) => {
-      const sessionToken = sessionTokenOf(request);
+      const sessionToken = sessionTokenOf(request, secureCookies);
       return {
         caller: await authenticate(request, config, identity),
         requestId:
@@ -66,4 +86,11 @@ export async function startGateway(
       };
     },
   });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      redis.disconnect();
+    },
+  };
 }

@@ -7,6 +7,12 @@ import { sessionTokenOf } from './session-cookie.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+/** The secret key of `Authorization: Bearer sk_…`, if the header has that shape. */
+export const bearerTokenOf = (request: IncomingMessage): string | undefined => {
+  const authorization = request.headers.authorization;
+  return authorization ? BEARER.exec(authorization)?.[1] : undefined;
+};
+
 const invalidKey = () =>
   new DashError(
     'UNAUTHENTICATED',
@@ -23,17 +29,17 @@ const invalidKey = () =>
  */
 export async function authenticate(
   request: IncomingMessage,
-  config: Pick<GatewayConfig, 'devAccount'>,
+  config: Pick<GatewayConfig, 'devAccount' | 'nodeEnv'>,
   identity: IdentityCheck,
 ): Promise<Caller> {
   const authorization = request.headers.authorization;
   if (authorization) {
-    const apiKey = BEARER.exec(authorization)?.[1];
+    const apiKey = bearerTokenOf(request);
     const caller = apiKey ? await identity.verify({ apiKey }) : undefined;
     if (!caller) throw invalidKey();
     return caller;
   }
-  const sessionToken = sessionTokenOf(request);
+  const sessionToken = sessionTokenOf(request, config.nodeEnv === 'production');
   if (sessionToken) {
     // An ended session is simply signed out: the dashboard shows its sign-in screen.
     const caller = await identity.verify({ sessionToken });

@@ -7,9 +7,22 @@ import {
   parseSessionHeader,
   signCaller,
 } from '@dash/auth-context';
+import { GraphQLError } from 'graphql';
+import { DashError } from '@dash/errors';
 import type { GatewayContext } from './context.js';
 import type { IdentityCheck } from './identity-check.js';
 import { applySessionHeader } from './session-cookie.js';
+
+/** The first typed error in the body of a subgraph's non-2xx answer, if it sent one. */
+function subgraphRefusalOf(error: Error): GraphQLError | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+  const first = (body as { errors?: unknown[] } | undefined)?.errors?.[0] as
+    { message?: unknown; extensions?: Record<string, unknown> } | undefined;
+  const code = first?.extensions?.code;
+  if (typeof first?.message !== 'string' || typeof code !== 'string') return undefined;
+  return new GraphQLError(first.message, { extensions: first.extensions! });
+}
 
 type ResponseContext = Parameters<
   NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
@@ -26,10 +39,35 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     private readonly secret: string,
     private readonly secureCookies: boolean,
     private readonly identity: IdentityCheck,
+    timeoutMs: number,
   ) {
     // Node's own fetch (undici): pooled keep-alive connections and less work per call than
-    // the default fetcher, which matters on every subgraph hop of every request.
-    super({ url, fetcher: globalThis.fetch as never });
+    // the default fetcher, which matters on every subgraph hop of every request. Each call has
+    // a deadline, so a subgraph that never answers costs a request that long, not forever.
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) =>
+        globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  /**
+   * A subgraph that did not answer in time, or could not be reached, is a typed UNAVAILABLE
+   * (try again) — never a hang, and never the connection details. A subgraph that refused the
+   * request itself (HTTP 400: a variable of the wrong type) answered a typed error: that one is
+   * passed on, where Apollo would report only "400: Bad Request" as an internal error.
+   */
+  override didEncounterError(error: Error): never {
+    const refusal = subgraphRefusalOf(error);
+    if (refusal) throw refusal;
+    if (error.name === 'TimeoutError' || error.name === 'AbortError')
+      throw new DashError(
+        'UNAVAILABLE',
+        'A part of the dashboard did not answer in time. Try again.',
+      );
+    if (error instanceof TypeError && error.message === 'fetch failed')
+      throw new DashError('UNAVAILABLE', 'A part of the dashboard is not reachable. Try again.');
+    throw error;
   }
 
   override willSendRequest({

@@ -6,6 +6,9 @@ import {
   loadConfig,
   nodeEnv,
   port,
+  positiveInt,
+  redisPrefix,
+  redisUrl,
   z,
 } from '@dash/config';
 import {
@@ -24,12 +27,37 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Load balancers in front whose X-Forwarded-For is believed (besides this machine). */
   trustedProxies: string[];
+  /** Shared by every gateway replica and identity: credential epochs and request limits. */
+  redisUrl: string;
+  redisPrefix: string;
+  /** How long a subgraph may take to answer one fetch of a query plan. */
+  subgraphTimeoutMs: number;
+  /** How long identity may take to say who holds a key or session. */
+  identityTimeoutMs: number;
+  /** Requests per minute allowed to one API key, one session and one client address. */
+  requestLimits: RequestLimits;
   /**
    * Development only, until sign-in exists: every dashboard request acts as this account.
    * Refused in production.
    */
   devAccount?: { accountId: string; platformId: string };
 }
+
+export interface RequestLimits {
+  perKey: number;
+  perSession: number;
+  perAddress: number;
+}
+
+/**
+ * Far above what the dashboard or a partner's integration sends (the dashboard's busiest screen
+ * makes a handful of requests), so only floods reach them.
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  perKey: 6000,
+  perSession: 3000,
+  perAddress: 12000,
+};
 
 /** A comma-separated list of addresses, CIDR ranges or proxy-addr's names (loopback, …). */
 const trustedProxies = () =>
@@ -61,6 +89,13 @@ export function loadGatewayConfig(
       DASH_GATEWAY_PORT: port(4000),
       DASH_INTERNAL_SECRET: internalSecret(),
       DASH_TRUSTED_PROXIES: trustedProxies(),
+      REDIS_URL: redisUrl(),
+      DASH_REDIS_PREFIX: redisPrefix(),
+      DASH_SUBGRAPH_TIMEOUT_MS: positiveInt(15_000),
+      DASH_IDENTITY_TIMEOUT_MS: positiveInt(5_000),
+      DASH_RATE_LIMIT_PER_KEY: positiveInt(DEFAULT_REQUEST_LIMITS.perKey),
+      DASH_RATE_LIMIT_PER_SESSION: positiveInt(DEFAULT_REQUEST_LIMITS.perSession),
+      DASH_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_REQUEST_LIMITS.perAddress),
       DASH_DEV_ACCOUNT_ID: z
         .string()
         .startsWith('acct_', 'must be an account id (acct_…)')
@@ -84,6 +119,15 @@ export function loadGatewayConfig(
     port: raw.DASH_GATEWAY_PORT as number,
     internalSecret: raw.DASH_INTERNAL_SECRET as string,
     trustedProxies: raw.DASH_TRUSTED_PROXIES as string[],
+    redisUrl: raw.REDIS_URL as string,
+    redisPrefix: raw.DASH_REDIS_PREFIX as string,
+    subgraphTimeoutMs: raw.DASH_SUBGRAPH_TIMEOUT_MS as number,
+    identityTimeoutMs: raw.DASH_IDENTITY_TIMEOUT_MS as number,
+    requestLimits: {
+      perKey: raw.DASH_RATE_LIMIT_PER_KEY as number,
+      perSession: raw.DASH_RATE_LIMIT_PER_SESSION as number,
+      perAddress: raw.DASH_RATE_LIMIT_PER_ADDRESS as number,
+    },
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map(({ name }) => [name, raw[urlVariable(name)] as string]),
     ) as Record<SubgraphName, string>,

@@ -7,6 +7,7 @@ import type { Logger } from '@dash/logger';
 import { authenticate } from './authenticate.js';
 import type { GatewayConfig } from './config.js';
 import type { IdentityCheck } from './identity-check.js';
+import { fromOwnSite } from './same-origin.js';
 
 /** Files the gateway passes on beside /graphql, and the subgraph that handles each. */
 const FILE_ROUTES = [
@@ -14,19 +15,31 @@ const FILE_ROUTES = [
   { method: 'post', path: '/files', subgraph: 'disputes' },
 ] as const;
 
+/** How long a file may take to arrive, on top of the subgraph's own deadline. */
+const UPLOAD_ANSWER_MS = 120_000;
+
 /** Request headers a file upload carries to the subgraph. */
 const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**
  * File downloads (CSV exports) and uploads (dispute evidence) for the same callers as the
  * GraphQL API: the caller is decided here exactly as for /graphql, signed, and the bytes are
- * streamed through untouched both ways.
+ * streamed through untouched both ways. Requests another site makes a browser send are refused.
  */
 export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: Logger): Router {
   const router = Router();
   for (const { method, path, subgraph } of FILE_ROUTES) {
     router[method](path, async (req: Request, res: Response) => {
       try {
+        if (!fromOwnSite(req)) {
+          res.status(403).json({
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Files are sent and fetched from the dashboard only.',
+            },
+          });
+          return;
+        }
         const caller = await authenticate(req, config, identity);
         if (caller.kind === 'anonymous') {
           res
@@ -42,13 +55,25 @@ export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: 
         if (method === 'post')
           for (const name of UPLOAD_HEADERS)
             if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+        // The subgraph must start answering in time (an upload's time to arrive included); a
+        // long export then streams for as long as it takes.
+        const answering = new AbortController();
+        const deadline = setTimeout(
+          () => answering.abort(),
+          method === 'post'
+            ? UPLOAD_ANSWER_MS + config.subgraphTimeoutMs
+            : config.subgraphTimeoutMs,
+        );
+        deadline.unref();
         const upstream = await fetch(target, {
           method: method.toUpperCase(),
           headers,
+          signal: answering.signal,
           ...(method === 'post'
             ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' as const }
             : {}),
         });
+        clearTimeout(deadline);
         res.status(upstream.status);
         for (const header of ['content-type', 'content-disposition']) {
           const value = upstream.headers.get(header);
@@ -58,7 +83,10 @@ export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: 
         else res.end();
       } catch (error) {
         if (error instanceof DashError) {
-          res.status(401).json({ error: { code: error.extensions.code, message: error.message } });
+          const status = (error.extensions.http as { status?: number } | undefined)?.status;
+          res
+            .status(status ?? 401)
+            .json({ error: { code: error.extensions.code, message: error.message } });
           return;
         }
         log.error({ err: error, path }, 'file route failed');

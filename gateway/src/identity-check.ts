@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { postAsService, type Caller } from '@dash/auth-context';
+import {
+  credentialSubjectOf,
+  postAsService,
+  type Caller,
+  type CredentialEpochs,
+} from '@dash/auth-context';
+import { DashError } from '@dash/errors';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
@@ -8,18 +14,35 @@ export type Credential = { apiKey: string } | { sessionToken: string };
 const cacheKeyOf = (credential: Credential) =>
   createHash('sha256').update(JSON.stringify(credential)).digest('hex');
 
+type Remembered = { caller: Caller; epoch: string } | 'invalid';
+
+const identityUnavailable = () =>
+  new DashError('UNAVAILABLE', 'Signing in is not available right now. Try again in a moment.', {
+    http: { status: 503 },
+  });
+
 /**
- * Asks identity who holds an API key or a session token, and remembers the answer briefly so a
- * busy client does not cost a round trip per request. A revoked key or ended session stops
- * working within the cache's lifetime (10 s).
+ * Asks identity who holds an API key or a session token, and remembers the answer so a busy
+ * client does not cost identity a round trip per request. A remembered caller is used only while
+ * its credential epoch in Redis (shared by every gateway replica) is still the one identity
+ * answered with: one GET per request, and a sign-out, account closure or key revocation through
+ * any replica stops the credential on every replica at its next request. When Redis cannot
+ * answer, identity is asked every time instead.
  */
 export class IdentityCheck {
-  private readonly cache = new LRUCache<string, Caller | 'invalid'>({ max: 10_000, ttl: 10_000 });
+  // The epoch decides whether an entry still holds; the lifetime only bounds the one case it
+  // cannot see: a revocation whose epoch bump failed because identity could not reach Redis.
+  private readonly cache = new LRUCache<string, Remembered>({ max: 10_000, ttl: 10_000 });
+  // Unknown credentials are remembered briefly: a guessed key never becomes valid, but a
+  // just-issued one may have been tried a moment before it existed.
+  private static readonly INVALID_TTL_MS = 5_000;
   private readonly endpoint: string;
 
   constructor(
     identityGraphqlUrl: string,
     private readonly internalSecret: string,
+    private readonly epochs: CredentialEpochs,
+    private readonly timeoutMs: number,
   ) {
     this.endpoint = new URL('/internal/authenticate', identityGraphqlUrl).toString();
   }
@@ -27,23 +50,52 @@ export class IdentityCheck {
   async verify(credential: Credential): Promise<Caller | undefined> {
     const cacheKey = cacheKeyOf(credential);
     const cached = this.cache.get(cacheKey);
-    if (cached) return cached === 'invalid' ? undefined : cached;
-    const response = await postAsService(this.endpoint, credential, {
-      service: 'gateway',
-      secret: this.internalSecret,
-    });
-    if (response.status === 401) {
-      this.cache.set(cacheKey, 'invalid');
-      return undefined;
-    }
-    if (!response.ok) throw new Error(`identity answered ${response.status} to a credential check`);
-    const { caller } = (await response.json()) as { caller: Caller };
-    this.cache.set(cacheKey, caller);
-    return caller;
+    if (cached === 'invalid') return undefined;
+    if (cached && (await this.stillCurrent(cached))) return cached.caller;
+    if (cached) this.cache.delete(cacheKey);
+    return this.ask(cacheKey, credential);
   }
 
   /** Sign-out must take effect at once for the browser that signed out. */
   forget(credential: Credential): void {
     this.cache.delete(cacheKeyOf(credential));
+  }
+
+  private async stillCurrent(remembered: { caller: Caller; epoch: string }): Promise<boolean> {
+    const subject = credentialSubjectOf(remembered.caller);
+    if (!subject) return false;
+    try {
+      return (await this.epochs.read(subject)) === remembered.epoch;
+    } catch {
+      return false; // Redis cannot vouch for it: ask identity.
+    }
+  }
+
+  private async ask(cacheKey: string, credential: Credential): Promise<Caller | undefined> {
+    let response: Response;
+    try {
+      response = await postAsService(this.endpoint, credential, {
+        service: 'gateway',
+        secret: this.internalSecret,
+        timeoutMs: this.timeoutMs,
+      });
+    } catch {
+      // Refused, reset or timed out: a typed answer, never a hung request.
+      throw identityUnavailable();
+    }
+    if (response.status === 401) {
+      this.cache.set(cacheKey, 'invalid', { ttl: IdentityCheck.INVALID_TTL_MS });
+      return undefined;
+    }
+    if (!response.ok) throw identityUnavailable();
+    let answer: { caller: Caller; epoch?: string };
+    try {
+      answer = (await response.json()) as typeof answer;
+    } catch {
+      throw identityUnavailable(); // cut off mid-answer, or past the deadline
+    }
+    if (answer.epoch !== undefined)
+      this.cache.set(cacheKey, { caller: answer.caller, epoch: answer.epoch });
+    return answer.caller;
   }
 }

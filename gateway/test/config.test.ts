@@ -43,6 +43,26 @@ describe('gateway configuration', () => {
     );
   });
 
+  it('reads request limits and deadlines, with defaults far above ordinary use', () => {
+    const defaults = loadGatewayConfig({});
+    expect(defaults.requestLimits).toEqual({ perKey: 6000, perSession: 3000, perAddress: 12000 });
+    expect(defaults.subgraphTimeoutMs).toBe(15_000);
+    expect(defaults.identityTimeoutMs).toBe(5_000);
+    expect(defaults.redisPrefix).toBe('dash');
+    const tuned = loadGatewayConfig({
+      DASH_RATE_LIMIT_PER_KEY: '100',
+      DASH_RATE_LIMIT_PER_SESSION: '50',
+      DASH_RATE_LIMIT_PER_ADDRESS: '200',
+      DASH_SUBGRAPH_TIMEOUT_MS: '2000',
+      DASH_IDENTITY_TIMEOUT_MS: '1000',
+    });
+    expect(tuned.requestLimits).toEqual({ perKey: 100, perSession: 50, perAddress: 200 });
+    expect([tuned.subgraphTimeoutMs, tuned.identityTimeoutMs]).toEqual([2000, 1000]);
+    expect(() => loadGatewayConfig({ DASH_RATE_LIMIT_PER_KEY: '0' })).toThrow(
+      /DASH_RATE_LIMIT_PER_KEY/,
+    );
+  });
+
   it('names a bad variable', () => {
     expect(() => loadGatewayConfig({ DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
       /DASH_LEDGER_URL: must be a URL/,

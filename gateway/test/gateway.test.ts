@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, identityService, seedIdentity } from '@dash/identity';
 import { ledgerService, seedLedger } from '@dash/ledger';
-import { createLogger } from '@dash/logger';
-import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
-import { graphqlRequest } from '@dash/testing';
-import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
+import { startTestService, type TestService } from '@dash/subgraph/testing';
+import { deleteRedisPrefix, graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import type { GatewayConfig, RunningGateway } from '../src/index.js';
+import { startTestGateway } from './support.js';
 
 let identity: TestService;
 let ledger: TestService;
@@ -13,25 +13,13 @@ const gateways: RunningGateway[] = [];
 const devAccount = { accountId: 'acct_ada', platformId: 'plat_a' };
 const unreachable = 'http://127.0.0.1:9/graphql';
 
+const redisPrefix = testRedisPrefix('gateway');
+
 async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
-  const gateway = await startGateway(
-    {
-      nodeEnv: 'test',
-      host: '127.0.0.1',
-      port: 0,
-      internalSecret: TEST_INTERNAL_SECRET,
-      trustedProxies: [],
-      subgraphUrls: {
-        identity: identity.url,
-        ledger: ledger.url,
-        payouts: unreachable,
-        disputes: unreachable,
-        notifications: unreachable,
-      },
-      devAccount,
-      ...overrides,
-    },
-    { log: createLogger('gateway', 'silent') },
+  const gateway = await startTestGateway(
+    { identity: identity.url, ledger: ledger.url },
+    redisPrefix,
+    { devAccount, ...overrides },
   );
   gateways.push(gateway);
   return gateway;
@@ -41,7 +29,7 @@ const balanceCard = '{ me { id displayName balances { currency available pending
 
 beforeAll(async () => {
   [identity, ledger] = await Promise.all([
-    startTestService(identityService),
+    startTestService(identityService, { DASH_REDIS_PREFIX: redisPrefix }),
     startTestService(ledgerService),
   ]);
   await seedIdentity(identity.dataSource, {
@@ -89,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.stop()));
   await Promise.all([identity?.close(), ledger?.close()]);
+  await deleteRedisPrefix(testRedisUrl(), redisPrefix);
 });
 
 describe('gateway', () => {
@@ -123,7 +112,7 @@ describe('gateway', () => {
       },
     });
     const response = await graphqlRequest(gateway.url, balanceCard);
-    expect(response.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
     expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:9|stack/);
   });
 

@@ -1,14 +1,22 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { QUERY_LIMITS, queryLimitRules } from '../src/query-limits.js';
+import { costOf, QUERY_LIMITS, queryLimitRules } from '../src/query-limits.js';
 
 // A schema with a cycle, so a query can be made as deep or as wide as an attacker likes.
 const schema = buildSchema(`
-  type Node { id: ID! name: String child: Node children(first: Int): [Node!]! }
+  type Node {
+    id: ID!
+    name: String
+    child: Node
+    children(first: Int): [Node!]!
+    page(first: Int! = 100): [Node!]!
+  }
   type Query { node: Node }
 `);
 const check = (query: string) =>
   validate(schema, parse(query), queryLimitRules).map((error) => error.message);
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  costOf(schema, parse(query), variables);
 const nested = (depth: number) =>
   `{ node { ${'child { '.repeat(depth - 2)}id${' }'.repeat(depth - 2)} } }`;
 
@@ -16,6 +24,7 @@ describe('query limits', () => {
   it('allow ordinary queries', () => {
     expect(check('{ node { id name child { id } } }')).toEqual([]);
     expect(check(nested(QUERY_LIMITS.maxDepth))).toEqual([]);
+    expect(cost('{ node { id name child { id } } }')).toBeLessThan(10);
   });
 
   it('refuse queries nested deeper than the limit', () => {
@@ -30,11 +39,35 @@ describe('query limits', () => {
     expect(check(`{ ${aliases} }`).join()).toMatch(/alias/i);
   });
 
-  it('refuse queries whose cost is too high even when shallow and alias-free', () => {
+  it('price queries by their page sizes, so huge pages of huge pages cost too much', () => {
     // Lists multiply: 100 children of 100 children each is 10,000 nodes from a 3-level query.
-    expect(check('{ node { children(first: 10) { id name } } }')).toEqual([]);
+    expect(cost('{ node { children(first: 10) { id name } } }')).toBeLessThan(QUERY_LIMITS.maxCost);
     expect(
-      check('{ node { children(first: 100) { children(first: 100) { id } } } }').join(),
-    ).toMatch(/cost/i);
+      cost('{ node { children(first: 100) { children(first: 100) { id } } } }'),
+    ).toBeGreaterThan(QUERY_LIMITS.maxCost);
+  });
+
+  it('price a page size passed as a variable exactly like the same literal', () => {
+    const literal = cost('{ node { children(first: 100) { children(first: 100) { id } } } }');
+    const variables = cost(
+      'query($n: Int, $m: Int) { node { children(first: $n) { children(first: $m) { id } } } }',
+      { n: 100, m: 100 },
+    );
+    expect(variables).toBe(literal);
+    expect(variables).toBeGreaterThan(QUERY_LIMITS.maxCost);
+  });
+
+  it('price an argument left to its default at the default', () => {
+    expect(cost('{ node { page { page { id } } } }')).toBe(
+      cost('{ node { page(first: 100) { page(first: 100) { id } } } }'),
+    );
+    expect(cost('{ node { page { page { id } } } }')).toBeGreaterThan(QUERY_LIMITS.maxCost);
+  });
+
+  it('count every alias of __typename', () => {
+    const typenames = (n: number) =>
+      `{ node { children(first: 100) { ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} } } }`;
+    expect(cost(typenames(60))).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(cost(typenames(20))).toBeLessThan(cost(typenames(40)));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,64 @@ describe('shell server', () => {
     expect((await fetch(`${base}/apps/balance/nope.js`)).status).toBe(404);
   });
 
+  it('answers a missing file or a mangled path as JSON, never an HTML error page', async () => {
+    for (const path of ['/apps/balance/nope.js', '/vendor/nope.js', '/apps/%E0%A4%A.js']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+      expect(response.headers.get('content-type'), path).toMatch(/^application\/json/);
+      const text = await response.text();
+      expect(text, path).not.toMatch(/<html|<pre>|\bat .*\.js:\d+/i);
+      expect(JSON.parse(text).error.code, path).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+    }
+  });
+
+  it('sends a policy that runs scripts from this origin only and refuses framing', async () => {
+    for (const path of ['/', '/login/lt_secret', '/onboarding/al_secret', '/vendor/vue.js']) {
+      const response = await fetch(`${base}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+      expect(scriptSrc.split(' ').sort(), path).toEqual(
+        ["'self'", expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/)].sort(),
+      );
+      expect(scriptSrc, path).not.toMatch(/unsafe/);
+      expect(csp, path).toMatch(/frame-ancestors 'none'/);
+      expect(csp, path).toMatch(/object-src 'none'/);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      // The login and onboarding URLs carry single-use secrets: never sent on as a Referer.
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      // Plain http (development): no HSTS, which would lock a developer's localhost to https.
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+
+  it('allows exactly the import map of the page by its hash', async () => {
+    const response = await fetch(base);
+    const html = await response.text();
+    const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(importMap).digest('base64');
+    expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+    // The page has no other inline script.
+    expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toEqual(['<script type="importmap">']);
+  });
+
+  it('sends HSTS when served over https (production)', async () => {
+    const secure = createShellServer({
+      host: '127.0.0.1',
+      port: 0,
+      gatewayUrl: 'http://127.0.0.1:9/graphql',
+      https: true,
+    });
+    const { url } = await secure.start();
+    try {
+      const response = await fetch(url);
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    } finally {
+      await secure.stop();
+    }
+  });
+
   it('proxies /graphql to the gateway with body and cookies both ways', async () => {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
@@ -107,7 +166,9 @@ describe('shell server', () => {
       host: '127.0.0.1',
       port: 9000,
       gatewayUrl: 'http://127.0.0.1:4000/graphql',
+      https: false,
     });
+    expect(loadShellConfig({ NODE_ENV: 'production' }).https).toBe(true);
     expect(() => loadShellConfig({ DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(
       /DASH_GATEWAY_URL: must be a URL/,
     );

@@ -11,6 +11,8 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
+import { loadGatewayConfig, startGateway } from '@dash/gateway';
+import { createLogger } from '@dash/logger';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
 
 let prepared: IsolatedStackEnv;
@@ -128,6 +130,56 @@ describe('closing an account', () => {
     await expect
       .poll(() => activityKinds(accountId), { timeout: 10_000 })
       .toContain('account.closed');
+  });
+});
+
+describe('closing an account on one gateway replica', () => {
+  it('ends its session on every other replica at the very next request', async () => {
+    await setCloseAccount(true);
+    // A second replica of the gateway, in front of the same services and Redis.
+    const replica = await startGateway(
+      loadGatewayConfig({
+        ...prepared.env,
+        DASH_GATEWAY_PORT: '0',
+        ...Object.fromEntries(
+          stack.services.map((service) => [`DASH_${service.name.toUpperCase()}_URL`, service.url]),
+        ),
+      }),
+      { log: createLogger('gateway', 'silent') },
+    );
+    try {
+      const email = 'closing.replica@example.com';
+      const accountId = await newAccount(email);
+      const link = await asPlatform<{ createLoginLink: { url: string } }>(
+        'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
+        { a: accountId },
+      );
+      const token = new URL(link.data!.createLoginLink.url).pathname.split('/login/')[1];
+      const started = await graphqlRequest<{ startLogin: { id: string } }>(
+        stack.gatewayUrl,
+        'mutation($t: String!) { startLogin(token: $t) { id } }',
+        { t: token },
+      );
+      const verified = await graphqlRequest(
+        stack.gatewayUrl,
+        'mutation($c: ID!, $code: String!) { verifyLoginCode(challenge: $c, code: $code) { account { id } } }',
+        { c: started.data!.startLogin.id, code: await codeSentTo(stack, email) },
+      );
+      const cookie = verified.headers.get('set-cookie')!.split(';')[0]!;
+      const me = (url: string) =>
+        graphqlRequest<{ me: { id: string } | null }>(url, '{ me { id } }', {}, { cookie });
+      expect((await me(replica.url)).data?.me?.id).toBe(accountId);
+      expect((await me(replica.url)).data?.me?.id).toBe(accountId);
+
+      const closed = await graphqlRequest(stack.gatewayUrl, CLOSE, {}, { cookie });
+      expect(closed.errors).toBeUndefined();
+
+      const after = await Promise.all(Array.from({ length: 20 }, () => me(replica.url)));
+      // (The local stack then falls back to its development account, never to this one.)
+      expect(after.filter((response) => response.data?.me?.id === accountId)).toHaveLength(0);
+    } finally {
+      await replica.stop();
+    }
   });
 });
 

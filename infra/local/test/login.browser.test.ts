@@ -29,6 +29,16 @@ describe('signing in with a login link', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    // The page's policy must not block anything the dashboard itself needs.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    // The link's secret must not leave in a Referer, to our own files or anyone's.
+    const referers: string[] = [];
+    page.on('request', (request) => {
+      const referer = request.headers()['referer'];
+      if (referer) referers.push(referer);
+    });
     await page.goto(`${stack.shellUrl}${path}`);
 
     const codeInput = page.getByLabel('Verification code');
@@ -59,6 +69,7 @@ describe('signing in with a login link', () => {
     await page.waitForURL(`${stack.shellUrl}/login`, { timeout: 15_000 });
 
     expect(problems).toEqual([]);
+    expect(referers.filter((referer) => referer.includes(path))).toEqual([]);
     await context.close();
   });
 });

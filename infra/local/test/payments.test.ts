@@ -226,4 +226,63 @@ describe('payments across the services', () => {
     );
     expect(foreign.status).toBe(404);
   });
+
+  it('exports text a spreadsheet would run as a formula as inert text', async () => {
+    const accountId = prepared.env.DASH_DEV_ACCOUNT_ID!;
+    const formulas = ['=1+2', '+1+2', '-1+2', '@SUM(A1)', '\t=1+2', '\r=1+2'];
+    const charged = await Promise.all(
+      formulas.map((description) =>
+        asPlatform<{ createCharge: { id: string } }>(
+          `mutation($account: ID!, $key: String!, $d: String!) {
+            createCharge(input: { account: $account, amount: 1234, currency: "usd", description: $d }, idempotencyKey: $key) { id }
+          }`,
+          { account: accountId, key: newKey(), d: description },
+        ),
+      ),
+    );
+    expect(charged.map((response) => response.errors)).toEqual(formulas.map(() => undefined));
+    const text = await (
+      await fetch(`${stack.shellUrl}/exports/balance-transactions.csv?types=charge`)
+    ).text();
+    for (const formula of formulas) {
+      // csv-stringify quotes cells with a tab or CR in them; the quote mark comes first inside.
+      expect(text).toContain(`'${formula}`);
+      // No cell starts with it: not after a separator, nor after a quoted cell's opening quote.
+      expect(text).not.toContain(`,${formula}`);
+      expect(text).not.toContain(`,"${formula}`);
+    }
+    // Our own amounts stay numbers: a payout's minus sign is not escaped.
+    const payouts = await (
+      await fetch(`${stack.shellUrl}/exports/balance-transactions.csv?types=payout`)
+    ).text();
+    expect(payouts).toMatch(/,-\d+\.\d{2},/);
+    expect(payouts).not.toContain("'");
+  });
+
+  it('refuses exports and uploads another site makes the browser send', async () => {
+    const exportUrl = `${stack.shellUrl}/exports/balance-transactions.csv`;
+    const crossSite: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of crossSite) {
+      const response = await fetch(exportUrl, { headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+      const upload = await fetch(`${stack.shellUrl}/files`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/pdf', 'x-file-name': 'a.pdf' },
+        body: Buffer.from('%PDF-1.4'),
+      });
+      expect(upload.status, JSON.stringify(headers)).toBe(403);
+    }
+    // The dashboard itself (same origin, through the shell) and a typed-in address still work.
+    const own = await fetch(exportUrl, {
+      headers: { origin: stack.shellUrl, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(own.status).toBe(200);
+    expect((await fetch(exportUrl, { headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
+  });
 });

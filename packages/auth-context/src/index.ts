@@ -13,3 +13,9 @@ export {
   type SessionHandover,
 } from './session-header.js';
 export { postAsService } from './service-call.js';
+export {
+  CredentialEpochs,
+  credentialSubjectOf,
+  type CredentialSubject,
+  type EpochStore,
+} from './credential-epochs.js';

@@ -55,17 +55,58 @@ export const notFound = (what: string, id: string) =>
 export const conflict = (message: string) => new DashError('CONFLICT', message);
 
 /**
+ * A MySQL/MariaDB unique-key violation (ER_DUP_ENTRY), however it is wrapped (TypeORM's
+ * QueryFailedError keeps the driver's error as `driverError`): the loser of a race to insert
+ * the same key, which is the caller's CONFLICT, not our failure.
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; depth++) {
+    const { code, errno, driverError, originalError } = cause as Record<string, unknown>;
+    if (code === 'ER_DUP_ENTRY' || errno === 1062) return true;
+    cause = driverError ?? originalError;
+  }
+  return false;
+}
+
+export const DUPLICATE_MESSAGE =
+  'Another request did the same thing at the same moment, and went first. Reload to see it.';
+
+/**
+ * The input a variable-coercion refusal is about: GraphQL says `Variable "$filter" got invalid
+ * value … at "filter.types[0]"; …` — the path when it names one, else the variable.
+ */
+export function fieldOfVariableError(message: string): string | undefined {
+  const match = /^Variable "\$([^"]+)" got invalid value.*? at "([^"]+)"/.exec(message);
+  if (match) return match[2];
+  return /^Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
+/**
  * Apollo's formatError: errors with a public code go out as they are (without stack traces);
- * anything unexpected is logged in full and replaced by a generic message, so internals such as
- * SQL never reach a client.
+ * a refused input names its field; a lost unique-key race is CONFLICT; anything unexpected is
+ * logged in full and replaced by a generic message, so internals such as SQL never reach a
+ * client.
  */
 export function formatErrorFor(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    // A value written into the query that its argument cannot take: the caller's input error.
+    const original = unwrap(error);
+    const code =
+      formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' &&
+      original instanceof GraphQLError &&
+      original.extensions.code === 'BAD_USER_INPUT'
+        ? 'BAD_USER_INPUT'
+        : formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const field =
+        code === 'BAD_USER_INPUT' && extensions.field === undefined
+          ? fieldOfVariableError(formatted.message)
+          : undefined;
+      return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
     }
+    if (isDuplicateKey(unwrap(error)))
+      return { message: DUPLICATE_MESSAGE, path: formatted.path, extensions: { code: 'CONFLICT' } };
     log.error({ err: unwrap(error), path: formatted.path }, 'unexpected resolver error');
     return {
       message: 'Something went wrong on our side. Try again in a moment.',

@@ -21,3 +21,18 @@ const quiet = (redis: Redis) => redis.on('error', () => {});
 export function createProducerConnection(redisUrl: string): Redis {
   return quiet(new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }));
 }
+
+/**
+ * A connection for plain commands on the request path (credential epochs, rate limits): queued
+ * briefly while it connects, but a command that gets no answer within `commandTimeoutMs` fails,
+ * so a Redis outage costs a request a bounded wait, never a hang.
+ */
+export function createCommandConnection(redisUrl: string, commandTimeoutMs = 1000): Redis {
+  return quiet(
+    new Redis(redisUrl, {
+      maxRetriesPerRequest: 1,
+      commandTimeout: commandTimeoutMs,
+      enableReadyCheck: true,
+    }),
+  );
+}

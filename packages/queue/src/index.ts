@@ -1,4 +1,8 @@
-export { createProducerConnection, createRedisConnection } from './connection.js';
+export {
+  createCommandConnection,
+  createProducerConnection,
+  createRedisConnection,
+} from './connection.js';
 export { defineQueue, type JobMap, type QueueDefinition } from './define.js';
 export { DEFAULT_JOB_OPTIONS, TypedQueue, type AddOptions, type QueueSettings } from './queue.js';
 export {

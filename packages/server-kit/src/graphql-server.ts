@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { healthRouter, type ReadinessChecks } from './health.js';
+import { inputErrorsPlugin } from './input-errors.js';
+import { jsonErrors, jsonNotFound } from './json-errors.js';
 import { listen } from './listen.js';
 
 export interface GraphqlServerOptions<Context extends BaseContext> {
@@ -28,6 +30,8 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   context: (request: IncomingMessage, response: ServerResponse) => Promise<Context>;
   /** Extra HTTP routes (internal endpoints), mounted beside /graphql. */
   routes?: express.Router;
+  /** Run before the routes and /graphql, on every request but /health and /ready (limits). */
+  guards?: express.RequestHandler[];
 }
 
 export interface RunningServer {
@@ -39,7 +43,8 @@ export interface RunningServer {
 
 /**
  * Apollo Server on Express the way every server here runs it: GraphQL at /graphql with typed
- * errors and no stack traces, /health and /ready, and a stop() that drains before closing.
+ * errors and no stack traces, /health and /ready, JSON for every refusal (a body that is not
+ * JSON, a path that does not exist, an unexpected throw), and a stop() that drains before closing.
  */
 export async function startGraphqlServer<Context extends BaseContext>(
   options: GraphqlServerOptions<Context>,
@@ -53,18 +58,25 @@ export async function startGraphqlServer<Context extends BaseContext>(
     formatError: formatErrorFor(log),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.apollo.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputErrorsPlugin<Context>(),
+      ...(options.apollo.plugins ?? []),
+    ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
 
   let draining = false;
   app.use(healthRouter(options.readiness, () => draining));
+  for (const guard of options.guards ?? []) app.use(guard);
   if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
+  app.use(jsonNotFound());
+  app.use(jsonErrors(log));
 
   const port = await listen(httpServer, options.port, options.host);
   const url = `http://${options.host}:${port}/graphql`;

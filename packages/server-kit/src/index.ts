@@ -6,3 +6,5 @@ export {
   type GraphqlServerOptions,
   type RunningServer,
 } from './graphql-server.js';
+export { jsonErrors, jsonNotFound } from './json-errors.js';
+export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';

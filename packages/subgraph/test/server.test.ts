@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@dash/db';
 import { signCaller } from '@dash/auth-context';
 import { createLogger } from '@dash/logger';
-import { graphqlRequest } from '@dash/testing';
+import { createTestDatabase, graphqlRequest, type TestDatabase } from '@dash/testing';
 import {
   buildFederatedSchema,
   notFound,
@@ -34,6 +36,13 @@ class ThingResolver {
     throw notFound('thing', 'th_1');
   }
 
+  /** Inserts under a unique key: of parallel claims of one key, one wins the race. */
+  @Mutation(() => Thing)
+  async claim(@Arg('key') key: string): Promise<Thing> {
+    await database.query('INSERT INTO claims (claim_key) VALUES (?)', [key]);
+    return { id: key };
+  }
+
   @Query(() => Thing)
   broken(): Thing {
     throw new Error("ER_NO_SUCH_TABLE: Table 'secret.internal' doesn't exist");
@@ -42,6 +51,8 @@ class ThingResolver {
 
 let server: RunningServer;
 let ready = true;
+let testDatabase: TestDatabase;
+let database: DataSource;
 const signed = () => ({
   'x-dash-caller': signCaller(
     { kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false },
@@ -50,6 +61,15 @@ const signed = () => ({
 });
 
 beforeAll(async () => {
+  testDatabase = await createTestDatabase('subgraph_server');
+  database = createDataSource({
+    url: testDatabase.url,
+    database: testDatabase.database,
+    entities: [],
+    migrations: [],
+  });
+  await database.initialize();
+  await database.query('CREATE TABLE claims (claim_key VARCHAR(64) NOT NULL PRIMARY KEY)');
   const schema = await buildFederatedSchema({ resolvers: [ThingResolver] });
   server = await startSubgraphServer({
     name: 'things',
@@ -66,7 +86,11 @@ beforeAll(async () => {
     buildContext: (base) => base,
   });
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  await server.stop();
+  await database?.destroy();
+  await testDatabase?.drop();
+});
 
 describe('subgraph server', () => {
   it('prints a federation 2 SDL', async () => {
@@ -104,6 +128,34 @@ describe('subgraph server', () => {
     const broken = await graphqlRequest(server.url, '{ broken { id } }', {}, signed());
     expect(broken.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(broken)).not.toMatch(/ER_NO_SUCH_TABLE|secret\.internal|stacktrace/);
+  });
+
+  it('answers the losers of a unique-key race CONFLICT, not an internal error', async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        graphqlRequest(server.url, 'mutation { claim(key: "same") { id } }', {}, signed()),
+      ),
+    );
+    const codes = claims.map((claim) => claim.errors?.[0]?.extensions?.code ?? 'ok');
+    expect(codes.filter((code) => code === 'ok')).toHaveLength(1);
+    expect(codes.filter((code) => code === 'CONFLICT')).toHaveLength(19);
+    expect(JSON.stringify(claims)).not.toMatch(/ER_DUP_ENTRY|claims|PRIMARY|INSERT/);
+  });
+
+  it('answers a body that is not JSON, and a path it does not serve, as typed JSON', async () => {
+    const base = server.url.replace('/graphql', '');
+    const malformed = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signed() },
+      body: '{"query": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'body' } }],
+    });
+    const nowhere = await fetch(`${base}/nowhere`);
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('answers /health and reports readiness of its dependencies', async () => {

@@ -1,3 +1,4 @@
+import type { CredentialEpochs } from '@dash/auth-context';
 import type { BaseContext } from '@dash/subgraph';
 import type { AccountClosureService } from './account-settings/account-closure.service.js';
 import type { ContactChangeService } from './account-settings/contact-change.service.js';
@@ -17,4 +18,6 @@ export interface IdentityContext extends BaseContext {
   closure: AccountClosureService;
   accountLinks: AccountLinks;
   onboarding: OnboardingService;
+  /** Bumped after every revocation, so every gateway drops its cached copy at once. */
+  credentialEpochs: CredentialEpochs;
 }

@@ -1,6 +1,7 @@
 import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
-import { createProducerConnection, openQueue, type TypedQueue } from '@dash/queue';
+import { CredentialEpochs } from '@dash/auth-context';
+import { createCommandConnection, createProducerConnection, openQueue, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -58,6 +59,7 @@ export function createIdentityService(
   let delivery: TypedQueue<DeliveryJobs> | undefined;
   let limits: CodeLimits | undefined;
   let settings: IdentitySettings | undefined;
+  let credentialEpochs: CredentialEpochs | undefined;
   const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
     secret: config.internalSecret,
     ...(clientIp ? { clientIp } : {}),
@@ -124,12 +126,15 @@ export function createIdentityService(
         // Fails fast while Redis is down, so a code request is refused rather than left hanging.
         const limitsConnection = createProducerConnection(settings.redisUrl);
         limits = new CodeLimits(limitsConnection, settings.redisPrefix);
+        const epochsRedis = createCommandConnection(settings.redisUrl);
+        credentialEpochs = new CredentialEpochs(epochsRedis, settings.redisPrefix);
         return {
           // Ready once both connections answer: code requests need the limits' too.
           readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },
           async stop() {
             await producer.close();
             limitsConnection.disconnect();
+            epochsRedis.disconnect();
           },
         };
       },
@@ -165,7 +170,9 @@ export function createIdentityService(
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+          credentialEpochs!,
         ),
+        credentialEpochs: credentialEpochs!,
       };
     },
     routes: (deps) =>
@@ -175,6 +182,7 @@ export function createIdentityService(
         new ApiKeyRepository(deps.dataSource),
         loginFor(deps),
         new PayoutDetailsCodes(challengesFor(deps), deps.dataSource, now),
+        () => credentialEpochs!,
       ),
   };
 }

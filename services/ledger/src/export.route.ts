@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { currencyExponent } from '@dash/money';
-import { callerRoute, InternalRouteError } from '@dash/subgraph';
+import { badInput, callerRoute, InternalRouteError } from '@dash/subgraph';
 import { BALANCE_TRANSACTION_TYPES, type BalanceTransactionType } from './domain/entries.js';
 import { platformLookup } from '@dash/subgraph';
 import { defaultDescription } from './ledger/platforms.js';
@@ -29,12 +29,13 @@ const COLUMNS = [
   'source',
 ];
 
-const badQuery = (message: string) => new InternalRouteError(400, 'BAD_USER_INPUT', message);
+/** A filter that does not parse: BAD_USER_INPUT naming the query parameter. */
+const badQuery = (message: string, field: string) => badInput(message, field);
 
 function dateParam(value: unknown, name: string): Date | undefined {
   if (value === undefined || value === '') return undefined;
   const date = new Date(String(value));
-  if (Number.isNaN(date.getTime())) throw badQuery(`${name} must be an ISO 8601 date`);
+  if (Number.isNaN(date.getTime())) throw badQuery(`${name} must be an ISO 8601 date`, name);
   return date;
 }
 
@@ -42,7 +43,7 @@ function intParam(value: unknown, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const number = Number(value);
   if (!Number.isSafeInteger(number))
-    throw badQuery(`${name} must be a whole number of minor units`);
+    throw badQuery(`${name} must be a whole number of minor units`, name);
   return number;
 }
 
@@ -50,11 +51,11 @@ function intParam(value: unknown, name: string): number | undefined {
 export function filterFromQuery(query: Request['query']): TransactionFilter {
   const types = typeof query.types === 'string' && query.types ? query.types.split(',') : undefined;
   if (types?.some((type) => !(BALANCE_TRANSACTION_TYPES as readonly string[]).includes(type)))
-    throw badQuery(`types must be among ${BALANCE_TRANSACTION_TYPES.join(', ')}`);
+    throw badQuery(`types must be among ${BALANCE_TRANSACTION_TYPES.join(', ')}`, 'types');
   const currency =
     typeof query.currency === 'string' && query.currency ? query.currency.toLowerCase() : undefined;
   if (currency && !/^[a-z]{3}$/.test(currency))
-    throw badQuery('currency must be a three-letter code');
+    throw badQuery('currency must be a three-letter code', 'currency');
   return {
     types: types as BalanceTransactionType[] | undefined,
     currency,
@@ -64,6 +65,17 @@ export function filterFromQuery(query: Request['query']): TransactionFilter {
     amountMax: intParam(query.amountMax, 'amountMax'),
   };
 }
+
+/** What a spreadsheet would run as a formula (or a DDE command) at the start of a cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet will show it and never run it: one starting like a formula gets a
+ * leading `'` (CSV injection; OWASP's advice). Descriptions come from platforms and their
+ * customers, so any of them could be `=HYPERLINK(…)`.
+ */
+export const inertCell = (value: string): string =>
+  FORMULA_START.test(value) ? `'${value}` : value;
 
 /** Minor units as the decimal a spreadsheet reads, with the currency's own number of decimals. */
 const decimal = (amount: number, exponent: number) => {
@@ -86,7 +98,7 @@ export function transactionsExportRoute(secret: string, dataSource: DataSource) 
         : caller.kind === 'account'
           ? caller.accountId
           : '';
-    if (!accountId) throw badQuery('account is required');
+    if (!accountId) throw badQuery('account is required', 'account');
     if (caller.kind !== 'account' && caller.kind !== 'platform')
       throw new InternalRouteError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
     const filter = filterFromQuery(req.query);
@@ -101,19 +113,21 @@ export function transactionsExportRoute(secret: string, dataSource: DataSource) 
       transform(row: Record<string, unknown>, _encoding, done) {
         const currency = String(row.txn_currency);
         const exponent = currencyExponent(currency);
+        // Amounts are numbers we format (a minus sign is theirs); every text cell is made inert.
+        const text = (value: unknown) => inertCell(String(value ?? ''));
         done(null, [
-          row.txn_id,
+          text(row.txn_id),
           new Date(row.txn_created_at as Date).toISOString(),
-          row.txn_type,
-          row.txn_reporting_category,
-          row.txn_description ?? fallback,
+          text(row.txn_type),
+          text(row.txn_reporting_category),
+          text(row.txn_description ?? fallback),
           decimal(Number(row.txn_amount), exponent),
           decimal(Number(row.txn_fee), exponent),
           decimal(Number(row.txn_net), exponent),
-          currency,
-          row.txn_status,
+          text(currency),
+          text(row.txn_status),
           new Date(row.txn_available_on as Date).toISOString(),
-          row.txn_source_id ?? '',
+          text(row.txn_source_id),
         ]);
       },
     });

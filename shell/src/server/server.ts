@@ -1,7 +1,9 @@
 import http from 'node:http';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { healthRouter, listen } from '@dash/server-kit';
+import { createLogger, type Logger } from '@dash/logger';
+import { healthRouter, jsonErrors, jsonNotFound, listen } from '@dash/server-kit';
+import { securityHeaders } from './security-headers.js';
 import {
   INDEX_HTML,
   MICROFRONTENDS,
@@ -16,6 +18,9 @@ export interface ShellServerOptions {
   port: number;
   /** The gateway's GraphQL URL; the browser reaches it same-origin at /graphql. */
   gatewayUrl: string;
+  /** Served over https (production): HSTS is sent. */
+  https?: boolean;
+  log?: Logger;
 }
 
 export interface ShellServer {
@@ -37,6 +42,7 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter({}, () => false));
+  app.use(securityHeaders({ indexHtml: INDEX_HTML, https: options.https ?? false }));
 
   const gateway = new URL(options.gatewayUrl);
   app.use(
@@ -72,6 +78,10 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   app.get(/^[^.]*$/, (_req, res) =>
     res.sendFile(INDEX_HTML, { headers: { 'cache-control': 'no-cache' } }),
   );
+
+  // A file that does not exist, or a failure, is a JSON answer — never Express's HTML page.
+  app.use(jsonNotFound());
+  app.use(jsonErrors(options.log ?? createLogger('shell')));
 
   const server = http.createServer(app);
   return {

@@ -4,6 +4,17 @@ import type { EvidenceFiles } from './evidence-files.js';
 
 export const UPLOAD_PATH = '/files';
 
+/** The file's name from `x-file-name` (percent-encoded, so any name fits in a header). */
+function fileNameOf(header: string | string[] | undefined): string {
+  try {
+    return decodeURIComponent(typeof header === 'string' ? header : '');
+  } catch {
+    throw new DashError('BAD_USER_INPUT', 'The file name is not percent-encoded UTF-8.', {
+      field: 'x-file-name',
+    });
+  }
+}
+
 /**
  * POST /files — the file's bytes as the body, its name in `x-file-name` — for the signed-in
  * account (through the gateway): answers the file's id for the evidence form.
@@ -18,7 +29,7 @@ export function uploadRoute(secret: string, files: EvidenceFiles, maxBytes: numb
           'FORBIDDEN',
           'Evidence is uploaded by the account, from its dashboard.',
         );
-      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+      const name = fileNameOf(req.headers['x-file-name']);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const file = await files.upload(caller, name, bytes);
       res.status(201).json({

@@ -1,4 +1,5 @@
 import { IsNull, type DataSource } from 'typeorm';
+import type { CredentialEpochs } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
 import { recordAccountEvent } from '../accounts.repository.js';
 import { Account } from '../entities/account.entity.js';
@@ -17,6 +18,7 @@ export class AccountClosureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly checks: ClosureChecks,
+    private readonly credentialEpochs: CredentialEpochs,
   ) {}
 
   async close(account: Account, platform: Platform): Promise<Account> {
@@ -50,6 +52,8 @@ export class AccountClosureService {
         .update({ accountId: account.id, revokedAt: IsNull() }, { revokedAt: closedAt });
       await recordAccountEvent(manager, 'account.closed', account, { by: 'account' });
     });
+    // After the commit, so a gateway that re-checks sees the closed account.
+    await this.credentialEpochs.bump({ accountId: account.id });
     return Object.assign(account, { closedAt });
   }
 }

@@ -43,12 +43,14 @@ export class ApiKeyResolver {
   })
   async revokeApiKey(
     @Arg('id', () => ID) id: string,
-    @Ctx() { caller, apiKeys, log }: IdentityContext,
+    @Ctx() { caller, apiKeys, log, credentialEpochs }: IdentityContext,
   ): Promise<ApiKey> {
     const platform = requirePlatform(caller);
     const revoked = await apiKeys.revoke(platform.platformId, id, platform.keyId);
     if (!revoked) throw notFound('active API key', id);
     log.info({ keyIds: revoked.map((key) => key.id), by: platform.keyId }, 'API keys revoked');
+    // Every gateway replica forgets each revoked key at its next request.
+    await Promise.all(revoked.map((key) => credentialEpochs.bump({ keyId: key.id })));
     return revoked[0]!;
   }
 }

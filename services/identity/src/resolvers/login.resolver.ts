@@ -173,18 +173,23 @@ export class LoginResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this browser session.' })
-  async signOut(@Ctx() { caller, login, setResponseHeader }: IdentityContext): Promise<boolean> {
+  async signOut(
+    @Ctx() { caller, login, credentialEpochs, setResponseHeader }: IdentityContext,
+  ): Promise<boolean> {
     const account = requireAccount(caller);
     if (account.sessionId) await login.signOut(account.sessionId);
+    await credentialEpochs.bump({ accountId: account.accountId });
     setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Ends every session of this account, on every device.' })
   async signOutEverywhere(
-    @Ctx() { caller, login, setResponseHeader }: IdentityContext,
+    @Ctx() { caller, login, credentialEpochs, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
-    await login.signOutEverywhere(requireAccount(caller).accountId);
+    const { accountId } = requireAccount(caller);
+    await login.signOutEverywhere(accountId);
+    await credentialEpochs.bump({ accountId });
     setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }

@@ -1,0 +1,83 @@
+import { createPlatform, seedIdentity } from '@dash/identity';
+import { createLogger } from '@dash/logger';
+import { TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { graphqlRequest, testRedisUrl } from '@dash/testing';
+import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
+import { DEFAULT_REQUEST_LIMITS } from '../src/config.js';
+
+export const UNREACHABLE = 'http://127.0.0.1:9/graphql';
+
+/** A gateway on a free port in front of the given subgraphs (the others unreachable). */
+export function startTestGateway(
+  urls: Partial<GatewayConfig['subgraphUrls']>,
+  redisPrefix: string,
+  overrides: Partial<GatewayConfig> = {},
+): Promise<RunningGateway> {
+  return startGateway(
+    {
+      nodeEnv: 'test',
+      host: '127.0.0.1',
+      port: 0,
+      internalSecret: TEST_INTERNAL_SECRET,
+      trustedProxies: [],
+      redisUrl: testRedisUrl(),
+      redisPrefix,
+      subgraphTimeoutMs: 15_000,
+      identityTimeoutMs: 5_000,
+      requestLimits: DEFAULT_REQUEST_LIMITS,
+      subgraphUrls: {
+        identity: UNREACHABLE,
+        ledger: UNREACHABLE,
+        payouts: UNREACHABLE,
+        disputes: UNREACHABLE,
+        notifications: UNREACHABLE,
+        ...urls,
+      },
+      ...overrides,
+    },
+    { log: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent') },
+  );
+}
+
+/** A platform with one test-mode account, and the platform's test key. */
+export async function platformWithAccount(identity: TestService, name: string, accountId: string) {
+  const platform = await createPlatform(identity.dataSource, { name });
+  await seedIdentity(identity.dataSource, {
+    platform: { id: platform.platform.id, name, brandColor: '#5b4cf0' },
+    accounts: [
+      {
+        id: accountId,
+        displayName: name,
+        email: `${accountId}@example.com`,
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: false,
+      },
+    ],
+  });
+  return { platformId: platform.platform.id, secret: platform.testSecret };
+}
+
+export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+/** Signs the account in through a login link and its (test-mode) code: the session cookie. */
+export async function signIn(gatewayUrl: string, platformSecret: string, accountId: string) {
+  const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
+    gatewayUrl,
+    'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
+    { a: accountId },
+    bearer(platformSecret),
+  );
+  const token = link.data!.createLoginLink.url.split('/login/')[1];
+  const started = await graphqlRequest<{ startLogin: { id: string } }>(
+    gatewayUrl,
+    'mutation($t: String!) { startLogin(token: $t) { id } }',
+    { t: token },
+  );
+  const verified = await graphqlRequest(
+    gatewayUrl,
+    'mutation($c: ID!) { verifyLoginCode(challenge: $c, code: "000000") { account { id } } }',
+    { c: started.data!.startLogin.id },
+  );
+  return verified.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DUPLICATE_MESSAGE, isDuplicateKey } from '@dash/errors';
+import type { Logger } from '@dash/logger';
+
+/** What Express's body parsers attach to the errors they pass on. */
+interface HttpError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+/** The sentence for a request a parser refused, by the parser's error type. */
+const REFUSALS: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON.',
+  'entity.too.large': 'The request body is too large.',
+  'encoding.unsupported': 'The request body has an unsupported encoding.',
+  'charset.unsupported': 'The request body has an unsupported charset.',
+  'request.aborted': 'The request was cut off.',
+};
+
+/**
+ * GraphQL clients read `{ errors: [...] }`; the file and internal routes answer `{ error }`. A
+ * refusal is written in the shape its path's clients read.
+ */
+function send(
+  res: Parameters<RequestHandler>[1],
+  path: string,
+  status: number,
+  error: { code: string; message: string; field?: string },
+) {
+  const { code, message, field } = error;
+  const extensions = { code, ...(field ? { field } : {}) };
+  res
+    .status(status)
+    .json(
+      path.startsWith('/graphql')
+        ? { errors: [{ message, extensions }] }
+        : { error: { code, message, ...(field ? { extensions: { field } } : {}) } },
+    );
+}
+
+/** Any path nothing answered: a JSON 404, never Express's HTML page. */
+export function jsonNotFound(): RequestHandler {
+  return (req, res) =>
+    send(res, req.path, 404, {
+      code: 'NOT_FOUND',
+      message: `Nothing at ${req.method} ${req.path}`,
+    });
+}
+
+/**
+ * The last handler of every server: whatever reached it becomes a JSON error, in every mode
+ * (Express's own handler writes an HTML page with the stack trace outside production). A request
+ * a body parser refused is BAD_USER_INPUT naming the body; anything else is logged in full and
+ * answered INTERNAL_SERVER_ERROR with no detail (a lost unique-key race is CONFLICT).
+ */
+export function jsonErrors(log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const http = (typeof error === 'object' && error !== null ? error : {}) as HttpError;
+    const status = http.status ?? http.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const message = (http.type && REFUSALS[http.type]) ?? 'The request could not be read.';
+      send(res, req.path, status, { code: 'BAD_USER_INPUT', message, field: 'body' });
+      return;
+    }
+    if (isDuplicateKey(error)) {
+      send(res, req.path, 409, { code: 'CONFLICT', message: DUPLICATE_MESSAGE });
+      return;
+    }
+    log.error({ err: error, path: req.path }, 'unexpected route error');
+    send(res, req.path, 500, {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on our side. Try again in a moment.',
+    });
+  };
+}
