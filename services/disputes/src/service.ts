@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
+  AccountDirectory,
   closureCheckRoutes,
   KnownPlatform,
+  markAccountClosed,
   platformLookup,
   keepPlatform,
   type ServiceDefinition,
@@ -22,10 +24,13 @@ import { DisputeFile } from './entities/dispute-file.entity.js';
 import { ReserveTopup } from './entities/reserve-topup.entity.js';
 import { EvidenceFiles } from './files/evidence-files.js';
 import { LocalDiskStorage } from './files/file-storage.js';
+import { UnusedFiles } from './files/unused-files.js';
+import { UploadOwners } from './files/upload-owner.js';
 import { uploadRoute } from './files/upload.route.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-DisputeLifecycle.js';
+import { EvidenceFileQuota1765050000010 } from './migrations/1765050000010-EvidenceFileQuota.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
 import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
@@ -40,6 +45,7 @@ export function assembleDisputes(
   config: DisputesConfig,
 ) {
   const ledger = new LedgerClient(config.ledgerUrl, deps.config.internalSecret);
+  const storage = new LocalDiskStorage(config.fileStorageDir);
   return {
     config,
     lifecycle: new DisputeLifecycle(
@@ -50,11 +56,22 @@ export function assembleDisputes(
       deps.log,
     ),
     topups: new ReserveTopups(deps.dataSource, ledger),
-    files: new EvidenceFiles(
+    files: new EvidenceFiles(deps.dataSource, storage, {
+      maxBytes: config.maxFileBytes,
+      filesPerAccount: config.filesPerAccount,
+      bytesPerAccount: config.fileBytesPerAccount,
+      windowDays: config.fileQuotaDays,
+    }),
+    uploadOwners: new UploadOwners(
       deps.dataSource,
-      new LocalDiskStorage(config.fileStorageDir),
-      config.maxFileBytes,
+      new AccountDirectory(
+        deps.dataSource,
+        config.identityUrl,
+        deps.config.internalSecret,
+        'disputes',
+      ),
     ),
+    unusedFiles: new UnusedFiles(deps.dataSource, storage, config.unusedFileDays, deps.log),
   };
 }
 
@@ -73,6 +90,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       Init1764028800000,
       Livemode1764100000010,
       DisputeLifecycle1764600000001,
+      EvidenceFileQuota1765050000010,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],
@@ -88,11 +106,14 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
           tickMs: app.config.tickMs,
           lifecycle: app.lifecycle,
           topups: app.topups,
+          unusedFiles: app.unusedFiles,
         });
       },
       outboxRelayPart,
       eventConsumerPart('disputes', () => ({
         'platform.updated': keepPlatform,
+        // Platforms upload evidence for their open accounts only (see UploadOwners).
+        'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
       })),
     ],
     buildContext: (base, { dataSource }) => ({
@@ -108,7 +129,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
         closureCheckRoutes(config.internalSecret, (request) =>
           disputesClosureBlockers(new DisputeRepository(dataSource), request),
         ),
-        uploadRoute(config.internalSecret, app!.files, app!.config.maxFileBytes),
+        uploadRoute(config.internalSecret, app!.files, app!.uploadOwners, app!.config.maxFileBytes),
       ),
   };
 }
