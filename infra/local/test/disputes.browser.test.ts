@@ -107,4 +107,39 @@ describe('responding to a dispute from the dashboard', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('a platform uploads file evidence for its own account through the gateway', async () => {
+    const { accountId } = await newAccountWithLoginLink(stack, {
+      email: 'disputes.platform@example.com',
+      displayName: 'Platform Answers',
+    });
+    const charged = await asPlatform<{ createCharge: { id: string } }>(
+      'mutation($a: ID!) { createCharge(input: { account: $a, amount: 2500, currency: "usd" }, idempotencyKey: "e2e-platform-evidence") { id } }',
+      { a: accountId },
+    );
+    const opened = await asPlatform<{ createTestDispute: { id: string } }>(
+      'mutation($c: ID!) { createTestDispute(charge: $c, reason: product_not_received) { id } }',
+      { c: charged.data!.createCharge.id },
+    );
+    const disputeId = opened.data!.createTestDispute.id;
+    const uploadFor = (query: string) =>
+      fetch(new URL(`/files${query}`, stack.gatewayUrl), {
+        method: 'POST',
+        headers: { ...platformKey, 'content-type': 'image/png', 'x-file-name': 'label.png' },
+        body: PNG,
+      });
+    expect((await uploadFor('')).status).toBe(400);
+    const uploaded = await uploadFor(`?account=${accountId}`);
+    expect(uploaded.status).toBe(201);
+    const file = (await uploaded.json()) as { id: string };
+    const saved = await asPlatform<{
+      saveDisputeEvidence: { evidenceFiles: Array<{ id: string; filename: string }> };
+    }>(
+      'mutation($d: ID!, $f: String!) { saveDisputeEvidence(dispute: $d, evidence: { shippingDocumentation: $f }) { evidenceFiles { id filename } } }',
+      { d: disputeId, f: file.id },
+    );
+    expect(saved.data?.saveDisputeEvidence.evidenceFiles).toEqual([
+      { id: file.id, filename: 'label.png' },
+    ]);
+  });
 });

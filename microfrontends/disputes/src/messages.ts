@@ -100,6 +100,9 @@ export const messages = {
         FILE_TOO_LARGE: 'That file is too large (at most 5 MB).',
         FILE_TYPE_NOT_ALLOWED: 'Evidence files must be PDF, PNG or JPEG.',
         FILE_EMPTY: 'That file is empty.',
+        FILE_QUOTA_EXCEEDED: 'You have uploaded as many files as you can for now. Try again later.',
+        NO_DISPUTE_AWAITING_RESPONSE:
+          'Files can be uploaded only while a dispute waits for your response.',
         UNKNOWN: 'That did not go through. Try again.',
       },
     },
@@ -204,6 +207,8 @@ export const messages = {
         FILE_TOO_LARGE: '文件过大（最多 5 MB）。',
         FILE_TYPE_NOT_ALLOWED: '证据文件须为 PDF、PNG 或 JPEG。',
         FILE_EMPTY: '文件为空。',
+        FILE_QUOTA_EXCEEDED: '您上传的文件已达目前上限，请稍后再试。',
+        NO_DISPUTE_AWAITING_RESPONSE: '只有在争议等待您回复时才能上传文件。',
         UNKNOWN: '操作未成功，请重试。',
       },
     },

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
+  AccountDirectory,
   closureCheckRoutes,
   KnownPlatform,
+  markAccountClosed,
   platformLookup,
   keepPlatform,
   type ServiceDefinition,
@@ -23,12 +25,15 @@ import { DisputeFile } from './entities/dispute-file.entity.js';
 import { ReserveTopup } from './entities/reserve-topup.entity.js';
 import { EvidenceFiles } from './files/evidence-files.js';
 import { LocalDiskStorage } from './files/file-storage.js';
+import { UnusedFiles } from './files/unused-files.js';
+import { UploadOwners } from './files/upload-owner.js';
 import { uploadRoute } from './files/upload.route.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-DisputeLifecycle.js';
 import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopups.js';
 import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
+import { EvidenceFileQuota1765050000010 } from './migrations/1765050000010-EvidenceFileQuota.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
 import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
@@ -43,6 +48,7 @@ export function assembleDisputes(
   config: DisputesConfig,
 ) {
   const ledger = new LedgerClient(config.ledgerUrl, deps.config.internalSecret);
+  const storage = new LocalDiskStorage(config.fileStorageDir);
   return {
     config,
     lifecycle: new DisputeLifecycle(
@@ -59,11 +65,22 @@ export function assembleDisputes(
       { dailyMax: config.topupDailyMax },
       deps.log,
     ),
-    files: new EvidenceFiles(
+    files: new EvidenceFiles(deps.dataSource, storage, {
+      maxBytes: config.maxFileBytes,
+      filesPerAccount: config.filesPerAccount,
+      bytesPerAccount: config.fileBytesPerAccount,
+      windowDays: config.fileQuotaDays,
+    }),
+    uploadOwners: new UploadOwners(
       deps.dataSource,
-      new LocalDiskStorage(config.fileStorageDir),
-      config.maxFileBytes,
+      new AccountDirectory(
+        deps.dataSource,
+        config.identityUrl,
+        deps.config.internalSecret,
+        'disputes',
+      ),
     ),
+    unusedFiles: new UnusedFiles(deps.dataSource, storage, config.unusedFileDays, deps.log),
   };
 }
 
@@ -84,6 +101,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       DisputeLifecycle1764600000001,
       BackedTopups1765020000001,
       InquiryRelease1765020000002,
+      EvidenceFileQuota1765050000010,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],
@@ -99,6 +117,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
           tickMs: app.config.tickMs,
           lifecycle: app.lifecycle,
           topups: app.topups,
+          unusedFiles: app.unusedFiles,
         });
       },
       outboxRelayPart,
@@ -108,6 +127,8 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
           if (event.data.closesDispute)
             await app!.lifecycle.closeAnsweredInquiry(manager, event.data.closesDispute);
         },
+        // Platforms upload evidence for their open accounts only (see UploadOwners).
+        'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
       })),
     ],
     buildContext: (base, { dataSource }) => ({
@@ -123,7 +144,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
         closureCheckRoutes(config.internalSecret, (request) =>
           disputesClosureBlockers(new DisputeRepository(dataSource), request),
         ),
-        uploadRoute(config.internalSecret, app!.files, app!.config.maxFileBytes),
+        uploadRoute(config.internalSecret, app!.files, app!.uploadOwners, app!.config.maxFileBytes),
       ),
   };
 }

@@ -5,27 +5,37 @@ import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { DisputeFile } from '../entities/dispute-file.entity.js';
 import type { FileStorage } from './file-storage.js';
+import type { FileOwner } from './upload-owner.js';
+import { UploadQuota, type UploadLimits } from './upload-quota.js';
 
 /** What evidence may be: documents and pictures networks accept. */
 const ALLOWED_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
+/** How large one file may be, and how much one account may upload. */
+export interface EvidenceFileLimits extends UploadLimits {
+  maxBytes: number;
+}
+
 /**
  * Evidence uploads: the type is read from the bytes themselves (not the name or the header the
- * browser sent), the size is capped, and the file is kept under a key of ours.
+ * browser sent), the size is capped, each account's uploads count against its quota, and the
+ * file is kept under a key of ours.
  */
 export class EvidenceFiles {
+  private readonly maxBytes: number;
+  private readonly quota: UploadQuota;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
-    private readonly maxBytes: number,
+    limits: EvidenceFileLimits,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.maxBytes = limits.maxBytes;
+    this.quota = new UploadQuota(limits);
+  }
 
-  async upload(
-    owner: { accountId: string; platformId: string; livemode: boolean },
-    filename: string,
-    bytes: Buffer,
-  ): Promise<DisputeFile> {
+  async upload(owner: FileOwner, filename: string, bytes: Buffer): Promise<DisputeFile> {
     if (bytes.length === 0)
       throw new DashError('BAD_USER_INPUT', 'The file is empty.', { reason: 'FILE_EMPTY' });
     if (bytes.length > this.maxBytes)
@@ -42,6 +52,8 @@ export class EvidenceFiles {
       throw new DashError('BAD_USER_INPUT', 'Evidence files must be PDF, PNG or JPEG.', {
         reason: 'FILE_TYPE_NOT_ALLOWED',
       });
+    const now = this.now();
+    await this.quota.check(this.dataSource.manager, owner.accountId, bytes.length, now);
     const id = newId('file');
     const file = this.dataSource.getRepository(DisputeFile).create({
       id,
@@ -51,10 +63,22 @@ export class EvidenceFiles {
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       storageKey: `${owner.accountId}/${id}.${type.ext}`,
-      createdAt: this.now(),
+      createdAt: now,
     });
+    // The bytes first, outside the lock (a slow store holds no one up); then the quota and the
+    // row in one transaction. A refused or failed upload takes its bytes back, so no file is
+    // left that no row describes.
     await this.storage.put(file.storageKey, bytes);
-    await this.dataSource.getRepository(DisputeFile).insert(file);
+    try {
+      await this.quota.open(this.dataSource.manager, owner.accountId, now);
+      await this.dataSource.transaction(async (manager) => {
+        await this.quota.take(manager, owner.accountId, file.size, now);
+        await manager.getRepository(DisputeFile).insert(file);
+      });
+    } catch (error) {
+      await this.storage.delete(file.storageKey);
+      throw error;
+    }
     return file;
   }
 }

@@ -1,13 +1,15 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /**
  * Where evidence files' bytes live. Local disk by default; an S3-compatible store implements
- * the same two calls (put an object under a key, get it back).
+ * the same three calls (put an object under a key, get it back, delete it).
  */
 export interface FileStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  /** Deleting what is not there is no error: a clean-up that stopped half-way runs again. */
+  delete(key: string): Promise<void>;
 }
 
 /** Files under one folder, one per key. Keys are ours (account/file id), never user input. */
@@ -26,6 +28,10 @@ export class LocalDiskStorage implements FileStorage {
     } catch {
       return null;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {

@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
-import { callerRoute, DashError } from '@dash/subgraph';
+import { callerRoute } from '@dash/subgraph';
+import { DashError } from '@dash/errors';
 import type { EvidenceFiles } from './evidence-files.js';
+import type { UploadOwners } from './upload-owner.js';
 
 export const UPLOAD_PATH = '/files';
 
@@ -17,21 +19,23 @@ function fileNameOf(header: string | string[] | undefined): string {
 
 /**
  * POST /files — the file's bytes as the body, its name in `x-file-name` — for the signed-in
- * account (through the gateway): answers the file's id for the evidence form.
+ * account, or a platform with `?account=acct_…` (through the gateway), while that account has
+ * a dispute to answer: answers the file's id for the evidence form.
  */
-export function uploadRoute(secret: string, files: EvidenceFiles, maxBytes: number): Router {
+export function uploadRoute(
+  secret: string,
+  files: EvidenceFiles,
+  owners: UploadOwners,
+  maxBytes: number,
+): Router {
   return callerRoute(
     UPLOAD_PATH,
     secret,
     async (caller, req, res) => {
-      if (caller.kind !== 'account')
-        throw new DashError(
-          'FORBIDDEN',
-          'Evidence is uploaded by the account, from its dashboard.',
-        );
+      const owner = await owners.ownerFor(caller, req.query.account);
       const name = fileNameOf(req.headers['x-file-name']);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const file = await files.upload(caller, name, bytes);
+      const file = await files.upload(owner, name, bytes);
       res.status(201).json({
         id: file.id,
         filename: file.filename,

@@ -2,11 +2,14 @@ import type { Logger } from '@dash/logger';
 import { startScheduledJobs } from '@dash/queue';
 import type { DisputeLifecycle } from '../disputes/dispute-lifecycle.js';
 import type { ReserveTopups } from '../disputes/reserve-topups.js';
+import type { UnusedFiles } from '../files/unused-files.js';
+
+const HOUR = 3600 * 1000;
 
 /**
  * Carries out ledger steps left due (the ledger was unreachable when a dispute opened or was
- * won), and moves top-ups on (their debit of the bank settled or failed), as a scheduled chore;
- * each step is guarded so a second run changes nothing.
+ * won), moves top-ups on (their debit of the bank settled or failed), and deletes evidence
+ * files no dispute uses, as scheduled chores; each step is guarded so a second run changes nothing.
  */
 export function startDisputeWork(options: {
   redisUrl: string;
@@ -15,6 +18,7 @@ export function startDisputeWork(options: {
   tickMs: number;
   lifecycle: DisputeLifecycle;
   topups: ReserveTopups;
+  unusedFiles: UnusedFiles;
 }) {
   return startScheduledJobs(
     'disputes-work',
@@ -24,6 +28,13 @@ export function startDisputeWork(options: {
         run: async () => {
           await options.lifecycle.settleLedgerSteps();
           await options.topups.advancePending();
+        },
+      },
+      'delete-unused-files': {
+        everyMs: HOUR,
+        run: async () => {
+          const deleted = await options.unusedFiles.deleteExpired();
+          if (deleted) options.log.info({ deleted }, 'unused evidence files deleted');
         },
       },
     },
