@@ -53,6 +53,7 @@ export function assemblePayouts(
     externalAccounts,
     schedules,
     requests,
+    rail,
     lifecycle: new PayoutLifecycle(dataSource, rail, ledger, deps.log),
     directory: new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts'),
     stepUp: new StepUp(config.identityUrl, secret),

@@ -290,6 +290,58 @@ describe('payouts', () => {
     });
   });
 
+  it('is claimed before it is sent: 8 workers advancing at once hand each payout to the rail once', async () => {
+    const accountId = await newFundedAccount(5_000);
+    const made = await Promise.all(
+      [1_000, 1_500, 2_500].map(
+        async (amount) => (await payOut(accountId, amount)).data!.createPayout,
+      ),
+    );
+    await Promise.all(Array.from({ length: 8 }, () => app.lifecycle.advance()));
+    for (const payout of made) {
+      expect(app.rail.timesSent(payout.id)).toBe(1);
+      expect((await payoutRow(payout.id))[0]!.status).toMatch(/^(in_transit|paid)$/);
+    }
+    const upcoming = (await payouts.dataSource.query(
+      "SELECT COUNT(*) AS n FROM outbox_events WHERE account_id = ? AND type = 'payout.upcoming'",
+      [accountId],
+    )) as Array<{ n: number | string }>;
+    expect(Number(upcoming[0]!.n)).toBe(3);
+  });
+
+  it('cancel racing the send: one wins, and the money comes back at most once', async () => {
+    const cancel = `mutation($a: ID!, $p: ID!) { cancelPayout(account: $a, payout: $p) { id status } }`;
+    for (let round = 0; round < 3; round += 1) {
+      const accountId = await newFundedAccount(6_000);
+      const made = (await payOut(accountId, 6_000)).data!.createPayout;
+      const [cancels] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 10 }, () =>
+            callAs<{ cancelPayout: { status: string } }>(payouts, platformA, cancel, {
+              a: accountId,
+              p: made.id,
+            }),
+          ),
+        ),
+        Promise.all(Array.from({ length: 4 }, () => app.lifecycle.advance())),
+      ]);
+      await app.lifecycle.returnFunds();
+      const canceled = cancels.filter((r) => r.data?.cancelPayout.status === 'canceled').length;
+      const sent = app.rail.timesSent(made.id);
+      // Exactly one of the two ways out: canceled once and never sent, or sent once and every
+      // cancel refused.
+      expect(canceled + sent).toBe(1);
+      for (const refused of cancels.filter((r) => r.errors))
+        expect(extensionsOf(refused)).toMatchObject({ reason: 'PAYOUT_NOT_CANCELABLE' });
+      const reversals = (await ledger.dataSource.query(
+        "SELECT net FROM balance_transactions WHERE source_id = ? AND type = 'payout_cancel'",
+        [made.id],
+      )) as Array<{ net: string }>;
+      expect(reversals.map((r) => Number(r.net))).toEqual(canceled ? [6_000] : []);
+      expect(await available(accountId)).toBe(canceled ? 6_000 : 0);
+    }
+  });
+
   it('instant payouts go to a debit card for 1% (at least the minimum), on top of the amount', async () => {
     const accountId = await newFundedAccount(20_000);
     const noCard = await callAs(
