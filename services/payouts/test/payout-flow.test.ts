@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
@@ -175,6 +176,74 @@ describe('bank accounts and cards', () => {
       bank: US_BANK,
     });
     expect(extensionsOf(foreign)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('onboarding’s first bank account', () => {
+  const ADD_ONBOARDING = `mutation($input: BankAccountInput!) {
+    addOnboardingBankAccount(input: $input) { id currency }
+  }`;
+  const GB_BANK = {
+    country: 'GB',
+    currency: 'gbp',
+    accountHolderName: 'Amy Jones',
+    accountNumber: 'GB82WEST12345698765432',
+  };
+  const onboardingOf = (accountId: string): Caller => ({
+    kind: 'onboarding',
+    accountId,
+    platformId: 'plat_a',
+    livemode: false,
+    sessionId: `sess_${accountId}`,
+    accountLinkId: `link_${accountId}`,
+  });
+  const countDestinations = async (accountId: string) =>
+    Number(
+      (
+        (await payouts.dataSource.query(
+          'SELECT COUNT(*) AS n FROM external_accounts WHERE account_id = ?',
+          [accountId],
+        )) as Array<{ n: number | string }>
+      )[0]!.n,
+    );
+
+  it('is refused to a dashboard session: a new bank account there needs the code', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const refused = await callAs(payouts, asAccount(accountId), ADD_ONBOARDING, {
+      input: US_BANK,
+    });
+    expect(extensionsOf(refused)).toMatchObject({ code: 'FORBIDDEN', reason: 'ONBOARDING_ONLY' });
+    expect(await countDestinations(accountId)).toBe(0);
+  });
+
+  it('20 parallel onboarding calls in two currencies add exactly one first bank account', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        callAs<{ addOnboardingBankAccount: { id: string } }>(
+          payouts,
+          onboardingOf(accountId),
+          ADD_ONBOARDING,
+          { input: i % 2 ? GB_BANK : US_BANK },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.data?.addOnboardingBankAccount).length).toBe(1);
+    for (const refused of results.filter((r) => r.errors))
+      expect(extensionsOf(refused)).toMatchObject({ reason: 'BANK_ACCOUNT_EXISTS' });
+    expect(await countDestinations(accountId)).toBe(1);
+  });
+
+  it('20 parallel onboarding calls for a second currency are all refused', async () => {
+    const accountId = await newFundedAccount(0, US_BANK);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        callAs(payouts, onboardingOf(accountId), ADD_ONBOARDING, { input: GB_BANK }),
+      ),
+    );
+    for (const refused of results)
+      expect(extensionsOf(refused)).toMatchObject({ reason: 'BANK_ACCOUNT_EXISTS' });
+    expect(await countDestinations(accountId)).toBe(1);
   });
 });
 
