@@ -116,12 +116,12 @@ export const EVENT_SUBSCRIPTIONS = {
     'dispute.closed',
     'dispute.funds_reinstated',
   ],
-  // The ledger names payments after the platform, lets accounts refund where it allows, and
-  // takes no more money for closed accounts.
-  ledger: ['platform.updated', 'account.closed'],
-  // Payouts lets accounts change schedules and bank accounts where the platform allows, and
-  // pays nothing more to closed accounts.
-  payouts: ['platform.updated', 'account.closed'],
+  // The ledger names payments after the platform, lets accounts refund where it allows, takes
+  // no more money for closed accounts, and none for accounts whose charges are off.
+  ledger: ['platform.updated', 'account.closed', 'account.updated'],
+  // Payouts lets accounts change schedules and bank accounts where the platform allows, pays
+  // nothing more to closed accounts, and holds payouts while an account's payouts are off.
+  payouts: ['platform.updated', 'account.closed', 'account.updated'],
   // Identity counts a bank account as provided for the account's requirements.
   identity: ['external_account.updated'],
   // Disputes lets accounts respond and top up their reserve where the platform allows.

@@ -58,7 +58,15 @@ export {
   InternalRouteError,
 } from './internal-routes.js';
 export { callService } from './service-call.js';
-export { AccountDirectory, markAccountClosed, rememberAccount } from './account-directory.js';
+export {
+  AccountDirectory,
+  capabilitiesOf,
+  keepCapabilities,
+  KNOWN_RECORDS_CAPABILITIES_AND_MODES,
+  markAccountClosed,
+  ONBOARDED,
+  rememberAccount,
+} from './account-directory.js';
 export {
   KNOWN_RECORDS_TABLES,
   keepPlatform,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
+import { keepCapabilities, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
 import type { GraphqlResponse } from '@dash/testing';
 import { payoutsService, runAutomaticPayouts } from '../src/index.js';
@@ -479,6 +480,103 @@ describe('payouts', () => {
     )) as Array<{ n: string }>;
     expect(Number(count!.n)).toBe(1);
     expect(replay.amount).toBe(6_000);
+  });
+});
+
+describe('capabilities gate payouts', () => {
+  /** An account identity reports with payouts off (something due, or never onboarded). */
+  async function accountWithPayoutsOff(funds: number): Promise<string> {
+    const accountId = `acct_held${(accounts += 1)}`;
+    for (const service of [ledger, payouts])
+      await service.dataSource.transaction((manager) =>
+        rememberAccount(
+          manager,
+          { accountId, platformId: 'plat_a', livemode: false },
+          { chargesEnabled: true, payoutsEnabled: false },
+        ),
+      );
+    const transfer = await callAs(
+      ledger,
+      platformA,
+      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
+      { input: { account: accountId, amount: funds, currency: 'usd' }, key: newKey() },
+    );
+    expect(transfer.errors).toBeUndefined();
+    const added = await callAs(payouts, platformA, ADD_EXTERNAL, {
+      account: accountId,
+      bank: US_BANK,
+    });
+    expect(added.errors).toBeUndefined();
+    return accountId;
+  }
+  const payoutsOf = async (accountId: string) =>
+    Number(
+      (
+        (await payouts.dataSource.query('SELECT COUNT(*) AS n FROM payouts WHERE account_id = ?', [
+          accountId,
+        ])) as Array<{ n: number | string }>
+      )[0]!.n,
+    );
+
+  it('refuses 20 platform payouts and 20 "pay out now" at once while payouts are off', async () => {
+    const accountId = await accountWithPayoutsOff(10_000);
+    const attempts = await Promise.all([
+      ...Array.from({ length: 20 }, () => payOut(accountId, 100)),
+      ...Array.from({ length: 20 }, () =>
+        callAs(
+          payouts,
+          asAccount(accountId),
+          'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id } }',
+          { i: { amount: 100, currency: 'usd' }, k: newKey() },
+        ),
+      ),
+    ]);
+    for (const attempt of attempts)
+      expect(extensionsOf(attempt)).toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        reason: 'ACCOUNT_PAYOUTS_DISABLED',
+      });
+    expect(await payoutsOf(accountId)).toBe(0);
+    expect(await available(accountId)).toBe(10_000);
+  });
+
+  it('the automatic run holds while payouts are off, and pays once they are back', async () => {
+    const accountId = await accountWithPayoutsOff(4_000);
+    await ledger.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 3 * 24 * 3600 * 1000), accountId],
+    );
+    const log = createLogger('scheduler-test', 'silent');
+    const run = () =>
+      runAutomaticPayouts(payouts.dataSource, app.requests, app.schedules.defaultRule, log);
+    await run();
+    expect(await payoutsOf(accountId)).toBe(0);
+    expect(await available(accountId)).toBe(4_000);
+    // Identity's account.updated: the requirements are met again.
+    await payouts.dataSource.transaction((manager) =>
+      keepCapabilities(
+        {
+          accountId,
+          platformId: 'plat_a',
+          livemode: false,
+          occurredAt: new Date().toISOString(),
+          data: {
+            requirements: { chargesEnabled: true, payoutsEnabled: true, currentDeadline: null },
+          },
+        },
+        manager,
+      ),
+    );
+    await expect
+      .poll(
+        async () => {
+          await run();
+          return payoutsOf(accountId);
+        },
+        { timeout: 7_000, interval: 500 },
+      )
+      .toBe(1);
+    expect(await available(accountId)).toBe(0);
   });
 });
 
