@@ -64,7 +64,9 @@ export class AccountDirectory {
     platform: { platformId: string; livemode: boolean },
     accountId: string,
   ): Promise<AccountOwner> {
-    const owner = await this.openAccountOf(platform, accountId);
+    let owner = await this.openAccountOf(platform, accountId);
+    // A refusal is confirmed afresh (see `confirmed`): the account may have just onboarded.
+    if (!chargesAllowed(owner, new Date())) owner = await this.confirmed(accountId, owner);
     if (!chargesAllowed(owner, new Date()))
       throw new DashError(
         'FAILED_PRECONDITION',
@@ -79,14 +81,27 @@ export class AccountDirectory {
    * payouts off (something is due, overdue or still being verified).
    */
   async requirePayoutsEnabled(accountId: string): Promise<void> {
-    const owner = await this.owner(accountId);
+    let owner = await this.owner(accountId);
     if (!owner) throw notFound('account', accountId);
+    if (!owner.payoutsEnabled) owner = await this.confirmed(accountId, owner);
     if (!owner.payoutsEnabled)
       throw new DashError(
         'FAILED_PRECONDITION',
         'Payouts are paused for this account until its onboarding requirements are met; its balance keeps growing meanwhile.',
         { reason: 'ACCOUNT_PAYOUTS_DISABLED' },
       );
+  }
+
+  /**
+   * The account read afresh before money is refused: a refusal never rests on a cached "off"
+   * (turning money off reaches the services by event within the cache period; turning it on
+   * counts at once). Where identity cannot be reached the kept answer stands.
+   */
+  private async confirmed(accountId: string, known: AccountOwner): Promise<AccountOwner> {
+    const fresh = await this.find(accountId);
+    if (!fresh) return known;
+    this.recent.set(accountId, fresh);
+    return fresh;
   }
 
   /** The account if it is the platform's in the key's mode, open or closed (for reading). */
@@ -113,7 +128,10 @@ export class AccountDirectory {
 
   /**
    * The known row, or identity's answer kept as the row. A row whose capabilities were never
-   * learnt (kept before they were) is completed from identity once.
+   * learnt (kept before they were) is completed from identity. So is one that says money is
+   * off: an account that just finished onboarding is not refused while the event saying so is
+   * on its way (at most one question per account per cache period); if identity cannot be
+   * reached, the row's own answer stands.
    */
   private async find(accountId: string): Promise<AccountOwner | null> {
     const [row] = (await this.dataSource.query(
@@ -122,18 +140,15 @@ export class AccountDirectory {
        FROM accounts WHERE id = ?`,
       [accountId],
     )) as AccountRow[];
-    if (row?.capabilities_at)
-      return {
-        accountId,
-        platformId: row.platform_id,
-        livemode: Boolean(row.livemode),
-        closed: Boolean(row.closed),
-        chargesEnabled: Boolean(row.charges_enabled),
-        payoutsEnabled: Boolean(row.payouts_enabled),
-        chargesUntil: row.charges_until?.toISOString() ?? null,
-        asOf: row.capabilities_at.toISOString(),
-      };
-    const owner = await this.askIdentity(accountId);
+    const known = row?.capabilities_at ? ownerFromRow(accountId, row, row.capabilities_at) : null;
+    if (known && ((known.chargesEnabled && known.payoutsEnabled) || known.closed)) return known;
+    let owner: AccountOwner | null;
+    try {
+      owner = await this.askIdentity(accountId);
+    } catch (error) {
+      if (known) return known;
+      throw error;
+    }
     if (owner) await saveKnownAccount(this.dataSource.manager, owner);
     return owner;
   }
@@ -155,6 +170,17 @@ export class AccountDirectory {
     return (await response.json()) as AccountOwner;
   }
 }
+
+const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): AccountOwner => ({
+  accountId,
+  platformId: row.platform_id,
+  livemode: Boolean(row.livemode),
+  closed: Boolean(row.closed),
+  chargesEnabled: Boolean(row.charges_enabled),
+  payoutsEnabled: Boolean(row.payouts_enabled),
+  chargesUntil: row.charges_until?.toISOString() ?? null,
+  asOf: asOf.toISOString(),
+});
 
 const owns = (platform: { platformId: string; livemode: boolean }, owner: AccountOwner) =>
   owner.platformId === platform.platformId && owner.livemode === platform.livemode;
