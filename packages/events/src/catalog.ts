@@ -12,8 +12,15 @@ export interface DomainEventData {
   'account.updated': { fields: string[]; by: Actor; requirements?: RequirementsSummary };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
-  /** A platform's name or dashboard feature switches, as they are now (not what changed). */
-  'platform.updated': { name: string; features: Record<string, boolean> };
+  /**
+   * A platform's name or dashboard feature switches, as they are now (not what changed):
+   * `features` live mode's, `testFeatures` test mode's (each mode's keys change only their own).
+   */
+  'platform.updated': {
+    name: string;
+    features: Record<string, boolean>;
+    testFeatures?: Record<string, boolean>;
+  };
   /** A payout was made (by the schedule, the account or the platform) and left the balance. */
   'payout.created': PayoutFacts;
   /** The bank has the payout: it is on its way, expected on `arrivalDate`. */

@@ -74,5 +74,6 @@ export {
   platformLookup,
   requireFeature,
   savePlatform,
+  switchesIn,
   type PlatformFacts,
 } from './known-platforms.js';

@@ -29,6 +29,7 @@ import { ChallengeDestination1764100000004 } from './migrations/1764100000004-Ch
 import { ChallengeClientIp1764100000005 } from './migrations/1764100000005-ChallengeClientIp.js';
 import { AccountSettings1764100000006 } from './migrations/1764100000006-AccountSettings.js';
 import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.js';
+import { PlatformFeaturesPerMode1765010000001 } from './migrations/1765010000001-PlatformFeaturesPerMode.js';
 import { ManualReview, TestModeVerification } from './domain/verification.js';
 import { AccountLinks } from './onboarding/account-links.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
@@ -88,6 +89,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
       ChallengeClientIp1764100000005,
       AccountSettings1764100000006,
       Onboarding1764100000007,
+      PlatformFeaturesPerMode1765010000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

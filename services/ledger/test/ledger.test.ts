@@ -328,14 +328,21 @@ describe('refunds', () => {
       amount: 200,
       requestedBy: 'account',
     });
+    // Live mode's switch off: a test-mode account is not affected.
     await service.dataSource.query(
       `UPDATE platforms SET features = '{"issueRefunds":false}' WHERE id = 'plat_a'`,
+    );
+    expect((await refundPayment()).errors).toBeUndefined();
+    await service.dataSource.query(
+      `UPDATE platforms SET test_features = '{"issueRefunds":false}' WHERE id = 'plat_a'`,
     );
     expect((await refundPayment()).errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       feature: 'issueRefunds',
     });
-    await service.dataSource.query(`UPDATE platforms SET features = '{}' WHERE id = 'plat_a'`);
+    await service.dataSource.query(
+      `UPDATE platforms SET features = '{}', test_features = '{}' WHERE id = 'plat_a'`,
+    );
   });
 });
 
