@@ -131,7 +131,8 @@ export class AccountDirectory {
    * learnt (kept before they were) is completed from identity. So is one that says money is
    * off: an account that just finished onboarding is not refused while the event saying so is
    * on its way (at most one question per account per cache period); if identity cannot be
-   * reached, the row's own answer stands.
+   * reached, the row's own answer stands (capabilities never learnt: off), so ownership reads
+   * keep working and money stays refused.
    */
   private async find(accountId: string): Promise<AccountOwner | null> {
     const [row] = (await this.dataSource.query(
@@ -140,8 +141,14 @@ export class AccountDirectory {
        FROM accounts WHERE id = ?`,
       [accountId],
     )) as AccountRow[];
-    const known = row?.capabilities_at ? ownerFromRow(accountId, row, row.capabilities_at) : null;
-    if (known && ((known.chargesEnabled && known.payoutsEnabled) || known.closed)) return known;
+    // Capabilities never learnt count as off (money refused) until identity answers.
+    const known = row ? ownerFromRow(accountId, row, row.capabilities_at ?? new Date(0)) : null;
+    if (
+      known &&
+      row?.capabilities_at &&
+      ((known.chargesEnabled && known.payoutsEnabled) || known.closed)
+    )
+      return known;
     let owner: AccountOwner | null;
     try {
       owner = await this.askIdentity(accountId);
