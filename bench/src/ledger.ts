@@ -270,10 +270,13 @@ try {
   });
   for (let i = 0; i < ids.length; i += BATCH)
     await ledger.query(
-      `INSERT INTO accounts (id, platform_id, livemode, closed) VALUES ${ids
-        .slice(i, i + BATCH)
-        .map(() => '(?, ?, FALSE, FALSE)')
-        .join(',')}`,
+      // Onboarded accounts (charges and payouts on), as identity would report them.
+      `INSERT INTO accounts
+         (id, platform_id, livemode, closed, charges_enabled, payouts_enabled, capabilities_at)
+       VALUES ${ids
+         .slice(i, i + BATCH)
+         .map(() => '(?, ?, FALSE, FALSE, TRUE, TRUE, NOW(3))')
+         .join(',')}`,
       ids.slice(i, i + BATCH).flatMap((id) => [id, platform.id]),
     );
 

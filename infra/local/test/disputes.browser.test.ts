@@ -27,10 +27,14 @@ afterAll(() => running?.stop());
 
 describe('responding to a dispute from the dashboard', () => {
   it('finds the dispute, uploads proof, submits evidence, and the activity hub follows', async () => {
-    const { accountId, path } = await newAccountWithLoginLink(stack, {
-      email: EMAIL,
-      displayName: 'Disputes Driver',
-    });
+    const { accountId, path } = await newAccountWithLoginLink(
+      stack,
+      {
+        email: EMAIL,
+        displayName: 'Disputes Driver',
+      },
+      {},
+    );
     const charged = await asPlatform<{ createCharge: { id: string } }>(
       'mutation($a: ID!) { createCharge(input: { account: $a, amount: 4200, currency: "usd", customerEmail: "kim@example.com", description: "Ride #77" }, idempotencyKey: "e2e-dispute-charge") { id } }',
       { a: accountId },

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
 import type { RunningStack } from '../src/index.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
+import { onboardAccount } from './onboard.js';
 import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
 
 let running: BrowserStack;
@@ -64,7 +65,9 @@ describe('the banner and the activity hub', () => {
       .poll(async () => (await page.locator('#dash-main').textContent()) ?? '', { timeout: 15_000 })
       .not.toContain('Confirm your website');
 
-    // A dispute arrives: the bell counts it, the hub lists it, and opening it leads to the dispute.
+    // The account finishes onboarding and takes a payment; a dispute arrives: the bell counts
+    // it, the hub lists it, and opening it leads to the dispute.
+    await onboardAccount(stack, accountId);
     const charged = await asPlatform<{ createCharge: { id: string } }>(
       'mutation($a: ID!) { createCharge(input: { account: $a, amount: 2000, currency: "usd" }, idempotencyKey: "e2e-hub-charge") { id } }',
       { a: accountId },

@@ -25,10 +25,14 @@ async function open(page: Page, path: string, testid: string) {
 
 describe('a payment in the dashboard', () => {
   it('appears in earnings, transactions and payments, and its refund everywhere', async () => {
-    const { accountId, path } = await newAccountWithLoginLink(stack, {
-      email: EMAIL,
-      displayName: 'Payments Rider',
-    });
+    const { accountId, path } = await newAccountWithLoginLink(
+      stack,
+      {
+        email: EMAIL,
+        displayName: 'Payments Rider',
+      },
+      {},
+    );
     // $42.00 less 2.9% + $0.30 is $40.48 for the account.
     const charged = await graphqlRequest<{ createCharge: { id: string } }>(
       stack.gatewayUrl,

@@ -10,6 +10,7 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
+import { onboardAccount } from './onboard.js';
 import { platformKey } from './sign-in.js';
 
 let prepared: IsolatedStackEnv;
@@ -45,12 +46,15 @@ const CHARGE = `mutation($account: ID!, $key: String!) {
 const extensionsOf = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
 
-async function newAccount(email: string): Promise<string> {
+/** A new account, onboarded by its owner (test values) unless the test says otherwise. */
+async function newAccount(email: string, onboarded = true): Promise<string> {
   const created = await asPlatform<{ createAccount: { id: string } }>(
     'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
     { e: email },
   );
-  return created.data!.createAccount.id;
+  const accountId = created.data!.createAccount.id;
+  if (onboarded) await onboardAccount(stack, accountId);
+  return accountId;
 }
 
 beforeAll(async () => {
@@ -65,13 +69,29 @@ afterAll(async () => {
 });
 
 describe('payments across the services', () => {
-  it('charges an account the moment its platform created it, and the account sees it', async () => {
-    const accountId = await newAccount('fresh.driver@example.com');
-    const charged = await asPlatform<{ createCharge: { id: string; status: string } }>(CHARGE, {
-      account: accountId,
-      key: newKey(),
-    });
-    expect(charged.errors).toBeUndefined();
+  it('refuses 20 parallel charges before the account onboards; charges it within seconds after, and the account sees it', async () => {
+    const accountId = await newAccount('fresh.driver@example.com', false);
+    const early = await Promise.all(
+      Array.from({ length: 20 }, () => asPlatform(CHARGE, { account: accountId, key: newKey() })),
+    );
+    for (const refused of early)
+      expect(extensionsOf(refused)).toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        reason: 'ACCOUNT_CHARGES_DISABLED',
+      });
+    await onboardAccount(stack, accountId);
+    // The ledger hears of it by event (and its cache of the account lasts five seconds).
+    let charged: GraphqlResponse<{ createCharge: { id: string; status: string } }> | undefined;
+    await expect
+      .poll(
+        async () => {
+          charged = await asPlatform(CHARGE, { account: accountId, key: newKey() });
+          return extensionsOf(charged)?.reason ?? 'charged';
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe('charged');
+    if (!charged?.data) throw new Error('not charged');
     expect(charged.data?.createCharge.status).toBe('succeeded');
     const seen = await asAccount<{
       _entities: Array<{ payments: { nodes: Array<{ id: string; description: string }> } }>;
@@ -86,7 +106,7 @@ describe('payments across the services', () => {
   });
 
   it("refuses another platform's charge on the account", async () => {
-    const accountId = await newAccount('someone.else@example.com');
+    const accountId = await newAccount('someone.else@example.com', false);
     const foreign = await asPlatform(
       CHARGE,
       { account: accountId, key: newKey() },
@@ -284,5 +304,84 @@ describe('payments across the services', () => {
     });
     expect(own.status).toBe(200);
     expect((await fetch(exportUrl, { headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
+  });
+});
+
+describe('test keys cannot change live behaviour', () => {
+  it('a leaked test key switches refunds and instant payouts for test mode only, however the two keys race', async () => {
+    const identity = stack.services.find((s) => s.name === 'identity')!;
+    const created = await createPlatform(identity.dataSource, { name: 'Leaky Rides' });
+    const platformId = created.platform.id;
+    const testKey = { authorization: `Bearer ${created.testSecret}` };
+    const liveKey = { authorization: `Bearer ${created.liveSecret}` };
+    const newAccountWith = async (key: Record<string, string>, email: string) =>
+      (
+        await graphqlRequest<{ createAccount: { id: string } }>(
+          stack.gatewayUrl,
+          'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
+          { e: email },
+          key,
+        )
+      ).data!.createAccount.id;
+    const liveAccount = await newAccountWith(liveKey, 'live.rider@example.com');
+    const testAccount = await newAccountWith(testKey, 'test.rider@example.com');
+    const SWITCH = `mutation($on: Boolean!) {
+      updatePlatformFeatures(input: { issueRefunds: $on, instantPayouts: $on }) { id }
+    }`;
+    // The leaked test key turns both off while the live key keeps turning them on, at once.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        graphqlRequest(stack.gatewayUrl, SWITCH, { on: i % 2 === 1 }, i % 2 ? liveKey : testKey),
+      ),
+    );
+    const featuresWith = async (key: Record<string, string>) =>
+      (
+        await graphqlRequest<{
+          platform: { features: { issueRefunds: boolean; instantPayouts: boolean } };
+        }>(stack.gatewayUrl, '{ platform { features { issueRefunds instantPayouts } } }', {}, key)
+      ).data!.platform.features;
+    expect(await featuresWith(testKey)).toEqual({ issueRefunds: false, instantPayouts: false });
+    expect(await featuresWith(liveKey)).toEqual({ issueRefunds: true, instantPayouts: true });
+
+    /** What each dashboard refuses the account for, as the gateway would call for it. */
+    const reasonFor = async (
+      accountId: string,
+      livemode: boolean,
+      service: 'ledger' | 'payouts',
+    ) => {
+      const caller: Caller = { kind: 'account', accountId, platformId, livemode };
+      const url = stack.services.find((candidate) => candidate.name === service)!.url;
+      const response = await graphqlRequest(
+        url,
+        service === 'ledger'
+          ? 'mutation($k: String!) { refundPayment(payment: "py_none", amount: 100, idempotencyKey: $k) { id } }'
+          : 'mutation($k: String!) { payOut(input: { amount: 100, currency: "usd", method: instant }, idempotencyKey: $k) { id } }',
+        { k: newKey() },
+        { 'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET) },
+      );
+      return extensionsOf(response)?.reason ?? extensionsOf(response)?.code;
+    };
+    // Test mode's switch reaches the ledger and payouts by event...
+    for (const service of ['ledger', 'payouts'] as const)
+      await expect
+        .poll(() => reasonFor(testAccount, false, service), { timeout: 10_000 })
+        .toBe('FEATURE_DISABLED');
+    // ...and live mode's accounts may still refund and take instant payouts (refused only for
+    // reasons of their own: no such payment, no onboarding).
+    expect(await reasonFor(liveAccount, true, 'ledger')).not.toBe('FEATURE_DISABLED');
+    expect(await reasonFor(liveAccount, true, 'payouts')).not.toBe('FEATURE_DISABLED');
+
+    // The test key turns them on again: test mode only, again.
+    await graphqlRequest(stack.gatewayUrl, SWITCH, { on: true }, testKey);
+    await graphqlRequest(stack.gatewayUrl, SWITCH, { on: false }, liveKey);
+    await graphqlRequest(stack.gatewayUrl, SWITCH, { on: true }, testKey);
+    expect(await featuresWith(liveKey)).toEqual({ issueRefunds: false, instantPayouts: false });
+    await expect
+      .poll(() => reasonFor(liveAccount, true, 'ledger'), { timeout: 10_000 })
+      .toBe('FEATURE_DISABLED');
+    expect(await reasonFor(testAccount, false, 'ledger')).not.toBe('FEATURE_DISABLED');
+    await expect
+      .poll(() => reasonFor(liveAccount, true, 'payouts'), { timeout: 10_000 })
+      .toBe('FEATURE_DISABLED');
   });
 });

@@ -10,6 +10,7 @@ import {
   type RunningStack,
 } from '../src/index.js';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
+import { changeOnboardingAnswers, onboardAccount, openOnboarding } from './onboard.js';
 import { platformKey } from './sign-in.js';
 
 let prepared: IsolatedStackEnv;
@@ -40,12 +41,21 @@ const asAccount =
 const extensionsOf = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
 
-async function newAccount(email: string): Promise<string> {
+/**
+ * A new account, onboarded by its owner with test values and `bank` as its first bank account
+ * (null: never onboarded, every capability off).
+ */
+async function newAccount(
+  email: string,
+  bank: Record<string, string> | null = US_BANK,
+): Promise<string> {
   const created = await asPlatform<{ createAccount: { id: string } }>(
     'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
     { e: email },
   );
-  return created.data!.createAccount.id;
+  const accountId = created.data!.createAccount.id;
+  if (bank) await onboardAccount(stack, accountId, { bank });
+  return accountId;
 }
 
 async function fund(accountId: string, amount: number): Promise<void> {
@@ -96,11 +106,6 @@ describe('payouts across the services', () => {
   it('a payout is composed with the balance, moves along, and shows in the activity hub', async () => {
     const accountId = await newAccount('payout.driver@example.com');
     await fund(accountId, 12_000);
-    const added = await asPlatform(
-      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
-      { a: accountId, b: US_BANK },
-    );
-    expect(added.errors).toBeUndefined();
     const paid = await asPlatform<{ createPayout: { id: string; status: string } }>(
       'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 5000, currency: "usd" }, idempotencyKey: $k) { id status } }',
       { a: accountId, k: newKey() },
@@ -155,10 +160,6 @@ describe('payouts across the services', () => {
   it('an account changes its bank account only with the code sent to it', async () => {
     const email = 'bank.change@example.com';
     const accountId = await newAccount(email);
-    await asPlatform(
-      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
-      { a: accountId, b: US_BANK },
-    );
     const started = await asAccount(
       accountId,
       'identity',
@@ -261,12 +262,8 @@ describe('payouts across the services', () => {
 
   it('a failed payout is emailed, once, in the language the account chose', async () => {
     const email = 'failed.payout@example.com';
-    const accountId = await newAccount(email);
+    const accountId = await newAccount(email, { ...US_BANK, accountNumber: '000111111116' });
     await fund(accountId, 3_000);
-    await asPlatform(
-      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
-      { a: accountId, b: { ...US_BANK, accountNumber: '000111111116' } },
-    );
     await asPlatform(
       'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 3000, currency: "usd" }, idempotencyKey: $k) { id } }',
       { a: accountId, k: newKey() },
@@ -280,7 +277,7 @@ describe('payouts across the services', () => {
 
     // Another account asks for Chinese, and for no dispute emails.
     const other = 'quiet.account@example.com';
-    const otherId = await newAccount(other);
+    const otherId = await newAccount(other, { ...US_BANK, accountNumber: '000111111113' });
     const prefs = await asAccount(
       otherId,
       'notifications',
@@ -289,10 +286,6 @@ describe('payouts across the services', () => {
     );
     expect(prefs.errors).toBeUndefined();
     await fund(otherId, 1_000);
-    await asPlatform(
-      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
-      { a: otherId, b: { ...US_BANK, accountNumber: '000111111113' } },
-    );
     await asPlatform(
       'mutation($a: ID!, $k: String!) { createPayout(account: $a, input: { amount: 1000, currency: "usd" }, idempotencyKey: $k) { id } }',
       { a: otherId, k: newKey() },
@@ -303,7 +296,7 @@ describe('payouts across the services', () => {
   });
 
   it('what the platform switches off, the account cannot change', async () => {
-    const accountId = await newAccount('switched.off@example.com');
+    const accountId = await newAccount('switched.off@example.com', null);
     const SCHEDULE =
       'mutation { updateMyPayoutSchedule(input: { interval: manual }) { interval } }';
     const allowed = await asAccount(
@@ -333,5 +326,74 @@ describe('payouts across the services', () => {
     await asPlatform(
       'mutation { updatePlatformFeatures(input: { editPayoutSchedule: true, instantPayouts: true }) { id } }',
     );
+  });
+});
+
+describe('capabilities gate payouts', () => {
+  const CREATE_PAYOUT =
+    'mutation($a: ID!, $n: SafeInt!, $k: String!) { createPayout(account: $a, input: { amount: $n, currency: "usd" }, idempotencyKey: $k) { id } }';
+  const PAY_OUT_NOW =
+    'mutation($k: String!) { payOut(input: { amount: 100, currency: "usd" }, idempotencyKey: $k) { id } }';
+  const payoutsOf = async (accountId: string) =>
+    (
+      await asPlatform<{ account: { payouts: { nodes: unknown[] } } }>(
+        'query($id: ID!) { account(id: $id) { payouts(first: 50) { nodes { id } } } }',
+        { id: accountId },
+      )
+    ).data!.account.payouts.nodes.length;
+
+  it('an account that never onboarded: 20 platform payouts and 20 "pay out now" at once, none pass', async () => {
+    const accountId = await newAccount('never.onboarded@example.com', null);
+    const funded = await asPlatform(
+      'mutation($a: ID!, $k: String!) { createTransfer(input: { account: $a, amount: 5000, currency: "usd" }, idempotencyKey: $k) { id } }',
+      { a: accountId, k: newKey() },
+    );
+    expect(extensionsOf(funded)).toMatchObject({ reason: 'ACCOUNT_CHARGES_DISABLED' });
+    const bank = await asPlatform(
+      'mutation($a: ID!, $b: BankAccountInput!) { createExternalAccount(account: $a, bankAccount: $b) { id } }',
+      { a: accountId, b: US_BANK },
+    );
+    expect(bank.errors).toBeUndefined();
+    const attempts = await Promise.all([
+      ...Array.from({ length: 20 }, () =>
+        asPlatform(CREATE_PAYOUT, { a: accountId, n: 100, k: newKey() }),
+      ),
+      ...Array.from({ length: 20 }, () =>
+        asAccount(accountId, 'payouts')(PAY_OUT_NOW, { k: newKey() }),
+      ),
+    ]);
+    for (const attempt of attempts)
+      expect(extensionsOf(attempt)).toMatchObject({ reason: 'ACCOUNT_PAYOUTS_DISABLED' });
+    expect(await payoutsOf(accountId)).toBe(0);
+  });
+
+  it('a failed check (id 111111111) stops the next payout within seconds; charges go on; fixed, payouts return', async () => {
+    const accountId = await newAccount('failed.check@example.com');
+    await fund(accountId, 10_000);
+    const payOut = () => asPlatform(CREATE_PAYOUT, { a: accountId, n: 100, k: newKey() });
+    expect((await payOut()).errors).toBeUndefined();
+    const owner = await openOnboarding(stack, accountId);
+    expect(
+      await changeOnboardingAnswers(owner, { 'individual.id_number': '111111111' }),
+    ).toMatchObject({ payoutsEnabled: false });
+    const changedAt = Date.now();
+    await expect
+      .poll(async () => extensionsOf(await payOut())?.reason ?? 'paid', {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBe('ACCOUNT_PAYOUTS_DISABLED');
+    expect(Date.now() - changedAt).toBeLessThan(10_000);
+    // Within the grace period the account still takes payments; the balance keeps growing.
+    await fund(accountId, 1_000);
+    expect(
+      await changeOnboardingAnswers(owner, { 'individual.id_number': '000000000' }),
+    ).toMatchObject({ payoutsEnabled: true });
+    await expect
+      .poll(async () => extensionsOf(await payOut())?.reason ?? 'paid', {
+        timeout: 10_000,
+        interval: 500,
+      })
+      .toBe('paid');
   });
 });

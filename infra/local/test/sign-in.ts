@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
 import { DEMO_TEST_KEY, type RunningStack } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
+import { onboardAccount } from './onboard.js';
 
 export const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 
@@ -13,6 +14,8 @@ export const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 export async function newAccountWithLoginLink(
   stack: RunningStack,
   input: { email: string; displayName: string; country?: string; [field: string]: unknown },
+  /** Onboarded first (test values, this bank account), for a test that moves its money. */
+  onboarded?: { bank?: Record<string, string> },
 ): Promise<{ accountId: string; path: string }> {
   const created = await graphqlRequest<{ createAccount: { id: string } }>(
     stack.gatewayUrl,
@@ -21,6 +24,7 @@ export async function newAccountWithLoginLink(
     platformKey,
   );
   const accountId = created.data!.createAccount.id;
+  if (onboarded) await onboardAccount(stack, accountId, onboarded);
   const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
     stack.gatewayUrl,
     'mutation($a: ID!) { createLoginLink(account: $a) { url } }',

@@ -4,6 +4,8 @@ export const BANNER_QUERY = /* GraphQL */ `
     me {
       id
       detailsSubmitted
+      chargesEnabled
+      payoutsEnabled
       requirements {
         currentlyDue
         pastDue
@@ -26,6 +28,8 @@ export const BANNER_QUERY = /* GraphQL */ `
 export interface BannerData {
   me: {
     detailsSubmitted: boolean;
+    chargesEnabled: boolean;
+    payoutsEnabled: boolean;
     requirements: {
       currentlyDue: string[];
       pastDue: string[];

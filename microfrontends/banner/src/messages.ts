@@ -6,6 +6,13 @@ export const messages = {
       dueBodyNoDate: 'Add your {fields} to keep taking payments and receiving payouts.',
       pastDueTitle: 'Payments and payouts are paused',
       pastDueBody: 'Add your {fields} to turn them back on.',
+      payoutsPausedTitle: 'Payouts are paused',
+      payoutsPausedBody:
+        'Add your {fields} to turn payouts back on. You can take payments until {date}, and your balance keeps growing meanwhile.',
+      payoutsPausedBodyNoDate:
+        'Add your {fields} to turn payouts back on. Your balance keeps growing meanwhile.',
+      verifyingTitle: 'Payouts start once your details are checked',
+      verifyingBody: 'We are checking the details you gave. Your balance keeps growing meanwhile.',
       provide: 'Add information',
       setupTitle: 'Finish setting up your account',
       setupBody:
@@ -41,6 +48,11 @@ export const messages = {
       dueBodyNoDate: '请补充{fields}，以便继续收款和提现。',
       pastDueTitle: '收款和提现已暂停',
       pastDueBody: '补充{fields}后即可恢复。',
+      payoutsPausedTitle: '提现已暂停',
+      payoutsPausedBody: '请补充{fields}以恢复提现。{date} 前仍可收款，在此期间余额会继续累积。',
+      payoutsPausedBodyNoDate: '请补充{fields}以恢复提现。在此期间余额会继续累积。',
+      verifyingTitle: '资料审核通过后即可提现',
+      verifyingBody: '我们正在审核您提交的资料。在此期间余额会继续累积。',
       provide: '补充信息',
       setupTitle: '完成账户设置',
       setupBody: '您的平台需要一些信息，之后您才能收款和提现。',

@@ -15,6 +15,8 @@ import type { BannerData } from '../src/banner-query.js';
 type Me = BannerData['me'];
 const nothingDue: Me = {
   detailsSubmitted: true,
+  chargesEnabled: true,
+  payoutsEnabled: true,
   requirements: { currentlyDue: [], pastDue: [], currentDeadline: null, disabledReason: null },
   notices: [],
 };
@@ -37,6 +39,45 @@ beforeEach(() => {
 });
 
 describe('notification banner', () => {
+  it('says payouts are paused, and why, while something is due or being checked (en and zh-CN)', async () => {
+    const idDue = answer({
+      payoutsEnabled: false,
+      requirements: {
+        currentlyDue: ['individual.id_number'],
+        pastDue: [],
+        currentDeadline: '2026-12-09T00:00:00.000Z',
+        disabledReason: null,
+      },
+    });
+    const checking = answer({
+      payoutsEnabled: false,
+      requirements: {
+        currentlyDue: [],
+        pastDue: [],
+        currentDeadline: null,
+        disabledReason: 'requirements.pending_verification',
+      },
+    });
+    const view = await mountBanner(scriptedClient({ Banner: [idDue, checking, idDue] }));
+    const paused = view.get('[data-testid="banner-requirements"]');
+    expect(paused.text()).toContain('Payouts are paused');
+    expect(paused.text()).toContain('Add your ID number to turn payouts back on');
+    expect(paused.text()).toContain('take payments until Dec 9, 2026');
+    announce('dash:account-changed');
+    await flushPromises();
+    expect(view.get('[data-testid="banner-payouts"]').text()).toContain(
+      'Payouts start once your details are checked',
+    );
+    setLocale('zh-CN');
+    announce('dash:account-changed');
+    await flushPromises();
+    expect(view.get('[data-testid="banner-requirements"]').text()).toContain('提现已暂停');
+    expect(view.get('[data-testid="banner-requirements"]').text()).toContain(
+      '请补充证件号码以恢复提现',
+    );
+    view.unmount();
+  });
+
   it('asks for what is due, by when, and leads into onboarding; goes once given', async () => {
     const client = scriptedClient({
       Banner: [

@@ -1,4 +1,9 @@
-export { ACCOUNT_OWNER_PATH, type AccountOwner } from './account-owner.js';
+export {
+  ACCOUNT_OWNER_PATH,
+  chargesAllowed,
+  type AccountCapabilities,
+  type AccountOwner,
+} from './account-owner.js';
 export {
   CLOSURE_CHECK_PATH,
   CLOSURE_CHECKED_SERVICES,

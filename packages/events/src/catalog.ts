@@ -28,8 +28,15 @@ export interface DomainEventData {
     revokedByKeyId: string | null;
     withKeyId: string | null;
   };
-  /** A platform's name or dashboard feature switches, as they are now (not what changed). */
-  'platform.updated': { name: string; features: Record<string, boolean> };
+  /**
+   * A platform's name or dashboard feature switches, as they are now (not what changed):
+   * `features` live mode's, `testFeatures` test mode's (each mode's keys change only their own).
+   */
+  'platform.updated': {
+    name: string;
+    features: Record<string, boolean>;
+    testFeatures?: Record<string, boolean>;
+  };
   /** A payout was made (by the schedule, the account or the platform) and left the balance. */
   'payout.created': PayoutFacts;
   /** The bank has the payout: it is on its way, expected on `arrivalDate`. */
@@ -134,17 +141,17 @@ export const EVENT_SUBSCRIPTIONS = {
     'dispute.closed',
     'dispute.funds_reinstated',
   ],
-  // The ledger names payments after the platform, lets accounts refund where it allows, and
-  // takes no more money for closed accounts.
-  ledger: ['platform.updated', 'account.closed'],
-  // Payouts lets accounts change schedules and bank accounts where the platform allows, and
-  // pays nothing more to closed accounts.
-  payouts: ['platform.updated', 'account.closed'],
+  // The ledger names payments after the platform, lets accounts refund where it allows, takes
+  // no more money for closed accounts, and none for accounts whose charges are off.
+  ledger: ['platform.updated', 'account.closed', 'account.updated'],
+  // Payouts lets accounts change schedules and bank accounts where the platform allows, pays
+  // nothing more to closed accounts, and holds payouts while an account's payouts are off.
+  payouts: ['platform.updated', 'account.closed', 'account.updated'],
   // Identity counts a bank account as provided for the account's requirements.
   identity: ['external_account.updated'],
-  // Disputes lets accounts respond and top up their reserve where the platform allows,
-  // and closes an inquiry that a full refund answered.
-  disputes: ['platform.updated', 'charge.refunded'],
+  // Disputes lets accounts respond and top up their reserve where the platform allows, closes
+  // an inquiry that a full refund answered, and takes no evidence uploads for closed accounts.
+  disputes: ['platform.updated', 'charge.refunded', 'account.closed'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 export type EventConsumerName = keyof typeof EVENT_SUBSCRIPTIONS;

@@ -1,20 +1,30 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { postAsService } from '@dash/auth-context';
-import { ACCOUNT_OWNER_PATH, type AccountOwner } from '@dash/contracts';
+import {
+  ACCOUNT_OWNER_PATH,
+  chargesAllowed,
+  type AccountCapabilities,
+  type AccountOwner,
+} from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
 
 interface AccountRow {
   platform_id: string;
   livemode: number | boolean;
   closed: number | boolean;
+  charges_enabled: number | boolean | null;
+  payouts_enabled: number | boolean | null;
+  charges_until: Date | null;
+  capabilities_at: Date | null;
 }
 
 /**
  * Which platform and mode an account belongs to, so a platform's request only ever acts on its
  * own accounts. Ownership never changes, so it is asked of identity once and kept in the
  * service's `accounts` table (see KNOWN_RECORDS_TABLES); that an account closed arrives later
- * by event (`account.closed`).
+ * by event (`account.closed`), and what identity's requirements let it do with money
+ * (`account.updated` with requirements: charges and payouts on or off).
  */
 export class AccountDirectory {
   /**
@@ -46,6 +56,54 @@ export class AccountDirectory {
     return owner;
   }
 
+  /**
+   * The open account a platform charges or transfers to: refused with ACCOUNT_CHARGES_DISABLED
+   * while its requirements keep charges off (it never onboarded, or what is due is overdue).
+   */
+  async chargeableAccountOf(
+    platform: { platformId: string; livemode: boolean },
+    accountId: string,
+  ): Promise<AccountOwner> {
+    let owner = await this.openAccountOf(platform, accountId);
+    // A refusal is confirmed afresh (see `confirmed`): the account may have just onboarded.
+    if (!chargesAllowed(owner, new Date())) owner = await this.confirmed(accountId, owner);
+    if (!chargesAllowed(owner, new Date()))
+      throw new DashError(
+        'FAILED_PRECONDITION',
+        'This account cannot take payments yet: its onboarding requirements are not met.',
+        { reason: 'ACCOUNT_CHARGES_DISABLED' },
+      );
+    return owner;
+  }
+
+  /**
+   * Refuses a payout with ACCOUNT_PAYOUTS_DISABLED while the account's requirements keep
+   * payouts off (something is due, overdue or still being verified).
+   */
+  async requirePayoutsEnabled(accountId: string): Promise<void> {
+    let owner = await this.owner(accountId);
+    if (!owner) throw notFound('account', accountId);
+    if (!owner.payoutsEnabled) owner = await this.confirmed(accountId, owner);
+    if (!owner.payoutsEnabled)
+      throw new DashError(
+        'FAILED_PRECONDITION',
+        'Payouts are paused for this account until its onboarding requirements are met; its balance keeps growing meanwhile.',
+        { reason: 'ACCOUNT_PAYOUTS_DISABLED' },
+      );
+  }
+
+  /**
+   * The account read afresh before money is refused: a refusal never rests on a cached "off"
+   * (turning money off reaches the services by event within the cache period; turning it on
+   * counts at once). Where identity cannot be reached the kept answer stands.
+   */
+  private async confirmed(accountId: string, known: AccountOwner): Promise<AccountOwner> {
+    const fresh = await this.find(accountId);
+    if (!fresh) return known;
+    this.recent.set(accountId, fresh);
+    return fresh;
+  }
+
   /** The account if it is the platform's in the key's mode, open or closed (for reading). */
   async belongsTo(
     platform: { platformId: string; livemode: boolean },
@@ -68,24 +126,37 @@ export class AccountDirectory {
     return owner;
   }
 
+  /**
+   * The known row, or identity's answer kept as the row. A row whose capabilities were never
+   * learnt (kept before they were) is completed from identity. So is one that says money is
+   * off: an account that just finished onboarding is not refused while the event saying so is
+   * on its way (at most one question per account per cache period); if identity cannot be
+   * reached, the row's own answer stands (capabilities never learnt: off), so ownership reads
+   * keep working and money stays refused.
+   */
   private async find(accountId: string): Promise<AccountOwner | null> {
     const [row] = (await this.dataSource.query(
-      'SELECT platform_id, livemode, closed FROM accounts WHERE id = ?',
+      `SELECT platform_id, livemode, closed, charges_enabled, payouts_enabled, charges_until,
+              capabilities_at
+       FROM accounts WHERE id = ?`,
       [accountId],
     )) as AccountRow[];
-    if (row)
-      return {
-        accountId,
-        platformId: row.platform_id,
-        livemode: Boolean(row.livemode),
-        closed: Boolean(row.closed),
-      };
-    const owner = await this.askIdentity(accountId);
-    if (owner)
-      await this.dataSource.query(
-        'INSERT IGNORE INTO accounts (id, platform_id, livemode, closed) VALUES (?, ?, ?, ?)',
-        [owner.accountId, owner.platformId, owner.livemode, owner.closed],
-      );
+    // Capabilities never learnt count as off (money refused) until identity answers.
+    const known = row ? ownerFromRow(accountId, row, row.capabilities_at ?? new Date(0)) : null;
+    if (
+      known &&
+      row?.capabilities_at &&
+      ((known.chargesEnabled && known.payoutsEnabled) || known.closed)
+    )
+      return known;
+    let owner: AccountOwner | null;
+    try {
+      owner = await this.askIdentity(accountId);
+    } catch (error) {
+      if (known) return known;
+      throw error;
+    }
+    if (owner) await saveKnownAccount(this.dataSource.manager, owner);
     return owner;
   }
 
@@ -107,6 +178,17 @@ export class AccountDirectory {
   }
 }
 
+const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): AccountOwner => ({
+  accountId,
+  platformId: row.platform_id,
+  livemode: Boolean(row.livemode),
+  closed: Boolean(row.closed),
+  chargesEnabled: Boolean(row.charges_enabled),
+  payoutsEnabled: Boolean(row.payouts_enabled),
+  chargesUntil: row.charges_until?.toISOString() ?? null,
+  asOf: asOf.toISOString(),
+});
+
 const owns = (platform: { platformId: string; livemode: boolean }, owner: AccountOwner) =>
   owner.platformId === platform.platformId && owner.livemode === platform.livemode;
 
@@ -115,13 +197,131 @@ export async function markAccountClosed(manager: EntityManager, accountId: strin
   await manager.query('UPDATE accounts SET closed = TRUE WHERE id = ?', [accountId]);
 }
 
-/** Seeds and tests: an account whose owner is already known, without asking identity. */
-export async function rememberAccount(
+/**
+ * Keeps what identity said of an account: its owner (never changes), closed (only ever set)
+ * and its capabilities, unless newer ones are already kept — an event and a read of identity
+ * may arrive in either order. (MySQL applies the assignments left to right: capabilities_at is
+ * compared before it is changed, last.)
+ */
+async function saveKnownAccount(
   manager: EntityManager,
-  owner: Omit<AccountOwner, 'closed'>,
+  account: Omit<AccountOwner, 'closed'> & { closed: boolean },
 ): Promise<void> {
+  const newer = 'capabilities_at IS NULL OR capabilities_at <= VALUES(capabilities_at)';
   await manager.query(
-    'INSERT IGNORE INTO accounts (id, platform_id, livemode, closed) VALUES (?, ?, ?, FALSE)',
-    [owner.accountId, owner.platformId, owner.livemode],
+    `INSERT INTO accounts
+       (id, platform_id, livemode, closed, charges_enabled, payouts_enabled, charges_until,
+        capabilities_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE
+       closed = closed OR VALUES(closed),
+       charges_enabled = IF(${newer}, VALUES(charges_enabled), charges_enabled),
+       payouts_enabled = IF(${newer}, VALUES(payouts_enabled), payouts_enabled),
+       charges_until = IF(${newer}, VALUES(charges_until), charges_until),
+       capabilities_at = IF(${newer}, VALUES(capabilities_at), capabilities_at)`,
+    [
+      account.accountId,
+      account.platformId,
+      account.livemode,
+      account.closed,
+      account.chargesEnabled,
+      account.payoutsEnabled,
+      account.chargesUntil ? new Date(account.chargesUntil) : null,
+      new Date(account.asOf),
+    ],
   );
 }
+
+/** The part of identity's requirements summary (in `account.updated`) that gates money. */
+interface RequirementsCapabilities {
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  currentDeadline: string | null;
+}
+
+/**
+ * The `account.updated` handler of every service that keeps accounts: when the requirements
+ * changed, what the account may now do with money (charges, payouts), as of the change.
+ */
+export async function keepCapabilities(
+  event: {
+    accountId: string | null;
+    platformId: string;
+    livemode: boolean;
+    occurredAt: string;
+    data: { requirements?: RequirementsCapabilities };
+  },
+  manager: EntityManager,
+): Promise<void> {
+  const requirements = event.data.requirements;
+  if (!requirements || !event.accountId) return;
+  await saveKnownAccount(manager, {
+    accountId: event.accountId,
+    platformId: event.platformId,
+    livemode: event.livemode,
+    closed: false,
+    ...capabilitiesOf(requirements, event.occurredAt),
+  });
+}
+
+/**
+ * Capabilities from identity's requirements: charges stop when the deadline of what is due
+ * passes, unless it is met first (then a new event says so).
+ */
+export const capabilitiesOf = (
+  requirements: RequirementsCapabilities,
+  asOf: string,
+): AccountCapabilities => ({
+  chargesEnabled: requirements.chargesEnabled,
+  payoutsEnabled: requirements.payoutsEnabled,
+  chargesUntil: requirements.chargesEnabled ? requirements.currentDeadline : null,
+  asOf,
+});
+
+/**
+ * Seeds and tests: an account whose owner is already known, without asking identity. Its
+ * capabilities too when given (a test says the account it charges is onboarded); otherwise
+ * they are asked of identity at the first read, as for a row kept before they were.
+ */
+export async function rememberAccount(
+  manager: EntityManager,
+  owner: Omit<AccountOwner, 'closed' | keyof AccountCapabilities>,
+  capabilities?: Pick<AccountCapabilities, 'chargesEnabled' | 'payoutsEnabled'>,
+): Promise<void> {
+  if (!capabilities) {
+    await manager.query(
+      'INSERT IGNORE INTO accounts (id, platform_id, livemode, closed) VALUES (?, ?, ?, FALSE)',
+      [owner.accountId, owner.platformId, owner.livemode],
+    );
+    return;
+  }
+  await saveKnownAccount(manager, {
+    ...owner,
+    closed: false,
+    ...capabilities,
+    chargesUntil: null,
+    asOf: new Date().toISOString(),
+  });
+}
+
+/** Every capability on: an account that finished onboarding and owes nothing. */
+export const ONBOARDED = { chargesEnabled: true, payoutsEnabled: true } as const;
+
+/** The known accounts' capability columns and the platforms' test-mode switches, migrated in. */
+export const KNOWN_RECORDS_CAPABILITIES_AND_MODES = {
+  up: [
+    `ALTER TABLE accounts
+       ADD COLUMN charges_enabled BOOLEAN NULL,
+       ADD COLUMN payouts_enabled BOOLEAN NULL,
+       ADD COLUMN charges_until DATETIME(3) NULL,
+       ADD COLUMN capabilities_at DATETIME(3) NULL`,
+    // Test mode's switches start as a copy of the ones so far, which applied to both modes.
+    'ALTER TABLE platforms ADD COLUMN test_features TEXT NULL',
+    'UPDATE platforms SET test_features = features',
+  ],
+  down: [
+    `ALTER TABLE accounts DROP COLUMN charges_enabled, DROP COLUMN payouts_enabled,
+       DROP COLUMN charges_until, DROP COLUMN capabilities_at`,
+    'ALTER TABLE platforms DROP COLUMN test_features',
+  ],
+};

@@ -65,7 +65,15 @@ export {
   InternalRouteError,
 } from './internal-routes.js';
 export { callService } from './service-call.js';
-export { AccountDirectory, markAccountClosed, rememberAccount } from './account-directory.js';
+export {
+  AccountDirectory,
+  capabilitiesOf,
+  keepCapabilities,
+  KNOWN_RECORDS_CAPABILITIES_AND_MODES,
+  markAccountClosed,
+  ONBOARDED,
+  rememberAccount,
+} from './account-directory.js';
 export {
   KNOWN_RECORDS_TABLES,
   keepPlatform,
@@ -73,5 +81,6 @@ export {
   platformLookup,
   requireFeature,
   savePlatform,
+  switchesIn,
   type PlatformFacts,
 } from './known-platforms.js';

@@ -6,22 +6,44 @@ import { DashError } from '@dash/errors';
 import { requireAccount } from './access.js';
 
 /**
- * What a service knows of a platform — its name and dashboard feature switches — kept from
- * identity's `platform.updated` events (or a seed) in the service's own `platforms` table.
+ * What a service knows of a platform — its name and dashboard feature switches, live mode's and
+ * test mode's apart — kept from identity's `platform.updated` events (or a seed) in the
+ * service's own `platforms` table.
  */
 @Entity('platforms')
 export class KnownPlatform {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @Column({ type: 'varchar', length: 120 }) name!: string;
+  /** Live mode's switches. */
   @Column({ type: 'simple-json' }) features!: Record<string, boolean>;
+  /** Test mode's switches (null: not heard of yet, live mode's apply). */
+  @Column({ name: 'test_features', type: 'simple-json', nullable: true })
+  testFeatures!: Record<string, boolean> | null;
   @Column(datetimeColumn({ name: 'updated_at' })) updatedAt!: Date;
 }
 
 export interface PlatformFacts {
   id: string;
   name: string;
+  /** Live mode's switches. */
   features: Record<string, boolean>;
+  /** Test mode's; absent in events from before switches were kept per mode (live's apply). */
+  testFeatures?: Record<string, boolean>;
 }
+
+/**
+ * The switches that apply in one mode: a test key changes test mode's only, so a leaked test
+ * key never changes what live accounts may do.
+ */
+export const switchesIn = (
+  platform: Pick<KnownPlatform, 'features' | 'testFeatures'> | null | undefined,
+  livemode: boolean,
+): Record<string, boolean> | undefined =>
+  platform
+    ? livemode
+      ? platform.features
+      : (platform.testFeatures ?? platform.features)
+    : undefined;
 
 /** Keeps what identity says a platform is now. */
 export async function savePlatform(
@@ -29,7 +51,23 @@ export async function savePlatform(
   platform: PlatformFacts,
   updatedAt: Date,
 ): Promise<void> {
-  await manager.getRepository(KnownPlatform).upsert({ ...platform, updatedAt }, ['id']);
+  // Events may arrive out of order: an older state never overwrites a newer one.
+  const newer = 'updated_at <= VALUES(updated_at)';
+  await manager.query(
+    `INSERT INTO platforms (id, name, features, test_features, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE
+       name = IF(${newer}, VALUES(name), name),
+       features = IF(${newer}, VALUES(features), features),
+       test_features = IF(${newer}, VALUES(test_features), test_features),
+       updated_at = IF(${newer}, VALUES(updated_at), updated_at)`,
+    [
+      platform.id,
+      platform.name,
+      JSON.stringify(platform.features),
+      JSON.stringify(platform.testFeatures ?? platform.features),
+      updatedAt,
+    ],
+  );
 }
 
 /** The `platform.updated` handler of every service that follows platforms' switches. */
@@ -39,8 +77,9 @@ export const keepPlatform = (
 ) => savePlatform(manager, { id: event.platformId, ...event.data }, new Date(event.occurredAt));
 
 /**
- * The signed-in account, where its platform allows `feature` from the dashboard; otherwise
- * FORBIDDEN with reason FEATURE_DISABLED and the words the screen shows.
+ * The signed-in account, where its platform allows `feature` from the dashboard in the
+ * account's mode; otherwise FORBIDDEN with reason FEATURE_DISABLED and the words the screen
+ * shows.
  */
 export async function requireFeature(
   caller: Caller,
@@ -49,7 +88,8 @@ export async function requireFeature(
   message: string,
 ): Promise<Extract<Caller, { kind: 'account' }>> {
   const account = requireAccount(caller);
-  if (!featureAllowed((await platform(account.platformId))?.features, feature))
+  const switches = switchesIn(await platform(account.platformId), account.livemode);
+  if (!featureAllowed(switches, feature))
     throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
   return account;
 }

@@ -34,6 +34,7 @@ import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-Disput
 import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopups.js';
 import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
 import { EvidenceFileQuota1765050000010 } from './migrations/1765050000010-EvidenceFileQuota.js';
+import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
 import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
@@ -102,6 +103,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
       BackedTopups1765020000001,
       InquiryRelease1765020000002,
       EvidenceFileQuota1765050000010,
+      KnownAccountCapabilities1765010000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { rememberAccount, savePlatform } from '@dash/subgraph';
+import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
@@ -57,7 +57,7 @@ async function accountWithPayment(
 ): Promise<{ accountId: string; chargeId: string }> {
   const accountId = `acct_dsp${(accounts += 1)}`;
   await ledger.dataSource.transaction((manager) =>
-    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }),
+    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }, ONBOARDED),
   );
   const charged = await call<{ createCharge: { id: string } }>(
     ledger,

@@ -59,15 +59,21 @@ export class AccountRepository {
   }
 
   /** Sets some feature switches; the read-modify-write is one transaction, so none is lost. */
-  updateFeatures(platformId: string, switches: StoredFeatures): Promise<Platform> {
+  /** Changes one mode's switches only: a test key's call never reaches live mode's. */
+  updateFeatures(
+    platformId: string,
+    livemode: boolean,
+    switches: StoredFeatures,
+  ): Promise<Platform> {
     return this.dataSource.transaction(async (manager) => {
       const platforms = manager.getRepository(Platform);
       const platform = await platforms.findOneOrFail({
         where: { id: platformId },
         lock: { mode: 'pessimistic_write' },
       });
-      platform.storedFeatures = { ...platform.storedFeatures, ...switches };
-      await platforms.update({ id: platformId }, { storedFeatures: platform.storedFeatures });
+      const column = livemode ? 'storedFeatures' : 'storedTestFeatures';
+      platform[column] = { ...platform[column], ...switches };
+      await platforms.update({ id: platformId }, { [column]: platform[column] });
       await recordPlatformUpdated(manager, platformId);
       return platform;
     });

@@ -8,10 +8,11 @@ import {
   type AccountOwner,
   type ChallengeCheckRequest,
 } from '@dash/contracts';
-import { DashError, internalRoute, InternalRouteError } from '@dash/subgraph';
+import { capabilitiesOf, DashError, internalRoute, InternalRouteError } from '@dash/subgraph';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import { Account } from './entities/account.entity.js';
+import { requirementsOf } from './onboarding/account-requirements.js';
 import type { LoginService } from './login/login.service.js';
 import type { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
 
@@ -87,9 +88,10 @@ async function namedAccount(dataSource: DataSource, body: { accountId?: unknown 
 }
 
 /**
- * POST /internal/account-owner { accountId } → which platform and mode an account belongs to:
- * how a service that keeps money for accounts (the ledger) checks a platform's request is for
- * one of its own accounts.
+ * POST /internal/account-owner { accountId } → which platform and mode an account belongs to,
+ * and what its requirements let it do with money now: how a service that keeps money for
+ * accounts (the ledger, payouts) checks a platform's request is for one of its own accounts,
+ * and that the account may be charged or paid out.
  */
 function accountOwnerRoute(secret: string, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountOwner>(
@@ -98,11 +100,21 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
     ['ledger', 'payouts', 'disputes', 'notifications'],
     async (body) => {
       const account = await namedAccount(dataSource, body);
+      const now = new Date();
+      const requirements = requirementsOf(account, now);
       return {
         accountId: account.id,
         platformId: account.platformId,
         livemode: account.livemode,
         closed: account.closedAt !== null,
+        ...capabilitiesOf(
+          {
+            chargesEnabled: requirements.chargesEnabled,
+            payoutsEnabled: requirements.payoutsEnabled,
+            currentDeadline: requirements.currentDeadline?.toISOString() ?? null,
+          },
+          now.toISOString(),
+        ),
       };
     },
   );

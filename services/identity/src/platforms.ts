@@ -30,6 +30,8 @@ export async function createPlatform(dataSource: DataSource, input: NewPlatform)
       brandColor: brandColor.toLowerCase(),
       iconUrl: input.iconUrl ?? null,
       createdAt: new Date(),
+      storedFeatures: null,
+      storedTestFeatures: null,
     });
     await manager.getRepository(Platform).insert(platform);
     await recordPlatformUpdated(manager, platform.id);
@@ -53,6 +55,10 @@ export async function recordPlatformUpdated(
     'identity',
     'platform.updated',
     { accountId: null, platformId, livemode: false },
-    { name: platform.name, features: { ...platform.features } },
+    {
+      name: platform.name,
+      features: { ...platform.featuresIn(true) },
+      testFeatures: { ...platform.featuresIn(false) },
+    },
   );
 }

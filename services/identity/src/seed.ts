@@ -40,7 +40,8 @@ export async function seedIdentity(
         ...platform,
         iconUrl: null,
         createdAt: now,
-        ...(features ? { storedFeatures: features } : {}),
+        // Seeded switches apply in both modes.
+        ...(features ? { storedFeatures: features, storedTestFeatures: features } : {}),
       },
       ['id'],
     );

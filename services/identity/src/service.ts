@@ -34,6 +34,7 @@ import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.j
 import { ContactChangeHold1765000000000 } from './migrations/1765000000000-ContactChangeHold.js';
 import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
 import { ApiKeyCreator1765050000000 } from './migrations/1765050000000-ApiKeyCreator.js';
+import { PlatformFeaturesPerMode1765010000001 } from './migrations/1765010000001-PlatformFeaturesPerMode.js';
 import { ManualReview, TestModeVerification } from './domain/verification.js';
 import { AccountLinks } from './onboarding/account-links.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
@@ -104,6 +105,7 @@ export function createIdentityService(
       ContactChangeHold1765000000000,
       EmailLoginPicker1765000000001,
       ApiKeyCreator1765050000000,
+      PlatformFeaturesPerMode1765010000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

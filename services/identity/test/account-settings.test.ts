@@ -1,3 +1,4 @@
+import type { Caller } from '@dash/auth-context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accountCaller,
@@ -37,6 +38,14 @@ beforeAll(async () => {
         country: 'US',
         defaultCurrency: 'usd',
         livemode: false,
+      },
+      {
+        id: 'acct_lee',
+        displayName: 'Lee',
+        email: 'lee@example.com',
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: true,
       },
     ],
   });
@@ -94,6 +103,47 @@ describe('account changes as events', () => {
       {},
       platform,
     );
+  });
+});
+
+describe('switches per mode', () => {
+  it('a test key changes what test accounts may do, never live ones, however the keys race', async () => {
+    const liveKey: Caller = {
+      kind: 'platform',
+      platformId: 'plat_a',
+      livemode: true,
+      keyId: 'key_live',
+    };
+    const lee: Caller = {
+      kind: 'account',
+      accountId: 'acct_lee',
+      platformId: 'plat_a',
+      livemode: true,
+    };
+    const SWITCH =
+      'mutation($on: Boolean!) { updatePlatformFeatures(input: { editPublicInfo: $on }) { features { editPublicInfo } } }';
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        service.query(SWITCH, { on: i % 2 === 1 }, i % 2 ? liveKey : platform),
+      ),
+    );
+    const edit = (caller: Caller) =>
+      service.query(
+        'mutation($n: String!) { updateMyPublicInfo(input: { displayName: $n }) { id } }',
+        { n: `Name ${Math.random()}` },
+        caller,
+      );
+    expect((await edit(jo)).errors?.[0]?.extensions).toMatchObject({ feature: 'editPublicInfo' });
+    expect((await edit(lee)).errors).toBeUndefined();
+    const read = (caller: Caller) =>
+      service.query<{ platform: { features: { editPublicInfo: boolean } } }>(
+        '{ platform { features { editPublicInfo } } }',
+        {},
+        caller,
+      );
+    expect((await read(platform)).data?.platform.features.editPublicInfo).toBe(false);
+    expect((await read(liveKey)).data?.platform.features.editPublicInfo).toBe(true);
+    await service.query(SWITCH, { on: true }, platform);
   });
 });
 

@@ -3,6 +3,7 @@ import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/even
 import {
   AccountDirectory,
   closureCheckRoutes,
+  keepCapabilities,
   KnownPlatform,
   markAccountClosed,
   platformLookup,
@@ -29,6 +30,7 @@ import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry
 import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
 import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
 import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
+import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { payoutRoutes } from './payout.routes.js';
 import { disputeRoutes } from './dispute.routes.js';
 import { DisputeDebits } from './ledger/dispute-debits.js';
@@ -61,6 +63,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       LeanPostings1764400000001,
       Payouts1764600000000,
       ChargeDisputes1765020000000,
+      KnownAccountCapabilities1765010000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -91,6 +94,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
       eventConsumerPart('ledger', () => ({
         'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
+        'account.updated': keepCapabilities,
       })),
     ],
     buildContext: (base, deps) => ({

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printServiceSdl } from '@dash/subgraph';
+import { keepCapabilities, printServiceSdl, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
+import type { GraphqlResponse } from '@dash/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
 import { releaseDue } from '../src/ledger/release.js';
 import {
@@ -132,6 +133,105 @@ describe('charges', () => {
   });
 });
 
+describe('capabilities gate money', () => {
+  const remember = (accountId: string, chargesEnabled: boolean) =>
+    service.dataSource.transaction((manager) =>
+      rememberAccount(
+        manager,
+        { accountId, platformId: 'plat_a', livemode: false },
+        { chargesEnabled, payoutsEnabled: chargesEnabled },
+      ),
+    );
+  const reasonsOf = (responses: Array<GraphqlResponse<unknown>>) =>
+    responses.map((response) => response.errors?.[0]?.extensions?.reason ?? 'passed');
+
+  it('refuses 20 parallel charges and 20 parallel transfers to an account that never onboarded', async () => {
+    await remember('acct_new', false);
+    const attempts = await Promise.all([
+      ...Array.from({ length: 20 }, () => charge(service, { account: 'acct_new', amount: 1_000 })),
+      ...Array.from({ length: 20 }, () =>
+        service.query(
+          TRANSFER,
+          { input: { account: 'acct_new', amount: 1_000, currency: 'usd' }, key: newKey() },
+          platformA,
+        ),
+      ),
+    ]);
+    expect(new Set(reasonsOf(attempts))).toEqual(new Set(['ACCOUNT_CHARGES_DISABLED']));
+    const [moved] = (await service.dataSource.query(
+      "SELECT COUNT(*) AS n FROM balance_transactions WHERE account_id = 'acct_new'",
+    )) as Array<{ n: number | string }>;
+    expect(Number(moved!.n)).toBe(0);
+  });
+
+  it('stops charging within seconds of identity turning charges off, and starts again when on', async () => {
+    await remember('acct_later', true);
+    expect((await charge(service, { account: 'acct_later', amount: 500 })).errors).toBeUndefined();
+    const requirementsEvent = (chargesEnabled: boolean, occurredAt: Date) =>
+      service.dataSource.transaction((manager) =>
+        keepCapabilities(
+          {
+            accountId: 'acct_later',
+            platformId: 'plat_a',
+            livemode: false,
+            occurredAt: occurredAt.toISOString(),
+            data: {
+              requirements: { chargesEnabled, payoutsEnabled: false, currentDeadline: null },
+            },
+          },
+          manager,
+        ),
+      );
+    const off = new Date();
+    await requirementsEvent(false, off);
+    // An older event arriving late changes nothing.
+    await requirementsEvent(true, new Date(off.getTime() - 60_000));
+    await expect
+      .poll(
+        async () => reasonsOf([await charge(service, { account: 'acct_later', amount: 500 })]),
+        {
+          timeout: 7_000,
+          interval: 250,
+        },
+      )
+      .toEqual(['ACCOUNT_CHARGES_DISABLED']);
+    await requirementsEvent(true, new Date());
+    await expect
+      .poll(
+        async () => reasonsOf([await charge(service, { account: 'acct_later', amount: 500 })]),
+        {
+          timeout: 7_000,
+          interval: 250,
+        },
+      )
+      .toEqual(['passed']);
+  });
+
+  it('stops charging when the deadline for what is due passes, without waiting for an event', async () => {
+    await service.dataSource.transaction((manager) =>
+      keepCapabilities(
+        {
+          accountId: 'acct_grace',
+          platformId: 'plat_a',
+          livemode: false,
+          occurredAt: new Date().toISOString(),
+          data: {
+            requirements: {
+              chargesEnabled: true,
+              payoutsEnabled: false,
+              currentDeadline: new Date(Date.now() - 1_000).toISOString(),
+            },
+          },
+        },
+        manager,
+      ),
+    );
+    expect(reasonsOf([await charge(service, { account: 'acct_grace', amount: 500 })])).toEqual([
+      'ACCOUNT_CHARGES_DISABLED',
+    ]);
+  });
+});
+
 describe('idempotency', () => {
   it('returns the first result for a retried key and refuses the key with other parameters', async () => {
     const key = newKey();
@@ -228,14 +328,21 @@ describe('refunds', () => {
       amount: 200,
       requestedBy: 'account',
     });
+    // Live mode's switch off: a test-mode account is not affected.
     await service.dataSource.query(
       `UPDATE platforms SET features = '{"issueRefunds":false}' WHERE id = 'plat_a'`,
+    );
+    expect((await refundPayment()).errors).toBeUndefined();
+    await service.dataSource.query(
+      `UPDATE platforms SET test_features = '{"issueRefunds":false}' WHERE id = 'plat_a'`,
     );
     expect((await refundPayment()).errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       feature: 'issueRefunds',
     });
-    await service.dataSource.query(`UPDATE platforms SET features = '{}' WHERE id = 'plat_a'`);
+    await service.dataSource.query(
+      `UPDATE platforms SET features = '{}', test_features = '{}' WHERE id = 'plat_a'`,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Caller } from '@dash/auth-context';
-import { rememberAccount, savePlatform } from '@dash/subgraph';
+import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import { accountCaller, platformCaller, type TestService } from '@dash/subgraph/testing';
 
 export const platformA = platformCaller('plat_a');
@@ -26,11 +26,11 @@ export async function knownAccounts(
         new Date(),
       );
     for (const account of accounts)
-      await rememberAccount(manager, {
-        accountId: account.id,
-        platformId: account.platformId,
-        livemode: false,
-      });
+      await rememberAccount(
+        manager,
+        { accountId: account.id, platformId: account.platformId, livemode: false },
+        ONBOARDED,
+      );
   });
 }
 

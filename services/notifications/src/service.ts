@@ -1,6 +1,7 @@
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
 import {
   AccountDirectory,
+  keepCapabilities,
   markAccountClosed,
   type ServiceDefinition,
   type ServiceDeps,
@@ -25,6 +26,7 @@ import { Delivery } from './entities/delivery.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DevOutbox1764100000002 } from './migrations/1764100000002-DevOutbox.js';
+import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
 import { devOutboxRoutes } from './dev-outbox.route.js';
 import type { DeliveryProvider } from './providers/delivery-provider.js';
@@ -58,6 +60,7 @@ export function createNotificationsService(
       Livemode1764100000010,
       ActivityHub1764600000002,
       RequirementsEmail1764700000001,
+      KnownAccountCapabilities1765010000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -99,6 +102,10 @@ export function createNotificationsService(
         const accountHandlers = accountEventHandlers(email);
         return {
           ...accountHandlers,
+          'account.updated': async (event, manager) => {
+            await accountHandlers['account.updated'](event, manager);
+            await keepCapabilities(event, manager);
+          },
           'account.closed': async (event, manager) => {
             await accountHandlers['account.closed'](event, manager);
             await markAccountClosed(manager, event.accountId!);

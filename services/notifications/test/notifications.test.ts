@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printServiceSdl, rememberAccount } from '@dash/subgraph';
+import { printServiceSdl, ONBOARDED, rememberAccount } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
@@ -185,7 +185,11 @@ describe('delivery worker', () => {
 
   it('keeps a permanent failure as a dead letter the platform sees and sends again', async () => {
     await service.dataSource.transaction((manager) =>
-      rememberAccount(manager, { accountId: 'acct_ada', platformId: 'plat_a', livemode: false }),
+      rememberAccount(
+        manager,
+        { accountId: 'acct_ada', platformId: 'plat_a', livemode: false },
+        ONBOARDED,
+      ),
     );
     carrier.bounceOnce.add('bounce@example.com');
     const id = await requestDelivery(producer.queue, {
@@ -332,7 +336,11 @@ describe('notices and email choices', () => {
 
   it('a platform puts a notice in its account’s banner until it resolves it', async () => {
     await service.dataSource.transaction((manager) =>
-      rememberAccount(manager, { accountId: 'acct_ada', platformId: 'plat_a', livemode: false }),
+      rememberAccount(
+        manager,
+        { accountId: 'acct_ada', platformId: 'plat_a', livemode: false },
+        ONBOARDED,
+      ),
     );
     const created = await service.query<{ createAccountNotice: { id: string } }>(
       'mutation($a: ID!) { createAccountNotice(account: $a, input: { kind: risk_intervention, title: "Verify your website", body: "Add your website by Friday or payouts pause.", actionLabel: "Add website", actionUrl: "/settings" }) { id } }',

@@ -3,6 +3,7 @@ import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/even
 import {
   AccountDirectory,
   closureCheckRoutes,
+  keepCapabilities,
   KnownPlatform,
   markAccountClosed,
   platformLookup,
@@ -20,6 +21,7 @@ import { PayoutScheduleRow } from './entities/payout-schedule.entity.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { PayoutLifecycle1764600000000 } from './migrations/1764600000000-PayoutLifecycle.js';
+import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { runAutomaticPayouts } from './payouts/automatic-payouts.js';
 import { ExternalAccounts } from './payouts/external-accounts.service.js';
 import { LedgerClient } from './payouts/ledger-client.js';
@@ -47,14 +49,23 @@ export function assemblePayouts(
   const ledger = new LedgerClient(config.ledgerUrl, secret);
   const externalAccounts = new ExternalAccounts(dataSource, rail, secret);
   const schedules = new PayoutSchedules(dataSource, config.defaultDelayDays);
-  const requests = new PayoutRequests(dataSource, ledger, externalAccounts, schedules, config);
+  const directory = new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts');
+  const requests = new PayoutRequests(
+    dataSource,
+    ledger,
+    externalAccounts,
+    schedules,
+    directory,
+    config,
+  );
   return {
     config,
     externalAccounts,
     schedules,
     requests,
+    rail,
     lifecycle: new PayoutLifecycle(dataSource, rail, ledger, deps.log),
-    directory: new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts'),
+    directory,
     stepUp: new StepUp(config.identityUrl, secret),
   };
 }
@@ -75,6 +86,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
       Init1764028800000,
       Livemode1764100000010,
       PayoutLifecycle1764600000000,
+      KnownAccountCapabilities1765010000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [AccountPayoutsResolver, PayoutMutationsResolver],
@@ -100,6 +112,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
       eventConsumerPart('payouts', () => ({
         'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
+        'account.updated': keepCapabilities,
       })),
     ],
     buildContext: (base, deps) => {

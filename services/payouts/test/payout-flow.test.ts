@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
+import { keepCapabilities, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
 import type { GraphqlResponse } from '@dash/testing';
 import { payoutsService, runAutomaticPayouts } from '../src/index.js';
@@ -178,6 +180,74 @@ describe('bank accounts and cards', () => {
   });
 });
 
+describe('onboarding’s first bank account', () => {
+  const ADD_ONBOARDING = `mutation($input: BankAccountInput!) {
+    addOnboardingBankAccount(input: $input) { id currency }
+  }`;
+  const GB_BANK = {
+    country: 'GB',
+    currency: 'gbp',
+    accountHolderName: 'Amy Jones',
+    accountNumber: 'GB82WEST12345698765432',
+  };
+  const onboardingOf = (accountId: string): Caller => ({
+    kind: 'onboarding',
+    accountId,
+    platformId: 'plat_a',
+    livemode: false,
+    sessionId: `sess_${accountId}`,
+    accountLinkId: `link_${accountId}`,
+  });
+  const countDestinations = async (accountId: string) =>
+    Number(
+      (
+        (await payouts.dataSource.query(
+          'SELECT COUNT(*) AS n FROM external_accounts WHERE account_id = ?',
+          [accountId],
+        )) as Array<{ n: number | string }>
+      )[0]!.n,
+    );
+
+  it('is refused to a dashboard session: a new bank account there needs the code', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const refused = await callAs(payouts, asAccount(accountId), ADD_ONBOARDING, {
+      input: US_BANK,
+    });
+    expect(extensionsOf(refused)).toMatchObject({ code: 'FORBIDDEN', reason: 'ONBOARDING_ONLY' });
+    expect(await countDestinations(accountId)).toBe(0);
+  });
+
+  it('20 parallel onboarding calls in two currencies add exactly one first bank account', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        callAs<{ addOnboardingBankAccount: { id: string } }>(
+          payouts,
+          onboardingOf(accountId),
+          ADD_ONBOARDING,
+          { input: i % 2 ? GB_BANK : US_BANK },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.data?.addOnboardingBankAccount).length).toBe(1);
+    for (const refused of results.filter((r) => r.errors))
+      expect(extensionsOf(refused)).toMatchObject({ reason: 'BANK_ACCOUNT_EXISTS' });
+    expect(await countDestinations(accountId)).toBe(1);
+  });
+
+  it('20 parallel onboarding calls for a second currency are all refused', async () => {
+    const accountId = await newFundedAccount(0, US_BANK);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        callAs(payouts, onboardingOf(accountId), ADD_ONBOARDING, { input: GB_BANK }),
+      ),
+    );
+    for (const refused of results)
+      expect(extensionsOf(refused)).toMatchObject({ reason: 'BANK_ACCOUNT_EXISTS' });
+    expect(await countDestinations(accountId)).toBe(1);
+  });
+});
+
 describe('payouts', () => {
   it('100 simultaneous payouts against a balance that covers 10: exactly 10, never below zero', async () => {
     const accountId = await newFundedAccount(10 * 1_000);
@@ -290,6 +360,58 @@ describe('payouts', () => {
     });
   });
 
+  it('is claimed before it is sent: 8 workers advancing at once hand each payout to the rail once', async () => {
+    const accountId = await newFundedAccount(5_000);
+    const made = await Promise.all(
+      [1_000, 1_500, 2_500].map(
+        async (amount) => (await payOut(accountId, amount)).data!.createPayout,
+      ),
+    );
+    await Promise.all(Array.from({ length: 8 }, () => app.lifecycle.advance()));
+    for (const payout of made) {
+      expect(app.rail.timesSent(payout.id)).toBe(1);
+      expect((await payoutRow(payout.id))[0]!.status).toMatch(/^(in_transit|paid)$/);
+    }
+    const upcoming = (await payouts.dataSource.query(
+      "SELECT COUNT(*) AS n FROM outbox_events WHERE account_id = ? AND type = 'payout.upcoming'",
+      [accountId],
+    )) as Array<{ n: number | string }>;
+    expect(Number(upcoming[0]!.n)).toBe(3);
+  });
+
+  it('cancel racing the send: one wins, and the money comes back at most once', async () => {
+    const cancel = `mutation($a: ID!, $p: ID!) { cancelPayout(account: $a, payout: $p) { id status } }`;
+    for (let round = 0; round < 3; round += 1) {
+      const accountId = await newFundedAccount(6_000);
+      const made = (await payOut(accountId, 6_000)).data!.createPayout;
+      const [cancels] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 10 }, () =>
+            callAs<{ cancelPayout: { status: string } }>(payouts, platformA, cancel, {
+              a: accountId,
+              p: made.id,
+            }),
+          ),
+        ),
+        Promise.all(Array.from({ length: 4 }, () => app.lifecycle.advance())),
+      ]);
+      await app.lifecycle.returnFunds();
+      const canceled = cancels.filter((r) => r.data?.cancelPayout.status === 'canceled').length;
+      const sent = app.rail.timesSent(made.id);
+      // Exactly one of the two ways out: canceled once and never sent, or sent once and every
+      // cancel refused.
+      expect(canceled + sent).toBe(1);
+      for (const refused of cancels.filter((r) => r.errors))
+        expect(extensionsOf(refused)).toMatchObject({ reason: 'PAYOUT_NOT_CANCELABLE' });
+      const reversals = (await ledger.dataSource.query(
+        "SELECT net FROM balance_transactions WHERE source_id = ? AND type = 'payout_cancel'",
+        [made.id],
+      )) as Array<{ net: string }>;
+      expect(reversals.map((r) => Number(r.net))).toEqual(canceled ? [6_000] : []);
+      expect(await available(accountId)).toBe(canceled ? 6_000 : 0);
+    }
+  });
+
   it('instant payouts go to a debit card for 1% (at least the minimum), on top of the amount', async () => {
     const accountId = await newFundedAccount(20_000);
     const noCard = await callAs(
@@ -358,6 +480,103 @@ describe('payouts', () => {
     )) as Array<{ n: string }>;
     expect(Number(count!.n)).toBe(1);
     expect(replay.amount).toBe(6_000);
+  });
+});
+
+describe('capabilities gate payouts', () => {
+  /** An account identity reports with payouts off (something due, or never onboarded). */
+  async function accountWithPayoutsOff(funds: number): Promise<string> {
+    const accountId = `acct_held${(accounts += 1)}`;
+    for (const service of [ledger, payouts])
+      await service.dataSource.transaction((manager) =>
+        rememberAccount(
+          manager,
+          { accountId, platformId: 'plat_a', livemode: false },
+          { chargesEnabled: true, payoutsEnabled: false },
+        ),
+      );
+    const transfer = await callAs(
+      ledger,
+      platformA,
+      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
+      { input: { account: accountId, amount: funds, currency: 'usd' }, key: newKey() },
+    );
+    expect(transfer.errors).toBeUndefined();
+    const added = await callAs(payouts, platformA, ADD_EXTERNAL, {
+      account: accountId,
+      bank: US_BANK,
+    });
+    expect(added.errors).toBeUndefined();
+    return accountId;
+  }
+  const payoutsOf = async (accountId: string) =>
+    Number(
+      (
+        (await payouts.dataSource.query('SELECT COUNT(*) AS n FROM payouts WHERE account_id = ?', [
+          accountId,
+        ])) as Array<{ n: number | string }>
+      )[0]!.n,
+    );
+
+  it('refuses 20 platform payouts and 20 "pay out now" at once while payouts are off', async () => {
+    const accountId = await accountWithPayoutsOff(10_000);
+    const attempts = await Promise.all([
+      ...Array.from({ length: 20 }, () => payOut(accountId, 100)),
+      ...Array.from({ length: 20 }, () =>
+        callAs(
+          payouts,
+          asAccount(accountId),
+          'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id } }',
+          { i: { amount: 100, currency: 'usd' }, k: newKey() },
+        ),
+      ),
+    ]);
+    for (const attempt of attempts)
+      expect(extensionsOf(attempt)).toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        reason: 'ACCOUNT_PAYOUTS_DISABLED',
+      });
+    expect(await payoutsOf(accountId)).toBe(0);
+    expect(await available(accountId)).toBe(10_000);
+  });
+
+  it('the automatic run holds while payouts are off, and pays once they are back', async () => {
+    const accountId = await accountWithPayoutsOff(4_000);
+    await ledger.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 3 * 24 * 3600 * 1000), accountId],
+    );
+    const log = createLogger('scheduler-test', 'silent');
+    const run = () =>
+      runAutomaticPayouts(payouts.dataSource, app.requests, app.schedules.defaultRule, log);
+    await run();
+    expect(await payoutsOf(accountId)).toBe(0);
+    expect(await available(accountId)).toBe(4_000);
+    // Identity's account.updated: the requirements are met again.
+    await payouts.dataSource.transaction((manager) =>
+      keepCapabilities(
+        {
+          accountId,
+          platformId: 'plat_a',
+          livemode: false,
+          occurredAt: new Date().toISOString(),
+          data: {
+            requirements: { chargesEnabled: true, payoutsEnabled: true, currentDeadline: null },
+          },
+        },
+        manager,
+      ),
+    );
+    await expect
+      .poll(
+        async () => {
+          await run();
+          return payoutsOf(accountId);
+        },
+        { timeout: 7_000, interval: 500 },
+      )
+      .toBe(1);
+    expect(await available(accountId)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { signCaller, type Caller } from '@dash/auth-context';
 import { createLogger } from '@dash/logger';
-import { rememberAccount, savePlatform } from '@dash/subgraph';
+import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   platformCaller,
@@ -23,7 +23,11 @@ export async function knownAccounts(services: TestService[], accountIds: string[
     await service.dataSource.transaction(async (manager) => {
       await savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features: {} }, new Date());
       for (const accountId of accountIds)
-        await rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false });
+        await rememberAccount(
+          manager,
+          { accountId, platformId: 'plat_a', livemode: false },
+          ONBOARDED,
+        );
     });
 }
 

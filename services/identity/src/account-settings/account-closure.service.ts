@@ -22,7 +22,7 @@ export class AccountClosureService {
   ) {}
 
   async close(account: Account, platform: Platform): Promise<Account> {
-    if (!platform.features.closeAccount) {
+    if (!platform.featuresIn(account.livemode).closeAccount) {
       throw featureOff(
         'closeAccount',
         `${platform.name} does not allow closing accounts from the dashboard; contact ${platform.name} to close it.`,

@@ -29,14 +29,19 @@ export class Platform {
   @Field()
   createdAt!: Date;
 
-  /** Only the switches the platform set; the rest take their defaults (see PlatformFeatures). */
+  /**
+   * Only the switches the platform set, live mode's; the rest take their defaults (see
+   * PlatformFeatures). The `features` field resolves them in the caller's mode.
+   */
   @Column({ name: 'features', type: 'simple-json', nullable: true })
   storedFeatures!: StoredFeatures | null;
 
-  @Field(() => PlatformFeatures, {
-    description: 'What accounts may do from the dashboard, as the platform decided.',
-  })
-  get features(): PlatformFeatures {
-    return PlatformFeatures.from(this.storedFeatures);
+  /** Test mode's switches: a test key changes these alone. */
+  @Column({ name: 'test_features', type: 'simple-json', nullable: true })
+  storedTestFeatures!: StoredFeatures | null;
+
+  /** What accounts in one mode may do from the dashboard. */
+  featuresIn(livemode: boolean): PlatformFeatures {
+    return PlatformFeatures.from(livemode ? this.storedFeatures : this.storedTestFeatures);
   }
 }

@@ -97,7 +97,7 @@ export class AccountResolver {
     const account = await accounts.findAccount(accountId, caller);
     if (!account) throw notFound('account', accountId);
     const platform = await accounts.findPlatform(account.platformId, caller);
-    if (!platform?.features.editPublicInfo)
+    if (!platform?.featuresIn(account.livemode).editPublicInfo)
       throw featureOff(
         'editPublicInfo',
         'Your platform manages this information; contact it to change it.',

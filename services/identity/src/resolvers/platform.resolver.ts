@@ -1,8 +1,18 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { notFound, requirePlatform } from '@dash/subgraph';
 import { Platform } from '../entities/platform.entity.js';
-import type { FeatureName } from '../entities/platform-features.type.js';
+import { PlatformFeatures, type FeatureName } from '../entities/platform-features.type.js';
 import type { IdentityContext } from '../context.js';
 
 @InputType({ description: 'Switches to change; those left out keep their value.' })
@@ -29,16 +39,25 @@ export class PlatformResolver {
   }
 
   @Mutation(() => Platform, {
-    description: 'Switches dashboard features for all of the platform’s accounts.',
+    description:
+      'Switches dashboard features for the platform’s accounts in the key’s mode: a test key changes test mode’s switches only, a live key live mode’s.',
   })
   async updatePlatformFeatures(
     @Arg('input', () => PlatformFeaturesInput) input: PlatformFeaturesInput,
     @Ctx() { caller, accounts }: IdentityContext,
   ): Promise<Platform> {
-    const { platformId } = requirePlatform(caller);
+    const { platformId, livemode } = requirePlatform(caller);
     const switches = Object.fromEntries(
       Object.entries(input).filter(([, value]) => typeof value === 'boolean'),
     ) as Partial<Record<FeatureName, boolean>>;
-    return accounts.updateFeatures(platformId, switches);
+    return accounts.updateFeatures(platformId, livemode, switches);
+  }
+
+  @FieldResolver(() => PlatformFeatures, {
+    description:
+      'What accounts may do from the dashboard, as the platform decided, in the caller’s mode: a test key and test accounts see (and change) test mode’s switches, live ones live mode’s.',
+  })
+  features(@Root() platform: Platform, @Ctx() { caller }: IdentityContext): PlatformFeatures {
+    return platform.featuresIn('livemode' in caller ? caller.livemode : true);
   }
 }

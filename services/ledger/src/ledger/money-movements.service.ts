@@ -78,7 +78,7 @@ export class MoneyMovements {
     request: ChargeRequest,
     idempotencyKey: string,
   ): Promise<Charge> {
-    await this.accounts.openAccountOf(platform, request.account);
+    await this.accounts.chargeableAccountOf(platform, request.account);
     const currency = normalizeCurrency(request.currency);
     const fee = processingFee(request.amount, currency, this.settings.feeSchedule);
     const applicationFee = request.applicationFeeAmount ?? 0;
@@ -109,7 +109,7 @@ export class MoneyMovements {
     request: TransferRequest,
     idempotencyKey: string,
   ): Promise<Transfer> {
-    await this.accounts.openAccountOf(platform, request.account);
+    await this.accounts.chargeableAccountOf(platform, request.account);
     const currency = normalizeCurrency(request.currency);
     const id = newId('transfer');
     return runIdempotent(

@@ -71,12 +71,19 @@ async function requirementsActivity(
   if (!state?.detailsSubmitted) return;
   const onboarding = { type: 'onboarding' as const };
   if (state.currentlyDue.length > 0) {
-    const deadline = state.currentDeadline ? ` by ${day(state.currentDeadline)}` : '';
+    // Says why money stopped, not only what is due: payouts pause at once, payments at the
+    // deadline.
+    const charges =
+      state.chargesEnabled && state.currentDeadline
+        ? ` You can take payments until ${day(state.currentDeadline)}; your balance keeps growing meanwhile.`
+        : state.chargesEnabled
+          ? ' Your balance keeps growing meanwhile.'
+          : ' Payments are paused too.';
     await addActivity(
       manager,
       event,
-      'More information needed',
-      `Provide ${describeFields(state.currentlyDue)}${deadline} to keep payouts on.`,
+      state.payoutsEnabled ? 'More information needed' : 'Payouts are paused',
+      `Provide ${describeFields(state.currentlyDue)} to turn payouts back on.${charges}`,
       onboarding,
     );
     if (state.newlyDue.length > 0)

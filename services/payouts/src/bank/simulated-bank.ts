@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { PayoutRail, RailDestination, RailPayout, RailStatus } from './payout-rail.js';
 
 /**
@@ -41,6 +42,13 @@ const draw = (id: string) => createHash('sha256').update(id).digest().readUInt32
  * falls in the configured failure rate.
  */
 export class SimulatedBank implements PayoutRail {
+  /**
+   * How many times each recent payout id was handed over. A real rail takes a payout once per
+   * idempotency key; this one answers the same reference again too, and keeps the count so
+   * tests can see a payout was sent once, however many workers ran.
+   */
+  private readonly handedOver = new LRUCache<string, number>({ max: 100_000 });
+
   constructor(
     private readonly settings: SimulatedBankSettings,
     private readonly now: () => Date = () => new Date(),
@@ -56,7 +64,13 @@ export class SimulatedBank implements PayoutRail {
   }
 
   async send(payout: RailPayout) {
+    this.handedOver.set(payout.id, (this.handedOver.get(payout.id) ?? 0) + 1);
     return { reference: `sim_${payout.id}` };
+  }
+
+  /** How many times a payout was handed to the bank (recent payouts only). */
+  timesSent(payoutId: string): number {
+    return this.handedOver.get(payoutId) ?? 0;
   }
 
   async status(payout: RailPayout & { reference: string; sentAt: Date }): Promise<RailStatus> {

@@ -82,7 +82,8 @@ export async function runAutomaticPayouts(
         made += 1;
       } catch (error) {
         const reason = error instanceof DashError ? error.extensions.reason : undefined;
-        if (reason !== 'NOTHING_TO_PAY_OUT')
+        // Held, not failed: the balance stays and the next run after payouts are back pays it.
+        if (reason !== 'NOTHING_TO_PAY_OUT' && reason !== 'ACCOUNT_PAYOUTS_DISABLED')
           log.warn({ err: error, accountId: row.account_id }, 'automatic payout not made');
       }
     }

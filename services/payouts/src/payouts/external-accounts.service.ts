@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { IsNull, Not, type DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@dash/events';
 import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
@@ -78,7 +78,7 @@ export class ExternalAccounts {
       by: Actor;
       /** Checked after the details pass, before anything is kept (the account's one-time code). */
       confirm?: () => Promise<void>;
-      /** Only while the account has none of this kind and currency (onboarding's first one). */
+      /** Only while the account has no bank account or card at all (onboarding's first one). */
       firstOnly?: boolean;
     },
   ): Promise<ExternalAccount> {
@@ -89,17 +89,12 @@ export class ExternalAccounts {
     row.railToken = registration.token;
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ExternalAccount);
+      if (options.firstOnly) await this.refuseUnlessFirst(manager, owner);
       // Locks the account's destinations in this currency: two changes at once queue here.
       const same = await repository.find({
         where: { ...ownerWhere(owner), currency: row.currency },
         lock: { mode: 'pessimistic_write' },
       });
-      if (options.firstOnly && same.some((other) => other.kind === row.kind))
-        throw new DashError(
-          'CONFLICT',
-          'This account already has a bank account for this currency; change it from the dashboard.',
-          { reason: 'BANK_ACCOUNT_EXISTS' },
-        );
       const replaced = options.replace ? same.filter((other) => other.kind === row.kind) : [];
       const keptDefault = same.find(
         (other) => other.defaultFor !== null && !replaced.includes(other),
@@ -119,6 +114,24 @@ export class ExternalAccounts {
       });
       return row;
     });
+  }
+
+  /**
+   * Onboarding's first bank account, and only that: the account's row in the known accounts is
+   * locked first, so of many attempts at once (in any currencies) one finds no destination and
+   * the rest find it.
+   */
+  private async refuseUnlessFirst(manager: EntityManager, owner: AccountOwner): Promise<void> {
+    await manager.query('SELECT id FROM accounts WHERE id = ? FOR UPDATE', [owner.accountId]);
+    const existing = await manager
+      .getRepository(ExternalAccount)
+      .countBy({ accountId: owner.accountId, livemode: owner.livemode });
+    if (existing > 0)
+      throw new DashError(
+        'CONFLICT',
+        'This account already has a bank account; change it from your payout settings.',
+        { reason: 'BANK_ACCOUNT_EXISTS' },
+      );
   }
 
   async makeDefault(owner: AccountOwner, id: string): Promise<ExternalAccount> {

@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import type { Logger } from '@dash/logger';
@@ -10,6 +10,8 @@ import { subjectOf, type AccountOwner } from './owner.js';
 import { factsOf } from './payout-requests.js';
 
 const BATCH = 200;
+/** A claimed payout the rail has not acknowledged for this long is handed to it again. */
+const RESEND_AFTER_MS = 60_000;
 
 const railPayout = (payout: Payout): RailPayout => ({
   id: payout.id,
@@ -20,8 +22,9 @@ const railPayout = (payout: Payout): RailPayout => ({
 });
 
 /**
- * A payout's life after it is made: pending → in_transit (the rail has it) → paid, or failed
- * (the bank returned it) — or canceled while still pending. Each step is a guarded UPDATE
+ * A payout's life after it is made: pending → in_transit (claimed, then handed to the rail with
+ * its id as the rail's idempotency key) → paid, or failed (the bank returned it) — or canceled
+ * while still pending. Each step is a guarded UPDATE
  * (`WHERE status = <the step before>`) with its event in the same transaction, so however many
  * workers advance payouts, each step happens once. Money from failed and canceled payouts goes
  * back through the ledger until it has (`returned_at`).
@@ -44,22 +47,33 @@ export class PayoutLifecycle {
       order: { createdAt: 'ASC' },
       take: BATCH,
     })) {
-      const { reference } = await this.rail.send(railPayout(payout));
-      if (
-        await this.step(payout, PayoutStatus.pending, PayoutStatus.in_transit, {
-          railReference: reference,
-        })
-      )
-        changed += 1;
+      // Claimed first: only the worker whose guarded UPDATE moved it sends it, and a cancel
+      // that got there first leaves nothing to send.
+      if (!(await this.step(payout, PayoutStatus.pending, PayoutStatus.in_transit))) continue;
+      changed += 1;
+      await this.send(payout);
     }
+    // Claimed but not sent (the worker stopped, or the rail was away): sent again, which the
+    // rail takes once, keyed by the payout id.
+    for (const payout of await payouts.find({
+      where: {
+        status: PayoutStatus.in_transit,
+        railReference: IsNull(),
+        updatedAt: LessThan(new Date(this.now().getTime() - RESEND_AFTER_MS)),
+      },
+      order: { createdAt: 'ASC' },
+      take: BATCH,
+    }))
+      await this.send(payout);
     for (const payout of await payouts.find({
       where: { status: PayoutStatus.in_transit },
       order: { createdAt: 'ASC' },
       take: BATCH,
     })) {
+      if (payout.railReference === null) continue;
       const status = await this.rail.status({
         ...railPayout(payout),
-        reference: payout.railReference ?? '',
+        reference: payout.railReference,
         sentAt: payout.updatedAt ?? payout.createdAt,
       });
       if (
@@ -95,6 +109,21 @@ export class PayoutLifecycle {
     // Its own money back at once; what others are still owed is the worker's.
     await this.returnFundsOf(Object.assign(payout, { status: PayoutStatus.canceled }));
     return (await this.dataSource.getRepository(Payout).findOneBy({ id: payoutId }))!;
+  }
+
+  /** Hands a claimed payout to the rail, keyed by its id; left for a later pass if it fails. */
+  private async send(payout: Payout): Promise<void> {
+    try {
+      const { reference } = await this.rail.send(railPayout(payout));
+      await this.dataSource
+        .getRepository(Payout)
+        .update(
+          { id: payout.id, status: PayoutStatus.in_transit, railReference: IsNull() },
+          { railReference: reference, updatedAt: this.now() },
+        );
+    } catch (error) {
+      this.log.warn({ err: error, payoutId: payout.id }, 'payout not handed to the rail yet');
+    }
   }
 
   /** Gives back what failed and canceled payouts took, until the ledger has (idempotent). */

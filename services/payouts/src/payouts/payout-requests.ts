@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { recordEvent, type PayoutFacts } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
-import { checkIdempotencyKey, currencyInput } from '@dash/subgraph';
+import { checkIdempotencyKey, currencyInput, type AccountDirectory } from '@dash/subgraph';
 import { expectedArrival } from '../domain/arrival.js';
 import { instantPayoutFee, type InstantFeeRule } from '../domain/instant-fee.js';
 import type { ExternalAccount } from '../entities/external-account.entity.js';
@@ -89,6 +89,7 @@ export class PayoutRequests {
     private readonly ledger: LedgerClient,
     private readonly externalAccounts: ExternalAccounts,
     private readonly schedules: PayoutSchedules,
+    private readonly capabilities: Pick<AccountDirectory, 'requirePayoutsEnabled'>,
     private readonly settings: PayoutSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -100,6 +101,9 @@ export class PayoutRequests {
     keyScope: string,
   ): Promise<Payout> {
     checkIdempotencyKey(idempotencyKey);
+    // Whoever asks (the platform, the account, the schedule): nothing leaves while identity's
+    // requirements keep payouts off.
+    await this.capabilities.requirePayoutsEnabled(owner.accountId);
     const plan = await this.plan(owner, order);
     const claim = await this.claim(keyScope, idempotencyKey, hashOf({ owner, order }), plan);
     if (claim.state === 'done') return (await this.find(claim.payoutId))!;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { DashError } from '@dash/errors';
 import { badInput, requireAccount, requirePlatform, unauthenticated } from '@dash/subgraph';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { Payout, PayoutMethod } from '../entities/payout.entity.js';
@@ -184,14 +185,21 @@ export class PayoutMutationsResolver {
 
   @Mutation(() => ExternalAccount, {
     description:
-      'During onboarding (an opened account link, or the signed-in account): its first bank account. No code is asked: nothing has been paid out yet, and a later change needs one.',
+      'During onboarding (an opened account link): the account’s first bank account, while it has none. No code is asked: nothing has been paid out yet. Any later change is changeExternalAccount, with a code, where the platform allows.',
   })
   async addOnboardingBankAccount(
     @Arg('input', () => BankAccountInput) input: BankAccountInput,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
     const { caller } = context;
-    if (caller.kind !== 'onboarding' && caller.kind !== 'account') throw unauthenticated();
+    if (caller.kind === 'anonymous') throw unauthenticated();
+    // A dashboard session (perhaps a stolen one) changes where money goes only with a code.
+    if (caller.kind !== 'onboarding')
+      throw new DashError(
+        'FORBIDDEN',
+        'A bank account is added without a code only during onboarding. Change it from your payout settings.',
+        { reason: 'ONBOARDING_ONLY' },
+      );
     const owner = await context.directory.openAccountOf(caller, caller.accountId);
     return context.externalAccounts.add(
       owner,
