@@ -35,6 +35,7 @@ export async function startGateway(
     buildService: ({ name }) =>
       new CallerForwardingDataSource(
         config.subgraphUrls[name as SubgraphName],
+        name,
         config.internalSecret,
         secureCookies,
         identity,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { postAsService, type Caller } from '@dash/auth-context';
+import type { SecretKeys } from '@dash/config';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
@@ -19,7 +20,7 @@ export class IdentityCheck {
 
   constructor(
     identityGraphqlUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
   ) {
     this.endpoint = new URL('/internal/authenticate', identityGraphqlUrl).toString();
   }
@@ -30,6 +31,7 @@ export class IdentityCheck {
     if (cached) return cached === 'invalid' ? undefined : cached;
     const response = await postAsService(this.endpoint, credential, {
       service: 'gateway',
+      audience: 'identity',
       secret: this.internalSecret,
     });
     if (response.status === 401) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, identityService, seedIdentity } from '@dash/identity';
 import { ledgerService, seedLedger } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest } from '@dash/testing';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
 
@@ -19,7 +19,7 @@ async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<Runn
       nodeEnv: 'test',
       host: '127.0.0.1',
       port: 0,
-      internalSecret: TEST_INTERNAL_SECRET,
+      internalSecret: TEST_SECRET_KEYS,
       trustedProxies: [],
       subgraphUrls: {
         identity: identity.url,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { signCaller } from '@dash/auth-context';
+import { keyRing } from '@dash/config';
 import { createLogger } from '@dash/logger';
 import { graphqlRequest } from '@dash/testing';
 import {
@@ -14,7 +15,7 @@ import {
   type RunningServer,
 } from '../src/index.js';
 
-const secret = 'test-secret-of-some-length';
+const keys = keyRing('k1:test-secret-of-at-least-thirty-two-chars');
 
 @ObjectType()
 class Thing {
@@ -41,22 +42,26 @@ class ThingResolver {
 }
 
 let server: RunningServer;
+/** A second subgraph with the same keys, as payouts is beside the ledger. */
+let payouts: RunningServer;
 let ready = true;
-const signed = () => ({
-  'x-dash-caller': signCaller(
-    { kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false },
-    secret,
-  ),
+const ada = {
+  kind: 'account',
+  accountId: 'acct_1',
+  platformId: 'plat_1',
+  livemode: false,
+} as const;
+const signed = (audience = 'things') => ({
+  'x-dash-caller': signCaller(ada, keys, { audience }),
 });
 
-beforeAll(async () => {
-  const schema = await buildFederatedSchema({ resolvers: [ThingResolver] });
-  server = await startSubgraphServer({
-    name: 'things',
-    schema,
+const startNamed = async (name: string) =>
+  startSubgraphServer({
+    name,
+    schema: await buildFederatedSchema({ resolvers: [ThingResolver] }),
     host: '127.0.0.1',
     port: 0,
-    internalSecret: secret,
+    internalSecret: keys.for(name),
     log: createLogger('test', 'silent'),
     readiness: {
       database: async () => {
@@ -65,8 +70,15 @@ beforeAll(async () => {
     },
     buildContext: (base) => base,
   });
+
+beforeAll(async () => {
+  server = await startNamed('things');
+  payouts = await startNamed('payouts');
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  await server.stop();
+  await payouts.stop();
+});
 
 describe('subgraph server', () => {
   it('prints a federation 2 SDL', async () => {
@@ -89,10 +101,30 @@ describe('subgraph server', () => {
       '{ whoAmI { id } }',
       {},
       {
-        'x-dash-caller': signCaller({ kind: 'anonymous' }, 'another-secret-entirely'),
+        'x-dash-caller': signCaller(
+          { kind: 'anonymous' },
+          keyRing('k1:another-secret-entirely-thirty-two-chars'),
+          { audience: 'things' },
+        ),
       },
     );
     expect(forged.status).toBe(401);
+  });
+
+  it('refuses a header signed for another subgraph, each of many at once', async () => {
+    // Headers captured on their way to the ledger, replayed at payouts while still fresh.
+    const forLedger = Array.from({ length: 20 }, () => signed('ledger'));
+    const replayed = await Promise.all(
+      forLedger.map((headers) => graphqlRequest(payouts.url, '{ whoAmI { id } }', {}, headers)),
+    );
+    expect(replayed.map((response) => response.status)).toEqual(forLedger.map(() => 401));
+    const forPayouts = await graphqlRequest(
+      payouts.url,
+      '{ whoAmI { id } }',
+      {},
+      signed('payouts'),
+    );
+    expect(forPayouts.data).toEqual({ whoAmI: { id: 'acct_1' } });
   });
 
   it('passes typed errors through and hides unexpected ones', async () => {

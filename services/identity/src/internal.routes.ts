@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { Router } from 'express';
 import type { Caller } from '@dash/auth-context';
 import {
@@ -19,7 +20,7 @@ import type { PayoutDetailsCodes } from './account-settings/payout-details-codes
  * POST /internal/authenticate { apiKey } or { sessionToken } → { caller }: how the gateway learns
  * who holds a secret key or a session cookie, without reading identity's tables itself.
  */
-function authenticateRoute(secret: string, keys: ApiKeyRepository, login: LoginService) {
+function authenticateRoute(secret: SecretKeys, keys: ApiKeyRepository, login: LoginService) {
   return internalRoute<{ apiKey: string; sessionToken: string }, { caller: Caller }>(
     '/internal/authenticate',
     secret,
@@ -74,7 +75,7 @@ async function namedAccount(dataSource: DataSource, body: { accountId?: unknown 
  * how a service that keeps money for accounts (the ledger) checks a platform's request is for
  * one of its own accounts.
  */
-function accountOwnerRoute(secret: string, dataSource: DataSource) {
+function accountOwnerRoute(secret: SecretKeys, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountOwner>(
     ACCOUNT_OWNER_PATH,
     secret,
@@ -95,7 +96,7 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
  * POST /internal/account-contact { accountId } → where to reach the account's holder: for the
  * notifications service, when an email about the account's activity is due.
  */
-function accountContactRoute(secret: string, dataSource: DataSource) {
+function accountContactRoute(secret: SecretKeys, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountContact>(
     ACCOUNT_CONTACT_PATH,
     secret,
@@ -112,7 +113,7 @@ function accountContactRoute(secret: string, dataSource: DataSource) {
  * payouts service confirms a change to where money goes with the account's one-time code. A
  * wrong, expired or used code answers identity's own typed refusal.
  */
-function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) {
+function challengeCheckRoute(secret: SecretKeys, payoutDetails: PayoutDetailsCodes) {
   return internalRoute<ChallengeCheckRequest, { ok: true }>(
     CHALLENGE_CHECK_PATH,
     secret,
@@ -148,7 +149,7 @@ function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) 
 
 /** Identity's routes for other services. */
 export function identityInternalRoutes(
-  secret: string,
+  secret: SecretKeys,
   dataSource: DataSource,
   keys: ApiKeyRepository,
   login: LoginService,

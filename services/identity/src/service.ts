@@ -1,6 +1,6 @@
-import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
+import { openDeliveryProducer, type DeliveryJobs } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
-import { openQueue, type TypedQueue } from '@dash/queue';
+import type { TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -20,6 +20,8 @@ import {
   SessionRow,
 } from './login/login.entities.js';
 import { Challenges } from './login/challenges.js';
+import { codeHashingSecret } from './login/codes.js';
+import { resealPersonalIds } from './domain/reseal.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -50,7 +52,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
   let delivery: TypedQueue<DeliveryJobs> | undefined;
   let settings: IdentitySettings | undefined;
   const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
-    secret: config.internalSecret,
+    secret: codeHashingSecret(config.internalSecret),
     ...(clientIp ? { clientIp } : {}),
   });
   const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
@@ -100,11 +102,13 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
     ],
     referenceResolvers: referenceResolvers as never,
     parts: [
-      async ({ env }) => {
-        settings = loadIdentitySettings(env);
-        const producer = openQueue(deliveryQueue, {
+      async (deps) => {
+        settings = loadIdentitySettings(deps.env);
+        // Codes are sealed with the delivery key before they reach Redis.
+        const producer = openDeliveryProducer({
           redisUrl: settings.redisUrl,
           prefix: settings.redisPrefix,
+          keys: deps.config.internalSecret,
         });
         delivery = producer.queue;
         return {
@@ -112,6 +116,7 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
           stop: producer.close,
         };
       },
+      resealPart,
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
         'external_account.updated': async (event, manager) => {
@@ -147,6 +152,21 @@ export function createIdentityService(): ServiceDefinition<IdentityContext> {
         new PayoutDetailsCodes(challengesFor(deps), deps.dataSource),
       ),
   };
+}
+
+/**
+ * Personal ids sealed under an older root are moved to the current one in the background after
+ * start-up, so an operator can drop the old root once every instance has run this (the log
+ * says how many rows moved). Reads of old values keep working meanwhile.
+ */
+async function resealPart({ dataSource, config, log }: ServiceDeps) {
+  const running = resealPersonalIds(dataSource, config.internalSecret).then(
+    (rewritten) => {
+      if (rewritten > 0) log.info({ rewritten }, 'personal ids moved to the current key');
+    },
+    (error: unknown) => log.error({ err: error }, 'moving personal ids to the current key failed'),
+  );
+  return { stop: () => running };
 }
 
 export const identityService = createIdentityService();

@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import express, { type Router } from 'express';
 import { callerRoute, DashError } from '@dash/subgraph';
 import type { EvidenceFiles } from './evidence-files.js';
@@ -8,7 +9,7 @@ export const UPLOAD_PATH = '/files';
  * POST /files — the file's bytes as the body, its name in `x-file-name` — for the signed-in
  * account (through the gateway): answers the file's id for the evidence form.
  */
-export function uploadRoute(secret: string, files: EvidenceFiles, maxBytes: number): Router {
+export function uploadRoute(secret: SecretKeys, files: EvidenceFiles, maxBytes: number): Router {
   return callerRoute(
     UPLOAD_PATH,
     secret,

@@ -115,6 +115,7 @@ export class Challenges {
     await requestDelivery(this.delivery, {
       deliveryId: `dlv_${id}`,
       accountId: account.id,
+      livemode: account.livemode,
       channel: request.channel,
       to: request.destination,
       template: TEMPLATE_BY_PURPOSE[request.purpose],
