@@ -12,7 +12,7 @@ import {
   REPORTING_CATEGORY,
 } from '@dash/ledger';
 import { createDataSource, type DataSourceOptions } from '@dash/db';
-import { AccountDirectory } from '@dash/subgraph';
+import { AccountDirectory, loadServiceConfig } from '@dash/subgraph';
 import { identityService } from '@dash/identity';
 import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
@@ -229,6 +229,7 @@ const QUERIES = {
 
 const prepared = await prepareIsolatedStackEnv('bench_ledger');
 const env = prepared.env;
+const keys = loadServiceConfig(ledgerService, env).internalSecret;
 const database = (definition: { entities: DataSourceOptions['entities'] }, name: string) =>
   createDataSource({
     url: env.MYSQL_URL!,
@@ -294,7 +295,7 @@ try {
   // transaction per charge, CONCURRENCY at a time, on random accounts.
   const movements = new MoneyMovements(
     ledger,
-    new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', env.DASH_INTERNAL_SECRET!, 'ledger'),
+    new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', keys, 'ledger'),
     { feeSchedule: DEFAULT_FEE_SCHEDULE, availableDelayMs: 2 * DAY },
   );
   const scope = { platformId: platform.id, livemode: false };
@@ -333,7 +334,7 @@ try {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-dash-caller': signCaller(platformCaller, env.DASH_INTERNAL_SECRET!),
+        'x-dash-caller': signCaller(platformCaller, keys, { audience: 'ledger' }),
       },
       body: JSON.stringify({
         query:
@@ -383,7 +384,6 @@ try {
      VALUES ${sessionRows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     sessionRows.flat(),
   );
-  const secret = env.DASH_INTERNAL_SECRET!;
   const atLedger = (account: string, selection: string) =>
     fetch(ledgerProcess.url, {
       method: 'POST',
@@ -391,7 +391,8 @@ try {
         'content-type': 'application/json',
         'x-dash-caller': signCaller(
           { kind: 'account', accountId: account, platformId: platform.id, livemode: false },
-          secret,
+          keys,
+          { audience: 'ledger' },
         ),
       },
       body: JSON.stringify({ query: `{ me { id ${selection} } }` }),

@@ -70,7 +70,8 @@ const env = {
   DASH_NOTIFICATIONS_DATABASE: consumerDb.database,
   REDIS_URL: testRedisUrl(),
   DASH_REDIS_PREFIX: prefix,
-  DASH_INTERNAL_SECRET: 'bench-internal-secret-0123456789',
+  NODE_ENV: 'test',
+  DASH_INTERNAL_SECRET: 'bench-internal-secret-0123456789-abcdef',
 };
 const log = createLogger('bench', 'warn');
 await migrateService(notificationsService, loadServiceConfig(notificationsService, env));

@@ -44,6 +44,7 @@ export async function startGateway(
     buildService: ({ name }) =>
       new CallerForwardingDataSource(
         config.subgraphUrls[name as SubgraphName],
+        name,
         config.internalSecret,
         secureCookies,
         identity,

@@ -9,6 +9,7 @@ import {
 } from '@dash/auth-context';
 import { GraphQLError } from 'graphql';
 import { DashError } from '@dash/errors';
+import type { SecretKeys } from '@dash/config';
 import type { GatewayContext } from './context.js';
 import type { IdentityCheck } from './identity-check.js';
 import { applySessionHeader } from './session-cookie.js';
@@ -29,14 +30,17 @@ type ResponseContext = Parameters<
 >[0];
 
 /**
- * Every request to a subgraph carries the caller, signed with the shared internal secret, and
- * the request id for tracing. Subgraphs refuse requests without a valid signature. On the way
+ * Every request to a subgraph carries the caller, signed with the caller-signing key for that
+ * subgraph alone (its name is the header's audience, so a header captured on its way to one
+ * subgraph is refused by every other), and the request id for tracing. Subgraphs refuse requests without a valid signature. On the way
  * back, a session handed over by identity becomes the browser's cookie.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly secret: string,
+    /** The subgraph this source calls: the audience of every header it signs. */
+    private readonly subgraph: string,
+    private readonly secret: SecretKeys,
     private readonly secureCookies: boolean,
     private readonly identity: IdentityCheck,
     timeoutMs: number,
@@ -76,7 +80,10 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Apollo also calls this for its own health checks, where there is no request context.
     if (!('caller' in context) || !context.caller) return;
-    request.http?.headers.set(CALLER_HEADER, signCaller(context.caller, this.secret));
+    request.http?.headers.set(
+      CALLER_HEADER,
+      signCaller(context.caller, this.secret, { audience: this.subgraph }),
+    );
     request.http?.headers.set('x-request-id', context.requestId);
     // Set here, never passed through from the client, so subgraphs can rate-limit by it.
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);

@@ -1,15 +1,16 @@
 import {
-  assertProductionSecret,
+  ConfigError,
   host,
   httpUrl,
-  internalSecret,
   loadConfig,
-  nodeEnv,
   port,
   positiveInt,
   redisPrefix,
   redisUrl,
+  secretKeyFields,
+  secretKeysOf,
   z,
+  type SecretKeys,
 } from '@dash/config';
 import {
   defaultSubgraphUrl,
@@ -23,7 +24,8 @@ export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
   host: string;
   port: number;
-  internalSecret: string;
+  /** The key ring the gateway signs callers with (one audience per subgraph). */
+  internalSecret: SecretKeys;
   subgraphUrls: Record<SubgraphName, string>;
   /** Load balancers in front whose X-Forwarded-For is believed (besides this machine). */
   trustedProxies: string[];
@@ -84,10 +86,9 @@ export function loadGatewayConfig(
 ): GatewayConfig {
   const raw = loadConfig(
     {
-      NODE_ENV: nodeEnv(),
+      ...secretKeyFields(),
       DASH_GATEWAY_HOST: host(),
       DASH_GATEWAY_PORT: port(4000),
-      DASH_INTERNAL_SECRET: internalSecret(),
       DASH_TRUSTED_PROXIES: trustedProxies(),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
@@ -112,12 +113,12 @@ export function loadGatewayConfig(
       ),
     },
     env,
-  ) as Record<string, string | number | string[] | undefined>;
+  ) as Record<string, unknown>;
   const config: GatewayConfig = {
     nodeEnv: raw.NODE_ENV as GatewayConfig['nodeEnv'],
     host: raw.DASH_GATEWAY_HOST as string,
     port: raw.DASH_GATEWAY_PORT as number,
-    internalSecret: raw.DASH_INTERNAL_SECRET as string,
+    internalSecret: secretKeysOf(raw as Parameters<typeof secretKeysOf>[0]).for('gateway'),
     trustedProxies: raw.DASH_TRUSTED_PROXIES as string[],
     redisUrl: raw.REDIS_URL as string,
     redisPrefix: raw.DASH_REDIS_PREFIX as string,
@@ -132,10 +133,9 @@ export function loadGatewayConfig(
       SUBGRAPHS.map(({ name }) => [name, raw[urlVariable(name)] as string]),
     ) as Record<SubgraphName, string>,
   };
-  assertProductionSecret(config.nodeEnv, config.internalSecret);
   if (raw.DASH_DEV_ACCOUNT_ID && raw.DASH_DEV_PLATFORM_ID) {
     if (config.nodeEnv === 'production')
-      throw new Error('DASH_DEV_ACCOUNT_ID must not be set in production');
+      throw new ConfigError(['DASH_DEV_ACCOUNT_ID: must not be set in production']);
     config.devAccount = {
       accountId: raw.DASH_DEV_ACCOUNT_ID as string,
       platformId: raw.DASH_DEV_PLATFORM_ID as string,

@@ -50,7 +50,7 @@ export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: 
         const target = new URL(path, config.subgraphUrls[subgraph]);
         target.search = new URL(req.originalUrl, 'http://gateway').search;
         const headers: Record<string, string> = {
-          [CALLER_HEADER]: signCaller(caller, config.internalSecret),
+          [CALLER_HEADER]: signCaller(caller, config.internalSecret, { audience: subgraph }),
         };
         if (method === 'post')
           for (const name of UPLOAD_HEADERS)

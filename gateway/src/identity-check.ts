@@ -7,6 +7,7 @@ import {
   type CredentialEpochs,
 } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
+import type { SecretKeys } from '@dash/config';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
@@ -40,7 +41,7 @@ export class IdentityCheck {
 
   constructor(
     identityGraphqlUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
     private readonly epochs: CredentialEpochs,
     private readonly timeoutMs: number,
   ) {
@@ -76,6 +77,7 @@ export class IdentityCheck {
     try {
       response = await postAsService(this.endpoint, credential, {
         service: 'gateway',
+        audience: 'identity',
         secret: this.internalSecret,
         timeoutMs: this.timeoutMs,
       });

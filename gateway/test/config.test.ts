@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../src/index.js';
 
-const secret = 'a-production-secret-of-length';
+const secret = 'a-production-secret-of-at-least-32-characters';
+const inTests = { NODE_ENV: 'test' };
 
 describe('gateway configuration', () => {
   it('finds every subgraph at its default local address', () => {
-    const config = loadGatewayConfig({});
+    const config = loadGatewayConfig(inTests);
     expect(config.port).toBe(4000);
     expect(config.subgraphUrls).toEqual({
       identity: 'http://127.0.0.1:4001/graphql',
@@ -18,7 +19,10 @@ describe('gateway configuration', () => {
 
   it('refuses development conveniences in production', () => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(
-      /DASH_INTERNAL_SECRET must be set/,
+      /DASH_SECRET_KEYS: must be set in production/,
+    );
+    expect(() => loadGatewayConfig({})).toThrow(
+      /NODE_ENV: must be development, test or production/,
     );
     expect(() =>
       loadGatewayConfig({
@@ -27,20 +31,21 @@ describe('gateway configuration', () => {
         DASH_DEV_ACCOUNT_ID: 'acct_1',
         DASH_DEV_PLATFORM_ID: 'plat_1',
       }),
-    ).toThrow(/DASH_DEV_ACCOUNT_ID must not be set in production/);
+    ).toThrow(/DASH_DEV_ACCOUNT_ID: must not be set in production/);
     expect(
       loadGatewayConfig({ NODE_ENV: 'production', DASH_INTERNAL_SECRET: secret }).devAccount,
     ).toBeUndefined();
   });
 
   it('reads the load balancers to trust, and refuses what is not an address', () => {
-    expect(loadGatewayConfig({}).trustedProxies).toEqual([]);
+    expect(loadGatewayConfig(inTests).trustedProxies).toEqual([]);
     expect(
-      loadGatewayConfig({ DASH_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.2' }).trustedProxies,
+      loadGatewayConfig({ ...inTests, DASH_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.2' })
+        .trustedProxies,
     ).toEqual(['10.0.0.0/8', '192.168.1.2']);
-    expect(() => loadGatewayConfig({ DASH_TRUSTED_PROXIES: 'my-load-balancer' })).toThrow(
-      /DASH_TRUSTED_PROXIES: must be IP addresses/,
-    );
+    expect(() =>
+      loadGatewayConfig({ ...inTests, DASH_TRUSTED_PROXIES: 'my-load-balancer' }),
+    ).toThrow(/DASH_TRUSTED_PROXIES: must be IP addresses/);
   });
 
   it('reads request limits and deadlines, with defaults far above ordinary use', () => {
@@ -64,7 +69,7 @@ describe('gateway configuration', () => {
   });
 
   it('names a bad variable', () => {
-    expect(() => loadGatewayConfig({ DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
+    expect(() => loadGatewayConfig({ ...inTests, DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
       /DASH_LEDGER_URL: must be a URL/,
     );
   });

@@ -1,6 +1,6 @@
 import { createPlatform, seedIdentity } from '@dash/identity';
 import { createLogger } from '@dash/logger';
-import { TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisUrl } from '@dash/testing';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
 import { DEFAULT_REQUEST_LIMITS } from '../src/config.js';
@@ -18,7 +18,7 @@ export function startTestGateway(
       nodeEnv: 'test',
       host: '127.0.0.1',
       port: 0,
-      internalSecret: TEST_INTERNAL_SECRET,
+      internalSecret: TEST_SECRET_KEYS,
       trustedProxies: [],
       redisUrl: testRedisUrl(),
       redisPrefix,

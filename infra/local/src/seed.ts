@@ -93,11 +93,15 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
  * delivery id makes it a one-time message however often the stack restarts.
  */
 async function sendWelcome(env: Env, dashboardUrl: string): Promise<void> {
-  const delivery = openDeliveryQueue(env);
+  const delivery = openDeliveryQueue(
+    env,
+    loadServiceConfig(notificationsService, env).internalSecret,
+  );
   try {
     await requestDelivery(delivery.queue, {
       deliveryId: 'dlv_0Demo0000000000000Welcome',
       accountId: DEMO_ACCOUNT.id,
+      livemode: DEMO_ACCOUNT.livemode,
       channel: 'email',
       to: DEMO_ACCOUNT.email,
       template: 'dashboard-ready',

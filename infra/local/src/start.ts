@@ -14,6 +14,10 @@ import { migrateAll, startStack } from './stack.js';
  */
 const startedAt = Date.now();
 const env: Record<string, string | undefined> = { ...process.env };
+// `npm start` is the local stack: it says so, which is what lets the services fall back to the
+// development secret and serve the dev outbox. Anything started another way must say where it
+// runs (NODE_ENV) itself, or refuses to start.
+env.NODE_ENV ??= 'development';
 const { MYSQL_URL, REDIS_URL } = loadConfigOrExit(() =>
   loadConfig({ MYSQL_URL: mysqlUrl(), REDIS_URL: redisUrl() }, env),
 );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
-import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
+import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
 import {
   DEMO_ACCOUNT,
@@ -36,7 +36,7 @@ const asAccount =
     };
     const identity = stack.services.find((service) => service.name === 'identity')!;
     return graphqlRequest<T>(identity.url, query, variables, {
-      'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'identity' }),
     });
   };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { createPlatform } from '@dash/identity';
-import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
+import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
 import {
   DEMO_PLATFORM,
@@ -36,7 +36,7 @@ const asAccount = <T>(
   };
   const ledger = stack.services.find((service) => service.name === 'ledger')!;
   return graphqlRequest<T>(ledger.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'ledger' }),
   });
 };
 
@@ -171,7 +171,8 @@ describe('payments across the services', () => {
         {
           'x-dash-caller': signCaller(
             { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
-            TEST_INTERNAL_SECRET,
+            TEST_SECRET_KEYS,
+            { audience: 'identity' },
           ),
         },
       );

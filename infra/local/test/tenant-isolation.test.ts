@@ -11,6 +11,8 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
+import { keyRing } from '@dash/config';
+import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import { createPlatform } from '@dash/identity';
 import { graphqlRequest } from '@dash/testing';
 import {
@@ -130,7 +132,7 @@ describe('tenant isolation across the whole supergraph', () => {
           query,
           variables,
           {
-            'x-dash-caller': signCaller(caller, prepared.env.DASH_INTERNAL_SECRET!),
+            'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
           },
         );
 
@@ -195,7 +197,11 @@ describe('tenant isolation across the whole supergraph', () => {
         `{ __typename }`,
         {},
         {
-          'x-dash-caller': signCaller(demoAccountCaller, 'a-guessed-secret-of-enough-length'),
+          'x-dash-caller': signCaller(
+            demoAccountCaller,
+            keyRing('k1:a-guessed-secret-of-enough-length-32'),
+            { audience: service.name },
+          ),
         },
       );
       expect(forged.status, service.name).toBe(401);

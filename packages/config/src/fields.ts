@@ -44,7 +44,16 @@ export const databaseName = (fallback: string) =>
     .regex(/^[A-Za-z0-9_]{1,64}$/, 'must be letters, digits and underscores (at most 64)')
     .default(fallback);
 
-export const nodeEnv = () => z.enum(['development', 'test', 'production']).default('development');
+/**
+ * Required, with no default: a process that does not say where it runs refuses to start, so a
+ * bare `node dist/main.js` on a server never falls back to development conveniences. `npm start`
+ * sets `development`, the test runner `test`; a deployment says `production`.
+ */
+export const nodeEnv = () =>
+  z.enum(['development', 'test', 'production'], {
+    message:
+      'must be development, test or production (npm start and the tests set it; a deployment sets production)',
+  });
 
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be a whole number').positive('must be positive').default(fallback);
@@ -57,13 +66,8 @@ export const count = (what: string, fallback: number) =>
     .min(0)
     .default(fallback);
 
-/** A shared secret; the development fallback is refused when NODE_ENV=production. */
-export const DEV_INTERNAL_SECRET = 'dev-internal-secret-change-me';
-export const internalSecret = () =>
-  z.string().min(16, 'must be at least 16 characters').default(DEV_INTERNAL_SECRET);
-
-export function assertProductionSecret(nodeEnvValue: string, secret: string): void {
-  if (nodeEnvValue === 'production' && secret === DEV_INTERNAL_SECRET) {
-    throw new Error('DASH_INTERNAL_SECRET must be set to a private value in production');
-  }
-}
+/**
+ * The published development root secret: used only when NODE_ENV is development or test and no
+ * secret is configured, and refused outright in production.
+ */
+export const DEV_INTERNAL_SECRET = 'dev-internal-secret-change-me-0123456789';

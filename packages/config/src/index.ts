@@ -1,11 +1,9 @@
 export { ConfigError, loadConfig, loadConfigOrExit } from './load.js';
 export {
-  assertProductionSecret,
   databaseName,
   DEV_INTERNAL_SECRET,
   host,
   httpUrl,
-  internalSecret,
   mysqlUrl,
   nodeEnv,
   port,
@@ -14,4 +12,25 @@ export {
   redisPrefix,
   redisUrl,
 } from './fields.js';
+export {
+  DEV_SECRET_KID,
+  keyRing,
+  secretKeyFields,
+  secretKeysOf,
+  SINGLE_SECRET_KID,
+  TEST_INTERNAL_SECRET,
+} from './secret-config.js';
+export {
+  isSealedValue,
+  keyedHash,
+  openValue,
+  sameString,
+  SealedValueError,
+  sealedKid,
+  sealValue,
+  SecretKeys,
+  type DerivedKey,
+  type KeyPurpose,
+  type RootSecret,
+} from './secret-keys.js';
 export { z } from 'zod';

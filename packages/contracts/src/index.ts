@@ -13,7 +13,12 @@ export {
 } from './closure-check.js';
 export {
   deliveryQueue,
+  DeliveryQueue,
+  openDeliveryParams,
+  openDeliveryProducer,
   requestDelivery,
+  SECRET_PARAMS,
+  UnsealedParamError,
   type DeliveryJobs,
   type DeliveryRequest,
 } from './delivery.js';

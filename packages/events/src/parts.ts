@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SecretKeys } from '@dash/config';
 import type { Logger } from '@dash/logger';
 import type { EventConsumerName } from './catalog.js';
 import { startEventConsumer, type EventHandlers } from './consumer.js';
@@ -8,7 +9,7 @@ import { loadEventSettings } from './settings.js';
 /** What a service hands its parts when it starts (a subset of the subgraph's ServiceDeps). */
 interface PartDeps {
   /** The service's own settings; handlers that call other services sign with the secret. */
-  config: { internalSecret: string };
+  config: { internalSecret: SecretKeys };
   dataSource: DataSource;
   env: Record<string, string | undefined>;
   log: Logger;

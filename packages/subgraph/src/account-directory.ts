@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { postAsService } from '@dash/auth-context';
+import type { SecretKeys } from '@dash/config';
 import {
   ACCOUNT_OWNER_PATH,
   chargesAllowed,
@@ -37,7 +38,7 @@ export class AccountDirectory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly identityUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
     /** The service asking, as identity's account-owner route knows it. */
     private readonly service: string,
   ) {}
@@ -166,7 +167,12 @@ export class AccountDirectory {
       response = await postAsService(
         new URL(ACCOUNT_OWNER_PATH, this.identityUrl),
         { accountId },
-        { service: this.service, secret: this.internalSecret, timeoutMs: 3_000 },
+        {
+          service: this.service,
+          audience: 'identity',
+          secret: this.internalSecret,
+          timeoutMs: 3_000,
+        },
       );
     } catch {
       throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');

@@ -1,12 +1,12 @@
 import {
-  assertProductionSecret,
   databaseName,
   host,
-  internalSecret,
   loadConfig,
   mysqlUrl,
-  nodeEnv,
   port,
+  secretKeyFields,
+  secretKeysOf,
+  type SecretKeys,
 } from '@dash/config';
 
 export interface SubgraphConfig {
@@ -15,12 +15,17 @@ export interface SubgraphConfig {
   port: number;
   mysqlUrl: string;
   database: string;
-  internalSecret: string;
+  /**
+   * The service's key ring (DASH_SECRET_KEYS, or DASH_INTERNAL_SECRET as one key), held by this
+   * service: caller headers must be addressed to it, and every purpose's key derives from it.
+   */
+  internalSecret: SecretKeys;
 }
 
 /**
  * Reads the settings every subgraph has, named after the service:
- * DASH_<NAME>_PORT, DASH_<NAME>_HOST, DASH_<NAME>_DATABASE, plus MYSQL_URL and DASH_INTERNAL_SECRET.
+ * DASH_<NAME>_PORT, DASH_<NAME>_HOST, DASH_<NAME>_DATABASE, plus NODE_ENV (required), MYSQL_URL
+ * and the secret keys (DASH_SECRET_KEYS or DASH_INTERNAL_SECRET; required in production).
  */
 export function loadSubgraphConfig(
   name: string,
@@ -30,23 +35,21 @@ export function loadSubgraphConfig(
   const prefix = `DASH_${name.toUpperCase()}`;
   const raw = loadConfig(
     {
-      NODE_ENV: nodeEnv(),
+      ...secretKeyFields(),
       [`${prefix}_HOST`]: host(),
       [`${prefix}_PORT`]: port(defaultPort),
       [`${prefix}_DATABASE`]: databaseName(`dash_${name}`),
       MYSQL_URL: mysqlUrl(),
-      DASH_INTERNAL_SECRET: internalSecret(),
     },
     env,
   ) as Record<string, unknown>;
-  const config: SubgraphConfig = {
+  const secrets = secretKeysOf(raw as Parameters<typeof secretKeysOf>[0]);
+  return {
     nodeEnv: raw.NODE_ENV as SubgraphConfig['nodeEnv'],
     host: raw[`${prefix}_HOST`] as string,
     port: raw[`${prefix}_PORT`] as number,
     mysqlUrl: raw.MYSQL_URL as string,
     database: raw[`${prefix}_DATABASE`] as string,
-    internalSecret: raw.DASH_INTERNAL_SECRET as string,
+    internalSecret: secrets.for(name),
   };
-  assertProductionSecret(config.nodeEnv, config.internalSecret);
-  return config;
 }

@@ -8,6 +8,7 @@ import {
   verifyCaller,
   type Caller,
 } from '@dash/auth-context';
+import type { SecretKeys } from '@dash/config';
 import type { Logger } from '@dash/logger';
 import { DashError } from '@dash/errors';
 
@@ -26,11 +27,12 @@ export interface BaseContext {
 
 /**
  * Rebuilds the caller from the gateway's signed header. A request without a valid signature
- * did not come through the gateway and is refused outright.
+ * addressed to this service (`keys.owner`) did not come through the gateway and is refused
+ * outright.
  */
 export function baseContextFrom(
   headers: IncomingHttpHeaders,
-  secret: string,
+  keys: SecretKeys,
   log: Logger,
   setResponseHeader: BaseContext['setResponseHeader'] = () => {},
 ): BaseContext {
@@ -42,7 +44,7 @@ export function baseContextFrom(
   }
   let caller: Caller;
   try {
-    caller = verifyCaller(header, secret);
+    caller = verifyCaller(header, keys, { audience: audienceOf(keys) });
   } catch (error) {
     if (!(error instanceof CallerVerificationError)) throw error;
     throw new DashError('UNAUTHENTICATED', 'Requests must come through the gateway.', {
@@ -61,4 +63,10 @@ export function baseContextFrom(
     ...(typeof clientIp === 'string' ? { clientIp } : {}),
     ...(typeof userAgent === 'string' ? { userAgent } : {}),
   };
+}
+
+/** The service verifying: only keys held by a named service can accept a caller. */
+export function audienceOf(keys: SecretKeys): string {
+  if (!keys.owner) throw new Error('caller headers are verified with keys held by a service');
+  return keys.owner;
 }

@@ -11,7 +11,7 @@ import {
   verifyCaller,
   type Caller,
 } from '@dash/auth-context';
-import { z } from '@dash/config';
+import { z, type SecretKeys } from '@dash/config';
 import { DashError, type ErrorCode } from '@dash/errors';
 import {
   CLOSURE_CHECK_PATH,
@@ -19,6 +19,7 @@ import {
   type ClosureCheckRequest,
   type ClosureCheckResponse,
 } from '@dash/contracts';
+import { audienceOf } from './context.js';
 
 /** A refusal an internal route sends as its answer: HTTP status, code and sentence. */
 export class InternalRouteError extends Error {
@@ -63,10 +64,13 @@ function sendRouteError(error: unknown, res: Response, next: NextFunction): void
   next(error);
 }
 
-const callingService = (req: Request, secret: string): string | undefined => {
+const callingService = (req: Request, secret: SecretKeys): string | undefined => {
   const header = req.headers[CALLER_HEADER];
   try {
-    const caller = typeof header === 'string' ? verifyCaller(header, secret) : undefined;
+    const caller =
+      typeof header === 'string'
+        ? verifyCaller(header, secret, { audience: audienceOf(secret) })
+        : undefined;
     return caller?.kind === 'service' ? caller.service : undefined;
   } catch (error) {
     if (error instanceof CallerVerificationError) return undefined;
@@ -76,13 +80,14 @@ const callingService = (req: Request, secret: string): string | undefined => {
 
 /**
  * One service-to-service route, `POST <path>` with a JSON body: only a `service` caller signed
- * with the internal secret, and among `allowedServices`, gets through (anyone else gets 401).
+ * for this service (`secret.owner`), and among `allowedServices`, gets through (anyone else
+ * gets 401).
  * The handler's result is the JSON answer; an InternalRouteError becomes its status and code.
  * Each route is a router of its own, so a service can mount several side by side.
  */
 export function internalRoute<Body extends object, Answer>(
   path: string,
-  secret: string,
+  secret: SecretKeys,
   allowedServices: readonly string[],
   handler: (body: Partial<Body>) => Promise<Answer>,
 ): Router {
@@ -109,7 +114,7 @@ export function internalRoute<Body extends object, Answer>(
  */
 export function internalCommand<Body, Answer>(
   path: string,
-  secret: string,
+  secret: SecretKeys,
   allowedServices: readonly string[],
   schema: z.ZodType<Body>,
   handler: (body: Body) => Promise<Answer>,
@@ -127,7 +132,7 @@ export function internalCommand<Body, Answer>(
  * in the way (an empty list lets the account close). See @dash/contracts' closure check.
  */
 export function closureCheckRoutes(
-  secret: string,
+  secret: SecretKeys,
   check: (request: ClosureCheckRequest) => Promise<ClosureBlocker[]>,
 ): Router {
   return internalRoute<ClosureCheckRequest, ClosureCheckResponse>(
@@ -149,7 +154,7 @@ export function closureCheckRoutes(
  */
 export function callerRoute(
   path: string,
-  secret: string,
+  secret: SecretKeys,
   handler: (caller: Caller, req: Request, res: Response) => Promise<void>,
   options: { method?: 'get' | 'post'; body?: RequestHandler } = {},
 ): Router {
@@ -163,7 +168,7 @@ export function callerRoute(
       let caller: Caller;
       try {
         if (typeof header !== 'string') throw new CallerVerificationError('missing');
-        caller = verifyCaller(header, secret);
+        caller = verifyCaller(header, secret, { audience: audienceOf(secret) });
       } catch (error) {
         if (!(error instanceof CallerVerificationError)) return next(error);
         res.status(401).json({

@@ -1,6 +1,7 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { SecretKeys } from '@dash/config';
 import type { Logger } from '@dash/logger';
 import { startGraphqlServer, type ReadinessChecks, type RunningServer } from '@dash/server-kit';
 import { baseContextFrom, type BaseContext } from './context.js';
@@ -11,7 +12,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
-  internalSecret: string;
+  /** This service's keys (held by it: caller headers must be addressed to it). */
+  internalSecret: SecretKeys;
   log: Logger;
   /** Dependencies that must answer before the service takes traffic (database, Redis). */
   readiness: ReadinessChecks;

@@ -17,7 +17,7 @@ const PASSED_ON = new Set<string>(
 export async function callService<Answer>(
   url: string | URL,
   body: unknown,
-  options: { service: string; secret: string; timeoutMs?: number },
+  options: Parameters<typeof postAsService>[2],
 ): Promise<Answer> {
   const unavailable = () =>
     new DashError('UNAVAILABLE', 'A service this depends on did not answer. Try again.');

@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash/db';
-import { loadConfigOrExit } from '@dash/config';
+import { ConfigError, loadConfigOrExit } from '@dash/config';
 import { createLogger, type Logger } from '@dash/logger';
 import type { BaseContext } from './context.js';
 import { stopOnSignals, type ReadinessChecks } from '@dash/server-kit';
@@ -145,7 +145,15 @@ export async function runServiceMain<Context extends BaseContext>(
 ) {
   const config = loadConfigOrExit(() => loadServiceConfig(definition));
   const log = createLogger(definition.name);
-  const service = await startService(definition, config, { log });
+  let service: RunningService;
+  try {
+    service = await startService(definition, config, { log });
+  } catch (error) {
+    // A part's own settings (e.g. notifications' carriers) refuse as plainly as the common ones.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
   stopOnSignals(service.stop, log);
 }
 

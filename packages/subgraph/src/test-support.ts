@@ -1,4 +1,5 @@
 import { signCaller, type Caller } from '@dash/auth-context';
+import { keyRing, SINGLE_SECRET_KID, TEST_INTERNAL_SECRET } from '@dash/config';
 import { createLogger } from '@dash/logger';
 import {
   createTestDatabase,
@@ -18,7 +19,14 @@ import {
 } from './service.js';
 import type { SubgraphConfig } from './config.js';
 
-export const TEST_INTERNAL_SECRET = 'test-internal-secret-0123456789';
+export { TEST_INTERNAL_SECRET };
+
+/** The key ring a service started with DASH_INTERNAL_SECRET=TEST_INTERNAL_SECRET holds. */
+export const TEST_SECRET_KEYS = keyRing(`${SINGLE_SECRET_KID}:${TEST_INTERNAL_SECRET}`);
+
+/** A caller header as the gateway would sign it for the `audience` service in the tests. */
+export const testCallerHeader = (caller: Caller, audience: string) =>
+  signCaller(caller, TEST_SECRET_KEYS, { audience });
 
 export interface TestService extends RunningService {
   config: SubgraphConfig;
@@ -45,13 +53,15 @@ export async function startTestService<Context extends BaseContext>(
   // Services that use Redis get a key prefix of this test file's own unless the test chose one.
   const redisPrefix = env.DASH_REDIS_PREFIX ?? testRedisPrefix(definition.name);
   const fullEnv = {
+    NODE_ENV: 'test',
     REDIS_URL: testRedisUrl(),
     ...env,
     DASH_REDIS_PREFIX: redisPrefix,
     MYSQL_URL: db.url,
     [`${prefix}_DATABASE`]: db.database,
     [`${prefix}_PORT`]: '0',
-    DASH_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
+    // The tests' published secret, unless the test brings its own key ring.
+    ...(env.DASH_SECRET_KEYS ? {} : { DASH_INTERNAL_SECRET: TEST_INTERNAL_SECRET }),
   };
   const config = loadServiceConfig(definition, fullEnv);
   await migrateService(definition, config);
@@ -64,7 +74,7 @@ export async function startTestService<Context extends BaseContext>(
     config,
     query: (query, variables = {}, caller = { kind: 'anonymous' }) =>
       graphqlRequest(service.url, query, variables, {
-        'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+        'x-dash-caller': testCallerHeader(caller, definition.name),
       }),
     async close() {
       await service.stop();

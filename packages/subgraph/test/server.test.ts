@@ -4,6 +4,7 @@ import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@dash/db';
 import { signCaller } from '@dash/auth-context';
+import { keyRing } from '@dash/config';
 import { createLogger } from '@dash/logger';
 import { createTestDatabase, graphqlRequest, type TestDatabase } from '@dash/testing';
 import {
@@ -16,7 +17,7 @@ import {
   type RunningServer,
 } from '../src/index.js';
 
-const secret = 'test-secret-of-some-length';
+const keys = keyRing('k1:test-secret-of-at-least-thirty-two-chars');
 
 @ObjectType()
 class Thing {
@@ -50,15 +51,36 @@ class ThingResolver {
 }
 
 let server: RunningServer;
+/** A second subgraph with the same keys, as payouts is beside the ledger. */
+let payouts: RunningServer;
 let ready = true;
 let testDatabase: TestDatabase;
 let database: DataSource;
-const signed = () => ({
-  'x-dash-caller': signCaller(
-    { kind: 'account', accountId: 'acct_1', platformId: 'plat_1', livemode: false },
-    secret,
-  ),
+const ada = {
+  kind: 'account',
+  accountId: 'acct_1',
+  platformId: 'plat_1',
+  livemode: false,
+} as const;
+const signed = (audience = 'things') => ({
+  'x-dash-caller': signCaller(ada, keys, { audience }),
 });
+
+const startNamed = async (name: string) =>
+  startSubgraphServer({
+    name,
+    schema: await buildFederatedSchema({ resolvers: [ThingResolver] }),
+    host: '127.0.0.1',
+    port: 0,
+    internalSecret: keys.for(name),
+    log: createLogger('test', 'silent'),
+    readiness: {
+      database: async () => {
+        if (!ready) throw new Error('connection refused');
+      },
+    },
+    buildContext: (base) => base,
+  });
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase('subgraph_server');
@@ -70,24 +92,12 @@ beforeAll(async () => {
   });
   await database.initialize();
   await database.query('CREATE TABLE claims (claim_key VARCHAR(64) NOT NULL PRIMARY KEY)');
-  const schema = await buildFederatedSchema({ resolvers: [ThingResolver] });
-  server = await startSubgraphServer({
-    name: 'things',
-    schema,
-    host: '127.0.0.1',
-    port: 0,
-    internalSecret: secret,
-    log: createLogger('test', 'silent'),
-    readiness: {
-      database: async () => {
-        if (!ready) throw new Error('connection refused');
-      },
-    },
-    buildContext: (base) => base,
-  });
+  server = await startNamed('things');
+  payouts = await startNamed('payouts');
 });
 afterAll(async () => {
   await server.stop();
+  await payouts.stop();
   await database?.destroy();
   await testDatabase?.drop();
 });
@@ -113,10 +123,30 @@ describe('subgraph server', () => {
       '{ whoAmI { id } }',
       {},
       {
-        'x-dash-caller': signCaller({ kind: 'anonymous' }, 'another-secret-entirely'),
+        'x-dash-caller': signCaller(
+          { kind: 'anonymous' },
+          keyRing('k1:another-secret-entirely-thirty-two-chars'),
+          { audience: 'things' },
+        ),
       },
     );
     expect(forged.status).toBe(401);
+  });
+
+  it('refuses a header signed for another subgraph, each of many at once', async () => {
+    // Headers captured on their way to the ledger, replayed at payouts while still fresh.
+    const forLedger = Array.from({ length: 20 }, () => signed('ledger'));
+    const replayed = await Promise.all(
+      forLedger.map((headers) => graphqlRequest(payouts.url, '{ whoAmI { id } }', {}, headers)),
+    );
+    expect(replayed.map((response) => response.status)).toEqual(forLedger.map(() => 401));
+    const forPayouts = await graphqlRequest(
+      payouts.url,
+      '{ whoAmI { id } }',
+      {},
+      signed('payouts'),
+    );
+    expect(forPayouts.data).toEqual({ whoAmI: { id: 'acct_1' } });
   });
 
   it('passes typed errors through and hides unexpected ones', async () => {

@@ -8,7 +8,7 @@ import {
   accountReference,
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
@@ -29,7 +29,7 @@ const PNG = Buffer.from(
 
 const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
   });
 const extensionsOf = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
@@ -124,7 +124,7 @@ async function upload(caller: Caller, bytes: Buffer, name: string) {
   const response = await fetch(new URL('/files', disputes.url), {
     method: 'POST',
     headers: {
-      'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent(name),
     },
@@ -282,7 +282,7 @@ describe('a dispute’s life', () => {
       {
         dataSource: disputes.dataSource,
         log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_INTERNAL_SECRET },
+        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
       },
       loadDisputesConfig({ ...env, DASH_LEDGER_URL: 'http://127.0.0.1:9/graphql' }),
     );
@@ -297,7 +297,7 @@ describe('a dispute’s life', () => {
       {
         dataSource: disputes.dataSource,
         log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_INTERNAL_SECRET },
+        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
       },
       loadDisputesConfig(env),
     );

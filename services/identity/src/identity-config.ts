@@ -29,7 +29,10 @@ export function loadIdentitySettings(env: Record<string, string | undefined>) {
     dashboardUrl: raw.DASH_DASHBOARD_URL!,
     redisUrl: raw.REDIS_URL!,
     redisPrefix: raw.DASH_REDIS_PREFIX!,
-    closureCheckUrls: CLOSURE_CHECKED_SERVICES.map((name) => raw[subgraphUrlVariable(name)]!),
+    closureCheckUrls: CLOSURE_CHECKED_SERVICES.map((name) => ({
+      name,
+      url: raw[subgraphUrlVariable(name)]!,
+    })),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { Router } from 'express';
 import { credentialSubjectOf, type Caller, type CredentialEpochs } from '@dash/auth-context';
 import {
@@ -53,7 +54,7 @@ async function holderOf(
  * revoked credential alive (see CredentialEpochs). Without Redis, no epoch: nothing is cached.
  */
 function authenticateRoute(
-  secret: string,
+  secret: SecretKeys,
   keys: ApiKeyRepository,
   login: LoginService,
   epochs: () => CredentialEpochs,
@@ -93,7 +94,7 @@ async function namedAccount(dataSource: DataSource, body: { accountId?: unknown 
  * accounts (the ledger, payouts) checks a platform's request is for one of its own accounts,
  * and that the account may be charged or paid out.
  */
-function accountOwnerRoute(secret: string, dataSource: DataSource) {
+function accountOwnerRoute(secret: SecretKeys, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountOwner>(
     ACCOUNT_OWNER_PATH,
     secret,
@@ -124,7 +125,7 @@ function accountOwnerRoute(secret: string, dataSource: DataSource) {
  * POST /internal/account-contact { accountId } → where to reach the account's holder: for the
  * notifications service, when an email about the account's activity is due.
  */
-function accountContactRoute(secret: string, dataSource: DataSource) {
+function accountContactRoute(secret: SecretKeys, dataSource: DataSource) {
   return internalRoute<{ accountId: string }, AccountContact>(
     ACCOUNT_CONTACT_PATH,
     secret,
@@ -141,7 +142,7 @@ function accountContactRoute(secret: string, dataSource: DataSource) {
  * payouts service confirms a change to where money goes with the account's one-time code. A
  * wrong, expired or used code answers identity's own typed refusal.
  */
-function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) {
+function challengeCheckRoute(secret: SecretKeys, payoutDetails: PayoutDetailsCodes) {
   return internalRoute<ChallengeCheckRequest, { ok: true }>(
     CHALLENGE_CHECK_PATH,
     secret,
@@ -177,7 +178,7 @@ function challengeCheckRoute(secret: string, payoutDetails: PayoutDetailsCodes) 
 
 /** Identity's routes for other services. */
 export function identityInternalRoutes(
-  secret: string,
+  secret: SecretKeys,
   dataSource: DataSource,
   keys: ApiKeyRepository,
   login: LoginService,

@@ -1,7 +1,7 @@
-import { deliveryQueue, type DeliveryJobs } from '@dash/contracts';
+import { openDeliveryProducer, type DeliveryJobs } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { CredentialEpochs } from '@dash/auth-context';
-import { createCommandConnection, createProducerConnection, openQueue, type TypedQueue } from '@dash/queue';
+import { createCommandConnection, createProducerConnection, type TypedQueue } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -22,6 +22,8 @@ import {
 } from './login/login.entities.js';
 import { Challenges } from './login/challenges.js';
 import { CodeLimits } from './login/code-limits.js';
+import { codeHashingSecret } from './login/codes.js';
+import { resealPersonalIds } from './domain/reseal.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -62,7 +64,7 @@ export function createIdentityService(
   let settings: IdentitySettings | undefined;
   let credentialEpochs: CredentialEpochs | undefined;
   const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
-    secret: config.internalSecret,
+    secret: codeHashingSecret(config.internalSecret),
     ...(clientIp ? { clientIp } : {}),
   });
   const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
@@ -118,11 +120,13 @@ export function createIdentityService(
     ],
     referenceResolvers: referenceResolvers as never,
     parts: [
-      async ({ env }) => {
-        settings = loadIdentitySettings(env);
-        const producer = openQueue(deliveryQueue, {
+      async (deps) => {
+        settings = loadIdentitySettings(deps.env);
+        // Codes are sealed with the delivery key before they reach Redis.
+        const producer = openDeliveryProducer({
           redisUrl: settings.redisUrl,
           prefix: settings.redisPrefix,
+          keys: deps.config.internalSecret,
         });
         delivery = producer.queue;
         // Fails fast while Redis is down, so a code request is refused rather than left hanging.
@@ -140,6 +144,7 @@ export function createIdentityService(
           },
         };
       },
+      resealPart,
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
         'external_account.updated': async (event, manager) => {
@@ -187,6 +192,21 @@ export function createIdentityService(
         () => credentialEpochs!,
       ),
   };
+}
+
+/**
+ * Personal ids sealed under an older root are moved to the current one in the background after
+ * start-up, so an operator can drop the old root once every instance has run this (the log
+ * says how many rows moved). Reads of old values keep working meanwhile.
+ */
+async function resealPart({ dataSource, config, log }: ServiceDeps) {
+  const running = resealPersonalIds(dataSource, config.internalSecret).then(
+    (rewritten) => {
+      if (rewritten > 0) log.info({ rewritten }, 'personal ids moved to the current key');
+    },
+    (error: unknown) => log.error({ err: error }, 'moving personal ids to the current key failed'),
+  );
+  return { stop: () => running };
 }
 
 export const identityService = createIdentityService();

@@ -3,7 +3,7 @@ import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 import {
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { ApiKeyRepository, createPlatform } from '../src/index.js';
@@ -21,7 +21,9 @@ async function authenticate(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(signer ? { [CALLER_HEADER]: signCaller(signer, TEST_INTERNAL_SECRET) } : {}),
+      ...(signer
+        ? { [CALLER_HEADER]: signCaller(signer, TEST_SECRET_KEYS, { audience: 'identity' }) }
+        : {}),
     },
     body: JSON.stringify({ apiKey }),
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
-import { deliveryQueue } from '@dash/contracts';
+import { deliveryQueue, openDeliveryParams } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
 import {
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
@@ -79,10 +79,15 @@ const reasonOf = (response: { data?: unknown; errors?: unknown[] }) =>
 
 const wrongCodeFor = (code: string) => (code === '111111' ? '222222' : '111111');
 
-/** The code as the notifications worker would receive it: from the job on the real queue. */
+/**
+ * The code as the notifications worker would receive it: from the job on the real queue, where
+ * it is sealed, opened with the delivery key as the worker opens it.
+ */
 async function sentCode(challengeId: string): Promise<{ code: string; to: string; name: string }> {
   const job = await jobs.getJob(`dlv_${challengeId}`);
-  return { code: job!.data.params.code, to: job!.data.to, name: job!.name };
+  expect(job!.data.params.code).toMatch(/^sealed:v2:/);
+  const { code } = openDeliveryParams(TEST_SECRET_KEYS, job!.data);
+  return { code: code!, to: job!.data.to, name: job!.name };
 }
 
 beforeAll(async () => {
@@ -427,7 +432,9 @@ describe('sessions', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_INTERNAL_SECRET),
+        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
+          audience: 'identity',
+        }),
       },
       body: JSON.stringify({ sessionToken }),
     });
@@ -685,7 +692,9 @@ function startEmailOther() {
     'mutation { startEmailLogin(email: "someone@example.com") { id } }',
     {},
     {
-      'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
+      'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_SECRET_KEYS, {
+        audience: 'identity',
+      }),
       'x-dash-client-ip': '198.51.100.1',
     },
   );

@@ -3,10 +3,14 @@ import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 import {
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
+import { resealPersonalIds } from '../src/domain/reseal.js';
+import { unseal } from '../src/domain/secrets.js';
 import { markBankAccountProvided } from '../src/onboarding/onboarding.service.js';
 
 let service: TestService;
@@ -83,7 +87,9 @@ async function callerOf(sessionHeader: string): Promise<Caller> {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_INTERNAL_SECRET),
+      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
+        audience: 'identity',
+      }),
     },
     body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
   });
@@ -346,6 +352,54 @@ describe('saving answers', () => {
     expect(field?.value).toBe('•••••6789');
   });
 
+  it('names the key each id is sealed with, and still opens it after a rotation', async () => {
+    const accountId = await createAccount('US');
+    const caller = await onboardingCaller(accountId);
+    await save(caller, { business_type: 'individual', 'individual.id_number': '987-65-4321' });
+    const storedId = async () => {
+      const [row] = (await service.dataSource.query(
+        'SELECT onboarding_details FROM accounts WHERE id = ?',
+        [accountId],
+      )) as Array<{ onboarding_details: string }>;
+      return (JSON.parse(row!.onboarding_details) as Record<string, string>)[
+        'individual.id_number'
+      ]!;
+    };
+    const sealedUnderA = await storedId();
+    expect(sealedUnderA).toMatch(/^sealed:v2:k1:/);
+
+    // The operator puts a new root first; the old one stays listed while rows move over.
+    const rotated = keyRing(
+      'k2:the-next-root-secret-of-thirty-two-chars',
+      `k1:${TEST_INTERNAL_SECRET}`,
+    );
+    expect(unseal(sealedUnderA, rotated)).toBe('987654321');
+    // A row written in the first, key-less format (before key ids) opens too.
+    const legacyAccount = await createAccount('US');
+    await service.dataSource.query('UPDATE accounts SET onboarding_details = ? WHERE id = ?', [
+      JSON.stringify({ 'individual.id_number': legacySeal('123456789') }),
+      legacyAccount,
+    ]);
+    // Several instances start at once after the rotation, each moving rows to the new key.
+    await Promise.all(
+      Array.from({ length: 5 }, () => resealPersonalIds(service.dataSource, rotated)),
+    );
+    const moved = await storedId();
+    expect(moved).toMatch(/^sealed:v2:k2:/);
+    // Once every row moved, the old root can go: everything opens with the new one alone.
+    const afterRotation = keyRing('k2:the-next-root-secret-of-thirty-two-chars');
+    expect(unseal(moved, afterRotation)).toBe('987654321');
+    const [legacy] = (await service.dataSource.query(
+      'SELECT onboarding_details FROM accounts WHERE id = ?',
+      [legacyAccount],
+    )) as Array<{ onboarding_details: string }>;
+    const legacyMoved = (JSON.parse(legacy!.onboarding_details) as Record<string, string>)[
+      'individual.id_number'
+    ]!;
+    expect(legacyMoved).toMatch(/^sealed:v2:k2:/);
+    expect(unseal(legacyMoved, afterRotation)).toBe('123456789');
+  });
+
   it('refuses to submit while something is due, naming it', async () => {
     const caller = await onboardingCaller(await createAccount('US'));
     await save(caller, { business_type: 'individual', 'individual.first_name': 'Jo' });
@@ -582,3 +636,12 @@ describe('verification in test mode', () => {
     expect(update.steps.find((step) => !step.complete)?.key).toBe('representative');
   });
 });
+
+/** A value sealed as the first release did: no key id, a key hashed from the single secret. */
+function legacySeal(plain: string): string {
+  const iv = randomBytes(12);
+  const key = createHash('sha256').update(`pii:${TEST_INTERNAL_SECRET}`).digest();
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `sealed:v1:${[iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.')}`;
+}

@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { Router } from 'express';
 import {
   CHARGE_FACTS_PATH,
@@ -60,7 +61,7 @@ const topupOutcomeBody = z.object({
 }) satisfies z.ZodType<ReserveTopupOutcomeRequest>;
 
 /** The disputes service's commands: a charge's facts, a dispute's money, reserve top-ups. */
-export function disputeRoutes(secret: string, debits: DisputeDebits): Router {
+export function disputeRoutes(secret: SecretKeys, debits: DisputeDebits): Router {
   const allowed = ['disputes'];
   return Router().use(
     internalCommand(CHARGE_FACTS_PATH, secret, allowed, chargeBody, (body) =>

@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
@@ -90,7 +91,7 @@ const decimal = (amount: number, exponent: number) => {
  * CSV, streamed row by row from the database to the client, so an export of a million rows
  * needs no more memory than one of ten. An account exports its own; a platform names the account.
  */
-export function transactionsExportRoute(secret: string, dataSource: DataSource) {
+export function transactionsExportRoute(secret: SecretKeys, dataSource: DataSource) {
   return callerRoute(TRANSACTIONS_EXPORT_PATH, secret, async (caller, req, res) => {
     const accountId =
       typeof req.query.account === 'string'

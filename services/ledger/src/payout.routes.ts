@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { Router } from 'express';
 import {
   PAYOUT_DEBIT_PATH,
@@ -30,7 +31,7 @@ const reversalBody = z.object({
 }) satisfies z.ZodType<PayoutReversalRequest>;
 
 /** The payouts service's two commands: take a payout from the balance, and give it back. */
-export function payoutRoutes(secret: string, debits: PayoutDebits): Router {
+export function payoutRoutes(secret: SecretKeys, debits: PayoutDebits): Router {
   return Router().use(
     internalCommand(PAYOUT_DEBIT_PATH, secret, ['payouts'], debitBody, (body) =>
       debits.debit(body),

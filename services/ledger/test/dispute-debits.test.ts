@@ -11,7 +11,7 @@ import { callService, DashError } from '@dash/subgraph';
 import {
   accountReference,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
@@ -21,7 +21,7 @@ import { BALANCES, charge, knownAccounts, newKey, platformA, REFUND } from './su
 let service: TestService;
 let ids = 0;
 const DAY = 24 * 3600 * 1000;
-const asDisputes = { service: 'disputes', secret: TEST_INTERNAL_SECRET };
+const asDisputes = { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS };
 const call = <T>(path: string, body: object) =>
   callService<T>(new URL(path, service.url), body, asDisputes);
 

@@ -9,7 +9,7 @@ import { callService, DashError } from '@dash/subgraph';
 import {
   accountReference,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
@@ -20,7 +20,7 @@ let service: TestService;
 let payouts = 0;
 const DAY = 24 * 3600 * 1000;
 
-const asPayouts = { service: 'payouts', secret: TEST_INTERNAL_SECRET };
+const asPayouts = { service: 'payouts', audience: 'ledger', secret: TEST_SECRET_KEYS };
 const debit = (request: Partial<PayoutDebitRequest>) =>
   callService<PayoutDebit>(
     new URL(PAYOUT_DEBIT_PATH, service.url),
@@ -202,7 +202,7 @@ describe('payout debits', () => {
       callService(
         new URL(PAYOUT_DEBIT_PATH, service.url),
         {},
-        { service: 'disputes', secret: TEST_INTERNAL_SECRET },
+        { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS },
       ),
     ).rejects.toSatisfy((error) => refusal(error).code === 'UNAVAILABLE');
   });

@@ -1,9 +1,9 @@
-import { deliveryQueue } from '@dash/contracts';
-import { openQueue } from '@dash/queue';
+import type { SecretKeys } from '@dash/config';
+import { openDeliveryProducer } from '@dash/contracts';
 import type { ServiceDeps, ServicePart } from '@dash/subgraph';
 import { DeliveryRepository } from './deliveries.repository.js';
 import { providerFromConfig } from './providers/choose-provider.js';
-import type { DeliveryProvider } from './providers/delivery-provider.js';
+import { DevOutboxProvider, type DeliveryProvider } from './providers/delivery-provider.js';
 import { loadQueueConfig } from './queue-config.js';
 import { startDeliveryWorker } from './workers/delivery.worker.js';
 
@@ -19,6 +19,8 @@ export function deliveryPart(
     return startDeliveryWorker({
       deliveries: new DeliveryRepository(deps.dataSource),
       provider: createProvider(deps),
+      testModeProvider: new DevOutboxProvider(deps.dataSource, deps.log),
+      keys: deps.config.internalSecret,
       redisUrl: config.redisUrl,
       prefix: config.prefix,
       concurrency: config.concurrency,
@@ -27,8 +29,11 @@ export function deliveryPart(
   };
 }
 
-/** A producer for other code (the local stack's seed, identity's sign-in codes). */
-export function openDeliveryQueue(env: Record<string, string | undefined>) {
+/**
+ * A producer for other code (the local stack's seed, the activity emails): it seals codes with
+ * the delivery key derived from `keys`, as identity's does.
+ */
+export function openDeliveryQueue(env: Record<string, string | undefined>, keys: SecretKeys) {
   const config = loadQueueConfig(env);
-  return openQueue(deliveryQueue, { redisUrl: config.redisUrl, prefix: config.prefix });
+  return openDeliveryProducer({ redisUrl: config.redisUrl, prefix: config.prefix, keys });
 }

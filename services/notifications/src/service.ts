@@ -84,7 +84,7 @@ export function createNotificationsService(
       // A producer for the emails activity asks for, and the directory platforms are checked with.
       async (deps) => {
         const { identityUrl } = loadNotificationsConfig(deps.env);
-        const producer = openDeliveryQueue(deps.env);
+        const producer = openDeliveryQueue(deps.env, deps.config.internalSecret);
         delivery = producer.queue;
         directory = new AccountDirectory(
           deps.dataSource,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestDelivery } from '@dash/contracts';
-import { startTestService, type TestService } from '@dash/subgraph/testing';
+import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { notificationsService, openDeliveryQueue } from '../src/index.js';
 
@@ -11,7 +11,7 @@ let producer: ReturnType<typeof openDeliveryQueue>;
 
 beforeAll(async () => {
   service = await startTestService(notificationsService, env);
-  producer = openDeliveryQueue(env);
+  producer = openDeliveryQueue(env, TEST_SECRET_KEYS);
 });
 afterAll(async () => {
   await producer?.close();
@@ -27,6 +27,7 @@ describe('development outbox', () => {
   it('holds what the development provider sent, by destination, and nothing else keeps the code', async () => {
     await requestDelivery(producer.queue, {
       accountId: 'acct_1',
+      livemode: false,
       channel: 'sms',
       to: '+15555550142',
       template: 'login-code',

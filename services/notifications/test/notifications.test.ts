@@ -6,6 +6,7 @@ import {
   accountReference,
   platformCaller,
   startTestService,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { requestDelivery } from '@dash/contracts';
@@ -46,7 +47,7 @@ beforeAll(async () => {
     })),
     env,
   );
-  producer = openDeliveryQueue(env);
+  producer = openDeliveryQueue(env, TEST_SECRET_KEYS);
   deliveries = new DeliveryRepository(service.dataSource);
   const minute = 60_000;
   await seedActivity(service.dataSource, [
@@ -102,6 +103,7 @@ describe('delivery worker', () => {
   it('sends a requested message and records it as sent', async () => {
     const id = await requestDelivery(producer.queue, {
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'email',
       to: 'ada@example.com',
       template: 'dashboard-ready',
@@ -127,6 +129,7 @@ describe('delivery worker', () => {
     const send = (accountId: string) =>
       requestDelivery(producer.queue, {
         accountId,
+        livemode: true,
         channel: 'sms',
         to: '+15555550199',
         template: 'login-code',
@@ -144,6 +147,7 @@ describe('delivery worker', () => {
     carrier.failuresLeft = 2;
     const id = await requestDelivery(producer.queue, {
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'sms',
       to: '+15555550142',
       template: 'login-code',
@@ -158,6 +162,7 @@ describe('delivery worker', () => {
     const request = {
       deliveryId: 'dlv_repeat',
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'sms' as const,
       to: '+15555550142',
       template: 'login-code',
@@ -174,6 +179,7 @@ describe('delivery worker', () => {
   it('gives up at once on an unknown template', async () => {
     const id = await requestDelivery(producer.queue, {
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'email',
       to: 'ada@example.com',
       template: 'no-such-template',
@@ -194,6 +200,7 @@ describe('delivery worker', () => {
     carrier.bounceOnce.add('bounce@example.com');
     const id = await requestDelivery(producer.queue, {
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'email',
       to: 'bounce@example.com',
       template: 'dashboard-ready',

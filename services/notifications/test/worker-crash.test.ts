@@ -6,6 +6,7 @@ import { requestDelivery } from '@dash/contracts';
 import { createDataSource, migrateDatabase } from '@dash/db';
 import { createLogger } from '@dash/logger';
 import type { RunningWorker } from '@dash/queue';
+import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import {
   createTestDatabase,
   deleteRedisPrefix,
@@ -72,10 +73,11 @@ describe('a delivery worker killed mid-job', () => {
       },
     );
     await lineStarting(child, 'READY');
-    const producer = openDeliveryQueue(env);
+    const producer = openDeliveryQueue(env, TEST_SECRET_KEYS);
     const deliveryId = await requestDelivery(producer.queue, {
       deliveryId: 'dlv_crash_1',
       accountId: 'acct_ada',
+      livemode: true,
       channel: 'email',
       to: 'ada@example.com',
       template: 'dashboard-ready',
@@ -93,6 +95,8 @@ describe('a delivery worker killed mid-job', () => {
     survivor = await startDeliveryWorker({
       deliveries,
       provider: new DevOutboxProvider(dataSource, createLogger('survivor', 'silent')),
+      testModeProvider: new DevOutboxProvider(dataSource, createLogger('survivor', 'silent')),
+      keys: TEST_SECRET_KEYS,
       redisUrl: env.REDIS_URL,
       prefix,
       concurrency: 1,

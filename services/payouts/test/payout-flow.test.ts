@@ -5,7 +5,10 @@ import { createLogger } from '@dash/logger';
 import { keepCapabilities, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
 import type { GraphqlResponse } from '@dash/testing';
+import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
 import { payoutsService, runAutomaticPayouts } from '../src/index.js';
+import { validateBankAccount } from '../src/domain/bank-details.js';
+import { bankFingerprint } from '../src/domain/fingerprint.js';
 import {
   asAccount,
   callAs,
@@ -163,6 +166,34 @@ describe('bank accounts and cards', () => {
     );
     expect(stored).not.toContain('000123456789');
     expect(stored).not.toContain('4000056655665556');
+  });
+
+  it('keeps fingerprints comparable through a key rotation, and unguessable without the key', async () => {
+    const accountId = await newFundedAccount(0, null);
+    const added = await callAs<{ createExternalAccount: { fingerprint: string } }>(
+      payouts,
+      platformA,
+      ADD_EXTERNAL,
+      { account: accountId, bank: US_BANK },
+    );
+    const fingerprint = added.data!.createExternalAccount.fingerprint;
+    const bank = validateBankAccount(US_BANK);
+    const destination = {
+      kind: 'bank_account' as const,
+      country: bank.country,
+      routingNumber: bank.normalized.routingNumber,
+      number: bank.normalized.accountNumber,
+    };
+    // A new root first (current for signing and sealing): fingerprints do not move.
+    const rotated = keyRing(
+      'k2:the-next-root-secret-of-thirty-two-chars',
+      `k1:${TEST_INTERNAL_SECRET}`,
+    );
+    expect(bankFingerprint(rotated, destination)).toBe(fingerprint);
+    // Someone with the table but another key cannot confirm a guessed account number.
+    expect(
+      bankFingerprint(keyRing('k1:a-guessed-secret-of-thirty-two-chars!'), destination),
+    ).not.toBe(fingerprint);
   });
 
   it('names the field that is wrong, and refuses another platform’s account', async () => {

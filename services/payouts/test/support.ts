@@ -4,7 +4,7 @@ import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   platformCaller,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest } from '@dash/testing';
@@ -39,7 +39,7 @@ export function payoutsInstance(payouts: TestService, env: Record<string, string
   const deps = {
     dataSource: payouts.dataSource,
     log: createLogger('payouts-test', 'silent'),
-    config: { internalSecret: TEST_INTERNAL_SECRET },
+    config: { internalSecret: TEST_SECRET_KEYS.for('payouts') },
   } satisfies Parameters<typeof assemblePayouts>[0];
   return assemblePayouts(deps, loadPayoutsConfig(env));
 }
@@ -52,7 +52,7 @@ export const callAs = <T>(
   variables: Record<string, unknown> = {},
 ) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
   });
 
 export const US_BANK = {

@@ -18,13 +18,14 @@ import {
   type ReserveTopupOutcomeRequest,
   type ReserveTopupRequest,
 } from '@dash/contracts';
+import type { SecretKeys } from '@dash/config';
 import { callService } from '@dash/subgraph';
 
 /** The ledger's dispute commands, called as the disputes service. */
 export class LedgerClient {
   constructor(
     private readonly ledgerUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
   ) {}
 
   chargeFacts = (request: ChargeFactsRequest) => this.call<ChargeFacts>(CHARGE_FACTS_PATH, request);
@@ -45,6 +46,7 @@ export class LedgerClient {
   private call<Answer>(path: string, body: unknown): Promise<Answer> {
     return callService<Answer>(new URL(path, this.ledgerUrl), body, {
       service: 'disputes',
+      audience: 'ledger',
       secret: this.internalSecret,
     });
   }

@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import express, { type Router } from 'express';
 import { callerRoute } from '@dash/subgraph';
 import { DashError } from '@dash/errors';
@@ -23,7 +24,7 @@ function fileNameOf(header: string | string[] | undefined): string {
  * a dispute to answer: answers the file's id for the evidence form.
  */
 export function uploadRoute(
-  secret: string,
+  secret: SecretKeys,
   files: EvidenceFiles,
   owners: UploadOwners,
   maxBytes: number,

@@ -1,4 +1,5 @@
 import { postAsService } from '@dash/auth-context';
+import type { SecretKeys } from '@dash/config';
 import {
   CLOSURE_CHECK_PATH,
   type ClosureBlocker,
@@ -17,20 +18,24 @@ const TIMEOUT_MS = 3_000;
  */
 export class ClosureChecks {
   constructor(
-    private readonly serviceUrls: readonly string[],
-    private readonly internalSecret: string,
+    private readonly services: readonly { name: string; url: string }[],
+    private readonly internalSecret: SecretKeys,
     private readonly log: Logger,
   ) {}
 
   async blockersFor(request: ClosureCheckRequest): Promise<ClosureBlocker[]> {
-    const answers = await Promise.all(this.serviceUrls.map((url) => this.ask(url, request)));
+    const answers = await Promise.all(this.services.map((service) => this.ask(service, request)));
     return answers.flat();
   }
 
-  private async ask(serviceUrl: string, request: ClosureCheckRequest): Promise<ClosureBlocker[]> {
+  private async ask(
+    { name, url: serviceUrl }: { name: string; url: string },
+    request: ClosureCheckRequest,
+  ): Promise<ClosureBlocker[]> {
     try {
       const response = await postAsService(new URL(CLOSURE_CHECK_PATH, serviceUrl), request, {
         service: 'identity',
+        audience: name,
         secret: this.internalSecret,
         timeoutMs: TIMEOUT_MS,
       });

@@ -131,6 +131,7 @@ export class ContactChangeService {
       await requestDelivery(this.delivery, {
         deliveryId: `dlv_${challenge.id}_changed`,
         accountId: account.id,
+        livemode: account.livemode,
         channel: told.channel,
         to: told.to,
         template: 'contact-changed',

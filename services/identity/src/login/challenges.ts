@@ -60,6 +60,9 @@ export interface ChallengeRequest {
   currentContactChallengeId?: string;
 }
 
+/** The account a message goes out as: its mode decides whether a real carrier may carry it. */
+type MessageHolder = Pick<Account, 'id' | 'livemode'>;
+
 /** Whoever a code would open: null for a decoy, which no code opens. */
 export type CodeHolder = { livemode: boolean } | null;
 
@@ -108,7 +111,7 @@ export class Challenges {
         sends: request.sends ?? 1,
       },
       request,
-      account.id,
+      account,
     );
   }
 
@@ -121,7 +124,7 @@ export class Challenges {
   async issueForEmail(
     email: string,
     sends: number,
-    deliverAs: string | null,
+    deliverAs: MessageHolder | null,
   ): Promise<StartedChallenge> {
     await this.limits.takeSend({ subject: emailSubject(email), ...this.address() });
     const fields = {
@@ -286,7 +289,7 @@ export class Challenges {
     > &
       Partial<Pick<LoginChallengeRow, 'loginEmail'>>,
     request: Pick<ChallengeRequest, 'purpose' | 'channel' | 'destination'>,
-    deliverAs: string | null,
+    deliverAs: MessageHolder | null,
   ): Promise<StartedChallenge> {
     const now = this.now();
     const id = newId('loginChallenge');
@@ -311,7 +314,9 @@ export class Challenges {
       // The challenge id is the delivery id: however often this job is retried, one message goes out.
       await requestDelivery(this.delivery, {
         deliveryId: `dlv_${id}`,
-        accountId: deliverAs,
+        accountId: deliverAs.id,
+        // A test-mode account's code never reaches a real carrier (the worker sends it to the outbox).
+        livemode: deliverAs.livemode,
         channel: request.channel,
         to: request.destination,
         template: TEMPLATE_BY_PURPOSE[request.purpose],

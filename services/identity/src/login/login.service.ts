@@ -107,7 +107,7 @@ export class LoginService {
   async startFromEmail(email: string, sends = 1): Promise<StartedChallenge> {
     const normalized = email.trim().toLowerCase();
     const [live] = await this.liveAccountsFor(normalized);
-    return this.challenges.issueForEmail(normalized, sends, live?.id ?? null);
+    return this.challenges.issueForEmail(normalized, sends, live ?? null);
   }
 
   /** Sends a new code for the same login, to the same or the other channel, within limits. */

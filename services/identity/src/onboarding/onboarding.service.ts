@@ -5,6 +5,7 @@ import { Account } from '../entities/account.entity.js';
 import { emptyBusinessProfile } from '../entities/business-profile.type.js';
 import { checkField, type FieldProblem } from '../domain/field-checks.js';
 import { ruleFor } from '../domain/requirement-rules.js';
+import type { SecretKeys } from '@dash/config';
 import { seal, unseal } from '../domain/secrets.js';
 import {
   isVerifiable,
@@ -43,7 +44,7 @@ export class OnboardingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly verifiers: { test: VerificationProvider; live: VerificationProvider },
-    private readonly secret: string,
+    private readonly secret: SecretKeys,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

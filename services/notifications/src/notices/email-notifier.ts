@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import { ACCOUNT_CONTACT_PATH, type AccountContact } from '@dash/contracts';
 import type { DomainEvent } from '@dash/events';
+import type { SecretKeys } from '@dash/config';
 import type { TypedQueue } from '@dash/queue';
 import { callService } from '@dash/subgraph';
 import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
@@ -22,7 +23,7 @@ const WANTS: Record<
 
 export interface EmailNotifierSettings {
   identityUrl: string;
-  internalSecret: string;
+  internalSecret: SecretKeys;
   dashboardUrl: string;
 }
 
@@ -50,12 +51,13 @@ export class EmailNotifier {
     const contact = await callService<AccountContact>(
       new URL(ACCOUNT_CONTACT_PATH, this.settings.identityUrl),
       { accountId: event.accountId },
-      { service: 'notifications', secret: this.settings.internalSecret },
+      { service: 'notifications', audience: 'identity', secret: this.settings.internalSecret },
     );
     const { path, ...rest } = params;
     await requestDelivery(this.delivery(), {
       deliveryId: `dlv_${event.id}`,
       accountId: event.accountId,
+      livemode: event.livemode,
       channel: 'email',
       to: contact.email,
       template,

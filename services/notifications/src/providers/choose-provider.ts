@@ -1,4 +1,4 @@
-import { httpUrl, loadConfig, z } from '@dash/config';
+import { ConfigError, httpUrl, loadConfig, z } from '@dash/config';
 import type { ServiceDeps } from '@dash/subgraph';
 import { DevOutboxProvider, type DeliveryProvider } from './delivery-provider.js';
 import { HttpSmsProvider } from './http-sms-provider.js';
@@ -40,14 +40,14 @@ export function providerFromConfig({
     config.nodeEnv === 'production' &&
     (raw.DASH_EMAIL_PROVIDER === 'dev' || raw.DASH_SMS_PROVIDER === 'dev')
   ) {
-    throw new Error(
-      'DASH_EMAIL_PROVIDER and DASH_SMS_PROVIDER must name real providers in production',
-    );
+    throw new ConfigError([
+      'DASH_EMAIL_PROVIDER and DASH_SMS_PROVIDER: must name real providers in production (smtp, http)',
+    ]);
   }
   if (raw.DASH_EMAIL_PROVIDER === 'smtp' && !raw.DASH_SMTP_URL)
-    throw new Error('DASH_SMTP_URL is required with DASH_EMAIL_PROVIDER=smtp');
+    throw new ConfigError(['DASH_SMTP_URL is required with DASH_EMAIL_PROVIDER=smtp']);
   if (raw.DASH_SMS_PROVIDER === 'http' && !env.DASH_SMS_HTTP_URL)
-    throw new Error('DASH_SMS_HTTP_URL is required with DASH_SMS_PROVIDER=http');
+    throw new ConfigError(['DASH_SMS_HTTP_URL is required with DASH_SMS_PROVIDER=http']);
   return new ByChannel({
     email:
       raw.DASH_EMAIL_PROVIDER === 'smtp'

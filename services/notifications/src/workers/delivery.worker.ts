@@ -1,5 +1,6 @@
+import type { SecretKeys } from '@dash/config';
 import type { DeliveryJobs } from '@dash/contracts';
-import { deliveryQueue } from '@dash/contracts';
+import { deliveryQueue, openDeliveryParams, UnsealedParamError } from '@dash/contracts';
 import {
   DEFAULT_JOB_OPTIONS,
   startWorker,
@@ -16,7 +17,15 @@ import type { DeliveryProvider } from '../providers/delivery-provider.js';
 
 export interface DeliveryWorkerDeps {
   deliveries: DeliveryRepository;
+  /** The configured carriers: live-mode messages only. */
   provider: DeliveryProvider;
+  /**
+   * Where test-mode messages go, whatever carriers are configured (the dev outbox): a test
+   * account's code never costs an SMS or reaches a real inbox.
+   */
+  testModeProvider: DeliveryProvider;
+  /** Opens the sealed parameters (codes) just before rendering. */
+  keys: SecretKeys;
   redisUrl: string;
   prefix: string;
   concurrency: number;
@@ -28,7 +37,7 @@ export interface DeliveryWorkerDeps {
 
 /**
  * Sends one queued message and keeps its record (never its parameters: they can hold sign-in
- * codes). Jobs can run more than once (a worker dies mid-job, a retry after a timeout), so an
+ * codes, which arrive sealed and are opened only here, just before rendering). Jobs can run more than once (a worker dies mid-job, a retry after a timeout), so an
  * already-sent delivery is skipped, and the delivery id goes to the carrier as its dedupe key
  * for the case in between: handed over, not yet recorded. A failure is thrown for BullMQ to retry with
  * backoff; after the last attempt the delivery is marked failed.
@@ -37,7 +46,7 @@ async function deliver(
   channel: DeliveryChannel,
   data: DeliveryJobs['send-email'],
   job: Job,
-  deps: Pick<DeliveryWorkerDeps, 'deliveries' | 'provider'>,
+  deps: Pick<DeliveryWorkerDeps, 'deliveries' | 'provider' | 'testModeProvider' | 'keys'>,
 ): Promise<void> {
   // The first run records the delivery; later runs (retries, duplicates) find it.
   await deps.deliveries.recordQueued({
@@ -55,14 +64,17 @@ async function deliver(
   try {
     // Codes come from identity, which does not know the account's language: it is looked up here.
     const locale = data.params.locale ?? (await deps.deliveries.localeOf(data.accountId));
-    message = renderTemplate(data.template, { ...data.params, locale });
+    message = renderTemplate(data.template, { ...openDeliveryParams(deps.keys, data), locale });
   } catch (error) {
-    if (!(error instanceof UnknownTemplateError)) throw error;
+    if (!(error instanceof UnknownTemplateError || error instanceof UnsealedParamError))
+      throw error;
     await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed', error.message);
     throw new UnrecoverableError(error.message);
   }
   try {
-    await deps.provider.send({ ...message, deliveryId: data.deliveryId, channel, to: data.to });
+    // Only a job that says live mode reaches a real carrier; anything else is test mode.
+    const provider = data.livemode === true ? deps.provider : deps.testModeProvider;
+    await provider.send({ ...message, deliveryId: data.deliveryId, channel, to: data.to });
   } catch (error) {
     // A carrier says a failure is permanent (no such mailbox) with UnrecoverableError.
     const lastAttempt =

@@ -1,11 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import type { SecretKeys } from '@dash/config';
 import type { Actor } from '@dash/events';
 import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { PayoutRail, RailDestination } from '../bank/payout-rail.js';
 import { validateBankAccount, type BankAccountInput } from '../domain/bank-details.js';
+import { bankFingerprint } from '../domain/fingerprint.js';
 import { validateDebitCard, type DebitCardInput } from '../domain/debit-cards.js';
 import { ExternalAccount, ExternalAccountKind } from '../entities/external-account.entity.js';
 import { subjectOf, type AccountOwner } from './owner.js';
@@ -28,7 +29,7 @@ export class ExternalAccounts {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rail: PayoutRail,
-    private readonly fingerprintSecret: string,
+    private readonly fingerprintKeys: SecretKeys,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -226,12 +227,7 @@ export class ExternalAccounts {
         number: card.normalized.number,
       };
     }
-    row.fingerprint = createHmac('sha256', this.fingerprintSecret)
-      .update(
-        `${destination.kind}:${destination.country}:${destination.routingNumber ?? ''}:${destination.number}`,
-      )
-      .digest('base64url')
-      .slice(0, 32);
+    row.fingerprint = bankFingerprint(this.fingerprintKeys, destination);
     return { row, destination };
   }
 }

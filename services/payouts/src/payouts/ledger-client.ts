@@ -5,13 +5,14 @@ import {
   type PayoutDebitRequest,
   type PayoutReversalRequest,
 } from '@dash/contracts';
+import type { SecretKeys } from '@dash/config';
 import { callService } from '@dash/subgraph';
 
 /** The ledger's payout commands, called as the payouts service. */
 export class LedgerClient {
   constructor(
     private readonly ledgerUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
   ) {}
 
   debit(request: PayoutDebitRequest): Promise<PayoutDebit> {
@@ -25,6 +26,7 @@ export class LedgerClient {
   private call(path: string, body: unknown): Promise<PayoutDebit> {
     return callService<PayoutDebit>(new URL(path, this.ledgerUrl), body, {
       service: 'payouts',
+      audience: 'ledger',
       secret: this.internalSecret,
     });
   }

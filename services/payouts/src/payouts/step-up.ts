@@ -1,3 +1,4 @@
+import type { SecretKeys } from '@dash/config';
 import { callService } from '@dash/subgraph';
 import { CHALLENGE_CHECK_PATH, type ChallengeCheckRequest } from '@dash/contracts';
 
@@ -8,12 +9,13 @@ import { CHALLENGE_CHECK_PATH, type ChallengeCheckRequest } from '@dash/contract
 export class StepUp {
   constructor(
     private readonly identityUrl: string,
-    private readonly internalSecret: string,
+    private readonly internalSecret: SecretKeys,
   ) {}
 
   async confirm(request: ChallengeCheckRequest): Promise<void> {
     await callService(new URL(CHALLENGE_CHECK_PATH, this.identityUrl), request, {
       service: 'payouts',
+      audience: 'identity',
       secret: this.internalSecret,
     });
   }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { createPlatform } from '@dash/identity';
+import { freePort, graphqlRequest } from '@dash/testing';
+import {
+  DEMO_TEST_KEY,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
+import { codeSentTo } from './dev-outbox.js';
+
+/** Everything a real SMTP server on loopback was handed. */
+const received: string[] = [];
+let smtp: SMTPServer;
+let prepared: IsolatedStackEnv;
+let stack: RunningStack;
+let liveKey: string;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      let data = '';
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+      stream.on('end', () => {
+        received.push(data);
+        done();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  prepared = await prepareIsolatedStackEnv('sink');
+  // A real email carrier is configured, as a production install has one.
+  stack = await startStack(
+    { ...prepared.env, DASH_EMAIL_PROVIDER: 'smtp', DASH_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    { randomPorts: true },
+  );
+  const identity = stack.services.find((s) => s.name === 'identity')!;
+  liveKey = (await createPlatform(identity.dataSource, { name: 'Live Platform' })).liveSecret;
+});
+afterAll(async () => {
+  await stack?.stop();
+  await prepared?.cleanup();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** A platform makes an account and a login link; the person opens it and asks for a code. */
+async function signInCodeRequested(key: string, email: string): Promise<void> {
+  const auth = { authorization: `Bearer ${key}` };
+  const created = await graphqlRequest<{ createAccount: { id: string } }>(
+    stack.gatewayUrl,
+    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
+    { e: email },
+    auth,
+  );
+  const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
+    stack.gatewayUrl,
+    'mutation($a: ID!) { createLoginLink(account: $a) { url } }',
+    { a: created.data!.createAccount.id },
+    auth,
+  );
+  const started = await graphqlRequest<{ startLogin: { id: string } }>(
+    stack.gatewayUrl,
+    'mutation($t: String!) { startLogin(token: $t, channel: email) { id } }',
+    { t: link.data!.createLoginLink.url.split('/login/')[1] },
+  );
+  expect(started.errors).toBeUndefined();
+}
+
+describe('sign-in codes with a real carrier configured', () => {
+  it('never reach it for test-mode accounts, and do for live ones', async () => {
+    await signInCodeRequested(DEMO_TEST_KEY.secret, 'test.mode@example.com');
+    await signInCodeRequested(liveKey, 'live.mode@example.com');
+    await expect
+      .poll(() => received.filter((m) => /^To: live\.mode@example\.com/m.test(m)).length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    // The test-mode code went to the dev outbox, and nowhere near the carrier.
+    const testCode = await codeSentTo(stack, 'test.mode@example.com');
+    expect(received.join('\n')).not.toContain('test.mode@example.com');
+    expect(received.join('\n')).not.toContain(testCode);
+  });
+});
