@@ -172,10 +172,15 @@ export class LoginResolver {
     return { account, expiresAt: session.expiresAt };
   }
 
-  @Mutation(() => Boolean, { description: 'Ends this browser session.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends this browser session: a dashboard one, or the onboarding session of an account link (the flow ends it before leaving to the platform).',
+  })
   async signOut(@Ctx() { caller, login, setResponseHeader }: IdentityContext): Promise<boolean> {
-    const account = requireAccount(caller);
-    if (account.sessionId) await login.signOut(account.sessionId);
+    // An onboarding session can be ended too, so a shared computer does not keep it open.
+    const sessionId =
+      caller.kind === 'onboarding' ? caller.sessionId : requireAccount(caller).sessionId;
+    if (sessionId) await login.signOut(sessionId);
     setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }
