@@ -143,18 +143,23 @@ describe('payments across the services', () => {
     );
     await asPlatform('mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }');
     const identity = stack.services.find((service) => service.name === 'identity')!;
-    const close = () =>
-      graphqlRequest(
-        identity.url,
-        'mutation { closeMyAccount { closedAt } }',
-        {},
-        {
-          'x-dash-caller': signCaller(
-            { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
-            TEST_INTERNAL_SECRET,
-          ),
-        },
+    const asSignedIn = <T>(query: string, variables: Record<string, unknown> = {}) =>
+      graphqlRequest<T>(identity.url, query, variables, {
+        'x-dash-caller': signCaller(
+          { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
+          TEST_INTERNAL_SECRET,
+        ),
+      });
+    // Closing takes a code sent to the account; a test-mode account's is 000000.
+    const close = async () => {
+      const started = await asSignedIn<{ startAccountClosure: { id: string } }>(
+        'mutation { startAccountClosure { id } }',
       );
+      return asSignedIn(
+        'mutation($c: ID!) { closeMyAccount(challenge: $c, code: "000000") { closedAt } }',
+        { c: started.data!.startAccountClosure.id },
+      );
+    };
     const blocked = await close();
     expect(extensionsOf(blocked)).toMatchObject({
       reason: 'CLOSE_BLOCKED',

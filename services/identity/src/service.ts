@@ -163,6 +163,8 @@ export function createIdentityService(
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+          challenges,
+          now,
         ),
       };
     },
