@@ -66,7 +66,24 @@ async function activityKinds(accountId: string): Promise<string[]> {
   return response.data!.account.activity.nodes.map((item) => item.kind);
 }
 
-const CLOSE = 'mutation { closeMyAccount { id closedAt } }';
+const START_CLOSE = 'mutation { startAccountClosure { id maskedDestination } }';
+const CLOSE =
+  'mutation($c: ID!, $code: String!) { closeMyAccount(challenge: $c, code: $code) { id closedAt } }';
+
+/** Asks for the closing code as the account, and reads it where it went (the account's email). */
+async function closingCode(accountId: string, email: string) {
+  const SUBJECT = 'Confirm closing your account';
+  const closingMessages = async () =>
+    (await messagesTo(stack, email)).filter((message) => message.subject === SUBJECT);
+  const before = (await closingMessages()).length;
+  const started = await asAccount(accountId)<{ startAccountClosure: { id: string } }>(START_CLOSE);
+  expect(started.errors).toBeUndefined();
+  await expect
+    .poll(async () => (await closingMessages()).length, { timeout: 10_000 })
+    .toBeGreaterThan(before);
+  const code = /\b(\d{6})\b/.exec((await closingMessages())[0]!.text)![1]!;
+  return { c: started.data!.startAccountClosure.id, code };
+}
 
 beforeAll(async () => {
   prepared = await prepareIsolatedStackEnv('settings');
@@ -84,7 +101,7 @@ describe('closing an account', () => {
       closeAccount: false,
       editPublicInfo: true,
     });
-    const refused = await asAccount(await newAccount('not.allowed@example.com'))(CLOSE);
+    const refused = await asAccount(await newAccount('not.allowed@example.com'))(START_CLOSE);
     expect(extensionsOf(refused)).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'FEATURE_DISABLED',
@@ -94,7 +111,10 @@ describe('closing an account', () => {
 
   it('is refused while money, a payout or a dispute remains, naming each', async () => {
     await setCloseAccount(true);
-    const refused = await asAccount(DEMO_ACCOUNT.id)(CLOSE);
+    const refused = await asAccount(DEMO_ACCOUNT.id)(
+      CLOSE,
+      await closingCode(DEMO_ACCOUNT.id, DEMO_ACCOUNT.email),
+    );
     expect(extensionsOf(refused)).toMatchObject({
       code: 'FAILED_PRECONDITION',
       reason: 'CLOSE_BLOCKED',
@@ -109,16 +129,48 @@ describe('closing an account', () => {
     expect(demo.data?.me.closedAt).toBeNull();
   });
 
-  it('closes a settled account, ends its sign-ins and tells the activity hub', async () => {
+  it('needs the code sent to the account: a stolen session without it closes nothing', async () => {
+    await setCloseAccount(true);
+    const accountId = await newAccount('stolen.session@example.com');
+    const thief = asAccount(accountId);
+    const withoutCode = await thief('mutation { closeMyAccount { closedAt } }');
+    expect(withoutCode.errors).toBeDefined();
+    const { c: challenge, code } = await closingCode(accountId, 'stolen.session@example.com');
+    const wrong = await thief(CLOSE, {
+      c: challenge,
+      code: code === '111111' ? '222222' : '111111',
+    });
+    expect(extensionsOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_WRONG' });
+    const me = await thief<{ me: { closedAt: string | null } }>('{ me { closedAt } }');
+    expect(me.data?.me.closedAt).toBeNull();
+  });
+
+  it('closes a settled account once with its code, however many closes arrive at once; ends its sign-ins and tells the activity hub', async () => {
     await setCloseAccount(true);
     const accountId = await newAccount('leaving@example.com');
-    const closed = await asAccount(accountId)<{ closeMyAccount: { closedAt: string } }>(CLOSE);
-    expect(closed.errors).toBeUndefined();
+    const { c: challenge, code } = await closingCode(accountId, 'leaving@example.com');
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        asAccount(accountId)<{ closeMyAccount: { closedAt: string } }>(CLOSE, {
+          c: challenge,
+          code,
+        }),
+      ),
+    );
+    const closedOnes = attempts.filter((attempt) => !attempt.errors);
+    expect(closedOnes).toHaveLength(1);
+    const closed = closedOnes[0]!;
     expect(Date.parse(closed.data!.closeMyAccount.closedAt)).not.toBeNaN();
     expect(closed.headers.get('x-dash-session')).toMatch(/clear/);
+    // The others were refused: the code closes once.
+    expect(
+      attempts
+        .filter((attempt) => attempt.errors)
+        .every((attempt) => extensionsOf(attempt)?.code === 'FAILED_PRECONDITION'),
+    ).toBe(true);
 
-    const again = await asAccount(accountId)<{ closeMyAccount: { closedAt: string } }>(CLOSE);
-    expect(again.data?.closeMyAccount.closedAt).toBe(closed.data!.closeMyAccount.closedAt);
+    const again = await asAccount(accountId)(CLOSE, { c: challenge, code });
+    expect(extensionsOf(again)).toMatchObject({ reason: 'ACCOUNT_CLOSED' });
 
     const link = await asPlatform('mutation($a: ID!) { createLoginLink(account: $a) { url } }', {
       a: accountId,
@@ -130,6 +182,9 @@ describe('closing an account', () => {
     await expect
       .poll(() => activityKinds(accountId), { timeout: 10_000 })
       .toContain('account.closed');
+    expect(
+      (await activityKinds(accountId)).filter((kind) => kind === 'account.closed'),
+    ).toHaveLength(1);
   });
 });
 
@@ -227,6 +282,11 @@ describe('changing email or phone', () => {
       .toBe('Your email was changed');
     const held = await account('mutation { startPayoutDetailsChange { id } }');
     expect(extensionsOf(held)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
+    // Nor can the account be closed in those 72 hours.
+    expect(extensionsOf(await account(START_CLOSE))).toMatchObject({
       code: 'FAILED_PRECONDITION',
       reason: 'RECENT_CONTACT_CHANGE',
     });

@@ -157,8 +157,21 @@ describe('hosted onboarding', () => {
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(360);
 
+    const onboardingCookie = (await context.cookies()).find(
+      (cookie) => cookie.name === 'dash_session',
+    )!;
     await page.locator('[data-testid="return"]').click();
     await page.waitForURL(`${platformUrl}/return`);
+    // Leaving ended the account link's session: the browser left behind holds nothing, and the
+    // old cookie, replayed, opens nothing.
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+    const replayed = await graphqlRequest(
+      stack.gatewayUrl,
+      '{ onboarding { type } }',
+      {},
+      { cookie: `dash_session=${onboardingCookie.value}` },
+    );
+    expect(replayed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // The account hears of it by email too, and later, in the dashboard, the banner asks for
     // what verification refused and leads back in.

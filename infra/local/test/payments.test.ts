@@ -163,19 +163,24 @@ describe('payments across the services', () => {
     );
     await asPlatform('mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }');
     const identity = stack.services.find((service) => service.name === 'identity')!;
-    const close = () =>
-      graphqlRequest(
-        identity.url,
-        'mutation { closeMyAccount { closedAt } }',
-        {},
-        {
-          'x-dash-caller': signCaller(
-            { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
-            TEST_SECRET_KEYS,
-            { audience: 'identity' },
-          ),
-        },
+    const asSignedIn = <T>(query: string, variables: Record<string, unknown> = {}) =>
+      graphqlRequest<T>(identity.url, query, variables, {
+        'x-dash-caller': signCaller(
+          { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
+          TEST_SECRET_KEYS,
+          { audience: 'identity' },
+        ),
+      });
+    // Closing takes a code sent to the account; a test-mode account's is 000000.
+    const close = async () => {
+      const started = await asSignedIn<{ startAccountClosure: { id: string } }>(
+        'mutation { startAccountClosure { id } }',
       );
+      return asSignedIn(
+        'mutation($c: ID!) { closeMyAccount(challenge: $c, code: "000000") { closedAt } }',
+        { c: started.data!.startAccountClosure.id },
+      );
+    };
     const blocked = await close();
     expect(extensionsOf(blocked)).toMatchObject({
       reason: 'CLOSE_BLOCKED',
@@ -358,7 +363,7 @@ describe('test keys cannot change live behaviour', () => {
           ? 'mutation($k: String!) { refundPayment(payment: "py_none", amount: 100, idempotencyKey: $k) { id } }'
           : 'mutation($k: String!) { payOut(input: { amount: 100, currency: "usd", method: instant }, idempotencyKey: $k) { id } }',
         { k: newKey() },
-        { 'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET) },
+        { 'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service }) },
       );
       return extensionsOf(response)?.reason ?? extensionsOf(response)?.code;
     };

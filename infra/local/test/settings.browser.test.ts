@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => running?.stop());
 
 describe('account settings in the browser', () => {
-  it('sets a new phone with the codes sent to it and to the email, then closes the account, on a 360 px screen', async () => {
+  it('sets a new phone with the codes sent to it and to the email, then closing waits 72 hours, on a 360 px screen', async () => {
     await graphqlRequest(
       stack.gatewayUrl,
       'mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }',
@@ -82,13 +82,15 @@ describe('account settings in the browser', () => {
       360,
     );
 
+    // Right after a contact change, no code is sent to close the account, and the dialog says why.
     const closing = page.locator('[data-testid="close-account"]');
     await closing.getByRole('button', { name: 'Close account…' }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('This cannot be undone');
-    await dialog.getByRole('button', { name: 'Close account' }).click();
-    await page.locator('[data-testid="account-closed"]').waitFor({ timeout: 15_000 });
-    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+    await dialog.getByRole('button', { name: 'Send code' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('paused for 72 hours');
 
     const account = await graphqlRequest<{ account: { closedAt: string | null; phone: string } }>(
       stack.gatewayUrl,
@@ -97,6 +99,44 @@ describe('account settings in the browser', () => {
       platformKey,
     );
     expect(account.data?.account.phone).toBe(NEW_PHONE);
+    expect(account.data?.account.closedAt).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('closes the account with the code sent to its email', async () => {
+    const leaving = 'settings.leaving@example.com';
+    const { accountId, path } = await newAccountWithLoginLink(stack, {
+      email: leaving,
+      displayName: 'Leaving Rider',
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughLink(page, stack, path, leaving);
+
+    await page.goto(`${stack.shellUrl}/settings`);
+    const closing = page.locator('[data-testid="close-account"]');
+    await closing.getByRole('button', { name: 'Close account…' }).click({ timeout: 15_000 });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Send code' }).click();
+    await expect
+      .poll(() => dialog.textContent(), { timeout: 15_000 })
+      .toContain('s•••@example.com');
+    await dialog
+      .getByLabel('Verification code')
+      .fill(await codeIn(leaving, 'Confirm closing your account'));
+    await dialog.getByRole('button', { name: 'Close account' }).click();
+    await page.locator('[data-testid="account-closed"]').waitFor({ timeout: 15_000 });
+    expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(false);
+
+    const account = await graphqlRequest<{ account: { closedAt: string | null } }>(
+      stack.gatewayUrl,
+      'query($id: ID!) { account(id: $id) { closedAt } }',
+      { id: accountId },
+      platformKey,
+    );
     expect(account.data?.account.closedAt).not.toBeNull();
     expect(problems).toEqual([]);
     await context.close();

@@ -175,6 +175,9 @@ export function onboardingApi(client: GraphqlClient) {
           { input },
         )
       ).addOnboardingBankAccount,
+    /** Ends the account link's session, so the browser left behind cannot carry on. */
+    signOut: async () =>
+      (await client.query<{ signOut: boolean }>('mutation SignOut { signOut }')).signOut,
   };
 }
 

@@ -660,6 +660,23 @@ describe('review and submit', () => {
     expect(title(flow)).toBe('Your details');
   });
 
+  it('ends the account link’s session before returning to the platform', async () => {
+    const client = scriptedClient({
+      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      Onboarding: [{ onboarding: onboarding() }],
+      SignOut: [{ signOut: true }],
+    });
+    const { flow, leave } = await mountFlow(client, { token: 'alt_tok_2' });
+    await flow.get('[data-testid="save-and-return"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.map(([name]) => name)).toEqual([
+      'OpenAccountLink',
+      'Onboarding',
+      'SignOut',
+    ]);
+    expect(leave).toHaveBeenCalledWith(RETURN_URL);
+  });
+
   it('updates a signed-in account: saves before leaving, and leaves for the dashboard home', async () => {
     const update = onboarding({ type: 'ACCOUNT_UPDATE', returnUrl: null, livemode: true });
     const client = scriptedClient({

@@ -63,6 +63,9 @@ export const messages = {
       closeConsequence:
         'This cannot be undone. You will be signed out everywhere and {platform} can no longer pay you through this account.',
       closeConfirm: 'Close account',
+      closeCodeWillGo:
+        'To make sure it is you, we will send a code to your phone (or your email if you have no phone).',
+      closeSendCode: 'Send code',
       closing: 'Closing…',
       closedNotice: 'Your account is closed and you have been signed out.',
       done: 'Done',
@@ -74,6 +77,7 @@ export const messages = {
       reasons: {
         CODE_WRONG: 'That code is not right.',
         CODE_EXPIRED: 'This code has expired. Send a new one.',
+        CODE_USED: 'This code has already been used. Send a new one.',
         CHALLENGE_LOCKED: 'Too many wrong codes. Start again.',
         CHALLENGE_INVALID: 'This change has ended. Start again.',
         RESEND_TOO_SOON: 'Wait a moment before asking for another code.',
@@ -154,6 +158,8 @@ export const messages = {
       closeConsequence:
         '此操作无法撤销。您将在所有设备上退出登录，{platform} 也无法再通过此账户向您付款。',
       closeConfirm: '关闭账户',
+      closeCodeWillGo: '为确认是您本人操作，我们会向您的手机（没有手机时向邮箱）发送验证码。',
+      closeSendCode: '发送验证码',
       closing: '正在关闭…',
       closedNotice: '您的账户已关闭，您已退出登录。',
       done: '完成',
@@ -165,6 +171,7 @@ export const messages = {
       reasons: {
         CODE_WRONG: '验证码不正确。',
         CODE_EXPIRED: '验证码已过期，请重新发送。',
+        CODE_USED: '此验证码已使用过，请重新发送。',
         CHALLENGE_LOCKED: '错误次数过多，请重新开始。',
         CHALLENGE_INVALID: '此次更改已结束，请重新开始。',
         RESEND_TOO_SOON: '请稍候再索取新的验证码。',

@@ -92,10 +92,24 @@ export function settingsApi(client: GraphqlClient) {
           { challenge, code, currentCode: currentCode ?? null },
         )
       ).confirmContactChange,
-    closeAccount: async () =>
+    startAccountClosure: async () =>
+      (
+        await client.query<{ startAccountClosure: ContactChallenge }>(
+          `mutation StartAccountClosure { startAccountClosure { ${CHALLENGE_FIELDS} } }`,
+        )
+      ).startAccountClosure,
+    resendAccountClosureCode: async (challenge: string) =>
+      (
+        await client.query<{ resendAccountClosureCode: ContactChallenge }>(
+          `mutation ResendAccountClosureCode($challenge: ID!) { resendAccountClosureCode(challenge: $challenge) { ${CHALLENGE_FIELDS} } }`,
+          { challenge },
+        )
+      ).resendAccountClosureCode,
+    closeAccount: async (challenge: string, code: string) =>
       (
         await client.query<{ closeMyAccount: { closedAt: string } }>(
-          'mutation CloseAccount { closeMyAccount { closedAt } }',
+          'mutation CloseAccount($challenge: ID!, $code: String!) { closeMyAccount(challenge: $challenge, code: $code) { closedAt } }',
+          { challenge, code },
         )
       ).closeMyAccount,
     signOutEverywhere: async () =>

@@ -121,9 +121,12 @@ describe('settings page', () => {
     );
   });
 
+  const closeChallenge = { ...challenge, id: 'lch_close', maskedDestination: '•••• 42' };
+
   it('names what stands in the way of closing, in Chinese too', async () => {
     const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
+      StartAccountClosure: [{ startAccountClosure: closeChallenge }],
       CloseAccount: [
         refused('FAILED_PRECONDITION', {
           reason: 'CLOSE_BLOCKED',
@@ -135,6 +138,10 @@ describe('settings page', () => {
     const page = await mountPage(client);
     const closing = page.get('[data-testid="close-account"]');
     await closing.get('button').trigger('click');
+    expect(closing.text()).toContain('发送验证码');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    await closing.get('[data-testid="close-account-code"]').setValue('123456');
     await closing.get('form').trigger('submit');
     await flushPromises();
     const problem = closing.get('[data-testid="close-problem"]').text();
@@ -143,17 +150,52 @@ describe('settings page', () => {
     expect(problem).toContain('争议');
   });
 
-  it('closes the account and says so', async () => {
+  it('says why no closing code is sent while a contact change is recent, in Chinese too', async () => {
+    const client = scriptedClient({
+      SettingsAccount: [{ me: account() }],
+      StartAccountClosure: [refused('FAILED_PRECONDITION', { reason: 'RECENT_CONTACT_CHANGE' })],
+    });
+    setLocale('zh-CN');
+    const page = await mountPage(client);
+    const closing = page.get('[data-testid="close-account"]');
+    await closing.get('button').trigger('click');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    expect(closing.get('[data-testid="close-problem"]').text()).toContain('72 小时');
+    expect(closing.find('[data-testid="close-account-code"]').exists()).toBe(false);
+  });
+
+  it('closes the account with the code sent to its phone, and says so', async () => {
     const leave = vi.fn();
     const client = scriptedClient({
       SettingsAccount: [{ me: account() }],
-      CloseAccount: [{ closeMyAccount: { closedAt: new Date().toISOString() } }],
+      StartAccountClosure: [{ startAccountClosure: closeChallenge }],
+      CloseAccount: [
+        refused('BAD_USER_INPUT', { reason: 'CODE_WRONG' }),
+        { closeMyAccount: { closedAt: new Date().toISOString() } },
+      ],
     });
     const page = await mountPage(client, { leave });
     const closing = page.get('[data-testid="close-account"]');
     await closing.get('button').trigger('click');
     await closing.get('form').trigger('submit');
     await flushPromises();
+    expect(closing.text()).toContain('Enter the 6-digit code we sent to •••• 42.');
+    // Until the code is typed, nothing can close the account.
+    expect(closing.get('button.dash-button--danger').attributes('disabled')).toBeDefined();
+    await closing.get('[data-testid="close-account-code"]').setValue('11 11 11');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    expect(closing.get('[data-testid="close-problem"]').text()).toContain(
+      'That code is not right.',
+    );
+    await closing.get('[data-testid="close-account-code"]').setValue('123456');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'CloseAccount',
+      { challenge: 'lch_close', code: '123456' },
+    ]);
     await page.get('[data-testid="account-closed"] button').trigger('click');
     expect(leave).toHaveBeenCalledWith('/login');
   });

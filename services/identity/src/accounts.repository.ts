@@ -131,8 +131,15 @@ export class AccountRepository {
     };
     const fields = changedFields(account, changes);
     if (fields.length === 0) return account;
+    const now = new Date();
+    // Whoever changes the email or phone (the platform too) moves where sign-in and step-up
+    // codes go, so the change starts the same 72-hour hold as the account's own change.
+    const held: Partial<Account> = {
+      ...(fields.includes('email') ? { emailChangedAt: now } : {}),
+      ...(fields.includes('phone') ? { phoneChangedAt: now } : {}),
+    };
     return this.dataSource.transaction((manager) =>
-      saveAccountChange(manager, account, changes, { fields, by }),
+      saveAccountChange(manager, account, { ...changes, ...held }, { fields, by, now }),
     );
   }
 

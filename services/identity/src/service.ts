@@ -177,7 +177,9 @@ export function createIdentityService(
         closure: new AccountClosureService(
           deps.dataSource,
           new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+          challenges,
           credentialEpochs!,
+          now,
         ),
         credentialEpochs: credentialEpochs!,
       };

@@ -47,6 +47,14 @@ beforeAll(async () => {
         defaultCurrency: 'usd',
         livemode: true,
       },
+      {
+        id: 'acct_other',
+        displayName: 'Other',
+        email: 'other@example.com',
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: false,
+      },
     ],
   });
 });
@@ -147,25 +155,76 @@ describe('switches per mode', () => {
   });
 });
 
-describe('closing when a service cannot answer', () => {
-  it('refuses with UNAVAILABLE and leaves the account open', async () => {
+describe('closing the account', () => {
+  const CLOSE =
+    'mutation($c: ID!, $code: String!) { closeMyAccount(challenge: $c, code: $code) { closedAt } }';
+  const other = accountCaller('acct_other', 'plat_a');
+  const closedAt = async () =>
+    (await service.query<{ me: { closedAt: string | null } }>('{ me { closedAt } }', {}, other))
+      .data?.me.closedAt;
+  let challenge: string;
+
+  it('needs the code sent to the account: none, or a wrong one, closes nothing', async () => {
     await service.query(
       'mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }',
       {},
       platform,
     );
-    const refused = await service.query('mutation { closeMyAccount { closedAt } }', {}, jo);
+    const withoutCode = await service.query('mutation { closeMyAccount { closedAt } }', {}, jo);
+    expect(withoutCode.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // Jo's platform set a phone above: closing waits out the 72 hours after a contact change.
+    const held = await service.query('mutation { startAccountClosure { id } }', {}, jo);
+    expect(held.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
+
+    const started = await service.query<{
+      startAccountClosure: { id: string; maskedDestination: string };
+    }>('mutation { startAccountClosure { id maskedDestination } }', {}, other);
+    expect(started.errors).toBeUndefined();
+    challenge = started.data!.startAccountClosure.id;
+    // No phone: the code goes to the account's own email.
+    expect(started.data!.startAccountClosure.maskedDestination).toBe('o•••@example.com');
+
+    const wrong = await service.query(CLOSE, { c: challenge, code: '123456' }, other);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'CODE_WRONG',
+      attemptsLeft: 4,
+    });
+    const [row] = await service.dataSource.query(
+      'SELECT purpose, account_id FROM login_challenges WHERE id = ?',
+      [challenge],
+    );
+    expect(row).toMatchObject({ purpose: 'account_close', account_id: 'acct_other' });
+    expect(await closedAt()).toBeNull();
+  });
+
+  it('refuses with UNAVAILABLE and leaves the account open when a service cannot answer', async () => {
+    // The right code (test mode's), but the ledger, payouts and disputes cannot say yes.
+    const refused = await service.query(CLOSE, { c: challenge, code: '000000' }, other);
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'UNAVAILABLE',
       reason: 'CLOSURE_CHECK_UNAVAILABLE',
     });
     expect(JSON.stringify(refused.errors)).not.toMatch(/127\.0\.0\.1/);
-    const me = await service.query<{ me: { closedAt: string | null } }>(
-      '{ me { closedAt } }',
-      {},
-      jo,
+    expect(await closedAt()).toBeNull();
+    expect((await outbox('acct_other')).map((event) => event.type)).not.toContain('account.closed');
+    // The code was not used up by the refusal.
+    const [row] = await service.dataSource.query(
+      'SELECT consumed_at FROM login_challenges WHERE id = ?',
+      [challenge],
     );
-    expect(me.data?.me.closedAt).toBeNull();
-    expect((await outbox('acct_jo')).map((event) => event.type)).not.toContain('account.closed');
+    expect(row.consumed_at).toBeNull();
+  });
+
+  it("refuses another account's closing code", async () => {
+    const refused = await service.query(CLOSE, { c: challenge, code: '000000' }, jo);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'CHALLENGE_INVALID',
+    });
   });
 });

@@ -34,6 +34,15 @@ const asThief = <T>(query: string, variables: Record<string, unknown> = {}) =>
     'x-dash-user-agent': 'Mozilla/5.0 (Thief OS) Firefox/140.0',
   });
 
+/** The platform, with its live key. */
+const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
+  graphqlRequest<T>(service.url, query, variables, {
+    'x-dash-caller': signCaller(
+      { kind: 'platform', platformId: 'plat_a', livemode: true, keyId: 'key_live' },
+      TEST_INTERNAL_SECRET,
+    ),
+  });
+
 async function jobFor(deliveryId: string) {
   const job = await jobs.getJob(deliveryId);
   return job ? { name: job.name, ...(job.data as { to: string; template: string }), job } : null;
@@ -48,7 +57,7 @@ const CONFIRM =
 const START_PAYOUT_DETAILS = 'mutation { startPayoutDetailsChange { id } }';
 
 /** How the payouts service checks a payout-details code before a bank change. */
-async function payoutsChecks(challengeId: string, code: string) {
+async function payoutsChecks(challengeId: string, code: string, accountId = 'acct_victim') {
   const response = await fetch(service.url.replace('/graphql', '/internal/challenges/check'), {
     method: 'POST',
     headers: {
@@ -56,7 +65,7 @@ async function payoutsChecks(challengeId: string, code: string) {
       [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_INTERNAL_SECRET),
     },
     body: JSON.stringify({
-      accountId: 'acct_victim',
+      accountId,
       challengeId,
       code,
       purpose: 'payout_details',
@@ -99,8 +108,17 @@ beforeAll(async () => {
         defaultCurrency: 'usd',
         livemode: true,
       },
+      {
+        id: 'acct_moved',
+        displayName: 'Mo',
+        email: 'holder@example.com',
+        country: 'US',
+        defaultCurrency: 'usd',
+        livemode: true,
+      },
     ],
   });
+  await asPlatform('mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }');
 });
 afterAll(async () => {
   await jobs?.obliterate({ force: true });
@@ -209,6 +227,14 @@ describe('a stolen session going for the payouts', () => {
     expect(extensionsOf(await asThief(START_PAYOUT_DETAILS))?.reason).toBe('RECENT_CONTACT_CHANGE');
   });
 
+  it('cannot close the account on its holder for 72 hours either', async () => {
+    clock.aheadMs = 0;
+    expect(extensionsOf(await asThief('mutation { startAccountClosure { id } }'))).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
+  });
+
   it('cannot sign in through the new email for 72 hours', async () => {
     clock.aheadMs = 0;
     const refused = await selfServeSignIn('thief@evil.example');
@@ -224,5 +250,45 @@ describe('a stolen session going for the payouts', () => {
     expect(started.errors).toBeUndefined();
     const signedIn = await selfServeSignIn('thief@evil.example');
     expect(signedIn.data?.verifyLoginCode.account?.id).toBe('acct_victim');
+  });
+});
+
+describe('the platform changing the email through its API', () => {
+  const moved: Caller = { ...stolenSession, accountId: 'acct_moved', sessionId: 'ses_moved' };
+  const asMoved = <T>(query: string) =>
+    graphqlRequest<T>(
+      service.url,
+      query,
+      {},
+      {
+        'x-dash-caller': signCaller(moved, TEST_INTERNAL_SECRET),
+      },
+    );
+
+  it('tells the old email and holds payout details and closing for 72 hours', async () => {
+    clock.aheadMs = 0;
+    const early = await asMoved<{ startPayoutDetailsChange: { id: string } }>(START_PAYOUT_DETAILS);
+    const earlyId = early.data!.startPayoutDetailsChange.id;
+
+    const updated = await asPlatform<{ updateAccount: { email: string } }>(
+      'mutation { updateAccount(id: "acct_moved", input: { email: "Elsewhere@example.com" }) { email } }',
+    );
+    expect(updated.data?.updateAccount.email).toBe('elsewhere@example.com');
+
+    const notices = (await jobs.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (job) => job.data.to === 'holder@example.com' && job.data.template === 'contact-changed',
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.data.params).toMatchObject({ what: 'email', by: 'platform' });
+
+    expect(extensionsOf(await asMoved(START_PAYOUT_DETAILS))).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'RECENT_CONTACT_CHANGE',
+    });
+    const check = await payoutsChecks(earlyId, await codeOf(earlyId), 'acct_moved');
+    expect(check.error?.extensions?.reason).toBe('RECENT_CONTACT_CHANGE');
+    expect(extensionsOf(await asMoved('mutation { startAccountClosure { id } }'))?.reason).toBe(
+      'RECENT_CONTACT_CHANGE',
+    );
   });
 });

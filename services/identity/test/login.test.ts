@@ -11,6 +11,7 @@ import {
 } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { CODE_ALLOWANCES, identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
+import { hashSecret } from '../src/domain/secrets.js';
 
 const prefix = testRedisPrefix('login');
 let service: TestService;
@@ -302,6 +303,89 @@ describe('one-time codes', () => {
       if (next.data) current = next.data.resendLoginCode.id;
     }
     expect(outcomes).toEqual(['ok', 'ok', 'ok', 'ok', 'TOO_MANY_CODES']);
+  });
+});
+
+describe('separate code budgets', () => {
+  const startEmail = (email: string) =>
+    service.query<{ startEmailLogin: { id: string } }>(
+      'mutation($e: String!) { startEmailLogin(email: $e) { id } }',
+      { e: email },
+    );
+  const livePlatform: Caller = {
+    kind: 'platform',
+    platformId: 'plat_a',
+    livemode: true,
+    keyId: 'key_live',
+  };
+  const signedIn = (accountId: string, livemode: boolean): Caller => ({
+    kind: 'account',
+    accountId,
+    platformId: 'plat_a',
+    livemode,
+    sessionId: 'ses_budgets',
+  });
+  const startPayoutDetails = (caller: Caller) =>
+    service.query<{ startPayoutDetailsChange: { id: string } }>(
+      'mutation { startPayoutDetailsChange { id } }',
+      {},
+      caller,
+    );
+
+  it('let anyone with the email spend only the three self-serve codes: the login link and the payout-details code still go out', async () => {
+    await resetCodeLimits();
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () => startEmail('liv@example.com').then(reasonOf)),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(
+      LOGIN_RULES.maxSelfServeCodesPerEmailPerHour,
+    );
+    expect(outcomes.filter((o) => o === 'TOO_MANY_CODES')).toHaveLength(
+      12 - LOGIN_RULES.maxSelfServeCodesPerEmailPerHour,
+    );
+
+    const viaLink = await startLogin(tokenOf(await loginLink('acct_live', livePlatform)));
+    expect(viaLink.errors).toBeUndefined();
+    expect((await sentCode(viaLink.data!.startLogin.id)).to).toBe('liv@example.com');
+    const payoutDetails = await startPayoutDetails(signedIn('acct_live', true));
+    expect(payoutDetails.errors).toBeUndefined();
+    expect((await sentCode(payoutDetails.data!.startPayoutDetailsChange.id)).to).toBe(
+      'liv@example.com',
+    );
+  });
+
+  it('leave a login link unused when its code is refused, and spare the step-up codes', async () => {
+    await resetCodeLimits();
+    // The account's sign-in codes for the hour, all asked for at once.
+    const tokens = await Promise.all(
+      Array.from({ length: LOGIN_RULES.maxCodesPerAccountPerHour }, async () =>
+        tokenOf(await loginLink('acct_phone')),
+      ),
+    );
+    const spent = await Promise.all(tokens.map(async (token) => reasonOf(await startLogin(token))));
+    expect(spent.every((o) => o === 'ok')).toBe(true);
+
+    const token = tokenOf(await loginLink('acct_phone'));
+    expect(reasonOf(await startLogin(token))).toBe('TOO_MANY_CODES');
+    // Refused, not burned: the same link is refused for the same reason, not as used.
+    expect(reasonOf(await startLogin(token))).toBe('TOO_MANY_CODES');
+    const [link] = await service.dataSource.query(
+      'SELECT used_at FROM login_links WHERE token_hash = ?',
+      [hashSecret(token)],
+    );
+    expect(link.used_at).toBeNull();
+
+    // Step-up codes have their own budget.
+    expect((await startPayoutDetails(signedIn('acct_phone', false))).errors).toBeUndefined();
+  });
+
+  it('leave a login link unused when the channel asked for is missing', async () => {
+    await resetCodeLimits();
+    const token = tokenOf(await loginLink('acct_live', livePlatform));
+    expect(reasonOf(await startLogin(token, 'sms'))).toBe('CHANNEL_UNAVAILABLE');
+    const byEmail = await startLogin(token, 'email');
+    expect(byEmail.errors).toBeUndefined();
+    expect(reasonOf(await startLogin(token))).toBe('LINK_USED');
   });
 });
 

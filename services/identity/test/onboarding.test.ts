@@ -222,6 +222,48 @@ describe('account links', () => {
   });
 });
 
+describe('ending an onboarding session', () => {
+  /** What the gateway learns from the cookie now: 200 with the caller, or 401. */
+  async function authenticate(sessionHeader: string): Promise<number> {
+    const response = await fetch(service.url.replace('/graphql', '/internal/authenticate'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_INTERNAL_SECRET),
+      },
+      body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
+    });
+    return response.status;
+  }
+
+  it('signs out: the account link’s cookie no longer opens anything', async () => {
+    const accountId = await createAccount('US');
+    const opened = await openLink(tokenOf((await accountLink(accountId)).url));
+    const cookie = opened.headers.get('x-dash-session')!;
+    const caller = await callerOf(cookie);
+    expect(caller.kind).toBe('onboarding');
+
+    const signedOut = await service.query<{ signOut: boolean }>('mutation { signOut }', {}, caller);
+    expect(signedOut.errors).toBeUndefined();
+    expect(signedOut.data?.signOut).toBe(true);
+    expect(signedOut.headers.get('x-dash-session')).toBe('clear');
+    expect(await authenticate(cookie)).toBe(401);
+  });
+
+  it('ends after 30 idle minutes, like a dashboard session', async () => {
+    const accountId = await createAccount('US');
+    const opened = await openLink(tokenOf((await accountLink(accountId)).url));
+    const cookie = opened.headers.get('x-dash-session')!;
+    const caller = (await callerOf(cookie)) as Extract<Caller, { kind: 'onboarding' }>;
+    expect(await authenticate(cookie)).toBe(200);
+    await service.dataSource.query(
+      'UPDATE sessions SET last_seen_at = last_seen_at - INTERVAL 31 MINUTE WHERE id = ?',
+      [caller.sessionId],
+    );
+    expect(await authenticate(cookie)).toBe(401);
+  });
+});
+
 describe('the due list per country and business type', () => {
   const dueFor = async (country: string, businessType: string) => {
     const caller = await onboardingCaller(await createAccount(country));

@@ -118,7 +118,6 @@ export class ContactChangeService {
     await this.challenges.markUsed(used);
 
     const kind = fieldFor(challenge);
-    const told = approvingContact(account, kind);
     const changedAt = this.now();
     const changed = await this.accounts.changeContact(
       openForChanges(account),
@@ -126,24 +125,50 @@ export class ContactChangeService {
       challenge.newDestination!,
       changedAt,
     );
-    if (told) {
-      // The change's challenge id makes the notice's delivery id: one notice, however retried.
-      await requestDelivery(this.delivery, {
-        deliveryId: `dlv_${challenge.id}_changed`,
-        accountId: account.id,
-        livemode: account.livemode,
-        channel: told.channel,
-        to: told.to,
-        template: 'contact-changed',
-        params: {
-          what: kind,
-          at: changedAt.toISOString(),
-          device: this.origin.userAgent ?? '',
-          address: this.origin.clientIp ?? '',
-        },
-      });
-    }
+    // The change's challenge id makes the notice's delivery id: one notice, however retried.
+    await this.tellOldContact(account, kind, changedAt, `dlv_${challenge.id}_changed`, {
+      device: this.origin.userAgent ?? '',
+      address: this.origin.clientIp ?? '',
+    });
     return changed;
+  }
+
+  /**
+   * After the platform changed the email or phone through its API (the repository started the
+   * hold): the contact that was replaced is told, as after the account's own change.
+   */
+  async afterPlatformChange(before: Account, after: Account): Promise<void> {
+    for (const kind of ['email', 'phone'] as const) {
+      const changedAt = kind === 'email' ? after.emailChangedAt : after.phoneChangedAt;
+      if (before[kind] === after[kind] || !changedAt) continue;
+      await this.tellOldContact(
+        before,
+        kind,
+        changedAt,
+        `dlv_${after.id}_${kind}_changed_${changedAt.getTime()}`,
+        { by: 'platform' },
+      );
+    }
+  }
+
+  private async tellOldContact(
+    before: Account,
+    kind: ContactKind,
+    at: Date,
+    deliveryId: string,
+    from: Record<string, string>,
+  ): Promise<void> {
+    const told = approvingContact(before, kind);
+    if (!told) return;
+    await requestDelivery(this.delivery, {
+      deliveryId,
+      accountId: before.id,
+      livemode: before.livemode,
+      channel: told.channel,
+      to: told.to,
+      template: 'contact-changed',
+      params: { what: kind, at: at.toISOString(), ...from },
+    });
   }
 
   private async issuePair(

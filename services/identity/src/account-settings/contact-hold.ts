@@ -2,9 +2,10 @@ import { DashError } from '@dash/errors';
 import type { Account } from '../entities/account.entity.js';
 
 /**
- * After the account changes its own email or phone, the things a thief who changed them would
- * do next wait this long: changing where payouts go, and signing in through the new email. The
- * old contact has been told, so the real holder has three days to notice and act.
+ * After the email or phone changes (by the account or by its platform), the things a thief who
+ * changed them would do next wait this long: changing where payouts go, closing the account, and
+ * signing in through the new email. The old contact has been told, so the real holder has three
+ * days to notice and act.
  */
 export const CONTACT_CHANGE_HOLD_MS = 72 * 60 * 60 * 1000;
 

@@ -98,7 +98,7 @@ export class Account {
   @Column(datetimeColumn({ name: 'requirements_due_since', nullable: true }))
   requirementsDueSince!: Date | null;
 
-  /** When the account itself last changed its email or phone: starts a 72-hour hold. */
+  /** When the email or phone last changed (by the account or its platform): starts a 72-hour hold. */
   @Column(datetimeColumn({ name: 'email_changed_at', nullable: true }))
   emailChangedAt!: Date | null;
 

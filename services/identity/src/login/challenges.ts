@@ -17,6 +17,7 @@ export const CODE_RULES = {
   maxSendsPerChallenge: 5,
   maxCodesPerAccountPerHour: CODE_ALLOWANCES.sendsPerAccountPerHour,
   maxCodesPerAddressPerHour: CODE_ALLOWANCES.sendsPerAddressPerHour,
+  maxSelfServeCodesPerEmailPerHour: CODE_ALLOWANCES.selfServeSendsPerEmailPerHour,
   /** Stripe's test-mode code; accepted only for test-mode accounts. */
   testModeCode: '000000',
 } as const;
@@ -71,6 +72,7 @@ const TEMPLATE_BY_PURPOSE: Record<ChallengePurpose, string> = {
   contact_change: 'confirm-contact',
   contact_change_current: 'approve-contact-change',
   payout_details: 'confirm-payout-details',
+  account_close: 'confirm-account-close',
 };
 
 const challengeEnded = () =>
@@ -101,7 +103,10 @@ export class Challenges {
 
   /** A code for one account, to its own contact or a new one it is confirming. */
   async issue(account: Account, request: ChallengeRequest): Promise<StartedChallenge> {
-    await this.limits.takeSend({ subject: account.id, ...this.address() });
+    await this.limits.takeSend(
+      { subject: account.id, ...this.address() },
+      request.purpose === 'login' ? 'login-link' : 'step-up',
+    );
     return this.insertAndSend(
       {
         accountId: account.id,
@@ -126,7 +131,7 @@ export class Challenges {
     sends: number,
     deliverAs: MessageHolder | null,
   ): Promise<StartedChallenge> {
-    await this.limits.takeSend({ subject: emailSubject(email), ...this.address() });
+    await this.limits.takeSend({ subject: emailSubject(email), ...this.address() }, 'self-serve');
     const fields = {
       accountId: '',
       purpose: 'login' as const,

@@ -8,7 +8,13 @@ const HOUR_S = 60 * 60;
 
 /** How many codes may be sent, and checked, per hour. */
 export const CODE_ALLOWANCES = {
+  /** Codes an account may be sent for each of its budgets: login-link sign-in, step-up changes. */
   sendsPerAccountPerHour: 10,
+  /**
+   * Self-serve sign-in codes per email. Anyone who knows the email can ask for them, so the
+   * budget is small and its own: spending it blocks neither login links nor step-up codes.
+   */
+  selfServeSendsPerEmailPerHour: 3,
   sendsPerAddressPerHour: 30,
   /** Six challenges' worth of wrong codes: enough for a person, nothing for a guesser. */
   verificationsPerAccountPerHour: 30,
@@ -20,6 +26,13 @@ export interface AllowanceKeys {
   subject: string;
   clientIp?: string;
 }
+
+/**
+ * Which budget a send spends. Self-serve sign-in is asked for by anyone with the email; login
+ * links only through the platform; step-up codes (contact change, payout details, closing) only
+ * from a signed-in session. Each has its own count, so draining one leaves the others whole.
+ */
+export type SendBudget = 'self-serve' | 'login-link' | 'step-up';
 
 const tooMany = (reason: string, message: string, res: RateLimiterRes) =>
   new DashError('RATE_LIMITED', message, {
@@ -33,7 +46,7 @@ const tooMany = (reason: string, message: string, res: RateLimiterRes) =>
  * codes through unlimited.
  */
 export class CodeLimits {
-  private readonly sendsByAccount: RateLimiterRedis;
+  private readonly sendsByBudget: Record<SendBudget, RateLimiterRedis>;
   private readonly sendsByAddress: RateLimiterRedis;
   private readonly checksByAccount: RateLimiterRedis;
   private readonly checksByAddress: RateLimiterRedis;
@@ -46,7 +59,11 @@ export class CodeLimits {
         points,
         duration: HOUR_S,
       });
-    this.sendsByAccount = limiter('code-sends:account', CODE_ALLOWANCES.sendsPerAccountPerHour);
+    this.sendsByBudget = {
+      'self-serve': limiter('code-sends:self-serve', CODE_ALLOWANCES.selfServeSendsPerEmailPerHour),
+      'login-link': limiter('code-sends:login-link', CODE_ALLOWANCES.sendsPerAccountPerHour),
+      'step-up': limiter('code-sends:step-up', CODE_ALLOWANCES.sendsPerAccountPerHour),
+    };
     this.sendsByAddress = limiter('code-sends:address', CODE_ALLOWANCES.sendsPerAddressPerHour);
     this.checksByAccount = limiter(
       'code-checks:account',
@@ -58,8 +75,8 @@ export class CodeLimits {
     );
   }
 
-  /** Takes one send; refuses once the address or the account has had its codes this hour. */
-  async takeSend({ subject, clientIp }: AllowanceKeys): Promise<void> {
+  /** Takes one send from a budget; refuses once the address or the budget is spent this hour. */
+  async takeSend({ subject, clientIp }: AllowanceKeys, budget: SendBudget): Promise<void> {
     const reason = 'TOO_MANY_CODES';
     if (clientIp)
       await take(
@@ -69,7 +86,7 @@ export class CodeLimits {
         'Too many codes were asked for. Try again later.',
       );
     await take(
-      this.sendsByAccount,
+      this.sendsByBudget[budget],
       subject,
       reason,
       'Too many codes were sent to this account. Try again later.',

@@ -14,10 +14,10 @@ export class LoginLinkRow {
 
 /**
  * What a one-time code is for: signing in, confirming a new email or phone (and, sent to the
- * current one, approving that change), or confirming new payout details.
+ * current one, approving that change), confirming new payout details, or closing the account.
  */
 export type ChallengePurpose =
-  'login' | 'contact_change' | 'contact_change_current' | 'payout_details';
+  'login' | 'contact_change' | 'contact_change_current' | 'payout_details' | 'account_close';
 
 /** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
 @Entity('login_challenges')

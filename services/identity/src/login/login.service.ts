@@ -95,7 +95,14 @@ export class LoginService {
     if (!claimed.affected) throw linkUsed();
     const account = await this.openAccount(link.accountId);
     if (!account) throw refused('LINK_INVALID', 'This login link is not valid.');
-    return this.sendCode(account, channel ?? (account.phone ? 'sms' : 'email'));
+    try {
+      return await this.sendCode(account, channel ?? (account.phone ? 'sms' : 'email'));
+    } catch (error) {
+      // No code went out (too many codes, no phone): the link stays good while it lasts, so a
+      // refusal cannot be used to burn the platform's links one after another.
+      await links.update({ id: link.id }, { usedAt: null });
+      throw error;
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ registerEnumType(ContactKindEnum, {
 
 @ObjectType({
   description:
-    'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details).',
+    'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details, closing the account).',
 })
 class CodeChallenge {
   @Field(() => ID) id!: string;
@@ -118,16 +118,43 @@ export class AccountSettingsResolver {
     return context.payoutDetails.resend(await signedInAccount(context), challengeId);
   }
 
+  @Mutation(() => CodeChallenge, {
+    description:
+      'Starts closing the signed-in account, where its platform allows it: a code goes to the account’s phone (or email), and closeMyAccount takes it. Refused for 72 hours after the email or phone changed.',
+  })
+  async startAccountClosure(@Ctx() context: IdentityContext): Promise<CodeChallenge> {
+    const account = await signedInAccount(context);
+    return context.closure.start(account, await platformOf(account, context));
+  }
+
+  @Mutation(() => CodeChallenge, { description: 'Sends the account closure code again.' })
+  async resendAccountClosureCode(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<CodeChallenge> {
+    const account = await signedInAccount(context);
+    return context.closure.resend(account, await platformOf(account, context), challengeId);
+  }
+
   @Mutation(() => Account, {
     description:
-      'Closes the signed-in account, where its platform allows it and nothing is left to settle (balance, payouts, disputes). Signs it out everywhere.',
+      'Closes the signed-in account with the code startAccountClosure sent, where its platform allows it and nothing is left to settle (balance, payouts, disputes). Signs it out everywhere.',
   })
-  async closeMyAccount(@Ctx() context: IdentityContext): Promise<Account> {
+  async closeMyAccount(
+    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('code') code: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<Account> {
     const account = await signedInAccount(context);
-    const platform = await context.accounts.findPlatform(account.platformId, context.caller);
-    if (!platform) throw notFound('platform', account.platformId);
-    const closed = await context.closure.close(account, platform);
+    const platform = await platformOf(account, context);
+    const closed = await context.closure.close(account, platform, challengeId, code.trim());
     context.setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return closed;
   }
+}
+
+async function platformOf(account: Account, { accounts, caller }: IdentityContext) {
+  const platform = await accounts.findPlatform(account.platformId, caller);
+  if (!platform) throw notFound('platform', account.platformId);
+  return platform;
 }

@@ -78,12 +78,15 @@ export class AccountResolver {
   async updateAccount(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { caller, accounts, contactChange }: IdentityContext,
   ): Promise<Account> {
     requirePlatform(caller);
     const account = await accounts.findAccount(id, caller);
     if (!account) throw notFound('account', id);
-    return accounts.update(openForChanges(account), input, 'platform');
+    const updated = await accounts.update(openForChanges(account), input, 'platform');
+    // A new email or phone is announced to the old one, whoever made the change.
+    await contactChange.afterPlatformChange(account, updated);
+    return updated;
   }
 
   @Mutation(() => Account, {

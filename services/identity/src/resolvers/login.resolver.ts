@@ -172,13 +172,18 @@ export class LoginResolver {
     return { account, expiresAt: session.expiresAt };
   }
 
-  @Mutation(() => Boolean, { description: 'Ends this browser session.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends this browser session: a dashboard one, or the onboarding session of an account link (the flow ends it before leaving to the platform).',
+  })
   async signOut(
     @Ctx() { caller, login, credentialEpochs, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
-    const account = requireAccount(caller);
-    if (account.sessionId) await login.signOut(account.sessionId);
-    await credentialEpochs.bump({ accountId: account.accountId });
+    // An onboarding session can be ended too, so a shared computer does not keep it open.
+    const signedIn = caller.kind === 'onboarding' ? caller : requireAccount(caller);
+    if (signedIn.sessionId) await login.signOut(signedIn.sessionId);
+    // Every gateway replica forgets the session at its next request.
+    await credentialEpochs.bump({ accountId: signedIn.accountId });
     setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return true;
   }

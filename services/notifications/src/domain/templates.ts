@@ -50,6 +50,16 @@ const TEMPLATES: Record<string, Template> = {
           subject: 'Confirm where your payouts go',
           text: `${p.code ?? ''} is your code to change the bank account or card your payouts go to. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it.`,
         },
+  'confirm-account-close': (p) =>
+    p.locale === 'zh-CN'
+      ? {
+          subject: '确认关闭账户',
+          text: `${p.code ?? ''} 是永久关闭您控制台账户的验证码，${p.minutes ?? '10'} 分钟内有效。如非本人操作，可能有人掌握了您的登录信息：请勿告诉他人，并立即联系您的平台。`,
+        }
+      : {
+          subject: 'Confirm closing your account',
+          text: `${p.code ?? ''} is your code to close your dashboard account for good. It expires in ${p.minutes ?? '10'} minutes. If you did not ask for it, someone may have your sign-in: do not share it, and contact your platform now.`,
+        },
   'approve-contact-change': (p) =>
     p.locale === 'zh-CN'
       ? {
@@ -65,11 +75,11 @@ const TEMPLATES: Record<string, Template> = {
     p.locale === 'zh-CN'
       ? {
           subject: p.what === 'phone' ? '您的手机号已更改' : '您的邮箱已更改',
-          text: `您控制台的${p.what === 'phone' ? '手机号' : '邮箱'}已于 ${p.at ?? ''} 更改（设备：${p.device || '未知'}，地址：${p.address || '未知'}）。72 小时内无法更改提现账户。如非本人操作，请立即联系您的平台。`,
+          text: `您控制台的${p.what === 'phone' ? '手机号' : '邮箱'}已于 ${p.at ?? ''} ${p.by === 'platform' ? '由您的平台' : ''}更改（${p.by === 'platform' ? '通过平台接口' : `设备：${p.device || '未知'}，地址：${p.address || '未知'}`}）。72 小时内无法更改提现账户。如非本人操作，请立即联系您的平台。`,
         }
       : {
           subject: p.what === 'phone' ? 'Your phone number was changed' : 'Your email was changed',
-          text: `The ${p.what === 'phone' ? 'phone number' : 'email'} of your dashboard was changed at ${p.at ?? ''} (device: ${p.device || 'unknown'}, address: ${p.address || 'unknown'}). Payout details cannot be changed for 72 hours. If this was not you, contact your platform now.`,
+          text: `The ${p.what === 'phone' ? 'phone number' : 'email'} of your dashboard was changed at ${p.at ?? ''} (${p.by === 'platform' ? 'by your platform, through its API' : `device: ${p.device || 'unknown'}, address: ${p.address || 'unknown'}`}). Payout details cannot be changed for 72 hours. If this was not you, contact your platform now.`,
         },
   // Activity that matters, by email.
   'payout-failed': (p) =>
