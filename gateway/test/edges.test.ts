@@ -6,7 +6,7 @@ import { ledgerService, seedLedger } from '@dash/ledger';
 import {
   accountCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
@@ -182,7 +182,9 @@ describe.each(['test', 'production'] as const)('malformed input in %s mode', (mo
     );
     await expectTypedJson(
       await upload(new URL('/files', disputes.url).toString(), {
-        'x-dash-caller': signCaller(accountCaller(accountId, 'plat_x'), TEST_INTERNAL_SECRET),
+        'x-dash-caller': signCaller(accountCaller(accountId, 'plat_x'), TEST_SECRET_KEYS, {
+          audience: 'disputes',
+        }),
       }),
       400,
       'BAD_USER_INPUT',
@@ -195,7 +197,9 @@ describe.each(['test', 'production'] as const)('malformed input in %s mode', (mo
     direct.search = '?amountMin=1.5';
     const response = await fetch(direct, {
       headers: {
-        'x-dash-caller': signCaller(accountCaller(accountId, 'plat_x'), TEST_INTERNAL_SECRET),
+        'x-dash-caller': signCaller(accountCaller(accountId, 'plat_x'), TEST_SECRET_KEYS, {
+          audience: 'ledger',
+        }),
       },
     });
     await expectTypedJson(response, 400, 'BAD_USER_INPUT', 'amountMin');

@@ -7,7 +7,7 @@ import {
 } from '@dash/disputes';
 import { ledgerInvariants, ledgerService, seedLedger } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { buildDemoData } from '../src/index.js';
 
 /**
@@ -25,7 +25,7 @@ const worker = () =>
     {
       dataSource: disputes.dataSource,
       log: createLogger('test', 'silent'),
-      config: { internalSecret: TEST_INTERNAL_SECRET },
+      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
     },
     loadDisputesConfig({ DASH_LEDGER_URL: ledger.url, DASH_FILE_STORAGE_DIR: '/tmp/dash-demo' }),
   );

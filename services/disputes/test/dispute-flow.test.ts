@@ -336,7 +336,7 @@ describe('the refunds-and-disputes reserve', () => {
       {
         dataSource: disputes.dataSource,
         log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_INTERNAL_SECRET },
+        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
       },
       loadDisputesConfig({ ...env, DASH_TOPUP_SETTLE_MS: '0' }),
     ).topups.advancePending();

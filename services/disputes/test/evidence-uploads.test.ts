@@ -10,7 +10,7 @@ import {
   accountCaller,
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest } from '@dash/testing';
@@ -37,7 +37,7 @@ let keys = 0;
 
 const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
   });
 
 async function setFeatures(features: Record<string, boolean>) {
@@ -93,7 +93,7 @@ async function upload(caller: Caller, query = '', bytes = PNG): Promise<UploadAn
   const response = await fetch(new URL(`/files${query}`, disputes.url), {
     method: 'POST',
     headers: {
-      'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
       'content-type': 'application/octet-stream',
       'x-file-name': 'receipt.png',
     },

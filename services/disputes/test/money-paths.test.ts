@@ -9,7 +9,7 @@ import {
   accountReference,
   platformCaller,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import {
@@ -38,7 +38,7 @@ const redisPrefix = testRedisPrefix('money-paths');
 
 const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
   });
 const reasonOf = (response: GraphqlResponse<unknown>) =>
   (response.errors?.[0]?.extensions as Record<string, unknown> | undefined)?.reason;
@@ -49,7 +49,7 @@ const worker = (settings: Record<string, string> = {}) =>
     {
       dataSource: disputes.dataSource,
       log: createLogger('test', 'silent'),
-      config: { internalSecret: TEST_INTERNAL_SECRET },
+      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
     },
     loadDisputesConfig({ ...env, ...settings }),
   );

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 import { deliveryQueue } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
-import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { createIdentityService, seedIdentity } from '../src/index.js';
 
@@ -29,7 +29,7 @@ const extensionsOf = (response: { errors?: unknown[] }) =>
 /** As the gateway forwards it: the caller signed, and the client's address. */
 const asThief = <T>(query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(stolenSession, TEST_INTERNAL_SECRET),
+    'x-dash-caller': signCaller(stolenSession, TEST_SECRET_KEYS, { audience: 'identity' }),
     'x-dash-client-ip': '203.0.113.66',
     'x-dash-user-agent': 'Mozilla/5.0 (Thief OS) Firefox/140.0',
   });
@@ -39,7 +39,8 @@ const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =
   graphqlRequest<T>(service.url, query, variables, {
     'x-dash-caller': signCaller(
       { kind: 'platform', platformId: 'plat_a', livemode: true, keyId: 'key_live' },
-      TEST_INTERNAL_SECRET,
+      TEST_SECRET_KEYS,
+      { audience: 'identity' },
     ),
   });
 
@@ -62,7 +63,9 @@ async function payoutsChecks(challengeId: string, code: string, accountId = 'acc
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_INTERNAL_SECRET),
+      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_SECRET_KEYS, {
+        audience: 'identity',
+      }),
     },
     body: JSON.stringify({
       accountId,
@@ -79,7 +82,11 @@ async function selfServeSignIn(email: string) {
     service.url,
     'mutation($e: String!) { startEmailLogin(email: $e) { id } }',
     { e: email },
-    { 'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET) },
+    {
+      'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_SECRET_KEYS, {
+        audience: 'identity',
+      }),
+    },
   );
   const challengeId = started.data!.startEmailLogin.id;
   return service.query<{ verifyLoginCode: { account: { id: string } | null } }>(
@@ -261,7 +268,7 @@ describe('the platform changing the email through its API', () => {
       query,
       {},
       {
-        'x-dash-caller': signCaller(moved, TEST_INTERNAL_SECRET),
+        'x-dash-caller': signCaller(moved, TEST_SECRET_KEYS, { audience: 'identity' }),
       },
     );
 

@@ -479,10 +479,9 @@ describe('parallel guessing', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller(
-            { kind: 'service', service: 'payouts' },
-            TEST_INTERNAL_SECRET,
-          ),
+          [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_SECRET_KEYS, {
+            audience: 'identity',
+          }),
         },
         body: JSON.stringify({
           accountId: 'acct_phone',
@@ -723,7 +722,9 @@ describe('per-address limits', () => {
     (address: string) =>
     <T>(query: string, variables: Record<string, unknown>) =>
       graphqlRequest<T>(service.url, query, variables, {
-        'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_INTERNAL_SECRET),
+        'x-dash-caller': signCaller({ kind: 'anonymous' }, TEST_SECRET_KEYS, {
+          audience: 'identity',
+        }),
         'x-dash-client-ip': address,
       });
 

@@ -229,7 +229,9 @@ describe('ending an onboarding session', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_INTERNAL_SECRET),
+        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
+          audience: 'identity',
+        }),
       },
       body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
     });

@@ -7,7 +7,7 @@ import {
   type LedgerMovement,
 } from '@dash/contracts';
 import { callService, DashError } from '@dash/subgraph';
-import { startTestService, TEST_INTERNAL_SECRET, type TestService } from '@dash/subgraph/testing';
+import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
 import { releaseDue } from '../src/ledger/release.js';
 import { charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
@@ -15,7 +15,11 @@ import { charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
 let service: TestService;
 let disputes = 0;
 const DAY = 24 * 3600 * 1000;
-const asDisputes = { service: 'disputes', secret: TEST_INTERNAL_SECRET };
+const asDisputes = {
+  service: 'disputes',
+  audience: 'ledger',
+  secret: TEST_SECRET_KEYS.for('disputes'),
+};
 const call = <T>(path: string, body: object) =>
   callService<T>(new URL(path, service.url), body, asDisputes);
 

@@ -14,7 +14,7 @@ import { callService, DashError } from '@dash/subgraph';
 import {
   accountReference,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
@@ -23,7 +23,11 @@ import { BALANCES, charge, knownAccounts, newKey, platformA, TRANSFER } from './
 
 let service: TestService;
 const DAY = 24 * 3600 * 1000;
-const as = (caller: 'disputes' | 'payouts') => ({ service: caller, secret: TEST_INTERNAL_SECRET });
+const as = (caller: 'disputes' | 'payouts') => ({
+  service: caller,
+  audience: 'ledger',
+  secret: TEST_SECRET_KEYS.for(caller),
+});
 const call = <T = Record<string, unknown>>(
   caller: 'disputes' | 'payouts',
   path: string,
