@@ -5,7 +5,7 @@ import {
   RESERVE_TOPUP_SETTLED_PATH,
   type PayoutDebit,
 } from '@dash/contracts';
-import { callService } from '@dash/subgraph';
+import { callService, DashError } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
@@ -105,7 +105,7 @@ beforeAll(async () => {
   service = await startTestService(ledgerService);
   await knownAccounts(
     service,
-    ['acct_drained', 'acct_platform', 'acct_twenty', 'acct_fresh'].map((id) => ({
+    ['acct_drained', 'acct_platform', 'acct_twenty', 'acct_racing', 'acct_fresh'].map((id) => ({
       id,
       platformId: 'plat_a',
     })),
@@ -186,6 +186,28 @@ describe('refunds an account makes from its dashboard', () => {
     expect(refundedTotal).toBe(15_000);
     // The reserve went first, then the available balance, which never went below zero.
     expect(await balanceOf('acct_twenty')).toEqual({ available: 1_000, pending: 0, reserve: 0 });
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
+  });
+
+  it('refunds racing payouts of the same money: together they never take more than there is', async () => {
+    const payments = await settledCharges('acct_racing', 5_000, 10);
+    await payOut('acct_racing', (await balanceOf('acct_racing')).available - 15_000);
+    const [refunds, payoutsTried] = await Promise.all([
+      Promise.all(payments.map((payment) => refundFromDashboard('acct_racing', payment))),
+      Promise.allSettled(Array.from({ length: 5 }, () => payOut('acct_racing', 15_000))),
+    ]);
+    const refunded = refunds.filter((answer) => 'id' in answer).length * 5_000;
+    const paidOut = payoutsTried.filter((tried) => tried.status === 'fulfilled').length * 15_000;
+    // Either one payout took it all (no refund came first), or three refunds did and left no
+    // payout room: never both.
+    expect(refunded + paidOut).toBe(15_000);
+    expect(new Set(refunds.filter((answer) => 'refused' in answer).map(refusalOf))).toEqual(
+      new Set(['INSUFFICIENT_FUNDS']),
+    );
+    for (const tried of payoutsTried)
+      if (tried.status === 'rejected')
+        expect((tried.reason as DashError).extensions.reason).toBe('INSUFFICIENT_FUNDS');
+    expect((await balanceOf('acct_racing')).available).toBe(15_000 - refunded - paidOut);
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 
