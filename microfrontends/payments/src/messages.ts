@@ -55,6 +55,8 @@ export const messages = {
         CHARGE_DISPUTED:
           'This payment is disputed, so it cannot be refunded: the card network decides where its money goes. If the cardholder only asked about it (an inquiry), refund all of it to close the inquiry.',
         NOT_REFUNDABLE: 'Only a succeeded payment can be refunded.',
+        INSUFFICIENT_FUNDS:
+          'Your balance and reserve can pay for at most {fundable} of refunds right now: this payment’s money has already left your balance. Top up your reserve to refund it, or ask your platform to refund it.',
         FEATURE_DISABLED: 'Your platform does not allow refunds from the dashboard.',
         IDEMPOTENCY_KEY_REUSED: 'This refund changed while it was being sent. Close and try again.',
         UNKNOWN: 'The refund did not go through. Try again.',
@@ -116,6 +118,8 @@ export const messages = {
         CHARGE_DISPUTED:
           '此付款存在争议，无法退款：款项去向由卡组织决定。如果持卡人只是提出询问，请全额退款以结束询问。',
         NOT_REFUNDABLE: '只有成功的付款才能退款。',
+        INSUFFICIENT_FUNDS:
+          '您的余额和准备金目前最多可支付 {fundable} 的退款：此付款的款项已不在您的余额中。请为准备金充值后再退款，或请您的平台为您退款。',
         FEATURE_DISABLED: '您的平台不允许在控制台中退款。',
         IDEMPOTENCY_KEY_REUSED: '退款在发送过程中发生了变化。请关闭后重试。',
         UNKNOWN: '退款未成功，请重试。',

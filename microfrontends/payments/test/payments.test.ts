@@ -201,6 +201,40 @@ describe('payment detail and refund', () => {
     }
   });
 
+  it('explains a refund its balance and reserve cannot pay for, and the ways out, in English and Chinese', async () => {
+    for (const [locale, words] of [
+      [
+        'en',
+        'Your balance and reserve can pay for at most $12.00 of refunds right now: this payment’s money has already left your balance. Top up your reserve to refund it, or ask your platform to refund it.',
+      ],
+      [
+        'zh-CN',
+        '您的余额和准备金目前最多可支付 US$12.00 的退款：此付款的款项已不在您的余额中。请为准备金充值后再退款，或请您的平台为您退款。',
+      ],
+    ] as const) {
+      const client = scriptedClient({
+        PaymentsAccount: [account()],
+        Payment: [detail()],
+        RefundPayment: [
+          new GraphqlRequestError('not covered', 'FAILED_PRECONDITION', 'amount', {
+            reason: 'INSUFFICIENT_FUNDS',
+            fundable: 1_200,
+          }),
+        ],
+      });
+      setLocale(locale);
+      const view = await mountPage(client, '/payments/ch_1');
+      await view.get('[data-testid="refund"]').trigger('click');
+      await view.get('[data-testid="refund-dialog"] form').trigger('submit');
+      await flushPromises();
+      expect(view.get('[data-testid="refund-dialog"] [role="alert"]').text()).toBe(words);
+      expect(view.get('[data-testid="refund-dialog"] input').attributes('aria-invalid')).toBe(
+        'true',
+      );
+      view.unmount();
+    }
+  });
+
   it('offers no refund where the platform does not allow it', async () => {
     const client = scriptedClient({ PaymentsAccount: [account(false)], Payment: [detail()] });
     const view = await mountPage(client, '/payments/ch_1');

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PAYOUT_DEBIT_PATH,
   PAYOUT_REVERSAL_PATH,
+  RESERVE_TOPUP_FAILED_PATH,
+  RESERVE_TOPUP_PATH,
+  RESERVE_TOPUP_SETTLED_PATH,
   type PayoutDebit,
   type PayoutDebitRequest,
 } from '@dash/contracts';
@@ -69,6 +72,7 @@ beforeAll(async () => {
   await knownAccounts(service, [
     { id: 'acct_ada', platformId: 'plat_a' },
     { id: 'acct_many', platformId: 'plat_a' },
+    { id: 'acct_reserved', platformId: 'plat_a' },
   ]);
 });
 afterAll(() => service.close());
@@ -194,6 +198,62 @@ describe('payout debits', () => {
       "SELECT COUNT(*) AS n FROM balance_transactions WHERE account_id = 'acct_ada' AND payout_id IS NULL AND status = 'available' AND type <> 'payout'",
     )) as Array<{ n: string }>;
     expect(Number(unpaid!.n)).toBe(0);
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
+  });
+
+  it('a reserve top-up is not available money: an automatic payout neither counts nor lists it', async () => {
+    const asDisputes = { service: 'disputes', secret: TEST_INTERNAL_SECRET };
+    const topUp = async (topupId: string, amount: number, outcome: string) => {
+      await callService(
+        new URL(RESERVE_TOPUP_PATH, service.url),
+        {
+          topupId,
+          accountId: 'acct_reserved',
+          platformId: 'plat_a',
+          livemode: false,
+          amount,
+          currency: 'usd',
+          description: 'Top-up',
+        },
+        asDisputes,
+      );
+      await callService(
+        new URL(outcome, service.url),
+        { topupId, description: 'Done' },
+        asDisputes,
+      );
+    };
+    await fund('acct_reserved', 4_000);
+    await topUp('tu_into_reserve', 2_000, RESERVE_TOPUP_SETTLED_PATH);
+    await topUp('tu_bounced', 3_000, RESERVE_TOPUP_FAILED_PATH);
+    await service.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 5 * DAY), 'acct_reserved'],
+    );
+    await fund('acct_reserved', 1_000);
+    // Older than the rolling delay: the 4,000 transfer alone; the reserve's 2,000 is not
+    // available, and the 1,000 is too recent.
+    const cutoff = new Date(Date.now() - 2 * DAY).toISOString();
+    const paid = await debit({
+      payoutId: 'po_reserved',
+      accountId: 'acct_reserved',
+      amount: 'available',
+      automatic: true,
+      createdBefore: cutoff,
+    });
+    expect(paid.amount).toBe(4_000);
+    const listed = (await service.dataSource.query(
+      "SELECT type, net FROM balance_transactions WHERE payout_id = 'po_reserved' AND type <> 'payout'",
+    )) as Array<{ type: string; net: string }>;
+    expect(listed.map((row) => row.type)).toEqual(['transfer']);
+    expect(listed.reduce((sum, row) => sum + Number(row.net), 0)).toBe(paid.amount);
+    const response = await service.query<{
+      _entities: Array<{ balances: Array<{ available: number; reserve: number }> }>;
+    }>(BALANCES, accountReference('acct_reserved'), platformA);
+    expect(response.data!._entities[0]!.balances[0]).toMatchObject({
+      available: 1_000,
+      reserve: 2_000,
+    });
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 

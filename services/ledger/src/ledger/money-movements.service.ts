@@ -7,12 +7,13 @@ import { formatMoney, normalizeCurrency } from '@dash/money';
 import { refundAgainstDispute } from '../domain/charge-disputes.js';
 import { chargeEntry, refundEntry, transferEntry } from '../domain/entries.js';
 import { processingFee, type FeeSchedule } from '../domain/fees.js';
+import { refuseUnfundedRefund } from '../domain/refund-funding.js';
 import { Charge } from '../entities/charge.entity.js';
 import { Refund, type RefundReason } from '../entities/refund.entity.js';
 import { Transfer } from '../entities/transfer.entity.js';
 import { runIdempotent } from './idempotency.js';
 import { scopeOf } from './service-commands.js';
-import { lockOwnBalances } from './own-balances.js';
+import { lockRefundFunds } from './refund-funds.js';
 import { insertRow, postEntry } from './post-entry.js';
 
 export interface LedgerSettings {
@@ -157,7 +158,10 @@ export class MoneyMovements {
     );
   }
 
-  /** A refund the platform asks for through the API. */
+  /**
+   * A refund the platform asks for through the API. It may take the account's balance below
+   * zero: the platform chooses to carry that until the account's next payments make it good.
+   */
   refundForPlatform(
     platform: PlatformScope,
     request: RefundRequest,
@@ -172,7 +176,10 @@ export class MoneyMovements {
     );
   }
 
-  /** A refund the account makes from its dashboard (the caller checks the platform allows it). */
+  /**
+   * A refund the account makes from its dashboard (the caller checks the platform allows it):
+   * only as far as the account's own money covers it (see `accountRefundLimit`).
+   */
   refundForAccount(
     account: { accountId: string; livemode: boolean },
     request: RefundRequest,
@@ -322,13 +329,16 @@ export class MoneyMovements {
       requestedBy,
       createdAt: now,
     });
-    const { reserve } = await lockOwnBalances(manager, charge, charge.currency);
+    const funds = await lockRefundFunds(manager, charge);
+    // Checked under the balance rows' lock: parallel refunds (and payouts) queue on it, so each
+    // sees what the one before left and together they cannot spend the same money twice.
+    if (requestedBy === 'account') refuseUnfundedRefund(amount, charge.currency, funds);
     const entry = refundEntry({
       accountId: charge.accountId,
       platformId: charge.platformId,
       currency: charge.currency,
       amount,
-      reserve,
+      reserve: funds.reserve,
       sourceId: refund.id,
       description: `Refund for ${charge.id}`,
       now,

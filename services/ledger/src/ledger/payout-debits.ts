@@ -24,7 +24,12 @@ export type PayoutCutoff =
   | { availableBy: Date }
   | null;
 
-/** The unpaid available transactions of one account and currency, within the cutoff. */
+/**
+ * The unpaid available transactions of one account and currency, within the cutoff. A reserve
+ * top-up is left out, settled or failed: its money is in the reserve (or never came), not in
+ * the available balance a payout pays from, so counting it would pay recent money the rolling
+ * delay holds back.
+ */
 function unpaidWhere(
   scope: { accountId: string; livemode: boolean },
   currency: string,
@@ -37,7 +42,7 @@ function unpaidWhere(
       : ['AND available_on <= ?', [cutoff.availableBy]];
   return [
     `account_id = ? AND payout_id IS NULL AND livemode = ? AND currency = ?
-       AND status = 'available' ${condition}`,
+       AND status = 'available' AND type NOT IN ('topup', 'topup_reversal') ${condition}`,
     [scope.accountId, scope.livemode, currency, ...values],
   ];
 }

@@ -48,7 +48,7 @@ export class MoneyResolver {
 
   @Mutation(() => Refund, {
     description:
-      'For a platform: refunds all or part of a payment (several partial refunds add up to at most the payment).',
+      "For a platform: refunds all or part of a payment (several partial refunds add up to at most the payment). It may take the account's balance below zero, to be made good by its next payments.",
   })
   createRefund(
     @Arg('input', () => RefundInput) input: RefundInput,
@@ -60,7 +60,7 @@ export class MoneyResolver {
 
   @Mutation(() => Refund, {
     description:
-      'For the signed-in account, where its platform allows: refunds one of its payments.',
+      "For the signed-in account, where its platform allows: refunds one of its payments, as far as its own money covers it (its reserve, its available balance, and the payment itself while still pending); beyond that FAILED_PRECONDITION with reason INSUFFICIENT_FUNDS and `fundable`. The platform's createRefund has no such limit.",
   })
   async refundPayment(
     @Arg('payment', () => ID) payment: string,
