@@ -10,7 +10,7 @@ import {
   accountCaller,
   accountReference,
   startTestService,
-  TEST_INTERNAL_SECRET,
+  TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
@@ -26,7 +26,11 @@ let service: TestService;
 let payouts = 0;
 let topups = 0;
 const DAY = 24 * 3600 * 1000;
-const asService = (name: string) => ({ service: name, secret: TEST_INTERNAL_SECRET });
+const asService = (name: string) => ({
+  service: name,
+  audience: 'ledger',
+  secret: TEST_SECRET_KEYS,
+});
 
 type Balance = { available: number; pending: number; reserve: number };
 async function balanceOf(accountId: string): Promise<Balance> {

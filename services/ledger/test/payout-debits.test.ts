@@ -202,7 +202,7 @@ describe('payout debits', () => {
   });
 
   it('a reserve top-up is not available money: an automatic payout neither counts nor lists it', async () => {
-    const asDisputes = { service: 'disputes', secret: TEST_INTERNAL_SECRET };
+    const asDisputes = { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS };
     const topUp = async (topupId: string, amount: number, outcome: string) => {
       await callService(
         new URL(RESERVE_TOPUP_PATH, service.url),
