@@ -49,12 +49,13 @@ describe('gateway configuration', () => {
   });
 
   it('reads request limits and deadlines, with defaults far above ordinary use', () => {
-    const defaults = loadGatewayConfig({});
+    const defaults = loadGatewayConfig({ NODE_ENV: 'test' });
     expect(defaults.requestLimits).toEqual({ perKey: 6000, perSession: 3000, perAddress: 12000 });
     expect(defaults.subgraphTimeoutMs).toBe(15_000);
     expect(defaults.identityTimeoutMs).toBe(5_000);
     expect(defaults.redisPrefix).toBe('dash');
     const tuned = loadGatewayConfig({
+      NODE_ENV: 'test',
       DASH_RATE_LIMIT_PER_KEY: '100',
       DASH_RATE_LIMIT_PER_SESSION: '50',
       DASH_RATE_LIMIT_PER_ADDRESS: '200',

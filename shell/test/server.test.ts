@@ -162,14 +162,14 @@ describe('shell server', () => {
   });
 
   it('reads its configuration from the environment and names a bad variable', () => {
-    expect(loadShellConfig({})).toEqual({
+    expect(loadShellConfig({ NODE_ENV: 'test' })).toEqual({
       host: '127.0.0.1',
       port: 9000,
       gatewayUrl: 'http://127.0.0.1:4000/graphql',
       https: false,
     });
     expect(loadShellConfig({ NODE_ENV: 'production' }).https).toBe(true);
-    expect(() => loadShellConfig({ DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(
+    expect(() => loadShellConfig({ NODE_ENV: 'test', DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(
       /DASH_GATEWAY_URL: must be a URL/,
     );
   });

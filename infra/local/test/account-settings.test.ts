@@ -226,7 +226,19 @@ describe('closing an account on one gateway replica', () => {
       expect((await me(replica.url)).data?.me?.id).toBe(accountId);
       expect((await me(replica.url)).data?.me?.id).toBe(accountId);
 
-      const closed = await graphqlRequest(stack.gatewayUrl, CLOSE, {}, { cookie });
+      // Closing takes a code; a test-mode account's is 000000.
+      const start = await graphqlRequest<{ startAccountClosure: { id: string } }>(
+        stack.gatewayUrl,
+        START_CLOSE,
+        {},
+        { cookie },
+      );
+      const closed = await graphqlRequest(
+        stack.gatewayUrl,
+        CLOSE,
+        { c: start.data!.startAccountClosure.id, code: '000000' },
+        { cookie },
+      );
       expect(closed.errors).toBeUndefined();
 
       const after = await Promise.all(Array.from({ length: 20 }, () => me(replica.url)));

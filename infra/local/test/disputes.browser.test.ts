@@ -113,10 +113,11 @@ describe('responding to a dispute from the dashboard', () => {
   });
 
   it('a platform uploads file evidence for its own account through the gateway', async () => {
-    const { accountId } = await newAccountWithLoginLink(stack, {
-      email: 'disputes.platform@example.com',
-      displayName: 'Platform Answers',
-    });
+    const { accountId } = await newAccountWithLoginLink(
+      stack,
+      { email: 'disputes.platform@example.com', displayName: 'Platform Answers' },
+      {},
+    );
     const charged = await asPlatform<{ createCharge: { id: string } }>(
       'mutation($a: ID!) { createCharge(input: { account: $a, amount: 2500, currency: "usd" }, idempotencyKey: "e2e-platform-evidence") { id } }',
       { a: accountId },

@@ -92,10 +92,11 @@ describe('a payment in the dashboard', () => {
 
   it('says why a payment under inquiry can only be refunded in full, and closes the inquiry', async () => {
     const email = 'inquiry.rider@example.com';
-    const { accountId, path } = await newAccountWithLoginLink(stack, {
-      email,
-      displayName: 'Inquiry Rider',
-    });
+    const { accountId, path } = await newAccountWithLoginLink(
+      stack,
+      { email, displayName: 'Inquiry Rider' },
+      {},
+    );
     const charged = await graphqlRequest<{ createCharge: { id: string } }>(
       stack.gatewayUrl,
       `mutation($a: ID!) { createCharge(input: { account: $a, amount: 5000, currency: "usd", customerEmail: "lee@example.com" },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
-import { deliveryQueue } from '@dash/contracts';
+import { deliveryQueue, openDeliveryParams } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
@@ -48,8 +48,11 @@ async function jobFor(deliveryId: string) {
   const job = await jobs.getJob(deliveryId);
   return job ? { name: job.name, ...(job.data as { to: string; template: string }), job } : null;
 }
+/** The code as the delivery worker opens it: sealed in the job, opened with the delivery key. */
 const codeOf = async (challengeId: string) =>
-  String((await jobs.getJob(`dlv_${challengeId}`))!.data.params.code);
+  String(
+    openDeliveryParams(TEST_SECRET_KEYS, (await jobs.getJob(`dlv_${challengeId}`))!.data).code,
+  );
 
 const START_CHANGE =
   'mutation($v: String!) { startContactChange(kind: email, value: $v) { id maskedDestination currentContact } }';

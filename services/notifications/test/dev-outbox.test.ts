@@ -1,8 +1,12 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestDelivery } from '@dash/contracts';
+import type { ServiceDeps } from '@dash/subgraph';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { notificationsService, openDeliveryQueue } from '../src/index.js';
+import { devOutboxRoutes } from '../src/dev-outbox.route.js';
 
 const prefix = testRedisPrefix('outbox');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
@@ -49,5 +53,25 @@ describe('development outbox', () => {
     expect(other.messages).toEqual([]);
     const records = await service.dataSource.query('SELECT * FROM deliveries');
     expect(JSON.stringify(records)).not.toContain('482913');
+  });
+});
+
+describe('development outbox in production', () => {
+  it('is not there at all: every code would be readable', async () => {
+    const app = express().use(
+      devOutboxRoutes({
+        config: { ...service.config, nodeEnv: 'production' },
+        dataSource: service.dataSource,
+      } as ServiceDeps),
+    );
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/dev/outbox`);
+      expect(response.status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 });

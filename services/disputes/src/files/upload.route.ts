@@ -33,8 +33,9 @@ export function uploadRoute(
     UPLOAD_PATH,
     secret,
     async (caller, req, res) => {
-      const owner = await owners.ownerFor(caller, req.query.account);
+      // Malformed input is refused before anything is looked up.
       const name = fileNameOf(req.headers['x-file-name']);
+      const owner = await owners.ownerFor(caller, req.query.account);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const file = await files.upload(owner, name, bytes);
       res.status(201).json({
