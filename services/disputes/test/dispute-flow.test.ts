@@ -112,10 +112,15 @@ const close = (id: string, outcome: 'won' | 'lost', caller: Caller = platformA) 
     `mutation($d: ID!, $o: DisputeOutcome!) { closeTestDispute(dispute: $d, outcome: $o) { ${DISPUTE_FIELDS} } }`,
     { d: id, o: outcome },
   );
+/**
+ * The account's events by when they occurred. Events written in one transaction (an opening's
+ * dispute.created and dispute.funds_withdrawn) can share a millisecond, and an event id is random
+ * after its millisecond: ties are ordered by type, which is their lifecycle order here.
+ */
 const eventsOf = async (accountId: string) =>
   (
     (await disputes.dataSource.query(
-      'SELECT type FROM outbox_events WHERE account_id = ? ORDER BY occurred_at',
+      'SELECT type FROM outbox_events WHERE account_id = ? ORDER BY occurred_at, type',
       [accountId],
     )) as Array<{ type: string }>
   ).map((row) => row.type);

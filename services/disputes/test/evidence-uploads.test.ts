@@ -5,7 +5,7 @@ import { signCaller, type Caller } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
 import { ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { rememberAccount, savePlatform } from '@dash/subgraph';
+import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   platformCaller,
@@ -37,7 +37,7 @@ let keys = 0;
 
 const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
   });
 
 async function setFeatures(features: Record<string, boolean>) {
@@ -46,12 +46,12 @@ async function setFeatures(features: Record<string, boolean>) {
   );
 }
 
-/** A new account of plat_a (known to both services) with a settled payment. */
+/** A new onboarded account of plat_a (known to both services) with a settled payment. */
 async function accountWithPayment(): Promise<{ accountId: string; chargeId: string }> {
   const accountId = `acct_upl${(accounts += 1)}`;
   const owner = { accountId, platformId: 'plat_a', livemode: false };
-  await ledger.dataSource.transaction((manager) => rememberAccount(manager, owner));
-  await disputes.dataSource.transaction((manager) => rememberAccount(manager, owner));
+  await ledger.dataSource.transaction((manager) => rememberAccount(manager, owner, ONBOARDED));
+  await disputes.dataSource.transaction((manager) => rememberAccount(manager, owner, ONBOARDED));
   const charged = await call<{ createCharge: { id: string } }>(
     ledger,
     platformA,

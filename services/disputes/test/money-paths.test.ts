@@ -3,7 +3,7 @@ import { signCaller, type Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { MAX_CHARGE_AMOUNT } from '@dash/money';
-import { rememberAccount, savePlatform } from '@dash/subgraph';
+import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
@@ -38,7 +38,7 @@ const redisPrefix = testRedisPrefix('money-paths');
 
 const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
   graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
+    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
   });
 const reasonOf = (response: GraphqlResponse<unknown>) =>
   (response.errors?.[0]?.extensions as Record<string, unknown> | undefined)?.reason;
@@ -57,7 +57,7 @@ const worker = (settings: Record<string, string> = {}) =>
 async function newAccount(): Promise<string> {
   const accountId = `acct_mp${(accounts += 1)}`;
   await ledger.dataSource.transaction((manager) =>
-    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }),
+    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }, ONBOARDED),
   );
   return accountId;
 }
