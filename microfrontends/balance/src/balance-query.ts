@@ -1,4 +1,4 @@
-import type { GraphqlClient } from '@dash/web-kit';
+import { payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
 
 /**
  * Everything the balance card shows, in one request the gateway plans across identity (the
@@ -119,16 +119,9 @@ export interface BalanceCardData {
   };
 }
 
-export interface BankAccountFields {
-  country: string;
-  currency: string;
-  accountHolderName: string;
-  routingNumber?: string;
-  accountNumber: string;
-}
-
 /** What the card's buttons do: pay out, change the schedule, change the bank account. */
 export function payoutActions(client: GraphqlClient) {
+  const bankChange = payoutDetailsChange(client);
   return {
     payOut: (
       input: { amount: number; currency: string; method: 'standard' | 'instant' },
@@ -147,24 +140,14 @@ export function payoutActions(client: GraphqlClient) {
         'mutation UpdatePayoutSchedule($input: PayoutScheduleInput!) { updateMyPayoutSchedule(input: $input) { interval weeklyAnchor monthlyAnchor nextPayoutDate } }',
         { input },
       ),
-    startBankChange: async () =>
-      (
-        await client.query<{
-          startPayoutDetailsChange: { id: string; maskedDestination: string };
-        }>(
-          'mutation StartPayoutDetailsChange { startPayoutDetailsChange { id maskedDestination } }',
-        )
-      ).startPayoutDetailsChange,
     topUpReserve: (amount: number, currency: string, key: string) =>
       client.query<{ topUpReserve: { id: string; status: string } }>(
         'mutation TopUpReserve($amount: SafeInt!, $currency: String!, $key: String!) { topUpReserve(amount: $amount, currency: $currency, idempotencyKey: $key) { id status } }',
         { amount, currency, key },
       ),
-    changeBankAccount: (bankAccount: BankAccountFields, challenge: string, code: string) =>
-      client.query<{ changeExternalAccount: { id: string; last4: string } }>(
-        'mutation ChangeBankAccount($bank: BankAccountInput!, $challenge: ID!, $code: String!) { changeExternalAccount(bankAccount: $bank, challenge: $challenge, code: $code) { id last4 } }',
-        { bank: bankAccount, challenge, code },
-      ),
+    // The coded bank change is shared with the onboarding bank step of a signed-in account.
+    startBankChange: bankChange.start,
+    changeBankAccount: bankChange.changeBankAccount,
   };
 }
 

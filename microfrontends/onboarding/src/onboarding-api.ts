@@ -1,4 +1,4 @@
-import { GraphqlRequestError, type GraphqlClient } from '@dash/web-kit';
+import { GraphqlRequestError, payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
 
 export type AccountLinkType = 'ACCOUNT_ONBOARDING' | 'ACCOUNT_UPDATE';
 
@@ -175,6 +175,8 @@ export function onboardingApi(client: GraphqlClient) {
           { input },
         )
       ).addOnboardingBankAccount,
+    /** A signed-in dashboard account's bank account: with a code to its own contact. */
+    bankChange: payoutDetailsChange(client),
     /** Ends the account link's session, so the browser left behind cannot carry on. */
     signOut: async () =>
       (await client.query<{ signOut: boolean }>('mutation SignOut { signOut }')).signOut,

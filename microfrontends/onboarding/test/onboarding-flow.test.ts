@@ -7,6 +7,7 @@ import {
   GraphqlRequestError,
   setBranding,
   setLocale,
+  setSession,
   type GraphqlClient,
 } from '@dash/web-kit';
 import OnboardingFlow from '../src/OnboardingFlow.vue';
@@ -185,6 +186,7 @@ beforeEach(() => {
   setBranding({ platformName: '', brandColor: '#5b4cf0' });
 });
 afterEach(() => {
+  setSession({});
   wrapper?.unmount();
   wrapper = undefined;
   vi.restoreAllMocks();
@@ -693,6 +695,188 @@ describe('review and submit', () => {
       [{ key: 'business_profile.url', value: 'rocketrides.example' }],
     ]);
     expect(leave).toHaveBeenCalledWith('/');
+  });
+});
+
+describe('the bank step of a signed-in dashboard account', () => {
+  const bankAccount = {
+    id: 'ba_2',
+    bankName: 'Simulated Bank',
+    last4: '6789',
+    currency: 'usd',
+  };
+  const challenge = { id: 'pdc_1', maskedDestination: '•••• 4242' };
+  const update = (base: Onboarding) => ({
+    ...base,
+    type: 'ACCOUNT_UPDATE' as const,
+    returnUrl: null,
+  });
+  const fillBank = async (flow: VueWrapper) => {
+    await flow.get('#onb-bank-accountHolderName').setValue('Rocket Rides LLC');
+    await flow.get('#onb-bank-routingNumber').setValue('110000000');
+    await flow.get('#onb-bank-accountNumber').setValue('000123456789');
+  };
+  const submitBank = async (flow: VueWrapper) => {
+    await flow.get('[data-testid="bank-step"] form').trigger('submit');
+    await flushPromises();
+  };
+  const names = (client: ReturnType<typeof scriptedClient>) => client.calls.map(([name]) => name);
+
+  it('sends a code to the account’s own contact and adds the bank account with it', async () => {
+    // The shell names the signed-in account; opened from /onboarding, with no link token.
+    setSession({ accountId: 'acct_1', displayName: 'Rocket Rides' });
+    const bankDone = update(withStep(at('review'), 'bank', { complete: true }));
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: update(at('bank')) }, { onboarding: bankDone }],
+      StartPayoutDetailsChange: [{ startPayoutDetailsChange: challenge }],
+      ResendPayoutDetailsCode: [{ resendPayoutDetailsCode: challenge }],
+      ChangeBankAccount: [
+        refused('BAD_USER_INPUT', 'The code is not right.', {
+          field: 'code',
+          reason: 'CODE_WRONG',
+        }),
+        { changeExternalAccount: bankAccount },
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    expect(title(flow)).toBe('Bank account');
+    // The screen says why, before anything is sent.
+    expect(flow.get('[data-testid="bank-why-code"]').text()).toContain(
+      'a code goes to your phone (or email) first',
+    );
+    await fillBank(flow);
+    expect(flow.get('[data-testid="bank-add"]').text()).toBe('Send code');
+    await submitBank(flow);
+    expect(names(client)).toEqual(['Onboarding', 'StartPayoutDetailsChange']);
+    const code = flow.get('#onb-bank-code');
+    expect(flow.get('label[for="onb-bank-code"]').text()).toBe('Code sent to •••• 4242');
+    expect(document.activeElement).toBe(code.element);
+
+    await code.setValue('123 456');
+    await submitBank(flow);
+    expect(code.attributes('aria-invalid')).toBe('true');
+    expect(flow.get(`[id="${code.attributes('aria-describedby')}"]`).text()).toBe(
+      'That code is not right.',
+    );
+
+    await flow.get('[data-testid="bank-resend-code"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.find(([name]) => name === 'ResendPayoutDetailsCode')?.[1]).toEqual({
+      challenge: 'pdc_1',
+    });
+    expect(flow.get('[data-testid="bank-step"]').text()).toContain(
+      'A new code was sent to •••• 4242.',
+    );
+    await flow.get('#onb-bank-code').setValue('654321');
+    await submitBank(flow);
+    await vi.waitFor(() =>
+      expect(flow.get('[data-testid="bank-step"]').text()).toContain('Bank account added'),
+    );
+    expect(client.calls.filter(([name]) => name === 'ChangeBankAccount').at(-1)).toEqual([
+      'ChangeBankAccount',
+      {
+        bank: {
+          country: 'US',
+          currency: 'usd',
+          accountHolderName: 'Rocket Rides LLC',
+          routingNumber: '110000000',
+          accountNumber: '000123456789',
+        },
+        challenge: 'pdc_1',
+        code: '654321',
+      },
+    ]);
+    // Never the code-free way: the server would refuse a dashboard session there.
+    expect(names(client)).not.toContain('AddOnboardingBankAccount');
+    await continueButton(flow).trigger('click');
+    await flushPromises();
+    expect(title(flow)).toBe('Review and submit');
+  });
+
+  it('explains a refusal: a contact changed lately, or the platform manages bank accounts', async () => {
+    setSession({ accountId: 'acct_1' });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: update(at('bank')) }],
+      StartPayoutDetailsChange: [
+        refused('FAILED_PRECONDITION', 'Contact changed.', { reason: 'RECENT_CONTACT_CHANGE' }),
+        refused('FORBIDDEN', 'Not allowed.', { reason: 'FEATURE_DISABLED' }),
+      ],
+    });
+    const { flow } = await mountFlow(client);
+    await fillBank(flow);
+    await submitBank(flow);
+    const alert = () => flow.get('[data-testid="bank-step"] [role="alert"]').text();
+    expect(alert()).toBe(
+      'Your email or phone changed recently. For your safety, where your payouts go cannot change for 72 hours after that.',
+    );
+    await submitBank(flow);
+    expect(alert()).toBe(
+      'Your platform manages where your payouts go. Ask them to add your bank account.',
+    );
+    expect(flow.find('#onb-bank-code').exists()).toBe(false);
+  });
+
+  it('takes the coded way when the code-free one is refused to a dashboard session', async () => {
+    // The shell had not named the account yet: the server's refusal says it is a dashboard one.
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: update(at('bank')) }],
+      AddOnboardingBankAccount: [
+        refused('FORBIDDEN', 'Only during onboarding.', { reason: 'ONBOARDING_ONLY' }),
+      ],
+      StartPayoutDetailsChange: [{ startPayoutDetailsChange: challenge }],
+    });
+    const { flow } = await mountFlow(client);
+    await fillBank(flow);
+    await submitBank(flow);
+    expect(flow.find('[data-testid="bank-why-code"]').exists()).toBe(true);
+    expect(flow.find('[data-testid="bank-step"] [role="alert"]').exists()).toBe(false);
+    await submitBank(flow);
+    expect(names(client)).toEqual([
+      'Onboarding',
+      'AddOnboardingBankAccount',
+      'StartPayoutDetailsChange',
+    ]);
+    expect(flow.find('#onb-bank-code').exists()).toBe(true);
+  });
+
+  it('keeps the code-free first bank account for an account link, signed in or not', async () => {
+    // The same browser may hold a dashboard session: the link's own session is the caller.
+    setSession({ accountId: 'acct_1' });
+    const bankDone = withStep(at('review'), 'bank', { complete: true });
+    const client = scriptedClient({
+      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      Onboarding: [{ onboarding: at('bank') }, { onboarding: bankDone }],
+      AddOnboardingBankAccount: [{ addOnboardingBankAccount: bankAccount }],
+    });
+    const { flow } = await mountFlow(client, { token: 'alt_tok_1' });
+    expect(flow.find('[data-testid="bank-why-code"]').exists()).toBe(false);
+    await fillBank(flow);
+    expect(flow.get('[data-testid="bank-add"]').text()).toBe('Add bank account');
+    await submitBank(flow);
+    await vi.waitFor(() =>
+      expect(flow.get('[data-testid="bank-step"]').text()).toContain('Bank account added'),
+    );
+    expect(names(client)).toEqual([
+      'OpenAccountLink',
+      'Onboarding',
+      'AddOnboardingBankAccount',
+      'Onboarding',
+    ]);
+  });
+
+  it('says why a code is needed in zh-CN', async () => {
+    setLocale('zh-CN');
+    setSession({ accountId: 'acct_1' });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: update(at('bank')) }],
+      StartPayoutDetailsChange: [{ startPayoutDetailsChange: challenge }],
+    });
+    const { flow } = await mountFlow(client);
+    expect(flow.get('[data-testid="bank-why-code"]').text()).toContain('发送验证码');
+    await fillBank(flow);
+    expect(flow.get('[data-testid="bank-add"]').text()).toBe('发送验证码');
+    await submitBank(flow);
+    expect(flow.get('label[for="onb-bank-code"]').text()).toBe('发送至 •••• 4242 的验证码');
   });
 });
 

@@ -38,3 +38,9 @@ export { humaniseRequirement, requirementMessageKey } from './requirements.js';
 export { useKeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
 export { idempotencyKeys } from './idempotency.js';
+export {
+  payoutDetailsChange,
+  type BankAccountFields,
+  type PayoutDetailsChallenge,
+  type PayoutDetailsChange,
+} from './payout-details.js';

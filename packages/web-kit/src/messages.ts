@@ -25,6 +25,26 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       activity: 'Activity',
       signOut: 'Sign out',
     },
+    payoutCode: {
+      whyCode:
+        'To keep your money safe, a code goes to your phone (or email) first. Your payouts go to this account only after you enter it.',
+      sendCode: 'Send code',
+      code: 'Code sent to {destination}',
+      resend: 'Send another code',
+      resent: 'A new code was sent to {destination}.',
+      reasons: {
+        CODE_WRONG: 'That code is not right.',
+        CODE_EXPIRED: 'The code has expired. Send another code.',
+        CHALLENGE_INVALID: 'This code has been used or has ended. Send another code.',
+        CHALLENGE_LOCKED: 'Too many wrong codes. Send another code.',
+        TOO_MANY_CODES: 'Too many codes were sent. Try again later.',
+        TOO_MANY_ATTEMPTS: 'Too many codes were tried. Try again later.',
+        RECENT_CONTACT_CHANGE:
+          'Your email or phone changed recently. For your safety, where your payouts go cannot change for 72 hours after that.',
+        FEATURE_DISABLED:
+          'Your platform manages where your payouts go. Ask them to add your bank account.',
+      },
+    },
   },
   'zh-CN': {
     nav: {
@@ -44,6 +64,25 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       language: '语言',
       activity: '动态',
       signOut: '退出登录',
+    },
+    payoutCode: {
+      whyCode:
+        '为保障资金安全，我们会先向您的手机（或邮箱）发送验证码。输入验证码后，提现才会转入此账户。',
+      sendCode: '发送验证码',
+      code: '发送至 {destination} 的验证码',
+      resend: '重新发送验证码',
+      resent: '新的验证码已发送至 {destination}。',
+      reasons: {
+        CODE_WRONG: '验证码不正确。',
+        CODE_EXPIRED: '验证码已过期，请重新发送。',
+        CHALLENGE_INVALID: '验证码已使用或已失效，请重新发送。',
+        CHALLENGE_LOCKED: '错误次数过多，请重新发送验证码。',
+        TOO_MANY_CODES: '发送的验证码过多，请稍后再试。',
+        TOO_MANY_ATTEMPTS: '尝试的验证码过多，请稍后再试。',
+        RECENT_CONTACT_CHANGE:
+          '您的邮箱或手机号最近已更改。为了您的安全，更改后 72 小时内无法更换提现账户。',
+        FEATURE_DISABLED: '您的提现账户由平台管理，请联系平台添加银行账户。',
+      },
     },
   },
 };
