@@ -6,7 +6,8 @@ import { graphqlRequest } from '@dash/testing';
 import type { RunningStack } from '../src/index.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
 import { messagesTo } from './dev-outbox.js';
-import { platformKey, signInThroughLink } from './sign-in.js';
+import { openOnboarding, TEST_INDIVIDUAL } from './onboard.js';
+import { newAccountWithLoginLink, platformKey, signInThroughLink } from './sign-in.js';
 
 let running: BrowserStack;
 let stack: RunningStack;
@@ -201,6 +202,67 @@ describe('hosted onboarding', () => {
     await page.goto(`${stack.shellUrl}/`);
     await page.locator('[data-testid="balance"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('[data-testid="banner-requirements"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a signed-in account without a bank account adds one from /onboarding with the emailed code', async () => {
+    const email = 'onboarding.signed-in@example.com';
+    const { accountId, path } = await newAccountWithLoginLink(stack, {
+      email,
+      displayName: 'Signed-in Driver',
+    });
+    // Its details came through an account link earlier; the bank account never did.
+    const link = await openOnboarding(stack, accountId);
+    const saved = await link.call(
+      'mutation($v: [OnboardingValueInput!]!) { saveOnboardingDetails(values: $v) { detailsSubmitted } }',
+      { v: Object.entries(TEST_INDIVIDUAL).map(([key, value]) => ({ key, value })) },
+    );
+    expect(saved.errors).toBeUndefined();
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughLink(page, stack, path, email);
+    const sentBefore = (await messagesTo(stack, email)).length;
+    // Where the banner's "finish setting up" leads: /onboarding, without a link token.
+    await page.goto(`${stack.shellUrl}/onboarding`);
+    await expect
+      .poll(() => stepTitle(page).textContent(), { timeout: 15_000 })
+      .toContain('Bank account');
+    const bankStep = page.locator('[data-testid="bank-step"]');
+    await expect
+      .poll(() => bankStep.locator('[data-testid="bank-why-code"]').textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('a code goes to your phone (or email) first');
+    await page.getByLabel('Name on the account').fill('Signed-in Driver');
+    await page.getByLabel('Routing number').fill('110000000');
+    await page.getByLabel('Account number').fill('000123456789');
+    await page.locator('[data-testid="bank-add"]').click();
+
+    // The code goes to the account's own email: the newest message once a new one came.
+    let code = '';
+    await expect
+      .poll(
+        async () => {
+          const messages = await messagesTo(stack, email);
+          code = (messages.length > sentBefore && /\b(\d{6})\b/.exec(messages[0]!.text)?.[1]) || '';
+          return code;
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/^\d{6}$/);
+    await page.locator('#onb-bank-code').fill(code);
+    await page.locator('[data-testid="bank-add"]').click();
+    await bankStep.filter({ hasText: 'Bank account added' }).waitFor({ timeout: 15_000 });
+
+    const banks = await asPlatform<{ account: { externalAccounts: Array<{ last4: string }> } }>(
+      'query($a: ID!) { account(id: $a) { externalAccounts { last4 } } }',
+      { a: accountId },
+    );
+    expect(banks.data!.account.externalAccounts.map((bank) => bank.last4)).toEqual(['6789']);
     expect(problems).toEqual([]);
     await context.close();
   });
