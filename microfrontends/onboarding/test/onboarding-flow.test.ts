@@ -705,7 +705,11 @@ describe('the bank step of a signed-in dashboard account', () => {
     last4: '6789',
     currency: 'usd',
   };
-  const challenge = { id: 'pdc_1', maskedDestination: '•••• 4242' };
+  const challenge = {
+    id: 'pdc_1',
+    maskedDestination: '•••• 4242',
+    resendAvailableAt: new Date(0).toISOString(),
+  };
   const update = (base: Onboarding) => ({
     ...base,
     type: 'ACCOUNT_UPDATE' as const,
@@ -759,7 +763,9 @@ describe('the bank step of a signed-in dashboard account', () => {
       'That code is not right.',
     );
 
-    await flow.get('[data-testid="bank-resend-code"]').trigger('click');
+    const resendButton = flow.get('[data-testid="bank-resend-code"]');
+    expect(resendButton.text()).toBe('Send another code');
+    await resendButton.trigger('click');
     await flushPromises();
     expect(client.calls.find(([name]) => name === 'ResendPayoutDetailsCode')?.[1]).toEqual({
       challenge: 'pdc_1',
@@ -869,7 +875,15 @@ describe('the bank step of a signed-in dashboard account', () => {
     setSession({ accountId: 'acct_1' });
     const client = scriptedClient({
       Onboarding: [{ onboarding: update(at('bank')) }],
-      StartPayoutDetailsChange: [{ startPayoutDetailsChange: challenge }],
+      StartPayoutDetailsChange: [
+        {
+          // Another code may go out only in half a minute: the button counts down.
+          startPayoutDetailsChange: {
+            ...challenge,
+            resendAvailableAt: new Date(Date.now() + 30_000).toISOString(),
+          },
+        },
+      ],
     });
     const { flow } = await mountFlow(client);
     expect(flow.get('[data-testid="bank-why-code"]').text()).toContain('发送验证码');
@@ -877,6 +891,9 @@ describe('the bank step of a signed-in dashboard account', () => {
     expect(flow.get('[data-testid="bank-add"]').text()).toBe('发送验证码');
     await submitBank(flow);
     expect(flow.get('label[for="onb-bank-code"]').text()).toBe('发送至 •••• 4242 的验证码');
+    const resendButton = flow.get('[data-testid="bank-resend-code"]');
+    expect(resendButton.text()).toMatch(/^(30|29) 秒后可重新发送$/);
+    expect(resendButton.attributes('disabled')).toBeDefined();
   });
 });
 

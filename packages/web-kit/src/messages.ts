@@ -31,6 +31,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       sendCode: 'Send code',
       code: 'Code sent to {destination}',
       resend: 'Send another code',
+      resendIn: 'Send another code in {seconds} s',
       resent: 'A new code was sent to {destination}.',
       reasons: {
         CODE_WRONG: 'That code is not right.',
@@ -71,6 +72,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       sendCode: '发送验证码',
       code: '发送至 {destination} 的验证码',
       resend: '重新发送验证码',
+      resendIn: '{seconds} 秒后可重新发送',
       resent: '新的验证码已发送至 {destination}。',
       reasons: {
         CODE_WRONG: '验证码不正确。',

@@ -13,6 +13,8 @@ export interface BankAccountFields {
 export interface PayoutDetailsChallenge {
   id: string;
   maskedDestination: string;
+  /** When the server lets another code go out (ISO time). */
+  resendAvailableAt: string;
 }
 
 /**
@@ -25,13 +27,13 @@ export function payoutDetailsChange(client: GraphqlClient) {
     start: async () =>
       (
         await client.query<{ startPayoutDetailsChange: PayoutDetailsChallenge }>(
-          'mutation StartPayoutDetailsChange { startPayoutDetailsChange { id maskedDestination } }',
+          'mutation StartPayoutDetailsChange { startPayoutDetailsChange { id maskedDestination resendAvailableAt } }',
         )
       ).startPayoutDetailsChange,
     resend: async (challenge: string) =>
       (
         await client.query<{ resendPayoutDetailsCode: PayoutDetailsChallenge }>(
-          'mutation ResendPayoutDetailsCode($challenge: ID!) { resendPayoutDetailsCode(challenge: $challenge) { id maskedDestination } }',
+          'mutation ResendPayoutDetailsCode($challenge: ID!) { resendPayoutDetailsCode(challenge: $challenge) { id maskedDestination resendAvailableAt } }',
           { challenge },
         )
       ).resendPayoutDetailsCode,
