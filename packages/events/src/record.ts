@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { newId } from '@dash/ids';
+import { monotonicIds } from '@dash/ids';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
 export interface EventSubject {
@@ -8,6 +8,12 @@ export interface EventSubject {
   platformId: string;
   livemode: boolean;
 }
+
+/**
+ * Event ids of this process, in the order the events were recorded, even within a millisecond:
+ * the relay publishes in id order, so consumers see one change's events in the order it made them.
+ */
+const nextEventId = monotonicIds();
 
 /**
  * Writes an event to the outbox through `manager`, which must be the transaction making the
@@ -26,7 +32,7 @@ export async function recordEvent<Type extends DomainEventType>(
     throw new Error(`recordEvent(${type}) must run inside the transaction that makes the change`);
   }
   const event: DomainEvent<Type> = {
-    id: newId('event'),
+    id: nextEventId('event'),
     type,
     source,
     accountId: subject.accountId,

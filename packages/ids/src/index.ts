@@ -63,6 +63,47 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
 }
 
 /**
+ * Ids that sort in the order they were made, even within one millisecond: after the first id of a
+ * millisecond, each next one keeps that time and adds one to the random part. An outbox relayed
+ * in id order then sends two events written in the same millisecond (a dispute's `created`, then
+ * its `funds_withdrawn`) in the order they happened. The order holds within one factory (one
+ * process); across processes, ids still sort by time.
+ */
+export function monotonicIds(clock: () => number = Date.now): (kind: IdKind) => string {
+  let lastTime = -1;
+  let lastRandom = '';
+  return (kind) => {
+    const now = clock();
+    if (now > lastTime) {
+      lastTime = now;
+      lastRandom = randomChars(RANDOM_CHARS);
+    } else {
+      const next = incrementBase62(lastRandom);
+      // All 16 characters at their largest: move to the next millisecond instead.
+      if (next === undefined) {
+        lastTime += 1;
+        lastRandom = randomChars(RANDOM_CHARS);
+      } else lastRandom = next;
+    }
+    return `${ID_PREFIXES[kind]}_${encodeTime(lastTime)}${lastRandom}`;
+  };
+}
+
+/** The next string in base-62 order, of the same length; undefined past the largest. */
+function incrementBase62(value: string): string | undefined {
+  const digits = [...value];
+  for (let i = digits.length - 1; i >= 0; i -= 1) {
+    const next = ALPHABET.indexOf(digits[i]!) + 1;
+    if (next < ALPHABET.length) {
+      digits[i] = ALPHABET[next]!;
+      return digits.join('');
+    }
+    digits[i] = ALPHABET[0]!;
+  }
+  return undefined;
+}
+
+/**
  * An id fixed by what it stands for (`seed`): the same seed always gives the same id. For what
  * there is at most one of per seed — a payment's dispute — so a request tried again after a lost
  * answer names the same object and finds what it did the first time.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PREFIXES, idKindOf, isId, newId } from '../src/index.js';
+import { ID_PREFIXES, idKindOf, isId, monotonicIds, newId } from '../src/index.js';
 
 describe('ids', () => {
   it('makes Stripe-shaped ids with the kind prefix', () => {
@@ -21,6 +21,17 @@ describe('ids', () => {
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId('event')));
     expect(ids.size).toBe(10_000);
+  });
+
+  it('keeps the order they were made within one millisecond, and when the clock steps back', () => {
+    let now = Date.UTC(2026, 0, 1);
+    const next = monotonicIds(() => now);
+    const ids = Array.from({ length: 1_000 }, () => next('event'));
+    now -= 5; // a clock adjusted backwards must not reorder what comes after
+    ids.push(...Array.from({ length: 100 }, () => next('event')));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => isId('event', id))).toBe(true);
   });
 
   it('has unique prefixes', () => {
