@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { createPlatform } from '@dash/identity';
-import { freePort, graphqlRequest } from '@dash/testing';
+import { graphqlRequest, startTestSmtpServer, type TestSmtpServer } from '@dash/testing';
 import {
   DEMO_TEST_KEY,
   prepareIsolatedStackEnv,
@@ -11,32 +10,18 @@ import {
 } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
 
-/** Everything a real SMTP server on loopback was handed. */
-const received: string[] = [];
-let smtp: SMTPServer;
+/** A real SMTP server on loopback: everything handed to the carrier. */
+let smtp: TestSmtpServer;
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
 let liveKey: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        received.push(data);
-        done();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  smtp = await startTestSmtpServer();
   prepared = await prepareIsolatedStackEnv('sink');
   // A real email carrier is configured, as a production install has one.
   stack = await startStack(
-    { ...prepared.env, DASH_EMAIL_PROVIDER: 'smtp', DASH_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    { ...prepared.env, DASH_EMAIL_PROVIDER: 'smtp', DASH_SMTP_URL: smtp.url },
     { randomPorts: true },
   );
   const identity = stack.services.find((s) => s.name === 'identity')!;
@@ -45,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   await prepared?.cleanup();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 /** A platform makes an account and a login link; the person opens it and asks for a code. */
@@ -76,13 +61,13 @@ describe('sign-in codes with a real carrier configured', () => {
     await signInCodeRequested(DEMO_TEST_KEY.secret, 'test.mode@example.com');
     await signInCodeRequested(liveKey, 'live.mode@example.com');
     await expect
-      .poll(() => received.filter((m) => /^To: live\.mode@example\.com/m.test(m)).length, {
+      .poll(() => smtp.received.filter((m) => /^To: live\.mode@example\.com/m.test(m)).length, {
         timeout: 20_000,
       })
       .toBe(1);
     // The test-mode code went to the dev outbox, and nowhere near the carrier.
     const testCode = await codeSentTo(stack, 'test.mode@example.com');
-    expect(received.join('\n')).not.toContain('test.mode@example.com');
-    expect(received.join('\n')).not.toContain(testCode);
+    expect(smtp.received.join('\n')).not.toContain('test.mode@example.com');
+    expect(smtp.received.join('\n')).not.toContain(testCode);
   });
 });

@@ -8,3 +8,4 @@ export {
 export { deleteRedisPrefix } from './redis.js';
 export { graphqlRequest, type GraphqlResponse } from './graphql.js';
 export { freePort } from './ports.js';
+export { startTestSmtpServer, type TestSmtpServer } from './smtp.js';

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { freePort } from '@dash/testing';
+import { startTestSmtpServer, type TestSmtpServer } from '@dash/testing';
 import { HttpSmsProvider } from '../src/providers/http-sms-provider.js';
 import { SmtpProvider } from '../src/providers/smtp-provider.js';
 import { providerFromConfig } from '../src/providers/choose-provider.js';
@@ -15,37 +14,22 @@ const message = {
 };
 
 describe('SMTP provider', () => {
-  const received: string[] = [];
-  let smtp: SMTPServer;
-  let port: number;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
     // A real SMTP peer on loopback: the provider speaks the protocol, nothing is faked.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        let data = '';
-        stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        stream.on('end', () => {
-          received.push(data);
-          done();
-        });
-      },
-    });
-    port = await freePort();
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+    smtp = await startTestSmtpServer();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.stop());
 
   it('sends the message with its delivery id as Message-ID', async () => {
-    const provider = new SmtpProvider(`smtp://127.0.0.1:${port}`, 'Dashboard <no-reply@dash.test>');
+    const provider = new SmtpProvider(smtp.url, 'Dashboard <no-reply@dash.test>');
     await provider.send({ ...message, channel: 'email' });
     provider.close();
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatch(/^Subject: Your sign-in code$/m);
-    expect(received[0]).toMatch(/^Message-ID: <dlv_1@dash>$/m);
-    expect(received[0]).toContain('482913 is your sign-in code.');
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(/^Subject: Your sign-in code$/m);
+    expect(smtp.received[0]).toMatch(/^Message-ID: <dlv_1@dash>$/m);
+    expect(smtp.received[0]).toContain('482913 is your sign-in code.');
   });
 });
 

@@ -1,40 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { openDeliveryProducer, requestDelivery } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
-import { deleteRedisPrefix, freePort, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import {
+  deleteRedisPrefix,
+  startTestSmtpServer,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestSmtpServer,
+} from '@dash/testing';
 import { notificationsService } from '../src/index.js';
 
 const prefix = testRedisPrefix('sink');
-/** What a real SMTP server on loopback was handed, message by message. */
-const received: string[] = [];
-let smtp: SMTPServer;
+/** A real SMTP server on loopback: what reaches the carrier, message by message. */
+let smtp: TestSmtpServer;
 let service: TestService;
 let producer: ReturnType<typeof openDeliveryProducer>;
 const redis = createRedisConnection(testRedisUrl());
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        received.push(data);
-        done();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  smtp = await startTestSmtpServer();
   // A real carrier is configured, as in production.
   service = await startTestService(notificationsService, {
     REDIS_URL: testRedisUrl(),
     DASH_REDIS_PREFIX: prefix,
     DASH_EMAIL_PROVIDER: 'smtp',
-    DASH_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    DASH_SMTP_URL: smtp.url,
   });
   // The producer identity uses for sign-in codes.
   producer = openDeliveryProducer({ redisUrl: testRedisUrl(), prefix, keys: TEST_SECRET_KEYS });
@@ -44,7 +35,7 @@ afterAll(async () => {
   await service?.close();
   redis.disconnect();
   await deleteRedisPrefix(testRedisUrl(), prefix);
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 const statusOf = async (id: string) =>
@@ -78,10 +69,10 @@ describe('test-mode messages with a real carrier configured', () => {
       })
       .toBe(true);
 
-    expect(received).toHaveLength(1);
-    expect(received[0]).toContain('100099');
-    expect(received[0]).toMatch(/^To: live99@example\.com/m);
-    for (let n = 0; n < 20; n++) expect(received.join('\n')).not.toContain(String(100000 + n));
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toContain('100099');
+    expect(smtp.received[0]).toMatch(/^To: live99@example\.com/m);
+    for (let n = 0; n < 20; n++) expect(smtp.received.join('\n')).not.toContain(String(100000 + n));
     // The test-mode codes went to the dev outbox instead.
     const outbox = (await service.dataSource.query(
       "SELECT destination FROM dev_outbox WHERE destination LIKE 'test%'",
@@ -120,6 +111,6 @@ describe('codes on their way through Redis', () => {
       },
     );
     await expect.poll(() => statusOf('dlv_plain'), { timeout: 15_000 }).toBe('failed');
-    expect(received.join('\n')).not.toContain('100005');
+    expect(smtp.received.join('\n')).not.toContain('100005');
   });
 });
