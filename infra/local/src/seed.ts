@@ -13,8 +13,8 @@ import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT 
 type Env = Record<string, string | undefined>;
 
 /** Opens one service's own database, as that service would, for the length of `work`. */
-async function withServiceDatabase<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+async function withServiceDatabase<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   env: Env,
   work: (dataSource: DataSource) => Promise<void>,
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { BaseContext, RunningService, ServiceDefinition } from '@dash/subgraph';
+import type { AnyServiceDefinition, RunningService } from '@dash/subgraph';
 import { loadServiceConfig, migrateService, startService } from '@dash/subgraph';
 import { identityService } from '@dash/identity';
 import { ledgerService } from '@dash/ledger';
@@ -14,13 +14,13 @@ import { freePort } from '@dash/testing';
 type Env = Record<string, string | undefined>;
 
 /** Every subgraph service, in the order they start and migrate. */
-export const SERVICES: ReadonlyArray<ServiceDefinition<BaseContext>> = [
+export const SERVICES: ReadonlyArray<AnyServiceDefinition> = [
   identityService,
   ledgerService,
   payoutsService,
   disputesService,
   notificationsService,
-] as never;
+];
 
 export interface RunningStack {
   services: RunningService[];

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assembleDisputes,
-  disputesService,
-  loadDisputesConfig,
-  seedDisputes,
-} from '@dash/disputes';
+import { assembleDisputes, disputesService, seedDisputes } from '@dash/disputes';
 import { ledgerInvariants, ledgerService, seedLedger } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
@@ -21,14 +16,12 @@ const demo = buildDemoData(now);
 const platform = { id: demo.platform.id, name: demo.platform.name, features: {} };
 
 const worker = () =>
-  assembleDisputes(
-    {
-      dataSource: disputes.dataSource,
-      log: createLogger('test', 'silent'),
-      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
-    },
-    loadDisputesConfig({ DASH_LEDGER_URL: ledger.url, DASH_FILE_STORAGE_DIR: '/tmp/dash-demo' }),
-  );
+  assembleDisputes({
+    dataSource: disputes.dataSource,
+    log: createLogger('test', 'silent'),
+    config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
+    env: { DASH_LEDGER_URL: ledger.url, DASH_FILE_STORAGE_DIR: '/tmp/dash-demo' },
+  });
 const stepsLeft = async () =>
   (await disputes.dataSource.query(
     "SELECT id FROM disputes WHERE withdrawal = 'due' OR reinstatement = 'due'",

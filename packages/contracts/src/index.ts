@@ -1,9 +1,12 @@
 export {
-  ACCOUNT_OWNER_PATH,
-  chargesAllowed,
+  accountRefOf,
+  belongsToTenant,
   type AccountCapabilities,
-  type AccountOwner,
-} from './account-owner.js';
+  type AccountRef,
+  type OwnedAccount,
+  type Tenant,
+} from './tenant.js';
+export { ACCOUNT_OWNER_PATH, chargesAllowed } from './account-owner.js';
 export {
   CLOSURE_CHECK_PATH,
   CLOSURE_CHECKED_SERVICES,

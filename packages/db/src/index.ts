@@ -4,3 +4,4 @@ export { createDataSource, databaseUrl, type DataSourceOptions } from './data-so
 export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
 export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
 export { migrateDatabase, runPendingMigrations } from './migrate.js';
+export { retryOnDeadlock } from './retry.js';

@@ -19,16 +19,19 @@ interface PartDeps {
 export const outboxRelayPart = async ({ dataSource, env, log }: PartDeps) =>
   startOutboxRelay({ dataSource, settings: loadEventSettings(env), log });
 
-/** A consumer as a service part, with the handlers of every event type it subscribes to. */
+/**
+ * A consumer as a service part, with the handlers of every event type it subscribes to; they may
+ * use the service's assembly (`app`).
+ */
 export const eventConsumerPart =
-  <Consumer extends EventConsumerName>(
+  <Consumer extends EventConsumerName, App = unknown>(
     consumer: Consumer,
-    handlers: (deps: PartDeps) => EventHandlers<Consumer>,
+    handlers: (deps: PartDeps, app: App) => EventHandlers<Consumer>,
   ) =>
-  async (deps: PartDeps) =>
+  async (deps: PartDeps, app: App) =>
     startEventConsumer({
       consumer,
-      handlers: handlers(deps),
+      handlers: handlers(deps, app),
       dataSource: deps.dataSource,
       settings: loadEventSettings(deps.env),
       log: deps.log,

@@ -1,13 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import type { AccountRef, Tenant } from '@dash/contracts';
 import { monotonicIds } from '@dash/ids';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
-export interface EventSubject {
-  /** Null for an event about a whole platform. */
-  accountId: string | null;
-  platformId: string;
-  livemode: boolean;
-}
+/** What an event is about: one account, or (accountId null) a whole tenant. */
+type EventSubject = AccountRef | (Tenant & { accountId: null });
 
 /**
  * Event ids of this process, in the order the events were recorded, even within a millisecond:

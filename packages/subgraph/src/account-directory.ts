@@ -6,7 +6,7 @@ import {
   ACCOUNT_OWNER_PATH,
   chargesAllowed,
   type AccountCapabilities,
-  type AccountOwner,
+  type OwnedAccount,
 } from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
 
@@ -33,7 +33,7 @@ export class AccountDirectory {
    * over, and this saves each charge a query. Kept short, so an account closed elsewhere stops
    * taking money within seconds.
    */
-  private readonly recent = new LRUCache<string, AccountOwner>({ max: 50_000, ttl: 5_000 });
+  private readonly recent = new LRUCache<string, OwnedAccount>({ max: 50_000, ttl: 5_000 });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,7 +47,7 @@ export class AccountDirectory {
   async openAccountOf(
     platform: { platformId: string; livemode: boolean },
     accountId: string,
-  ): Promise<AccountOwner> {
+  ): Promise<OwnedAccount> {
     const owner = await this.owner(accountId);
     if (!owner || !owns(platform, owner)) throw notFound('account', accountId);
     if (owner.closed)
@@ -64,7 +64,7 @@ export class AccountDirectory {
   async chargeableAccountOf(
     platform: { platformId: string; livemode: boolean },
     accountId: string,
-  ): Promise<AccountOwner> {
+  ): Promise<OwnedAccount> {
     let owner = await this.openAccountOf(platform, accountId);
     // A refusal is confirmed afresh (see `confirmed`): the account may have just onboarded.
     if (!chargesAllowed(owner, new Date())) owner = await this.confirmed(accountId, owner);
@@ -98,7 +98,7 @@ export class AccountDirectory {
    * (turning money off reaches the services by event within the cache period; turning it on
    * counts at once). Where identity cannot be reached the kept answer stands.
    */
-  private async confirmed(accountId: string, known: AccountOwner): Promise<AccountOwner> {
+  private async confirmed(accountId: string, known: OwnedAccount): Promise<OwnedAccount> {
     const fresh = await this.find(accountId);
     if (!fresh) return known;
     this.recent.set(accountId, fresh);
@@ -109,7 +109,7 @@ export class AccountDirectory {
   async belongsTo(
     platform: { platformId: string; livemode: boolean },
     accountId: string,
-  ): Promise<AccountOwner | null> {
+  ): Promise<OwnedAccount | null> {
     const owner = await this.owner(accountId);
     return owner && owns(platform, owner) ? owner : null;
   }
@@ -119,7 +119,7 @@ export class AccountDirectory {
    * starts the clock: a busy account is still re-read every few seconds (a platform's page of
    * payout fields asks once, not once per field).
    */
-  private async owner(accountId: string): Promise<AccountOwner | null> {
+  private async owner(accountId: string): Promise<OwnedAccount | null> {
     const cached = this.recent.get(accountId);
     if (cached) return cached;
     const owner = await this.find(accountId);
@@ -135,7 +135,7 @@ export class AccountDirectory {
    * reached, the row's own answer stands (capabilities never learnt: off), so ownership reads
    * keep working and money stays refused.
    */
-  private async find(accountId: string): Promise<AccountOwner | null> {
+  private async find(accountId: string): Promise<OwnedAccount | null> {
     const [row] = (await this.dataSource.query(
       `SELECT platform_id, livemode, closed, charges_enabled, payouts_enabled, charges_until,
               capabilities_at
@@ -150,7 +150,7 @@ export class AccountDirectory {
       ((known.chargesEnabled && known.payoutsEnabled) || known.closed)
     )
       return known;
-    let owner: AccountOwner | null;
+    let owner: OwnedAccount | null;
     try {
       owner = await this.askIdentity(accountId);
     } catch (error) {
@@ -161,7 +161,7 @@ export class AccountDirectory {
     return owner;
   }
 
-  private async askIdentity(accountId: string): Promise<AccountOwner | null> {
+  private async askIdentity(accountId: string): Promise<OwnedAccount | null> {
     let response: Response;
     try {
       response = await postAsService(
@@ -180,11 +180,11 @@ export class AccountDirectory {
     if (response.status === 404) return null;
     if (!response.ok)
       throw new DashError('UNAVAILABLE', 'The account could not be checked just now. Try again.');
-    return (await response.json()) as AccountOwner;
+    return (await response.json()) as OwnedAccount;
   }
 }
 
-const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): AccountOwner => ({
+const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): OwnedAccount => ({
   accountId,
   platformId: row.platform_id,
   livemode: Boolean(row.livemode),
@@ -195,7 +195,7 @@ const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): AccountOw
   asOf: asOf.toISOString(),
 });
 
-const owns = (platform: { platformId: string; livemode: boolean }, owner: AccountOwner) =>
+const owns = (platform: { platformId: string; livemode: boolean }, owner: OwnedAccount) =>
   owner.platformId === platform.platformId && owner.livemode === platform.livemode;
 
 /** An account closed (identity's `account.closed`): nothing more is done for it. */
@@ -211,7 +211,7 @@ export async function markAccountClosed(manager: EntityManager, accountId: strin
  */
 async function saveKnownAccount(
   manager: EntityManager,
-  account: Omit<AccountOwner, 'closed'> & { closed: boolean },
+  account: Omit<OwnedAccount, 'closed'> & { closed: boolean },
 ): Promise<void> {
   const newer = 'capabilities_at IS NULL OR capabilities_at <= VALUES(capabilities_at)';
   await manager.query(
@@ -291,7 +291,7 @@ export const capabilitiesOf = (
  */
 export async function rememberAccount(
   manager: EntityManager,
-  owner: Omit<AccountOwner, 'closed' | keyof AccountCapabilities>,
+  owner: Omit<OwnedAccount, 'closed' | keyof AccountCapabilities>,
   capabilities?: Pick<AccountCapabilities, 'chargesEnabled' | 'payoutsEnabled'>,
 ): Promise<void> {
   if (!capabilities) {

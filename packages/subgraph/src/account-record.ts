@@ -9,7 +9,7 @@ import {
 import type { Caller } from '@dash/auth-context';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
-import { rowVisibleTo } from './access.js';
+import { rowVisibleTo } from './caller-checks.js';
 import { afterKeyset, type Keyset } from './pagination.js';
 
 /**

@@ -5,7 +5,13 @@ export { startSubgraphServer, type SubgraphServerOptions } from './server.js';
 export type { RunningServer } from '@dash/server-kit';
 export { baseContextFrom, type BaseContext } from './context.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
-export { accountRowsScope, requireAccount, requirePlatform, rowVisibleTo } from './access.js';
+export {
+  accountRowsScope,
+  requireAccount,
+  requirePlatform,
+  rowVisibleTo,
+} from './caller-checks.js';
+export { Access, type AccountOwnership, type PlatformLookup } from './access.js';
 export { SafeInt } from './scalars.js';
 export {
   badInput,
@@ -27,6 +33,7 @@ export {
   runPrintSchemaMain,
   runServiceMain,
   startService,
+  type AnyServiceDefinition,
   type RunningService,
   type ServiceDefinition,
   type ServiceDeps,
@@ -84,3 +91,10 @@ export {
   switchesIn,
   type PlatformFacts,
 } from './known-platforms.js';
+export {
+  IDEMPOTENCY_KEY_TTL_MS,
+  IDEMPOTENCY_KEYS_TABLE,
+  IdempotencyKeys,
+  type Claim,
+  type IdempotentRequest,
+} from './idempotency.js';

@@ -3,7 +3,7 @@ import type { Caller } from '@dash/auth-context';
 import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
 import { datetimeColumn } from '@dash/db';
 import { DashError } from '@dash/errors';
-import { requireAccount } from './access.js';
+import { requireAccount } from './caller-checks.js';
 
 /**
  * What a service knows of a platform — its name and dashboard feature switches, live mode's and

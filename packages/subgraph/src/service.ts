@@ -32,7 +32,12 @@ export interface ServicePart {
  * server (`main`), migrations (`migrate`), the checked-in SDL (`print-schema`) and tests, so
  * every service starts, stops and migrates the same way.
  */
-export interface ServiceDefinition<Context extends BaseContext> {
+/**
+ * A service, declared: what it stores, what it serves, and its one composition root. `assemble`
+ * builds every object the service uses, once per instance; requests (`buildContext`), background
+ * parts and internal routes get that one assembly, so nothing is wired anywhere else.
+ */
+export interface ServiceDefinition<Context extends BaseContext, App = unknown> {
   name: string;
   defaultPort: number;
   entities: DataSourceOptions['entities'];
@@ -42,11 +47,18 @@ export interface ServiceDefinition<Context extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
-  buildContext(base: BaseContext, deps: ServiceDeps): Context;
-  parts?: Array<(deps: ServiceDeps) => Promise<ServicePart>>;
+  assemble(deps: ServiceDeps): App;
+  /** One request's context: the caller's own objects (its Access) over the assembly. */
+  buildContext(base: BaseContext, app: App): Context;
+  /** Background work started with the instance (workers, relays, consumers). */
+  parts?: Array<(deps: ServiceDeps, app: App) => Promise<ServicePart>>;
   /** Internal HTTP routes for other services (e.g. identity's key check for the gateway). */
-  routes?: (deps: ServiceDeps) => Router;
+  routes?: (deps: ServiceDeps, app: App) => Router;
 }
+
+/** Any service, whatever its context and assembly (for lists of services: the stack, seeds). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyServiceDefinition = ServiceDefinition<BaseContext, any>;
 
 export interface RunningService {
   name: string;
@@ -56,8 +68,8 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export const buildServiceSchema = <Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export const buildServiceSchema = <Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
 ) => {
   assertListArgsBounded(definition.resolvers);
   return buildFederatedSchema(
@@ -77,8 +89,8 @@ export function loadServiceConfig(
   return loadSubgraphConfig(definition.name, definition.defaultPort, env);
 }
 
-const dataSourceOptions = <Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+const dataSourceOptions = <Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   config: SubgraphConfig,
 ) => ({
   url: config.mysqlUrl,
@@ -87,16 +99,16 @@ const dataSourceOptions = <Context extends BaseContext>(
   migrations: definition.migrations,
 });
 
-export function migrateService<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export function migrateService<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   config: SubgraphConfig,
 ) {
   return migrateDatabase(dataSourceOptions(definition, config));
 }
 
 /** Connects, starts the parts and the server; stop() undoes it in reverse order. */
-export async function startService<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function startService<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   config: SubgraphConfig,
   options: { log?: Logger; env?: Record<string, string | undefined> } = {},
 ): Promise<RunningService> {
@@ -106,7 +118,8 @@ export async function startService<Context extends BaseContext>(
   const deps: ServiceDeps = { config, dataSource, log, env: options.env ?? process.env };
   const parts: ServicePart[] = [];
   try {
-    for (const startPart of definition.parts ?? []) parts.push(await startPart(deps));
+    const app = definition.assemble(deps);
+    for (const startPart of definition.parts ?? []) parts.push(await startPart(deps, app));
     const server = await startSubgraphServer({
       name: definition.name,
       schema: await buildServiceSchema(definition),
@@ -118,8 +131,8 @@ export async function startService<Context extends BaseContext>(
         { database: () => dataSource.query('SELECT 1') },
         ...parts.map((part) => part.readiness ?? {}),
       ),
-      buildContext: (base) => definition.buildContext(base, deps),
-      ...(definition.routes ? { routes: definition.routes(deps) } : {}),
+      buildContext: (base) => definition.buildContext(base, app),
+      ...(definition.routes ? { routes: definition.routes(deps, app) } : {}),
     });
     return {
       name: definition.name,
@@ -140,8 +153,8 @@ export async function startService<Context extends BaseContext>(
 }
 
 /** The body of a service's `main.ts`: config from the environment, start, stop on a signal. */
-export async function runServiceMain<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function runServiceMain<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
 ) {
   const config = loadConfigOrExit(() => loadServiceConfig(definition));
   const log = createLogger(definition.name);
@@ -158,8 +171,8 @@ export async function runServiceMain<Context extends BaseContext>(
 }
 
 /** The body of a service's `migrate.ts`. */
-export async function runMigrateMain<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function runMigrateMain<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
 ) {
   const config = loadConfigOrExit(() => loadServiceConfig(definition));
   const ran = await migrateService(definition, config);
@@ -167,15 +180,15 @@ export async function runMigrateMain<Context extends BaseContext>(
 }
 
 /** The body of a service's `print-schema.ts`: the SDL it contributes, on stdout. */
-export async function printServiceSdl<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function printServiceSdl<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
 ): Promise<string> {
   return printSubgraphSdl(await buildServiceSchema(definition));
 }
 
 /** The body of a service's `print-schema.ts`: writes its SDL only once it printed completely. */
-export async function runPrintSchemaMain<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function runPrintSchemaMain<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   file: URL,
 ): Promise<void> {
   const sdl = await printServiceSdl(definition);

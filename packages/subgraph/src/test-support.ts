@@ -44,8 +44,8 @@ export interface TestService extends RunningService {
  * Starts a service for one test file: its own fresh database, real migrations, a free port.
  * `env` adds settings (e.g. REDIS_URL and a Redis prefix for services with workers).
  */
-export async function startTestService<Context extends BaseContext>(
-  definition: ServiceDefinition<Context>,
+export async function startTestService<Context extends BaseContext, App>(
+  definition: ServiceDefinition<Context, App>,
   env: Record<string, string | undefined> = {},
 ): Promise<TestService> {
   const db = await createTestDatabase(definition.name);

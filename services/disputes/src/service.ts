@@ -18,7 +18,7 @@ import { DisputeLifecycle } from './disputes/dispute-lifecycle.js';
 import { LedgerClient } from './disputes/ledger-client.js';
 import { ReserveTopups } from './disputes/reserve-topups.js';
 import { DisputeRepository } from './disputes.repository.js';
-import { loadDisputesConfig, type DisputesConfig } from './disputes-config.js';
+import { loadDisputesConfig } from './disputes-config.js';
 import { Account } from './entities/account.type.js';
 import { Dispute } from './entities/dispute.entity.js';
 import { DisputeFile } from './entities/dispute-file.entity.js';
@@ -43,15 +43,17 @@ import { startDisputeWork } from './workers/dispute.worker.js';
 
 /** Everything the disputes use cases need, made once per instance from its settings. */
 export function assembleDisputes(
-  deps: Pick<ServiceDeps, 'dataSource' | 'log'> & {
+  deps: Pick<ServiceDeps, 'dataSource' | 'log' | 'env'> & {
     config: Pick<ServiceDeps['config'], 'internalSecret'>;
   },
-  config: DisputesConfig,
 ) {
+  const config = loadDisputesConfig(deps.env);
   const ledger = new LedgerClient(config.ledgerUrl, deps.config.internalSecret);
   const storage = new LocalDiskStorage(config.fileStorageDir);
   return {
     config,
+    dataSource: deps.dataSource,
+    disputes: new DisputeRepository(deps.dataSource),
     lifecycle: new DisputeLifecycle(
       deps.dataSource,
       ledger,
@@ -85,13 +87,13 @@ export function assembleDisputes(
   };
 }
 
+type DisputesApp = ReturnType<typeof assembleDisputes>;
+
 /**
  * Disputes owns chargebacks and inquiries: their lifecycle, evidence and its files, outcomes,
  * and top-ups of the refunds-and-disputes reserve. The ledger moves the money.
  */
-export function createDisputesService(): ServiceDefinition<DisputesContext> {
-  // Made when the instance starts (its first part), used by every request after.
-  let app: ReturnType<typeof assembleDisputes> | undefined;
+export function createDisputesService(): ServiceDefinition<DisputesContext, DisputesApp> {
   return {
     name: 'disputes',
     defaultPort: 4004,
@@ -109,10 +111,10 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
     resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
+    assemble: assembleDisputes,
     parts: [
-      async (deps) => {
-        app = assembleDisputes(deps, loadDisputesConfig(deps.env));
-        return startDisputeWork({
+      async (deps, app) =>
+        startDisputeWork({
           redisUrl: app.config.redisUrl,
           prefix: app.config.redisPrefix,
           log: deps.log,
@@ -120,33 +122,32 @@ export function createDisputesService(): ServiceDefinition<DisputesContext> {
           lifecycle: app.lifecycle,
           topups: app.topups,
           unusedFiles: app.unusedFiles,
-        });
-      },
+        }),
       outboxRelayPart,
-      eventConsumerPart('disputes', () => ({
+      eventConsumerPart('disputes', (_deps, app: DisputesApp) => ({
         'platform.updated': keepPlatform,
         'charge.refunded': async (event, manager) => {
           if (event.data.closesDispute)
-            await app!.lifecycle.closeAnsweredInquiry(manager, event.data.closesDispute);
+            await app.lifecycle.closeAnsweredInquiry(manager, event.data.closesDispute);
         },
         // Platforms upload evidence for their open accounts only (see UploadOwners).
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
       })),
     ],
-    buildContext: (base, { dataSource }) => ({
+    buildContext: (base, app) => ({
       ...base,
-      dataSource,
-      disputes: new DisputeRepository(dataSource),
-      lifecycle: app!.lifecycle,
-      topups: app!.topups,
-      platform: platformLookup(dataSource),
+      dataSource: app.dataSource,
+      disputes: app.disputes,
+      lifecycle: app.lifecycle,
+      topups: app.topups,
+      platform: platformLookup(app.dataSource),
     }),
-    routes: ({ config, dataSource }) =>
+    routes: ({ config }, app) =>
       Router().use(
         closureCheckRoutes(config.internalSecret, (request) =>
-          disputesClosureBlockers(new DisputeRepository(dataSource), request),
+          disputesClosureBlockers(app.disputes, request),
         ),
-        uploadRoute(config.internalSecret, app!.files, app!.uploadOwners, app!.config.maxFileBytes),
+        uploadRoute(config.internalSecret, app.files, app.uploadOwners, app.config.maxFileBytes),
       ),
   };
 }

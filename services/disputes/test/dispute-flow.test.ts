@@ -12,7 +12,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import { assembleDisputes, disputesService, loadDisputesConfig } from '../src/index.js';
+import { assembleDisputes, disputesService } from '../src/index.js';
 
 let ledger: TestService;
 let disputes: TestService;
@@ -283,14 +283,12 @@ describe('a dispute’s life', () => {
     const { accountId, chargeId } = await accountWithPayment();
     const dispute = (await openDispute(chargeId)).data!.createTestDispute;
     await submit(accountCaller(accountId, 'plat_a'), dispute.id).catch(() => undefined);
-    const cutOff = assembleDisputes(
-      {
-        dataSource: disputes.dataSource,
-        log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
-      },
-      loadDisputesConfig({ ...env, DASH_LEDGER_URL: 'http://127.0.0.1:9/graphql' }),
-    );
+    const cutOff = assembleDisputes({
+      dataSource: disputes.dataSource,
+      log: createLogger('test', 'silent'),
+      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
+      env: { ...env, DASH_LEDGER_URL: 'http://127.0.0.1:9/graphql' },
+    });
     const won = await cutOff.lifecycle.close(
       { platformId: 'plat_a', livemode: false },
       dispute.id,
@@ -298,14 +296,12 @@ describe('a dispute’s life', () => {
     );
     expect(won.reinstatement).toBe('due');
     expect((await balanceOf(accountId)).available).toBe(9_680 - 11_500);
-    const working = assembleDisputes(
-      {
-        dataSource: disputes.dataSource,
-        log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
-      },
-      loadDisputesConfig(env),
-    );
+    const working = assembleDisputes({
+      dataSource: disputes.dataSource,
+      log: createLogger('test', 'silent'),
+      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
+      env: env,
+    });
     await Promise.all([
       working.lifecycle.settleLedgerSteps(),
       working.lifecycle.settleLedgerSteps(),
@@ -337,14 +333,12 @@ describe('the refunds-and-disputes reserve', () => {
     expect(first.data?.topUpReserve.status).toBe('pending');
     expect(again.data?.topUpReserve.id).toBe(first.data?.topUpReserve.id);
     expect(await balanceOf(accountId)).toEqual({ available: 9_680, reserve: 0 });
-    await assembleDisputes(
-      {
-        dataSource: disputes.dataSource,
-        log: createLogger('test', 'silent'),
-        config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
-      },
-      loadDisputesConfig({ ...env, DASH_TOPUP_SETTLE_MS: '0' }),
-    ).topups.advancePending();
+    await assembleDisputes({
+      dataSource: disputes.dataSource,
+      log: createLogger('test', 'silent'),
+      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
+      env: { ...env, DASH_TOPUP_SETTLE_MS: '0' },
+    }).topups.advancePending();
     expect(await balanceOf(accountId)).toEqual({ available: 9_680, reserve: 2_000 });
     await openDispute(chargeId, {});
     // 11,500 owed: 2,000 from the reserve, 9,500 from the balance.

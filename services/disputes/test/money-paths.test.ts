@@ -19,7 +19,7 @@ import {
   testRedisUrl,
   type GraphqlResponse,
 } from '@dash/testing';
-import { assembleDisputes, disputesService, loadDisputesConfig } from '../src/index.js';
+import { assembleDisputes, disputesService } from '../src/index.js';
 
 /**
  * Money leaving by two paths at once (a refund and a dispute of one payment) and money coming
@@ -45,14 +45,12 @@ const reasonOf = (response: GraphqlResponse<unknown>) =>
 
 /** The disputes service's use cases as its worker runs them, with settings of the test's. */
 const worker = (settings: Record<string, string> = {}) =>
-  assembleDisputes(
-    {
-      dataSource: disputes.dataSource,
-      log: createLogger('test', 'silent'),
-      config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
-    },
-    loadDisputesConfig({ ...env, ...settings }),
-  );
+  assembleDisputes({
+    dataSource: disputes.dataSource,
+    log: createLogger('test', 'silent'),
+    config: { internalSecret: TEST_SECRET_KEYS.for('disputes') },
+    env: { ...env, ...settings },
+  });
 
 async function newAccount(): Promise<string> {
   const accountId = `acct_mp${(accounts += 1)}`;

@@ -6,7 +6,7 @@ import {
   ACCOUNT_OWNER_PATH,
   CHALLENGE_CHECK_PATH,
   type AccountContact,
-  type AccountOwner,
+  type OwnedAccount,
   type ChallengeCheckRequest,
 } from '@dash/contracts';
 import { capabilitiesOf, DashError, internalRoute, InternalRouteError } from '@dash/subgraph';
@@ -95,7 +95,7 @@ async function namedAccount(dataSource: DataSource, body: { accountId?: unknown 
  * and that the account may be charged or paid out.
  */
 function accountOwnerRoute(secret: SecretKeys, dataSource: DataSource) {
-  return internalRoute<{ accountId: string }, AccountOwner>(
+  return internalRoute<{ accountId: string }, OwnedAccount>(
     ACCOUNT_OWNER_PATH,
     secret,
     ['ledger', 'payouts', 'disputes', 'notifications'],

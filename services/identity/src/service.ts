@@ -50,39 +50,77 @@ import { PlatformResolver } from './resolvers/platform.resolver.js';
 import { loadIdentitySettings, type IdentitySettings } from './identity-config.js';
 
 /**
- * Identity owns platforms, their API keys, connected accounts, login links, one-time codes and
- * sessions. Each started instance has its own producer for the delivery queue (sign-in codes)
- * and its own Redis connection for the code limits. `now` is the clock (tests move it forward).
+ * Everything identity's use cases need, built once per instance: its producer for the delivery
+ * queue (sign-in codes), its Redis connections for the code limits and credential epochs, and
+ * factories for what depends on the request's client address. `now` is the clock.
  */
-export function createIdentityService(
-  options: { now?: () => Date } = {},
-): ServiceDefinition<IdentityContext> {
-  const now = options.now ?? (() => new Date());
-  // Set once when the instance starts (its queue part), read by every request after.
-  let delivery: TypedQueue<DeliveryJobs> | undefined;
-  let limits: CodeLimits | undefined;
-  let settings: IdentitySettings | undefined;
-  let credentialEpochs: CredentialEpochs | undefined;
-  const codeSettings = ({ config }: ServiceDeps, clientIp?: string) => ({
-    secret: codeHashingSecret(config.internalSecret),
-    ...(clientIp ? { clientIp } : {}),
+export function assembleIdentity(
+  deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>,
+  now: () => Date,
+) {
+  const { dataSource, config } = deps;
+  const settings = loadIdentitySettings(deps.env);
+  // Codes are sealed with the delivery key before they reach Redis.
+  const producer = openDeliveryProducer({
+    redisUrl: settings.redisUrl,
+    prefix: settings.redisPrefix,
+    keys: config.internalSecret,
   });
-  const challengesFor = (deps: ServiceDeps, clientIp?: string) =>
-    new Challenges(deps.dataSource, delivery!, limits!, codeSettings(deps, clientIp), now);
-  // Test mode simulates verification; live mode waits for a real provider (see verification.ts).
-  const onboardingFor = ({ dataSource, config }: ServiceDeps) =>
-    new OnboardingService(
+  // Fails fast while Redis is down, so a code request is refused rather than left hanging.
+  const limitsConnection = createProducerConnection(settings.redisUrl);
+  const limits = new CodeLimits(limitsConnection, settings.redisPrefix);
+  const epochsRedis = createCommandConnection(settings.redisUrl);
+  const credentialEpochs = new CredentialEpochs(epochsRedis, settings.redisPrefix);
+  const accounts = new AccountRepository(dataSource);
+  const apiKeys = new ApiKeyRepository(dataSource);
+  const challengesFor = (clientIp?: string) =>
+    new Challenges(
+      dataSource,
+      producer.queue,
+      limits,
+      { secret: codeHashingSecret(config.internalSecret), ...(clientIp ? { clientIp } : {}) },
+      now,
+    );
+  const loginFor = (clientIp?: string) =>
+    new LoginService(
+      dataSource,
+      challengesFor(clientIp),
+      { dashboardUrl: settings.dashboardUrl },
+      now,
+    );
+  return {
+    dataSource,
+    internalSecret: config.internalSecret,
+    settings,
+    producer,
+    limitsConnection,
+    epochsRedis,
+    credentialEpochs,
+    accounts,
+    apiKeys,
+    now,
+    challengesFor,
+    loginFor,
+    accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
+    // Test mode simulates verification; live mode waits for a real provider (see verification.ts).
+    onboarding: new OnboardingService(
       dataSource,
       { test: new TestModeVerification(), live: new ManualReview() },
       config.internalSecret,
-    );
-  const loginFor = (deps: ServiceDeps, clientIp?: string) =>
-    new LoginService(
-      deps.dataSource,
-      challengesFor(deps, clientIp),
-      { dashboardUrl: settings!.dashboardUrl },
-      now,
-    );
+    ),
+  };
+}
+
+type IdentityApp = ReturnType<typeof assembleIdentity>;
+
+/**
+ * Identity owns platforms, their API keys, connected accounts, login links, one-time codes and
+ * sessions. `now` is the clock (tests move it forward).
+ */
+export function createIdentityService(
+  options: { now?: () => Date } = {},
+): ServiceDefinition<IdentityContext, IdentityApp> {
+  const now = options.now ?? (() => new Date());
   return {
     name: 'identity',
     defaultPort: 4001,
@@ -119,31 +157,17 @@ export function createIdentityService(
       PlatformResolver,
     ],
     referenceResolvers: referenceResolvers as never,
+    assemble: (deps) => assembleIdentity(deps, now),
     parts: [
-      async (deps) => {
-        settings = loadIdentitySettings(deps.env);
-        // Codes are sealed with the delivery key before they reach Redis.
-        const producer = openDeliveryProducer({
-          redisUrl: settings.redisUrl,
-          prefix: settings.redisPrefix,
-          keys: deps.config.internalSecret,
-        });
-        delivery = producer.queue;
-        // Fails fast while Redis is down, so a code request is refused rather than left hanging.
-        const limitsConnection = createProducerConnection(settings.redisUrl);
-        limits = new CodeLimits(limitsConnection, settings.redisPrefix);
-        const epochsRedis = createCommandConnection(settings.redisUrl);
-        credentialEpochs = new CredentialEpochs(epochsRedis, settings.redisPrefix);
-        return {
-          // Ready once both connections answer: code requests need the limits' too.
-          readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },
-          async stop() {
-            await producer.close();
-            limitsConnection.disconnect();
-            epochsRedis.disconnect();
-          },
-        };
-      },
+      async (_deps, { producer, limitsConnection, epochsRedis }) => ({
+        // Ready once both connections answer: code requests need the limits' too.
+        readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },
+        async stop() {
+          await producer.close();
+          limitsConnection.disconnect();
+          epochsRedis.disconnect();
+        },
+      }),
       resealPart,
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
@@ -153,45 +177,44 @@ export function createIdentityService(
         },
       })),
     ],
-    buildContext: (base, deps) => {
-      const accounts = new AccountRepository(deps.dataSource);
-      const challenges = challengesFor(deps, base.clientIp);
+    buildContext: (base, app) => {
+      const challenges = app.challengesFor(base.clientIp);
       return {
         ...base,
-        accounts,
-        apiKeys: new ApiKeyRepository(deps.dataSource),
-        login: loginFor(deps, base.clientIp),
+        accounts: app.accounts,
+        apiKeys: app.apiKeys,
+        login: app.loginFor(base.clientIp),
         contactChange: new ContactChangeService(
           challenges,
-          accounts,
-          delivery!,
+          app.accounts,
+          app.producer.queue,
           {
             ...(base.clientIp ? { clientIp: base.clientIp } : {}),
             ...(base.userAgent ? { userAgent: base.userAgent } : {}),
           },
-          now,
+          app.now,
         ),
-        payoutDetails: new PayoutDetailsCodes(challenges, deps.dataSource, now),
-        accountLinks: new AccountLinks(deps.dataSource, settings!.dashboardUrl),
-        onboarding: onboardingFor(deps),
+        payoutDetails: new PayoutDetailsCodes(challenges, app.dataSource, app.now),
+        accountLinks: app.accountLinks,
+        onboarding: app.onboarding,
         closure: new AccountClosureService(
-          deps.dataSource,
-          new ClosureChecks(settings!.closureCheckUrls, deps.config.internalSecret, base.log),
+          app.dataSource,
+          new ClosureChecks(app.settings.closureCheckUrls, app.internalSecret, base.log),
           challenges,
-          credentialEpochs!,
-          now,
+          app.credentialEpochs,
+          app.now,
         ),
-        credentialEpochs: credentialEpochs!,
+        credentialEpochs: app.credentialEpochs,
       };
     },
-    routes: (deps) =>
+    routes: (deps, app) =>
       identityInternalRoutes(
         deps.config.internalSecret,
         deps.dataSource,
-        new ApiKeyRepository(deps.dataSource),
-        loginFor(deps),
-        new PayoutDetailsCodes(challengesFor(deps), deps.dataSource, now),
-        () => credentialEpochs!,
+        app.apiKeys,
+        app.loginFor(),
+        new PayoutDetailsCodes(app.challengesFor(), deps.dataSource, app.now),
+        () => app.credentialEpochs,
       ),
   };
 }

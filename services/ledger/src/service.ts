@@ -9,6 +9,7 @@ import {
   platformLookup,
   keepPlatform,
   type ServiceDefinition,
+  type ServiceDeps,
 } from '@dash/subgraph';
 import { BalanceRepository } from './balances.repository.js';
 import { ledgerClosureBlockers } from './closure-check.js';
@@ -43,15 +44,36 @@ import { BalanceTransactionResolver, PaymentResolver } from './resolvers/payment
 import { TransactionRepository } from './transactions.repository.js';
 import { startMaintenance } from './workers/maintenance.worker.js';
 
+/** Everything the ledger's use cases need, built once per instance from its settings. */
+export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>) {
+  const { dataSource } = deps;
+  const config = loadLedgerConfig(deps.env);
+  return {
+    config,
+    dataSource,
+    balances: new BalanceRepository(dataSource),
+    transactions: new TransactionRepository(dataSource),
+    payments: new PaymentRepository(dataSource),
+    earnings: new EarningsRepository(dataSource),
+    // Keeps recently seen accounts in memory, so it is one per instance.
+    movements: new MoneyMovements(
+      dataSource,
+      new AccountDirectory(dataSource, config.identityUrl, deps.config.internalSecret, 'ledger'),
+      config,
+    ),
+    payoutDebits: new PayoutDebits(dataSource),
+    disputeDebits: new DisputeDebits(dataSource),
+  };
+}
+
+type LedgerApp = ReturnType<typeof assembleLedger>;
+
 /**
  * The ledger owns money: the double-entry record of every movement, the balances derived from
  * it, charges, refunds and transfers, what payouts and disputes take and give back, the
  * refunds-and-disputes reserve, and the earnings rollup.
  */
-export function createLedgerService(): ServiceDefinition<LedgerContext> {
-  // Made once when the instance starts (its maintenance part), used by every request after:
-  // the account directory keeps recently seen accounts in memory.
-  let movements: MoneyMovements | undefined;
+export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerApp> {
   return {
     name: 'ledger',
     defaultPort: 4002,
@@ -75,21 +97,15 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
     ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
+    assemble: assembleLedger,
     parts: [
-      async ({ dataSource, env, log, config: service }) => {
-        const config = loadLedgerConfig(env);
-        movements = new MoneyMovements(
-          dataSource,
-          new AccountDirectory(dataSource, config.identityUrl, service.internalSecret, 'ledger'),
-          config,
-        );
-        return startMaintenance({
+      async ({ dataSource, log }, { config }) =>
+        startMaintenance({
           dataSource,
           redisUrl: config.redisUrl,
           prefix: config.redisPrefix,
           log,
-        });
-      },
+        }),
       outboxRelayPart,
       eventConsumerPart('ledger', () => ({
         'platform.updated': keepPlatform,
@@ -97,24 +113,24 @@ export function createLedgerService(): ServiceDefinition<LedgerContext> {
         'account.updated': keepCapabilities,
       })),
     ],
-    buildContext: (base, deps) => ({
+    buildContext: (base, app) => ({
       ...base,
-      balances: new BalanceRepository(deps.dataSource),
-      transactions: new TransactionRepository(deps.dataSource),
-      payments: new PaymentRepository(deps.dataSource),
-      earnings: new EarningsRepository(deps.dataSource),
-      movements: movements!,
-      scopeFor: scopeLookup(deps.dataSource, base.caller),
-      platform: platformLookup(deps.dataSource),
+      balances: app.balances,
+      transactions: app.transactions,
+      payments: app.payments,
+      earnings: app.earnings,
+      movements: app.movements,
+      scopeFor: scopeLookup(app.dataSource, base.caller),
+      platform: platformLookup(app.dataSource),
     }),
-    routes: ({ config: service, dataSource }) =>
+    routes: ({ config: service, dataSource }, app) =>
       Router().use(
         closureCheckRoutes(service.internalSecret, (request) =>
-          ledgerClosureBlockers(new BalanceRepository(dataSource), request),
+          ledgerClosureBlockers(app.balances, request),
         ),
         transactionsExportRoute(service.internalSecret, dataSource),
-        payoutRoutes(service.internalSecret, new PayoutDebits(dataSource)),
-        disputeRoutes(service.internalSecret, new DisputeDebits(dataSource)),
+        payoutRoutes(service.internalSecret, app.payoutDebits),
+        disputeRoutes(service.internalSecret, app.disputeDebits),
       ),
   };
 }

@@ -6,8 +6,6 @@ import {
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import type { DeliveryJobs } from '@dash/contracts';
-import type { TypedQueue } from '@dash/queue';
 import { ActivityRepository } from './activity.repository.js';
 import type { NotificationsContext } from './context.js';
 import { deliveryPart, openDeliveryQueue } from './delivery-part.js';
@@ -41,15 +39,41 @@ import { disputeEventHandlers } from './workers/dispute-events.js';
 import { accountEventHandlers } from './workers/account-events.js';
 
 /**
+ * Everything the notifications use cases need, built once per instance: the producer of the
+ * emails activity asks for (its connection opens lazily, and closes with the instance's part),
+ * and the directory platforms are checked with.
+ */
+export function assembleNotifications(deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>) {
+  const { dataSource } = deps;
+  const config = loadNotificationsConfig(deps.env);
+  const producer = openDeliveryQueue(deps.env, deps.config.internalSecret);
+  return {
+    dataSource,
+    producer,
+    activity: new ActivityRepository(dataSource),
+    notices: new AccountNotices(dataSource),
+    directory: new AccountDirectory(
+      dataSource,
+      config.identityUrl,
+      deps.config.internalSecret,
+      'notifications',
+    ),
+    email: new EmailNotifier(() => producer.queue, {
+      ...config,
+      internalSecret: deps.config.internalSecret,
+    }),
+  };
+}
+
+type NotificationsApp = ReturnType<typeof assembleNotifications>;
+
+/**
  * Notifications owns the activity hub and every message sent to people (the delivery worker).
  * `createProvider` chooses who carries messages; by default the configuration does.
  */
 export function createNotificationsService(
   createProvider?: (deps: ServiceDeps) => DeliveryProvider,
-): ServiceDefinition<NotificationsContext> {
-  // Set when the instance starts (its parts), used by event handlers and requests after.
-  let delivery: TypedQueue<DeliveryJobs> | undefined;
-  let directory: AccountDirectory | undefined;
+): ServiceDefinition<NotificationsContext, NotificationsApp> {
   return {
     name: 'notifications',
     defaultPort: 4005,
@@ -71,34 +95,22 @@ export function createNotificationsService(
     ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
-    buildContext: (base, { dataSource }) => ({
+    assemble: assembleNotifications,
+    buildContext: (base, app) => ({
       ...base,
-      dataSource,
-      activity: new ActivityRepository(dataSource),
-      notices: new AccountNotices(dataSource),
-      directory: directory!,
-      deliveryQueue: () => delivery!,
+      dataSource: app.dataSource,
+      activity: app.activity,
+      notices: app.notices,
+      directory: app.directory,
+      deliveryQueue: () => app.producer.queue,
     }),
     parts: [
       deliveryPart(createProvider),
-      // A producer for the emails activity asks for, and the directory platforms are checked with.
-      async (deps) => {
-        const { identityUrl } = loadNotificationsConfig(deps.env);
-        const producer = openDeliveryQueue(deps.env, deps.config.internalSecret);
-        delivery = producer.queue;
-        directory = new AccountDirectory(
-          deps.dataSource,
-          identityUrl,
-          deps.config.internalSecret,
-          'notifications',
-        );
-        return { readiness: { deliveryProducer: producer.ping }, stop: producer.close };
-      },
-      eventConsumerPart('notifications', (deps) => {
-        const email = new EmailNotifier(() => delivery!, {
-          ...loadNotificationsConfig(deps.env),
-          internalSecret: deps.config.internalSecret,
-        });
+      async (_deps, { producer }) => ({
+        readiness: { deliveryProducer: producer.ping },
+        stop: producer.close,
+      }),
+      eventConsumerPart('notifications', (_deps, { email }: NotificationsApp) => {
         const accountHandlers = accountEventHandlers(email);
         return {
           ...accountHandlers,

@@ -29,21 +29,21 @@ import { PayoutLifecycle } from './payouts/lifecycle.js';
 import { PayoutRequests } from './payouts/payout-requests.js';
 import { PayoutSchedules } from './payouts/schedules.service.js';
 import { StepUp } from './payouts/step-up.js';
-import { loadPayoutsConfig, type PayoutsConfig } from './payouts-config.js';
+import { loadPayoutsConfig } from './payouts-config.js';
 import { PayoutRepository } from './payouts.repository.js';
 import { referenceResolvers } from './resolvers/account.reference.js';
 import { AccountPayoutsResolver } from './resolvers/account-payouts.resolver.js';
 import { PayoutMutationsResolver } from './resolvers/payout-mutations.resolver.js';
 import { startPayoutWork } from './workers/payout.worker.js';
 
-/** Everything the payouts use cases need, made once per instance from its settings. */
+/** Everything the payouts use cases need, built once per instance from its settings. */
 export function assemblePayouts(
-  deps: Pick<ServiceDeps, 'dataSource' | 'log'> & {
+  deps: Pick<ServiceDeps, 'dataSource' | 'log' | 'env'> & {
     config: Pick<ServiceDeps['config'], 'internalSecret'>;
   },
-  config: PayoutsConfig,
 ) {
   const { dataSource } = deps;
+  const config = loadPayoutsConfig(deps.env);
   const secret = deps.config.internalSecret;
   const rail = new SimulatedBank(config.simulatedBank);
   const ledger = new LedgerClient(config.ledgerUrl, secret);
@@ -60,6 +60,8 @@ export function assemblePayouts(
   );
   return {
     config,
+    dataSource,
+    payouts: new PayoutRepository(dataSource),
     externalAccounts,
     schedules,
     requests,
@@ -70,14 +72,14 @@ export function assemblePayouts(
   };
 }
 
+type PayoutsApp = ReturnType<typeof assemblePayouts>;
+
 /**
  * Payouts owns money leaving balances for banks and cards: bank accounts and debit cards,
  * payout schedules, automatic, manual and instant payouts and their lifecycle. The ledger takes
  * the money (and refuses what the balance does not cover); this service decides when and where.
  */
-export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
-  // Made when the instance starts (its first part), used by every request after.
-  let app: ReturnType<typeof assemblePayouts> | undefined;
+export function createPayoutsService(): ServiceDefinition<PayoutsContext, PayoutsApp> {
   return {
     name: 'payouts',
     defaultPort: 4003,
@@ -92,9 +94,9 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
     resolvers: [AccountPayoutsResolver, PayoutMutationsResolver],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
+    assemble: assemblePayouts,
     parts: [
-      async (deps) => {
-        app = assemblePayouts(deps, loadPayoutsConfig(deps.env));
+      async (deps, app) => {
         const { config, lifecycle, requests, schedules } = app;
         return startPayoutWork({
           redisUrl: config.redisUrl,
@@ -115,25 +117,22 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext> {
         'account.updated': keepCapabilities,
       })),
     ],
-    buildContext: (base, deps) => {
-      const built = app!;
-      return {
-        ...base,
-        payouts: new PayoutRepository(deps.dataSource),
-        externalAccounts: built.externalAccounts,
-        schedules: built.schedules,
-        requests: built.requests,
-        lifecycle: built.lifecycle,
-        directory: built.directory,
-        stepUp: built.stepUp,
-        instantFee: built.config.instantFee,
-        platform: platformLookup(deps.dataSource),
-      };
-    },
-    routes: ({ config, dataSource }) =>
+    buildContext: (base, app) => ({
+      ...base,
+      payouts: app.payouts,
+      externalAccounts: app.externalAccounts,
+      schedules: app.schedules,
+      requests: app.requests,
+      lifecycle: app.lifecycle,
+      directory: app.directory,
+      stepUp: app.stepUp,
+      instantFee: app.config.instantFee,
+      platform: platformLookup(app.dataSource),
+    }),
+    routes: ({ config }, app) =>
       Router().use(
         closureCheckRoutes(config.internalSecret, (request) =>
-          payoutsClosureBlockers(new PayoutRepository(dataSource), request),
+          payoutsClosureBlockers(app.payouts, request),
         ),
       ),
   };

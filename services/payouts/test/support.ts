@@ -8,7 +8,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { graphqlRequest } from '@dash/testing';
-import { assemblePayouts, loadPayoutsConfig } from '../src/index.js';
+import { assemblePayouts } from '../src/index.js';
 
 export const platformA = platformCaller('plat_a');
 export const platformB = platformCaller('plat_b');
@@ -40,8 +40,9 @@ export function payoutsInstance(payouts: TestService, env: Record<string, string
     dataSource: payouts.dataSource,
     log: createLogger('payouts-test', 'silent'),
     config: { internalSecret: TEST_SECRET_KEYS.for('payouts') },
+    env,
   } satisfies Parameters<typeof assemblePayouts>[0];
-  return assemblePayouts(deps, loadPayoutsConfig(env));
+  return assemblePayouts(deps);
 }
 
 /** A GraphQL call to any test service as `caller`, signed as the gateway would. */

@@ -26,7 +26,7 @@ import {
 import { Charge } from '../entities/charge.entity.js';
 import { lockOwnBalances } from './own-balances.js';
 import { applyPostings, insertPostings, postEntry } from './post-entry.js';
-import { retryOnDeadlock } from './retry.js';
+import { retryOnDeadlock } from '@dash/db';
 import { earlierEffect, postOnce, postReturnOf, scopeOf } from './service-commands.js';
 
 /** Idempotency keys of the disputes service: its dispute and top-up ids. */

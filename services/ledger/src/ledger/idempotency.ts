@@ -3,7 +3,8 @@ import { stringify } from 'safe-stable-stringify';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { checkIdempotencyKey } from '@dash/subgraph';
-import { isDuplicateKey, retryOnDeadlock } from './retry.js';
+import { retryOnDeadlock } from '@dash/db';
+import { isDuplicateKey } from '@dash/errors';
 
 /** Keys are kept at least this long; a retry within it returns the first result. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600 * 1000;

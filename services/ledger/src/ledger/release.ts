@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { releasePostings } from '../domain/entries.js';
 import { applyPostings, insertPostings } from './post-entry.js';
-import { retryOnDeadlock } from './retry.js';
+import { retryOnDeadlock } from '@dash/db';
 
 interface DueRow {
   id: string;

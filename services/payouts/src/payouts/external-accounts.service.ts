@@ -9,7 +9,7 @@ import { validateBankAccount, type BankAccountInput } from '../domain/bank-detai
 import { bankFingerprint } from '../domain/fingerprint.js';
 import { validateDebitCard, type DebitCardInput } from '../domain/debit-cards.js';
 import { ExternalAccount, ExternalAccountKind } from '../entities/external-account.entity.js';
-import { subjectOf, type AccountOwner } from './owner.js';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 
 export interface NewExternalAccount {
   bankAccount?: BankAccountInput | undefined;
@@ -34,7 +34,7 @@ export class ExternalAccounts {
   ) {}
 
   /** Defaults first, then newest. */
-  list(owner: Pick<AccountOwner, 'accountId' | 'livemode'>): Promise<ExternalAccount[]> {
+  list(owner: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<ExternalAccount[]> {
     return this.dataSource
       .getRepository(ExternalAccount)
       .createQueryBuilder('ea')
@@ -44,20 +44,20 @@ export class ExternalAccounts {
       .getMany();
   }
 
-  find(owner: Pick<AccountOwner, 'accountId' | 'livemode'>, id: string) {
+  find(owner: Pick<AccountRef, 'accountId' | 'livemode'>, id: string) {
     return this.dataSource
       .getRepository(ExternalAccount)
       .findOneBy({ id, accountId: owner.accountId, livemode: owner.livemode });
   }
 
-  defaultFor(owner: Pick<AccountOwner, 'accountId' | 'livemode'>, currency: string) {
+  defaultFor(owner: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
     return this.dataSource
       .getRepository(ExternalAccount)
       .findOneBy({ accountId: owner.accountId, livemode: owner.livemode, defaultFor: currency });
   }
 
   /** A debit card in this currency, for instant payouts: the default if it is one, or the newest. */
-  async cardFor(owner: Pick<AccountOwner, 'accountId' | 'livemode'>, currency: string) {
+  async cardFor(owner: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
     const cards = await this.dataSource.getRepository(ExternalAccount).find({
       where: { ...ownerWhere(owner), kind: ExternalAccountKind.card, currency },
       order: { createdAt: 'DESC' },
@@ -71,7 +71,7 @@ export class ExternalAccounts {
    * the same kind and currency it takes the place of.
    */
   async add(
-    owner: AccountOwner,
+    owner: AccountRef,
     input: NewExternalAccount,
     options: {
       makeDefault: boolean;
@@ -106,7 +106,7 @@ export class ExternalAccounts {
         row.defaultFor = row.currency;
       }
       await repository.insert(row);
-      await recordEvent(manager, 'payouts', 'external_account.updated', subjectOf(owner), {
+      await recordEvent(manager, 'payouts', 'external_account.updated', accountRefOf(owner), {
         change: replaced.length ? 'replaced' : 'added',
         kind: row.kind,
         last4: row.last4,
@@ -122,7 +122,7 @@ export class ExternalAccounts {
    * locked first, so of many attempts at once (in any currencies) one finds no destination and
    * the rest find it.
    */
-  private async refuseUnlessFirst(manager: EntityManager, owner: AccountOwner): Promise<void> {
+  private async refuseUnlessFirst(manager: EntityManager, owner: AccountRef): Promise<void> {
     await manager.query('SELECT id FROM accounts WHERE id = ? FOR UPDATE', [owner.accountId]);
     const existing = await manager
       .getRepository(ExternalAccount)
@@ -135,7 +135,7 @@ export class ExternalAccounts {
       );
   }
 
-  async makeDefault(owner: AccountOwner, id: string): Promise<ExternalAccount> {
+  async makeDefault(owner: AccountRef, id: string): Promise<ExternalAccount> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ExternalAccount);
       const chosen = await repository.findOne({
@@ -154,7 +154,7 @@ export class ExternalAccounts {
   }
 
   /** The default for a currency stays until another takes its place (as in Stripe). */
-  async remove(owner: AccountOwner, id: string): Promise<void> {
+  async remove(owner: AccountRef, id: string): Promise<void> {
     const found = await this.find(owner, id);
     if (!found) throw notFound('external account', id);
     if (found.defaultFor !== null)
@@ -168,7 +168,7 @@ export class ExternalAccounts {
       .delete({ id, defaultFor: IsNull(), accountId: owner.accountId });
   }
 
-  private validated(owner: AccountOwner, input: NewExternalAccount) {
+  private validated(owner: AccountRef, input: NewExternalAccount) {
     if (Boolean(input.bankAccount) === Boolean(input.card))
       throw new DashError('BAD_USER_INPUT', 'Give either bankAccount or card.', {
         field: 'bankAccount',
@@ -232,7 +232,7 @@ export class ExternalAccounts {
   }
 }
 
-const ownerWhere = (owner: Pick<AccountOwner, 'accountId' | 'livemode'>) => ({
+const ownerWhere = (owner: Pick<AccountRef, 'accountId' | 'livemode'>) => ({
   accountId: owner.accountId,
   livemode: owner.livemode,
 });

@@ -6,7 +6,7 @@ import type { PayoutRail, RailPayout } from '../bank/payout-rail.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { Payout, PayoutStatus, type PayoutDestination } from '../entities/payout.entity.js';
 import type { LedgerClient } from './ledger-client.js';
-import { subjectOf, type AccountOwner } from './owner.js';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { factsOf } from './payout-requests.js';
 
 const BATCH = 200;
@@ -95,7 +95,7 @@ export class PayoutLifecycle {
   }
 
   /** A platform (or its account) stops a payout the rail does not have yet. */
-  async cancel(owner: AccountOwner, payoutId: string): Promise<Payout> {
+  async cancel(owner: AccountRef, payoutId: string): Promise<Payout> {
     const payout = await this.dataSource
       .getRepository(Payout)
       .findOneBy({ id: payoutId, accountId: owner.accountId, livemode: owner.livemode });
@@ -168,7 +168,7 @@ export class PayoutLifecycle {
         .update({ id: payout.id, status: from }, { status: to, updatedAt: now, ...changes });
       if (!moved.affected) return false;
       const after = Object.assign(new Payout(), payout, { status: to, ...changes });
-      const subject = subjectOf(payout);
+      const subject = accountRefOf(payout);
       const facts = factsOf(after);
       if (to === PayoutStatus.in_transit)
         await recordEvent(manager, 'payouts', 'payout.upcoming', subject, facts, now);

@@ -18,7 +18,7 @@ import {
 } from '../entities/payout.entity.js';
 import { destinationLabel, type ExternalAccounts } from './external-accounts.service.js';
 import type { LedgerClient } from './ledger-client.js';
-import { subjectOf, type AccountOwner } from './owner.js';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import type { PayoutSchedules } from './schedules.service.js';
 
 /** What is asked for: how much of which currency, how fast, and to where. */
@@ -39,7 +39,7 @@ export interface PayoutOrder {
 /** A payout worked out in full before any money moves, kept with its idempotency key. */
 interface PlannedPayout {
   id: string;
-  owner: AccountOwner;
+  owner: AccountRef;
   currency: string;
   amount: number | 'available';
   createdBefore: string | null;
@@ -95,7 +95,7 @@ export class PayoutRequests {
   ) {}
 
   async create(
-    owner: AccountOwner,
+    owner: AccountRef,
     order: PayoutOrder,
     idempotencyKey: string,
     keyScope: string,
@@ -145,7 +145,7 @@ export class PayoutRequests {
     return this.dataSource.getRepository(Payout).findOneBy({ id });
   }
 
-  private async plan(owner: AccountOwner, order: PayoutOrder): Promise<PlannedPayout> {
+  private async plan(owner: AccountRef, order: PayoutOrder): Promise<PlannedPayout> {
     const currency = currencyInput(order.currency);
     const instant = order.method === PayoutMethod.instant;
     if (order.amount !== 'available' && (!Number.isSafeInteger(order.amount) || order.amount < 1))
@@ -195,7 +195,7 @@ export class PayoutRequests {
   }
 
   private async destinationFor(
-    owner: AccountOwner,
+    owner: AccountRef,
     currency: string,
     order: PayoutOrder,
   ): Promise<ExternalAccount> {
@@ -267,7 +267,7 @@ export class PayoutRequests {
     try {
       debit = await this.ledger.debit({
         payoutId: plan.id,
-        ...subjectOf(plan.owner),
+        ...accountRefOf(plan.owner),
         currency: plan.currency,
         amount: plan.amount,
         ...(plan.createdBefore ? { createdBefore: plan.createdBefore } : {}),
@@ -295,7 +295,7 @@ export class PayoutRequests {
       const { country: _country, ...destination } = plan.destination;
       const payout = payouts.create({
         id: plan.id,
-        ...subjectOf(plan.owner),
+        ...accountRefOf(plan.owner),
         amount: debit.amount,
         fee: debit.fee,
         currency: plan.currency,
@@ -319,7 +319,7 @@ export class PayoutRequests {
         manager,
         'payouts',
         'payout.created',
-        subjectOf(plan.owner),
+        accountRefOf(plan.owner),
         factsOf(payout),
       );
       return payout;

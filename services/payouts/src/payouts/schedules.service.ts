@@ -3,7 +3,7 @@ import { DashError } from '@dash/errors';
 import { isTimeZone } from '@dash/subgraph';
 import { PAYOUT_INTERVALS, WEEKDAYS, type PayoutScheduleRule } from '../domain/schedule.js';
 import { PayoutScheduleRow } from '../entities/payout-schedule.entity.js';
-import type { AccountOwner } from './owner.js';
+import type { AccountRef } from '@dash/contracts';
 
 export type ScheduleChange = Partial<PayoutScheduleRule>;
 
@@ -31,7 +31,7 @@ export class PayoutSchedules {
     };
   }
 
-  async get(owner: Pick<AccountOwner, 'accountId'>): Promise<PayoutScheduleRule> {
+  async get(owner: Pick<AccountRef, 'accountId'>): Promise<PayoutScheduleRule> {
     const row = await this.dataSource
       .getRepository(PayoutScheduleRow)
       .findOneBy({ accountId: owner.accountId });
@@ -39,7 +39,7 @@ export class PayoutSchedules {
   }
 
   /** Changes what is given and keeps the rest; the result must make sense as a whole. */
-  async update(owner: AccountOwner, change: ScheduleChange): Promise<PayoutScheduleRule> {
+  async update(owner: AccountRef, change: ScheduleChange): Promise<PayoutScheduleRule> {
     const rule = { ...(await this.get(owner)), ...definedOnly(change) };
     if (!PAYOUT_INTERVALS.includes(rule.interval))
       throw invalid('interval', `interval must be one of ${PAYOUT_INTERVALS.join(', ')}`);

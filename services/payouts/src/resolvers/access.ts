@@ -1,13 +1,13 @@
 import type { PlatformFeatureName } from '@dash/contracts';
 import { notFound, requireFeature, unauthenticated } from '@dash/subgraph';
 import type { PayoutsContext } from '../context.js';
-import type { AccountOwner } from '../payouts/owner.js';
+import type { AccountRef } from '@dash/contracts';
 
 /** Whose payout data the caller may read for `accountId`: its own, or its platform's account. */
 export async function readableOwner(
   context: PayoutsContext,
   accountId: string,
-): Promise<AccountOwner | null> {
+): Promise<AccountRef | null> {
   const { caller } = context;
   if (caller.kind === 'account')
     return caller.accountId === accountId
@@ -21,7 +21,7 @@ export async function readableOwner(
 export async function writableOwner(
   context: PayoutsContext,
   accountId: string,
-): Promise<AccountOwner> {
+): Promise<AccountRef> {
   const { caller } = context;
   if (caller.kind !== 'account' && caller.kind !== 'platform') throw unauthenticated();
   if (caller.kind === 'account' && caller.accountId !== accountId)
@@ -34,7 +34,7 @@ export async function accountAllowedTo(
   context: PayoutsContext,
   feature: PlatformFeatureName,
   message: string,
-): Promise<AccountOwner> {
+): Promise<AccountRef> {
   const account = await requireFeature(context.caller, context.platform, feature, message);
   return writableOwner(context, account.accountId);
 }

@@ -10,8 +10,6 @@ const errnoOf = (error: unknown): number | undefined => {
   return typeof errno === 'number' ? errno : undefined;
 };
 
-export const isDuplicateKey = (error: unknown) => errnoOf(error) === 1062;
-
 /**
  * Runs a transaction again when the database gave it up as a deadlock victim. Safe because a
  * victim's writes were all rolled back, and every money-moving transaction is keyed for
