@@ -1,7 +1,7 @@
-import { openDeliveryProducer, type DeliveryJobs } from '@dash/contracts';
+import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { CredentialEpochs } from '@dash/auth-context';
-import { createCommandConnection, createProducerConnection, type TypedQueue } from '@dash/queue';
+import { createCommandConnection, createProducerConnection } from '@dash/queue';
 import { AccountClosureService } from './account-settings/account-closure.service.js';
 import { ClosureChecks } from './account-settings/closure-checks.js';
 import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
@@ -47,7 +47,7 @@ import { AccountSettingsResolver } from './resolvers/account-settings.resolver.j
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
 import { LoginResolver } from './resolvers/login.resolver.js';
 import { PlatformResolver } from './resolvers/platform.resolver.js';
-import { loadIdentitySettings, type IdentitySettings } from './identity-config.js';
+import { loadIdentitySettings } from './identity-config.js';
 
 /**
  * Everything identity's use cases need, built once per instance: its producer for the delivery
