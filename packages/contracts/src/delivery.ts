@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isSealedValue, openValue, sealValue, type SecretKeys } from '@dash/config';
-import { createRedisConnection, defineQueue, TypedQueue } from '@dash/queue';
+import { defineQueue, openProducer, TypedQueue } from '@dash/queue';
 
 interface DeliveryJob {
   deliveryId: string;
@@ -55,23 +55,15 @@ export class DeliveryQueue extends TypedQueue<DeliveryJobs> {
 }
 
 /** A producer of delivery jobs with its own connection; close() releases both. */
-export function openDeliveryProducer(settings: {
+export const openDeliveryProducer = (settings: {
   redisUrl: string;
   prefix: string;
   keys: SecretKeys;
-}) {
-  const connection = createRedisConnection(settings.redisUrl);
-  const queue = new DeliveryQueue({ connection, prefix: settings.prefix }, settings.keys);
-  return {
-    queue,
-    /** For readiness checks: does Redis answer? */
-    ping: () => connection.ping(),
-    async close() {
-      await queue.close();
-      connection.disconnect();
-    },
-  };
-}
+}) =>
+  openProducer(
+    settings.redisUrl,
+    (connection) => new DeliveryQueue({ connection, prefix: settings.prefix }, settings.keys),
+  );
 
 /** Raised when a job carries a secret parameter in the clear, or one that does not open. */
 export class UnsealedParamError extends Error {}

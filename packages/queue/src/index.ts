@@ -13,5 +13,5 @@ export {
   type WorkerSettings,
 } from './worker.js';
 export { UnrecoverableError, type Job, type JobsOptions, type Worker } from 'bullmq';
-export { openQueue } from './open.js';
+export { openProducer, openQueue } from './open.js';
 export { startScheduledJobs, type ScheduledJob } from './scheduled.js';

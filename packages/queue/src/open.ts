@@ -1,14 +1,18 @@
+import type { Redis } from 'ioredis';
 import { createRedisConnection } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import { TypedQueue } from './queue.js';
 
-/** A producer with its own connection, for services that only enqueue; close() releases both. */
-export function openQueue<Jobs extends JobMap>(
-  definition: QueueDefinition<Jobs>,
-  settings: { redisUrl: string; prefix: string },
+/**
+ * A producer with a connection of its own, for code that only enqueues: `makeQueue` builds the
+ * queue over it; close() releases both.
+ */
+export function openProducer<Queue extends { close(): Promise<void> }>(
+  redisUrl: string,
+  makeQueue: (connection: Redis) => Queue,
 ) {
-  const connection = createRedisConnection(settings.redisUrl);
-  const queue = new TypedQueue(definition, { connection, prefix: settings.prefix });
+  const connection = createRedisConnection(redisUrl);
+  const queue = makeQueue(connection);
   return {
     queue,
     /** For readiness checks: does Redis answer? */
@@ -19,3 +23,13 @@ export function openQueue<Jobs extends JobMap>(
     },
   };
 }
+
+/** A producer of one typed queue (see openProducer). */
+export const openQueue = <Jobs extends JobMap>(
+  definition: QueueDefinition<Jobs>,
+  settings: { redisUrl: string; prefix: string },
+) =>
+  openProducer(
+    settings.redisUrl,
+    (connection) => new TypedQueue(definition, { connection, prefix: settings.prefix }),
+  );
