@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
@@ -29,7 +30,6 @@ let ledger: TestService;
 let payouts: TestService;
 let env: Record<string, string>;
 let app: ReturnType<typeof payoutsInstance>;
-let accounts = 0;
 
 const extensionsOf = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
@@ -70,7 +70,7 @@ async function transferTo(accountId: string, amount: number): Promise<void> {
 
 /** A fresh account known to both services, with `funds` available (a platform transfer). */
 async function newFundedAccount(funds: number, bank: object | null = US_BANK): Promise<string> {
-  const accountId = `acct_flow${(accounts += 1)}`;
+  const accountId = `acct_flow_${randomBytes(6).toString('hex')}`;
   await knownAccounts([ledger, payouts], [accountId]);
   if (funds > 0) await transferTo(accountId, funds);
   if (bank) {
@@ -736,7 +736,7 @@ describe('one payout key claimed by runs that interleave', () => {
 describe('capabilities gate payouts', () => {
   /** An account identity reports with payouts off (something due, or never onboarded). */
   async function accountWithPayoutsOff(funds: number): Promise<string> {
-    const accountId = `acct_held${(accounts += 1)}`;
+    const accountId = `acct_held_${randomBytes(6).toString('hex')}`;
     for (const service of [ledger, payouts])
       await service.dataSource.transaction((manager) =>
         rememberAccount(

@@ -58,6 +58,7 @@ export type QuoteOrder = Pick<PayoutOrder, 'currency' | 'method' | 'destination'
  */
 interface PlannedPayout {
   id: string;
+  /** The account paid out (named so in plans already stored). */
   owner: AccountRef;
   currency: string;
   amount: number | 'available';
@@ -121,17 +122,17 @@ export class PayoutRequests {
     keyScope: string,
   ): Promise<Payout> {
     checkIdempotencyKey(idempotencyKey);
-    const owner = accountRefOf(account);
+    const ref = accountRefOf(account);
     // Whoever asks (the platform, the account, the schedule): nothing leaves while identity's
     // requirements keep payouts off.
-    await this.capabilities.requirePayoutsEnabled(owner.accountId);
-    const plan = await this.plan(owner, order);
+    await this.capabilities.requirePayoutsEnabled(ref.accountId);
+    const plan = await this.plan(ref, order);
     const claim = await this.keys.claim(
       {
         scope: keyScope,
         key: idempotencyKey,
         operation: CREATE_PAYOUT,
-        params: { owner, order },
+        params: { account: ref, order },
         resultId: plan.id,
       },
       plan,
@@ -206,11 +207,11 @@ export class PayoutRequests {
     return { currency, fee, destination, arrivalDate, now };
   }
 
-  private async plan(owner: AccountRef, order: PayoutOrder): Promise<PlannedPayout> {
-    const { currency, fee, destination, arrivalDate, now } = await this.price(owner, order);
+  private async plan(account: AccountRef, order: PayoutOrder): Promise<PlannedPayout> {
+    const { currency, fee, destination, arrivalDate, now } = await this.price(account, order);
     return {
       id: newId('payout'),
-      owner,
+      owner: account,
       currency,
       amount: order.amount,
       createdBefore: order.createdBefore?.toISOString() ?? null,

@@ -62,7 +62,6 @@ async function quotedAccount(
   accountId: string | undefined,
 ): Promise<OwnedAccount> {
   if (access.caller.kind === 'platform') {
-    access.platform();
     if (!accountId) throw badInput('accountId is required with a platform key', 'accountId');
     return access.writeAccount(accountId);
   }
