@@ -1,14 +1,16 @@
-import type { AccountDirectory, BaseContext, KnownPlatform } from '@dash/subgraph';
-import type { InstantFeeRule } from './domain/instant-fee.js';
-import type { ExternalAccounts } from './payouts/external-accounts.service.js';
-import type { PayoutLifecycle } from './payouts/lifecycle.js';
-import type { PayoutRequests } from './payouts/payout-requests.js';
-import type { PayoutSchedules } from './payouts/schedules.service.js';
-import type { StepUp } from './payouts/step-up.js';
-import type { PayoutRepository } from './payouts.repository.js';
+import type { Access, AccountDirectory, BaseContext } from '@dash/subgraph';
+import type { ExternalAccounts } from './external-account/external-accounts.service.js';
+import type { StepUp } from './external-account/step-up.service.js';
+import type { InstantFeeRule } from './payout/instant-fee.rules.js';
+import type { PayoutLifecycle } from './payout/payout-lifecycle.service.js';
+import type { PayoutRequests } from './payout/payout-requests.service.js';
+import type { Payouts } from './payout/payouts.service.js';
+import type { PayoutSchedules } from './schedule/payout-schedules.service.js';
 
+/** One request's context: the caller's Access first, then the service's use cases. */
 export interface PayoutsContext extends BaseContext {
-  payouts: PayoutRepository;
+  access: Access;
+  payouts: Payouts;
   externalAccounts: ExternalAccounts;
   schedules: PayoutSchedules;
   requests: PayoutRequests;
@@ -16,5 +18,4 @@ export interface PayoutsContext extends BaseContext {
   directory: AccountDirectory;
   stepUp: StepUp;
   instantFee: InstantFeeRule;
-  platform(platformId: string): Promise<KnownPlatform | null>;
 }

@@ -1,6 +1,6 @@
 export { assemblePayouts, createPayoutsService, payoutsService } from './service.js';
 export { loadPayoutsConfig } from './payouts-config.js';
-export { runAutomaticPayouts } from './payouts/automatic-payouts.js';
+export { runAutomaticPayouts } from './schedule/automatic-payouts.service.js';
 export { seedPayouts, type PayoutsSeed, type PayoutSeedRow } from './seed.js';
-export { SIMULATED_FAILURES } from './bank/simulated-bank.js';
-export { ExternalAccountKind } from './entities/external-account.entity.js';
+export { SIMULATED_FAILURES } from './payout/simulated-bank.service.js';
+export { ExternalAccountKind } from './external-account/external-account.entity.js';

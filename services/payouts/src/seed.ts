@@ -6,9 +6,9 @@ import {
   type PlatformFacts,
   type SeedRow,
 } from '@dash/subgraph';
-import { ExternalAccount } from './entities/external-account.entity.js';
-import { Payout } from './entities/payout.entity.js';
-import { PayoutScheduleRow } from './entities/payout-schedule.entity.js';
+import { ExternalAccount } from './external-account/external-account.entity.js';
+import { Payout } from './payout/payout.entity.js';
+import { PayoutScheduleRow } from './schedule/payout-schedule.entity.js';
 
 export type PayoutSeedRow = Omit<SeedRow<Payout>, 'status' | 'method'> & {
   status: `${Payout['status']}`;

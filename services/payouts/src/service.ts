@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
+  Access,
   AccountDirectory,
-  closureCheckRoutes,
+  IdempotencyKeys,
   keepCapabilities,
   KnownPlatform,
   markAccountClosed,
@@ -11,30 +12,32 @@ import {
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import { SimulatedBank } from './bank/simulated-bank.js';
-import { payoutsClosureBlockers } from './closure-check.js';
+import { accountReference } from './account/account.resolver.js';
+import { Account } from './account/account.type.js';
+import { payoutsClosureCheck } from './account/closure-check.route.js';
 import type { PayoutsContext } from './context.js';
-import { Account } from './entities/account.type.js';
-import { ExternalAccount } from './entities/external-account.entity.js';
-import { Payout } from './entities/payout.entity.js';
-import { PayoutScheduleRow } from './entities/payout-schedule.entity.js';
+import { ExternalAccount } from './external-account/external-account.entity.js';
+import { ExternalAccountResolver } from './external-account/external-account.resolver.js';
+import { ExternalAccounts } from './external-account/external-accounts.service.js';
+import { StepUp } from './external-account/step-up.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { PayoutLifecycle1764600000000 } from './migrations/1764600000000-PayoutLifecycle.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
-import { runAutomaticPayouts } from './payouts/automatic-payouts.js';
-import { ExternalAccounts } from './payouts/external-accounts.service.js';
-import { LedgerClient } from './payouts/ledger-client.js';
-import { PayoutLifecycle } from './payouts/lifecycle.js';
-import { PayoutRequests } from './payouts/payout-requests.js';
-import { PayoutSchedules } from './payouts/schedules.service.js';
-import { StepUp } from './payouts/step-up.js';
+import { IdempotencyKeys1765200000000 } from './migrations/1765200000000-IdempotencyKeys.js';
+import { LedgerClient } from './payout/ledger-client.service.js';
+import { Payout } from './payout/payout.entity.js';
+import { payoutReference, PayoutResolver } from './payout/payout.resolver.js';
+import { startPayoutWork } from './payout/payout.worker.js';
+import { PayoutLifecycle } from './payout/payout-lifecycle.service.js';
+import { PayoutRequests } from './payout/payout-requests.service.js';
+import { Payouts } from './payout/payouts.service.js';
+import { SimulatedBank } from './payout/simulated-bank.service.js';
 import { loadPayoutsConfig } from './payouts-config.js';
-import { PayoutRepository } from './payouts.repository.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountPayoutsResolver } from './resolvers/account-payouts.resolver.js';
-import { PayoutMutationsResolver } from './resolvers/payout-mutations.resolver.js';
-import { startPayoutWork } from './workers/payout.worker.js';
+import { runAutomaticPayouts } from './schedule/automatic-payouts.service.js';
+import { PayoutScheduleRow } from './schedule/payout-schedule.entity.js';
+import { PayoutScheduleResolver } from './schedule/payout-schedule.resolver.js';
+import { PayoutSchedules } from './schedule/payout-schedules.service.js';
 
 /** Everything the payouts use cases need, built once per instance from its settings. */
 export function assemblePayouts(
@@ -50,6 +53,7 @@ export function assemblePayouts(
   const externalAccounts = new ExternalAccounts(dataSource, rail, secret);
   const schedules = new PayoutSchedules(dataSource, config.defaultDelayDays);
   const directory = new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts');
+  const keys = new IdempotencyKeys(dataSource);
   const requests = new PayoutRequests(
     dataSource,
     ledger,
@@ -57,13 +61,16 @@ export function assemblePayouts(
     schedules,
     directory,
     config,
+    keys,
   );
   return {
     config,
     dataSource,
-    payouts: new PayoutRepository(dataSource),
+    payouts: new Payouts(dataSource),
     externalAccounts,
     schedules,
+    keys,
+    ledger,
     requests,
     rail,
     lifecycle: new PayoutLifecycle(dataSource, rail, ledger, deps.log),
@@ -89,15 +96,16 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       Livemode1764100000010,
       PayoutLifecycle1764600000000,
       KnownAccountCapabilities1765010000000,
+      IdempotencyKeys1765200000000,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [AccountPayoutsResolver, PayoutMutationsResolver],
+    resolvers: [PayoutResolver, PayoutScheduleResolver, ExternalAccountResolver],
     orphanedTypes: [Account],
-    referenceResolvers: referenceResolvers as never,
+    referenceResolvers: { Account: accountReference, Payout: payoutReference } as never,
     assemble: assemblePayouts,
     parts: [
       async (deps, app) => {
-        const { config, lifecycle, requests, schedules } = app;
+        const { config, lifecycle, requests, schedules, keys } = app;
         return startPayoutWork({
           redisUrl: config.redisUrl,
           prefix: config.redisPrefix,
@@ -106,6 +114,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
           automaticEveryMs: config.automaticEveryMs,
           lifecycle,
           requests,
+          keys,
           runAutomatic: () =>
             runAutomaticPayouts(deps.dataSource, requests, schedules.defaultRule, deps.log),
         });
@@ -119,6 +128,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
     ],
     buildContext: (base, app) => ({
       ...base,
+      access: new Access(base.caller, app.directory, platformLookup(app.dataSource)),
       payouts: app.payouts,
       externalAccounts: app.externalAccounts,
       schedules: app.schedules,
@@ -127,14 +137,9 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       directory: app.directory,
       stepUp: app.stepUp,
       instantFee: app.config.instantFee,
-      platform: platformLookup(app.dataSource),
     }),
     routes: ({ config }, app) =>
-      Router().use(
-        closureCheckRoutes(config.internalSecret, (request) =>
-          payoutsClosureBlockers(app.payouts, request),
-        ),
-      ),
+      Router().use(payoutsClosureCheck(config.internalSecret, app.payouts)),
   };
 }
 

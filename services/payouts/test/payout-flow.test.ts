@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
@@ -6,9 +7,12 @@ import { keepCapabilities, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
 import type { GraphqlResponse } from '@dash/testing';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
+import type { PayoutDebitRequest } from '@dash/contracts';
 import { payoutsService, runAutomaticPayouts } from '../src/index.js';
-import { validateBankAccount } from '../src/domain/bank-details.js';
-import { bankFingerprint } from '../src/domain/fingerprint.js';
+import { PayoutMethod } from '../src/payout/payout.entity.js';
+import { PayoutRequests } from '../src/payout/payout-requests.service.js';
+import { validateBankAccount } from '../src/external-account/bank-details.rules.js';
+import { bankFingerprint } from '../src/external-account/fingerprint.rules.js';
 import {
   asAccount,
   callAs,
@@ -26,7 +30,6 @@ let ledger: TestService;
 let payouts: TestService;
 let env: Record<string, string>;
 let app: ReturnType<typeof payoutsInstance>;
-let accounts = 0;
 
 const extensionsOf = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
@@ -54,19 +57,22 @@ type PayoutResult = {
   destination: { id: string; kind: string; last4: string };
 };
 
+/** Money for an account's balance: a platform transfer, available at once. */
+async function transferTo(accountId: string, amount: number): Promise<void> {
+  const transfer = await callAs(
+    ledger,
+    platformA,
+    'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
+    { input: { account: accountId, amount, currency: 'usd' }, key: newKey() },
+  );
+  expect(transfer.errors).toBeUndefined();
+}
+
 /** A fresh account known to both services, with `funds` available (a platform transfer). */
 async function newFundedAccount(funds: number, bank: object | null = US_BANK): Promise<string> {
-  const accountId = `acct_flow${(accounts += 1)}`;
+  const accountId = `acct_flow_${randomBytes(6).toString('hex')}`;
   await knownAccounts([ledger, payouts], [accountId]);
-  if (funds > 0) {
-    const transfer = await callAs(
-      ledger,
-      platformA,
-      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
-      { input: { account: accountId, amount: funds, currency: 'usd' }, key: newKey() },
-    );
-    expect(transfer.errors).toBeUndefined();
-  }
+  if (funds > 0) await transferTo(accountId, funds);
   if (bank) {
     const added = await callAs(payouts, platformA, ADD_EXTERNAL, { account: accountId, bank });
     expect(added.errors).toBeUndefined();
@@ -297,7 +303,7 @@ describe('payouts', () => {
     expect(Number(rows!.n)).toBe(10);
     // Nothing half-written: every refused request freed its key.
     const [left] = (await payouts.dataSource.query(
-      "SELECT COUNT(*) AS n FROM payout_requests WHERE state = 'started'",
+      "SELECT COUNT(*) AS n FROM idempotency_keys WHERE state = 'started'",
     )) as Array<{ n: string }>;
     expect(Number(left!.n)).toBe(0);
     expect((await ledgerInvariants(ledger.dataSource)).ok).toBe(true);
@@ -514,10 +520,223 @@ describe('payouts', () => {
   });
 });
 
+describe('payout quotes', () => {
+  const QUOTE = `query($account: ID, $amount: SafeInt!, $currency: String!, $method: PayoutMethod!) {
+    payoutQuote(accountId: $account, amount: $amount, currency: $currency, method: $method) {
+      amount fee net currency method arrivalDate destination { id kind bankName brand last4 }
+    }
+  }`;
+  type Quote = {
+    amount: number;
+    fee: number;
+    net: number;
+    currency: string;
+    method: string;
+    arrivalDate: string;
+    destination: { id: string; kind: string; last4: string };
+  };
+  const quote = (caller: Caller, variables: Record<string, unknown>) =>
+    callAs<{ payoutQuote: Quote }>(payouts, caller, QUOTE, { currency: 'usd', ...variables });
+
+  it('for a platform: what createPayout then makes, fee, destination and arrival alike', async () => {
+    const accountId = await newFundedAccount(20_000);
+    await callAs(payouts, platformA, ADD_EXTERNAL, { account: accountId, card: VISA_DEBIT });
+    const standard = await quote(platformA, {
+      account: accountId,
+      amount: 2_000,
+      method: 'standard',
+    });
+    expect(standard.errors).toBeUndefined();
+    const made = (await payOut(accountId, 2_000)).data!.createPayout;
+    expect(standard.data?.payoutQuote).toEqual({
+      amount: 2_000,
+      fee: 0,
+      net: 2_000,
+      currency: 'usd',
+      method: 'standard',
+      arrivalDate: made.arrivalDate,
+      destination: { ...made.destination, bankName: 'Simulated Bank', brand: null },
+    });
+    const instant = await quote(platformA, {
+      account: accountId,
+      amount: 10_000,
+      method: 'instant',
+    });
+    const paid = (await payOut(accountId, 10_000, newKey(), { method: 'instant' })).data!
+      .createPayout;
+    expect(instant.data?.payoutQuote).toMatchObject({
+      amount: 10_000,
+      fee: paid.fee,
+      net: 10_000 + paid.fee,
+      method: 'instant',
+      destination: { id: paid.destination.id, kind: 'card', last4: '5556', brand: 'visa' },
+    });
+    expect(paid.fee).toBe(100);
+    // A quote moves no money.
+    expect(await available(accountId)).toBe(20_000 - 2_000 - 10_100);
+  });
+
+  it('for the signed-in account: its own payouts, with or without its id', async () => {
+    const accountId = await newFundedAccount(5_000);
+    const own = await quote(asAccount(accountId), { amount: 1_000, method: 'standard' });
+    expect(own.data?.payoutQuote).toMatchObject({
+      amount: 1_000,
+      fee: 0,
+      net: 1_000,
+      destination: { kind: 'bank_account', last4: '6789' },
+    });
+    const named = await quote(asAccount(accountId), {
+      account: accountId,
+      amount: 1_000,
+      method: 'standard',
+    });
+    expect(named.data?.payoutQuote).toEqual(own.data?.payoutQuote);
+  });
+
+  it("refuses another tenant's account, and a platform that names none", async () => {
+    const accountId = await newFundedAccount(5_000);
+    const sibling = await newFundedAccount(0);
+    const otherPlatform = await quote(platformB, {
+      account: accountId,
+      amount: 1_000,
+      method: 'standard',
+    });
+    expect(extensionsOf(otherPlatform)).toMatchObject({ code: 'NOT_FOUND' });
+    const otherAccount = await quote(asAccount(sibling), {
+      account: accountId,
+      amount: 1_000,
+      method: 'standard',
+    });
+    expect(extensionsOf(otherAccount)).toMatchObject({ code: 'NOT_FOUND' });
+    const unnamed = await quote(platformA, { amount: 1_000, method: 'standard' });
+    expect(extensionsOf(unnamed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
+    const anonymous = await payouts.query(QUOTE, {
+      amount: 1_000,
+      currency: 'usd',
+      method: 'standard',
+    });
+    expect(extensionsOf(anonymous)).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses instant without a debit card as payOut does', async () => {
+    const accountId = await newFundedAccount(5_000);
+    const quoted = await quote(asAccount(accountId), { amount: 1_000, method: 'instant' });
+    const paid = await callAs(
+      payouts,
+      asAccount(accountId),
+      'mutation($i: PayoutInput!, $k: String!) { payOut(input: $i, idempotencyKey: $k) { id } }',
+      { i: { amount: 1_000, currency: 'usd', method: 'instant' }, k: newKey() },
+    );
+    expect(extensionsOf(quoted)).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'NO_EXTERNAL_ACCOUNT',
+    });
+    expect(extensionsOf(quoted)).toEqual(extensionsOf(paid));
+    expect(quoted.errors?.[0]?.message).toBe(paid.errors?.[0]?.message);
+  });
+});
+
+describe('one payout key claimed by runs that interleave', () => {
+  /** A gate a run waits at, opened by the test. */
+  const latch = () => {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, opened };
+  };
+
+  /**
+   * Payout requests over this service's database and the real ledger, where the n-th debit
+   * asked for says it arrived (the run has read or made its claim) and waits to be let through.
+   */
+  function interleaved(runs: number) {
+    const arrived = Array.from({ length: runs }, latch);
+    const proceed = Array.from({ length: runs }, latch);
+    let debits = 0;
+    const ledgerInTurn = {
+      debit: async (request: PayoutDebitRequest) => {
+        const turn = debits++;
+        arrived[turn]!.open();
+        await proceed[turn]!.opened;
+        return app.ledger.debit(request);
+      },
+    };
+    const requests = new PayoutRequests(
+      payouts.dataSource,
+      ledgerInTurn,
+      app.externalAccounts,
+      app.schedules,
+      app.directory,
+      app.config,
+      app.keys,
+    );
+    return { requests, arrived, proceed };
+  }
+  const order = {
+    currency: 'usd',
+    amount: 1_500,
+    method: PayoutMethod.standard,
+    automatic: false,
+    requestedBy: 'platform' as const,
+  };
+  const startedClaims = (key: string) =>
+    payouts.dataSource.query(
+      "SELECT result_id FROM idempotency_keys WHERE idempotency_key = ? AND state = 'started'",
+      [key],
+    ) as Promise<Array<{ result_id: string }>>;
+
+  it('a run that read the claim before a refused run freed it still turns its debit into a payout', async () => {
+    const accountId = await newFundedAccount(1_000);
+    const account = { accountId, platformId: 'plat_a', livemode: false };
+    const key = newKey();
+    const { requests, arrived, proceed } = interleaved(2);
+    const refused = requests.create(account, order, key, 'race');
+    await arrived[0]!.opened;
+    const carried = requests.create(account, order, key, 'race');
+    await arrived[1]!.opened;
+    // The first run is refused (1,000 does not cover 1,500) and frees the key...
+    proceed[0]!.open();
+    await expect(refused).rejects.toMatchObject({ extensions: { reason: 'INSUFFICIENT_FUNDS' } });
+    expect(await startedClaims(key)).toEqual([]);
+    // ...while the second, carrying the same plan, finds the balance covering it.
+    await transferTo(accountId, 1_000);
+    proceed[1]!.open();
+    const payout = await carried;
+    expect(payout).toMatchObject({ amount: 1_500, status: 'pending' });
+    expect(await payoutRow(payout.id)).toHaveLength(1);
+    expect(await available(accountId)).toBe(500);
+    expect((await ledgerInvariants(ledger.dataSource)).ok).toBe(true);
+  });
+
+  it("a refused run frees only its own plan's claim, not a newer one of the same key", async () => {
+    const accountId = await newFundedAccount(1_000);
+    const account = { accountId, platformId: 'plat_a', livemode: false };
+    const key = newKey();
+    const { requests, arrived, proceed } = interleaved(3);
+    const first = requests.create(account, order, key, 'race');
+    await arrived[0]!.opened;
+    const late = requests.create(account, order, key, 'race');
+    await arrived[1]!.opened;
+    proceed[0]!.open();
+    await expect(first).rejects.toMatchObject({ extensions: { reason: 'INSUFFICIENT_FUNDS' } });
+    // The key is free: a new request claims it with a plan of its own.
+    const renewed = requests.create(account, order, key, 'race');
+    await arrived[2]!.opened;
+    const [claim] = await startedClaims(key);
+    // The late run of the first plan is refused too, and must leave the new claim alone.
+    proceed[1]!.open();
+    await expect(late).rejects.toMatchObject({ extensions: { reason: 'INSUFFICIENT_FUNDS' } });
+    expect(await startedClaims(key)).toEqual([claim]);
+    await transferTo(accountId, 1_000);
+    proceed[2]!.open();
+    expect((await renewed).id).toBe(claim!.result_id);
+    expect(await available(accountId)).toBe(500);
+  });
+});
+
 describe('capabilities gate payouts', () => {
   /** An account identity reports with payouts off (something due, or never onboarded). */
   async function accountWithPayoutsOff(funds: number): Promise<string> {
-    const accountId = `acct_held${(accounts += 1)}`;
+    const accountId = `acct_held_${randomBytes(6).toString('hex')}`;
     for (const service of [ledger, payouts])
       await service.dataSource.transaction((manager) =>
         rememberAccount(
@@ -526,13 +745,7 @@ describe('capabilities gate payouts', () => {
           { chargesEnabled: true, payoutsEnabled: false },
         ),
       );
-    const transfer = await callAs(
-      ledger,
-      platformA,
-      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
-      { input: { account: accountId, amount: funds, currency: 'usd' }, key: newKey() },
-    );
-    expect(transfer.errors).toBeUndefined();
+    await transferTo(accountId, funds);
     const added = await callAs(payouts, platformA, ADD_EXTERNAL, {
       account: accountId,
       bank: US_BANK,
@@ -619,13 +832,7 @@ describe('automatic payouts', () => {
       'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
       [new Date(Date.now() - 3 * 24 * 3600 * 1000), accountId],
     );
-    const transfer = await callAs(
-      ledger,
-      platformA,
-      'mutation($input: TransferInput!, $key: String!) { createTransfer(input: $input, idempotencyKey: $key) { id } }',
-      { input: { account: accountId, amount: 1_000, currency: 'usd' }, key: newKey() },
-    );
-    expect(transfer.errors).toBeUndefined();
+    await transferTo(accountId, 1_000);
     const daily = await callAs<{ updatePayoutSchedule: { interval: string; delayDays: number } }>(
       payouts,
       platformA,

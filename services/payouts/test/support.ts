@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { createLogger } from '@dash/logger';
 import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
@@ -14,8 +15,7 @@ export const platformA = platformCaller('plat_a');
 export const platformB = platformCaller('plat_b');
 export const asAccount = (accountId: string) => accountCaller(accountId, 'plat_a');
 
-let keys = 0;
-export const newKey = () => `key-${process.pid}-${(keys += 1)}`;
+export const newKey = () => `key-${randomUUID()}`;
 
 /** The accounts both services would learn from identity, written where each keeps them. */
 export async function knownAccounts(services: TestService[], accountIds: string[]): Promise<void> {

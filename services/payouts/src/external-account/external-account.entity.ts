@@ -1,7 +1,7 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { AccountRecord } from '@dash/subgraph';
-import { PayoutMethod } from './payout.entity.js';
+import { PayoutMethod } from '../payout/payout.entity.js';
 
 export enum ExternalAccountKind {
   bank_account = 'bank_account',

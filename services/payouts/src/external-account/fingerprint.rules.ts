@@ -1,5 +1,5 @@
 import { keyedHash, type SecretKeys } from '@dash/config';
-import type { RailDestination } from '../bank/payout-rail.js';
+import type { RailDestination } from '../payout/payout-rail.service.js';
 
 /**
  * A bank account's or card's fingerprint: the same number always gives the same one, so a

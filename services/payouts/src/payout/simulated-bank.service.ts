@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { PayoutRail, RailDestination, RailPayout, RailStatus } from './payout-rail.js';
+import type { PayoutRail, RailDestination, RailPayout, RailStatus } from './payout-rail.service.js';
 
 /**
  * Bank account numbers that the simulated bank returns payouts to, with the reason — the same

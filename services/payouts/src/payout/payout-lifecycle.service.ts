@@ -2,12 +2,12 @@ import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import type { Logger } from '@dash/logger';
-import type { PayoutRail, RailPayout } from '../bank/payout-rail.js';
-import { ExternalAccount } from '../entities/external-account.entity.js';
-import { Payout, PayoutStatus, type PayoutDestination } from '../entities/payout.entity.js';
-import type { LedgerClient } from './ledger-client.js';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
-import { factsOf } from './payout-requests.js';
+import { ExternalAccount } from '../external-account/external-account.entity.js';
+import type { LedgerClient } from './ledger-client.service.js';
+import { Payout, PayoutStatus, type PayoutDestination } from './payout.entity.js';
+import { factsOf } from './payout-facts.rules.js';
+import type { PayoutRail, RailPayout } from './payout-rail.service.js';
 
 const BATCH = 200;
 /** A claimed payout the rail has not acknowledged for this long is handed to it again. */
@@ -95,10 +95,10 @@ export class PayoutLifecycle {
   }
 
   /** A platform (or its account) stops a payout the rail does not have yet. */
-  async cancel(owner: AccountRef, payoutId: string): Promise<Payout> {
+  async cancel(account: AccountRef, payoutId: string): Promise<Payout> {
     const payout = await this.dataSource
       .getRepository(Payout)
-      .findOneBy({ id: payoutId, accountId: owner.accountId, livemode: owner.livemode });
+      .findOneBy({ id: payoutId, accountId: account.accountId, livemode: account.livemode });
     if (!payout) throw notFound('payout', payoutId);
     if (!(await this.step(payout, PayoutStatus.pending, PayoutStatus.canceled)))
       throw new DashError(

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { isTimeZone } from '@dash/subgraph';
-import { PAYOUT_INTERVALS, WEEKDAYS, type PayoutScheduleRule } from '../domain/schedule.js';
-import { PayoutScheduleRow } from '../entities/payout-schedule.entity.js';
 import type { AccountRef } from '@dash/contracts';
+import { PayoutScheduleRow } from './payout-schedule.entity.js';
+import { PAYOUT_INTERVALS, WEEKDAYS, type PayoutScheduleRule } from './schedule.rules.js';
 
 export type ScheduleChange = Partial<PayoutScheduleRule>;
 
@@ -31,16 +31,16 @@ export class PayoutSchedules {
     };
   }
 
-  async get(owner: Pick<AccountRef, 'accountId'>): Promise<PayoutScheduleRule> {
+  async get(account: Pick<AccountRef, 'accountId'>): Promise<PayoutScheduleRule> {
     const row = await this.dataSource
       .getRepository(PayoutScheduleRow)
-      .findOneBy({ accountId: owner.accountId });
+      .findOneBy({ accountId: account.accountId });
     return row ? ruleOf(row) : this.defaultRule;
   }
 
   /** Changes what is given and keeps the rest; the result must make sense as a whole. */
-  async update(owner: AccountRef, change: ScheduleChange): Promise<PayoutScheduleRule> {
-    const rule = { ...(await this.get(owner)), ...definedOnly(change) };
+  async update(account: AccountRef, change: ScheduleChange): Promise<PayoutScheduleRule> {
+    const rule = { ...(await this.get(account)), ...definedOnly(change) };
     if (!PAYOUT_INTERVALS.includes(rule.interval))
       throw invalid('interval', `interval must be one of ${PAYOUT_INTERVALS.join(', ')}`);
     if (rule.interval === 'weekly') {
@@ -68,9 +68,9 @@ export class PayoutSchedules {
       throw invalid('timeZone', 'timeZone must be an IANA time zone such as Europe/Paris.');
     await this.dataSource.getRepository(PayoutScheduleRow).upsert(
       {
-        accountId: owner.accountId,
-        platformId: owner.platformId,
-        livemode: owner.livemode,
+        accountId: account.accountId,
+        platformId: account.platformId,
+        livemode: account.livemode,
         ...rule,
         updatedAt: this.now(),
       },

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { datetimeColumn } from '@dash/db';
-import type { PayoutInterval, Weekday } from '../domain/schedule.js';
+import type { PayoutInterval, Weekday } from './schedule.rules.js';
 
 /** An account's payout schedule; accounts without a row have the default one. */
 @Entity('payout_schedules')

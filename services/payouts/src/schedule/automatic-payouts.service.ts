@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import type { Logger } from '@dash/logger';
-import { duePeriod, payoutCutoff, type PayoutScheduleRule } from '../domain/schedule.js';
-import { PayoutMethod } from '../entities/payout.entity.js';
-import type { PayoutRequests } from './payout-requests.js';
+import { PayoutMethod } from '../payout/payout.entity.js';
+import type { PayoutRequests } from '../payout/payout-requests.service.js';
+import { duePeriod, payoutCutoff, type PayoutScheduleRule } from './schedule.rules.js';
 
 interface DueRow {
   account_id: string;

@@ -1,7 +1,8 @@
 import type { Logger } from '@dash/logger';
 import { startScheduledJobs } from '@dash/queue';
-import type { PayoutLifecycle } from '../payouts/lifecycle.js';
-import type { PayoutRequests } from '../payouts/payout-requests.js';
+import type { IdempotencyKeys } from '@dash/subgraph';
+import type { PayoutLifecycle } from './payout-lifecycle.service.js';
+import type { PayoutRequests } from './payout-requests.service.js';
 
 /** Requests left "started" this long are carried out by the worker (see PayoutRequests). */
 const REDRIVE_AFTER_MS = 30_000;
@@ -21,6 +22,7 @@ export function startPayoutWork(options: {
   automaticEveryMs: number;
   lifecycle: PayoutLifecycle;
   requests: PayoutRequests;
+  keys: IdempotencyKeys;
   runAutomatic: () => Promise<number>;
 }) {
   const { log } = options;
@@ -45,7 +47,7 @@ export function startPayoutWork(options: {
       'expire-request-keys': {
         everyMs: EXPIRE_KEYS_EVERY_MS,
         run: async () => {
-          await options.requests.expireKeys(new Date());
+          await options.keys.expire();
         },
       },
     },

@@ -4,21 +4,17 @@ import type { Actor } from '@dash/events';
 import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
-import type { PayoutRail, RailDestination } from '../bank/payout-rail.js';
-import { validateBankAccount, type BankAccountInput } from '../domain/bank-details.js';
-import { bankFingerprint } from '../domain/fingerprint.js';
-import { validateDebitCard, type DebitCardInput } from '../domain/debit-cards.js';
-import { ExternalAccount, ExternalAccountKind } from '../entities/external-account.entity.js';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
+import type { PayoutRail, RailDestination } from '../payout/payout-rail.service.js';
+import { validateBankAccount, type BankAccountInput } from './bank-details.rules.js';
+import { validateDebitCard, type DebitCardInput } from './debit-cards.rules.js';
+import { ExternalAccount, ExternalAccountKind } from './external-account.entity.js';
+import { bankFingerprint } from './fingerprint.rules.js';
 
 export interface NewExternalAccount {
   bankAccount?: BankAccountInput | undefined;
   card?: DebitCardInput | undefined;
 }
-
-/** "Simulated Bank •••• 6789", "Visa •••• 4242": how a destination reads in lists and events. */
-export const destinationLabel = (account: Pick<ExternalAccount, 'bankName' | 'brand' | 'last4'>) =>
-  `${account.brand ? account.brand[0]!.toUpperCase() + account.brand.slice(1) : (account.bankName ?? 'Bank account')} •••• ${account.last4}`;
 
 /**
  * Bank accounts and debit cards payouts go to. Each is checked the way its bank would, handed
@@ -34,32 +30,32 @@ export class ExternalAccounts {
   ) {}
 
   /** Defaults first, then newest. */
-  list(owner: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<ExternalAccount[]> {
+  list(account: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<ExternalAccount[]> {
     return this.dataSource
       .getRepository(ExternalAccount)
       .createQueryBuilder('ea')
-      .where('ea.account_id = :accountId AND ea.livemode = :livemode', owner)
+      .where('ea.account_id = :accountId AND ea.livemode = :livemode', account)
       .orderBy('ea.default_for IS NULL', 'ASC')
       .addOrderBy('ea.created_at', 'DESC')
       .getMany();
   }
 
-  find(owner: Pick<AccountRef, 'accountId' | 'livemode'>, id: string) {
+  find(account: Pick<AccountRef, 'accountId' | 'livemode'>, id: string) {
     return this.dataSource
       .getRepository(ExternalAccount)
-      .findOneBy({ id, accountId: owner.accountId, livemode: owner.livemode });
+      .findOneBy({ ...accountWhere(account), id });
   }
 
-  defaultFor(owner: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
+  defaultFor(account: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
     return this.dataSource
       .getRepository(ExternalAccount)
-      .findOneBy({ accountId: owner.accountId, livemode: owner.livemode, defaultFor: currency });
+      .findOneBy({ ...accountWhere(account), defaultFor: currency });
   }
 
   /** A debit card in this currency, for instant payouts: the default if it is one, or the newest. */
-  async cardFor(owner: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
+  async cardFor(account: Pick<AccountRef, 'accountId' | 'livemode'>, currency: string) {
     const cards = await this.dataSource.getRepository(ExternalAccount).find({
-      where: { ...ownerWhere(owner), kind: ExternalAccountKind.card, currency },
+      where: { ...accountWhere(account), kind: ExternalAccountKind.card, currency },
       order: { createdAt: 'DESC' },
     });
     return cards.find((card) => card.defaultFor !== null) ?? cards[0] ?? null;
@@ -71,7 +67,7 @@ export class ExternalAccounts {
    * the same kind and currency it takes the place of.
    */
   async add(
-    owner: AccountRef,
+    account: AccountRef,
     input: NewExternalAccount,
     options: {
       makeDefault: boolean;
@@ -83,17 +79,17 @@ export class ExternalAccounts {
       firstOnly?: boolean;
     },
   ): Promise<ExternalAccount> {
-    const { row, destination } = this.validated(owner, input);
+    const { row, destination } = this.validated(account, input);
     await options.confirm?.();
     const registration = await this.rail.register(destination);
     row.bankName = registration.bankName;
     row.railToken = registration.token;
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ExternalAccount);
-      if (options.firstOnly) await this.refuseUnlessFirst(manager, owner);
+      if (options.firstOnly) await this.refuseUnlessFirst(manager, account);
       // Locks the account's destinations in this currency: two changes at once queue here.
       const same = await repository.find({
-        where: { ...ownerWhere(owner), currency: row.currency },
+        where: { ...accountWhere(account), currency: row.currency },
         lock: { mode: 'pessimistic_write' },
       });
       const replaced = options.replace ? same.filter((other) => other.kind === row.kind) : [];
@@ -106,7 +102,7 @@ export class ExternalAccounts {
         row.defaultFor = row.currency;
       }
       await repository.insert(row);
-      await recordEvent(manager, 'payouts', 'external_account.updated', accountRefOf(owner), {
+      await recordEvent(manager, 'payouts', 'external_account.updated', accountRefOf(account), {
         change: replaced.length ? 'replaced' : 'added',
         kind: row.kind,
         last4: row.last4,
@@ -122,11 +118,9 @@ export class ExternalAccounts {
    * locked first, so of many attempts at once (in any currencies) one finds no destination and
    * the rest find it.
    */
-  private async refuseUnlessFirst(manager: EntityManager, owner: AccountRef): Promise<void> {
-    await manager.query('SELECT id FROM accounts WHERE id = ? FOR UPDATE', [owner.accountId]);
-    const existing = await manager
-      .getRepository(ExternalAccount)
-      .countBy({ accountId: owner.accountId, livemode: owner.livemode });
+  private async refuseUnlessFirst(manager: EntityManager, account: AccountRef): Promise<void> {
+    await manager.query('SELECT id FROM accounts WHERE id = ? FOR UPDATE', [account.accountId]);
+    const existing = await manager.getRepository(ExternalAccount).countBy(accountWhere(account));
     if (existing > 0)
       throw new DashError(
         'CONFLICT',
@@ -135,16 +129,16 @@ export class ExternalAccounts {
       );
   }
 
-  async makeDefault(owner: AccountRef, id: string): Promise<ExternalAccount> {
+  async makeDefault(account: AccountRef, id: string): Promise<ExternalAccount> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ExternalAccount);
       const chosen = await repository.findOne({
-        where: { ...ownerWhere(owner), id },
+        where: { ...accountWhere(account), id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!chosen) throw notFound('external account', id);
       await repository.update(
-        { ...ownerWhere(owner), defaultFor: chosen.currency, id: Not(id) },
+        { ...accountWhere(account), defaultFor: chosen.currency, id: Not(id) },
         { defaultFor: null },
       );
       await repository.update({ id }, { defaultFor: chosen.currency });
@@ -154,8 +148,8 @@ export class ExternalAccounts {
   }
 
   /** The default for a currency stays until another takes its place (as in Stripe). */
-  async remove(owner: AccountRef, id: string): Promise<void> {
-    const found = await this.find(owner, id);
+  async remove(account: AccountRef, id: string): Promise<void> {
+    const found = await this.find(account, id);
     if (!found) throw notFound('external account', id);
     if (found.defaultFor !== null)
       throw new DashError(
@@ -165,19 +159,19 @@ export class ExternalAccounts {
       );
     await this.dataSource
       .getRepository(ExternalAccount)
-      .delete({ id, defaultFor: IsNull(), accountId: owner.accountId });
+      .delete({ id, defaultFor: IsNull(), accountId: account.accountId });
   }
 
-  private validated(owner: AccountRef, input: NewExternalAccount) {
+  private validated(account: AccountRef, input: NewExternalAccount) {
     if (Boolean(input.bankAccount) === Boolean(input.card))
       throw new DashError('BAD_USER_INPUT', 'Give either bankAccount or card.', {
         field: 'bankAccount',
       });
     const row = new ExternalAccount();
     Object.assign(row, {
-      accountId: owner.accountId,
-      platformId: owner.platformId,
-      livemode: owner.livemode,
+      accountId: account.accountId,
+      platformId: account.platformId,
+      livemode: account.livemode,
       createdAt: this.now(),
       status: 'new',
       defaultFor: null,
@@ -232,7 +226,7 @@ export class ExternalAccounts {
   }
 }
 
-const ownerWhere = (owner: Pick<AccountRef, 'accountId' | 'livemode'>) => ({
-  accountId: owner.accountId,
-  livemode: owner.livemode,
+const accountWhere = (account: Pick<AccountRef, 'accountId' | 'livemode'>) => ({
+  accountId: account.accountId,
+  livemode: account.livemode,
 });

@@ -1,33 +1,40 @@
 import { In, type DataSource } from 'typeorm';
-import { AccountRecords, type AccountScope, type Keyset } from '@dash/subgraph';
-import { Payout, PayoutStatus } from './entities/payout.entity.js';
+import type { AccountRef } from '@dash/contracts';
+import { AccountRecords, type Keyset } from '@dash/subgraph';
+import { Payout, PayoutStatus } from './payout.entity.js';
 
 /** Payouts not yet in the bank: the money "on the way". */
 export const UNDERWAY = [PayoutStatus.pending, PayoutStatus.in_transit];
 
-export class PayoutRepository extends AccountRecords<Payout> {
+/** Reads of an account's payouts. */
+export class Payouts extends AccountRecords<Payout> {
   constructor(dataSource: DataSource) {
     super(dataSource.getRepository(Payout));
   }
 
   /** Newest first, by keyset (created, id); optionally of some statuses only. */
-  payoutsPage(scope: AccountScope, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
-    return this.page(scope, first, after, (query, alias) => {
+  payoutsPage(account: AccountRef, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
+    return this.page(account, first, after, (query, alias) => {
       if (statuses?.length) query.andWhere(`${alias}.status IN (:...statuses)`, { statuses });
     });
   }
 
+  /** One payout by id alone, whoever's it is: the caller checks it may see it. */
+  byId(id: string): Promise<Payout | null> {
+    return this.repository.findOneBy({ id });
+  }
+
   /** The payout that will reach the bank soonest among those not yet there. */
-  next(scope: AccountScope): Promise<Payout | null> {
+  next(account: AccountRef): Promise<Payout | null> {
     return this.repository.findOne({
-      where: { ...scope, status: In(UNDERWAY) },
+      where: { ...account, status: In(UNDERWAY) },
       order: { arrivalDate: 'ASC', id: 'ASC' },
     });
   }
 
   /** Per currency, what is on its way to the bank (amounts, without instant fees). */
-  async underway(scope: AccountScope): Promise<Array<{ currency: string; amount: number }>> {
-    const rows = (await this.scoped('po', scope)
+  async underway(account: AccountRef): Promise<Array<{ currency: string; amount: number }>> {
+    const rows = (await this.scoped('po', account)
       .select('po.currency', 'currency')
       .addSelect('SUM(po.amount)', 'amount')
       .andWhere('po.status IN (:...underway)', { underway: UNDERWAY })
@@ -35,5 +42,10 @@ export class PayoutRepository extends AccountRecords<Payout> {
       .orderBy('po.currency')
       .getRawMany()) as Array<{ currency: string; amount: string }>;
     return rows.map((row) => ({ currency: row.currency, amount: Number(row.amount) }));
+  }
+
+  /** Payouts still on their way to the bank, in one account and mode. */
+  countUnderway(account: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<number> {
+    return this.count(account, { status: In(UNDERWAY) });
   }
 }

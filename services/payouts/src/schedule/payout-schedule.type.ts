@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo, SafeInt } from '@dash/subgraph';
 import {
   nextPayoutDay,
   PAYOUT_INTERVALS,
@@ -7,8 +6,7 @@ import {
   type PayoutInterval,
   type PayoutScheduleRule,
   type Weekday,
-} from '../domain/schedule.js';
-import { Payout } from './payout.entity.js';
+} from './schedule.rules.js';
 
 export const PayoutIntervalEnum = Object.fromEntries(PAYOUT_INTERVALS.map((i) => [i, i])) as {
   [I in PayoutInterval]: I;
@@ -44,23 +42,4 @@ export class PayoutSchedule {
   static of(rule: PayoutScheduleRule, now = new Date()): PayoutSchedule {
     return { ...rule, nextPayoutDate: nextPayoutDay(rule, now) };
   }
-}
-
-@ObjectType({ description: 'A page of payouts, newest first.' })
-export class PayoutPage {
-  @Field(() => [Payout]) nodes!: Payout[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-@ObjectType({ description: 'Money in one currency.' })
-export class PayoutTotal {
-  @Field() currency!: string;
-  @Field(() => SafeInt) amount!: number;
-}
-
-@ObjectType({ description: 'What an instant payout costs.' })
-export class InstantPayoutPricing {
-  @Field(() => Int, { description: 'Hundredths of a percent of the amount (100 is 1%).' })
-  percentBps!: number;
-  @Field(() => SafeInt, { description: 'The least fee, in minor units.' }) minimum!: number;
 }
