@@ -2,28 +2,28 @@ import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { CredentialEpochs } from '@dash/auth-context';
 import { createCommandConnection, createProducerConnection } from '@dash/queue';
-import { AccountClosureService } from './account-settings/account-closure.service.js';
-import { ClosureChecks } from './account-settings/closure-checks.js';
-import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
-import { ContactChangeService } from './account-settings/contact-change.service.js';
+import { AccountClosureService } from './settings/account-closure.service.js';
+import { ClosureChecks } from './settings/closure-checks.service.js';
+import { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
+import { ContactChangeService } from './settings/contact-change.service.js';
 import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
-import { AccountRepository } from './accounts.repository.js';
-import { ApiKeyRepository } from './api-keys.repository.js';
-import { identityInternalRoutes } from './internal.routes.js';
+import { AccountRepository } from './account/account.service.js';
+import { ApiKeyRepository } from './api-key/api-key.service.js';
+import { identityInternalRoutes } from './login/authenticate.route.js';
 import type { IdentityContext } from './context.js';
-import { Account } from './entities/account.entity.js';
-import { ApiKey } from './entities/api-key.entity.js';
-import { Platform } from './entities/platform.entity.js';
+import { Account } from './account/account.entity.js';
+import { ApiKey } from './api-key/api-key.entity.js';
+import { Platform } from './platform/platform.entity.js';
 import {
   AccountLinkRow,
   LoginChallengeRow,
   LoginLinkRow,
   SessionRow,
-} from './login/login.entities.js';
-import { Challenges } from './login/challenges.js';
-import { CodeLimits } from './login/code-limits.js';
-import { codeHashingSecret } from './login/codes.js';
-import { resealPersonalIds } from './domain/reseal.js';
+} from './login/login.entity.js';
+import { Challenges } from './login/challenge.service.js';
+import { CodeLimits } from './login/code-limits.service.js';
+import { codeHashingSecret } from './login/code.rules.js';
+import { resealPersonalIds } from './onboarding/personal-id-reseal.worker.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -37,16 +37,16 @@ import { ContactChangeHold1765000000000 } from './migrations/1765000000000-Conta
 import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
 import { ApiKeyCreator1765050000000 } from './migrations/1765050000000-ApiKeyCreator.js';
 import { PlatformFeaturesPerMode1765010000001 } from './migrations/1765010000001-PlatformFeaturesPerMode.js';
-import { ManualReview, TestModeVerification } from './domain/verification.js';
-import { AccountLinks } from './onboarding/account-links.js';
+import { ManualReview, TestModeVerification } from './onboarding/verification.rules.js';
+import { AccountLinks } from './onboarding/account-link.service.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
-import { OnboardingResolver } from './resolvers/onboarding.resolver.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountResolver } from './resolvers/account.resolver.js';
-import { AccountSettingsResolver } from './resolvers/account-settings.resolver.js';
-import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
-import { LoginResolver } from './resolvers/login.resolver.js';
-import { PlatformResolver } from './resolvers/platform.resolver.js';
+import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
+import { referenceResolvers } from './account/account-reference.resolver.js';
+import { AccountResolver } from './account/account.resolver.js';
+import { AccountSettingsResolver } from './settings/settings.resolver.js';
+import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { LoginResolver } from './login/login.resolver.js';
+import { PlatformResolver } from './platform/platform.resolver.js';
 import { loadIdentitySettings } from './identity-config.js';
 
 /**

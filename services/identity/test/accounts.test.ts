@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
-import { computeRequirements } from '../src/domain/requirements.js';
+import { computeRequirements } from '../src/onboarding/requirements.rules.js';
 
 let service: TestService;
 const testKey = platformCaller('plat_a');

@@ -7,7 +7,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { ApiKeyRepository, createPlatform } from '../src/index.js';
-import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-keys.repository.js';
+import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-key/api-key.service.js';
 
 let service: TestService;
 let platform: Awaited<ReturnType<typeof createPlatform>>;

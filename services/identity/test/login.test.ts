@@ -11,7 +11,7 @@ import {
 } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { CODE_ALLOWANCES, identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
-import { hashSecret } from '../src/domain/secrets.js';
+import { hashSecret } from '../src/api-key/secret-key.rules.js';
 
 const prefix = testRedisPrefix('login');
 let service: TestService;

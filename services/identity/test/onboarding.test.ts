@@ -9,8 +9,8 @@ import {
 import { identityService, seedIdentity } from '../src/index.js';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
-import { resealPersonalIds } from '../src/domain/reseal.js';
-import { unseal } from '../src/domain/secrets.js';
+import { resealPersonalIds } from '../src/onboarding/personal-id-reseal.worker.js';
+import { unseal } from '../src/api-key/secret-key.rules.js';
 import { markBankAccountProvided } from '../src/onboarding/onboarding.service.js';
 
 let service: TestService;

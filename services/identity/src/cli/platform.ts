@@ -4,8 +4,8 @@ import { createDataSource } from '@dash/db';
 import { loadConfigOrExit } from '@dash/config';
 import { loadServiceConfig, migrateService } from '@dash/subgraph';
 import { identityService } from '../service.js';
-import { createPlatform, PlatformInputError } from '../platforms.js';
-import { ApiKeyRepository } from '../api-keys.repository.js';
+import { createPlatform, PlatformInputError } from '../platform/platform.service.js';
+import { ApiKeyRepository } from '../api-key/api-key.service.js';
 
 const USAGE = `Usage:
   npm run platform -- create --name <name> [--color <#rrggbb>] [--icon <url>]

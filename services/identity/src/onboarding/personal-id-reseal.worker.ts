@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SecretKeys } from '@dash/config';
-import { seal, sealedUnderOlderKey, unseal } from './secrets.js';
+import { seal, sealedUnderOlderKey, unseal } from '../api-key/secret-key.rules.js';
 
 interface DetailsRow {
   id: string;

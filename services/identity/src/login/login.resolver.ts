@@ -10,7 +10,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { badInput, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
-import { Account } from '../entities/account.entity.js';
+import { Account } from '../account/account.entity.js';
 import type { IdentityContext } from '../context.js';
 
 enum LoginChannelEnum {

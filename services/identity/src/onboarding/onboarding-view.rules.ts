@@ -1,14 +1,10 @@
-import type { Account } from '../entities/account.entity.js';
-import type { Platform } from '../entities/platform.entity.js';
-import {
-  AccountLinkTypeEnum,
-  type Onboarding,
-  type OnboardingStep,
-} from '../entities/onboarding.type.js';
-import type { BusinessType } from '../entities/business-profile.type.js';
-import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from '../domain/requirement-rules.js';
-import { computeRequirements, rulesFor } from '../domain/requirements.js';
-import { requirementFactsOf } from './account-requirements.js';
+import type { Account } from '../account/account.entity.js';
+import type { Platform } from '../platform/platform.entity.js';
+import { AccountLinkTypeEnum, type Onboarding, type OnboardingStep } from './onboarding.type.js';
+import type { BusinessType } from '../account/business-profile.entity.js';
+import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from './requirement-table.rules.js';
+import { computeRequirements, rulesFor } from './requirements.rules.js';
+import { requirementFactsOf } from '../account/account-change.service.js';
 
 /**
  * The flow as the onboarding screens draw it: the account's steps in order, each with its

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { Account } from '../entities/account.entity.js';
-import { refused, type Challenges, type StartedChallenge } from '../login/challenges.js';
-import type { LoginChallengeRow } from '../login/login.entities.js';
-import { refuseDuringContactHold } from './contact-hold.js';
-import { openForChanges } from './guards.js';
+import { Account } from '../account/account.entity.js';
+import { refused, type Challenges, type StartedChallenge } from '../login/challenge.service.js';
+import type { LoginChallengeRow } from '../login/login.entity.js';
+import { refuseDuringContactHold } from './contact-hold.rules.js';
+import { openForChanges } from '../account/account.rules.js';
 
 const PAUSED = 'changing where payouts go';
 

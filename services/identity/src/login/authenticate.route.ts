@@ -11,11 +11,11 @@ import {
 } from '@dash/contracts';
 import { capabilitiesOf, DashError, internalRoute, InternalRouteError } from '@dash/subgraph';
 import type { DataSource } from 'typeorm';
-import type { ApiKeyRepository } from './api-keys.repository.js';
-import { Account } from './entities/account.entity.js';
-import { requirementsOf } from './onboarding/account-requirements.js';
-import type { LoginService } from './login/login.service.js';
-import type { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
+import type { ApiKeyRepository } from '../api-key/api-key.service.js';
+import { Account } from '../account/account.entity.js';
+import { requirementsOf } from '../account/account-change.service.js';
+import type { LoginService } from './login.service.js';
+import type { PayoutDetailsCodes } from '../settings/payout-details-codes.service.js';
 
 /** Who holds an API key or a session token, read from the database now. */
 async function holderOf(

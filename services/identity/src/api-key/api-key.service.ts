@@ -2,9 +2,9 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
-import { ApiKey } from './entities/api-key.entity.js';
-import { Platform } from './entities/platform.entity.js';
-import { hashSecret, newSecretKey, parseSecretKey } from './domain/secrets.js';
+import { ApiKey } from './api-key.entity.js';
+import { Platform } from '../platform/platform.entity.js';
+import { hashSecret, newSecretKey, parseSecretKey } from './secret-key.rules.js';
 
 /**
  * Active keys a platform may hold per mode. Rotation needs two at once and a few integrations a

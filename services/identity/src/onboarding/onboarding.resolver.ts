@@ -2,14 +2,14 @@ import { formatSessionHeader, SESSION_HEADER, type Caller } from '@dash/auth-con
 import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import { DashError, ListArg, notFound, requirePlatform, unauthenticated } from '@dash/subgraph';
-import { Account } from '../entities/account.entity.js';
+import { Account } from '../account/account.entity.js';
 import {
   AccountLink,
   AccountLinkTypeEnum,
   Onboarding,
   OnboardingSession,
-} from '../entities/onboarding.type.js';
-import { onboardingView } from '../onboarding/onboarding-view.js';
+} from './onboarding.type.js';
+import { onboardingView } from './onboarding-view.rules.js';
 import type { IdentityContext } from '../context.js';
 
 @InputType({ description: 'One answer; null or empty clears it.' })

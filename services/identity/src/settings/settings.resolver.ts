@@ -12,10 +12,10 @@ import {
 import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
 import { badInput, notFound, requireAccount } from '@dash/subgraph';
 import type { Caller } from '@dash/auth-context';
-import type { ContactKind } from '../account-settings/contact-change.service.js';
-import { Account } from '../entities/account.entity.js';
+import type { ContactKind } from './contact-change.service.js';
+import { Account } from '../account/account.entity.js';
 import type { IdentityContext } from '../context.js';
-import { E164 } from './account.inputs.js';
+import { E164 } from '../account/account.input.js';
 
 enum ContactKindEnum {
   email = 'email',

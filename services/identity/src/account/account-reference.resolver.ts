@@ -1,5 +1,5 @@
-import type { Account } from '../entities/account.entity.js';
-import type { Platform } from '../entities/platform.entity.js';
+import type { Account } from './account.entity.js';
+import type { Platform } from '../platform/platform.entity.js';
 import type { IdentityContext } from '../context.js';
 
 /** How the gateway turns `{ __typename: "Account", id }` from another subgraph into an account. */

@@ -1,5 +1,5 @@
 import { DashError } from '@dash/errors';
-import type { Account } from '../entities/account.entity.js';
+import type { Account } from './account.entity.js';
 
 /** A closed account is kept for its records but no longer changes. */
 export function openForChanges(account: Account): Account {

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
-import { ApiKeyRepository } from './api-keys.repository.js';
-import { Platform } from './entities/platform.entity.js';
+import { ApiKeyRepository } from '../api-key/api-key.service.js';
+import { Platform } from './platform.entity.js';
 
 export interface NewPlatform {
   name: string;

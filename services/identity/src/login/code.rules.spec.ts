@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyRing } from '@dash/config';
-import { codeHashingSecret, codeMatches, hashCode } from '../src/login/codes.js';
+import { codeHashingSecret, codeMatches, hashCode } from './code.rules.js';
 
 const rootA = 'a:a-root-secret-of-at-least-thirty-two-chars';
 const rootB = 'b:the-next-root-secret-of-thirty-two-chars';

@@ -11,14 +11,14 @@ import {
   Root,
 } from 'type-graphql';
 import { badInput, FirstArgs, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
-import { featureOff, openForChanges } from '../account-settings/guards.js';
-import { Account } from '../entities/account.entity.js';
-import { Requirements } from '../entities/business-profile.type.js';
-import { Platform } from '../entities/platform.entity.js';
-import { defaultCurrencyFor } from '../accounts.repository.js';
-import { requirementsOf } from '../onboarding/account-requirements.js';
+import { featureOff, openForChanges } from './account.rules.js';
+import { Account } from './account.entity.js';
+import { Requirements } from './business-profile.entity.js';
+import { Platform } from '../platform/platform.entity.js';
+import { defaultCurrencyFor } from './account.service.js';
+import { requirementsOf } from './account-change.service.js';
 import type { IdentityContext } from '../context.js';
-import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.inputs.js';
+import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.input.js';
 
 @Resolver(() => Account)
 export class AccountResolver {

@@ -3,13 +3,13 @@ import type { Caller } from '@dash/auth-context';
 import { recordEvent, type Actor } from '@dash/events';
 import { newId } from '@dash/ids';
 import { EURO_AREA, normalizeCurrency } from '@dash/money';
-import { Account } from './entities/account.entity.js';
-import { Platform } from './entities/platform.entity.js';
-import type { StoredFeatures } from './entities/platform-features.type.js';
-import { recordPlatformUpdated } from './platforms.js';
-import { saveAccountChange } from './onboarding/account-requirements.js';
-import { emptyBusinessProfile, type BusinessProfile } from './entities/business-profile.type.js';
-import type { CreateAccountInput, UpdateAccountInput } from './resolvers/account.inputs.js';
+import { Account } from './account.entity.js';
+import { Platform } from '../platform/platform.entity.js';
+import type { StoredFeatures } from '../platform/platform-features.type.js';
+import { recordPlatformUpdated } from '../platform/platform.service.js';
+import { saveAccountChange } from './account-change.service.js';
+import { emptyBusinessProfile, type BusinessProfile } from './business-profile.entity.js';
+import type { CreateAccountInput, UpdateAccountInput } from './account.input.js';
 
 /**
  * Which accounts a caller can see: an account itself; a platform its own accounts in the mode

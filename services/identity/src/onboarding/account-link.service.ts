@@ -3,12 +3,12 @@ import { IsNull, type DataSource } from 'typeorm';
 import { isURL } from 'class-validator';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
-import type { Account } from '../entities/account.entity.js';
-import { openForChanges } from '../account-settings/guards.js';
-import { hashSecret } from '../domain/secrets.js';
-import { randomToken } from '../login/challenges.js';
+import type { Account } from '../account/account.entity.js';
+import { openForChanges } from '../account/account.rules.js';
+import { hashSecret } from '../api-key/secret-key.rules.js';
+import { randomToken } from '../login/challenge.service.js';
 import { LOGIN_RULES } from '../login/login.service.js';
-import { AccountLinkRow } from '../login/login.entities.js';
+import { AccountLinkRow } from '../login/login.entity.js';
 
 export type AccountLinkType = AccountLinkRow['type'];
 

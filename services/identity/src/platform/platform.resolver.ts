@@ -11,8 +11,8 @@ import {
   Root,
 } from 'type-graphql';
 import { notFound, requirePlatform } from '@dash/subgraph';
-import { Platform } from '../entities/platform.entity.js';
-import { PlatformFeatures, type FeatureName } from '../entities/platform-features.type.js';
+import { Platform } from './platform.entity.js';
+import { PlatformFeatures, type FeatureName } from './platform-features.type.js';
 import type { IdentityContext } from '../context.js';
 
 @InputType({ description: 'Switches to change; those left out keep their value.' })

@@ -1,7 +1,7 @@
 import { differenceInYears, isValid, parseISO } from 'date-fns';
 import { isEmail, isPhoneNumber, isPostalCode, isURL } from 'class-validator';
-import type { FieldRule } from './requirement-rules.js';
-import { TEST_ID_NUMBERS } from './verification.js';
+import type { FieldRule } from './requirement-table.rules.js';
+import { TEST_ID_NUMBERS } from './verification.rules.js';
 
 /** Why a value was refused: `code` picks the words on screen, `message` says it in English. */
 export interface FieldProblem {

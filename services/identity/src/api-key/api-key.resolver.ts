@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { notFound, requirePlatform } from '@dash/subgraph';
-import { ApiKey } from '../entities/api-key.entity.js';
+import { ApiKey } from './api-key.entity.js';
 import type { IdentityContext } from '../context.js';
 
 @ObjectType({ description: 'A new key and its secret. The secret is never shown again.' })

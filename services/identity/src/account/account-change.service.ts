@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor, RequirementsSummary } from '@dash/events';
-import { Account } from '../entities/account.entity.js';
-import { recordAccountEvent } from '../accounts.repository.js';
+import { Account } from './account.entity.js';
+import { recordAccountEvent } from './account.service.js';
 import {
   computeRequirements,
   type RequirementFacts,
   type RequirementsState,
-} from '../domain/requirements.js';
+} from '../onboarding/requirements.rules.js';
 
 /** The answers an account gave, by requirement key, wherever they are kept. */
 export function answersOf(account: Account): Record<string, string> {

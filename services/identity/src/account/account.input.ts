@@ -9,7 +9,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { BusinessType } from '../entities/business-profile.type.js';
+import { BusinessType } from './business-profile.entity.js';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 const CURRENCY = /^[A-Za-z]{3}$/;

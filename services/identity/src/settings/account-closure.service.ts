@@ -1,14 +1,14 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { CredentialEpochs } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
-import { recordAccountEvent } from '../accounts.repository.js';
-import { Account } from '../entities/account.entity.js';
-import type { Platform } from '../entities/platform.entity.js';
-import { refused, type Challenges, type StartedChallenge } from '../login/challenges.js';
-import { SessionRow, type LoginChallengeRow } from '../login/login.entities.js';
-import type { ClosureChecks } from './closure-checks.js';
-import { refuseDuringContactHold } from './contact-hold.js';
-import { featureOff, openForChanges } from './guards.js';
+import { recordAccountEvent } from '../account/account.service.js';
+import { Account } from '../account/account.entity.js';
+import type { Platform } from '../platform/platform.entity.js';
+import { refused, type Challenges, type StartedChallenge } from '../login/challenge.service.js';
+import { SessionRow, type LoginChallengeRow } from '../login/login.entity.js';
+import type { ClosureChecks } from './closure-checks.service.js';
+import { refuseDuringContactHold } from './contact-hold.rules.js';
+import { featureOff, openForChanges } from '../account/account.rules.js';
 
 const PAUSED = 'closing the account';
 

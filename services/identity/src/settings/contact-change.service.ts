@@ -1,15 +1,15 @@
 import { requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import type { TypedQueue } from '@dash/queue';
-import type { AccountRepository } from '../accounts.repository.js';
-import type { Account } from '../entities/account.entity.js';
+import type { AccountRepository } from '../account/account.service.js';
+import type { Account } from '../account/account.entity.js';
 import {
   refused,
   type Challenges,
   type CodeChannel,
   type StartedChallenge,
-} from '../login/challenges.js';
-import type { LoginChallengeRow } from '../login/login.entities.js';
-import { openForChanges } from './guards.js';
+} from '../login/challenge.service.js';
+import type { LoginChallengeRow } from '../login/login.entity.js';
+import { openForChanges } from '../account/account.rules.js';
 
 export type ContactKind = 'email' | 'phone';
 

@@ -4,10 +4,10 @@ import { maskDestination, requestDelivery, type DeliveryJobs } from '@dash/contr
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
-import type { Account } from '../entities/account.entity.js';
-import { codeMatches, hashCode, newCode } from './codes.js';
-import { CODE_ALLOWANCES, type CodeLimits } from './code-limits.js';
-import { LoginChallengeRow, type ChallengePurpose } from './login.entities.js';
+import type { Account } from '../account/account.entity.js';
+import { codeMatches, hashCode, newCode } from './code.rules.js';
+import { CODE_ALLOWANCES, type CodeLimits } from './code-limits.service.js';
+import { LoginChallengeRow, type ChallengePurpose } from './login.entity.js';
 
 const MINUTE = 60_000;
 export const CODE_RULES = {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FIELD_KINDS, type FieldKind } from '../domain/requirement-rules.js';
-import { BusinessType, Requirements } from './business-profile.type.js';
+import { FIELD_KINDS, type FieldKind } from './requirement-table.rules.js';
+import { BusinessType, Requirements } from '../account/business-profile.entity.js';
 
 export enum AccountLinkTypeEnum {
   ACCOUNT_ONBOARDING = 'account_onboarding',

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
-import type { VerificationResult } from '../domain/verification.js';
-import { BusinessProfile, BusinessType } from './business-profile.type.js';
+import type { VerificationResult } from '../onboarding/verification.rules.js';
+import { BusinessProfile, BusinessType } from './business-profile.entity.js';
 
 export interface TosAcceptance {
   /** ISO 8601. */

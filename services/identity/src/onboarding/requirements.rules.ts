@@ -3,8 +3,8 @@ import {
   requirementRules,
   TOS_REQUIREMENTS,
   type FieldRule,
-} from './requirement-rules.js';
-import type { VerificationResult } from './verification.js';
+} from './requirement-table.rules.js';
+import type { VerificationResult } from './verification.rules.js';
 
 /** What the requirements are computed from: the account's answers and what became of them. */
 export interface RequirementFacts {
