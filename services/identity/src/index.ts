@@ -6,4 +6,4 @@ export { isVerifiable } from './onboarding/verification.rules.js';
 export { Account } from './account/account.entity.js';
 export { Platform } from './platform/platform.entity.js';
 export { createPlatform } from './platform/platform.service.js';
-export { ApiKeyRepository } from './api-key/api-key.service.js';
+export { ApiKeyService } from './api-key/api-key.service.js';

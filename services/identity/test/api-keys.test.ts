@@ -6,7 +6,7 @@ import {
   TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
-import { ApiKeyRepository, createPlatform } from '../src/index.js';
+import { ApiKeyService, createPlatform } from '../src/index.js';
 import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-key/api-key.service.js';
 
 let service: TestService;
@@ -227,7 +227,7 @@ describe('a leaked key', () => {
     expect((await authenticate(testSecret)).status).toBe(200);
     expect((await authenticate(first.secret)).status).toBe(200);
     // The operator's CLI can revoke the oldest key, and everything made from it goes too.
-    const revoked = await new ApiKeyRepository(service.dataSource).revoke(k0.platformId, k0.keyId);
+    const revoked = await new ApiKeyService(service.dataSource).revoke(k0.platformId, k0.keyId);
     expect(revoked?.map((key) => key.id).sort()).toEqual(
       [k0.keyId, first.key.id, leaked.key.id].sort(),
     );

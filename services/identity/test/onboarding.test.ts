@@ -10,7 +10,7 @@ import { identityService, seedIdentity } from '../src/index.js';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
 import { resealPersonalIds } from '../src/onboarding/personal-id-reseal.worker.js';
-import { unseal } from '../src/api-key/secret-key.rules.js';
+import { unseal } from '../src/onboarding/personal-id.rules.js';
 import { markBankAccountProvided } from '../src/onboarding/onboarding.service.js';
 
 let service: TestService;

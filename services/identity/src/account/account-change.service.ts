@@ -1,52 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor, RequirementsSummary } from '@dash/events';
+import { recordEvent, type Actor } from '@dash/events';
+import { requirementsOf, summarize } from '../onboarding/requirements.rules.js';
 import { Account } from './account.entity.js';
-import { recordAccountEvent } from './account.service.js';
-import {
-  computeRequirements,
-  type RequirementFacts,
-  type RequirementsState,
-} from '../onboarding/requirements.rules.js';
 
-/** The answers an account gave, by requirement key, wherever they are kept. */
-export function answersOf(account: Account): Record<string, string> {
-  const profile = account.businessProfile;
-  const answers: Record<string, string | null | undefined> = {
-    business_type: account.businessType,
-    'business_profile.name': profile?.name,
-    'business_profile.url': profile?.url,
-    'business_profile.support_email': profile?.supportEmail,
-    ...account.onboardingDetails,
-  };
-  return Object.fromEntries(
-    Object.entries(answers).filter((entry): entry is [string, string] => Boolean(entry[1])),
+/** Records an event about an account in the transaction that changed it. */
+export const recordAccountEvent = <Type extends 'account.updated' | 'account.closed'>(
+  manager: EntityManager,
+  type: Type,
+  account: Account,
+  data: Parameters<typeof recordEvent<Type>>[4],
+) =>
+  recordEvent(
+    manager,
+    'identity',
+    type,
+    { accountId: account.id, platformId: account.platformId, livemode: account.livemode },
+    data,
   );
-}
-
-export const requirementFactsOf = (account: Account): RequirementFacts => ({
-  country: account.country,
-  businessType: account.businessType,
-  values: answersOf(account),
-  externalAccount: account.externalAccountProvided,
-  tosAcceptedAt: account.tosAcceptance ? new Date(account.tosAcceptance.date) : null,
-  verification: account.verification ?? {},
-  dueSince: account.requirementsDueSince,
-});
-
-export const requirementsOf = (account: Account, now = new Date()): RequirementsState =>
-  computeRequirements(requirementFactsOf(account), now);
-
-const summarize = (state: RequirementsState, before?: RequirementsState): RequirementsSummary => ({
-  currentlyDue: state.currentlyDue,
-  newlyDue: before ? state.currentlyDue.filter((key) => !before.currentlyDue.includes(key)) : [],
-  pastDue: state.pastDue,
-  pendingVerification: state.pendingVerification,
-  errors: state.errors.map((error) => error.requirement),
-  currentDeadline: state.currentDeadline?.toISOString() ?? null,
-  detailsSubmitted: state.detailsSubmitted,
-  chargesEnabled: state.chargesEnabled,
-  payoutsEnabled: state.payoutsEnabled,
-});
 
 /**
  * Writes a change to an account and, in the same transaction, tells the world: an

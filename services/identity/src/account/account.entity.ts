@@ -77,7 +77,7 @@ export class Account {
 
   /**
    * The onboarding answers that have no column of their own, by requirement key
-   * (individual.first_name, owners.0.dob, …); personal ids are sealed (see secrets.ts).
+   * (individual.first_name, owners.0.dob, …); personal ids are sealed (see onboarding/personal-id.rules.ts).
    */
   @Column({ name: 'onboarding_details', type: 'simple-json', nullable: true })
   onboardingDetails!: Record<string, string> | null;

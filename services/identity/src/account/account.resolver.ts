@@ -10,15 +10,28 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { badInput, FirstArgs, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
-import { featureOff, openForChanges } from './account.rules.js';
+import { badInput, FirstArgs } from '@dash/subgraph';
 import { Account } from './account.entity.js';
-import { Requirements } from './business-profile.entity.js';
+import { accountRefOfRow, defaultCurrencyFor } from './account.rules.js';
+import { Requirements } from '../onboarding/onboarding.type.js';
+import { requirementsOf } from '../onboarding/requirements.rules.js';
 import { Platform } from '../platform/platform.entity.js';
-import { defaultCurrencyFor } from './account.service.js';
-import { requirementsOf } from './account-change.service.js';
 import type { IdentityContext } from '../context.js';
 import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.input.js';
+
+/**
+ * How the gateway turns `{ __typename: "Account", id }` from another subgraph into an account:
+ * null where the caller may not see it.
+ */
+export const accountReference = {
+  __resolveReference: async (
+    { id }: Pick<Account, 'id'>,
+    { access, accounts }: IdentityContext,
+  ) => {
+    const account = await accounts.find(id);
+    return account && access.canSee(accountRefOfRow(account)) ? account : null;
+  },
+};
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -28,22 +41,18 @@ export class AccountResolver {
    */
   @Query(() => Account)
   @Directive('@shareable')
-  async me(@Ctx() { caller, accounts }: IdentityContext): Promise<Account> {
-    const { accountId } = requireAccount(caller);
-    const account = await accounts.findAccount(accountId, caller);
-    if (!account) throw notFound('account', accountId);
-    return account;
+  me(@Ctx() { access, accounts }: IdentityContext): Promise<Account> {
+    return accounts.get(access.signedInAccount().accountId);
   }
 
   /** One connected account, for its platform (or for itself). */
   @Query(() => Account)
   async account(
     @Arg('id', () => ID) id: string,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account> {
-    const account = await accounts.findAccount(id, caller);
-    if (!account) throw notFound('account', id);
-    return account;
+    const { accountId } = await access.readableAccount(id);
+    return accounts.get(accountId);
   }
 
   @Query(() => [Account], {
@@ -51,10 +60,9 @@ export class AccountResolver {
   })
   accounts(
     @Args() { first }: FirstArgs,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account[]> {
-    const platform = requirePlatform(caller);
-    return accounts.listForPlatform(platform.platformId, platform.livemode, first);
+    return accounts.listFor(access.platform(), first);
   }
 
   @Mutation(() => Account, {
@@ -62,28 +70,27 @@ export class AccountResolver {
   })
   createAccount(
     @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account> {
-    const platform = requirePlatform(caller);
+    const platform = access.platform();
     if (!input.defaultCurrency && !defaultCurrencyFor(input.country)) {
       throw badInput(
         `defaultCurrency is required for country ${input.country.toUpperCase()}`,
         'defaultCurrency',
       );
     }
-    return accounts.create(platform.platformId, platform.livemode, input);
+    return accounts.create(platform, input);
   }
 
   @Mutation(() => Account, { description: "Updates one of the platform's accounts." })
   async updateAccount(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
-    @Ctx() { caller, accounts, contactChange }: IdentityContext,
+    @Ctx() { access, accounts, contactChange }: IdentityContext,
   ): Promise<Account> {
-    requirePlatform(caller);
-    const account = await accounts.findAccount(id, caller);
-    if (!account) throw notFound('account', id);
-    const updated = await accounts.update(openForChanges(account), input, 'platform');
+    access.platform();
+    const account = await accounts.get((await access.writeAccount(id)).accountId);
+    const updated = await accounts.update(account, input, 'platform');
     // A new email or phone is announced to the old one, whoever made the change.
     await contactChange.afterPlatformChange(account, updated);
     return updated;
@@ -94,28 +101,18 @@ export class AccountResolver {
   })
   async updateMyPublicInfo(
     @Arg('input', () => PublicInfoInput) input: PublicInfoInput,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account> {
-    const { accountId } = requireAccount(caller);
-    const account = await accounts.findAccount(accountId, caller);
-    if (!account) throw notFound('account', accountId);
-    const platform = await accounts.findPlatform(account.platformId, caller);
-    if (!platform?.featuresIn(account.livemode).editPublicInfo)
-      throw featureOff(
-        'editPublicInfo',
-        'Your platform manages this information; contact it to change it.',
-      );
-    return accounts.update(account, input, 'account');
+    const { accountId } = await access.feature(
+      'editPublicInfo',
+      'Your platform manages this information; contact it to change it.',
+    );
+    return accounts.update(await accounts.get(accountId), input, 'account');
   }
 
   @FieldResolver(() => Platform)
-  async platform(
-    @Root() account: Account,
-    @Ctx() { caller, accounts }: IdentityContext,
-  ): Promise<Platform> {
-    const platform = await accounts.findPlatform(account.platformId, caller);
-    if (!platform) throw notFound('platform', account.platformId);
-    return platform;
+  platform(@Root() account: Account, @Ctx() { platforms }: IdentityContext): Promise<Platform> {
+    return platforms.get(account.platformId);
   }
 
   @FieldResolver(() => Requirements)

@@ -1,45 +1,55 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Caller } from '@dash/auth-context';
-import { recordEvent, type Actor } from '@dash/events';
+import type { DataSource } from 'typeorm';
+import { belongsToTenant, type OwnedAccount, type Tenant } from '@dash/contracts';
+import { notFound } from '@dash/errors';
+import type { Actor } from '@dash/events';
 import { newId } from '@dash/ids';
-import { EURO_AREA, normalizeCurrency } from '@dash/money';
+import { normalizeCurrency } from '@dash/money';
+import type { AccountOwnership } from '@dash/subgraph';
 import { Account } from './account.entity.js';
-import { Platform } from '../platform/platform.entity.js';
-import type { StoredFeatures } from '../platform/platform-features.type.js';
-import { recordPlatformUpdated } from '../platform/platform.service.js';
 import { saveAccountChange } from './account-change.service.js';
-import { emptyBusinessProfile, type BusinessProfile } from './business-profile.entity.js';
+import {
+  accountClosed,
+  changedFields,
+  defaultCurrencyFor,
+  ownedAccountOf,
+  toProfile,
+} from './account.rules.js';
+import { emptyBusinessProfile } from './business-profile.entity.js';
 import type { CreateAccountInput, UpdateAccountInput } from './account.input.js';
 
 /**
- * Which accounts a caller can see: an account itself; a platform its own accounts in the mode
- * of its key (test keys never see live accounts); nobody else any.
+ * Identity's accounts table: who owns each account (what Access asks, as other services ask
+ * their AccountDirectory), and the reads and writes of accounts that use cases make once Access
+ * has let them through.
  */
-function visibleAccounts(
-  caller: Caller,
-): Partial<Pick<Account, 'id' | 'platformId' | 'livemode'>> | null {
-  switch (caller.kind) {
-    case 'account':
-      return { id: caller.accountId };
-    case 'platform':
-      return { platformId: caller.platformId, livemode: caller.livemode };
-    default:
-      return null;
-  }
-}
-
-/** All reads and writes of accounts and platforms, always within what the caller may see. */
-export class AccountRepository {
+export class AccountService implements AccountOwnership {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findAccount(id: string, caller: Caller): Promise<Account | null> {
-    const visible = visibleAccounts(caller);
-    if (!visible || (visible.id && visible.id !== id)) return null;
-    return this.dataSource.getRepository(Account).findOneBy({ ...visible, id });
+  find(id: string): Promise<Account | null> {
+    return this.dataSource.getRepository(Account).findOneBy({ id });
   }
 
-  /** A platform's accounts, newest first. */
-  listForPlatform(platformId: string, livemode: boolean, first: number): Promise<Account[]> {
+  /** An account Access has let the caller reach; NOT_FOUND if it is gone. */
+  async get(id: string): Promise<Account> {
+    const account = await this.find(id);
+    if (!account) throw notFound('account', id);
+    return account;
+  }
+
+  async belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
+    const account = await this.find(accountId);
+    return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+  }
+
+  async openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount> {
+    const owned = await this.belongsTo(tenant, accountId);
+    if (!owned) throw notFound('account', accountId);
+    if (owned.closed) throw accountClosed();
+    return owned;
+  }
+
+  /** A platform's accounts in one mode, newest first. */
+  listFor({ platformId, livemode }: Tenant, first: number): Promise<Account[]> {
     return this.dataSource.getRepository(Account).find({
       where: { platformId, livemode },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -47,39 +57,7 @@ export class AccountRepository {
     });
   }
 
-  /** A platform is visible to its own accounts (onboarding ones too) and to itself. */
-  findPlatform(id: string, caller: Caller): Promise<Platform | null> {
-    const allowed =
-      caller.kind === 'account' || caller.kind === 'platform' || caller.kind === 'onboarding'
-        ? caller.platformId === id
-        : false;
-    return allowed
-      ? this.dataSource.getRepository(Platform).findOneBy({ id })
-      : Promise.resolve(null);
-  }
-
-  /** Sets some feature switches; the read-modify-write is one transaction, so none is lost. */
-  /** Changes one mode's switches only: a test key's call never reaches live mode's. */
-  updateFeatures(
-    platformId: string,
-    livemode: boolean,
-    switches: StoredFeatures,
-  ): Promise<Platform> {
-    return this.dataSource.transaction(async (manager) => {
-      const platforms = manager.getRepository(Platform);
-      const platform = await platforms.findOneOrFail({
-        where: { id: platformId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const column = livemode ? 'storedFeatures' : 'storedTestFeatures';
-      platform[column] = { ...platform[column], ...switches };
-      await platforms.update({ id: platformId }, { [column]: platform[column] });
-      await recordPlatformUpdated(manager, platformId);
-      return platform;
-    });
-  }
-
-  async create(platformId: string, livemode: boolean, input: CreateAccountInput): Promise<Account> {
+  async create({ platformId, livemode }: Tenant, input: CreateAccountInput): Promise<Account> {
     const now = new Date();
     const account = this.dataSource.getRepository(Account).create({
       id: newId('account'),
@@ -156,70 +134,4 @@ export class AccountRepository {
       saveAccountChange(manager, account, changes, { fields: [kind], by: 'account', now: at }),
     );
   }
-}
-
-/** Records an event about an account in the transaction that changed it. */
-export const recordAccountEvent = <Type extends 'account.updated' | 'account.closed'>(
-  manager: EntityManager,
-  type: Type,
-  account: Account,
-  data: Parameters<typeof recordEvent<Type>>[4],
-) =>
-  recordEvent(
-    manager,
-    'identity',
-    type,
-    { accountId: account.id, platformId: account.platformId, livemode: account.livemode },
-    data,
-  );
-
-/** The names of the fields whose values differ: email, phone, businessProfile.url, … */
-function changedFields(account: Account, changes: Partial<Account>): string[] {
-  const fields: string[] = [];
-  for (const [key, value] of Object.entries(changes) as Array<[keyof Account, unknown]>) {
-    if (key === 'businessProfile') {
-      const before = (account.businessProfile ?? {}) as Record<string, unknown>;
-      for (const [part, next] of Object.entries(value as Record<string, unknown>)) {
-        if (JSON.stringify(before[part] ?? null) !== JSON.stringify(next ?? null))
-          fields.push(`businessProfile.${part}`);
-      }
-    } else if (account[key] !== value) {
-      fields.push(key);
-    }
-  }
-  return fields;
-}
-
-/** Only the fields given, so an update merges instead of wiping the rest. */
-function toProfile(
-  input: NonNullable<CreateAccountInput['businessProfile']>,
-): Partial<BusinessProfile> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => value !== undefined),
-  ) as Partial<BusinessProfile>;
-}
-
-const CURRENCY_BY_COUNTRY: Record<string, string> = {
-  ...Object.fromEntries([...EURO_AREA].map((country) => [country, 'eur'])),
-  US: 'usd',
-  GB: 'gbp',
-  JP: 'jpy',
-  CN: 'cny',
-  CA: 'cad',
-  AU: 'aud',
-  NZ: 'nzd',
-  IN: 'inr',
-  SG: 'sgd',
-  HK: 'hkd',
-  CH: 'chf',
-  SE: 'sek',
-  NO: 'nok',
-  DK: 'dkk',
-  MX: 'mxn',
-  BR: 'brl',
-};
-
-/** The country's currency where it is unambiguous; otherwise the platform must say. */
-export function defaultCurrencyFor(country: string): string | undefined {
-  return CURRENCY_BY_COUNTRY[country.toUpperCase()];
 }

@@ -1,7 +1,15 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { notFound, requirePlatform } from '@dash/subgraph';
+import type { Tenant } from '@dash/contracts';
+import { notFound, unauthenticated, type Access } from '@dash/subgraph';
 import { ApiKey } from './api-key.entity.js';
 import type { IdentityContext } from '../context.js';
+
+/** The platform acting and the key it acts with (Access refuses anyone but a platform key). */
+function callingKey(access: Access): Tenant & { keyId: string } {
+  const tenant = access.platform();
+  if (access.caller.kind !== 'platform') throw unauthenticated();
+  return { ...tenant, keyId: access.caller.keyId };
+}
 
 @ObjectType({ description: 'A new key and its secret. The secret is never shown again.' })
 class NewApiKey {
@@ -16,8 +24,8 @@ class NewApiKey {
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => [ApiKey], { description: "The calling platform's keys in the calling key's mode." })
-  async apiKeys(@Ctx() { caller, apiKeys }: IdentityContext): Promise<ApiKey[]> {
-    const platform = requirePlatform(caller);
+  async apiKeys(@Ctx() { access, apiKeys }: IdentityContext): Promise<ApiKey[]> {
+    const platform = access.platform();
     return (await apiKeys.list(platform.platformId)).filter(
       (key) => key.livemode === platform.livemode,
     );
@@ -27,14 +35,12 @@ export class ApiKeyResolver {
     description:
       'Issues another key in the calling key’s mode, for rotation. Revoking the calling key later revokes this one too. A platform has at most 10 active keys per mode (FAILED_PRECONDITION, reason TOO_MANY_KEYS).',
   })
-  createApiKey(@Ctx() { caller, apiKeys, log }: IdentityContext): Promise<NewApiKey> {
-    const platform = requirePlatform(caller);
-    return apiKeys
-      .issue(platform.platformId, platform.livemode, { createdByKeyId: platform.keyId })
-      .then((issued) => {
-        log.info({ keyId: issued.key.id, by: platform.keyId }, 'API key created');
-        return issued;
-      });
+  createApiKey(@Ctx() { access, apiKeys, log }: IdentityContext): Promise<NewApiKey> {
+    const platform = callingKey(access);
+    return apiKeys.issue(platform, { createdByKeyId: platform.keyId }).then((issued) => {
+      log.info({ keyId: issued.key.id, by: platform.keyId }, 'API key created');
+      return issued;
+    });
   }
 
   @Mutation(() => ApiKey, {
@@ -43,9 +49,9 @@ export class ApiKeyResolver {
   })
   async revokeApiKey(
     @Arg('id', () => ID) id: string,
-    @Ctx() { caller, apiKeys, log, credentialEpochs }: IdentityContext,
+    @Ctx() { access, apiKeys, log, credentialEpochs }: IdentityContext,
   ): Promise<ApiKey> {
-    const platform = requirePlatform(caller);
+    const platform = callingKey(access);
     const revoked = await apiKeys.revoke(platform.platformId, id, platform.keyId);
     if (!revoked) throw notFound('active API key', id);
     log.info({ keyIds: revoked.map((key) => key.id), by: platform.keyId }, 'API keys revoked');

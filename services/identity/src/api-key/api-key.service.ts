@@ -1,9 +1,11 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Tenant } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
 import { ApiKey } from './api-key.entity.js';
 import { Platform } from '../platform/platform.entity.js';
+import { descendantsOf } from './api-key.rules.js';
 import { hashSecret, newSecretKey, parseSecretKey } from './secret-key.rules.js';
 
 /**
@@ -33,7 +35,7 @@ export interface IssueOptions {
  * revocation has committed, the count against the cap is exact, and revoking sees every key
  * made before it.
  */
-export class ApiKeyRepository {
+export class ApiKeyService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -42,8 +44,7 @@ export class ApiKeyRepository {
    * asking for it has been revoked meanwhile.
    */
   async issue(
-    platformId: string,
-    livemode: boolean,
+    { platformId, livemode }: Tenant,
     { manager, secret = newSecretKey(livemode), createdByKeyId }: IssueOptions = {},
   ): Promise<IssuedKey> {
     const run = async (transaction: EntityManager): Promise<IssuedKey> => {
@@ -167,20 +168,4 @@ async function activeKeyOf(
     .findOneBy({ id: keyId, platformId, revokedAt: IsNull() });
   if (!key) throw new DashError('UNAUTHENTICATED', 'This API key has been revoked.');
   return key;
-}
-
-/** Every key made from `rootId`, directly or through keys it made (revoked ones included). */
-function descendantsOf(rootId: string, keys: ApiKey[]): ApiKey[] {
-  const found: ApiKey[] = [];
-  const parents = new Set([rootId]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const key of keys)
-      if (key.createdByKeyId && parents.has(key.createdByKeyId) && !parents.has(key.id)) {
-        parents.add(key.id);
-        found.push(key);
-        grew = true;
-      }
-  }
-  return found;
 }

@@ -156,6 +156,17 @@ export class Challenges {
     return challenge;
   }
 
+  /** As `open`, for one account's own step: another account's challenge looks like none at all. */
+  async openOwn(
+    challengeId: string,
+    purpose: ChallengePurpose,
+    accountId: string,
+  ): Promise<LoginChallengeRow> {
+    const challenge = await this.open(challengeId, purpose);
+    if (challenge.accountId !== accountId) throw challengeEnded();
+    return challenge;
+  }
+
   /** Checks a code and uses the challenge up (see `check`). */
   async consume(challenge: LoginChallengeRow, code: string, holder: CodeHolder): Promise<void> {
     await this.check(challenge, code, holder);

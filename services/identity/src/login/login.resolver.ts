@@ -9,8 +9,9 @@ import {
   Resolver,
   registerEnumType,
 } from 'type-graphql';
-import { badInput, notFound, requireAccount, requirePlatform } from '@dash/subgraph';
+import { badInput } from '@dash/subgraph';
 import { Account } from '../account/account.entity.js';
+import { onboardingSession } from '../onboarding/onboarding-caller.rules.js';
 import type { IdentityContext } from '../context.js';
 
 enum LoginChannelEnum {
@@ -86,12 +87,11 @@ export class LoginResolver {
   })
   async createLoginLink(
     @Arg('account', () => ID) accountId: string,
-    @Ctx() { caller, accounts, login }: IdentityContext,
+    @Ctx() { access, accounts, login }: IdentityContext,
   ): Promise<LoginLink> {
-    requirePlatform(caller);
-    const account = await accounts.findAccount(accountId, caller);
-    if (!account) throw notFound('account', accountId);
-    return login.createLoginLink(account);
+    access.platform();
+    const owned = await access.writeAccount(accountId);
+    return login.createLoginLink(await accounts.get(owned.accountId));
   }
 
   @Mutation(() => LoginChallenge, { description: 'Opens a login link and sends a one-time code.' })
@@ -177,10 +177,10 @@ export class LoginResolver {
       'Ends this browser session: a dashboard one, or the onboarding session of an account link (the flow ends it before leaving to the platform).',
   })
   async signOut(
-    @Ctx() { caller, login, credentialEpochs, setResponseHeader }: IdentityContext,
+    @Ctx() { access, login, credentialEpochs, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
     // An onboarding session can be ended too, so a shared computer does not keep it open.
-    const signedIn = caller.kind === 'onboarding' ? caller : requireAccount(caller);
+    const signedIn = onboardingSession(access.caller) ?? access.signedInAccount();
     if (signedIn.sessionId) await login.signOut(signedIn.sessionId);
     // Every gateway replica forgets the session at its next request.
     await credentialEpochs.bump({ accountId: signedIn.accountId });
@@ -190,9 +190,9 @@ export class LoginResolver {
 
   @Mutation(() => Boolean, { description: 'Ends every session of this account, on every device.' })
   async signOutEverywhere(
-    @Ctx() { caller, login, credentialEpochs, setResponseHeader }: IdentityContext,
+    @Ctx() { access, login, credentialEpochs, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
-    const { accountId } = requireAccount(caller);
+    const { accountId } = access.signedInAccount();
     await login.signOutEverywhere(accountId);
     await credentialEpochs.bump({ accountId });
     setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));

@@ -2,7 +2,7 @@ import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
 import { newId } from '@dash/ids';
 import { Account } from '../account/account.entity.js';
 import { Platform } from '../platform/platform.entity.js';
-import { contactHoldUntil, recentContactChange } from '../settings/contact-hold.rules.js';
+import { contactHoldUntil, recentContactChange } from '../account/contact-hold.rules.js';
 import { openForChanges } from '../account/account.rules.js';
 import { hashSecret } from '../api-key/secret-key.rules.js';
 import {

@@ -8,7 +8,7 @@ import { openForChanges } from '../account/account.rules.js';
 import { hashSecret } from '../api-key/secret-key.rules.js';
 import { randomToken } from '../login/challenge.service.js';
 import { LOGIN_RULES } from '../login/login.service.js';
-import { AccountLinkRow } from '../login/login.entity.js';
+import { AccountLinkRow } from './account-link.entity.js';
 
 export type AccountLinkType = AccountLinkRow['type'];
 

@@ -3,8 +3,7 @@ import type { Platform } from '../platform/platform.entity.js';
 import { AccountLinkTypeEnum, type Onboarding, type OnboardingStep } from './onboarding.type.js';
 import type { BusinessType } from '../account/business-profile.entity.js';
 import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from './requirement-table.rules.js';
-import { computeRequirements, rulesFor } from './requirements.rules.js';
-import { requirementFactsOf } from '../account/account-change.service.js';
+import { computeRequirements, requirementFactsOf, rulesFor } from './requirements.rules.js';
 
 /**
  * The flow as the onboarding screens draw it: the account's steps in order, each with its

@@ -1,7 +1,6 @@
-import { formatSessionHeader, SESSION_HEADER, type Caller } from '@dash/auth-context';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { IsOptional, Length } from 'class-validator';
-import { DashError, ListArg, notFound, requirePlatform, unauthenticated } from '@dash/subgraph';
+import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DashError, ListArg, unauthenticated } from '@dash/subgraph';
 import { Account } from '../account/account.entity.js';
 import {
   AccountLink,
@@ -9,25 +8,13 @@ import {
   Onboarding,
   OnboardingSession,
 } from './onboarding.type.js';
+import { onboardingCaller } from './onboarding-caller.rules.js';
 import { onboardingView } from './onboarding-view.rules.js';
+import { OnboardingValueInput } from './onboarding.input.js';
 import type { IdentityContext } from '../context.js';
-
-@InputType({ description: 'One answer; null or empty clears it.' })
-class OnboardingValueInput {
-  @Field() @Length(1, 80) key!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 500) value?: string | null;
-}
 
 /** A whole company form with a dozen owners is well under this; a step of the flow sends far fewer. */
 const MAX_VALUES_PER_CALL = 200;
-
-/** Who is filling in onboarding: an opened account link, or the signed-in account itself. */
-function onboardingCaller(caller: Caller): { accountId: string; accountLinkId: string | null } {
-  if (caller.kind === 'onboarding')
-    return { accountId: caller.accountId, accountLinkId: caller.accountLinkId };
-  if (caller.kind === 'account') return { accountId: caller.accountId, accountLinkId: null };
-  throw unauthenticated('Open the onboarding link from your platform to continue.');
-}
 
 @Resolver()
 export class OnboardingResolver {
@@ -40,12 +27,14 @@ export class OnboardingResolver {
     @Arg('type', () => AccountLinkTypeEnum) type: AccountLinkTypeEnum,
     @Arg('refreshUrl') refreshUrl: string,
     @Arg('returnUrl') returnUrl: string,
-    @Ctx() { caller, accounts, accountLinks }: IdentityContext,
+    @Ctx() { access, accounts, accountLinks }: IdentityContext,
   ): Promise<AccountLink> {
-    requirePlatform(caller);
-    const account = await accounts.findAccount(accountId, caller);
-    if (!account) throw notFound('account', accountId);
-    return accountLinks.create(account, type, { refreshUrl, returnUrl });
+    access.platform();
+    const owned = await access.writeAccount(accountId);
+    return accountLinks.create(await accounts.get(owned.accountId), type, {
+      refreshUrl,
+      returnUrl,
+    });
   }
 
   @Mutation(() => OnboardingSession, {
@@ -89,7 +78,7 @@ export class OnboardingResolver {
     values: OnboardingValueInput[],
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
-    const { accountId } = onboardingCaller(context.caller);
+    const { accountId } = onboardingCaller(context.access);
     return this.view(context, await context.onboarding.save(accountId, values));
   }
 
@@ -101,12 +90,11 @@ export class OnboardingResolver {
     @Arg('account', () => ID) accountId: string,
     @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
     values: OnboardingValueInput[],
-    @Ctx() { caller, accounts, onboarding }: IdentityContext,
+    @Ctx() { access, onboarding }: IdentityContext,
   ): Promise<Account> {
-    requirePlatform(caller);
-    const account = await accounts.findAccount(accountId, caller);
-    if (!account) throw notFound('account', accountId);
-    return onboarding.save(account.id, values, 'platform');
+    access.platform();
+    const owned = await access.writeAccount(accountId);
+    return onboarding.save(owned.accountId, values, 'platform');
   }
 
   @Mutation(() => Onboarding, {
@@ -117,7 +105,7 @@ export class OnboardingResolver {
     @Arg('userAgent', () => String, { nullable: true }) userAgent: string | null,
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
-    const { accountId } = onboardingCaller(context.caller);
+    const { accountId } = onboardingCaller(context.access);
     const account = await context.onboarding.submit(accountId, {
       acceptTermsOfService,
       ip: context.clientIp ?? null,
@@ -126,18 +114,17 @@ export class OnboardingResolver {
     return this.view(context, account);
   }
 
-  private async account({ caller, login }: IdentityContext): Promise<Account> {
-    const { accountId } = onboardingCaller(caller);
+  private async account({ access, login }: IdentityContext): Promise<Account> {
+    const { accountId } = onboardingCaller(access);
     const account = await login.openAccount(accountId);
     if (!account) throw unauthenticated('This account is closed.');
     return account;
   }
 
   private async view(context: IdentityContext, account: Account): Promise<Onboarding> {
-    const { accountLinkId } = onboardingCaller(context.caller);
+    const { accountLinkId } = onboardingCaller(context.access);
     const link = accountLinkId ? await context.accountLinks.find(accountLinkId) : null;
-    const platform = await context.accounts.findPlatform(account.platformId, context.caller);
-    if (!platform) throw notFound('platform', account.platformId);
+    const platform = await context.platforms.get(account.platformId);
     return onboardingView(
       account,
       platform,

@@ -6,13 +6,15 @@ import { emptyBusinessProfile } from '../account/business-profile.entity.js';
 import { checkField, type FieldProblem } from './field-checks.rules.js';
 import { ruleFor } from './requirement-table.rules.js';
 import type { SecretKeys } from '@dash/config';
-import { seal, unseal } from '../api-key/secret-key.rules.js';
+import { seal, unseal } from './personal-id.rules.js';
 import {
   isVerifiable,
   type VerificationProvider,
   type VerificationResult,
 } from './verification.rules.js';
-import { answersOf, requirementsOf, saveAccountChange } from '../account/account-change.service.js';
+import { saveAccountChange } from '../account/account-change.service.js';
+import { accountClosed } from '../account/account.rules.js';
+import { answersOf, requirementsOf } from './requirements.rules.js';
 
 /** Keys kept in a column of their own rather than in the onboarding details. */
 const PROFILE_KEYS: Record<string, 'name' | 'url' | 'supportEmail'> = {
@@ -131,10 +133,7 @@ export class OnboardingService {
 
   private async lock(manager: EntityManager, accountId: string): Promise<Account> {
     const account = await lockedAccount(manager, accountId);
-    if (!account || account.closedAt)
-      throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
-        reason: 'ACCOUNT_CLOSED',
-      });
+    if (!account || account.closedAt) throw accountClosed();
     return account;
   }
 

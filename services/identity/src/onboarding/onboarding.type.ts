@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FIELD_KINDS, type FieldKind } from './requirement-table.rules.js';
-import { BusinessType, Requirements } from '../account/business-profile.entity.js';
+import { BusinessType } from '../account/business-profile.entity.js';
 
 export enum AccountLinkTypeEnum {
   ACCOUNT_ONBOARDING = 'account_onboarding',
@@ -16,6 +16,42 @@ export const OnboardingFieldKind = Object.fromEntries(FIELD_KINDS.map((kind) => 
   [Kind in FieldKind]: Kind;
 };
 registerEnumType(OnboardingFieldKind, { name: 'OnboardingFieldKind' });
+
+@ObjectType({ description: 'Why a requirement is due again: what verification made of it.' })
+export class RequirementError {
+  @Field({ description: 'The requirement key, such as individual.id_number.' })
+  requirement!: string;
+
+  @Field({ description: 'Stable, such as verification_failed_id_number_match.' })
+  code!: string;
+
+  @Field({ description: 'The reason in a sentence.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'What the account must still provide, and by when.' })
+export class Requirements {
+  @Field(() => [String], { description: 'Needed now to keep charges and payouts enabled.' })
+  currentlyDue!: string[];
+
+  @Field(() => [String], { description: 'Needed later, as the account grows.' })
+  eventuallyDue!: string[];
+
+  @Field(() => [String], { description: 'Overdue: capabilities are disabled until provided.' })
+  pastDue!: string[];
+
+  @Field(() => [String], { description: 'Provided, and being verified.' })
+  pendingVerification!: string[];
+
+  @Field(() => [RequirementError], { description: 'Provided, but verification refused it.' })
+  errors!: RequirementError[];
+
+  @Field(() => Date, { nullable: true })
+  currentDeadline!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why charges or payouts are disabled.' })
+  disabledReason!: string | null;
+}
 
 @ObjectType({
   description:

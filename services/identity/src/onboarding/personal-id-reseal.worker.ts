@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SecretKeys } from '@dash/config';
-import { seal, sealedUnderOlderKey, unseal } from '../api-key/secret-key.rules.js';
+import type { ServiceDeps } from '@dash/subgraph';
+import { seal, sealedUnderOlderKey, unseal } from './personal-id.rules.js';
 
 interface DetailsRow {
   id: string;
@@ -60,4 +61,19 @@ function resealRow(dataSource: DataSource, keys: SecretKeys, id: string): Promis
     ]);
     return true;
   });
+}
+
+/**
+ * Personal ids sealed under an older root are moved to the current one in the background after
+ * start-up, so an operator can drop the old root once every instance has run this (the log
+ * says how many rows moved). Reads of old values keep working meanwhile.
+ */
+export async function personalIdResealPart({ dataSource, config, log }: ServiceDeps) {
+  const running = resealPersonalIds(dataSource, config.internalSecret).then(
+    (rewritten) => {
+      if (rewritten > 0) log.info({ rewritten }, 'personal ids moved to the current key');
+    },
+    (error: unknown) => log.error({ err: error }, 'moving personal ids to the current key failed'),
+  );
+  return { stop: () => running };
 }

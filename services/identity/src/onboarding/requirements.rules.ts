@@ -4,6 +4,8 @@ import {
   TOS_REQUIREMENTS,
   type FieldRule,
 } from './requirement-table.rules.js';
+import type { RequirementsSummary } from '@dash/events';
+import type { Account } from '../account/account.entity.js';
 import type { VerificationResult } from './verification.rules.js';
 
 /** What the requirements are computed from: the account's answers and what became of them. */
@@ -128,3 +130,47 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
     payoutsEnabled: !overdue && currentlyDue.length === 0 && !waiting,
   };
 }
+
+/** The answers an account gave, by requirement key, wherever they are kept. */
+export function answersOf(account: Account): Record<string, string> {
+  const profile = account.businessProfile;
+  const answers: Record<string, string | null | undefined> = {
+    business_type: account.businessType,
+    'business_profile.name': profile?.name,
+    'business_profile.url': profile?.url,
+    'business_profile.support_email': profile?.supportEmail,
+    ...account.onboardingDetails,
+  };
+  return Object.fromEntries(
+    Object.entries(answers).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
+
+export const requirementFactsOf = (account: Account): RequirementFacts => ({
+  country: account.country,
+  businessType: account.businessType,
+  values: answersOf(account),
+  externalAccount: account.externalAccountProvided,
+  tosAcceptedAt: account.tosAcceptance ? new Date(account.tosAcceptance.date) : null,
+  verification: account.verification ?? {},
+  dueSince: account.requirementsDueSince,
+});
+
+export const requirementsOf = (account: Account, now = new Date()): RequirementsState =>
+  computeRequirements(requirementFactsOf(account), now);
+
+/** The requirements as events carry them; `newlyDue` against the state `before`. */
+export const summarize = (
+  state: RequirementsState,
+  before?: RequirementsState,
+): RequirementsSummary => ({
+  currentlyDue: state.currentlyDue,
+  newlyDue: before ? state.currentlyDue.filter((key) => !before.currentlyDue.includes(key)) : [],
+  pastDue: state.pastDue,
+  pendingVerification: state.pendingVerification,
+  errors: state.errors.map((error) => error.requirement),
+  currentDeadline: state.currentDeadline?.toISOString() ?? null,
+  detailsSubmitted: state.detailsSubmitted,
+  chargesEnabled: state.chargesEnabled,
+  payoutsEnabled: state.payoutsEnabled,
+});

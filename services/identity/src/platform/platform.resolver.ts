@@ -1,56 +1,49 @@
-import { IsBoolean, IsOptional } from 'class-validator';
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { notFound, requirePlatform } from '@dash/subgraph';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Access } from '@dash/subgraph';
+import { onboardingSession } from '../onboarding/onboarding-caller.rules.js';
+import type { IdentityContext } from '../context.js';
 import { Platform } from './platform.entity.js';
 import { PlatformFeatures, type FeatureName } from './platform-features.type.js';
-import type { IdentityContext } from '../context.js';
+import { PlatformFeaturesInput } from './platform.input.js';
 
-@InputType({ description: 'Switches to change; those left out keep their value.' })
-class PlatformFeaturesInput implements Partial<Record<FeatureName, boolean>> {
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() closeAccount?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() editPublicInfo?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() issueRefunds?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() editPayoutSchedule?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() editBankAccounts?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() instantPayouts?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() manageDisputes?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() reserveTopUps?: boolean;
+/** The platform a caller belongs to: its key's, its account's or its onboarding session's. */
+function ownPlatformId(access: Access): string | null {
+  const session = onboardingSession(access.caller);
+  if (session) return session.platformId;
+  const { kind } = access.caller;
+  return kind === 'account' || kind === 'platform' ? access.tenant().platformId : null;
 }
+
+/**
+ * How the gateway turns `{ __typename: "Platform", id }` into a platform: only the caller's
+ * own, otherwise null.
+ */
+export const platformReference = {
+  __resolveReference: ({ id }: Pick<Platform, 'id'>, { access, platforms }: IdentityContext) =>
+    ownPlatformId(access) === id ? platforms.find(id) : null,
+};
 
 /** A platform reads itself and decides what its accounts may do in the dashboard. */
 @Resolver(() => Platform)
 export class PlatformResolver {
   @Query(() => Platform, { description: 'The calling platform.' })
-  async platform(@Ctx() { caller, accounts }: IdentityContext): Promise<Platform> {
-    const { platformId } = requirePlatform(caller);
-    const platform = await accounts.findPlatform(platformId, caller);
-    if (!platform) throw notFound('platform', platformId);
-    return platform;
+  platform(@Ctx() { access, platforms }: IdentityContext): Promise<Platform> {
+    return platforms.get(access.platform().platformId);
   }
 
   @Mutation(() => Platform, {
     description:
       'Switches dashboard features for the platform’s accounts in the key’s mode: a test key changes test mode’s switches only, a live key live mode’s.',
   })
-  async updatePlatformFeatures(
+  updatePlatformFeatures(
     @Arg('input', () => PlatformFeaturesInput) input: PlatformFeaturesInput,
-    @Ctx() { caller, accounts }: IdentityContext,
+    @Ctx() { access, platforms }: IdentityContext,
   ): Promise<Platform> {
-    const { platformId, livemode } = requirePlatform(caller);
+    const tenant = access.platform();
     const switches = Object.fromEntries(
       Object.entries(input).filter(([, value]) => typeof value === 'boolean'),
     ) as Partial<Record<FeatureName, boolean>>;
-    return accounts.updateFeatures(platformId, livemode, switches);
+    return platforms.updateFeatures(tenant, switches);
   }
 
   @FieldResolver(() => PlatformFeatures, {

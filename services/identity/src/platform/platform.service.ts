@@ -1,33 +1,71 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Tenant } from '@dash/contracts';
+import { notFound } from '@dash/errors';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
-import { ApiKeyRepository } from '../api-key/api-key.service.js';
+import type { KnownPlatform, PlatformLookup } from '@dash/subgraph';
+import { ApiKeyService } from '../api-key/api-key.service.js';
 import { Platform } from './platform.entity.js';
+import type { StoredFeatures } from './platform-features.type.js';
+import { checkedPlatformInput, knownPlatformOf, type NewPlatform } from './platform.rules.js';
 
-export interface NewPlatform {
-  name: string;
-  brandColor?: string;
-  iconUrl?: string | null;
+/** Identity's platforms table: read once Access has let a caller through, and their switches. */
+export class PlatformService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(id: string): Promise<Platform | null> {
+    return this.dataSource.getRepository(Platform).findOneBy({ id });
+  }
+
+  /** A platform the caller may see; NOT_FOUND if there is none. */
+  async get(id: string): Promise<Platform> {
+    const platform = await this.find(id);
+    if (!platform) throw notFound('platform', id);
+    return platform;
+  }
+
+  /** For one request's Access: each platform read at most once. */
+  lookup(): PlatformLookup {
+    const seen = new Map<string, Promise<KnownPlatform | null>>();
+    return (platformId) => {
+      if (!seen.has(platformId))
+        seen.set(
+          platformId,
+          this.find(platformId).then((platform) => platform && knownPlatformOf(platform)),
+        );
+      return seen.get(platformId)!;
+    };
+  }
+
+  /**
+   * Sets some of one mode's feature switches: a test key's call never reaches live mode's. The
+   * read-modify-write is one transaction, so none is lost.
+   */
+  updateFeatures({ platformId, livemode }: Tenant, switches: StoredFeatures): Promise<Platform> {
+    return this.dataSource.transaction(async (manager) => {
+      const platforms = manager.getRepository(Platform);
+      const platform = await platforms.findOneOrFail({
+        where: { id: platformId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const column = livemode ? 'storedFeatures' : 'storedTestFeatures';
+      platform[column] = { ...platform[column], ...switches };
+      await platforms.update({ id: platformId }, { [column]: platform[column] });
+      await recordPlatformUpdated(manager, platformId);
+      return platform;
+    });
+  }
 }
-
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-export class PlatformInputError extends Error {}
 
 /** Creates a platform with one test and one live key, in one transaction; returns the secrets. */
 export async function createPlatform(dataSource: DataSource, input: NewPlatform) {
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > 120)
-    throw new PlatformInputError('name must be 1 to 120 characters');
-  const brandColor = input.brandColor ?? '#5b4cf0';
-  if (!HEX_COLOR.test(brandColor))
-    throw new PlatformInputError('brandColor must look like #5b4cf0');
-  const keys = new ApiKeyRepository(dataSource);
+  const { name, brandColor } = checkedPlatformInput(input);
+  const keys = new ApiKeyService(dataSource);
   return dataSource.transaction(async (manager) => {
     const platform = manager.getRepository(Platform).create({
       id: newId('platform'),
       name,
-      brandColor: brandColor.toLowerCase(),
+      brandColor,
       iconUrl: input.iconUrl ?? null,
       createdAt: new Date(),
       storedFeatures: null,
@@ -35,8 +73,8 @@ export async function createPlatform(dataSource: DataSource, input: NewPlatform)
     });
     await manager.getRepository(Platform).insert(platform);
     await recordPlatformUpdated(manager, platform.id);
-    const test = await keys.issue(platform.id, false, { manager });
-    const live = await keys.issue(platform.id, true, { manager });
+    const test = await keys.issue({ platformId: platform.id, livemode: false }, { manager });
+    const live = await keys.issue({ platformId: platform.id, livemode: true }, { manager });
     return { platform, testSecret: test.secret, liveSecret: live.secret };
   });
 }

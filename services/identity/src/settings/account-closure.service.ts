@@ -1,16 +1,18 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { CredentialEpochs } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
-import { recordAccountEvent } from '../account/account.service.js';
+import { recordAccountEvent } from '../account/account-change.service.js';
 import { Account } from '../account/account.entity.js';
-import type { Platform } from '../platform/platform.entity.js';
-import { refused, type Challenges, type StartedChallenge } from '../login/challenge.service.js';
-import { SessionRow, type LoginChallengeRow } from '../login/login.entity.js';
+import { openForChanges } from '../account/account.rules.js';
+import type { Challenges, StartedChallenge } from '../login/challenge.service.js';
+import { SessionRow } from '../login/login.entity.js';
 import type { ClosureChecks } from './closure-checks.service.js';
-import { refuseDuringContactHold } from './contact-hold.rules.js';
-import { featureOff, openForChanges } from '../account/account.rules.js';
+import { stepUp } from './step-up.rules.js';
+import { refuseDuringHold, sendStepUpCode } from './step-up.service.js';
 
-const PAUSED = 'closing the account';
+/** The refusal where the platform keeps closing for itself, naming it. */
+export const closingRefused = (platformName: string) =>
+  `${platformName} does not allow closing accounts from the dashboard; contact ${platformName} to close it.`;
 
 /**
  * Closing an account from its settings, where the platform allows it. Closing is final, so it
@@ -31,27 +33,17 @@ export class AccountClosureService {
     private readonly now: () => Date,
   ) {}
 
-  /** Sends the code that closes the account, where its platform allows closing at all. */
-  start(account: Account, platform: Platform, sends = 1): Promise<StartedChallenge> {
-    allowedBy(platform, account);
-    openForChanges(account);
-    refuseDuringContactHold(account, this.now(), PAUSED);
-    return this.challenges.issue(account, {
-      purpose: 'account_close',
-      channel: account.phone ? 'sms' : 'email',
-      destination: account.phone ?? account.email,
-      sends,
-    });
+  /** Sends the code that closes the account (its platform's switch is Access's to check). */
+  start(account: Account, sends = 1): Promise<StartedChallenge> {
+    return sendStepUpCode(this.challenges, account, 'account_close', this.now(), sends);
   }
 
-  async resend(
-    account: Account,
-    platform: Platform,
-    challengeId: string,
-  ): Promise<StartedChallenge> {
-    const challenge = await stepUp(() => this.ownChallenge(account.id, challengeId));
+  async resend(account: Account, challengeId: string): Promise<StartedChallenge> {
+    const challenge = await stepUp(() =>
+      this.challenges.openOwn(challengeId, 'account_close', account.id),
+    );
     await stepUp(() => this.challenges.retireForResend(challenge));
-    return this.start(account, platform, challenge.sends + 1);
+    return this.start(account, challenge.sends + 1);
   }
 
   /**
@@ -60,17 +52,13 @@ export class AccountClosureService {
    * refusal for a balance leaves it good for another try; of parallel closes with one code, one
    * uses it up and closes.
    */
-  async close(
-    account: Account,
-    platform: Platform,
-    challengeId: string,
-    code: string,
-  ): Promise<Account> {
-    allowedBy(platform, account);
+  async close(account: Account, challengeId: string, code: string): Promise<Account> {
     // Closed already (by a parallel request with the same code): refused, so one close succeeds.
     openForChanges(account);
-    const challenge = await stepUp(() => this.ownChallenge(account.id, challengeId));
-    refuseDuringContactHold(account, this.now(), PAUSED);
+    const challenge = await stepUp(() =>
+      this.challenges.openOwn(challengeId, 'account_close', account.id),
+    );
+    refuseDuringHold(account, 'account_close', this.now());
     await stepUp(() => this.challenges.check(challenge, code, account, 'code'));
     const blockers = await this.checks.blockersFor({
       accountId: account.id,
@@ -98,38 +86,5 @@ export class AccountClosureService {
     // After the commit, so a gateway that re-checks sees the closed account.
     await this.credentialEpochs.bump({ accountId: account.id });
     return Object.assign(account, { closedAt });
-  }
-
-  /** Another account's challenge looks exactly like one that does not exist. */
-  private async ownChallenge(accountId: string, challengeId: string): Promise<LoginChallengeRow> {
-    const challenge = await this.challenges.open(challengeId, 'account_close');
-    if (challenge.accountId !== accountId)
-      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
-    return challenge;
-  }
-}
-
-function allowedBy(platform: Platform, account: Account): void {
-  if (!platform.featuresIn(account.livemode).closeAccount) {
-    throw featureOff(
-      'closeAccount',
-      `${platform.name} does not allow closing accounts from the dashboard; contact ${platform.name} to close it.`,
-    );
-  }
-}
-
-/**
- * The caller is signed in; only its code request ended. UNAUTHENTICATED would read as "signed
- * out" to the dashboard, so the same refusal travels as a failed precondition.
- */
-async function stepUp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DashError && error.extensions.code === 'UNAUTHENTICATED') {
-      const { code: _unauthenticated, ...details } = error.extensions;
-      throw new DashError('FAILED_PRECONDITION', error.message, details);
-    }
-    throw error;
   }
 }

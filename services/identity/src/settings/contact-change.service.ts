@@ -1,6 +1,6 @@
 import { requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import type { TypedQueue } from '@dash/queue';
-import type { AccountRepository } from '../account/account.service.js';
+import type { AccountService } from '../account/account.service.js';
 import type { Account } from '../account/account.entity.js';
 import {
   refused,
@@ -47,12 +47,12 @@ function approvingContact(
  * receives messages there) and another to the current contact (proof the change is the holder's,
  * not a thief's with a stolen session); only both together make the change. The old contact is
  * then told what changed, when and from where, and the change time starts the 72-hour hold on
- * payout details and on signing in through the new email (see contact-hold.ts).
+ * payout details and on signing in through the new email (see account/contact-hold.rules.ts).
  */
 export class ContactChangeService {
   constructor(
     private readonly challenges: Challenges,
-    private readonly accounts: AccountRepository,
+    private readonly accounts: AccountService,
     private readonly delivery: TypedQueue<DeliveryJobs>,
     private readonly origin: RequestOrigin,
     private readonly now: () => Date,
@@ -74,7 +74,7 @@ export class ContactChangeService {
   }
 
   async resend(account: Account, challengeId: string): Promise<StartedContactChange> {
-    const challenge = await this.ownChallenge(account, challengeId);
+    const challenge = await this.challenges.openOwn(challengeId, 'contact_change', account.id);
     await this.challenges.retireForResend(
       challenge,
       challenge.currentContactChallengeId ? [challenge.currentContactChallengeId] : [],
@@ -97,7 +97,7 @@ export class ContactChangeService {
     code: string,
     currentCode: string | undefined,
   ): Promise<Account> {
-    const challenge = await this.ownChallenge(account, challengeId);
+    const challenge = await this.challenges.openOwn(challengeId, 'contact_change', account.id);
     const used = [challenge.id];
     if (challenge.currentContactChallengeId) {
       if (!currentCode)
@@ -194,13 +194,5 @@ export class ContactChangeService {
       ...(current ? { currentContactChallengeId: current.id } : {}),
     });
     return { ...started, currentContact: current?.maskedDestination ?? null };
-  }
-
-  /** Another account's challenge looks exactly like one that does not exist. */
-  private async ownChallenge(account: Account, challengeId: string): Promise<LoginChallengeRow> {
-    const challenge = await this.challenges.open(challengeId, 'contact_change');
-    if (challenge.accountId !== account.id)
-      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
-    return challenge;
   }
 }

@@ -1,11 +1,8 @@
-import type { DataSource } from 'typeorm';
-import { Account } from '../account/account.entity.js';
-import { refused, type Challenges, type StartedChallenge } from '../login/challenge.service.js';
-import type { LoginChallengeRow } from '../login/login.entity.js';
-import { refuseDuringContactHold } from './contact-hold.rules.js';
+import type { AccountService } from '../account/account.service.js';
+import type { Account } from '../account/account.entity.js';
 import { openForChanges } from '../account/account.rules.js';
-
-const PAUSED = 'changing where payouts go';
+import type { Challenges, StartedChallenge } from '../login/challenge.service.js';
+import { refuseDuringHold, sendStepUpCode } from './step-up.service.js';
 
 /**
  * Codes that confirm a change to where payouts go. The change itself belongs to the payouts
@@ -17,40 +14,25 @@ const PAUSED = 'changing where payouts go';
 export class PayoutDetailsCodes {
   constructor(
     private readonly challenges: Challenges,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountService,
     private readonly now: () => Date,
   ) {}
 
   start(account: Account, sends = 1): Promise<StartedChallenge> {
-    openForChanges(account);
-    refuseDuringContactHold(account, this.now(), PAUSED);
-    return this.challenges.issue(account, {
-      purpose: 'payout_details',
-      channel: account.phone ? 'sms' : 'email',
-      destination: account.phone ?? account.email,
-      sends,
-    });
+    return sendStepUpCode(this.challenges, account, 'payout_details', this.now(), sends);
   }
 
   async resend(account: Account, challengeId: string): Promise<StartedChallenge> {
-    const challenge = await this.ownChallenge(account.id, challengeId);
+    const challenge = await this.challenges.openOwn(challengeId, 'payout_details', account.id);
     await this.challenges.retireForResend(challenge);
     return this.start(account, challenge.sends + 1);
   }
 
   /** For the payouts service: the right code for this account, used up; otherwise a refusal. */
   async check(accountId: string, challengeId: string, code: string): Promise<void> {
-    const account = await this.dataSource.getRepository(Account).findOneBy({ id: accountId });
-    const challenge = await this.ownChallenge(accountId, challengeId);
-    if (account) refuseDuringContactHold(account, this.now(), PAUSED);
+    const account = await this.accounts.find(accountId);
+    const challenge = await this.challenges.openOwn(challengeId, 'payout_details', accountId);
+    if (account) refuseDuringHold(account, 'payout_details', this.now());
     await this.challenges.consume(challenge, code, account ? openForChanges(account) : null);
-  }
-
-  /** Another account's challenge looks exactly like one that does not exist. */
-  private async ownChallenge(accountId: string, challengeId: string): Promise<LoginChallengeRow> {
-    const challenge = await this.challenges.open(challengeId, 'payout_details');
-    if (challenge.accountId !== accountId)
-      throw refused('CHALLENGE_INVALID', 'This code request has ended. Ask for a new code.');
-    return challenge;
   }
 }

@@ -10,8 +10,8 @@ import {
   Resolver,
 } from 'type-graphql';
 import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
-import { badInput, notFound, requireAccount } from '@dash/subgraph';
-import type { Caller } from '@dash/auth-context';
+import { badInput } from '@dash/subgraph';
+import { closingRefused } from './account-closure.service.js';
 import type { ContactKind } from './contact-change.service.js';
 import { Account } from '../account/account.entity.js';
 import type { IdentityContext } from '../context.js';
@@ -43,19 +43,24 @@ class CodeChallenge {
   currentContact?: string | null;
 }
 
-async function signedInAccount({
-  caller,
-  accounts,
-}: { caller: Caller } & Pick<IdentityContext, 'accounts'>) {
-  const { accountId } = requireAccount(caller);
-  const account = await accounts.findAccount(accountId, caller);
-  if (!account) throw notFound('account', accountId);
-  return account;
+/** The signed-in account's row: the settings page changes only its own account. */
+function signedInAccount({ access, accounts }: IdentityContext): Promise<Account> {
+  return accounts.get(access.signedInAccount().accountId);
+}
+
+/**
+ * The signed-in account, open, where its platform lets accounts close themselves; otherwise
+ * FEATURE_DISABLED in the platform's name.
+ */
+async function closableAccount({ access, accounts, platforms }: IdentityContext): Promise<Account> {
+  const platform = await platforms.get(access.signedInAccount().platformId);
+  const { accountId } = await access.feature('closeAccount', closingRefused(platform.name));
+  return accounts.get(accountId);
 }
 
 /** What the signed-in account changes about itself from its settings page. */
 @Resolver()
-export class AccountSettingsResolver {
+export class SettingsResolver {
   @Mutation(() => CodeChallenge, {
     description:
       'Starts changing the email or phone: a code goes to the new one and another to the current contact, and confirmContactChange with both makes the change.',
@@ -123,8 +128,7 @@ export class AccountSettingsResolver {
       'Starts closing the signed-in account, where its platform allows it: a code goes to the account’s phone (or email), and closeMyAccount takes it. Refused for 72 hours after the email or phone changed.',
   })
   async startAccountClosure(@Ctx() context: IdentityContext): Promise<CodeChallenge> {
-    const account = await signedInAccount(context);
-    return context.closure.start(account, await platformOf(account, context));
+    return context.closure.start(await closableAccount(context));
   }
 
   @Mutation(() => CodeChallenge, { description: 'Sends the account closure code again.' })
@@ -132,8 +136,7 @@ export class AccountSettingsResolver {
     @Arg('challenge', () => ID) challengeId: string,
     @Ctx() context: IdentityContext,
   ): Promise<CodeChallenge> {
-    const account = await signedInAccount(context);
-    return context.closure.resend(account, await platformOf(account, context), challengeId);
+    return context.closure.resend(await closableAccount(context), challengeId);
   }
 
   @Mutation(() => Account, {
@@ -145,16 +148,9 @@ export class AccountSettingsResolver {
     @Arg('code') code: string,
     @Ctx() context: IdentityContext,
   ): Promise<Account> {
-    const account = await signedInAccount(context);
-    const platform = await platformOf(account, context);
-    const closed = await context.closure.close(account, platform, challengeId, code.trim());
+    const account = await closableAccount(context);
+    const closed = await context.closure.close(account, challengeId, code.trim());
     context.setResponseHeader(SESSION_HEADER, formatSessionHeader({ action: 'clear' }));
     return closed;
   }
-}
-
-async function platformOf(account: Account, { accounts, caller }: IdentityContext) {
-  const platform = await accounts.findPlatform(account.platformId, caller);
-  if (!platform) throw notFound('platform', account.platformId);
-  return platform;
 }

@@ -1,5 +1,5 @@
 import { DashError } from '@dash/errors';
-import type { Account } from '../account/account.entity.js';
+import type { Account } from './account.entity.js';
 
 /**
  * After the email or phone changes (by the account or by its platform), the things a thief who
