@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
-import { computeRequirements } from '../src/onboarding/requirements.rules.js';
 
 let service: TestService;
 const testKey = platformCaller('plat_a');
@@ -174,42 +173,6 @@ describe('connected accounts', () => {
       { kind: 'account', accountId: liveId, platformId: 'plat_a', livemode: true },
     );
     expect(asAccount.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
-});
-
-describe('requirements', () => {
-  const submitted = {
-    country: 'US',
-    businessType: 'individual',
-    values: { business_type: 'individual' },
-    externalAccount: true,
-    tosAcceptedAt: new Date('2026-01-01T00:00:00Z'),
-    verification: {},
-    dueSince: new Date('2026-01-01T00:00:00Z'),
-  };
-
-  it('after onboarding, give what is newly due a grace period, then disable charges', () => {
-    const early = computeRequirements(submitted, new Date('2026-01-10T00:00:00Z'));
-    expect(early).toMatchObject({
-      chargesEnabled: true,
-      payoutsEnabled: false,
-      pastDue: [],
-      disabledReason: null,
-    });
-    expect(early.currentDeadline?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
-    const late = computeRequirements(submitted, new Date('2026-01-16T00:00:00Z'));
-    expect(late).toMatchObject({ chargesEnabled: false, disabledReason: 'requirements.past_due' });
-    expect(late.pastDue).toEqual(late.currentlyDue);
-  });
-
-  it('before onboarding, hold everything due as past due with nothing enabled', () => {
-    const fresh = computeRequirements(
-      { ...submitted, tosAcceptedAt: null, dueSince: null },
-      new Date('2026-01-02T00:00:00Z'),
-    );
-    expect(fresh).toMatchObject({ chargesEnabled: false, detailsSubmitted: false });
-    expect(fresh.pastDue).toEqual(fresh.currentlyDue);
-    expect(fresh.currentlyDue).toContain('tos_acceptance.date');
   });
 });
 

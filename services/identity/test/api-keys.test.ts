@@ -1,34 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
-import {
-  platformCaller,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
+import type { Caller } from '@dash/auth-context';
+import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { ApiKeyService, createPlatform } from '../src/index.js';
 import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-key/api-key.service.js';
+import { authenticate as authenticateAt } from './support.js';
 
 let service: TestService;
 let platform: Awaited<ReturnType<typeof createPlatform>>;
 
-const authenticateUrl = () => service.url.replace('/graphql', '/internal/authenticate');
-async function authenticate(
-  apiKey: string,
-  signer: Caller | null = { kind: 'service', service: 'gateway' },
-) {
-  const response = await fetch(authenticateUrl(), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(signer
-        ? { [CALLER_HEADER]: signCaller(signer, TEST_SECRET_KEYS, { audience: 'identity' }) }
-        : {}),
-    },
-    body: JSON.stringify({ apiKey }),
-  });
-  return { status: response.status, body: (await response.json()) as { caller?: Caller } };
-}
+/** As the gateway asks (or `signer`, null for nobody). */
+const authenticate = (apiKey: string, signer?: Caller | null) =>
+  authenticateAt(service, { apiKey }, signer);
 
 type PlatformCaller = Extract<Caller, { kind: 'platform' }>;
 type NewKey = { secret: string; key: { id: string; livemode: boolean; last4: string } };
