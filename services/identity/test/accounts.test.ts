@@ -215,3 +215,51 @@ describe('an account editing its own public information', () => {
     expect(byPlatform.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('the access gate', () => {
+  const NAMING_AN_ACCOUNT = [
+    `mutation($a: ID!) { updateAccount(id: $a, input: { displayName: "Mine" }) { id } }`,
+    `mutation($a: ID!) { createLoginLink(account: $a) { url } }`,
+    `mutation($a: ID!) { createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: "https://p.test/r", returnUrl: "https://p.test/u") { url } }`,
+    `mutation($a: ID!) { prefillOnboarding(account: $a, values: [{ key: "business_type", value: "individual" }]) { id } }`,
+    `query($a: ID!) { account(id: $a) { id } }`,
+  ];
+
+  it("answers another platform's or another mode's account as if it did not exist", async () => {
+    const live = await service.query<Created>(
+      CREATE,
+      { input: { email: 'gate@example.com', country: 'US' } },
+      liveKey,
+    );
+    const a = live.data!.createAccount.id;
+    for (const query of NAMING_AN_ACCOUNT) {
+      for (const stranger of [otherPlatform, testKey]) {
+        const answer = await service.query(query, { a }, stranger);
+        expect(answer.errors?.[0]).toMatchObject({
+          message: `No such account: ${a}`,
+          extensions: { code: 'NOT_FOUND' },
+        });
+      }
+    }
+    const reference = await service.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Platform { id } } }`,
+      { r: [{ __typename: 'Platform', id: 'plat_a' }] },
+      otherPlatform,
+    );
+    expect(reference.data).toEqual({ _entities: [null] });
+  });
+
+  it('keeps the platform-only mutations from a signed-in account', async () => {
+    const own = await service.query<Created>(
+      CREATE,
+      { input: { email: 'self@example.com', country: 'US' } },
+      testKey,
+    );
+    const a = own.data!.createAccount.id;
+    const self: Caller = { kind: 'account', accountId: a, platformId: 'plat_a', livemode: false };
+    for (const query of NAMING_AN_ACCOUNT.slice(0, 4)) {
+      const answer = await service.query(query, { a }, self);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
