@@ -1,4 +1,5 @@
-// The resolvers first, in this order: it is the order of the fields in the printed schema.
+// Resolvers load first and in this order: type-graphql lists the schema's fields in the order
+// their modules load, and the printed schema (schema.graphql) keeps that order.
 import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
 import { AccountResolver, accountReference } from './account/account.resolver.js';
 import { SettingsResolver } from './settings/settings.resolver.js';
