@@ -1,17 +1,21 @@
 import type { CredentialEpochs } from '@dash/auth-context';
-import type { BaseContext } from '@dash/subgraph';
-import type { AccountClosureService } from './account-settings/account-closure.service.js';
-import type { ContactChangeService } from './account-settings/contact-change.service.js';
-import type { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
-import type { AccountRepository } from './accounts.repository.js';
-import type { ApiKeyRepository } from './api-keys.repository.js';
+import type { Access, BaseContext } from '@dash/subgraph';
+import type { AccountService } from './account/account.service.js';
+import type { ApiKeyService } from './api-key/api-key.service.js';
 import type { LoginService } from './login/login.service.js';
-import type { AccountLinks } from './onboarding/account-links.js';
+import type { AccountLinks } from './onboarding/account-link.service.js';
 import type { OnboardingService } from './onboarding/onboarding.service.js';
+import type { PlatformService } from './platform/platform.service.js';
+import type { AccountClosureService } from './settings/account-closure.service.js';
+import type { ContactChangeService } from './settings/contact-change.service.js';
+import type { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
 
 export interface IdentityContext extends BaseContext {
-  accounts: AccountRepository;
-  apiKeys: ApiKeyRepository;
+  /** The one gate every use case asks first (onboarding sessions: see onboarding-caller.rules). */
+  access: Access;
+  accounts: AccountService;
+  platforms: PlatformService;
+  apiKeys: ApiKeyService;
   login: LoginService;
   contactChange: ContactChangeService;
   payoutDetails: PayoutDetailsCodes;

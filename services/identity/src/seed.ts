@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { Account } from './entities/account.entity.js';
-import type { BusinessType } from './entities/business-profile.type.js';
-import { ApiKey } from './entities/api-key.entity.js';
-import { hashSecret } from './domain/secrets.js';
-import { Platform } from './entities/platform.entity.js';
-import type { StoredFeatures } from './entities/platform-features.type.js';
-import { recordPlatformUpdated } from './platforms.js';
+import { Account } from './account/account.entity.js';
+import type { BusinessType } from './account/business-profile.entity.js';
+import { ApiKey } from './api-key/api-key.entity.js';
+import { hashSecret } from './api-key/secret-key.rules.js';
+import { Platform } from './platform/platform.entity.js';
+import type { StoredFeatures } from './platform/platform-features.type.js';
+import { recordPlatformUpdated } from './platform/platform.service.js';
 
 export interface IdentitySeed {
   platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & { features?: StoredFeatures };

@@ -1,29 +1,29 @@
+// Resolvers load first and in this order: type-graphql lists the schema's fields in the order
+// their modules load, and the printed schema (schema.graphql) keeps that order.
+import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
+import { AccountResolver, accountReference } from './account/account.resolver.js';
+import { SettingsResolver } from './settings/settings.resolver.js';
+import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { LoginResolver } from './login/login.resolver.js';
+import { PlatformResolver, platformReference } from './platform/platform.resolver.js';
+import { Router } from 'express';
 import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { CredentialEpochs } from '@dash/auth-context';
 import { createCommandConnection, createProducerConnection } from '@dash/queue';
-import { AccountClosureService } from './account-settings/account-closure.service.js';
-import { ClosureChecks } from './account-settings/closure-checks.js';
-import { PayoutDetailsCodes } from './account-settings/payout-details-codes.js';
-import { ContactChangeService } from './account-settings/contact-change.service.js';
-import type { ServiceDefinition, ServiceDeps } from '@dash/subgraph';
-import { AccountRepository } from './accounts.repository.js';
-import { ApiKeyRepository } from './api-keys.repository.js';
-import { identityInternalRoutes } from './internal.routes.js';
+import { Access, type BaseContext, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
 import type { IdentityContext } from './context.js';
-import { Account } from './entities/account.entity.js';
-import { ApiKey } from './entities/api-key.entity.js';
-import { Platform } from './entities/platform.entity.js';
-import {
-  AccountLinkRow,
-  LoginChallengeRow,
-  LoginLinkRow,
-  SessionRow,
-} from './login/login.entities.js';
-import { Challenges } from './login/challenges.js';
-import { CodeLimits } from './login/code-limits.js';
-import { codeHashingSecret } from './login/codes.js';
-import { resealPersonalIds } from './domain/reseal.js';
+import { loadIdentitySettings } from './identity-config.js';
+import { Account } from './account/account.entity.js';
+import { accountContactRoute, accountOwnerRoute } from './account/account.route.js';
+import { AccountService } from './account/account.service.js';
+import { ApiKey } from './api-key/api-key.entity.js';
+import { ApiKeyService } from './api-key/api-key.service.js';
+import { authenticateRoute } from './login/authenticate.route.js';
+import { Challenges } from './login/challenge.service.js';
+import { CodeLimits } from './login/code-limits.service.js';
+import { codeHashingSecret } from './login/code.rules.js';
+import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login/login.entity.js';
 import { LoginService } from './login/login.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { ApiKeys1764100000000 } from './migrations/1764100000000-ApiKeys.js';
@@ -37,22 +37,23 @@ import { ContactChangeHold1765000000000 } from './migrations/1765000000000-Conta
 import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
 import { ApiKeyCreator1765050000000 } from './migrations/1765050000000-ApiKeyCreator.js';
 import { PlatformFeaturesPerMode1765010000001 } from './migrations/1765010000001-PlatformFeaturesPerMode.js';
-import { ManualReview, TestModeVerification } from './domain/verification.js';
-import { AccountLinks } from './onboarding/account-links.js';
+import { AccountLinkRow } from './onboarding/account-link.entity.js';
+import { AccountLinks } from './onboarding/account-link.service.js';
 import { markBankAccountProvided, OnboardingService } from './onboarding/onboarding.service.js';
-import { OnboardingResolver } from './resolvers/onboarding.resolver.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountResolver } from './resolvers/account.resolver.js';
-import { AccountSettingsResolver } from './resolvers/account-settings.resolver.js';
-import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
-import { LoginResolver } from './resolvers/login.resolver.js';
-import { PlatformResolver } from './resolvers/platform.resolver.js';
-import { loadIdentitySettings } from './identity-config.js';
+import { personalIdResealPart } from './onboarding/personal-id-reseal.worker.js';
+import { ManualReview, TestModeVerification } from './onboarding/verification.rules.js';
+import { Platform } from './platform/platform.entity.js';
+import { PlatformService } from './platform/platform.service.js';
+import { AccountClosureService } from './settings/account-closure.service.js';
+import { challengeCheckRoute } from './settings/challenge-check.route.js';
+import { ClosureChecks } from './settings/closure-checks.service.js';
+import { ContactChangeService } from './settings/contact-change.service.js';
+import { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
 
 /**
  * Everything identity's use cases need, built once per instance: its producer for the delivery
  * queue (sign-in codes), its Redis connections for the code limits and credential epochs, and
- * factories for what depends on the request's client address. `now` is the clock.
+ * the use cases that depend on the request's client. `now` is the clock.
  */
 export function assembleIdentity(
   deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>,
@@ -71,8 +72,7 @@ export function assembleIdentity(
   const limits = new CodeLimits(limitsConnection, settings.redisPrefix);
   const epochsRedis = createCommandConnection(settings.redisUrl);
   const credentialEpochs = new CredentialEpochs(epochsRedis, settings.redisPrefix);
-  const accounts = new AccountRepository(dataSource);
-  const apiKeys = new ApiKeyRepository(dataSource);
+  const accounts = new AccountService(dataSource);
   const challengesFor = (clientIp?: string) =>
     new Challenges(
       dataSource,
@@ -81,28 +81,37 @@ export function assembleIdentity(
       { secret: codeHashingSecret(config.internalSecret), ...(clientIp ? { clientIp } : {}) },
       now,
     );
-  const loginFor = (clientIp?: string) =>
-    new LoginService(
-      dataSource,
-      challengesFor(clientIp),
-      { dashboardUrl: settings.dashboardUrl },
-      now,
-    );
+  /**
+   * The use cases that answer for one client: its address counts against the code limits, and
+   * a contact change tells the old contact where it was asked from.
+   */
+  const forClient = ({ log, clientIp, userAgent }: Client) => {
+    const challenges = challengesFor(clientIp);
+    const origin = { ...(clientIp ? { clientIp } : {}), ...(userAgent ? { userAgent } : {}) };
+    return {
+      login: new LoginService(dataSource, challenges, { dashboardUrl: settings.dashboardUrl }, now),
+      contactChange: new ContactChangeService(challenges, accounts, producer.queue, origin, now),
+      payoutDetails: new PayoutDetailsCodes(challenges, accounts, now),
+      closure: new AccountClosureService(
+        dataSource,
+        new ClosureChecks(settings.closureCheckUrls, config.internalSecret, log),
+        challenges,
+        credentialEpochs,
+        now,
+      ),
+    };
+  };
   return {
-    dataSource,
-    internalSecret: config.internalSecret,
-    settings,
     producer,
     limitsConnection,
     epochsRedis,
     credentialEpochs,
     accounts,
-    apiKeys,
-    now,
-    challengesFor,
-    loginFor,
+    platforms: new PlatformService(dataSource),
+    apiKeys: new ApiKeyService(dataSource),
+    forClient,
     accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
-    // Test mode simulates verification; live mode waits for a real provider (see verification.ts).
+    // Test mode simulates verification; live mode waits for a real provider (see verification.rules.ts).
     onboarding: new OnboardingService(
       dataSource,
       { test: new TestModeVerification(), live: new ManualReview() },
@@ -110,6 +119,9 @@ export function assembleIdentity(
     ),
   };
 }
+
+/** Who a request's use cases answer for, as the gateway saw it. */
+type Client = Pick<BaseContext, 'log' | 'clientIp' | 'userAgent'>;
 
 type IdentityApp = ReturnType<typeof assembleIdentity>;
 
@@ -150,13 +162,13 @@ export function createIdentityService(
     ],
     resolvers: [
       AccountResolver,
-      AccountSettingsResolver,
+      SettingsResolver,
       ApiKeyResolver,
       LoginResolver,
       OnboardingResolver,
       PlatformResolver,
     ],
-    referenceResolvers: referenceResolvers as never,
+    referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
     parts: [
       async (_deps, { producer, limitsConnection, epochsRedis }) => ({
@@ -168,7 +180,7 @@ export function createIdentityService(
           epochsRedis.disconnect();
         },
       }),
-      resealPart,
+      personalIdResealPart,
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
         'external_account.updated': async (event, manager) => {
@@ -177,61 +189,28 @@ export function createIdentityService(
         },
       })),
     ],
-    buildContext: (base, app) => {
-      const challenges = app.challengesFor(base.clientIp);
-      return {
-        ...base,
-        accounts: app.accounts,
-        apiKeys: app.apiKeys,
-        login: app.loginFor(base.clientIp),
-        contactChange: new ContactChangeService(
-          challenges,
-          app.accounts,
-          app.producer.queue,
-          {
-            ...(base.clientIp ? { clientIp: base.clientIp } : {}),
-            ...(base.userAgent ? { userAgent: base.userAgent } : {}),
-          },
-          app.now,
-        ),
-        payoutDetails: new PayoutDetailsCodes(challenges, app.dataSource, app.now),
-        accountLinks: app.accountLinks,
-        onboarding: app.onboarding,
-        closure: new AccountClosureService(
-          app.dataSource,
-          new ClosureChecks(app.settings.closureCheckUrls, app.internalSecret, base.log),
-          challenges,
-          app.credentialEpochs,
-          app.now,
-        ),
-        credentialEpochs: app.credentialEpochs,
-      };
+    buildContext: (base, app) => ({
+      ...base,
+      access: new Access(base.caller, app.accounts, app.platforms.lookup()),
+      accounts: app.accounts,
+      platforms: app.platforms,
+      apiKeys: app.apiKeys,
+      accountLinks: app.accountLinks,
+      onboarding: app.onboarding,
+      credentialEpochs: app.credentialEpochs,
+      ...app.forClient(base),
+    }),
+    routes: ({ config, log }, app) => {
+      // Other services' calls carry no end client: no per-address limits apply to them.
+      const { login, payoutDetails } = app.forClient({ log });
+      return Router().use(
+        authenticateRoute(config.internalSecret, app.apiKeys, login, app.credentialEpochs),
+        accountOwnerRoute(config.internalSecret, app.accounts),
+        accountContactRoute(config.internalSecret, app.accounts),
+        challengeCheckRoute(config.internalSecret, payoutDetails),
+      );
     },
-    routes: (deps, app) =>
-      identityInternalRoutes(
-        deps.config.internalSecret,
-        deps.dataSource,
-        app.apiKeys,
-        app.loginFor(),
-        new PayoutDetailsCodes(app.challengesFor(), deps.dataSource, app.now),
-        () => app.credentialEpochs,
-      ),
   };
-}
-
-/**
- * Personal ids sealed under an older root are moved to the current one in the background after
- * start-up, so an operator can drop the old root once every instance has run this (the log
- * says how many rows moved). Reads of old values keep working meanwhile.
- */
-async function resealPart({ dataSource, config, log }: ServiceDeps) {
-  const running = resealPersonalIds(dataSource, config.internalSecret).then(
-    (rewritten) => {
-      if (rewritten > 0) log.info({ rewritten }, 'personal ids moved to the current key');
-    },
-    (error: unknown) => log.error({ err: error }, 'moving personal ids to the current key failed'),
-  );
-  return { stop: () => running };
 }
 
 export const identityService = createIdentityService();

@@ -8,6 +8,7 @@ import {
 } from '@dash/subgraph/testing';
 import { freePort } from '@dash/testing';
 import { identityService, seedIdentity } from '../src/index.js';
+import { usAccount } from './support.js';
 
 let service: TestService;
 const platform = platformCaller('plat_a');
@@ -31,30 +32,9 @@ beforeAll(async () => {
   await seedIdentity(service.dataSource, {
     platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#5b4cf0' },
     accounts: [
-      {
-        id: 'acct_jo',
-        displayName: 'Jo',
-        email: 'jo@example.com',
-        country: 'US',
-        defaultCurrency: 'usd',
-        livemode: false,
-      },
-      {
-        id: 'acct_lee',
-        displayName: 'Lee',
-        email: 'lee@example.com',
-        country: 'US',
-        defaultCurrency: 'usd',
-        livemode: true,
-      },
-      {
-        id: 'acct_other',
-        displayName: 'Other',
-        email: 'other@example.com',
-        country: 'US',
-        defaultCurrency: 'usd',
-        livemode: false,
-      },
+      usAccount('acct_jo', 'Jo', { email: 'jo@example.com' }),
+      usAccount('acct_lee', 'Lee', { email: 'lee@example.com', livemode: true }),
+      usAccount('acct_other', 'Other', { email: 'other@example.com' }),
     ],
   });
 });

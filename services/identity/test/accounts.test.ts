@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
-import { computeRequirements } from '../src/domain/requirements.js';
 
 let service: TestService;
 const testKey = platformCaller('plat_a');
@@ -177,42 +176,6 @@ describe('connected accounts', () => {
   });
 });
 
-describe('requirements', () => {
-  const submitted = {
-    country: 'US',
-    businessType: 'individual',
-    values: { business_type: 'individual' },
-    externalAccount: true,
-    tosAcceptedAt: new Date('2026-01-01T00:00:00Z'),
-    verification: {},
-    dueSince: new Date('2026-01-01T00:00:00Z'),
-  };
-
-  it('after onboarding, give what is newly due a grace period, then disable charges', () => {
-    const early = computeRequirements(submitted, new Date('2026-01-10T00:00:00Z'));
-    expect(early).toMatchObject({
-      chargesEnabled: true,
-      payoutsEnabled: false,
-      pastDue: [],
-      disabledReason: null,
-    });
-    expect(early.currentDeadline?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
-    const late = computeRequirements(submitted, new Date('2026-01-16T00:00:00Z'));
-    expect(late).toMatchObject({ chargesEnabled: false, disabledReason: 'requirements.past_due' });
-    expect(late.pastDue).toEqual(late.currentlyDue);
-  });
-
-  it('before onboarding, hold everything due as past due with nothing enabled', () => {
-    const fresh = computeRequirements(
-      { ...submitted, tosAcceptedAt: null, dueSince: null },
-      new Date('2026-01-02T00:00:00Z'),
-    );
-    expect(fresh).toMatchObject({ chargesEnabled: false, detailsSubmitted: false });
-    expect(fresh.pastDue).toEqual(fresh.currentlyDue);
-    expect(fresh.currentlyDue).toContain('tos_acceptance.date');
-  });
-});
-
 describe('an account editing its own public information', () => {
   it('changes what customers see, and nothing it must confirm first', async () => {
     const created = await service.query<Created>(
@@ -250,5 +213,53 @@ describe('an account editing its own public information', () => {
     });
     const byPlatform = await service.query(UPDATE, { input: { displayName: 'X' } }, testKey);
     expect(byPlatform.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the access gate', () => {
+  const NAMING_AN_ACCOUNT = [
+    `mutation($a: ID!) { updateAccount(id: $a, input: { displayName: "Mine" }) { id } }`,
+    `mutation($a: ID!) { createLoginLink(account: $a) { url } }`,
+    `mutation($a: ID!) { createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: "https://p.test/r", returnUrl: "https://p.test/u") { url } }`,
+    `mutation($a: ID!) { prefillOnboarding(account: $a, values: [{ key: "business_type", value: "individual" }]) { id } }`,
+    `query($a: ID!) { account(id: $a) { id } }`,
+  ];
+
+  it("answers another platform's or another mode's account as if it did not exist", async () => {
+    const live = await service.query<Created>(
+      CREATE,
+      { input: { email: 'gate@example.com', country: 'US' } },
+      liveKey,
+    );
+    const a = live.data!.createAccount.id;
+    for (const query of NAMING_AN_ACCOUNT) {
+      for (const stranger of [otherPlatform, testKey]) {
+        const answer = await service.query(query, { a }, stranger);
+        expect(answer.errors?.[0]).toMatchObject({
+          message: `No such account: ${a}`,
+          extensions: { code: 'NOT_FOUND' },
+        });
+      }
+    }
+    const reference = await service.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Platform { id } } }`,
+      { r: [{ __typename: 'Platform', id: 'plat_a' }] },
+      otherPlatform,
+    );
+    expect(reference.data).toEqual({ _entities: [null] });
+  });
+
+  it('keeps the platform-only mutations from a signed-in account', async () => {
+    const own = await service.query<Created>(
+      CREATE,
+      { input: { email: 'self@example.com', country: 'US' } },
+      testKey,
+    );
+    const a = own.data!.createAccount.id;
+    const self: Caller = { kind: 'account', accountId: a, platformId: 'plat_a', livemode: false };
+    for (const query of NAMING_AN_ACCOUNT.slice(0, 4)) {
+      const answer = await service.query(query, { a }, self);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
   });
 });

@@ -1,34 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
-import {
-  platformCaller,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ApiKeyRepository, createPlatform } from '../src/index.js';
-import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-keys.repository.js';
+import type { Caller } from '@dash/auth-context';
+import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
+import { ApiKeyService, createPlatform } from '../src/index.js';
+import { MAX_ACTIVE_KEYS_PER_MODE } from '../src/api-key/api-key.service.js';
+import { authenticate as authenticateAt } from './support.js';
 
 let service: TestService;
 let platform: Awaited<ReturnType<typeof createPlatform>>;
 
-const authenticateUrl = () => service.url.replace('/graphql', '/internal/authenticate');
-async function authenticate(
-  apiKey: string,
-  signer: Caller | null = { kind: 'service', service: 'gateway' },
-) {
-  const response = await fetch(authenticateUrl(), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(signer
-        ? { [CALLER_HEADER]: signCaller(signer, TEST_SECRET_KEYS, { audience: 'identity' }) }
-        : {}),
-    },
-    body: JSON.stringify({ apiKey }),
-  });
-  return { status: response.status, body: (await response.json()) as { caller?: Caller } };
-}
+/** As the gateway asks (or `signer`, null for nobody). */
+const authenticate = (apiKey: string, signer?: Caller | null) =>
+  authenticateAt(service, { apiKey }, signer);
 
 type PlatformCaller = Extract<Caller, { kind: 'platform' }>;
 type NewKey = { secret: string; key: { id: string; livemode: boolean; last4: string } };
@@ -227,7 +209,7 @@ describe('a leaked key', () => {
     expect((await authenticate(testSecret)).status).toBe(200);
     expect((await authenticate(first.secret)).status).toBe(200);
     // The operator's CLI can revoke the oldest key, and everything made from it goes too.
-    const revoked = await new ApiKeyRepository(service.dataSource).revoke(k0.platformId, k0.keyId);
+    const revoked = await new ApiKeyService(service.dataSource).revoke(k0.platformId, k0.keyId);
     expect(revoked?.map((key) => key.id).sort()).toEqual(
       [k0.keyId, first.key.id, leaked.key.id].sort(),
     );

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
+import { signCaller, type Caller } from '@dash/auth-context';
 import { deliveryQueue, openDeliveryParams } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { createIdentityService, seedIdentity } from '../src/index.js';
+import { checkPayoutDetailsCode, usAccount } from './support.js';
 
 const HOUR = 60 * 60 * 1000;
 const prefix = testRedisPrefix('contact-change');
@@ -61,23 +62,8 @@ const CONFIRM =
 const START_PAYOUT_DETAILS = 'mutation { startPayoutDetailsChange { id } }';
 
 /** How the payouts service checks a payout-details code before a bank change. */
-async function payoutsChecks(challengeId: string, code: string, accountId = 'acct_victim') {
-  const response = await fetch(service.url.replace('/graphql', '/internal/challenges/check'), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_SECRET_KEYS, {
-        audience: 'identity',
-      }),
-    },
-    body: JSON.stringify({
-      accountId,
-      challengeId,
-      code,
-      purpose: 'payout_details',
-    }),
-  });
-  return (await response.json()) as { ok?: true; error?: { extensions?: { reason?: string } } };
+function payoutsChecks(challengeId: string, code: string, accountId = 'acct_victim') {
+  return checkPayoutDetailsCode(service, accountId, challengeId, code);
 }
 
 async function selfServeSignIn(email: string) {
@@ -110,22 +96,8 @@ beforeAll(async () => {
   await seedIdentity(service.dataSource, {
     platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#5b4cf0' },
     accounts: [
-      {
-        id: 'acct_victim',
-        displayName: 'Vic',
-        email: 'victim@example.com',
-        country: 'US',
-        defaultCurrency: 'usd',
-        livemode: true,
-      },
-      {
-        id: 'acct_moved',
-        displayName: 'Mo',
-        email: 'holder@example.com',
-        country: 'US',
-        defaultCurrency: 'usd',
-        livemode: true,
-      },
+      usAccount('acct_victim', 'Vic', { email: 'victim@example.com', livemode: true }),
+      usAccount('acct_moved', 'Mo', { email: 'holder@example.com', livemode: true }),
     ],
   });
   await asPlatform('mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }');

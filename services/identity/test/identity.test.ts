@@ -8,6 +8,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
+import { usAccount } from './support.js';
 
 let service: TestService;
 
@@ -15,24 +16,15 @@ const ada = accountCaller('acct_ada');
 const platformA = platformCaller('plat_a');
 const platformB = platformCaller('plat_b');
 
-const account = (id: string, displayName: string) => ({
-  id,
-  displayName,
-  email: `${id}@example.com`,
-  country: 'US',
-  defaultCurrency: 'usd',
-  livemode: false,
-});
-
 beforeAll(async () => {
   service = await startTestService(identityService);
   await seedIdentity(service.dataSource, {
     platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#635bff' },
-    accounts: [account('acct_ada', 'Ada Lovelace'), account('acct_bob', 'Bob Byrne')],
+    accounts: [usAccount('acct_ada', 'Ada Lovelace'), usAccount('acct_bob', 'Bob Byrne')],
   });
   await seedIdentity(service.dataSource, {
     platform: { id: 'plat_b', name: 'Other Platform', brandColor: '#0a2540' },
-    accounts: [account('acct_cy', 'Cy Other')],
+    accounts: [usAccount('acct_cy', 'Cy Other')],
   });
 });
 afterAll(() => service.close());
@@ -101,7 +93,7 @@ describe('identity subgraph', () => {
   it('leaves the seeded rows unchanged when seeding again', async () => {
     await seedIdentity(service.dataSource, {
       platform: { id: 'plat_a', name: 'Rocket Rides', brandColor: '#635bff' },
-      accounts: [account('acct_ada', 'Ada Lovelace')],
+      accounts: [usAccount('acct_ada', 'Ada Lovelace')],
     });
     const [{ count }] = await service.dataSource.query('SELECT COUNT(*) AS count FROM accounts');
     expect(Number(count)).toBe(3);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
+import { signCaller, type Caller } from '@dash/auth-context';
 import { deliveryQueue, openDeliveryParams } from '@dash/contracts';
 import { createRedisConnection } from '@dash/queue';
 import {
@@ -11,7 +11,8 @@ import {
 } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { CODE_ALLOWANCES, identityService, LOGIN_RULES, seedIdentity } from '../src/index.js';
-import { hashSecret } from '../src/domain/secrets.js';
+import { authenticate as authenticateAt, checkPayoutDetailsCode, usAccount } from './support.js';
+import { hashSecret } from '../src/api-key/secret-key.rules.js';
 
 const prefix = testRedisPrefix('login');
 let service: TestService;
@@ -19,22 +20,8 @@ let jobs: Queue;
 const platform = platformCaller('plat_a');
 
 const accounts = [
-  {
-    id: 'acct_phone',
-    displayName: 'Pat',
-    email: 'pat@example.com',
-    country: 'US',
-    defaultCurrency: 'usd',
-    livemode: false,
-  },
-  {
-    id: 'acct_live',
-    displayName: 'Liv',
-    email: 'liv@example.com',
-    country: 'US',
-    defaultCurrency: 'usd',
-    livemode: true,
-  },
+  usAccount('acct_phone', 'Pat', { email: 'pat@example.com' }),
+  usAccount('acct_live', 'Liv', { email: 'liv@example.com', livemode: true }),
 ];
 
 type Challenge = {
@@ -475,28 +462,8 @@ describe('parallel guessing', () => {
     const challengeId = started.data!.startPayoutDetailsChange.id;
     const { code } = await sentCode(challengeId);
     const check = async (guess: string) => {
-      const response = await fetch(service.url.replace('/graphql', '/internal/challenges/check'), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller({ kind: 'service', service: 'payouts' }, TEST_SECRET_KEYS, {
-            audience: 'identity',
-          }),
-        },
-        body: JSON.stringify({
-          accountId: 'acct_phone',
-          challengeId,
-          code: guess,
-          purpose: 'payout_details',
-        }),
-      });
-      const body = (await response.json()) as {
-        ok?: true;
-        error?: { extensions?: Failure['extensions'] };
-        errors?: Array<{ extensions?: Failure['extensions'] }>;
-      };
-      const extensions = body.error?.extensions ?? body.errors?.[0]?.extensions;
-      return body.ok ? { data: body } : { errors: [{ extensions }] };
+      const body = await checkPayoutDetailsCode(service, 'acct_phone', challengeId, guess);
+      return body.ok ? { data: body } : { errors: [{ extensions: body.error?.extensions }] };
     };
     const result = await guessInParallel(
       challengeId,
@@ -511,20 +478,8 @@ describe('parallel guessing', () => {
 
 describe('sessions', () => {
   const authenticate = async (sessionToken: string) => {
-    const response = await fetch(service.url.replace('/graphql', '/internal/authenticate'), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
-          audience: 'identity',
-        }),
-      },
-      body: JSON.stringify({ sessionToken }),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as { caller?: Extract<Caller, { kind: 'account' }> },
-    };
+    const { status, body } = await authenticateAt(service, { sessionToken });
+    return { status, body: body as { caller?: Extract<Caller, { kind: 'account' }> } };
   };
 
   it('authenticate the browser until it signs out, or is idle too long', async () => {

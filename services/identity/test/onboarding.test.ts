@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
-import {
-  platformCaller,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
+import type { Caller } from '@dash/auth-context';
+import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
+import { authenticate as authenticateAt } from './support.js';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
-import { resealPersonalIds } from '../src/domain/reseal.js';
-import { unseal } from '../src/domain/secrets.js';
+import { resealPersonalIds } from '../src/onboarding/personal-id-reseal.worker.js';
+import { unseal } from '../src/onboarding/personal-id.rules.js';
 import { markBankAccountProvided } from '../src/onboarding/onboarding.service.js';
 
 let service: TestService;
@@ -83,17 +79,8 @@ const openLink = (token: string) =>
 
 /** What the gateway would learn from the session cookie the link set. */
 async function callerOf(sessionHeader: string): Promise<Caller> {
-  const response = await fetch(service.url.replace('/graphql', '/internal/authenticate'), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
-        audience: 'identity',
-      }),
-    },
-    body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
-  });
-  return ((await response.json()) as { caller: Caller }).caller;
+  return (await authenticateAt(service, { sessionToken: sessionHeader.split(' ')[1]! })).body
+    .caller!;
 }
 
 async function onboardingCaller(accountId: string): Promise<Caller> {
@@ -225,17 +212,7 @@ describe('account links', () => {
 describe('ending an onboarding session', () => {
   /** What the gateway learns from the cookie now: 200 with the caller, or 401. */
   async function authenticate(sessionHeader: string): Promise<number> {
-    const response = await fetch(service.url.replace('/graphql', '/internal/authenticate'), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ kind: 'service', service: 'gateway' }, TEST_SECRET_KEYS, {
-          audience: 'identity',
-        }),
-      },
-      body: JSON.stringify({ sessionToken: sessionHeader.split(' ')[1] }),
-    });
-    return response.status;
+    return (await authenticateAt(service, { sessionToken: sessionHeader.split(' ')[1]! })).status;
   }
 
   it('signs out: the account link’s cookie no longer opens anything', async () => {

@@ -4,8 +4,9 @@ import { createDataSource } from '@dash/db';
 import { loadConfigOrExit } from '@dash/config';
 import { loadServiceConfig, migrateService } from '@dash/subgraph';
 import { identityService } from '../service.js';
-import { createPlatform, PlatformInputError } from '../platforms.js';
-import { ApiKeyRepository } from '../api-keys.repository.js';
+import { createPlatform } from '../platform/platform.service.js';
+import { PlatformInputError } from '../platform/platform.rules.js';
+import { ApiKeyService } from '../api-key/api-key.service.js';
 
 const USAGE = `Usage:
   npm run platform -- create --name <name> [--color <#rrggbb>] [--icon <url>]
@@ -65,15 +66,15 @@ Live key  ${liveSecret}
 
 These secrets are shown once. Use them as: Authorization: Bearer <key>`);
   } else if (command === 'create-key') {
-    const { key, secret } = await new ApiKeyRepository(dataSource).issue(
-      values.platform!,
-      values.mode === 'live',
-    );
+    const { key, secret } = await new ApiKeyService(dataSource).issue({
+      platformId: values.platform!,
+      livemode: values.mode === 'live',
+    });
     console.log(`Key  ${key.id}  ${secret}
 
 This secret is shown once. Use it as: Authorization: Bearer <key>`);
   } else {
-    const revoked = await new ApiKeyRepository(dataSource).revoke(values.platform!, values.key!);
+    const revoked = await new ApiKeyService(dataSource).revoke(values.platform!, values.key!);
     if (!revoked) {
       console.error(`No active key ${values.key} on platform ${values.platform}.`);
       process.exitCode = 65;

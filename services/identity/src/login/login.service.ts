@@ -1,10 +1,10 @@
 import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
 import { newId } from '@dash/ids';
-import { Account } from '../entities/account.entity.js';
-import { Platform } from '../entities/platform.entity.js';
-import { contactHoldUntil, recentContactChange } from '../account-settings/contact-hold.js';
-import { openForChanges } from '../account-settings/guards.js';
-import { hashSecret } from '../domain/secrets.js';
+import { Account } from '../account/account.entity.js';
+import { Platform } from '../platform/platform.entity.js';
+import { contactHoldUntil, recentContactChange } from '../account/contact-hold.rules.js';
+import { openForChanges } from '../account/account.rules.js';
+import { hashSecret } from '../api-key/secret-key.rules.js';
 import {
   type Challenges,
   CODE_RULES,
@@ -13,8 +13,8 @@ import {
   type ChallengeSettings,
   type CodeChannel,
   type StartedChallenge,
-} from './challenges.js';
-import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login.entities.js';
+} from './challenge.service.js';
+import { LoginChallengeRow, LoginLinkRow, SessionRow } from './login.entity.js';
 
 const MINUTE = 60_000;
 export const LOGIN_RULES = {

@@ -1,18 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DashError } from '@dash/errors';
 import type { Actor } from '@dash/events';
-import { Account } from '../entities/account.entity.js';
-import { emptyBusinessProfile } from '../entities/business-profile.type.js';
-import { checkField, type FieldProblem } from '../domain/field-checks.js';
-import { ruleFor } from '../domain/requirement-rules.js';
+import { Account } from '../account/account.entity.js';
+import { emptyBusinessProfile } from '../account/business-profile.entity.js';
+import { checkField, type FieldProblem } from './field-checks.rules.js';
+import { ruleFor } from './requirement-table.rules.js';
 import type { SecretKeys } from '@dash/config';
-import { seal, unseal } from '../domain/secrets.js';
+import { seal, unseal } from './personal-id.rules.js';
 import {
   isVerifiable,
   type VerificationProvider,
   type VerificationResult,
-} from '../domain/verification.js';
-import { answersOf, requirementsOf, saveAccountChange } from './account-requirements.js';
+} from './verification.rules.js';
+import { saveAccountChange } from '../account/account-change.service.js';
+import { accountClosed } from '../account/account.rules.js';
+import { answersOf, requirementsOf } from './requirements.rules.js';
 
 /** Keys kept in a column of their own rather than in the onboarding details. */
 const PROFILE_KEYS: Record<string, 'name' | 'url' | 'supportEmail'> = {
@@ -131,10 +133,7 @@ export class OnboardingService {
 
   private async lock(manager: EntityManager, accountId: string): Promise<Account> {
     const account = await lockedAccount(manager, accountId);
-    if (!account || account.closedAt)
-      throw new DashError('FAILED_PRECONDITION', 'This account is closed.', {
-        reason: 'ACCOUNT_CLOSED',
-      });
+    if (!account || account.closedAt) throw accountClosed();
     return account;
   }
 

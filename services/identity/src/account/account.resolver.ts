@@ -1,0 +1,141 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { badInput, FirstArgs } from '@dash/subgraph';
+import { Account } from './account.entity.js';
+import { accountRefOfRow, defaultCurrencyFor } from './account.rules.js';
+import { Requirements } from '../onboarding/onboarding.type.js';
+import { requirementsOf } from '../onboarding/requirements.rules.js';
+import { Platform } from '../platform/platform.entity.js';
+import type { IdentityContext } from '../context.js';
+import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './account.input.js';
+
+/**
+ * How the gateway turns `{ __typename: "Account", id }` from another subgraph into an account:
+ * null where the caller may not see it.
+ */
+export const accountReference = {
+  __resolveReference: async (
+    { id }: Pick<Account, 'id'>,
+    { access, accounts }: IdentityContext,
+  ) => {
+    const account = await accounts.find(id);
+    return account && access.canSee(accountRefOfRow(account)) ? account : null;
+  },
+};
+
+@Resolver(() => Account)
+export class AccountResolver {
+  /**
+   * The signed-in connected account. Shareable: the ledger answers `me` too, so a query for the
+   * account's money alone goes to the ledger in one hop.
+   */
+  @Query(() => Account)
+  @Directive('@shareable')
+  me(@Ctx() { access, accounts }: IdentityContext): Promise<Account> {
+    return accounts.get(access.signedInAccount().accountId);
+  }
+
+  /** One connected account, for its platform (or for itself). */
+  @Query(() => Account)
+  async account(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { access, accounts }: IdentityContext,
+  ): Promise<Account> {
+    const { accountId } = await access.readableAccount(id);
+    return accounts.get(accountId);
+  }
+
+  @Query(() => [Account], {
+    description: "The platform's connected accounts in its key's mode, newest first.",
+  })
+  accounts(
+    @Args() { first }: FirstArgs,
+    @Ctx() { access, accounts }: IdentityContext,
+  ): Promise<Account[]> {
+    return accounts.listFor(access.platform(), first);
+  }
+
+  @Mutation(() => Account, {
+    description: 'Creates an Express account in the mode of the calling key.',
+  })
+  createAccount(
+    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+    @Ctx() { access, accounts }: IdentityContext,
+  ): Promise<Account> {
+    const platform = access.platform();
+    if (!input.defaultCurrency && !defaultCurrencyFor(input.country)) {
+      throw badInput(
+        `defaultCurrency is required for country ${input.country.toUpperCase()}`,
+        'defaultCurrency',
+      );
+    }
+    return accounts.create(platform, input);
+  }
+
+  @Mutation(() => Account, { description: "Updates one of the platform's accounts." })
+  async updateAccount(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
+    @Ctx() { access, accounts, contactChange }: IdentityContext,
+  ): Promise<Account> {
+    access.platform();
+    const account = await accounts.get((await access.writeAccount(id)).accountId);
+    const updated = await accounts.update(account, input, 'platform');
+    // A new email or phone is announced to the old one, whoever made the change.
+    await contactChange.afterPlatformChange(account, updated);
+    return updated;
+  }
+
+  @Mutation(() => Account, {
+    description: 'For the signed-in account: change its public information from the settings page.',
+  })
+  async updateMyPublicInfo(
+    @Arg('input', () => PublicInfoInput) input: PublicInfoInput,
+    @Ctx() { access, accounts }: IdentityContext,
+  ): Promise<Account> {
+    const { accountId } = await access.feature(
+      'editPublicInfo',
+      'Your platform manages this information; contact it to change it.',
+    );
+    return accounts.update(await accounts.get(accountId), input, 'account');
+  }
+
+  @FieldResolver(() => Platform)
+  platform(@Root() account: Account, @Ctx() { platforms }: IdentityContext): Promise<Platform> {
+    return platforms.get(account.platformId);
+  }
+
+  @FieldResolver(() => Requirements)
+  requirements(@Root() account: Account): Requirements {
+    return requirementsOf(account);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the account has finished onboarding (accepted the services agreement).',
+  })
+  detailsSubmitted(@Root() account: Account): boolean {
+    return requirementsOf(account).detailsSubmitted;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the account can take payments now.' })
+  chargesEnabled(@Root() account: Account): boolean {
+    return requirementsOf(account).chargesEnabled;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether money can be paid out to the account now.',
+  })
+  payoutsEnabled(@Root() account: Account): boolean {
+    return requirementsOf(account).payoutsEnabled;
+  }
+}

@@ -1,0 +1,137 @@
+import type { DataSource } from 'typeorm';
+import { belongsToTenant, type OwnedAccount, type Tenant } from '@dash/contracts';
+import { notFound } from '@dash/errors';
+import type { Actor } from '@dash/events';
+import { newId } from '@dash/ids';
+import { normalizeCurrency } from '@dash/money';
+import type { AccountOwnership } from '@dash/subgraph';
+import { Account } from './account.entity.js';
+import { saveAccountChange } from './account-change.service.js';
+import {
+  accountClosed,
+  changedFields,
+  defaultCurrencyFor,
+  ownedAccountOf,
+  toProfile,
+} from './account.rules.js';
+import { emptyBusinessProfile } from './business-profile.entity.js';
+import type { CreateAccountInput, UpdateAccountInput } from './account.input.js';
+
+/**
+ * Identity's accounts table: who owns each account (what Access asks, as other services ask
+ * their AccountDirectory), and the reads and writes of accounts that use cases make once Access
+ * has let them through.
+ */
+export class AccountService implements AccountOwnership {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(id: string): Promise<Account | null> {
+    return this.dataSource.getRepository(Account).findOneBy({ id });
+  }
+
+  /** An account Access has let the caller reach; NOT_FOUND if it is gone. */
+  async get(id: string): Promise<Account> {
+    const account = await this.find(id);
+    if (!account) throw notFound('account', id);
+    return account;
+  }
+
+  async belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
+    const account = await this.find(accountId);
+    return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+  }
+
+  async openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount> {
+    const owned = await this.belongsTo(tenant, accountId);
+    if (!owned) throw notFound('account', accountId);
+    if (owned.closed) throw accountClosed();
+    return owned;
+  }
+
+  /** A platform's accounts in one mode, newest first. */
+  listFor({ platformId, livemode }: Tenant, first: number): Promise<Account[]> {
+    return this.dataSource.getRepository(Account).find({
+      where: { platformId, livemode },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: first,
+    });
+  }
+
+  async create({ platformId, livemode }: Tenant, input: CreateAccountInput): Promise<Account> {
+    const now = new Date();
+    const account = this.dataSource.getRepository(Account).create({
+      id: newId('account'),
+      platformId,
+      livemode,
+      email: input.email.toLowerCase(),
+      country: input.country.toUpperCase(),
+      defaultCurrency: normalizeCurrency(
+        input.defaultCurrency ?? defaultCurrencyFor(input.country)!,
+      ),
+      displayName: input.displayName ?? input.businessProfile?.name ?? input.email.split('@')[0]!,
+      phone: input.phone ?? null,
+      businessType: input.businessType ?? null,
+      businessProfile: input.businessProfile ? toProfile(input.businessProfile) : null,
+      statementDescriptor: input.statementDescriptor ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.dataSource.getRepository(Account).insert(account);
+    return account;
+  }
+
+  /**
+   * Applies the fields given (others stay) and, in the same transaction, records an
+   * `account.updated` event naming what actually changed (and the requirements, when a new
+   * business type changes what is due); an edit that changes nothing records nothing.
+   */
+  async update(account: Account, input: UpdateAccountInput, by: Actor): Promise<Account> {
+    const changes: Partial<Account> = {
+      ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.defaultCurrency !== undefined
+        ? { defaultCurrency: normalizeCurrency(input.defaultCurrency) }
+        : {}),
+      ...(input.businessType !== undefined ? { businessType: input.businessType } : {}),
+      ...(input.statementDescriptor !== undefined
+        ? { statementDescriptor: input.statementDescriptor }
+        : {}),
+      ...(input.businessProfile !== undefined
+        ? {
+            businessProfile: {
+              ...emptyBusinessProfile(),
+              ...account.businessProfile,
+              ...toProfile(input.businessProfile),
+            },
+          }
+        : {}),
+    };
+    const fields = changedFields(account, changes);
+    if (fields.length === 0) return account;
+    const now = new Date();
+    // Whoever changes the email or phone (the platform too) moves where sign-in and step-up
+    // codes go, so the change starts the same 72-hour hold as the account's own change.
+    const held: Partial<Account> = {
+      ...(fields.includes('email') ? { emailChangedAt: now } : {}),
+      ...(fields.includes('phone') ? { phoneChangedAt: now } : {}),
+    };
+    return this.dataSource.transaction((manager) =>
+      saveAccountChange(manager, account, { ...changes, ...held }, { fields, by, now }),
+    );
+  }
+
+  /**
+   * The account's own change of email or phone, confirmed by code: the new value and when it
+   * changed (which starts the hold on payout details) are written together.
+   */
+  changeContact(account: Account, kind: 'email' | 'phone', value: string, at: Date) {
+    const changes: Partial<Account> =
+      kind === 'email'
+        ? { email: value, emailChangedAt: at }
+        : { phone: value, phoneChangedAt: at };
+    return this.dataSource.transaction((manager) =>
+      saveAccountChange(manager, account, changes, { fields: [kind], by: 'account', now: at }),
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import type { Account } from '../account/account.entity.js';
+import type { Platform } from '../platform/platform.entity.js';
+import { AccountLinkTypeEnum, type Onboarding, type OnboardingStep } from './onboarding.type.js';
+import type { BusinessType } from '../account/business-profile.entity.js';
+import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from './requirement-table.rules.js';
+import { computeRequirements, requirementFactsOf, rulesFor } from './requirements.rules.js';
+
+/**
+ * The flow as the onboarding screens draw it: the account's steps in order, each with its
+ * questions, the saved answers (ids masked) and verification's objections.
+ */
+export function onboardingView(
+  account: Account,
+  platform: Platform,
+  opened: { type: AccountLinkTypeEnum; returnUrl: string | null },
+  shownValue: (key: string, stored: string) => string,
+  now = new Date(),
+): Onboarding {
+  const facts = requirementFactsOf(account);
+  const state = computeRequirements(facts, now);
+  const answers = facts.values;
+  const due = new Set(state.currentlyDue);
+  const rules = rulesFor(facts);
+  const stepComplete = (step: StepKey) =>
+    step === 'bank'
+      ? !due.has(EXTERNAL_ACCOUNT)
+      : step === 'review'
+        ? state.detailsSubmitted
+        : rules.every((rule) => rule.step !== step || !due.has(rule.key));
+  const steps: OnboardingStep[] = stepsFor(account.businessType).map((step) => ({
+    key: step,
+    complete: stepComplete(step),
+    fields: rules
+      .filter((rule) => rule.step === step)
+      .map((rule) => {
+        const verdict = facts.verification[rule.key];
+        const stored = answers[rule.key];
+        return {
+          key: rule.key,
+          kind: rule.kind,
+          required: rule.due === 'currently',
+          value: stored ? shownValue(rule.key, stored) : null,
+          options: rule.options ? [...rule.options] : null,
+          error: verdict?.status === 'failed' ? (verdict.reason ?? null) : null,
+          errorCode: verdict?.status === 'failed' ? (verdict.code ?? null) : null,
+        };
+      }),
+  }));
+  return {
+    accountId: account.id,
+    country: account.country,
+    livemode: account.livemode,
+    businessType: account.businessType as BusinessType | null,
+    type: opened.type,
+    returnUrl: opened.returnUrl,
+    platform: { name: platform.name, brandColor: platform.brandColor, iconUrl: platform.iconUrl },
+    steps,
+    detailsSubmitted: state.detailsSubmitted,
+    chargesEnabled: state.chargesEnabled,
+    payoutsEnabled: state.payoutsEnabled,
+    requirements: state,
+  };
+}

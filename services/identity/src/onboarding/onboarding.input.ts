@@ -1,0 +1,8 @@
+import { IsOptional, Length } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+@InputType({ description: 'One answer; null or empty clears it.' })
+export class OnboardingValueInput {
+  @Field() @Length(1, 80) key!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 500) value?: string | null;
+}

@@ -1,0 +1,137 @@
+import { formatSessionHeader, SESSION_HEADER } from '@dash/auth-context';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DashError, ListArg, unauthenticated } from '@dash/subgraph';
+import { Account } from '../account/account.entity.js';
+import {
+  AccountLink,
+  AccountLinkTypeEnum,
+  Onboarding,
+  OnboardingSession,
+} from './onboarding.type.js';
+import { onboardingCaller } from './onboarding-caller.rules.js';
+import { onboardingView } from './onboarding-view.rules.js';
+import { OnboardingValueInput } from './onboarding.input.js';
+import type { IdentityContext } from '../context.js';
+
+/** A whole company form with a dozen owners is well under this; a step of the flow sends far fewer. */
+const MAX_VALUES_PER_CALL = 200;
+
+@Resolver()
+export class OnboardingResolver {
+  @Mutation(() => AccountLink, {
+    description:
+      'For a platform: a link into hosted onboarding for one of its accounts. Expired, used or invalid links send the browser to refreshUrl; finishing or leaving sends it to returnUrl.',
+  })
+  async createAccountLink(
+    @Arg('account', () => ID) accountId: string,
+    @Arg('type', () => AccountLinkTypeEnum) type: AccountLinkTypeEnum,
+    @Arg('refreshUrl') refreshUrl: string,
+    @Arg('returnUrl') returnUrl: string,
+    @Ctx() { access, accounts, accountLinks }: IdentityContext,
+  ): Promise<AccountLink> {
+    access.platform();
+    const owned = await access.writeAccount(accountId);
+    return accountLinks.create(await accounts.get(owned.accountId), type, {
+      refreshUrl,
+      returnUrl,
+    });
+  }
+
+  @Mutation(() => OnboardingSession, {
+    description:
+      "Opens an account link (once): the browser gets a session for onboarding only. A refused link's error carries the platform's refreshUrl.",
+  })
+  async openAccountLink(
+    @Arg('token') token: string,
+    @Ctx() { accountLinks, login, setResponseHeader }: IdentityContext,
+  ): Promise<OnboardingSession> {
+    const link = await accountLinks.redeem(token);
+    const account = await login.openAccount(link.accountId);
+    if (!account)
+      throw new DashError('UNAUTHENTICATED', 'This account can no longer be onboarded.', {
+        reason: 'LINK_INVALID',
+        refreshUrl: link.refreshUrl,
+      });
+    const { session, token: sessionToken } = await login.openSession(account.id, {
+      accountLinkId: link.id,
+    });
+    setResponseHeader(
+      SESSION_HEADER,
+      formatSessionHeader({ action: 'set', token: sessionToken, expiresAt: session.expiresAt }),
+    );
+    return { type: link.type as AccountLinkTypeEnum, returnUrl: link.returnUrl };
+  }
+
+  @Query(() => Onboarding, {
+    description: 'The onboarding flow of the opened account link, or of the signed-in account.',
+  })
+  async onboarding(@Ctx() context: IdentityContext): Promise<Onboarding> {
+    return this.view(context, await this.account(context));
+  }
+
+  @Mutation(() => Onboarding, {
+    description:
+      'Saves answers as a draft; every value is checked and a refusal (fieldErrors) saves none.',
+  })
+  async saveOnboardingDetails(
+    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    values: OnboardingValueInput[],
+    @Ctx() context: IdentityContext,
+  ): Promise<Onboarding> {
+    const { accountId } = onboardingCaller(context.access);
+    return this.view(context, await context.onboarding.save(accountId, values));
+  }
+
+  @Mutation(() => Account, {
+    description:
+      'For a platform: fills in onboarding answers it already knows (the same keys and checks as the flow), so its account only confirms them. The services agreement is always the account’s own; once the account has submitted, prefilling is refused (FAILED_PRECONDITION, reason DETAILS_SUBMITTED).',
+  })
+  async prefillOnboarding(
+    @Arg('account', () => ID) accountId: string,
+    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    values: OnboardingValueInput[],
+    @Ctx() { access, onboarding }: IdentityContext,
+  ): Promise<Account> {
+    access.platform();
+    const owned = await access.writeAccount(accountId);
+    return onboarding.save(owned.accountId, values, 'platform');
+  }
+
+  @Mutation(() => Onboarding, {
+    description: 'Accepts the services agreement and submits the details for verification.',
+  })
+  async submitOnboarding(
+    @Arg('acceptTermsOfService') acceptTermsOfService: boolean,
+    @Arg('userAgent', () => String, { nullable: true }) userAgent: string | null,
+    @Ctx() context: IdentityContext,
+  ): Promise<Onboarding> {
+    const { accountId } = onboardingCaller(context.access);
+    const account = await context.onboarding.submit(accountId, {
+      acceptTermsOfService,
+      ip: context.clientIp ?? null,
+      userAgent: userAgent ?? null,
+    });
+    return this.view(context, account);
+  }
+
+  private async account({ access, login }: IdentityContext): Promise<Account> {
+    const { accountId } = onboardingCaller(access);
+    const account = await login.openAccount(accountId);
+    if (!account) throw unauthenticated('This account is closed.');
+    return account;
+  }
+
+  private async view(context: IdentityContext, account: Account): Promise<Onboarding> {
+    const { accountLinkId } = onboardingCaller(context.access);
+    const link = accountLinkId ? await context.accountLinks.find(accountLinkId) : null;
+    const platform = await context.platforms.get(account.platformId);
+    return onboardingView(
+      account,
+      platform,
+      link
+        ? { type: link.type as AccountLinkTypeEnum, returnUrl: link.returnUrl }
+        : { type: AccountLinkTypeEnum.ACCOUNT_UPDATE, returnUrl: null },
+      (key, stored) => context.onboarding.shownValue(key, stored),
+    );
+  }
+}
