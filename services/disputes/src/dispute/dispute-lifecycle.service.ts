@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Tenant } from '@dash/contracts';
 import { recordEvent, type DisputeFacts } from '@dash/events';
-import { DashError, notFound } from '@dash/errors';
+import { DashError, isDuplicateKey, notFound } from '@dash/errors';
 import { derivedId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
 import {
@@ -9,7 +10,7 @@ import {
   missingEvidence,
   TEXT_EVIDENCE,
   type Evidence,
-} from '../domain/evidence.js';
+} from '../evidence/evidence.rules.js';
 import {
   awaitingResponse,
   closedAs,
@@ -17,28 +18,20 @@ import {
   isInquiry,
   underReview,
   type DisputeStatusCode,
-} from '../domain/lifecycle.js';
-import { Dispute, type DisputeReason } from '../entities/dispute.entity.js';
-import { DisputeFile } from '../entities/dispute-file.entity.js';
-import type { CardNetwork } from './card-network.js';
-import type { LedgerClient } from './ledger-client.js';
+} from './dispute.rules.js';
+import { Dispute, type DisputeReason } from './dispute.entity.js';
+import { DisputeFile } from '../evidence/evidence-file.entity.js';
+import type { CardNetwork } from './card-network.service.js';
+import type { LedgerClient } from './ledger-client.service.js';
 
 const DAY = 24 * 3600 * 1000;
 
 const alreadyDisputed = () =>
   new DashError('CONFLICT', 'This payment is already disputed.', { reason: 'ALREADY_DISPUTED' });
 
-const isDuplicateKey = (error: unknown) =>
-  (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno === 1062 ||
-  (error as { errno?: number }).errno === 1062;
-
 /** The dispute events that say no more than the dispute's facts. */
 type PlainDisputeEvent =
   'dispute.created' | 'dispute.updated' | 'dispute.closed' | 'dispute.funds_reinstated';
-
-/** Whose disputes a change may touch: one account's, or any of one platform's accounts. */
-export type DisputeScope =
-  { accountId: string; livemode: boolean } | { platformId: string; livemode: boolean };
 
 export interface DisputeSettings {
   disputeFee: number;
@@ -75,7 +68,8 @@ const factsOf = (dispute: Dispute): DisputeFacts => ({
  * inquiry), answered with evidence before its due date or accepted, then won or lost. Each
  * change is a guarded UPDATE with its event in the same transaction; the ledger's steps
  * (withdrawing, reinstating) are marked due in that transaction and carried out after it —
- * again by the worker until the ledger has them — so none is lost or done twice.
+ * again by the worker until the ledger has them — so none is lost or done twice. A change is
+ * made for `whose` disputes: a platform's (a Tenant) or one account's (its AccountRef).
  */
 export class DisputeLifecycle {
   constructor(
@@ -192,8 +186,8 @@ export class DisputeLifecycle {
   }
 
   /** Saves evidence as a draft: merged with what was saved before, until it is submitted. */
-  async saveEvidence(scope: DisputeScope, id: string, evidence: Evidence): Promise<Dispute> {
-    const dispute = await this.answerable(scope, id);
+  async saveEvidence(whose: Tenant, id: string, evidence: Evidence): Promise<Dispute> {
+    const dispute = await this.answerable(whose, id);
     await this.checkEvidence(dispute, evidence);
     const merged = { ...(dispute.evidence ?? {}), ...evidence };
     for (const [field, value] of Object.entries(merged))
@@ -205,8 +199,8 @@ export class DisputeLifecycle {
   }
 
   /** Sends the evidence to the network, once: the dispute goes under review. */
-  async submitEvidence(scope: DisputeScope, id: string): Promise<Dispute> {
-    const dispute = await this.answerable(scope, id);
+  async submitEvidence(whose: Tenant, id: string): Promise<Dispute> {
+    const dispute = await this.answerable(whose, id);
     const missing = missingEvidence(dispute.reason, dispute.evidence ?? {});
     if (missing.length)
       throw new DashError('BAD_USER_INPUT', `Add ${missing.join(', ')} before submitting.`, {
@@ -222,8 +216,8 @@ export class DisputeLifecycle {
   }
 
   /** The account gives up the dispute: it is lost (an inquiry just closes). */
-  async accept(scope: DisputeScope, id: string): Promise<Dispute> {
-    const dispute = await this.answerable(scope, id);
+  async accept(whose: Tenant, id: string): Promise<Dispute> {
+    const dispute = await this.answerable(whose, id);
     const status = closedAs(dispute.status, 'lost');
     await this.step(dispute, status, 'dispute.closed', {
       closedAt: this.now(),
@@ -234,8 +228,8 @@ export class DisputeLifecycle {
   }
 
   /** The network's decision (the test-mode API, or an adapter). A won chargeback pays back. */
-  async close(scope: DisputeScope, id: string, outcome: 'won' | 'lost'): Promise<Dispute> {
-    const dispute = await this.find(scope, id);
+  async close(whose: Tenant, id: string, outcome: 'won' | 'lost'): Promise<Dispute> {
+    const dispute = await this.find(whose, id);
     if (isClosed(dispute.status))
       throw new DashError('FAILED_PRECONDITION', 'This dispute is already closed.', {
         reason: 'DISPUTE_CLOSED',
@@ -349,8 +343,8 @@ export class DisputeLifecycle {
   }
 
   /** A dispute still waiting for a response, before its due date. */
-  private async answerable(scope: DisputeScope, id: string): Promise<Dispute> {
-    const dispute = await this.find(scope, id);
+  private async answerable(whose: Tenant, id: string): Promise<Dispute> {
+    const dispute = await this.find(whose, id);
     if (!awaitingResponse(dispute.status))
       throw new DashError(
         'FAILED_PRECONDITION',
@@ -368,8 +362,8 @@ export class DisputeLifecycle {
     return dispute;
   }
 
-  private async find(scope: DisputeScope, id: string): Promise<Dispute> {
-    const dispute = await this.dataSource.getRepository(Dispute).findOneBy({ id, ...scope });
+  private async find(whose: Tenant, id: string): Promise<Dispute> {
+    const dispute = await this.dataSource.getRepository(Dispute).findOneBy({ id, ...whose });
     if (!dispute) throw notFound('dispute', id);
     return dispute;
   }

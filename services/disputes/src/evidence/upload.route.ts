@@ -1,9 +1,10 @@
 import type { SecretKeys } from '@dash/config';
 import express, { type Router } from 'express';
-import { callerRoute } from '@dash/subgraph';
+import type { Caller } from '@dash/auth-context';
+import { callerRoute, type Access } from '@dash/subgraph';
 import { DashError } from '@dash/errors';
-import type { EvidenceFiles } from './evidence-files.js';
-import type { UploadOwners } from './upload-owner.js';
+import type { EvidenceFiles } from './evidence-files.service.js';
+import type { UploadOwners } from './upload-owner.service.js';
 
 export const UPLOAD_PATH = '/files';
 
@@ -27,6 +28,7 @@ export function uploadRoute(
   secret: SecretKeys,
   files: EvidenceFiles,
   owners: UploadOwners,
+  accessFor: (caller: Caller) => Access,
   maxBytes: number,
 ): Router {
   return callerRoute(
@@ -35,7 +37,7 @@ export function uploadRoute(
     async (caller, req, res) => {
       // Malformed input is refused before anything is looked up.
       const name = fileNameOf(req.headers['x-file-name']);
-      const owner = await owners.ownerFor(caller, req.query.account);
+      const owner = await owners.ownerFor(accessFor(caller), req.query.account);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const file = await files.upload(owner, name, bytes);
       res.status(201).json({

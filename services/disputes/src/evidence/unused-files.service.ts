@@ -1,9 +1,9 @@
 import { In, type DataSource } from 'typeorm';
 import type { Logger } from '@dash/logger';
-import { FILE_EVIDENCE } from '../domain/evidence.js';
-import { Dispute } from '../entities/dispute.entity.js';
-import { DisputeFile } from '../entities/dispute-file.entity.js';
-import type { FileStorage } from './file-storage.js';
+import { Dispute } from '../dispute/dispute.entity.js';
+import { DisputeFile } from './evidence-file.entity.js';
+import { fileIdsOf } from './evidence.rules.js';
+import type { FileStorage } from './file-storage.service.js';
 
 const DAY = 24 * 3600 * 1000;
 const BATCH = 500;
@@ -61,13 +61,7 @@ export class UnusedFiles {
     const disputes = await this.dataSource
       .getRepository(Dispute)
       .find({ select: { id: true, evidence: true }, where: { accountId: In(accountIds) } });
-    return new Set(
-      disputes.flatMap((dispute) =>
-        FILE_EVIDENCE.map((field) => dispute.evidence?.[field]).filter(
-          (id): id is string => typeof id === 'string',
-        ),
-      ),
-    );
+    return new Set(disputes.flatMap((dispute) => fileIdsOf(dispute.evidence)));
   }
 
   /**

@@ -114,3 +114,7 @@ export const missingEvidence = (reason: DisputeReasonCode, evidence: Evidence): 
   rulesFor(reason).required.filter((field) => !evidence[field]?.trim());
 
 export const MAX_TEXT_EVIDENCE = 20_000;
+
+/** The ids of the files the evidence names. */
+export const fileIdsOf = (evidence: Evidence | null | undefined): string[] =>
+  FILE_EVIDENCE.map((field) => evidence?.[field]).filter((id): id is string => Boolean(id));

@@ -1,4 +1,4 @@
-import type { BankDebitRail, DebitStatus, RailDebit } from './debit-rail.js';
+import type { BankDebitRail, DebitStatus, RailDebit } from './debit-rail.service.js';
 
 /**
  * Bank account numbers whose debits the simulated rail fails, with the reason: the endings of

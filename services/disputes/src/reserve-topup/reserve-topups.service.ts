@@ -1,14 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
 import { formatMoney, MAX_CHARGE_AMOUNT } from '@dash/money';
-import { checkIdempotencyKey, currencyInput } from '@dash/subgraph';
-import type { BankDebitRail } from '../bank/debit-rail.js';
-import { ReserveTopup } from '../entities/reserve-topup.entity.js';
-import type { LedgerClient } from './ledger-client.js';
-
-type Owner = { accountId: string; platformId: string; livemode: boolean };
+import { checkIdempotencyKey, currencyInput, type IdempotencyKeys } from '@dash/subgraph';
+import type { LedgerClient } from '../dispute/ledger-client.service.js';
+import type { BankDebitRail } from './debit-rail.service.js';
+import { ReserveTopup } from './reserve-topup.entity.js';
 
 export interface TopupLimits {
   /** What one account may add per currency and UTC day, in minor units. */
@@ -21,13 +20,15 @@ const utcDay = (moment: Date) => moment.toISOString().slice(0, 10);
  * Top-ups of the refunds-and-disputes reserve: bounded (one no more than a charge may be, all
  * of a day no more than the daily cap) and backed (the money is pulled from the account's bank
  * through the rail, and stays pending in the ledger until the rail settles it; a failed debit
- * takes the pending money back out). Each top-up is written once per idempotency key; its
- * steps — the ledger's pending entry, the debit, its outcome — are each idempotent by the
- * top-up's id, so the worker carries on with whatever one was left undone.
+ * takes the pending money back out). Each top-up is written once per idempotency key (claimed
+ * in the transaction that writes it and counts it against the day's cap); its steps — the
+ * ledger's pending entry, the debit, its outcome — are each idempotent by the top-up's id, so
+ * the worker carries on with whatever one was left undone.
  */
 export class ReserveTopups {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeys,
     private readonly ledger: LedgerClient,
     private readonly rail: BankDebitRail,
     private readonly limits: TopupLimits,
@@ -36,7 +37,7 @@ export class ReserveTopups {
   ) {}
 
   async topUp(
-    owner: Owner,
+    account: AccountRef,
     amount: number,
     currencyCode: string,
     key: string,
@@ -50,39 +51,9 @@ export class ReserveTopups {
       );
     checkIdempotencyKey(key);
     const currency = currencyInput(currencyCode);
-    const topup =
-      (await this.existing(owner, key)) ??
-      (await this.insert(owner, amount, currency, key, source));
-    if (topup.amount !== amount || topup.currency !== currency || topup.source !== source)
-      throw new DashError(
-        'CONFLICT',
-        'This idempotency key was already used with other parameters. Use a new key for a new request.',
-        { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
-      );
-    return topup.status === 'pending' ? this.start(topup) : topup;
-  }
-
-  private existing(owner: Owner, key: string): Promise<ReserveTopup | null> {
-    return this.dataSource
-      .getRepository(ReserveTopup)
-      .findOneBy({ accountId: owner.accountId, idempotencyKey: key });
-  }
-
-  /**
-   * Writes a new top-up and counts it against the day's cap in one transaction: the cap's row
-   * first (so parallel top-ups queue on that one lock, in one order), then the top-up. The
-   * same key arriving twice at once: the second finds the first's row and answers with it.
-   */
-  private async insert(
-    owner: Owner,
-    amount: number,
-    currency: string,
-    key: string,
-    source: string | null,
-  ): Promise<ReserveTopup> {
     const row = this.dataSource.getRepository(ReserveTopup).create({
       id: newId('topup'),
-      ...owner,
+      ...accountRefOf(account),
       amount,
       currency,
       status: 'pending',
@@ -95,22 +66,28 @@ export class ReserveTopups {
       failureMessage: null,
       createdAt: this.now(),
     });
+    // Made outside the transaction below: parallel top-ups then only queue on its lock.
     await this.dataSource.query(
       `INSERT IGNORE INTO reserve_topup_days (account_id, livemode, currency, day, total)
        VALUES (?, ?, ?, ?, 0)`,
       [row.accountId, row.livemode, row.currency, utcDay(row.createdAt)],
     );
-    try {
-      await this.dataSource.transaction(async (manager) => {
+    const topup = await this.keys.once(
+      {
+        scope: account.accountId,
+        key,
+        operation: 'topUpReserve',
+        params: { amount, currency, source },
+        resultId: row.id,
+      },
+      async (manager) => {
         await this.countAgainstDailyCap(manager, row);
         await manager.getRepository(ReserveTopup).insert(row);
-      });
-      return row;
-    } catch (error) {
-      const errno = (error as { driverError?: { errno?: number } }).driverError?.errno;
-      if (errno !== 1062) throw error;
-      return (await this.existing(owner, key))!;
-    }
+        return row;
+      },
+      async (id) => (await this.dataSource.getRepository(ReserveTopup).findOneBy({ id }))!,
+    );
+    return topup.status === 'pending' ? this.start(topup) : topup;
   }
 
   /** The worker's pass: starts what was left unstarted, and settles what the bank settled. */

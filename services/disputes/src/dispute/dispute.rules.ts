@@ -29,3 +29,8 @@ export const underReview = (status: DisputeStatusCode): DisputeStatusCode =>
 /** How a dispute ends. An inquiry just closes; a chargeback is won or lost. */
 export const closedAs = (status: DisputeStatusCode, outcome: 'won' | 'lost'): DisputeStatusCode =>
   isInquiry(status) ? 'warning_closed' : outcome;
+
+/** The statuses that wait for the account's answer (an inquiry's too). */
+export const AWAITING_RESPONSE = DISPUTE_STATUSES.filter(awaitingResponse);
+
+export const CLOSED_STATUSES = DISPUTE_STATUSES.filter(isClosed);

@@ -1,11 +1,11 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { FILE_EVIDENCE, TEXT_EVIDENCE, type EvidenceField } from '../domain/evidence.js';
+import { Field, ObjectType } from 'type-graphql';
+import { FILE_EVIDENCE, TEXT_EVIDENCE, type EvidenceField } from './evidence.rules.js';
 
 /**
  * The evidence fields as GraphQL: every one an optional string (text, or a file's id), declared
- * from the one list in domain/evidence.ts so the schema cannot drift from the rules.
+ * from the one list in evidence.rules.ts so the schema cannot drift from the rules.
  */
-function withEvidenceFields(target: { prototype: object }): void {
+export function withEvidenceFields(target: { prototype: object }): void {
   for (const name of [...TEXT_EVIDENCE, ...FILE_EVIDENCE])
     Field(() => String, {
       nullable: true,
@@ -19,22 +19,9 @@ function withEvidenceFields(target: { prototype: object }): void {
 export class DisputeEvidence {}
 withEvidenceFields(DisputeEvidence);
 
-@InputType({ description: 'Evidence to save: fields left out keep what was saved; "" clears one.' })
-export class DisputeEvidenceInput {}
-withEvidenceFields(DisputeEvidenceInput);
-
 @ObjectType({ description: 'One piece of evidence this dispute’s reason asks for.' })
 export class EvidenceFieldInfo {
   @Field(() => String) name!: EvidenceField;
   @Field({ description: 'text, or file (an uploaded file’s id).' }) kind!: string;
   @Field({ description: 'Needed before the evidence can be submitted.' }) required!: boolean;
-}
-
-@ObjectType({ description: 'Something that happened to a dispute.' })
-export class DisputeTimelineEntry {
-  @Field({
-    description: 'opened, funds_withdrawn, evidence_submitted, won, lost, closed, funds_reinstated',
-  })
-  type!: string;
-  @Field() at!: Date;
 }

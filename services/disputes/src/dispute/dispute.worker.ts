@@ -1,8 +1,8 @@
 import type { Logger } from '@dash/logger';
 import { startScheduledJobs } from '@dash/queue';
-import type { DisputeLifecycle } from '../disputes/dispute-lifecycle.js';
-import type { ReserveTopups } from '../disputes/reserve-topups.js';
-import type { UnusedFiles } from '../files/unused-files.js';
+import type { DisputeLifecycle } from './dispute-lifecycle.service.js';
+import type { ReserveTopups } from '../reserve-topup/reserve-topups.service.js';
+import type { UnusedFiles } from '../evidence/unused-files.service.js';
 
 const HOUR = 3600 * 1000;
 

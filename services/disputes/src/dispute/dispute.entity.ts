@@ -2,13 +2,13 @@ import { Column, Entity, Index } from 'typeorm';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
-import { DISPUTE_REASONS, type Evidence } from '../domain/evidence.js';
+import { DISPUTE_REASONS, type Evidence } from '../evidence/evidence.rules.js';
 import {
   awaitingResponse,
   DISPUTE_STATUSES,
   isInquiry,
   type DisputeStatusCode,
-} from '../domain/lifecycle.js';
+} from './dispute.rules.js';
 
 export const DisputeStatus = Object.fromEntries(DISPUTE_STATUSES.map((s) => [s, s])) as {
   [S in DisputeStatusCode]: S;

@@ -1,6 +1,6 @@
-import type { Account } from '../entities/account.type.js';
-import type { Dispute } from '../entities/dispute.entity.js';
 import type { DisputesContext } from '../context.js';
+import type { Account } from './account.type.js';
+import type { Dispute } from './dispute.entity.js';
 
 /**
  * Disputes only needs the id to resolve an account's fields (access is checked per field); a
@@ -11,9 +11,12 @@ export const referenceResolvers = {
     __resolveReference: (reference: Pick<Account, 'id'>): Account => ({ id: reference.id }),
   },
   Dispute: {
-    __resolveReference: (
+    __resolveReference: async (
       reference: Pick<Dispute, 'id'>,
-      { caller, disputes }: DisputesContext,
-    ): Promise<Dispute | null> => disputes.visibleById(caller, reference.id),
+      { access, disputes }: DisputesContext,
+    ): Promise<Dispute | null> => {
+      const dispute = await disputes.byId(reference.id);
+      return dispute && access.canSee(dispute) ? dispute : null;
+    },
   },
 };

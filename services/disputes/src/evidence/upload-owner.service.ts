@@ -1,18 +1,10 @@
 import { Brackets, type DataSource } from 'typeorm';
-import type { Caller } from '@dash/auth-context';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { DashError, notFound } from '@dash/errors';
-import { platformLookup, requireFeature, type AccountDirectory } from '@dash/subgraph';
-import { awaitingResponse, DISPUTE_STATUSES } from '../domain/lifecycle.js';
-import { Dispute } from '../entities/dispute.entity.js';
-
-/** Whose evidence a file is: the account that answers the dispute with it. */
-export interface FileOwner {
-  accountId: string;
-  platformId: string;
-  livemode: boolean;
-}
-
-const AWAITING_RESPONSE = DISPUTE_STATUSES.filter(awaitingResponse);
+import type { Access } from '@dash/subgraph';
+import { AWAITING_RESPONSE } from '../dispute/dispute.rules.js';
+import { Dispute } from '../dispute/dispute.entity.js';
+import { respondingAccount } from './responder.service.js';
 
 const ACCOUNT_ID = /^acct_[0-9A-Za-z]{1,36}$/;
 
@@ -25,45 +17,34 @@ const ACCOUNT_ID = /^acct_[0-9A-Za-z]{1,36}$/;
 export class UploadOwners {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly directory: AccountDirectory,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** `account` is the request's `?account=`, as Express parsed it. */
-  async ownerFor(caller: Caller, account: unknown): Promise<FileOwner> {
-    const owner = await this.callerAccount(caller, account);
+  async ownerFor(access: Access, account: unknown): Promise<AccountRef> {
+    const owner = await this.callerAccount(access, account);
     await this.requireDisputeAwaitingResponse(owner);
     return owner;
   }
 
-  private async callerAccount(caller: Caller, account: unknown): Promise<FileOwner> {
-    if (caller.kind === 'platform') {
+  private async callerAccount(access: Access, account: unknown): Promise<AccountRef> {
+    if (access.caller.kind === 'platform') {
       if (typeof account !== 'string' || !ACCOUNT_ID.test(account))
         throw new DashError(
           'BAD_USER_INPUT',
           'Name the account the evidence is for: ?account=acct_….',
           { field: 'account', reason: 'ACCOUNT_REQUIRED' },
         );
-      const owner = await this.directory.openAccountOf(caller, account);
-      return { accountId: owner.accountId, platformId: owner.platformId, livemode: owner.livemode };
+      return accountRefOf(await access.writeAccount(account));
     }
-    const signedIn = await requireFeature(
-      caller,
-      platformLookup(this.dataSource),
-      'manageDisputes',
-      'Your platform responds to disputes for you.',
-    );
+    const signedIn = await respondingAccount(access);
     // An account uploads for itself only; naming another account finds nothing.
     if (account !== undefined && account !== signedIn.accountId)
       throw notFound('account', String(account));
-    return {
-      accountId: signedIn.accountId,
-      platformId: signedIn.platformId,
-      livemode: signedIn.livemode,
-    };
+    return accountRefOf(signedIn);
   }
 
-  private async requireDisputeAwaitingResponse(owner: FileOwner): Promise<void> {
+  private async requireDisputeAwaitingResponse(owner: AccountRef): Promise<void> {
     const waiting = await this.dataSource
       .getRepository(Dispute)
       .createQueryBuilder('dispute')

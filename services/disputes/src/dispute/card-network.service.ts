@@ -1,4 +1,4 @@
-import type { Evidence } from '../domain/evidence.js';
+import type { Evidence } from '../evidence/evidence.rules.js';
 
 /**
  * The card network's side of a dispute. An adapter for a real network (or a processor's

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
-import { DisputeFile } from '../entities/dispute-file.entity.js';
-import type { FileStorage } from './file-storage.js';
-import type { FileOwner } from './upload-owner.js';
-import { UploadQuota, type UploadLimits } from './upload-quota.js';
+import type { Dispute } from '../dispute/dispute.entity.js';
+import { DisputeFile } from './evidence-file.entity.js';
+import { fileIdsOf } from './evidence.rules.js';
+import type { FileStorage } from './file-storage.service.js';
+import { UploadQuota, type UploadLimits } from './upload-quota.service.js';
 
 /** What evidence may be: documents and pictures networks accept. */
 const ALLOWED_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
@@ -35,7 +37,8 @@ export class EvidenceFiles {
     this.quota = new UploadQuota(limits);
   }
 
-  async upload(owner: FileOwner, filename: string, bytes: Buffer): Promise<DisputeFile> {
+  /** Keeps `bytes` as evidence of `owner`, the account that answers a dispute with it. */
+  async upload(owner: AccountRef, filename: string, bytes: Buffer): Promise<DisputeFile> {
     if (bytes.length === 0)
       throw new DashError('BAD_USER_INPUT', 'The file is empty.', { reason: 'FILE_EMPTY' });
     if (bytes.length > this.maxBytes)
@@ -57,7 +60,7 @@ export class EvidenceFiles {
     const id = newId('file');
     const file = this.dataSource.getRepository(DisputeFile).create({
       id,
-      ...owner,
+      ...accountRefOf(owner),
       filename: cleanName(filename, type.ext),
       mimeType: type.mime,
       size: bytes.length,
@@ -80,6 +83,15 @@ export class EvidenceFiles {
       throw error;
     }
     return file;
+  }
+
+  /** The files a dispute's evidence names. */
+  namedBy(dispute: Dispute): Promise<DisputeFile[]> {
+    const ids = fileIdsOf(dispute.evidence);
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(DisputeFile)
+      .findBy({ id: In(ids), accountId: dispute.accountId });
   }
 }
 
