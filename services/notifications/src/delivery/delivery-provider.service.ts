@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@dash/logger';
-import type { DeliveryChannel } from '../entities/delivery.entity.js';
-import { DevOutboxMessage } from '../entities/dev-outbox.entity.js';
-import type { RenderedMessage } from '../domain/templates.js';
+import type { DeliveryChannel } from './delivery.entity.js';
+import { DevOutboxMessage } from './dev-outbox.entity.js';
+import type { RenderedMessage } from './templates.rules.js';
 
 export interface OutgoingMessage extends RenderedMessage {
   deliveryId: string;

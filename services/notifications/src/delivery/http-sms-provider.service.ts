@@ -1,4 +1,4 @@
-import type { DeliveryProvider, OutgoingMessage } from './delivery-provider.js';
+import type { DeliveryProvider, OutgoingMessage } from './delivery-provider.service.js';
 
 /**
  * SMS through an HTTP gateway: POST {to, text, id} as JSON with an optional bearer token. Most

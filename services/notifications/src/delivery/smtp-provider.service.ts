@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { DeliveryProvider, OutgoingMessage } from './delivery-provider.js';
+import type { DeliveryProvider, OutgoingMessage } from './delivery-provider.service.js';
 
 /** Email through any SMTP server (smtp://user:pass@host:587, smtps://… for implicit TLS). */
 export class SmtpProvider implements DeliveryProvider {

@@ -1,8 +1,8 @@
 import { ConfigError, httpUrl, loadConfig, z } from '@dash/config';
 import type { ServiceDeps } from '@dash/subgraph';
-import { DevOutboxProvider, type DeliveryProvider } from './delivery-provider.js';
-import { HttpSmsProvider } from './http-sms-provider.js';
-import { SmtpProvider } from './smtp-provider.js';
+import { DevOutboxProvider, type DeliveryProvider } from './delivery-provider.service.js';
+import { HttpSmsProvider } from './http-sms-provider.service.js';
+import { SmtpProvider } from './smtp-provider.service.js';
 
 /** One provider per channel, as configured. */
 class ByChannel implements DeliveryProvider {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ServiceDeps } from '@dash/subgraph';
-import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
+import { DevOutboxMessage } from './dev-outbox.entity.js';
 
 /**
  * GET /dev/outbox?to=<destination>: the latest messages the development provider recorded, for

@@ -2,6 +2,8 @@ import { Column, Entity, Index } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
 import { AccountRecord } from '@dash/subgraph';
+import type { ActivityParams } from './activity-texts.rules.js';
+import type { ActivitySubjectType } from './subject.rules.js';
 
 /** One entry in the account's activity hub ("Your payout of $120.00 is on its way"). */
 @Entity('activity_items')
@@ -12,6 +14,10 @@ export class ActivityItem extends AccountRecord {
   @Field({ description: 'What happened, as an event name: payout.paid, dispute.created, …' })
   kind!: string;
 
+  /**
+   * In English as written, and shown as it is for items kept before `params` was; an item with
+   * params is rendered in the reader's language when read (see activity-texts.rules.ts).
+   */
   @Column({ type: 'varchar', length: 200 })
   @Field()
   title!: string;
@@ -19,6 +25,10 @@ export class ActivityItem extends AccountRecord {
   @Column({ type: 'varchar', length: 1000 })
   @Field()
   body!: string;
+
+  /** What happened: the event's facts the texts are made from. */
+  @Column({ type: 'simple-json', nullable: true })
+  params!: ActivityParams | null;
 
   @Column(datetimeColumn({ name: 'read_at', nullable: true }))
   @Field(() => Date, { nullable: true })
@@ -30,29 +40,4 @@ export class ActivityItem extends AccountRecord {
 
   @Column({ name: 'subject_id', type: 'varchar', length: 40, nullable: true })
   subjectId!: string | null;
-}
-
-export type ActivitySubjectType = 'payout' | 'dispute' | 'payment' | 'settings' | 'onboarding';
-
-/**
- * Where in the dashboard the thing an activity item (or an email) is about is shown: the same
- * path in the hub's links and in the emails' buttons.
- */
-export function hrefOf(subjectType: ActivitySubjectType, subjectId?: string | null): string;
-export function hrefOf(subjectType: string | null, subjectId?: string | null): string | null;
-export function hrefOf(subjectType: string | null, subjectId?: string | null): string | null {
-  switch (subjectType) {
-    case 'payout':
-      return `/payouts/${encodeURIComponent(subjectId ?? '')}`;
-    case 'dispute':
-      return `/disputes/${encodeURIComponent(subjectId ?? '')}`;
-    case 'payment':
-      return `/payments/${encodeURIComponent(subjectId ?? '')}`;
-    case 'settings':
-      return '/settings';
-    case 'onboarding':
-      return '/onboarding';
-    default:
-      return null;
-  }
 }

@@ -12,10 +12,10 @@ import {
   Root,
 } from 'type-graphql';
 import { maskDestination } from '@dash/contracts';
-import { DashError, FirstArgs, notFound, requirePlatform } from '@dash/subgraph';
-import { Account } from '../entities/account.type.js';
-import { Delivery, type DeliveryStatus } from '../entities/delivery.entity.js';
-import { DeliveryRecord } from '../entities/delivery-view.type.js';
+import { DashError, FirstArgs, notFound } from '@dash/subgraph';
+import { Account } from '../activity/account.type.js';
+import { Delivery, type DeliveryStatus } from './delivery.entity.js';
+import { DeliveryRecord } from './delivery.type.js';
 import type { NotificationsContext } from '../context.js';
 
 @ArgsType()
@@ -28,15 +28,6 @@ const view = (delivery: Delivery): DeliveryRecord => ({
   ...delivery,
   destination: maskDestination(delivery.channel, delivery.destination),
 });
-
-/** May the caller see this account's messages? The account itself, or its platform. */
-async function canSee(context: NotificationsContext, accountId: string): Promise<boolean> {
-  const { caller } = context;
-  if (caller.kind === 'account') return caller.accountId === accountId;
-  if (caller.kind === 'platform')
-    return (await context.directory.belongsTo(caller, accountId)) !== null;
-  return false;
-}
 
 /**
  * The delivery log: every message to an account holder and its fate. Failed ones are the dead
@@ -51,7 +42,7 @@ export class DeliveryLogResolver {
     @Args() { first, status }: DeliveryLogArgs,
     @Ctx() context: NotificationsContext,
   ): Promise<DeliveryRecord[]> {
-    if (!(await canSee(context, account.id))) return [];
+    if (!(await context.access.readAccount(account.id))) return [];
     const rows = await context.dataSource.getRepository(Delivery).find({
       where: { accountId: account.id, ...(status?.length ? { status: In(status) } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -67,10 +58,11 @@ export class DeliveryLogResolver {
     @Arg('delivery', () => ID) id: string,
     @Ctx() context: NotificationsContext,
   ): Promise<DeliveryRecord> {
-    requirePlatform(context.caller);
+    context.access.platform();
     const repository = context.dataSource.getRepository(Delivery);
     const delivery = await repository.findOneBy({ id });
-    if (!delivery || !(await canSee(context, delivery.accountId))) throw notFound('delivery', id);
+    if (!delivery || !(await context.access.readAccount(delivery.accountId)))
+      throw notFound('delivery', id);
     const job = await context.deliveryQueue().queue.getJob(id);
     if (delivery.status !== 'failed' || !job || !(await job.isFailed()))
       throw new DashError('FAILED_PRECONDITION', 'Only a failed message can be sent again.', {

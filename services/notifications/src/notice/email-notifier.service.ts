@@ -5,7 +5,7 @@ import type { DomainEvent } from '@dash/events';
 import type { SecretKeys } from '@dash/config';
 import type { TypedQueue } from '@dash/queue';
 import { callService } from '@dash/subgraph';
-import { NotificationPreferences } from '../entities/notification-preferences.entity.js';
+import { NotificationPreferences } from '../preferences/notification-preferences.entity.js';
 
 export type EmailTemplate = 'payout-failed' | 'dispute-opened' | 'requirements-due';
 

@@ -1,8 +1,8 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
-import type { AccountScope } from '@dash/subgraph';
-import { AccountNotice, type NoticeKind } from '../entities/account-notice.entity.js';
+import type { AccountRef, Tenant } from '@dash/contracts';
+import { AccountNotice, type NoticeKind } from './account-notice.entity.js';
 
 export interface NewNotice {
   kind: NoticeKind;
@@ -27,18 +27,15 @@ export class AccountNotices {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  open(scope: AccountScope): Promise<AccountNotice[]> {
+  open(account: AccountRef): Promise<AccountNotice[]> {
     return this.dataSource.getRepository(AccountNotice).find({
-      where: { ...scope, resolvedAt: IsNull() },
+      where: { ...account, resolvedAt: IsNull() },
       order: { createdAt: 'ASC' },
       take: 20,
     });
   }
 
-  async create(
-    owner: { accountId: string; platformId: string; livemode: boolean },
-    notice: NewNotice,
-  ): Promise<AccountNotice> {
+  async create(owner: AccountRef, notice: NewNotice): Promise<AccountNotice> {
     if (notice.actionUrl && !SAFE_ACTION.test(notice.actionUrl))
       throw new DashError(
         'BAD_USER_INPUT',
@@ -63,10 +60,7 @@ export class AccountNotices {
     return row;
   }
 
-  async resolve(
-    platform: { platformId: string; livemode: boolean },
-    id: string,
-  ): Promise<AccountNotice> {
+  async resolve(platform: Tenant, id: string): Promise<AccountNotice> {
     const repository = this.dataSource.getRepository(AccountNotice);
     const notice = await repository.findOneBy({ id, ...platform });
     if (!notice) throw notFound('notice', id);

@@ -1,4 +1,4 @@
-import type { Account } from '../entities/account.type.js';
+import type { Account } from './account.type.js';
 
 /** Notifications only needs the id to resolve an account's fields; access is checked per field. */
 export const referenceResolvers = {

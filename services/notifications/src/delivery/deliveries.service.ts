@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Delivery } from './entities/delivery.entity.js';
-import { NotificationPreferences } from './entities/notification-preferences.entity.js';
+import { Delivery } from './delivery.entity.js';
+import { NotificationPreferences } from '../preferences/notification-preferences.entity.js';
 
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}

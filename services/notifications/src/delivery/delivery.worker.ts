@@ -10,10 +10,10 @@ import {
   type RunningWorker,
 } from '@dash/queue';
 import type { Logger } from '@dash/logger';
-import { renderTemplate, UnknownTemplateError } from '../domain/templates.js';
-import type { DeliveryRepository } from '../deliveries.repository.js';
-import type { DeliveryChannel } from '../entities/delivery.entity.js';
-import type { DeliveryProvider } from '../providers/delivery-provider.js';
+import { renderTemplate, UnknownTemplateError } from './templates.rules.js';
+import type { DeliveryRepository } from './deliveries.service.js';
+import type { DeliveryChannel } from './delivery.entity.js';
+import type { DeliveryProvider } from './delivery-provider.service.js';
 
 export interface DeliveryWorkerDeps {
   deliveries: DeliveryRepository;

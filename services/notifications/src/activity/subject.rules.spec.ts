@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf } from '../src/entities/activity-item.entity.js';
+import { hrefOf } from './subject.rules.js';
 
 describe('hrefOf (the hub’s links and the emails’ buttons)', () => {
   it('leads to what an item is about', () => {
