@@ -125,6 +125,7 @@ export function createNotificationsService(
       dataSource: app.dataSource,
       activity: app.activity,
       notices: app.notices,
+      deliveries: app.delivery.deliveries,
       deliveryQueue: () => app.producer.queue,
     }),
     parts: [

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { Delivery } from './delivery.entity.js';
+import { In, type DataSource } from 'typeorm';
+import { Delivery, type DeliveryStatus } from './delivery.entity.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.entity.js';
 
 export class DeliveryRepository {
@@ -21,6 +21,22 @@ export class DeliveryRepository {
       .values({ ...delivery, status: 'queued', attempts: 0, sentAt: null, lastError: null })
       .orIgnore()
       .execute();
+  }
+
+  /** An account's messages, newest first; only those in `status` when it names any. */
+  log(accountId: string, first: number, status?: DeliveryStatus[]): Promise<Delivery[]> {
+    return this.dataSource.getRepository(Delivery).find({
+      where: { accountId, ...(status?.length ? { status: In(status) } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: first,
+    });
+  }
+
+  /** A failed message goes back to the queue (its job is retried). */
+  async requeueFailed(id: string): Promise<void> {
+    await this.dataSource
+      .getRepository(Delivery)
+      .update({ id, status: 'failed' }, { status: 'queued' });
   }
 
   find(id: string): Promise<Delivery | null> {

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import {
   Arg,
   Args,
@@ -14,7 +13,7 @@ import {
 import { maskDestination } from '@dash/contracts';
 import { DashError, FirstArgs, notFound } from '@dash/subgraph';
 import { Account } from '../activity/account.type.js';
-import { Delivery, type DeliveryStatus } from './delivery.entity.js';
+import type { Delivery, DeliveryStatus } from './delivery.entity.js';
 import { DeliveryRecord } from './delivery.type.js';
 import type { NotificationsContext } from '../context.js';
 
@@ -43,12 +42,7 @@ export class DeliveryLogResolver {
     @Ctx() context: NotificationsContext,
   ): Promise<DeliveryRecord[]> {
     if (!(await context.access.readAccount(account.id))) return [];
-    const rows = await context.dataSource.getRepository(Delivery).find({
-      where: { accountId: account.id, ...(status?.length ? { status: In(status) } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
-    return rows.map(view);
+    return (await context.deliveries.log(account.id, first, status)).map(view);
   }
 
   @Mutation(() => DeliveryRecord, {
@@ -59,8 +53,7 @@ export class DeliveryLogResolver {
     @Ctx() context: NotificationsContext,
   ): Promise<DeliveryRecord> {
     context.access.platform();
-    const repository = context.dataSource.getRepository(Delivery);
-    const delivery = await repository.findOneBy({ id });
+    const delivery = await context.deliveries.find(id);
     if (!delivery || !(await context.access.readAccount(delivery.accountId)))
       throw notFound('delivery', id);
     const job = await context.deliveryQueue().queue.getJob(id);
@@ -68,7 +61,7 @@ export class DeliveryLogResolver {
       throw new DashError('FAILED_PRECONDITION', 'Only a failed message can be sent again.', {
         reason: 'NOT_FAILED',
       });
-    await repository.update({ id, status: 'failed' }, { status: 'queued' });
+    await context.deliveries.requeueFailed(id);
     await job.retry('failed');
     return view({ ...delivery, status: 'queued' });
   }
