@@ -24,6 +24,7 @@ import { startDisputeWork } from './dispute/dispute.worker.js';
 import { Disputes } from './dispute/disputes.service.js';
 import { LedgerClient } from './dispute/ledger-client.service.js';
 import { referenceResolvers } from './dispute/references.resolver.js';
+// Fields print in the order their resolvers are imported: a dispute's evidence before its timeline.
 import { EvidenceResolver } from './evidence/evidence.resolver.js';
 import { AccountDisputesResolver, DisputeResolver } from './dispute/dispute.resolver.js';
 import { DisputeFile } from './evidence/evidence-file.entity.js';
