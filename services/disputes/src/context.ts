@@ -1,13 +1,14 @@
-import type { BaseContext, KnownPlatform } from '@dash/subgraph';
-import type { DisputeLifecycle } from './disputes/dispute-lifecycle.js';
-import type { ReserveTopups } from './disputes/reserve-topups.js';
-import type { DisputeRepository } from './disputes.repository.js';
-import type { DataSource } from 'typeorm';
+import type { Access, BaseContext } from '@dash/subgraph';
+import type { DisputeLifecycle } from './dispute/dispute-lifecycle.service.js';
+import type { Disputes } from './dispute/disputes.service.js';
+import type { EvidenceFiles } from './evidence/evidence-files.service.js';
+import type { ReserveTopups } from './reserve-topup/reserve-topups.service.js';
 
 export interface DisputesContext extends BaseContext {
-  disputes: DisputeRepository;
+  /** The caller's gate to accounts and features: every resolver asks it first. */
+  access: Access;
+  disputes: Disputes;
   lifecycle: DisputeLifecycle;
+  files: EvidenceFiles;
   topups: ReserveTopups;
-  dataSource: DataSource;
-  platform(platformId: string): Promise<KnownPlatform | null>;
 }

@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { savePlatform, upsertSeedRows, type PlatformFacts, type SeedRow } from '@dash/subgraph';
-import { Dispute } from './entities/dispute.entity.js';
+import {
+  rememberAccount,
+  savePlatform,
+  upsertSeedRows,
+  type PlatformFacts,
+  type SeedRow,
+} from '@dash/subgraph';
+import { Dispute } from './dispute/dispute.entity.js';
 
 /** A demo dispute: what it is; how far the ledger has gone with it is worked out here. */
 export type DisputeSeedRow = Pick<
@@ -23,14 +29,23 @@ export type DisputeSeedRow = Pick<
 /**
  * Writes demo disputes; running it twice changes nothing. An open chargeback is seeded with
  * its withdrawal due, so the running service takes the money through the ledger as it would
- * for a new one.
+ * for a new one. The disputed accounts are the platform's: that is kept too, as identity would
+ * answer it.
  */
 export async function seedDisputes(
   dataSource: DataSource,
   seed: { platform: PlatformFacts; disputes: DisputeSeedRow[] },
   now = new Date(),
 ): Promise<void> {
-  await dataSource.transaction((manager) => savePlatform(manager, seed.platform, now));
+  await dataSource.transaction(async (manager) => {
+    await savePlatform(manager, seed.platform, now);
+    for (const row of seed.disputes)
+      await rememberAccount(manager, {
+        accountId: row.accountId,
+        platformId: row.platformId,
+        livemode: false,
+      });
+  });
   const existing = new Set(
     (await dataSource.getRepository(Dispute).find({ select: { id: true } })).map((row) => row.id),
   );

@@ -1,8 +1,10 @@
 import { Router } from 'express';
+import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
+  Access,
   AccountDirectory,
-  closureCheckRoutes,
+  IdempotencyKeys,
   KnownPlatform,
   markAccountClosed,
   platformLookup,
@@ -10,24 +12,27 @@ import {
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import { disputesClosureBlockers } from './closure-check.js';
 import type { DisputesContext } from './context.js';
-import { SimulatedDebitRail } from './bank/simulated-debit-rail.js';
-import { SimulatedNetwork } from './disputes/card-network.js';
-import { DisputeLifecycle } from './disputes/dispute-lifecycle.js';
-import { LedgerClient } from './disputes/ledger-client.js';
-import { ReserveTopups } from './disputes/reserve-topups.js';
-import { DisputeRepository } from './disputes.repository.js';
 import { loadDisputesConfig } from './disputes-config.js';
-import { Account } from './entities/account.type.js';
-import { Dispute } from './entities/dispute.entity.js';
-import { DisputeFile } from './entities/dispute-file.entity.js';
-import { ReserveTopup } from './entities/reserve-topup.entity.js';
-import { EvidenceFiles } from './files/evidence-files.js';
-import { LocalDiskStorage } from './files/file-storage.js';
-import { UnusedFiles } from './files/unused-files.js';
-import { UploadOwners } from './files/upload-owner.js';
-import { uploadRoute } from './files/upload.route.js';
+import { Account } from './dispute/account.type.js';
+import { SimulatedNetwork } from './dispute/card-network.service.js';
+import { disputesClosureCheckRoute } from './dispute/closure-check.route.js';
+import { DisputeLifecycle } from './dispute/dispute-lifecycle.service.js';
+import { DisputeMutationsResolver } from './dispute/dispute-mutations.resolver.js';
+import { Dispute } from './dispute/dispute.entity.js';
+import { startDisputeWork } from './dispute/dispute.worker.js';
+import { Disputes } from './dispute/disputes.service.js';
+import { LedgerClient } from './dispute/ledger-client.service.js';
+import { referenceResolvers } from './dispute/references.resolver.js';
+// Fields print in the order their resolvers are imported: a dispute's evidence before its timeline.
+import { EvidenceResolver } from './evidence/evidence.resolver.js';
+import { AccountDisputesResolver, DisputeResolver } from './dispute/dispute.resolver.js';
+import { DisputeFile } from './evidence/evidence-file.entity.js';
+import { EvidenceFiles } from './evidence/evidence-files.service.js';
+import { LocalDiskStorage } from './evidence/file-storage.service.js';
+import { UnusedFiles } from './evidence/unused-files.service.js';
+import { UploadOwners } from './evidence/upload-owner.service.js';
+import { uploadRoute } from './evidence/upload.route.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DisputeLifecycle1764600000001 } from './migrations/1764600000001-DisputeLifecycle.js';
@@ -35,11 +40,11 @@ import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopu
 import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
 import { EvidenceFileQuota1765050000010 } from './migrations/1765050000010-EvidenceFileQuota.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountDisputesResolver } from './resolvers/account-disputes.resolver.js';
-import { DisputeMutationsResolver } from './resolvers/dispute-mutations.resolver.js';
-import { DisputeResolver } from './resolvers/dispute.resolver.js';
-import { startDisputeWork } from './workers/dispute.worker.js';
+import { IdempotencyKeys1765100000000 } from './migrations/1765100000000-IdempotencyKeys.js';
+import { ReserveTopupResolver } from './reserve-topup/reserve-topup.resolver.js';
+import { ReserveTopup } from './reserve-topup/reserve-topup.entity.js';
+import { ReserveTopups } from './reserve-topup/reserve-topups.service.js';
+import { SimulatedDebitRail } from './reserve-topup/simulated-debit-rail.service.js';
 
 /** Everything the disputes use cases need, made once per instance from its settings. */
 export function assembleDisputes(
@@ -47,43 +52,38 @@ export function assembleDisputes(
     config: Pick<ServiceDeps['config'], 'internalSecret'>;
   },
 ) {
+  const { dataSource, log } = deps;
   const config = loadDisputesConfig(deps.env);
   const ledger = new LedgerClient(config.ledgerUrl, deps.config.internalSecret);
   const storage = new LocalDiskStorage(config.fileStorageDir);
+  const accounts = new AccountDirectory(
+    dataSource,
+    config.identityUrl,
+    deps.config.internalSecret,
+    'disputes',
+  );
   return {
     config,
-    dataSource: deps.dataSource,
-    disputes: new DisputeRepository(deps.dataSource),
-    lifecycle: new DisputeLifecycle(
-      deps.dataSource,
-      ledger,
-      new SimulatedNetwork(),
-      config,
-      deps.log,
-    ),
+    /** The gate of one request (or upload): its caller over the accounts this service knows. */
+    accessFor: (caller: Caller) => new Access(caller, accounts, platformLookup(dataSource)),
+    disputes: new Disputes(dataSource),
+    lifecycle: new DisputeLifecycle(dataSource, ledger, new SimulatedNetwork(), config, log),
     topups: new ReserveTopups(
-      deps.dataSource,
+      dataSource,
+      new IdempotencyKeys(dataSource),
       ledger,
       new SimulatedDebitRail({ settleMs: config.topupSettleMs }),
       { dailyMax: config.topupDailyMax },
-      deps.log,
+      log,
     ),
-    files: new EvidenceFiles(deps.dataSource, storage, {
+    files: new EvidenceFiles(dataSource, storage, {
       maxBytes: config.maxFileBytes,
       filesPerAccount: config.filesPerAccount,
       bytesPerAccount: config.fileBytesPerAccount,
       windowDays: config.fileQuotaDays,
     }),
-    uploadOwners: new UploadOwners(
-      deps.dataSource,
-      new AccountDirectory(
-        deps.dataSource,
-        config.identityUrl,
-        deps.config.internalSecret,
-        'disputes',
-      ),
-    ),
-    unusedFiles: new UnusedFiles(deps.dataSource, storage, config.unusedFileDays, deps.log),
+    uploadOwners: new UploadOwners(dataSource),
+    unusedFiles: new UnusedFiles(dataSource, storage, config.unusedFileDays, log),
   };
 }
 
@@ -106,9 +106,16 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
       InquiryRelease1765020000002,
       EvidenceFileQuota1765050000010,
       KnownAccountCapabilities1765010000000,
+      IdempotencyKeys1765100000000,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [AccountDisputesResolver, DisputeResolver, DisputeMutationsResolver],
+    resolvers: [
+      AccountDisputesResolver,
+      EvidenceResolver,
+      DisputeResolver,
+      DisputeMutationsResolver,
+      ReserveTopupResolver,
+    ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     assemble: assembleDisputes,
@@ -136,18 +143,22 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
     ],
     buildContext: (base, app) => ({
       ...base,
-      dataSource: app.dataSource,
+      access: app.accessFor(base.caller),
       disputes: app.disputes,
       lifecycle: app.lifecycle,
+      files: app.files,
       topups: app.topups,
-      platform: platformLookup(app.dataSource),
     }),
     routes: ({ config }, app) =>
       Router().use(
-        closureCheckRoutes(config.internalSecret, (request) =>
-          disputesClosureBlockers(app.disputes, request),
+        disputesClosureCheckRoute(config.internalSecret, app.disputes),
+        uploadRoute(
+          config.internalSecret,
+          app.files,
+          app.uploadOwners,
+          app.accessFor,
+          app.config.maxFileBytes,
         ),
-        uploadRoute(config.internalSecret, app.files, app.uploadOwners, app.config.maxFileBytes),
       ),
   };
 }

@@ -1,38 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { ledgerInvariants, ledgerService } from '@dash/ledger';
+import type { Caller } from '@dash/auth-context';
+import { ledgerInvariants } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
   platformCaller,
-  startTestService,
   TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
-import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import { assembleDisputes, disputesService } from '../src/index.js';
+import { assembleDisputes } from '../src/index.js';
+import {
+  accountWithPayment as accountWithPaymentOf,
+  call,
+  extensionsOf,
+  newAccount,
+  platformA,
+  PNG,
+  setFeatures as setPlatformFeatures,
+  startWithLedger,
+  stopServices,
+  uploadFile,
+} from './support.js';
 
 let ledger: TestService;
 let disputes: TestService;
 let env: Record<string, string>;
-let accounts = 0;
-let keys = 0;
-const DAY = 24 * 3600 * 1000;
-const platformA = platformCaller('plat_a');
 const platformB = platformCaller('plat_b');
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
-  graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
-  });
-const extensionsOf = (response: GraphqlResponse<unknown>) =>
-  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
 
 const DISPUTE_FIELDS =
   'id status amount fee currency reason evidenceDueBy overdue isChargeRefundable evidenceSubmittedAt';
@@ -45,32 +39,10 @@ type DisputeResult = {
   isChargeRefundable: boolean;
 };
 
-async function setFeatures(features: Record<string, boolean>) {
-  await disputes.dataSource.transaction((manager) =>
-    savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features }, new Date()),
-  );
-}
+const setFeatures = (features: Record<string, boolean>) => setPlatformFeatures(disputes, features);
 
-/** A new account with a settled payment of `amount`; answers both. */
-async function accountWithPayment(
-  amount = 10_000,
-): Promise<{ accountId: string; chargeId: string }> {
-  const accountId = `acct_dsp${(accounts += 1)}`;
-  await ledger.dataSource.transaction((manager) =>
-    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }, ONBOARDED),
-  );
-  const charged = await call<{ createCharge: { id: string } }>(
-    ledger,
-    platformA,
-    'mutation($a: ID!, $n: SafeInt!, $k: String!) { createCharge(input: { account: $a, amount: $n, currency: "usd" }, idempotencyKey: $k) { id } }',
-    { a: accountId, n: amount, k: `dsp-${(keys += 1)}` },
-  );
-  await ledger.dataSource.query(
-    'UPDATE balance_transactions SET available_on = ? WHERE account_id = ?',
-    [new Date(Date.now() - DAY), accountId],
-  );
-  return { accountId, chargeId: charged.data!.createCharge.id };
-}
+const accountWithPayment = (amount?: number) =>
+  accountWithPaymentOf({ ledger, disputes }, 'dsp', amount);
 
 async function balanceOf(accountId: string) {
   const response = await call<{
@@ -125,36 +97,18 @@ const eventsOf = async (accountId: string) =>
     )) as Array<{ type: string }>
   ).map((row) => row.type);
 
-async function upload(caller: Caller, bytes: Buffer, name: string) {
-  const response = await fetch(new URL('/files', disputes.url), {
-    method: 'POST',
-    headers: {
-      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
-      'content-type': 'application/octet-stream',
-      'x-file-name': encodeURIComponent(name),
-    },
-    body: bytes,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const upload = (caller: Caller, bytes: Buffer, name: string) =>
+  uploadFile(disputes, caller, { bytes, name });
 
 beforeAll(async () => {
-  ledger = await startTestService(ledgerService);
-  await ledger.dataSource.transaction((manager) =>
-    savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features: {} }, new Date()),
-  );
   env = {
-    DASH_LEDGER_URL: ledger.url,
     DASH_DISPUTE_TICK_MS: '3600000',
     DASH_FILE_STORAGE_DIR: `/tmp/dash-files-${process.pid}`,
   };
-  disputes = await startTestService(disputesService, env);
-  await setFeatures({});
+  ({ ledger, disputes } = await startWithLedger(env));
+  env = { ...env, DASH_LEDGER_URL: ledger.url };
 });
-afterAll(async () => {
-  await disputes?.close();
-  await ledger?.close();
-});
+afterAll(() => stopServices({ ledger, disputes }));
 
 describe('a dispute’s life', () => {
   it('takes the amount and fee at once, takes evidence, and gives the amount back when won', async () => {
@@ -266,7 +220,13 @@ describe('a dispute’s life', () => {
     });
     expect(
       extensionsOf(
-        await save(accountCaller('acct_other', 'plat_a'), dispute.id, { shippingCarrier: 'x' }),
+        await save(
+          accountCaller(await newAccount({ ledger, disputes }, 'other'), 'plat_a'),
+          dispute.id,
+          {
+            shippingCarrier: 'x',
+          },
+        ),
       ),
     ).toMatchObject({
       code: 'NOT_FOUND',

@@ -1,69 +1,37 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller, type Caller } from '@dash/auth-context';
+import type { Caller } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
-import { ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
-import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
+import { accountCaller, platformCaller, type TestService } from '@dash/subgraph/testing';
+import { EvidenceFiles } from '../src/evidence/evidence-files.service.js';
+import { LocalDiskStorage } from '../src/evidence/file-storage.service.js';
+import { UnusedFiles } from '../src/evidence/unused-files.service.js';
 import {
-  accountCaller,
-  platformCaller,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { graphqlRequest } from '@dash/testing';
-import { disputesService } from '../src/index.js';
-import { EvidenceFiles } from '../src/files/evidence-files.js';
-import { LocalDiskStorage } from '../src/files/file-storage.js';
-import { UnusedFiles } from '../src/files/unused-files.js';
+  accountWithPayment as accountWithPaymentOf,
+  call,
+  DAY,
+  platformA,
+  PNG,
+  setFeatures as setPlatformFeatures,
+  startWithLedger,
+  stopServices,
+  uploadFile,
+} from './support.js';
 
 /** The per-account file cap this file's service runs with. */
 const FILE_CAP = 5;
-const DAY = 24 * 3600 * 1000;
 const STORAGE_DIR = `/tmp/dash-evidence-uploads-${process.pid}`;
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-const platformA = platformCaller('plat_a');
 const platformB = platformCaller('plat_b');
 
 let ledger: TestService;
 let disputes: TestService;
-let accounts = 0;
-let keys = 0;
 
-const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
-  graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
-  });
+const setFeatures = (features: Record<string, boolean>) => setPlatformFeatures(disputes, features);
 
-async function setFeatures(features: Record<string, boolean>) {
-  await disputes.dataSource.transaction((manager) =>
-    savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features }, new Date()),
-  );
-}
-
-/** A new onboarded account of plat_a (known to both services) with a settled payment. */
-async function accountWithPayment(): Promise<{ accountId: string; chargeId: string }> {
-  const accountId = `acct_upl${(accounts += 1)}`;
-  const owner = { accountId, platformId: 'plat_a', livemode: false };
-  await ledger.dataSource.transaction((manager) => rememberAccount(manager, owner, ONBOARDED));
-  await disputes.dataSource.transaction((manager) => rememberAccount(manager, owner, ONBOARDED));
-  const charged = await call<{ createCharge: { id: string } }>(
-    ledger,
-    platformA,
-    'mutation($a: ID!, $k: String!) { createCharge(input: { account: $a, amount: 10000, currency: "usd" }, idempotencyKey: $k) { id } }',
-    { a: accountId, k: `upl-${(keys += 1)}` },
-  );
-  await ledger.dataSource.query(
-    'UPDATE balance_transactions SET available_on = ? WHERE account_id = ?',
-    [new Date(Date.now() - DAY), accountId],
-  );
-  return { accountId, chargeId: charged.data!.createCharge.id };
-}
+const accountWithPayment = (amount?: number) =>
+  accountWithPaymentOf({ ledger, disputes }, 'upl', amount);
 
 async function openDispute(chargeId: string, due?: Date): Promise<string> {
   const opened = await call<{ createTestDispute: { id: string } }>(
@@ -89,18 +57,8 @@ interface UploadAnswer {
   };
 }
 
-async function upload(caller: Caller, query = '', bytes = PNG): Promise<UploadAnswer> {
-  const response = await fetch(new URL(`/files${query}`, disputes.url), {
-    method: 'POST',
-    headers: {
-      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'disputes' }),
-      'content-type': 'application/octet-stream',
-      'x-file-name': 'receipt.png',
-    },
-    body: bytes,
-  });
-  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
-}
+const upload = async (caller: Caller, query = '', bytes = PNG): Promise<UploadAnswer> =>
+  (await uploadFile(disputes, caller, { bytes, query })) as UploadAnswer;
 
 const filesOf = async (accountId: string) =>
   (
@@ -122,24 +80,15 @@ const saveReceipt = (caller: Caller, disputeId: string, fileId: string) =>
   );
 
 beforeAll(async () => {
-  ledger = await startTestService(ledgerService);
-  await ledger.dataSource.transaction((manager) =>
-    savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features: {} }, new Date()),
-  );
-  disputes = await startTestService(disputesService, {
-    DASH_LEDGER_URL: ledger.url,
+  ({ ledger, disputes } = await startWithLedger({
     // Every account these tests use is remembered in disputes' own table: identity is never asked.
     DASH_IDENTITY_URL: 'http://127.0.0.1:9/graphql',
     DASH_DISPUTE_TICK_MS: '3600000',
     DASH_FILE_STORAGE_DIR: STORAGE_DIR,
     DASH_DISPUTE_FILES_PER_ACCOUNT: String(FILE_CAP),
-  });
-  await setFeatures({});
+  }));
 });
-afterAll(async () => {
-  await disputes?.close();
-  await ledger?.close();
-});
+afterAll(() => stopServices({ ledger, disputes }));
 
 describe('who may upload evidence', () => {
   it('refuses an account whose platform answers disputes for it (manageDisputes off)', async () => {

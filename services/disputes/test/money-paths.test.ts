@@ -1,25 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { ledgerInvariants, ledgerService } from '@dash/ledger';
+import { ledgerInvariants } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { MAX_CHARGE_AMOUNT } from '@dash/money';
-import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
+import { savePlatform } from '@dash/subgraph';
 import {
   accountCaller,
   accountReference,
-  platformCaller,
-  startTestService,
   TEST_SECRET_KEYS,
   type TestService,
 } from '@dash/subgraph/testing';
+import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import { assembleDisputes } from '../src/index.js';
 import {
-  deleteRedisPrefix,
-  graphqlRequest,
-  testRedisPrefix,
-  testRedisUrl,
-  type GraphqlResponse,
-} from '@dash/testing';
-import { assembleDisputes, disputesService } from '../src/index.js';
+  call,
+  newAccount as newAccountOf,
+  platformA,
+  reasonOf,
+  settledPayment as settledPaymentOf,
+  startWithLedger,
+  stopServices,
+} from './support.js';
 
 /**
  * Money leaving by two paths at once (a refund and a dispute of one payment) and money coming
@@ -29,19 +29,9 @@ import { assembleDisputes, disputesService } from '../src/index.js';
 let ledger: TestService;
 let disputes: TestService;
 let env: Record<string, string>;
-let accounts = 0;
 let keys = 0;
 const DAILY_MAX = 1_000;
-const DAY = 24 * 3600 * 1000;
-const platformA = platformCaller('plat_a');
 const redisPrefix = testRedisPrefix('money-paths');
-
-const call = <T>(service: TestService, caller: Caller, query: string, variables = {}) =>
-  graphqlRequest<T>(service.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service.name }),
-  });
-const reasonOf = (response: GraphqlResponse<unknown>) =>
-  (response.errors?.[0]?.extensions as Record<string, unknown> | undefined)?.reason;
 
 /** The disputes service's use cases as its worker runs them, with settings of the test's. */
 const worker = (settings: Record<string, string> = {}) =>
@@ -52,27 +42,9 @@ const worker = (settings: Record<string, string> = {}) =>
     env: { ...env, ...settings },
   });
 
-async function newAccount(): Promise<string> {
-  const accountId = `acct_mp${(accounts += 1)}`;
-  await ledger.dataSource.transaction((manager) =>
-    rememberAccount(manager, { accountId, platformId: 'plat_a', livemode: false }, ONBOARDED),
-  );
-  return accountId;
-}
-
-async function settledPayment(accountId: string, amount = 10_000): Promise<string> {
-  const charged = await call<{ createCharge: { id: string } }>(
-    ledger,
-    platformA,
-    'mutation($a: ID!, $n: SafeInt!, $k: String!) { createCharge(input: { account: $a, amount: $n, currency: "usd" }, idempotencyKey: $k) { id } }',
-    { a: accountId, n: amount, k: `mp-${(keys += 1)}` },
-  );
-  await ledger.dataSource.query(
-    'UPDATE balance_transactions SET available_on = ? WHERE account_id = ?',
-    [new Date(Date.now() - DAY), accountId],
-  );
-  return charged.data!.createCharge.id;
-}
+const newAccount = () => newAccountOf({ ledger, disputes }, 'mp');
+const settledPayment = (accountId: string, amount?: number) =>
+  settledPaymentOf({ ledger, disputes }, accountId, amount);
 
 const refund = (chargeId: string, amount?: number) =>
   call<{ createRefund: { id: string; amount: number } }>(
@@ -117,20 +89,16 @@ const topUp = (accountId: string, amount: number, source?: string) =>
   });
 
 beforeAll(async () => {
-  // One Redis prefix for both: the ledger's events reach the disputes service.
-  ledger = await startTestService(ledgerService, { DASH_REDIS_PREFIX: redisPrefix });
-  await ledger.dataSource.transaction((manager) =>
-    savePlatform(manager, { id: 'plat_a', name: 'Rocket Rides', features: {} }, new Date()),
-  );
   env = {
-    DASH_LEDGER_URL: ledger.url,
     DASH_REDIS_PREFIX: redisPrefix,
     DASH_DISPUTE_TICK_MS: '3600000',
     DASH_TOPUP_DAILY_MAX: String(DAILY_MAX),
     DASH_TOPUP_SETTLE_MS: '3600000',
     DASH_FILE_STORAGE_DIR: `/tmp/dash-files-${process.pid}`,
   };
-  disputes = await startTestService(disputesService, env);
+  // One Redis prefix for both: the ledger's events reach the disputes service.
+  ({ ledger, disputes } = await startWithLedger(env, { DASH_REDIS_PREFIX: redisPrefix }));
+  env = { ...env, DASH_LEDGER_URL: ledger.url };
   await disputes.dataSource.transaction((manager) =>
     savePlatform(
       manager,
@@ -144,8 +112,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await disputes?.close();
-  await ledger?.close();
+  await stopServices({ ledger, disputes });
   await deleteRedisPrefix(testRedisUrl(), redisPrefix);
 });
 
@@ -215,6 +182,23 @@ describe('a refund and a dispute of one payment', () => {
 });
 
 describe('reserve top-ups', () => {
+  it('20 parallel top-ups with one key: one top-up, one ledger entry, the key bound to its amount', async () => {
+    const accountId = await newAccount();
+    const account = accountCaller(accountId, 'plat_a');
+    const sameKey = (amount: number) =>
+      call<TopupResult>(disputes, account, TOP_UP, { n: amount, k: 'mp-once' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => sameKey(300)));
+    expect(answers.map((answer) => answer.errors)).toEqual(answers.map(() => undefined));
+    expect(new Set(answers.map((answer) => answer.data!.topUpReserve.id)).size).toBe(1);
+    const rows = (await disputes.dataSource.query(
+      'SELECT COUNT(*) AS n FROM reserve_topups WHERE account_id = ?',
+      [accountId],
+    )) as Array<{ n: number | string }>;
+    expect(Number(rows[0]!.n)).toBe(1);
+    expect((await balanceOf(accountId)).pending).toBe(300);
+    expect(reasonOf(await sameKey(400))).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it(`30 parallel top-ups against a daily cap of ${DAILY_MAX}: exactly the cap passes`, async () => {
     const accountId = await newAccount();
     const answers = await Promise.all(Array.from({ length: 30 }, () => topUp(accountId, 100)));

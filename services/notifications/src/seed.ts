@@ -1,10 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { upsertSeedRows, type SeedRow } from '@dash/subgraph';
-import { ActivityItem } from './entities/activity-item.entity.js';
+import { ActivityItem } from './activity/activity-item.entity.js';
 
-export type ActivitySeed = Array<SeedRow<ActivityItem>>;
+/** Demo activity: its facts (`params`) where it has them, else its English text as written. */
+export type ActivitySeed = Array<
+  Omit<SeedRow<ActivityItem>, 'params'> & Partial<Pick<ActivityItem, 'params'>>
+>;
 
 /** Writes demo activity; running it twice changes nothing. */
 export function seedActivity(dataSource: DataSource, items: ActivitySeed): Promise<void> {
-  return upsertSeedRows(dataSource, ActivityItem, items);
+  return upsertSeedRows(
+    dataSource,
+    ActivityItem,
+    items.map((item) => ({ params: null, ...item })),
+  );
 }

@@ -1,75 +1,95 @@
+import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
 import {
+  Access,
   AccountDirectory,
   keepCapabilities,
   markAccountClosed,
+  platformLookup,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import { ActivityRepository } from './activity.repository.js';
 import type { NotificationsContext } from './context.js';
-import { deliveryPart, openDeliveryQueue } from './delivery-part.js';
-import { AccountNotice } from './entities/account-notice.entity.js';
-import { NotificationPreferences } from './entities/notification-preferences.entity.js';
-import { ActivityHub1764600000002 } from './migrations/1764600000002-ActivityHub.js';
-import { RequirementsEmail1764700000001 } from './migrations/1764700000001-RequirementsEmail.js';
-import { AccountNotices } from './notices/account-notices.js';
-import { EmailNotifier } from './notices/email-notifier.js';
 import { loadNotificationsConfig } from './notifications-config.js';
-import { ActivityMutationsResolver } from './resolvers/activity-mutations.resolver.js';
-import { DeliveryLogResolver } from './resolvers/delivery-log.resolver.js';
-import { Account } from './entities/account.type.js';
-import { ActivityItem } from './entities/activity-item.entity.js';
-import { Delivery } from './entities/delivery.entity.js';
-import { Init1764028800000 } from './migrations/1764028800000-Init.js';
-import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
-import { DevOutbox1764100000002 } from './migrations/1764100000002-DevOutbox.js';
-import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
-import { DevOutboxMessage } from './entities/dev-outbox.entity.js';
-import { devOutboxRoutes } from './dev-outbox.route.js';
-import type { DeliveryProvider } from './providers/delivery-provider.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
+import { Account } from './activity/account.type.js';
+import { activityEventHandlers } from './activity/activity-events.worker.js';
+import { ActivityItem } from './activity/activity-item.entity.js';
 import {
   AccountActivityResolver,
   ActivityItemResolver,
-} from './resolvers/account-activity.resolver.js';
-import { paymentEventHandlers } from './workers/payment-events.js';
-import { payoutEventHandlers } from './workers/payout-events.js';
-import { disputeEventHandlers } from './workers/dispute-events.js';
-import { accountEventHandlers } from './workers/account-events.js';
+  ActivityMutationsResolver,
+} from './activity/activity.resolver.js';
+import { ActivityItems } from './activity/activity.service.js';
+import { referenceResolvers } from './activity/references.resolver.js';
+import { AccountNotice } from './notice/account-notice.entity.js';
+import { AccountNotices } from './notice/account-notices.service.js';
+import { EmailNotifier } from './notice/email-notifier.service.js';
+import { NoticeResolver } from './notice/notice.resolver.js';
+import { NotificationPreferences } from './preferences/notification-preferences.entity.js';
+import { PreferencesResolver } from './preferences/preferences.resolver.js';
+import { providerFromConfig } from './delivery/choose-provider.service.js';
+import { DeliveryRepository } from './delivery/deliveries.service.js';
+import { Delivery } from './delivery/delivery.entity.js';
+import { DevOutboxProvider, type DeliveryProvider } from './delivery/delivery-provider.service.js';
+import { openDeliveryQueue } from './delivery/delivery-queue.service.js';
+import { DeliveryLogResolver } from './delivery/delivery.resolver.js';
+import { startDeliveryWorker } from './delivery/delivery.worker.js';
+import { DevOutboxMessage } from './delivery/dev-outbox.entity.js';
+import { devOutboxRoutes } from './delivery/dev-outbox.route.js';
+import { loadQueueConfig } from './delivery/queue-config.js';
+import { Init1764028800000 } from './migrations/1764028800000-Init.js';
+import { DevOutbox1764100000002 } from './migrations/1764100000002-DevOutbox.js';
+import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
+import { ActivityHub1764600000002 } from './migrations/1764600000002-ActivityHub.js';
+import { RequirementsEmail1764700000001 } from './migrations/1764700000001-RequirementsEmail.js';
+import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
+import { ActivityParams1765100000000 } from './migrations/1765100000000-ActivityParams.js';
 
 /**
- * Everything the notifications use cases need, built once per instance: the producer of the
- * emails activity asks for (its connection opens lazily, and closes with the instance's part),
- * and the directory platforms are checked with.
+ * Everything notifications uses, built once per instance: the gate of each request over the one
+ * account directory, the activity hub, the notices, the emails activity asks for (their
+ * producer's connection opens lazily and closes with the instance's part), and the delivery
+ * worker's record and carriers (`createProvider`; by default the configuration's).
  */
-export function assembleNotifications(deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>) {
+export function assembleNotifications(
+  deps: ServiceDeps,
+  createProvider: (deps: ServiceDeps) => DeliveryProvider = providerFromConfig,
+) {
   const { dataSource } = deps;
   const config = loadNotificationsConfig(deps.env);
   const producer = openDeliveryQueue(deps.env, deps.config.internalSecret);
+  const accounts = new AccountDirectory(
+    dataSource,
+    config.identityUrl,
+    deps.config.internalSecret,
+    'notifications',
+  );
   return {
     dataSource,
     producer,
-    activity: new ActivityRepository(dataSource),
+    accessFor: (caller: Caller) => new Access(caller, accounts, platformLookup(dataSource)),
+    activity: new ActivityItems(dataSource),
     notices: new AccountNotices(dataSource),
-    directory: new AccountDirectory(
-      dataSource,
-      config.identityUrl,
-      deps.config.internalSecret,
-      'notifications',
-    ),
     email: new EmailNotifier(() => producer.queue, {
       ...config,
       internalSecret: deps.config.internalSecret,
     }),
+    delivery: {
+      ...loadQueueConfig(deps.env),
+      deliveries: new DeliveryRepository(dataSource),
+      provider: createProvider(deps),
+      testModeProvider: new DevOutboxProvider(dataSource, deps.log),
+      keys: deps.config.internalSecret,
+    },
   };
 }
 
 type NotificationsApp = ReturnType<typeof assembleNotifications>;
 
 /**
- * Notifications owns the activity hub and every message sent to people (the delivery worker).
- * `createProvider` chooses who carries messages; by default the configuration does.
+ * Notifications owns the activity hub, the banner's notices, each account's email choices and
+ * every message sent to people (the delivery worker). `createProvider` chooses who carries
+ * messages; by default the configuration does.
  */
 export function createNotificationsService(
   createProvider?: (deps: ServiceDeps) => DeliveryProvider,
@@ -85,46 +105,49 @@ export function createNotificationsService(
       ActivityHub1764600000002,
       RequirementsEmail1764700000001,
       KnownAccountCapabilities1765010000000,
+      ActivityParams1765100000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
       AccountActivityResolver,
       ActivityItemResolver,
       ActivityMutationsResolver,
+      NoticeResolver,
+      PreferencesResolver,
       DeliveryLogResolver,
     ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
-    assemble: assembleNotifications,
+    assemble: (deps) => assembleNotifications(deps, createProvider),
     buildContext: (base, app) => ({
       ...base,
+      access: app.accessFor(base.caller),
       dataSource: app.dataSource,
       activity: app.activity,
       notices: app.notices,
-      directory: app.directory,
+      deliveries: app.delivery.deliveries,
       deliveryQueue: () => app.producer.queue,
     }),
     parts: [
-      deliveryPart(createProvider),
+      // The delivery worker runs inside the service and stops with it: closing waits for the
+      // job in hand, then the connection goes. Redis joins the service's readiness checks.
+      (deps, app) => startDeliveryWorker({ ...app.delivery, log: deps.log }),
       async (_deps, { producer }) => ({
         readiness: { deliveryProducer: producer.ping },
         stop: producer.close,
       }),
-      eventConsumerPart('notifications', (_deps, { email }: NotificationsApp) => {
-        const accountHandlers = accountEventHandlers(email);
+      eventConsumerPart('notifications', (_deps, { activity, email }: NotificationsApp) => {
+        const handlers = activityEventHandlers(activity, email);
         return {
-          ...accountHandlers,
+          ...handlers,
           'account.updated': async (event, manager) => {
-            await accountHandlers['account.updated'](event, manager);
+            await handlers['account.updated'](event, manager);
             await keepCapabilities(event, manager);
           },
           'account.closed': async (event, manager) => {
-            await accountHandlers['account.closed'](event, manager);
+            await handlers['account.closed'](event, manager);
             await markAccountClosed(manager, event.accountId!);
           },
-          ...paymentEventHandlers,
-          ...payoutEventHandlers(email),
-          ...disputeEventHandlers(email),
         };
       }),
     ],

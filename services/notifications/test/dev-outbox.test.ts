@@ -6,7 +6,7 @@ import type { ServiceDeps } from '@dash/subgraph';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { notificationsService, openDeliveryQueue } from '../src/index.js';
-import { devOutboxRoutes } from '../src/dev-outbox.route.js';
+import { devOutboxRoutes } from '../src/delivery/dev-outbox.route.js';
 
 const prefix = testRedisPrefix('outbox');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };

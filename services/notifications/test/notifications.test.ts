@@ -20,6 +20,10 @@ import {
   seedActivity,
   type OutgoingMessage,
 } from '../src/index.js';
+import { activityEventHandlers } from '../src/activity/activity-events.worker.js';
+import { ActivityItems } from '../src/activity/activity.service.js';
+import type { EmailNotifier } from '../src/notice/email-notifier.service.js';
+import { dashboardReadyEmail } from './support.js';
 
 const ada = accountCaller('acct_ada');
 const prefix = testRedisPrefix('notifications');
@@ -101,14 +105,7 @@ async function deliveryStatus(id: string) {
 
 describe('delivery worker', () => {
   it('sends a requested message and records it as sent', async () => {
-    const id = await requestDelivery(producer.queue, {
-      accountId: 'acct_ada',
-      livemode: true,
-      channel: 'email',
-      to: 'ada@example.com',
-      template: 'dashboard-ready',
-      params: { name: 'Ada', platformName: 'Rocket Rides', url: 'http://localhost:9000' },
-    });
+    const id = await requestDelivery(producer.queue, dashboardReadyEmail());
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('sent');
     const message = carrier.sent.find((m) => m.deliveryId === id);
     expect(message).toMatchObject({
@@ -198,14 +195,7 @@ describe('delivery worker', () => {
       ),
     );
     carrier.bounceOnce.add('bounce@example.com');
-    const id = await requestDelivery(producer.queue, {
-      accountId: 'acct_ada',
-      livemode: true,
-      channel: 'email',
-      to: 'bounce@example.com',
-      template: 'dashboard-ready',
-      params: { name: 'Ada', platformName: 'Rocket Rides', url: 'http://localhost:9000' },
-    });
+    const id = await requestDelivery(producer.queue, dashboardReadyEmail('bounce@example.com'));
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
     const LOG = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { deliveries(status: ["failed"]) { id destination status attempts lastError } } } }`;
     const log = await service.query<{
@@ -440,5 +430,86 @@ describe('notices and email choices', () => {
       accountCaller('acct_bob'),
     );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('activity texts in the reader’s language', () => {
+  const TEXTS = `query($reps: [_Any!]!, $locale: String) {
+    _entities(representations: $reps) { ... on Account { activity(first: 5, locale: $locale) { nodes { id title body } } } }
+  }`;
+  type Texts = {
+    _entities: Array<{ activity: { nodes: Array<{ id: string; title: string; body: string }> } }>;
+  };
+  const reader = accountCaller('acct_lang');
+  const read = async (locale?: string) =>
+    (await service.query<Texts>(TEXTS, { ...accountReference('acct_lang'), locale }, reader)).data!
+      ._entities[0]!.activity.nodes;
+
+  beforeAll(async () => {
+    const handlers = activityEventHandlers(
+      new ActivityItems(service.dataSource),
+      {} as EmailNotifier,
+    );
+    const event = {
+      id: 'evt_lang_1',
+      type: 'payout.paid' as const,
+      source: 'payouts',
+      accountId: 'acct_lang',
+      platformId: 'plat_a',
+      livemode: false,
+      occurredAt: '2026-03-02T10:00:00.000Z',
+      data: {
+        payoutId: 'po_lang',
+        amount: 12_000,
+        currency: 'usd',
+        method: 'standard' as const,
+        arrivalDate: '2026-03-04T00:00:00.000Z',
+        destination: 'Simulated Bank •••• 6789',
+      },
+    };
+    await service.dataSource.transaction((manager) => handlers['payout.paid'](event, manager));
+    // An item written before items kept their facts: English as it was written.
+    await seedActivity(service.dataSource, [
+      {
+        id: 'act_lang_old',
+        accountId: 'acct_lang',
+        platformId: 'plat_a',
+        kind: 'payout.paid',
+        title: 'Payout paid',
+        body: '$1.00 arrived',
+        readAt: null,
+        subjectType: null,
+        subjectId: null,
+        createdAt: new Date('2026-03-01T10:00:00.000Z'),
+      },
+    ]);
+  });
+
+  it('shows the same item in English and in Chinese, as asked', async () => {
+    const [english] = await read('en');
+    expect(english).toMatchObject({
+      title: 'Payout paid',
+      body: '$120.00 arrived at Simulated Bank •••• 6789.',
+    });
+    const [chinese] = await read('zh-CN');
+    expect(chinese!.id).toBe(english!.id);
+    expect(chinese).toMatchObject({
+      title: '提现已到账',
+      body: 'US$120.00 已到达 Simulated Bank •••• 6789。',
+    });
+    // A language the dashboard does not speak reads as English.
+    expect((await read('fr'))[0]).toMatchObject({ title: 'Payout paid' });
+  });
+
+  it('speaks the account’s saved language when none is asked, and keeps old items as written', async () => {
+    expect((await read())[0]!.title).toBe('Payout paid');
+    await service.query(
+      'mutation { updateNotificationPreferences(input: { locale: "zh-CN" }) { locale } }',
+      {},
+      reader,
+    );
+    const [item, old] = await read();
+    expect(item!.title).toBe('提现已到账');
+    expect(old).toMatchObject({ id: 'act_lang_old', title: 'Payout paid', body: '$1.00 arrived' });
   });
 });

@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtpServer, type TestSmtpServer } from '@dash/testing';
-import { HttpSmsProvider } from '../src/providers/http-sms-provider.js';
-import { SmtpProvider } from '../src/providers/smtp-provider.js';
-import { providerFromConfig } from '../src/providers/choose-provider.js';
+import { HttpSmsProvider } from '../src/delivery/http-sms-provider.service.js';
+import { SmtpProvider } from '../src/delivery/smtp-provider.service.js';
+import { providerFromConfig } from '../src/delivery/choose-provider.service.js';
 
 const message = {
   deliveryId: 'dlv_1',

@@ -21,6 +21,7 @@ import {
   openDeliveryQueue,
   startDeliveryWorker,
 } from '../src/index.js';
+import { dashboardReadyEmail } from './support.js';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -75,13 +76,8 @@ describe('a delivery worker killed mid-job', () => {
     await lineStarting(child, 'READY');
     const producer = openDeliveryQueue(env, TEST_SECRET_KEYS);
     const deliveryId = await requestDelivery(producer.queue, {
+      ...dashboardReadyEmail(),
       deliveryId: 'dlv_crash_1',
-      accountId: 'acct_ada',
-      livemode: true,
-      channel: 'email',
-      to: 'ada@example.com',
-      template: 'dashboard-ready',
-      params: { name: 'Ada', platformName: 'Rocket Rides', url: 'http://localhost:9000' },
     });
     await producer.close();
     // The carrier has the message; the worker dies before it can record that.

@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent, EventHandlers } from '@dash/events';
+import type { EmailNotifier, EmailTemplate } from '../notice/email-notifier.service.js';
+import type { ActivityItems, ActivitySubject } from './activity.service.js';
+import type { ActivityKind } from './activity-texts.rules.js';
+import { describeFields } from './activity-texts.rules.js';
+import { day, money } from './formats.rules.js';
+import { hrefOf } from './subject.rules.js';
+
+type Handlers = Pick<EventHandlers<'notifications'>, ActivityKind>;
+
+/** What each event's item is about (where the hub links to). */
+type OneItemKind = Exclude<ActivityKind, 'account.updated'>;
+
+const SUBJECTS: { [Kind in OneItemKind]: (event: DomainEvent<Kind>) => ActivitySubject } = {
+  'account.closed': () => null,
+  'charge.refunded': (event) => ({ type: 'payment', id: event.data.chargeId }),
+  'payout.created': (event) => ({ type: 'payout', id: event.data.payoutId }),
+  'payout.upcoming': (event) => ({ type: 'payout', id: event.data.payoutId }),
+  'payout.paid': (event) => ({ type: 'payout', id: event.data.payoutId }),
+  'payout.failed': (event) => ({ type: 'payout', id: event.data.payoutId }),
+  'payout.canceled': (event) => ({ type: 'payout', id: event.data.payoutId }),
+  'external_account.updated': () => ({ type: 'settings' }),
+  'dispute.created': (event) => ({ type: 'dispute', id: event.data.disputeId }),
+  'dispute.funds_withdrawn': (event) => ({ type: 'dispute', id: event.data.disputeId }),
+  'dispute.updated': (event) => ({ type: 'dispute', id: event.data.disputeId }),
+  'dispute.closed': (event) => ({ type: 'dispute', id: event.data.disputeId }),
+  'dispute.funds_reinstated': (event) => ({ type: 'dispute', id: event.data.disputeId }),
+};
+
+/** The items that matter most go by email too: the template, and what it says. */
+const EMAILS: {
+  [Kind in OneItemKind]?: (
+    event: DomainEvent<Kind>,
+  ) => [EmailTemplate, Record<string, string> & { path: string }];
+} = {
+  'payout.failed': (event) => [
+    'payout-failed',
+    {
+      amount: money(event.data.amount, event.data.currency),
+      destination: event.data.destination,
+      path: hrefOf('payout', event.data.payoutId),
+    },
+  ],
+  'dispute.created': (event) => [
+    'dispute-opened',
+    {
+      amount: money(event.data.amount, event.data.currency),
+      dueBy: day(event.data.evidenceDueBy),
+      path: hrefOf('dispute', event.data.disputeId),
+    },
+  ],
+};
+
+/**
+ * Every event the hub shows becomes an item keeping the event's facts; what matters most goes
+ * by email too (a new dispute, a failed payout, information newly due). An account's details
+ * changed and its requirements changed are two items: an unexpected change is noticed, and
+ * what the account must do is said on its own (once onboarded: while onboarding, the flow
+ * itself says it).
+ */
+export function activityEventHandlers(activity: ActivityItems, email: EmailNotifier): Handlers {
+  const oneItem =
+    <Kind extends OneItemKind>(kind: Kind) =>
+    async (event: DomainEvent<Kind>, manager: EntityManager) => {
+      await activity.record(manager, event, event.data, SUBJECTS[kind](event));
+      const message = EMAILS[kind]?.(event);
+      if (message) await email.notify(manager, event, ...message);
+    };
+  const oneItemKinds = Object.keys(SUBJECTS) as OneItemKind[];
+  return {
+    ...(Object.fromEntries(oneItemKinds.map((kind) => [kind, oneItem(kind)])) as Omit<
+      Handlers,
+      'account.updated'
+    >),
+    'account.updated': async (event, manager) => {
+      const fields = event.data.fields.filter((field) => field !== 'requirements');
+      if (fields.length > 0)
+        await activity.record(manager, event, { fields, by: event.data.by }, { type: 'settings' });
+      const state = event.data.requirements;
+      if (!state?.detailsSubmitted) return;
+      await activity.record(
+        manager,
+        event,
+        { fields: [], by: event.data.by, requirements: state },
+        { type: 'onboarding' },
+      );
+      if (state.currentlyDue.length > 0 && state.newlyDue.length > 0)
+        await email.notify(manager, event, 'requirements-due', {
+          fields: describeFields(state.currentlyDue),
+          count: String(state.currentlyDue.length),
+          deadline: day(state.currentDeadline),
+          path: hrefOf('onboarding'),
+        });
+    },
+  };
+}

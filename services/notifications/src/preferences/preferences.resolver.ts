@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { NotificationsContext } from '../context.js';
+import { Account } from '../activity/account.type.js';
+import { NotificationPreferences } from './notification-preferences.entity.js';
+import { NotificationPreferencesInput } from './preferences.input.js';
+
+/** Which activity an account also wants by email, and in which language: its own choice. */
+@Resolver(() => Account)
+export class PreferencesResolver {
+  @FieldResolver(() => NotificationPreferences, {
+    nullable: true,
+    description: 'The account’s own choice: only the account itself reads it.',
+  })
+  async notificationPreferences(
+    @Root() account: Account,
+    @Ctx() { access, dataSource }: NotificationsContext,
+  ): Promise<NotificationPreferences | null> {
+    const own = access.caller.kind === 'account' && (await access.readAccount(account.id));
+    return own ? NotificationPreferences.of(dataSource, account.id) : null;
+  }
+
+  @Mutation(() => NotificationPreferences, {
+    description:
+      'For the signed-in account: which activity it also wants by email, and in which language.',
+  })
+  async updateNotificationPreferences(
+    @Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput,
+    @Ctx() { access, dataSource }: NotificationsContext,
+  ): Promise<NotificationPreferences> {
+    const { accountId } = access.signedInAccount();
+    const current = await NotificationPreferences.of(dataSource, accountId);
+    const next = Object.assign(
+      current,
+      Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      {
+        updatedAt: new Date(),
+      },
+    );
+    await dataSource.getRepository(NotificationPreferences).upsert(next, ['accountId']);
+    return next;
+  }
+}
