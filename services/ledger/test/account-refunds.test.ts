@@ -14,7 +14,7 @@ import {
   type TestService,
 } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import { BALANCES, charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
 
 /**

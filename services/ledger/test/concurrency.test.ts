@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
-import { DEFAULT_FEE_SCHEDULE, processingFee } from '../src/domain/fees.js';
+import { DEFAULT_FEE_SCHEDULE, processingFee } from '../src/charge/fees.rules.js';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
 import { BALANCES, charge, knownAccounts, platformA, REFUND, TRANSFER } from './support.js';
 

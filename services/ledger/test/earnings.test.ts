@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
-import { bucketEarnings, earningsWindow } from '../src/domain/earnings.js';
+import { bucketEarnings, earningsWindow } from '../src/earnings/earnings.rules.js';
 import { ledgerService } from '../src/index.js';
 import { ada, charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
 

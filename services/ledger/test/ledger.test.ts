@@ -4,7 +4,7 @@ import { keepCapabilities, printServiceSdl, rememberAccount } from '@dash/subgra
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
 import type { GraphqlResponse } from '@dash/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import {
   ada,
   BALANCES,

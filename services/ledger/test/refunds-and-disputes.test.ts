@@ -9,7 +9,7 @@ import {
 import { callService, DashError } from '@dash/subgraph';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import { charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
 
 let service: TestService;
