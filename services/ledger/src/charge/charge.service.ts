@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { accountRefOf, type Tenant } from '@dash/contracts';
+import type { Tenant } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
 import { IdempotencyKeys, type AccountDirectory } from '@dash/subgraph';
 import { chargeEntry } from '../postings/entries.rules.js';
 import { tenantKeyScope } from '../postings/key-scopes.rules.js';
-import { insertRow, postEntry } from '../postings/post-entry.service.js';
+import { recordWithEntry } from '../postings/post-entry.service.js';
 import { Charge } from './charge.entity.js';
 import { processingFee, type FeeSchedule } from './fees.rules.js';
 
@@ -110,23 +110,21 @@ export class Charges {
       balanceTransactionId: null,
       createdAt: now,
     });
-    if (!declined) {
-      const entry = chargeEntry({
-        accountId: charge.accountId,
-        platformId: platform.platformId,
-        currency,
-        amount: charge.amount,
-        processingFee: fee,
-        applicationFee,
-        availableOn: new Date(now.getTime() + this.settings.availableDelayMs),
-        sourceId: charge.id,
-        description: charge.description,
-        now,
-      });
-      const posted = await postEntry(manager, accountRefOf(charge), entry, now);
-      charge.balanceTransactionId = posted.id;
-    }
-    await insertRow(manager, Charge, charge);
-    return charge;
+    // The payment is kept either way; only a card that went through posts an entry.
+    const entry = declined
+      ? null
+      : chargeEntry({
+          accountId: charge.accountId,
+          platformId: platform.platformId,
+          currency,
+          amount: charge.amount,
+          processingFee: fee,
+          applicationFee,
+          availableOn: new Date(now.getTime() + this.settings.availableDelayMs),
+          sourceId: charge.id,
+          description: charge.description,
+          now,
+        });
+    return recordWithEntry(manager, Charge, charge, entry, now);
   }
 }

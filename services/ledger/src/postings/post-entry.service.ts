@@ -1,7 +1,7 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { newId } from '@dash/ids';
-import type { AccountRef } from '@dash/contracts';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import {
   amountOverflow,
   REPORTING_CATEGORY,
@@ -189,4 +189,23 @@ export async function postEntry(
     if (beyond) throw amountOverflow();
   }
   return transaction;
+}
+
+/**
+ * Writes an object that moves money (a charge, a transfer, a refund) with the balance
+ * transaction that posts its entry; with no entry (a declined card) the object alone.
+ */
+export async function recordWithEntry<
+  Row extends AccountRef & { balanceTransactionId: string | null },
+>(
+  manager: EntityManager,
+  entity: EntityTarget<Row>,
+  row: Row,
+  entry: LedgerEntry | null,
+  createdAt: Date,
+): Promise<Row> {
+  if (entry)
+    row.balanceTransactionId = (await postEntry(manager, accountRefOf(row), entry, createdAt)).id;
+  await insertRow(manager, entity, row);
+  return row;
 }

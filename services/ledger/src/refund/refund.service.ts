@@ -10,7 +10,7 @@ import { Charge } from '../charge/charge.entity.js';
 import { refundEntry } from '../postings/entries.rules.js';
 import { accountKeyScope, tenantKeyScope } from '../postings/key-scopes.rules.js';
 import { lockOwnBalances } from '../postings/own-balances.service.js';
-import { insertRow, postEntry } from '../postings/post-entry.service.js';
+import { recordWithEntry } from '../postings/post-entry.service.js';
 import { refuseUnfundedRefund, type RefundFunds } from './refund-funding.rules.js';
 import { Refund, type RefundReason } from './refund.entity.js';
 
@@ -178,9 +178,7 @@ export class Refunds {
       description: `Refund for ${charge.id}`,
       now,
     });
-    const owner = accountRefOf(charge);
-    refund.balanceTransactionId = (await postEntry(manager, owner, entry, now)).id;
-    await insertRow(manager, Refund, refund);
+    await recordWithEntry(manager, Refund, refund, entry, now);
     await manager.getRepository(Charge).update(
       { id: charge.id },
       {
@@ -192,7 +190,7 @@ export class Refunds {
       manager,
       'ledger',
       'charge.refunded',
-      owner,
+      accountRefOf(charge),
       {
         chargeId: charge.id,
         refundId: id,

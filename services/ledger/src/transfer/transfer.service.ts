@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { accountRefOf, type Tenant } from '@dash/contracts';
+import type { Tenant } from '@dash/contracts';
 import { newId } from '@dash/ids';
 import { normalizeCurrency } from '@dash/money';
 import type { AccountDirectory, IdempotencyKeys } from '@dash/subgraph';
 import { transferEntry } from '../postings/entries.rules.js';
 import { tenantKeyScope } from '../postings/key-scopes.rules.js';
-import { insertRow, postEntry } from '../postings/post-entry.service.js';
+import { recordWithEntry } from '../postings/post-entry.service.js';
 import { Transfer } from './transfer.entity.js';
 
 export interface TransferRequest {
@@ -62,10 +62,7 @@ export class Transfers {
           description: transfer.description,
           now,
         });
-        const posted = await postEntry(manager, accountRefOf(transfer), entry, now);
-        transfer.balanceTransactionId = posted.id;
-        await insertRow(manager, Transfer, transfer);
-        return transfer;
+        return recordWithEntry(manager, Transfer, transfer, entry, now);
       },
       async (firstId) =>
         (await this.dataSource.getRepository(Transfer).findOneBy({ id: firstId, ...platform }))!,
