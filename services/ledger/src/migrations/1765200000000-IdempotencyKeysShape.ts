@@ -9,15 +9,18 @@ export class IdempotencyKeysShape1765200000000 implements MigrationInterface {
   name = 'IdempotencyKeysShape1765200000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    // Two statements: a column is named (AFTER, KEY) only once an earlier statement added it.
     await runner.query(`
       ALTER TABLE idempotency_keys
         MODIFY scope VARCHAR(80) NOT NULL,
         ADD COLUMN state VARCHAR(16) NOT NULL DEFAULT 'done' AFTER result_id,
-        ADD COLUMN plan TEXT CHARACTER SET utf8mb4 NULL AFTER state,
-        DROP KEY idempotency_keys_created,
-        ADD KEY idempotency_keys_state (state, created_at)`);
+        DROP KEY idempotency_keys_created`);
     // The default only filled the rows already there; a new claim always says its state.
-    await runner.query('ALTER TABLE idempotency_keys ALTER COLUMN state DROP DEFAULT');
+    await runner.query(`
+      ALTER TABLE idempotency_keys
+        ALTER COLUMN state DROP DEFAULT,
+        ADD COLUMN plan TEXT CHARACTER SET utf8mb4 NULL AFTER state,
+        ADD KEY idempotency_keys_state (state, created_at)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
