@@ -1,4 +1,4 @@
-export { assembleLedger, createLedgerService, ledgerService } from './service.js';
+export { createLedgerService, ledgerService } from './service.js';
 export { seedLedger, type LedgerSeed } from './seed.js';
 export { ledgerInvariants } from './postings/invariants.service.js';
 // For the benchmark's bulk loader and load generator.
