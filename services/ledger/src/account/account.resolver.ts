@@ -1,4 +1,6 @@
 import { Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { AccountRef } from '@dash/contracts';
+import { decodeCursor, toPage, type Access, type Keyset, type PageArgs } from '@dash/subgraph';
 import type { LedgerContext } from '../context.js';
 import { Account } from './account.type.js';
 import { Balance } from './balance.type.js';
@@ -24,6 +26,18 @@ export class AccountBalancesResolver {
     const account = await context.access.readAccount(root.id);
     return account ? context.balances.balances(account, new Date()) : [];
   }
+}
+
+/** One page of an account's rows, newest first; empty where the caller may not read it. */
+export async function accountPage<Row extends Keyset>(
+  access: Access,
+  accountId: string,
+  { first, after }: PageArgs,
+  rows: (account: AccountRef, first: number, after: Keyset | undefined) => Promise<Row[]>,
+) {
+  const account = await access.readAccount(accountId);
+  if (!account) return toPage<Row>([], first);
+  return toPage(await rows(account, first, after ? decodeCursor(after) : undefined), first);
 }
 
 /** Ledger only needs the id to resolve an account's fields; access is checked per field. */

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { decodeCursor, PageArgs, toPage } from '@dash/subgraph';
+import { PageArgs } from '@dash/subgraph';
+import { accountPage } from '../account/account.resolver.js';
 import { Account } from '../account/account.type.js';
 import type { LedgerContext } from '../context.js';
 import { defaultDescription } from '../postings/default-description.rules.js';
@@ -13,20 +14,19 @@ export class AccountTransactionsResolver {
   @FieldResolver(() => BalanceTransactionPage, { description: 'Newest first.' })
   async balanceTransactions(
     @Root() root: Account,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Arg('filter', () => TransactionFilterInput, { nullable: true })
     filter: TransactionFilterInput | undefined,
     @Ctx() context: LedgerContext,
   ): Promise<BalanceTransactionPage> {
-    const account = await context.access.readAccount(root.id);
-    if (!account) return toPage<BalanceTransaction>([], first);
-    const rows = await context.transactions.page(
-      account,
-      { ...filter, currency: filter?.currency?.toLowerCase() },
-      first,
-      after ? decodeCursor(after) : undefined,
+    return accountPage(context.access, root.id, page, (account, first, after) =>
+      context.transactions.page(
+        account,
+        { ...filter, currency: filter?.currency?.toLowerCase() },
+        first,
+        after,
+      ),
     );
-    return toPage(rows, first);
   }
 
   @FieldResolver(() => BalanceTransaction, { nullable: true })

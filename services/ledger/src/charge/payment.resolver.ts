@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { accountRefOf } from '@dash/contracts';
-import { decodeCursor, PageArgs, toPage } from '@dash/subgraph';
+import { PageArgs } from '@dash/subgraph';
+import { accountPage } from '../account/account.resolver.js';
 import { Account } from '../account/account.type.js';
 import { BalanceTransaction } from '../balance-transaction/balance-transaction.entity.js';
 import type { LedgerContext } from '../context.js';
@@ -16,20 +17,14 @@ export class AccountPaymentsResolver {
   @FieldResolver(() => PaymentPage, { description: 'Payments (charges), newest first.' })
   async payments(
     @Root() root: Account,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Arg('filter', () => PaymentFilterInput, { nullable: true })
     filter: PaymentFilterInput | undefined,
     @Ctx() context: LedgerContext,
   ): Promise<PaymentPage> {
-    const account = await context.access.readAccount(root.id);
-    if (!account) return toPage<Charge>([], first);
-    const rows = await context.payments.page(
-      account,
-      filter ?? {},
-      first,
-      after ? decodeCursor(after) : undefined,
+    return accountPage(context.access, root.id, page, (account, first, after) =>
+      context.payments.page(account, filter ?? {}, first, after),
     );
-    return toPage(rows, first);
   }
 
   @FieldResolver(() => Charge, { nullable: true })
