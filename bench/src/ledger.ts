@@ -7,7 +7,7 @@ import {
   DEFAULT_FEE_SCHEDULE,
   hourOf,
   ledgerInvariants,
-  MoneyMovements,
+  Charges as MoneyMovements,
   processingFee,
   REPORTING_CATEGORY,
 } from '@dash/ledger';

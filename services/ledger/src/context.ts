@@ -1,19 +1,22 @@
-import type { BaseContext } from '@dash/subgraph';
-import type { BalanceRepository } from './balances.repository.js';
-import type { EarningsRepository } from './earnings.repository.js';
-import type { KnownPlatform } from '@dash/subgraph';
-import type { MoneyMovements } from './ledger/money-movements.service.js';
-import type { LedgerScope } from './ledger/visible-scope.js';
-import type { PaymentRepository } from './payments.repository.js';
-import type { TransactionRepository } from './transactions.repository.js';
+import type { Access, BaseContext, PlatformLookup } from '@dash/subgraph';
+import type { Balances } from './account/balances.service.js';
+import type { BalanceTransactions } from './balance-transaction/balance-transactions.service.js';
+import type { Charges } from './charge/charge.service.js';
+import type { Payments } from './charge/payments.service.js';
+import type { EarningsRollup } from './earnings/earnings.service.js';
+import type { Refunds } from './refund/refund.service.js';
+import type { Transfers } from './transfer/transfer.service.js';
 
 export interface LedgerContext extends BaseContext {
-  balances: BalanceRepository;
-  transactions: TransactionRepository;
-  payments: PaymentRepository;
-  earnings: EarningsRepository;
-  movements: MoneyMovements;
-  /** The caller's view of one account's ledger, or null when it may see none of it. */
-  scopeFor(accountId: string): Promise<LedgerScope | null>;
-  platform(platformId: string): Promise<KnownPlatform | null>;
+  /** Who may read or move whose money: every resolver asks it first. */
+  access: Access;
+  /** The platforms this request has looked up (names for default descriptions). */
+  platform: PlatformLookup;
+  balances: Balances;
+  transactions: BalanceTransactions;
+  payments: Payments;
+  earnings: EarningsRollup;
+  charges: Charges;
+  transfers: Transfers;
+  refunds: Refunds;
 }

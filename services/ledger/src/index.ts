@@ -1,8 +1,8 @@
 export { createLedgerService, ledgerService } from './service.js';
 export { seedLedger, type LedgerSeed } from './seed.js';
-export { ledgerInvariants } from './ledger/invariants.js';
+export { ledgerInvariants } from './postings/invariants.service.js';
 // For the benchmark's bulk loader and load generator.
-export { chargeEntry, REPORTING_CATEGORY } from './domain/entries.js';
-export { DEFAULT_FEE_SCHEDULE, processingFee } from './domain/fees.js';
-export { MoneyMovements } from './ledger/money-movements.service.js';
-export { hourOf } from './ledger/post-entry.js';
+export { chargeEntry, REPORTING_CATEGORY } from './postings/entries.rules.js';
+export { DEFAULT_FEE_SCHEDULE, processingFee } from './charge/fees.rules.js';
+export { Charges } from './charge/charge.service.js';
+export { hourOf } from './postings/post-entry.service.js';

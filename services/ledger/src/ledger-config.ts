@@ -1,6 +1,6 @@
 import { loadConfig, redisPrefix, redisUrl, httpUrl, z } from '@dash/config';
 import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from './domain/fees.js';
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from './charge/fees.rules.js';
 
 const DAY = 24 * 3600 * 1000;
 

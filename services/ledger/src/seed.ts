@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { chargeEntry, payoutEntry } from './domain/entries.js';
-import { processingFee, DEFAULT_FEE_SCHEDULE } from './domain/fees.js';
-import { BalanceTransaction } from './entities/balance-transaction.entity.js';
-import { Charge } from './entities/charge.entity.js';
 import { rememberAccount, savePlatform, type PlatformFacts } from '@dash/subgraph';
-import { attachToPayout } from './ledger/payout-debits.js';
-import { postEntry } from './ledger/post-entry.js';
+import { BalanceTransaction } from './balance-transaction/balance-transaction.entity.js';
+import { Charge } from './charge/charge.entity.js';
+import { DEFAULT_FEE_SCHEDULE, processingFee } from './charge/fees.rules.js';
+import { attachToPayout } from './payout/payout-debits.service.js';
+import { chargeEntry, payoutEntry } from './postings/entries.rules.js';
+import { postEntry } from './postings/post-entry.service.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -53,14 +53,14 @@ export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now =
   for (const seeded of seed.charges) {
     await dataSource.transaction(async (manager) => {
       if (await manager.getRepository(Charge).existsBy({ id: seeded.id })) return;
-      const scope = {
+      const account = {
         accountId: seeded.accountId,
         platformId,
         livemode: livemodeOf.get(seeded.accountId) ?? false,
       };
       const fee = processingFee(seeded.amount, seeded.currency, DEFAULT_FEE_SCHEDULE);
       const entry = chargeEntry({
-        ...scope,
+        ...account,
         currency: seeded.currency,
         amount: seeded.amount,
         processingFee: fee,
@@ -70,10 +70,10 @@ export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now =
         description: seeded.description,
         now,
       });
-      const posted = await postEntry(manager, scope, entry, seeded.createdAt);
+      const posted = await postEntry(manager, account, entry, seeded.createdAt);
       await manager.getRepository(Charge).insert({
         id: seeded.id,
-        ...scope,
+        ...account,
         amount: seeded.amount,
         amountRefunded: 0,
         currency: seeded.currency,
@@ -96,21 +96,21 @@ export async function seedLedger(dataSource: DataSource, seed: LedgerSeed, now =
   for (const payout of seed.payouts) {
     await dataSource.transaction(async (manager) => {
       if (await manager.getRepository(BalanceTransaction).existsBy({ source: payout.id })) return;
-      const scope = {
+      const account = {
         accountId: payout.accountId,
         platformId,
         livemode: livemodeOf.get(payout.accountId) ?? false,
       };
       const entry = payoutEntry({
-        ...scope,
+        ...account,
         currency: payout.currency,
         amount: payout.amount,
         sourceId: payout.id,
         description: 'Payout to bank account',
         now: payout.createdAt,
       });
-      await postEntry(manager, scope, entry, payout.createdAt);
-      await attachToPayout(manager, payout.id, scope, payout.currency, {
+      await postEntry(manager, account, entry, payout.createdAt);
+      await attachToPayout(manager, payout.id, account, payout.currency, {
         availableBy: payout.createdAt,
       });
     });

@@ -1,68 +1,94 @@
 import { Router } from 'express';
+import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
+  Access,
   AccountDirectory,
   closureCheckRoutes,
+  IdempotencyKeys,
   keepCapabilities,
+  keepPlatform,
   KnownPlatform,
   markAccountClosed,
   platformLookup,
-  keepPlatform,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import { BalanceRepository } from './balances.repository.js';
-import { ledgerClosureBlockers } from './closure-check.js';
+import {
+  AccountBalancesResolver,
+  MeResolver,
+  referenceResolvers,
+} from './account/account.resolver.js';
+import { Account } from './account/account.type.js';
+import { Balances } from './account/balances.service.js';
+import { BalanceTransaction } from './balance-transaction/balance-transaction.entity.js';
+import {
+  AccountTransactionsResolver,
+  BalanceTransactionResolver,
+} from './balance-transaction/balance-transaction.resolver.js';
+import { BalanceTransactions } from './balance-transaction/balance-transactions.service.js';
+import { transactionsExportRoute } from './balance-transaction/export.route.js';
+import { Charge } from './charge/charge.entity.js';
+import { ChargeResolver } from './charge/charge.resolver.js';
+import { Charges } from './charge/charge.service.js';
+import { AccountPaymentsResolver, PaymentResolver } from './charge/payment.resolver.js';
+import { Payments } from './charge/payments.service.js';
 import type { LedgerContext } from './context.js';
-import { EarningsRepository } from './earnings.repository.js';
-import { transactionsExportRoute } from './export.route.js';
-import { Account } from './entities/account.type.js';
-import { BalanceTransaction } from './entities/balance-transaction.entity.js';
-import { Charge } from './entities/charge.entity.js';
-import { Refund } from './entities/refund.entity.js';
-import { Transfer } from './entities/transfer.entity.js';
-import { MoneyMovements } from './ledger/money-movements.service.js';
-import { PayoutDebits } from './ledger/payout-debits.js';
-import { scopeLookup } from './ledger/visible-scope.js';
+import { DisputeDebits } from './dispute/dispute-debits.service.js';
+import { disputeRoutes } from './dispute/dispute.route.js';
+import { AccountEarningsResolver } from './earnings/earnings.resolver.js';
+import { EarningsRollup } from './earnings/earnings.service.js';
 import { loadLedgerConfig } from './ledger-config.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
 import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { DoubleEntry1764400000000 } from './migrations/1764400000000-DoubleEntry.js';
 import { LeanPostings1764400000001 } from './migrations/1764400000001-LeanPostings.js';
 import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
-import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
-import { payoutRoutes } from './payout.routes.js';
-import { disputeRoutes } from './dispute.routes.js';
-import { DisputeDebits } from './ledger/dispute-debits.js';
-import { PaymentRepository } from './payments.repository.js';
-import { referenceResolvers } from './resolvers/account.reference.js';
-import { AccountLedgerResolver } from './resolvers/account-ledger.resolver.js';
-import { MeResolver } from './resolvers/me.resolver.js';
-import { MoneyResolver } from './resolvers/money.resolver.js';
-import { BalanceTransactionResolver, PaymentResolver } from './resolvers/payment.resolver.js';
-import { TransactionRepository } from './transactions.repository.js';
-import { startMaintenance } from './workers/maintenance.worker.js';
+import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
+import { IdempotencyKeysShape1765200000000 } from './migrations/1765200000000-IdempotencyKeysShape.js';
+import { PayoutDebits } from './payout/payout-debits.service.js';
+import { payoutRoutes } from './payout/payout.route.js';
+import { ServiceCommands } from './postings/commands.service.js';
+import { startMaintenance } from './postings/maintenance.worker.js';
+// Type-graphql lists mutations in the order their modules load: charge, transfer, refund.
+import { Transfer } from './transfer/transfer.entity.js';
+import { TransferResolver } from './transfer/transfer.resolver.js';
+import { Refund } from './refund/refund.entity.js';
+import { RefundResolver } from './refund/refund.resolver.js';
+import { Refunds } from './refund/refund.service.js';
+import { Transfers } from './transfer/transfer.service.js';
 
-/** Everything the ledger's use cases need, built once per instance from its settings. */
+/** Every object of one ledger instance, built here and nowhere else. */
 export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' | 'env'>) {
   const { dataSource } = deps;
   const config = loadLedgerConfig(deps.env);
+  const keys = new IdempotencyKeys(dataSource);
+  // Keeps recently seen accounts in memory, so it is one per instance.
+  const accounts = new AccountDirectory(
+    dataSource,
+    config.identityUrl,
+    deps.config.internalSecret,
+    'ledger',
+  );
+  const commands = new ServiceCommands(dataSource, keys);
   return {
     config,
-    dataSource,
-    balances: new BalanceRepository(dataSource),
-    transactions: new TransactionRepository(dataSource),
-    payments: new PaymentRepository(dataSource),
-    earnings: new EarningsRepository(dataSource),
-    // Keeps recently seen accounts in memory, so it is one per instance.
-    movements: new MoneyMovements(
-      dataSource,
-      new AccountDirectory(dataSource, config.identityUrl, deps.config.internalSecret, 'ledger'),
-      config,
-    ),
-    payoutDebits: new PayoutDebits(dataSource),
-    disputeDebits: new DisputeDebits(dataSource),
+    keys,
+    /** One request's gate and platform look-ups (each remembers what it learnt for the request). */
+    forRequest(caller: Caller) {
+      const platform = platformLookup(dataSource);
+      return { access: new Access(caller, accounts, platform), platform };
+    },
+    balances: new Balances(dataSource),
+    transactions: new BalanceTransactions(dataSource),
+    payments: new Payments(dataSource),
+    earnings: new EarningsRollup(dataSource),
+    charges: new Charges(dataSource, accounts, config, keys),
+    transfers: new Transfers(dataSource, accounts, keys),
+    refunds: new Refunds(dataSource, keys),
+    payoutDebits: new PayoutDebits(commands),
+    disputeDebits: new DisputeDebits(dataSource, commands),
   };
 }
 
@@ -86,12 +112,18 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       Payouts1764600000000,
       ChargeDisputes1765020000000,
       KnownAccountCapabilities1765010000000,
+      IdempotencyKeysShape1765200000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
-      AccountLedgerResolver,
+      AccountBalancesResolver,
+      AccountTransactionsResolver,
+      AccountPaymentsResolver,
+      AccountEarningsResolver,
       MeResolver,
-      MoneyResolver,
+      ChargeResolver,
+      TransferResolver,
+      RefundResolver,
       PaymentResolver,
       BalanceTransactionResolver,
     ],
@@ -99,9 +131,10 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
     referenceResolvers: referenceResolvers as never,
     assemble: assembleLedger,
     parts: [
-      async ({ dataSource, log }, { config }) =>
+      async ({ dataSource, log }, { config, keys }) =>
         startMaintenance({
           dataSource,
+          keys,
           redisUrl: config.redisUrl,
           prefix: config.redisPrefix,
           log,
@@ -115,20 +148,21 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
     ],
     buildContext: (base, app) => ({
       ...base,
+      ...app.forRequest(base.caller),
       balances: app.balances,
       transactions: app.transactions,
       payments: app.payments,
       earnings: app.earnings,
-      movements: app.movements,
-      scopeFor: scopeLookup(app.dataSource, base.caller),
-      platform: platformLookup(app.dataSource),
+      charges: app.charges,
+      transfers: app.transfers,
+      refunds: app.refunds,
     }),
-    routes: ({ config: service, dataSource }, app) =>
+    routes: ({ config: service }, app) =>
       Router().use(
         closureCheckRoutes(service.internalSecret, (request) =>
-          ledgerClosureBlockers(app.balances, request),
+          app.balances.closureBlockers(request),
         ),
-        transactionsExportRoute(service.internalSecret, dataSource),
+        transactionsExportRoute(service.internalSecret, app.forRequest, app.transactions),
         payoutRoutes(service.internalSecret, app.payoutDebits),
         disputeRoutes(service.internalSecret, app.disputeDebits),
       ),

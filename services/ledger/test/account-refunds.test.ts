@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashError } from '@dash/subgraph';
+import { accountCaller, type TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import {
-  PAYOUT_DEBIT_PATH,
-  RESERVE_TOPUP_PATH,
-  RESERVE_TOPUP_SETTLED_PATH,
-  type PayoutDebit,
-} from '@dash/contracts';
-import { callService, DashError } from '@dash/subgraph';
-import {
-  accountCaller,
-  accountReference,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
-import { BALANCES, charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
+  balanceOf as balanceIn,
+  charge,
+  DAY,
+  newKey,
+  payOut,
+  platformA,
+  REFUND,
+  settledCharges,
+  settledTopUp,
+  startLedger,
+} from './support.js';
 
 /**
  * A seller colluding with a buyer: take a payment, pay it all out, then refund it from the
@@ -23,66 +22,18 @@ import { BALANCES, charge, knownAccounts, newKey, platformA, REFUND } from './su
  * into the negative, its own choice.
  */
 let service: TestService;
-let payouts = 0;
-let topups = 0;
-const DAY = 24 * 3600 * 1000;
-const asService = (name: string) => ({
-  service: name,
-  audience: 'ledger',
-  secret: TEST_SECRET_KEYS,
-});
-
-type Balance = { available: number; pending: number; reserve: number };
-async function balanceOf(accountId: string): Promise<Balance> {
-  const response = await service.query<{
-    _entities: Array<{ balances: Array<Balance & { currency: string }> }>;
-  }>(BALANCES, accountReference(accountId), platformA);
-  const { available, pending, reserve } = response.data!._entities[0]!.balances.find(
-    (balance) => balance.currency === 'usd',
-  )!;
-  return { available, pending, reserve };
-}
-
-async function settledCharges(accountId: string, amount: number, count = 1): Promise<string[]> {
-  const made = await Promise.all(
-    Array.from({ length: count }, () => charge(service, { account: accountId, amount })),
-  );
-  await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
-  return made.map((response) => response.data!.createCharge.id);
-}
-
+const balanceOf = (accountId: string) => balanceIn(service, accountId);
+const settledPayments = async (accountId: string, amount: number, count = 1) =>
+  (await settledCharges(service, accountId, amount, count)).map((payment) => payment.id);
 /** An instant payout of `amount` to the account's card, with its fee on top. */
-const payOut = (accountId: string, amount: number, fee = 0) =>
-  callService<PayoutDebit>(
-    new URL(PAYOUT_DEBIT_PATH, service.url),
-    {
-      payoutId: `po_drain${(payouts += 1)}`,
-      accountId,
-      platformId: 'plat_a',
-      livemode: false,
-      currency: 'usd',
-      amount,
-      fee,
-      automatic: false,
-      description: 'Instant payout to debit card •••• 4242',
-    },
-    asService('payouts'),
-  );
-
-async function settledTopUp(accountId: string, amount: number): Promise<void> {
-  const topupId = `tu_refunds${(topups += 1)}`;
-  const request = { topupId, accountId, platformId: 'plat_a', livemode: false, amount };
-  await callService(
-    new URL(RESERVE_TOPUP_PATH, service.url),
-    { ...request, currency: 'usd', description: 'Top-up' },
-    asService('disputes'),
-  );
-  await callService(
-    new URL(RESERVE_TOPUP_SETTLED_PATH, service.url),
-    { topupId, description: 'Settled' },
-    asService('disputes'),
-  );
-}
+const drain = (accountId: string, amount: number, fee = 0) =>
+  payOut(service, {
+    accountId,
+    amount,
+    fee,
+    description: 'Instant payout to debit card •••• 4242',
+  });
+const topUp = (accountId: string, amount: number) => settledTopUp(service, accountId, amount);
 
 /** The account's own refund from its dashboard: the refund, or the refusal's extensions. */
 async function refundFromDashboard(accountId: string, payment: string, key = newKey()) {
@@ -106,23 +57,22 @@ async function refundedOf(chargeId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  service = await startTestService(ledgerService);
-  await knownAccounts(
-    service,
-    ['acct_drained', 'acct_platform', 'acct_twenty', 'acct_racing', 'acct_fresh'].map((id) => ({
-      id,
-      platformId: 'plat_a',
-    })),
-  );
+  service = await startLedger([
+    'acct_drained',
+    'acct_platform',
+    'acct_twenty',
+    'acct_racing',
+    'acct_fresh',
+  ]);
 });
 afterAll(() => service.close());
 
 describe('refunds an account makes from its dashboard', () => {
   it('paid out in full, the account cannot refund the payment; the same key works once a top-up covers it', async () => {
-    const [payment] = await settledCharges('acct_drained', 10_000);
+    const [payment] = await settledPayments('acct_drained', 10_000);
     const { available } = await balanceOf('acct_drained');
     expect(available).toBe(9_680);
-    await payOut('acct_drained', available - 150, 150);
+    await drain('acct_drained', available - 150, 150);
     const drained = await balanceOf('acct_drained');
     expect(drained).toEqual({ available: 0, pending: 0, reserve: 0 });
 
@@ -142,7 +92,7 @@ describe('refunds an account makes from its dashboard', () => {
     expect(invariants.ok).toBe(true);
 
     // The account funds it itself: a top-up that settles into its reserve.
-    await settledTopUp('acct_drained', 10_000);
+    await topUp('acct_drained', 10_000);
     expect(await refundFromDashboard('acct_drained', payment!, key)).toMatchObject({
       amount: 10_000,
     });
@@ -151,8 +101,8 @@ describe('refunds an account makes from its dashboard', () => {
   });
 
   it('the platform may still refund a paid-out payment, into the negative', async () => {
-    const [payment] = await settledCharges('acct_platform', 10_000);
-    await payOut('acct_platform', 9_680);
+    const [payment] = await settledPayments('acct_platform', 10_000);
+    await drain('acct_platform', 9_680);
     expect(refusalOf(await refundFromDashboard('acct_platform', payment!))).toBe(
       'INSUFFICIENT_FUNDS',
     );
@@ -171,12 +121,12 @@ describe('refunds an account makes from its dashboard', () => {
   });
 
   it('20 parallel refunds of different payments against funds that cover 3: exactly 3 go through', async () => {
-    const payments = await settledCharges('acct_twenty', 5_000, 20);
+    const payments = await settledPayments('acct_twenty', 5_000, 20);
     const { available } = await balanceOf('acct_twenty');
     expect(available).toBe(20 * 4_825);
     // Left: 12,000 available and 4,000 in the reserve — three refunds of 5,000, not four.
-    await payOut('acct_twenty', available - 12_000);
-    await settledTopUp('acct_twenty', 4_000);
+    await drain('acct_twenty', available - 12_000);
+    await topUp('acct_twenty', 4_000);
 
     const answers = await Promise.all(
       payments.map((payment) => refundFromDashboard('acct_twenty', payment)),
@@ -194,11 +144,11 @@ describe('refunds an account makes from its dashboard', () => {
   });
 
   it('refunds racing payouts of the same money: together they never take more than there is', async () => {
-    const payments = await settledCharges('acct_racing', 5_000, 10);
-    await payOut('acct_racing', (await balanceOf('acct_racing')).available - 15_000);
+    const payments = await settledPayments('acct_racing', 5_000, 10);
+    await drain('acct_racing', (await balanceOf('acct_racing')).available - 15_000);
     const [refunds, payoutsTried] = await Promise.all([
       Promise.all(payments.map((payment) => refundFromDashboard('acct_racing', payment))),
-      Promise.allSettled(Array.from({ length: 5 }, () => payOut('acct_racing', 15_000))),
+      Promise.allSettled(Array.from({ length: 5 }, () => drain('acct_racing', 15_000))),
     ]);
     const refunded = refunds.filter((answer) => 'id' in answer).length * 5_000;
     const paidOut = payoutsTried.filter((tried) => tried.status === 'fulfilled').length * 15_000;
@@ -229,7 +179,7 @@ describe('refunds an account makes from its dashboard', () => {
     await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
     expect(await balanceOf('acct_fresh')).toEqual({ available: -320, pending: 0, reserve: 0 });
     // And nothing more: with the balance below zero, a settled payment's refund is refused.
-    const [settled] = await settledCharges('acct_fresh', 1_000);
+    const [settled] = await settledPayments('acct_fresh', 1_000);
     expect(refusalOf(await refundFromDashboard('acct_fresh', settled!))).toBe('INSUFFICIENT_FUNDS');
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });

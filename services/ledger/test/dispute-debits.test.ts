@@ -1,80 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPUTE_REINSTATEMENT_PATH, type LedgerMovement } from '@dash/contracts';
+import { DashError } from '@dash/subgraph';
+import { accountReference, type TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import {
-  DISPUTE_REINSTATEMENT_PATH,
-  DISPUTE_WITHDRAWAL_PATH,
-  RESERVE_TOPUP_PATH,
-  RESERVE_TOPUP_SETTLED_PATH,
-  type DisputeWithdrawalRequest,
-  type LedgerMovement,
-} from '@dash/contracts';
-import { callService, DashError } from '@dash/subgraph';
-import {
-  accountReference,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
-import { BALANCES, charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
+  balanceOf as balanceIn,
+  charge,
+  command,
+  DAY,
+  newKey,
+  platformA,
+  REFUND,
+  settledCharges,
+  settledTopUp,
+  startLedger,
+  withdrawForDispute,
+} from './support.js';
 
 let service: TestService;
-let ids = 0;
-const DAY = 24 * 3600 * 1000;
-const asDisputes = { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS };
-const call = <T>(path: string, body: object) =>
-  callService<T>(new URL(path, service.url), body, asDisputes);
-
-const withdraw = (chargeId: string, request: Partial<DisputeWithdrawalRequest> = {}) =>
-  call<LedgerMovement>(DISPUTE_WITHDRAWAL_PATH, {
-    disputeId: `dp_test${(ids += 1)}`,
-    chargeId,
-    platformId: 'plat_a',
-    livemode: false,
-    amount: 3_000,
-    fee: 1_500,
-    description: 'Dispute',
-    ...request,
-  });
-/** A top-up whose bank debit settled at once: in the reserve. */
-async function topUp(accountId: string, amount: number) {
-  const topupId = `tu_test${(ids += 1)}`;
-  await call<LedgerMovement>(RESERVE_TOPUP_PATH, {
-    topupId,
-    accountId,
-    platformId: 'plat_a',
-    livemode: false,
-    amount,
-    currency: 'usd',
-    description: 'Top-up from bank account',
-  });
-  return call<LedgerMovement>(RESERVE_TOPUP_SETTLED_PATH, { topupId, description: 'Settled' });
-}
-
-type Balance = { available: number; pending: number; reserve: number };
-async function balanceOf(accountId: string): Promise<Balance> {
-  const response = await service.query<{ _entities: Array<{ balances: Balance[] }> }>(
-    BALANCES,
-    accountReference(accountId),
-    platformA,
-  );
-  return response.data!._entities[0]!.balances[0] ?? { available: 0, pending: 0, reserve: 0 };
-}
-
-/** A settled charge of `amount` for the account: its net is available. */
-async function settledCharge(accountId: string, amount: number) {
-  const made = await charge(service, { account: accountId, amount });
-  await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
-  return made.data!.createCharge;
-}
+const withdraw = (chargeId: string, request: Parameters<typeof withdrawForDispute>[2] = {}) =>
+  withdrawForDispute(service, chargeId, request);
+const topUp = (accountId: string, amount: number) => settledTopUp(service, accountId, amount);
+const balanceOf = (accountId: string) => balanceIn(service, accountId);
+const settledCharge = async (accountId: string, amount: number) =>
+  (await settledCharges(service, accountId, amount))[0]!;
 
 beforeAll(async () => {
-  service = await startTestService(ledgerService);
-  await knownAccounts(service, [
-    { id: 'acct_lost', platformId: 'plat_a' },
-    { id: 'acct_won', platformId: 'plat_a' },
-    { id: 'acct_refunds', platformId: 'plat_a' },
-  ]);
+  service = await startLedger(['acct_lost', 'acct_won', 'acct_refunds']);
 });
 afterAll(() => service.close());
 
@@ -112,7 +65,7 @@ describe('disputes in the ledger', () => {
     const taken = await withdraw(paid.id, { disputeId: 'dp_won', amount: 10_000 });
     expect((await balanceOf('acct_won')).available).toBe(9_680 - 11_500);
     const reinstate = (returnFee: boolean) =>
-      call<LedgerMovement>(DISPUTE_REINSTATEMENT_PATH, {
+      command<LedgerMovement>(service, 'disputes', DISPUTE_REINSTATEMENT_PATH, {
         disputeId: 'dp_won',
         balanceTransactionId: taken.balanceTransactionId,
         returnFee,

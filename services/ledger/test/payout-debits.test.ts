@@ -8,72 +8,41 @@ import {
   type PayoutDebit,
   type PayoutDebitRequest,
 } from '@dash/contracts';
-import { callService, DashError } from '@dash/subgraph';
+import { DashError } from '@dash/subgraph';
+import { accountReference, type TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import {
-  accountReference,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
-import { ada, BALANCES, charge, knownAccounts, newKey, platformA, TRANSFER } from './support.js';
+  ada,
+  balanceOf,
+  BALANCES,
+  charge,
+  command,
+  DAY,
+  fund as fundFrom,
+  payOut,
+  platformA,
+  startLedger,
+} from './support.js';
 
 let service: TestService;
-let payouts = 0;
-const DAY = 24 * 3600 * 1000;
 
-const asPayouts = { service: 'payouts', audience: 'ledger', secret: TEST_SECRET_KEYS };
-const debit = (request: Partial<PayoutDebitRequest>) =>
-  callService<PayoutDebit>(
-    new URL(PAYOUT_DEBIT_PATH, service.url),
-    {
-      payoutId: `po_test${(payouts += 1)}`,
-      accountId: 'acct_ada',
-      platformId: 'plat_a',
-      livemode: false,
-      currency: 'usd',
-      amount: 1_000,
-      fee: 0,
-      automatic: false,
-      description: 'Payout to bank •••• 6789',
-      ...request,
-    },
-    asPayouts,
-  );
+const debit = (request: Partial<PayoutDebitRequest>) => payOut(service, request);
 const reverse = (payoutId: string, balanceTransactionId: string) =>
-  callService<PayoutDebit>(
-    new URL(PAYOUT_REVERSAL_PATH, service.url),
-    { payoutId, balanceTransactionId, reason: 'payout_failure', description: 'Payout failed' },
-    asPayouts,
-  );
-
-async function available(accountId = 'acct_ada'): Promise<number> {
-  const response = await service.query<{
-    _entities: Array<{ balances: Array<{ currency: string; available: number }> }>;
-  }>(BALANCES, accountReference(accountId), platformA);
-  return response.data!._entities[0]!.balances.find((b) => b.currency === 'usd')?.available ?? 0;
-}
-
-async function fund(accountId: string, amount: number): Promise<void> {
-  const response = await service.query(
-    TRANSFER,
-    { input: { account: accountId, amount, currency: 'usd' }, key: newKey() },
-    platformA,
-  );
-  expect(response.errors).toBeUndefined();
-}
+  command<PayoutDebit>(service, 'payouts', PAYOUT_REVERSAL_PATH, {
+    payoutId,
+    balanceTransactionId,
+    reason: 'payout_failure',
+    description: 'Payout failed',
+  });
+const available = async (accountId = 'acct_ada') => (await balanceOf(service, accountId)).available;
+const fund = (accountId: string, amount: number) => fundFrom(service, accountId, amount);
 
 const refusal = (error: unknown) =>
   error instanceof DashError ? (error.extensions as Record<string, unknown>) : { error };
 
 beforeAll(async () => {
-  service = await startTestService(ledgerService);
-  await knownAccounts(service, [
-    { id: 'acct_ada', platformId: 'plat_a' },
-    { id: 'acct_many', platformId: 'plat_a' },
-    { id: 'acct_reserved', platformId: 'plat_a' },
-  ]);
+  service = await startLedger(['acct_ada', 'acct_many', 'acct_reserved']);
 });
 afterAll(() => service.close());
 
@@ -202,26 +171,17 @@ describe('payout debits', () => {
   });
 
   it('a reserve top-up is not available money: an automatic payout neither counts nor lists it', async () => {
-    const asDisputes = { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS };
     const topUp = async (topupId: string, amount: number, outcome: string) => {
-      await callService(
-        new URL(RESERVE_TOPUP_PATH, service.url),
-        {
-          topupId,
-          accountId: 'acct_reserved',
-          platformId: 'plat_a',
-          livemode: false,
-          amount,
-          currency: 'usd',
-          description: 'Top-up',
-        },
-        asDisputes,
-      );
-      await callService(
-        new URL(outcome, service.url),
-        { topupId, description: 'Done' },
-        asDisputes,
-      );
+      await command(service, 'disputes', RESERVE_TOPUP_PATH, {
+        topupId,
+        accountId: 'acct_reserved',
+        platformId: 'plat_a',
+        livemode: false,
+        amount,
+        currency: 'usd',
+        description: 'Top-up',
+      });
+      await command(service, 'disputes', outcome, { topupId, description: 'Done' });
     };
     await fund('acct_reserved', 4_000);
     await topUp('tu_into_reserve', 2_000, RESERVE_TOPUP_SETTLED_PATH);
@@ -258,12 +218,8 @@ describe('payout debits', () => {
   });
 
   it('only the payouts service may call it', async () => {
-    await expect(
-      callService(
-        new URL(PAYOUT_DEBIT_PATH, service.url),
-        {},
-        { service: 'disputes', audience: 'ledger', secret: TEST_SECRET_KEYS },
-      ),
-    ).rejects.toSatisfy((error) => refusal(error).code === 'UNAVAILABLE');
+    await expect(command(service, 'disputes', PAYOUT_DEBIT_PATH, {})).rejects.toSatisfy(
+      (error) => refusal(error).code === 'UNAVAILABLE',
+    );
   });
 });

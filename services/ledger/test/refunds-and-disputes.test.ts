@@ -2,38 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DISPUTE_INQUIRY_PATH,
   DISPUTE_REINSTATEMENT_PATH,
-  DISPUTE_WITHDRAWAL_PATH,
   type DisputeRegistration,
   type LedgerMovement,
 } from '@dash/contracts';
-import { callService, DashError } from '@dash/subgraph';
-import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
-import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
-import { charge, knownAccounts, newKey, platformA, REFUND } from './support.js';
+import { DashError } from '@dash/subgraph';
+import type { TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
+import {
+  charge,
+  command,
+  DAY,
+  newKey,
+  platformA,
+  REFUND,
+  startLedger,
+  uniqueId,
+  withdrawForDispute,
+} from './support.js';
 
 let service: TestService;
-let disputes = 0;
-const DAY = 24 * 3600 * 1000;
-const asDisputes = {
-  service: 'disputes',
-  audience: 'ledger',
-  secret: TEST_SECRET_KEYS.for('disputes'),
-};
-const call = <T>(path: string, body: object) =>
-  callService<T>(new URL(path, service.url), body, asDisputes);
+const call = <T>(path: string, body: object) => command<T>(service, 'disputes', path, body);
 
-const chargeback = (chargeId: string, amount: number, disputeId = `dp_race${(disputes += 1)}`) =>
-  call<LedgerMovement>(DISPUTE_WITHDRAWAL_PATH, {
-    disputeId,
-    chargeId,
-    platformId: 'plat_a',
-    livemode: false,
-    amount,
-    fee: 1_500,
-    description: 'Dispute',
-  });
-const inquiry = (chargeId: string, amount: number, disputeId = `dp_inq${(disputes += 1)}`) =>
+const chargeback = (chargeId: string, amount: number, disputeId = uniqueId('dp')) =>
+  withdrawForDispute(service, chargeId, { disputeId, amount });
+const inquiry = (chargeId: string, amount: number, disputeId = uniqueId('dp')) =>
   call<DisputeRegistration>(DISPUTE_INQUIRY_PATH, {
     disputeId,
     chargeId,
@@ -76,8 +69,7 @@ async function settledCharge(amount = 10_000) {
 }
 
 beforeAll(async () => {
-  service = await startTestService(ledgerService);
-  await knownAccounts(service, [{ id: 'acct_rd', platformId: 'plat_a' }]);
+  service = await startLedger(['acct_rd']);
 });
 afterAll(() => service.close());
 

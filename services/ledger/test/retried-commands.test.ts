@@ -10,46 +10,26 @@ import {
   RESERVE_TOPUP_PATH,
   RESERVE_TOPUP_SETTLED_PATH,
 } from '@dash/contracts';
-import { callService, DashError } from '@dash/subgraph';
+import { DashError } from '@dash/subgraph';
+import type { TestService } from '@dash/subgraph/testing';
+import { ledgerInvariants } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
 import {
-  accountReference,
-  startTestService,
-  TEST_SECRET_KEYS,
-  type TestService,
-} from '@dash/subgraph/testing';
-import { ledgerInvariants, ledgerService } from '../src/index.js';
-import { releaseDue } from '../src/ledger/release.js';
-import { BALANCES, charge, knownAccounts, newKey, platformA, TRANSFER } from './support.js';
+  balanceOf as balanceIn,
+  command,
+  DAY,
+  fund,
+  settledCharges,
+  startLedger,
+} from './support.js';
 
 let service: TestService;
-const DAY = 24 * 3600 * 1000;
-const as = (caller: 'disputes' | 'payouts') => ({
-  service: caller,
-  audience: 'ledger',
-  secret: TEST_SECRET_KEYS.for(caller),
-});
 const call = <T = Record<string, unknown>>(
   caller: 'disputes' | 'payouts',
   path: string,
   body: object,
-) => callService<T>(new URL(path, service.url), body, as(caller));
-
-type Balance = { currency: string; available: number; pending: number; reserve: number };
-async function balanceOf(accountId: string, currency = 'usd'): Promise<Balance> {
-  const response = await service.query<{ _entities: Array<{ balances: Balance[] }> }>(
-    BALANCES,
-    accountReference(accountId),
-    platformA,
-  );
-  return (
-    response.data!._entities[0]!.balances.find((balance) => balance.currency === currency) ?? {
-      currency,
-      available: 0,
-      pending: 0,
-      reserve: 0,
-    }
-  );
-}
+) => command<T>(service, caller, path, body);
+const balanceOf = (accountId: string, currency = 'usd') => balanceIn(service, accountId, currency);
 
 /** What an idempotency key's expiry (or a lost key) leaves: only the effect itself. */
 const forgetKeys = () => service.dataSource.query('DELETE FROM idempotency_keys');
@@ -78,19 +58,11 @@ async function expectRetriesAnswerTheSame<T>(first: T, again: () => Promise<T>) 
   expect((await ledgerInvariants(service.dataSource)).ok).toBe(before.ok);
 }
 
-async function settledCharge(accountId: string, amount: number) {
-  const made = await charge(service, { account: accountId, amount });
-  await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
-  return made.data!.createCharge.id;
-}
+const settledCharge = async (accountId: string, amount: number) =>
+  (await settledCharges(service, accountId, amount))[0]!.id;
 
 beforeAll(async () => {
-  service = await startTestService(ledgerService);
-  await knownAccounts(service, [
-    { id: 'acct_retry', platformId: 'plat_a' },
-    { id: 'acct_topup', platformId: 'plat_a' },
-    { id: 'acct_huge', platformId: 'plat_a' },
-  ]);
+  service = await startLedger(['acct_retry', 'acct_topup', 'acct_huge']);
 });
 afterAll(() => service.close());
 
@@ -182,11 +154,7 @@ describe('a command tried again after its effect landed answers with that effect
   });
 
   it('a payout’s debit, even once the balance it took is gone, and its reversal', async () => {
-    await service.query(
-      TRANSFER,
-      { input: { account: 'acct_retry', amount: 2_000, currency: 'usd' }, key: newKey() },
-      platformA,
-    );
+    await fund(service, 'acct_retry', 2_000);
     const available = (await balanceOf('acct_retry')).available;
     const debit = {
       payoutId: 'po_retried',

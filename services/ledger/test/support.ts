@@ -1,10 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Caller } from '@dash/auth-context';
-import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
-import { accountCaller, platformCaller, type TestService } from '@dash/subgraph/testing';
+import {
+  DISPUTE_WITHDRAWAL_PATH,
+  PAYOUT_DEBIT_PATH,
+  RESERVE_TOPUP_PATH,
+  RESERVE_TOPUP_SETTLED_PATH,
+  type DisputeWithdrawalRequest,
+  type LedgerMovement,
+  type PayoutDebit,
+  type PayoutDebitRequest,
+} from '@dash/contracts';
+import { callService, ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
+import {
+  accountCaller,
+  accountReference,
+  platformCaller,
+  startTestService,
+  TEST_SECRET_KEYS,
+  type TestService,
+} from '@dash/subgraph/testing';
+import { ledgerInvariants, ledgerService } from '../src/index.js';
+import { releaseDue } from '../src/postings/release.service.js';
 
+export const DAY = 24 * 3600 * 1000;
 export const platformA = platformCaller('plat_a');
 export const platformB = platformCaller('plat_b');
 export const ada = accountCaller('acct_ada', 'plat_a');
+
+/** An id no other test run uses, such as a payout's or a dispute's (at most 40 characters). */
+export const uniqueId = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '')}`;
+
+/** A fresh idempotency key. */
+export const newKey = () => uniqueId('key');
 
 /**
  * The accounts and platforms the ledger would learn from identity (on first use, and from
@@ -34,9 +62,15 @@ export async function knownAccounts(
   });
 }
 
-let keys = 0;
-/** A fresh idempotency key. */
-export const newKey = () => `key-${process.pid}-${(keys += 1)}`;
+/** A ledger of this test file's own, knowing these onboarded accounts of plat_a. */
+export async function startLedger(accountIds: string[]): Promise<TestService> {
+  const service = await startTestService(ledgerService);
+  await knownAccounts(
+    service,
+    accountIds.map((id) => ({ id, platformId: 'plat_a' })),
+  );
+  return service;
+}
 
 export const CHARGE = `mutation($input: ChargeInput!, $key: String!) {
   createCharge(input: $input, idempotencyKey: $key) {
@@ -80,4 +114,123 @@ export async function charge(
     { input: { account: 'acct_ada', currency: 'usd', ...input }, key },
     caller,
   );
+}
+
+/** `count` charges of `amount` for the account, settled: their net is available. */
+export async function settledCharges(
+  service: TestService,
+  accountId: string,
+  amount: number,
+  count = 1,
+): Promise<ChargeResult[]> {
+  const made = await Promise.all(
+    Array.from({ length: count }, () => charge(service, { account: accountId, amount })),
+  );
+  await releaseDue(service.dataSource, new Date(Date.now() + 3 * DAY));
+  return made.map((response) => response.data!.createCharge);
+}
+
+/** Money from plat_a's balance to the account, available at once. */
+export async function fund(service: TestService, accountId: string, amount: number) {
+  const response = await service.query(
+    TRANSFER,
+    { input: { account: accountId, amount, currency: 'usd' }, key: newKey() },
+    platformA,
+  );
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+}
+
+export type Balance = { available: number; pending: number; reserve: number };
+
+/** The account's balance in one currency, as plat_a reads it (zero where it has none). */
+export async function balanceOf(
+  service: TestService,
+  accountId: string,
+  currency = 'usd',
+): Promise<Balance> {
+  const response = await service.query<{
+    _entities: Array<{ balances: Array<Balance & { currency: string }> }>;
+  }>(BALANCES, accountReference(accountId), platformA);
+  const balance = response.data!._entities[0]!.balances.find((b) => b.currency === currency);
+  return {
+    available: balance?.available ?? 0,
+    pending: balance?.pending ?? 0,
+    reserve: balance?.reserve ?? 0,
+  };
+}
+
+/** How another service signs its commands to the ledger. */
+export const asService = (name: 'disputes' | 'payouts') => ({
+  service: name,
+  audience: 'ledger',
+  secret: TEST_SECRET_KEYS.for(name),
+});
+
+/** A command of another service to this ledger. */
+export const command = <T = Record<string, unknown>>(
+  service: TestService,
+  caller: 'disputes' | 'payouts',
+  path: string,
+  body: object,
+) => callService<T>(new URL(path, service.url), body, asService(caller));
+
+/** The payouts service's debit of a payout (acct_ada's 1,000 to its bank unless told). */
+export const payOut = (service: TestService, request: Partial<PayoutDebitRequest>) =>
+  command<PayoutDebit>(service, 'payouts', PAYOUT_DEBIT_PATH, {
+    payoutId: uniqueId('po'),
+    accountId: 'acct_ada',
+    platformId: 'plat_a',
+    livemode: false,
+    currency: 'usd',
+    amount: 1_000,
+    fee: 0,
+    automatic: false,
+    description: 'Payout to bank •••• 6789',
+    ...request,
+  });
+
+/** The disputes service's withdrawal for a dispute of the payment (3,000 and a 1,500 fee). */
+export const withdrawForDispute = (
+  service: TestService,
+  chargeId: string,
+  request: Partial<DisputeWithdrawalRequest> = {},
+) =>
+  command<LedgerMovement>(service, 'disputes', DISPUTE_WITHDRAWAL_PATH, {
+    disputeId: uniqueId('dp'),
+    chargeId,
+    platformId: 'plat_a',
+    livemode: false,
+    amount: 3_000,
+    fee: 1_500,
+    description: 'Dispute',
+    ...request,
+  });
+
+/** A reserve top-up whose bank debit settled at once: in the reserve. */
+export async function settledTopUp(service: TestService, accountId: string, amount: number) {
+  const topupId = uniqueId('tu');
+  await command(service, 'disputes', RESERVE_TOPUP_PATH, {
+    topupId,
+    accountId,
+    platformId: 'plat_a',
+    livemode: false,
+    amount,
+    currency: 'usd',
+    description: 'Top-up from bank account',
+  });
+  return command<LedgerMovement>(service, 'disputes', RESERVE_TOPUP_SETTLED_PATH, {
+    topupId,
+    description: 'Settled',
+  });
+}
+
+/** Every rule of the ledger holds over all it holds (the report names what broke one). */
+export async function expectLedgerHolds(service: TestService) {
+  expect(await ledgerInvariants(service.dataSource)).toMatchObject({
+    unbalancedTransactions: [],
+    nonZeroCurrencies: [],
+    drifted: [],
+    badRefunds: [],
+    ok: true,
+  });
 }

@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '@dash/subgraph';
+import { accountPage } from '../account/account.resolver.js';
+import { Account } from '../account/account.type.js';
+import type { LedgerContext } from '../context.js';
+import { defaultDescription } from '../postings/default-description.rules.js';
+import { BalanceTransactionPage } from './balance-transaction-page.type.js';
+import { BalanceTransaction } from './balance-transaction.entity.js';
+import { TransactionFilterInput } from './balance-transaction.input.js';
+
+/** The account's balance transactions, as its transactions list and detail show them. */
+@Resolver(() => Account)
+export class AccountTransactionsResolver {
+  @FieldResolver(() => BalanceTransactionPage, { description: 'Newest first.' })
+  async balanceTransactions(
+    @Root() root: Account,
+    @Args() page: PageArgs,
+    @Arg('filter', () => TransactionFilterInput, { nullable: true })
+    filter: TransactionFilterInput | undefined,
+    @Ctx() context: LedgerContext,
+  ): Promise<BalanceTransactionPage> {
+    return accountPage(context.access, root.id, page, (account, first, after) =>
+      context.transactions.page(
+        account,
+        { ...filter, currency: filter?.currency?.toLowerCase() },
+        first,
+        after,
+      ),
+    );
+  }
+
+  @FieldResolver(() => BalanceTransaction, { nullable: true })
+  async balanceTransaction(
+    @Root() root: Account,
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: LedgerContext,
+  ): Promise<BalanceTransaction | null> {
+    const account = await context.access.readAccount(root.id);
+    return account ? context.transactions.find(account, id) : null;
+  }
+}
+
+/** A balance transaction's description, with the platform's name where it gave none. */
+@Resolver(() => BalanceTransaction)
+export class BalanceTransactionResolver {
+  @FieldResolver(() => String)
+  async description(
+    @Root() transaction: BalanceTransaction,
+    @Ctx() context: LedgerContext,
+  ): Promise<string> {
+    return (
+      transaction.description ?? defaultDescription(await context.platform(transaction.platformId))
+    );
+  }
+}

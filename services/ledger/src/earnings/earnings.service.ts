@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import type { AccountRef } from '@dash/contracts';
+
+/** The hourly net-volume rollup, kept in step with every posting that changes earnings. */
+export class EarningsRollup {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async hours(
+    account: AccountRef,
+    currency: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ hour: Date; net: number }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT hour, net FROM earnings_hourly
+       WHERE account_id = ? AND livemode = ? AND currency = ? AND hour >= ? AND hour < ?
+       ORDER BY hour`,
+      [account.accountId, account.livemode, currency, from, to],
+    )) as Array<{ hour: Date; net: string }>;
+    return rows.map((row) => ({ hour: row.hour, net: Number(row.net) }));
+  }
+
+  async firstHour(account: AccountRef, currency: string): Promise<Date | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT MIN(hour) AS first FROM earnings_hourly
+       WHERE account_id = ? AND livemode = ? AND currency = ?`,
+      [account.accountId, account.livemode, currency],
+    )) as Array<{ first: Date | null }>;
+    return row?.first ?? null;
+  }
+}

@@ -1,0 +1,19 @@
+import { IsEnum, IsOptional, Min } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { SafeInt } from '@dash/subgraph';
+import { RefundReason } from './refund.entity.js';
+
+@InputType({ description: 'All or part of a payment back to the customer.' })
+export class RefundInput {
+  @Field(() => ID) charge!: string;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Leave out to refund all that is left.' })
+  @IsOptional()
+  @Min(1, { message: 'amount must be at least 1' })
+  amount?: number;
+
+  @Field(() => RefundReason, { nullable: true })
+  @IsOptional()
+  @IsEnum(RefundReason)
+  reason?: RefundReason;
+}

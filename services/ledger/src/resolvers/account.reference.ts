@@ -1,8 +1,0 @@
-import type { Account } from '../entities/account.type.js';
-
-/** Ledger only needs the id to resolve an account's fields; access is checked per field. */
-export const referenceResolvers = {
-  Account: {
-    __resolveReference: (reference: Pick<Account, 'id'>): Account => ({ id: reference.id }),
-  },
-};
