@@ -2,7 +2,8 @@
 export interface SubgraphEntry {
   /**
    * Lower case, words joined by hyphens: the subgraph's name in the supergraph, its database
-   * (`dash_<name>`) and its settings (`DASH_<NAME>_PORT`, `_HOST`, `_DATABASE`, `_URL`).
+   * (`dash_<name>`) and its settings (`DASH_<NAME>_PORT`, `_HOST`, `_DATABASE`, `_URL`), hyphens
+   * becoming underscores.
    */
   name: string;
   /** Where it listens unless DASH_<NAME>_PORT says otherwise. */
