@@ -13,7 +13,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A path inside a workspace folder named by the manifest. */
 export const workspacePath = (folder: string, ...parts: string[]) =>
-  fileURLToPath(new URL([folder, ...parts].join('/'), `file://${REPO_ROOT}`));
+  fileURLToPath(new URL([folder, ...parts].join('/'), pathToFileURL(REPO_ROOT)));
 
 /** Loads a workspace's main module (its package's `exports['.']`) from its folder. */
 export async function importWorkspace(folder: string): Promise<Record<string, unknown>> {
@@ -42,9 +42,12 @@ export const defaultSubgraphUrl = (name: SubgraphName) =>
 /** The variable that tells the gateway (and any service that calls one) where a subgraph is. */
 export const subgraphUrlVariable = (name: string) => settingName(name, 'URL');
 
-/** The name a subgraph's package exports its ServiceDefinition under: `giftCards` → `giftCardsService`. */
-export const serviceExportName = (name: string) =>
-  `${name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase())}Service`;
+/** A manifest name as code spells it: `gift-cards` → `giftCards`. */
+export const camelCaseName = (name: string) =>
+  name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** The name a subgraph's package exports its ServiceDefinition under: `giftCardsService`. */
+export const serviceExportName = (name: string) => `${camelCaseName(name)}Service`;
 
 /** The URL the shell serves a micro-frontend's entry module from. */
 export const microfrontendUrl = (entry: Pick<MicrofrontendEntry, 'name'>) =>

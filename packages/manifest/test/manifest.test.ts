@@ -9,6 +9,7 @@ import {
   settingName,
   type MicrofrontendEntry,
 } from '../src/index.js';
+import { featureNames } from '../src/scaffold/names.js';
 
 describe('the manifest', () => {
   it('lists each name, port and package once', () => {
@@ -66,6 +67,15 @@ describe('the manifest', () => {
     expect(serviceExportName('gift-cards')).toBe('giftCardsService');
     expect(serviceExportName('ledger')).toBe('ledgerService');
     expect(defaultSubgraphUrl('payouts')).toBe('http://127.0.0.1:4003/graphql');
+    expect(featureNames('gift-cards')).toEqual({
+      name: 'gift-cards',
+      pascal: 'GiftCards',
+      camel: 'giftCards',
+      snake: 'gift_cards',
+      service: 'giftCardsService',
+      settings: 'DASH_GIFT_CARDS',
+    });
+    expect(() => featureNames('Gift Cards')).toThrow(/not a feature name/);
   });
 
   it('mounts a new page below the banner unless it is public', () => {

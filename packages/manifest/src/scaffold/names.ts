@@ -1,4 +1,4 @@
-import { FEATURE_NAME, serviceExportName, settingName } from '../derive.js';
+import { camelCaseName, FEATURE_NAME, serviceExportName, settingName } from '../derive.js';
 
 /** A feature's name in each spelling the files it starts with use. */
 export interface FeatureNames {
@@ -21,13 +21,12 @@ export function featureNames(name: string): FeatureNames {
     throw new Error(
       `"${name}" is not a feature name: lower-case words joined by hyphens (gift-cards)`,
     );
-  const words = name.split('-');
-  const pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  const camel = camelCaseName(name);
   return {
     name,
-    pascal,
-    camel: pascal[0]!.toLowerCase() + pascal.slice(1),
-    snake: words.join('_'),
+    pascal: camel[0]!.toUpperCase() + camel.slice(1),
+    camel,
+    snake: name.replaceAll('-', '_'),
     service: serviceExportName(name),
     settings: settingName(name, '').slice(0, -1),
   };
