@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultSubgraphUrl, SUBGRAPHS } from '@dash/contracts';
+import { defaultSubgraphUrl, SUBGRAPHS, workspacePath } from '@dash/manifest';
 
 /** The repository root, from gateway/dist or gateway/src. */
 const repoRoot = new URL('../../', import.meta.url);
 export const SUPERGRAPH_FILE = new URL('gateway/supergraph.graphql', repoRoot);
 
-/** Reads each subgraph's checked-in `services/<name>/schema.graphql`. */
+/** Reads each subgraph's checked-in `schema.graphql`, from its folder in the manifest. */
 export async function readSubgraphSdls() {
   return Promise.all(
-    SUBGRAPHS.map(async ({ name, defaultPort }) => ({
+    SUBGRAPHS.map(async ({ name, folder }) => ({
       name,
       // Only a placeholder: the gateway routes by name to the URLs in its configuration.
-      url: defaultSubgraphUrl(defaultPort),
-      typeDefs: parse(await readFile(new URL(`services/${name}/schema.graphql`, repoRoot), 'utf8')),
+      url: defaultSubgraphUrl(name),
+      typeDefs: parse(await readFile(workspacePath(folder, 'schema.graphql'), 'utf8')),
     })),
   );
 }

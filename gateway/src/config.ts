@@ -17,7 +17,7 @@ import {
   SUBGRAPHS,
   subgraphUrlVariable as urlVariable,
   type SubgraphName,
-} from '@dash/contracts';
+} from '@dash/manifest';
 import proxyAddr from 'proxy-addr';
 
 export interface GatewayConfig {
@@ -106,10 +106,7 @@ export function loadGatewayConfig(
         .startsWith('plat_', 'must be a platform id (plat_…)')
         .optional(),
       ...Object.fromEntries(
-        SUBGRAPHS.map(({ name, defaultPort }) => [
-          urlVariable(name),
-          httpUrl(defaultSubgraphUrl(defaultPort)),
-        ]),
+        SUBGRAPHS.map(({ name }) => [urlVariable(name), httpUrl(defaultSubgraphUrl(name))]),
       ),
     },
     env,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MICROFRONTENDS } from '@dash/manifest';
 import { createShellServer, loadShellConfig } from '../src/server/index.js';
 
 /** Stands in for the gateway: echoes what the proxy forwarded. */
@@ -81,6 +82,39 @@ describe('shell server', () => {
     }
     for (const url of ['/vendor/web-kit.css', '/shell/frame.css', '/apps/balance/balance.css']) {
       expect((await fetch(`${base}${url}`)).headers.get('content-type'), url).toMatch(/text\/css/);
+    }
+  });
+
+  it('imports, links and mounts every micro-frontend of the manifest, and serves its folder', async () => {
+    const giftCards = {
+      name: 'gift-cards',
+      package: '@dash/gift-cards-app',
+      folder: 'microfrontends/balance',
+      routes: ['gift-cards'],
+      nav: 'Gift cards',
+    };
+    const shell = createShellServer({
+      host: '127.0.0.1',
+      port: 0,
+      gatewayUrl: 'http://127.0.0.1:9/graphql',
+      microfrontends: [...MICROFRONTENDS, giftCards],
+    });
+    const { url } = await shell.start();
+    try {
+      const response = await fetch(`${url}/gift-cards`);
+      const html = await response.text();
+      expect(html).toContain('"@dash/gift-cards-app": "/apps/gift-cards/gift-cards.js"');
+      expect(html).toContain('<a href="/gift-cards" data-i18n="nav.gift-cards">Gift cards</a>');
+      expect(html).toMatch(
+        /<route path="gift-cards">\s*<application name="@dash\/banner"><\/application>\s*<application name="@dash\/gift-cards-app"><\/application>/,
+      );
+      // The policy allows this page's import map, the one with the new entry.
+      const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)![1]!;
+      const hash = createHash('sha256').update(importMap).digest('base64');
+      expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+      expect((await fetch(`${url}/apps/gift-cards/balance.js`)).status).toBe(200);
+    } finally {
+      await shell.stop();
     }
   });
 

@@ -8,7 +8,8 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@dash/testing';
-import { TEST_INTERNAL_SECRET } from '@dash/subgraph/testing';
+import { TEST_INTERNAL_SECRET } from '@dash/config';
+import { settingName } from '@dash/manifest';
 import { DEMO_ACCOUNT, DEMO_PLATFORM } from './demo.js';
 import { seedDemo } from './seed.js';
 import { migrateAll, SERVICES } from './stack.js';
@@ -39,7 +40,7 @@ export async function prepareIsolatedStackEnv(label: string): Promise<IsolatedSt
     DASH_DEV_PLATFORM_ID: DEMO_PLATFORM.id,
     ...Object.fromEntries(
       SERVICES.map((service, index) => [
-        `DASH_${service.name.toUpperCase()}_DATABASE`,
+        settingName(service.name, 'DATABASE'),
         databases[index]!.database,
       ]),
     ),

@@ -1,26 +1,31 @@
 import type { AnyServiceDefinition, RunningService } from '@dash/subgraph';
 import { loadServiceConfig, migrateService, startService } from '@dash/subgraph';
-import { identityService } from '@dash/identity';
-import { ledgerService } from '@dash/ledger';
-import { payoutsService } from '@dash/payouts';
-import { disputesService } from '@dash/disputes';
-import { notificationsService } from '@dash/notifications';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@dash/gateway';
 import { createShellServer, loadShellConfig } from '@dash/shell';
 import { createLogger } from '@dash/logger';
-import { subgraphUrlVariable, type SubgraphName } from '@dash/contracts';
+import {
+  importWorkspace,
+  serviceExportName,
+  settingName,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+} from '@dash/manifest';
 import { freePort } from '@dash/testing';
 
 type Env = Record<string, string | undefined>;
 
-/** Every subgraph service, in the order they start and migrate. */
-export const SERVICES: ReadonlyArray<AnyServiceDefinition> = [
-  identityService,
-  ledgerService,
-  payoutsService,
-  disputesService,
-  notificationsService,
-];
+/** The service definition a manifest subgraph's package exports as `<name>Service`. */
+async function loadService({ name, folder }: { name: string; folder: string }) {
+  const definition = (await importWorkspace(folder))[serviceExportName(name)];
+  if (!definition)
+    throw new Error(`${folder} does not export ${serviceExportName(name)} (the manifest names it)`);
+  return definition as AnyServiceDefinition;
+}
+
+/** Every subgraph service the manifest lists, in the order they start and migrate. */
+export const SERVICES: ReadonlyArray<AnyServiceDefinition> = await Promise.all(
+  SUBGRAPHS.map(loadService),
+);
 
 export interface RunningStack {
   services: RunningService[];
@@ -42,23 +47,22 @@ export async function migrateAll(env: Env): Promise<void> {
 async function subgraphAddresses(env: Env, randomPorts: boolean): Promise<Env> {
   const addresses: Env = {};
   for (const definition of SERVICES) {
-    const portVariable = `DASH_${definition.name.toUpperCase()}_PORT`;
+    const portVariable = settingName(definition.name, 'PORT');
     const port = randomPorts ? String(await freePort()) : env[portVariable];
     const config = loadServiceConfig(definition, {
       ...env,
       ...(port ? { [portVariable]: port } : {}),
     });
     if (port) addresses[portVariable] = port;
-    const urlVariable = subgraphUrlVariable(definition.name as SubgraphName);
+    const urlVariable = subgraphUrlVariable(definition.name);
     if (!env[urlVariable]) addresses[urlVariable] = `http://${config.host}:${config.port}/graphql`;
   }
   return addresses;
 }
 
-/** Starts the five subgraphs (with their workers), the gateway and the shell in this process. */
+/** Starts the subgraphs (with their workers), the gateway and the shell in this process. */
 export async function startStack(env: Env, { randomPorts = false } = {}): Promise<RunningStack> {
-  const portFor = (name: string) =>
-    randomPorts ? { [`DASH_${name.toUpperCase()}_PORT`]: '0' } : {};
+  const portFor = (name: string) => (randomPorts ? { [settingName(name, 'PORT')]: '0' } : {});
   const started: Array<{ stop(): Promise<void> }> = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop();
@@ -78,7 +82,7 @@ export async function startStack(env: Env, { randomPorts = false } = {}): Promis
       ...env,
       ...portFor('gateway'),
       ...Object.fromEntries(
-        services.map((service) => [`DASH_${service.name.toUpperCase()}_URL`, service.url]),
+        services.map((service) => [subgraphUrlVariable(service.name), service.url]),
       ),
     });
     const gateway: RunningGateway = await startGateway(gatewayConfig, {

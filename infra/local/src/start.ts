@@ -32,7 +32,7 @@ try {
       step(`started ${started.name} under .data/ (stops with this command)`);
     }
   }
-  step('migrating the five service databases');
+  step('migrating every service database');
   await migrateAll(env);
   step('seeding the demo platform');
   env.DASH_DASHBOARD_URL ??= `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`;

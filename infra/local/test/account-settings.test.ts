@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subgraphUrlVariable } from '@dash/manifest';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
@@ -197,7 +198,7 @@ describe('closing an account on one gateway replica', () => {
         ...prepared.env,
         DASH_GATEWAY_PORT: '0',
         ...Object.fromEntries(
-          stack.services.map((service) => [`DASH_${service.name.toUpperCase()}_URL`, service.url]),
+          stack.services.map((service) => [subgraphUrlVariable(service.name), service.url]),
         ),
       }),
       { log: createLogger('gateway', 'silent') },

@@ -9,6 +9,7 @@ import {
   testRedisPrefix,
   testRedisUrl,
 } from '@dash/testing';
+import { settingName } from '@dash/manifest';
 import { SERVICES } from '../src/index.js';
 
 const START_SCRIPT = fileURLToPath(new URL('../dist/start.js', import.meta.url));
@@ -34,11 +35,9 @@ describe('npm start', () => {
       MYSQL_URL: testMysqlUrl(),
       REDIS_URL: testRedisUrl(),
       DASH_REDIS_PREFIX: prefix,
+      ...Object.fromEntries(ports.map(([name, port]) => [settingName(name, 'PORT'), String(port)])),
       ...Object.fromEntries(
-        ports.map(([name, port]) => [`DASH_${name.toUpperCase()}_PORT`, String(port)]),
-      ),
-      ...Object.fromEntries(
-        SERVICES.map((s, i) => [`DASH_${s.name.toUpperCase()}_DATABASE`, databases[i]!]),
+        SERVICES.map((s, i) => [settingName(s.name, 'DATABASE'), databases[i]!]),
       ),
     };
     const child = spawn(process.execPath, [START_SCRIPT], {

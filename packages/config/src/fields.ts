@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 /** Reusable field schemas so every service reads the same variable the same way. */
-export const port = (fallback: number) =>
-  z.coerce
+
+/** A port to listen on; without a fallback the variable must be set. */
+export const port = (fallback?: number) => {
+  const portNumber = z.coerce
     .number({ message: 'must be a port number' })
     .int('must be a whole number')
     .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(fallback);
+    .max(65535, 'must be between 0 and 65535');
+  return fallback === undefined ? portNumber : portNumber.default(fallback);
+};
 
 export const host = (fallback = '127.0.0.1') => z.string().min(1).default(fallback);
 

@@ -1,18 +1,18 @@
+import {
+  defaultSubgraphUrl as defaultUrlOf,
+  loopbackSubgraphUrl,
+  SUBGRAPHS as MANIFEST_SUBGRAPHS,
+  type SubgraphName,
+} from '@dash/manifest';
+
+export { subgraphUrlVariable, type SubgraphName } from '@dash/manifest';
+
 /**
- * The subgraphs that make up the supergraph, with their default local ports. Adding a feature's
- * subgraph means adding it here, then running `npm run compose`.
+ * The subgraphs that make up the supergraph, as the manifest (@dash/manifest) lists them.
+ * `defaultPort` remains for the services' configuration until they ask `defaultSubgraphUrl(name)`.
  */
-export const SUBGRAPHS = [
-  { name: 'identity', defaultPort: 4001 },
-  { name: 'ledger', defaultPort: 4002 },
-  { name: 'payouts', defaultPort: 4003 },
-  { name: 'disputes', defaultPort: 4004 },
-  { name: 'notifications', defaultPort: 4005 },
-] as const;
+export const SUBGRAPHS = MANIFEST_SUBGRAPHS.map(({ name, port }) => ({ name, defaultPort: port }));
 
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
-
-export const defaultSubgraphUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
-
-/** The variable that tells the gateway (and any service that calls one) where a subgraph is. */
-export const subgraphUrlVariable = (name: SubgraphName) => `DASH_${name.toUpperCase()}_URL`;
+/** Where a subgraph answers by default: by its name (the manifest's port), or at a given port. */
+export const defaultSubgraphUrl = (subgraph: SubgraphName | number) =>
+  typeof subgraph === 'number' ? loopbackSubgraphUrl(subgraph) : defaultUrlOf(subgraph);

@@ -8,6 +8,7 @@ import {
   secretKeysOf,
   type SecretKeys,
 } from '@dash/config';
+import { settingName, subgraphEntry } from '@dash/manifest';
 
 export interface SubgraphConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -24,21 +25,21 @@ export interface SubgraphConfig {
 
 /**
  * Reads the settings every subgraph has, named after the service:
- * DASH_<NAME>_PORT, DASH_<NAME>_HOST, DASH_<NAME>_DATABASE, plus NODE_ENV (required), MYSQL_URL
- * and the secret keys (DASH_SECRET_KEYS or DASH_INTERNAL_SECRET; required in production).
+ * DASH_<NAME>_PORT (by default the manifest's port; required for a service the manifest does not
+ * list), DASH_<NAME>_HOST, DASH_<NAME>_DATABASE, plus NODE_ENV (required), MYSQL_URL and the
+ * secret keys (DASH_SECRET_KEYS or DASH_INTERNAL_SECRET; required in production).
  */
 export function loadSubgraphConfig(
   name: string,
-  defaultPort: number,
   env: Record<string, string | undefined> = process.env,
 ): SubgraphConfig {
-  const prefix = `DASH_${name.toUpperCase()}`;
+  const setting = (suffix: string) => settingName(name, suffix);
   const raw = loadConfig(
     {
       ...secretKeyFields(),
-      [`${prefix}_HOST`]: host(),
-      [`${prefix}_PORT`]: port(defaultPort),
-      [`${prefix}_DATABASE`]: databaseName(`dash_${name}`),
+      [setting('HOST')]: host(),
+      [setting('PORT')]: port(subgraphEntry(name)?.port),
+      [setting('DATABASE')]: databaseName(`dash_${name.replaceAll('-', '_')}`),
       MYSQL_URL: mysqlUrl(),
     },
     env,
@@ -46,10 +47,10 @@ export function loadSubgraphConfig(
   const secrets = secretKeysOf(raw as Parameters<typeof secretKeysOf>[0]);
   return {
     nodeEnv: raw.NODE_ENV as SubgraphConfig['nodeEnv'],
-    host: raw[`${prefix}_HOST`] as string,
-    port: raw[`${prefix}_PORT`] as number,
+    host: raw[setting('HOST')] as string,
+    port: raw[setting('PORT')] as number,
     mysqlUrl: raw.MYSQL_URL as string,
-    database: raw[`${prefix}_DATABASE`] as string,
+    database: raw[setting('DATABASE')] as string,
     internalSecret: secrets.for(name),
   };
 }

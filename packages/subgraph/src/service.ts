@@ -38,8 +38,10 @@ export interface ServicePart {
  * parts and internal routes get that one assembly, so nothing is wired anywhere else.
  */
 export interface ServiceDefinition<Context extends BaseContext, App = unknown> {
+  /** The service's name in the manifest (@dash/manifest), which gives its default port. */
   name: string;
-  defaultPort: number;
+  /** Ignored: the port comes from the manifest by name. */
+  defaultPort?: number;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -83,10 +85,10 @@ export const buildServiceSchema = <Context extends BaseContext, App>(
 };
 
 export function loadServiceConfig(
-  definition: { name: string; defaultPort: number },
+  definition: { name: string },
   env: Record<string, string | undefined> = process.env,
 ): SubgraphConfig {
-  return loadSubgraphConfig(definition.name, definition.defaultPort, env);
+  return loadSubgraphConfig(definition.name, env);
 }
 
 const dataSourceOptions = <Context extends BaseContext, App>(

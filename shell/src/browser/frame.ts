@@ -19,7 +19,10 @@ import {
  */
 function translate(root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = sharedMessage(element.dataset.i18n!);
+    element.dataset.text ??= element.textContent ?? '';
+    const message = sharedMessage(element.dataset.i18n!);
+    // A page new to the manifest keeps its English link text until the shared messages name it.
+    element.textContent = message === element.dataset.i18n ? element.dataset.text : message;
   }
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     element.setAttribute('aria-label', sharedMessage(element.dataset.i18nLabel!));

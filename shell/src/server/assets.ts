@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { workspacePath, type MicrofrontendEntry } from '@dash/manifest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,11 +25,19 @@ function packageDir(name: string): string {
   }
 }
 
-/** The shell's own built files and page (paths work from src/server and dist/server alike). */
+/** The shell's own built files and page template (from src/server and dist/server alike). */
 export const SHELL_PUBLIC_DIR = fileURLToPath(new URL('../../dist/public/', import.meta.url));
-export const INDEX_HTML = fileURLToPath(new URL('../../static/index.html', import.meta.url));
+export const PAGE_TEMPLATE = fileURLToPath(new URL('../../static/index.html', import.meta.url));
 
-/** The browser builds the import map names, served under /vendor. */
+/** The shared libraries in the import map, served under /vendor (see vendorFiles). */
+export const VENDOR_IMPORTS = {
+  vue: '/vendor/vue.js',
+  'single-spa': '/vendor/single-spa.js',
+  'single-spa-layout': '/vendor/single-spa-layout.js',
+  '@dash/web-kit': '/vendor/web-kit.js',
+};
+
+/** The browser builds of the shared libraries, by file name under /vendor. */
 export function vendorFiles(): Record<string, string> {
   const webKit = join(packageDir('@dash/web-kit'), 'dist');
   return {
@@ -43,22 +52,5 @@ export function vendorFiles(): Record<string, string> {
   };
 }
 
-/**
- * The micro-frontends the shell serves, by URL segment: /apps/<name>/ is the package's dist.
- * A new micro-frontend is added here, to the import map and to a layout route.
- */
-export const MICROFRONTENDS: Record<string, string> = {
-  activity: '@dash/activity',
-  balance: '@dash/balance',
-  banner: '@dash/banner',
-  disputes: '@dash/disputes-app',
-  earnings: '@dash/earnings',
-  login: '@dash/login',
-  onboarding: '@dash/onboarding',
-  payments: '@dash/payments',
-  payouts: '@dash/payouts-app',
-  settings: '@dash/settings',
-  transactions: '@dash/transactions',
-};
-
-export const microfrontendDir = (packageName: string) => join(packageDir(packageName), 'dist');
+/** Where a micro-frontend's build is: its workspace folder's dist, served at /apps/<name>/. */
+export const microfrontendDir = (entry: MicrofrontendEntry) => workspacePath(entry.folder, 'dist');

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -8,11 +7,9 @@ import helmet from 'helmet';
  * the policy allows exactly that script by its hash — any other inline script, or one injected
  * into the page, does not run.
  */
-export function importMapHash(indexHtml: string): string {
-  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(
-    readFileSync(indexHtml, 'utf8'),
-  )?.[1];
-  if (importMap === undefined) throw new Error(`${indexHtml} has no import map`);
+export function importMapHash(page: string): string {
+  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(page)?.[1];
+  if (importMap === undefined) throw new Error('The page has no import map');
   return `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`;
 }
 
@@ -22,13 +19,13 @@ export function importMapHash(indexHtml: string): string {
  * sniffing, no Referer — the login and onboarding URLs carry single-use secrets — and, in
  * production (https), HSTS. Styles may be inline: the micro-frontends' builds inject theirs.
  */
-export function securityHeaders(options: { indexHtml: string; https: boolean }): RequestHandler {
+export function securityHeaders(options: { page: string; https: boolean }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", importMapHash(options.indexHtml)],
+        'script-src': ["'self'", importMapHash(options.page)],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'", 'data:'],

@@ -4,13 +4,9 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import { createLogger, type Logger } from '@dash/logger';
 import { healthRouter, jsonErrors, jsonNotFound, listen } from '@dash/server-kit';
 import { securityHeaders } from './security-headers.js';
-import {
-  INDEX_HTML,
-  MICROFRONTENDS,
-  microfrontendDir,
-  SHELL_PUBLIC_DIR,
-  vendorFiles,
-} from './assets.js';
+import { MICROFRONTENDS, type MicrofrontendEntry } from '@dash/manifest';
+import { microfrontendDir, PAGE_TEMPLATE, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
+import { renderPage } from './page.js';
 
 export interface ShellServerOptions {
   host: string;
@@ -21,6 +17,8 @@ export interface ShellServerOptions {
   /** Served over https (production): HSTS is sent. */
   https?: boolean;
   log?: Logger;
+  /** The micro-frontends to serve and mount; the manifest's unless a test says otherwise. */
+  microfrontends?: readonly MicrofrontendEntry[];
 }
 
 export interface ShellServer {
@@ -39,10 +37,12 @@ const revalidate = {
  * first-party.
  */
 export function createShellServer(options: ShellServerOptions): ShellServer {
+  const microfrontends = options.microfrontends ?? MICROFRONTENDS;
+  const page = renderPage(PAGE_TEMPLATE, microfrontends);
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter({}, () => false));
-  app.use(securityHeaders({ indexHtml: INDEX_HTML, https: options.https ?? false }));
+  app.use(securityHeaders({ page, https: options.https ?? false }));
 
   const gateway = new URL(options.gatewayUrl);
   app.use(
@@ -71,13 +71,14 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
     );
   }
   app.use('/shell', express.static(SHELL_PUBLIC_DIR, revalidate));
-  for (const [name, packageName] of Object.entries(MICROFRONTENDS)) {
-    app.use(`/apps/${name}`, express.static(microfrontendDir(packageName), revalidate));
+  for (const entry of microfrontends) {
+    app.use(`/apps/${entry.name}`, express.static(microfrontendDir(entry), revalidate));
   }
   // Every other page path is a route of the single-page app; files that do not exist are 404s.
-  app.get(/^[^.]*$/, (_req, res) =>
-    res.sendFile(INDEX_HTML, { headers: { 'cache-control': 'no-cache' } }),
-  );
+  app.get(/^[^.]*$/, (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.type('html').send(page);
+  });
 
   // A file that does not exist, or a failure, is a JSON answer — never Express's HTML page.
   app.use(jsonNotFound());

@@ -9,15 +9,16 @@ import {
   testRedisUrl,
   type GraphqlResponse,
 } from '@dash/testing';
-import type { BaseContext } from './context.js';
 import {
   loadServiceConfig,
   migrateService,
   startService,
+  type BaseContext,
   type RunningService,
   type ServiceDefinition,
-} from './service.js';
-import type { SubgraphConfig } from './config.js';
+  type SubgraphConfig,
+} from '@dash/subgraph';
+import { settingName } from '@dash/manifest';
 
 export { TEST_INTERNAL_SECRET };
 
@@ -49,7 +50,6 @@ export async function startTestService<Context extends BaseContext, App>(
   env: Record<string, string | undefined> = {},
 ): Promise<TestService> {
   const db = await createTestDatabase(definition.name);
-  const prefix = `DASH_${definition.name.toUpperCase()}`;
   // Services that use Redis get a key prefix of this test file's own unless the test chose one.
   const redisPrefix = env.DASH_REDIS_PREFIX ?? testRedisPrefix(definition.name);
   const fullEnv = {
@@ -58,8 +58,8 @@ export async function startTestService<Context extends BaseContext, App>(
     ...env,
     DASH_REDIS_PREFIX: redisPrefix,
     MYSQL_URL: db.url,
-    [`${prefix}_DATABASE`]: db.database,
-    [`${prefix}_PORT`]: '0',
+    [settingName(definition.name, 'DATABASE')]: db.database,
+    [settingName(definition.name, 'PORT')]: '0',
     // The tests' published secret, unless the test brings its own key ring.
     ...(env.DASH_SECRET_KEYS ? {} : { DASH_INTERNAL_SECRET: TEST_INTERNAL_SECRET }),
   };
@@ -83,4 +83,4 @@ export async function startTestService<Context extends BaseContext, App>(
     },
   };
 }
-export { accountCaller, accountReference, platformCaller } from './test-callers.js';
+export { accountCaller, accountReference, platformCaller } from './callers.js';

@@ -1,0 +1,22 @@
+export type { MicrofrontendEntry, SubgraphEntry } from './entries.js';
+export { MICROFRONTENDS, SUBGRAPHS } from './manifest.js';
+export {
+  defaultSubgraphUrl,
+  FEATURE_NAME,
+  importWorkspace,
+  layoutRoutes,
+  loopbackSubgraphUrl,
+  manifestProblems,
+  microfrontendImports,
+  microfrontendUrl,
+  navigationLinks,
+  REPO_ROOT,
+  serviceExportName,
+  settingName,
+  subgraphEntry,
+  subgraphUrlVariable,
+  workspacePath,
+  type LayoutRoute,
+  type NavigationLink,
+  type SubgraphName,
+} from './derive.js';

@@ -1,0 +1,37 @@
+import type { MicrofrontendEntry, SubgraphEntry } from './entries.js';
+
+/*
+ * What the house contains. Adding a feature adds one line to each list below (what
+ * `npm run new-feature -- <name>` writes); the shell's import map and layout, the files it serves,
+ * the local stack's services, the supergraph's subgraphs, the default ports and the DASH_<NAME>_*
+ * variable names are all read from here.
+ */
+
+/** The subgraphs, in the order they migrate and start. */
+// prettier-ignore
+export const SUBGRAPHS = [
+  { name: 'identity',      port: 4001, folder: 'services/identity' },
+  { name: 'ledger',        port: 4002, folder: 'services/ledger' },
+  { name: 'payouts',       port: 4003, folder: 'services/payouts' },
+  { name: 'disputes',      port: 4004, folder: 'services/disputes' },
+  { name: 'notifications', port: 4005, folder: 'services/notifications' },
+] as const satisfies readonly SubgraphEntry[];
+
+/**
+ * The micro-frontends. On a page, those shown on every signed-in page come first, then the rest
+ * in this order; `nav` puts a link to the first route in the navigation.
+ */
+// prettier-ignore
+export const MICROFRONTENDS = [
+  { name: 'banner',       package: '@dash/banner',       folder: 'microfrontends/banner',       routes: 'signed-in' },
+  { name: 'balance',      package: '@dash/balance',      folder: 'microfrontends/balance',      routes: ['/', 'payouts'] },
+  { name: 'earnings',     package: '@dash/earnings',     folder: 'microfrontends/earnings',     routes: ['/'] },
+  { name: 'transactions', package: '@dash/transactions', folder: 'microfrontends/transactions', routes: ['/', 'transactions'] },
+  { name: 'login',        package: '@dash/login',        folder: 'microfrontends/login',        routes: ['login'], public: true },
+  { name: 'onboarding',   package: '@dash/onboarding',   folder: 'microfrontends/onboarding',   routes: ['onboarding'], public: true },
+  { name: 'payments',     package: '@dash/payments',     folder: 'microfrontends/payments',     routes: ['payments'], nav: 'Payments' },
+  { name: 'payouts',      package: '@dash/payouts-app',  folder: 'microfrontends/payouts',      routes: ['payouts'], nav: 'Payouts' },
+  { name: 'disputes',     package: '@dash/disputes-app', folder: 'microfrontends/disputes',     routes: ['disputes'], nav: 'Disputes' },
+  { name: 'activity',     package: '@dash/activity',     folder: 'microfrontends/activity',     routes: ['activity'], nav: 'Activity' },
+  { name: 'settings',     package: '@dash/settings',     folder: 'microfrontends/settings',     routes: ['settings'], nav: 'Settings' },
+] as const satisfies readonly MicrofrontendEntry[];
