@@ -7,12 +7,12 @@ import {
   DEFAULT_FEE_SCHEDULE,
   hourOf,
   ledgerInvariants,
-  Charges as MoneyMovements,
+  Charges,
   processingFee,
   REPORTING_CATEGORY,
 } from '@dash/ledger';
 import { createDataSource, type DataSourceOptions } from '@dash/db';
-import { AccountDirectory, loadServiceConfig } from '@dash/subgraph';
+import { AccountDirectory, IdempotencyKeys, loadServiceConfig } from '@dash/subgraph';
 import { identityService } from '@dash/identity';
 import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
@@ -293,10 +293,11 @@ try {
 
   // Posting throughput: the live path (idempotency key, postings, balances, rollup) in one
   // transaction per charge, CONCURRENCY at a time, on random accounts.
-  const movements = new MoneyMovements(
+  const movements = new Charges(
     ledger,
     new AccountDirectory(ledger, 'http://127.0.0.1:9/graphql', keys, 'ledger'),
     { feeSchedule: DEFAULT_FEE_SCHEDULE, availableDelayMs: 2 * DAY },
+    new IdempotencyKeys(ledger),
   );
   const scope = { platformId: platform.id, livemode: false };
   const next = random(3);

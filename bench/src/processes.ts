@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { settingName } from '@dash/manifest';
 import { freePort } from '@dash/testing';
 
 /** Built entry points, as a deployment runs them: one process per service. */
@@ -40,7 +41,7 @@ export async function startProcess(
     env: {
       ...process.env,
       ...env,
-      [`DASH_${name.toUpperCase()}_PORT`]: String(port),
+      [settingName(name, 'PORT')]: String(port),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -18,7 +18,8 @@ export function nodeProject(name, root) {
     test: {
       name,
       environment: 'node',
-      include: ['test/**/*.test.ts'],
+      // Integration tests in test/; unit specs of pure rules beside them in src/.
+      include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

@@ -1,4 +1,5 @@
 import type { SubgraphName } from './subgraphs.js';
+import type { AccountRef } from './tenant.js';
 
 /**
  * Before an account closes, identity asks every service that holds something of the account's
@@ -14,10 +15,8 @@ export const CLOSURE_CHECKED_SERVICES = [
   'disputes',
 ] as const satisfies readonly SubgraphName[];
 
-export interface ClosureCheckRequest {
-  accountId: string;
-  livemode: boolean;
-}
+/** The account about to close. */
+export type ClosureCheckRequest = AccountRef;
 
 /** One reason the account cannot close yet: a stable code and a sentence for the account. */
 export interface ClosureBlocker {

@@ -6,10 +6,9 @@ import {
   type Repository,
   type SelectQueryBuilder,
 } from 'typeorm';
-import type { Caller } from '@dash/auth-context';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
-import { rowVisibleTo } from './caller-checks.js';
 import { afterKeyset, type Keyset } from './pagination.js';
 
 /**
@@ -38,23 +37,18 @@ export abstract class AccountRecord {
   createdAt!: Date;
 }
 
-/** The rows of one account as a caller may see them (see `accountRowsScope`). */
-export type AccountScope = { accountId: string; platformId?: string; livemode: boolean };
-
 /** Reads of account-owned rows that every list needs, always within a scope. */
 export class AccountRecords<Row extends AccountRecord> {
   constructor(protected readonly repository: Repository<Row>) {}
 
-  /**
-   * The scope's rows as a query under `alias`: its account and mode, and its platform when the
-   * caller is a platform.
-   */
-  protected scoped(alias: string, scope: AccountScope): SelectQueryBuilder<Row> {
-    const query = this.repository
+  /** One account's rows (as Access vouched for it) as a query under `alias`. */
+  protected scoped(alias: string, account: AccountRef): SelectQueryBuilder<Row> {
+    return this.repository
       .createQueryBuilder(alias)
-      .where(`${alias}.account_id = :accountId AND ${alias}.livemode = :livemode`, scope);
-    if (scope.platformId) query.andWhere(`${alias}.platform_id = :platformId`, scope);
-    return query;
+      .where(
+        `${alias}.account_id = :accountId AND ${alias}.platform_id = :platformId AND ${alias}.livemode = :livemode`,
+        accountRefOf(account),
+      );
   }
 
   /**
@@ -62,13 +56,13 @@ export class AccountRecords<Row extends AccountRecord> {
    * `narrow` adds the list's own conditions.
    */
   page(
-    scope: AccountScope,
+    account: AccountRef,
     first: number,
     after?: Keyset,
     narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
   ): Promise<Row[]> {
     const alias = 'row';
-    const query = this.scoped(alias, scope);
+    const query = this.scoped(alias, account);
     narrow?.(query, alias);
     return afterKeyset(query, alias, after)
       .orderBy(`${alias}.created_at`, 'DESC')
@@ -77,18 +71,12 @@ export class AccountRecords<Row extends AccountRecord> {
       .getMany();
   }
 
-  find(scope: AccountScope, id: string): Promise<Row | null> {
-    return this.repository.findOneBy({ ...scope, id } as FindOptionsWhere<Row>);
+  find(account: AccountRef, id: string): Promise<Row | null> {
+    return this.repository.findOneBy({ ...accountRefOf(account), id } as FindOptionsWhere<Row>);
   }
 
-  /** A row another subgraph points at by id, if the caller may see it (see rowVisibleTo). */
-  async visibleById(caller: Caller, id: string): Promise<Row | null> {
-    const row = await this.repository.findOneBy({ id } as FindOptionsWhere<Row>);
-    return row && rowVisibleTo(caller, row) ? row : null;
-  }
-
-  count(scope: AccountScope, where: FindOptionsWhere<Row> = {}): Promise<number> {
-    return this.repository.countBy({ ...where, ...scope } as FindOptionsWhere<Row>);
+  count(account: AccountRef, where: FindOptionsWhere<Row> = {}): Promise<number> {
+    return this.repository.countBy({ ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>);
   }
 }
 

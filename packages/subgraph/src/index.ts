@@ -5,12 +5,6 @@ export { startSubgraphServer, type SubgraphServerOptions } from './server.js';
 export type { RunningServer } from '@dash/server-kit';
 export { baseContextFrom, type BaseContext } from './context.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
-export {
-  accountRowsScope,
-  requireAccount,
-  requirePlatform,
-  rowVisibleTo,
-} from './caller-checks.js';
 export { Access, type AccountOwnership, type PlatformLookup } from './access.js';
 export { SafeInt } from './scalars.js';
 export {
@@ -57,13 +51,7 @@ export {
   validateListArg,
 } from './validation.js';
 export { assertListArgsBounded, ListArg, type ListArgOptions } from './list-arg.js';
-export {
-  AccountRecord,
-  AccountRecords,
-  upsertSeedRows,
-  type AccountScope,
-  type SeedRow,
-} from './account-record.js';
+export { AccountRecord, AccountRecords, upsertSeedRows, type SeedRow } from './account-record.js';
 export {
   callerRoute,
   closureCheckRoutes,
@@ -86,7 +74,6 @@ export {
   keepPlatform,
   KnownPlatform,
   platformLookup,
-  requireFeature,
   savePlatform,
   switchesIn,
   type PlatformFacts,

@@ -139,10 +139,18 @@ export function closureCheckRoutes(
     CLOSURE_CHECK_PATH,
     secret,
     ['identity'],
-    async (body) => {
-      if (typeof body.accountId !== 'string' || typeof body.livemode !== 'boolean')
-        throw new InternalRouteError(400, 'BAD_USER_INPUT', 'accountId and livemode are required');
-      return { blockers: await check({ accountId: body.accountId, livemode: body.livemode }) };
+    async ({ accountId, platformId, livemode }) => {
+      if (
+        typeof accountId !== 'string' ||
+        typeof platformId !== 'string' ||
+        typeof livemode !== 'boolean'
+      )
+        throw new InternalRouteError(
+          400,
+          'BAD_USER_INPUT',
+          'accountId, platformId and livemode are required',
+        );
+      return { blockers: await check({ accountId, platformId, livemode }) };
     },
   );
 }

@@ -1,9 +1,5 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '@dash/auth-context';
-import { featureAllowed, type PlatformFeatureName } from '@dash/contracts';
 import { datetimeColumn } from '@dash/db';
-import { DashError } from '@dash/errors';
-import { requireAccount } from './caller-checks.js';
 
 /**
  * What a service knows of a platform — its name and dashboard feature switches, live mode's and
@@ -75,24 +71,6 @@ export const keepPlatform = (
   event: { platformId: string; occurredAt: string; data: Omit<PlatformFacts, 'id'> },
   manager: EntityManager,
 ) => savePlatform(manager, { id: event.platformId, ...event.data }, new Date(event.occurredAt));
-
-/**
- * The signed-in account, where its platform allows `feature` from the dashboard in the
- * account's mode; otherwise FORBIDDEN with reason FEATURE_DISABLED and the words the screen
- * shows.
- */
-export async function requireFeature(
-  caller: Caller,
-  platform: (platformId: string) => Promise<KnownPlatform | null>,
-  feature: PlatformFeatureName,
-  message: string,
-): Promise<Extract<Caller, { kind: 'account' }>> {
-  const account = requireAccount(caller);
-  const switches = switchesIn(await platform(account.platformId), account.livemode);
-  if (!featureAllowed(switches, feature))
-    throw new DashError('FORBIDDEN', message, { reason: 'FEATURE_DISABLED', feature });
-  return account;
-}
 
 /** Per-request memo of platforms, so a page of rows asks for its platform once. */
 export function platformLookup(dataSource: DataSource) {

@@ -6,8 +6,8 @@ import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
 export function loadDisputesConfig(env: Record<string, string | undefined>) {
   const raw = loadConfig(
     {
-      [subgraphUrlVariable('ledger')]: httpUrl(defaultSubgraphUrl(4002)),
-      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl(4001)),
+      [subgraphUrlVariable('ledger')]: httpUrl(defaultSubgraphUrl('ledger')),
+      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
       DASH_DISPUTE_FEE: count('minor units', 1_500),

@@ -96,7 +96,6 @@ type DisputesApp = ReturnType<typeof assembleDisputes>;
 export function createDisputesService(): ServiceDefinition<DisputesContext, DisputesApp> {
   return {
     name: 'disputes',
-    defaultPort: 4004,
     entities: [Dispute, DisputeFile, ReserveTopup, KnownPlatform],
     migrations: [
       Init1764028800000,

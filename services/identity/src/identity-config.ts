@@ -1,12 +1,5 @@
 import { httpUrl, loadConfig, redisPrefix, redisUrl } from '@dash/config';
-import {
-  CLOSURE_CHECKED_SERVICES,
-  defaultSubgraphUrl,
-  SUBGRAPHS,
-  subgraphUrlVariable,
-} from '@dash/contracts';
-
-const portOf = (name: string) => SUBGRAPHS.find((subgraph) => subgraph.name === name)!.defaultPort;
+import { CLOSURE_CHECKED_SERVICES, defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
 
 /** Identity's own settings, beside those every subgraph has. */
 export function loadIdentitySettings(env: Record<string, string | undefined>) {
@@ -19,7 +12,7 @@ export function loadIdentitySettings(env: Record<string, string | undefined>) {
       ...Object.fromEntries(
         CLOSURE_CHECKED_SERVICES.map((name) => [
           subgraphUrlVariable(name),
-          httpUrl(defaultSubgraphUrl(portOf(name))),
+          httpUrl(defaultSubgraphUrl(name)),
         ]),
       ),
     },

@@ -135,7 +135,6 @@ export function createIdentityService(
   const now = options.now ?? (() => new Date());
   return {
     name: 'identity',
-    defaultPort: 4001,
     entities: [
       Platform,
       Account,

@@ -39,7 +39,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined>) {
         .number({ message: 'must be a number of days' })
         .min(0, 'must not be negative')
         .default(2),
-      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl(4001)),
+      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
     },

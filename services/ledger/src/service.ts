@@ -102,7 +102,6 @@ type LedgerApp = ReturnType<typeof assembleLedger>;
 export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerApp> {
   return {
     name: 'ledger',
-    defaultPort: 4002,
     entities: [BalanceTransaction, Charge, Refund, Transfer, KnownPlatform],
     migrations: [
       Init1764028800000,

@@ -5,7 +5,7 @@ import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
 export function loadNotificationsConfig(env: Record<string, string | undefined>) {
   const raw = loadConfig(
     {
-      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl(4001)),
+      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
       DASH_DASHBOARD_URL: httpUrl('http://127.0.0.1:9000'),
     },
     env,

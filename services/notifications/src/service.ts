@@ -96,7 +96,6 @@ export function createNotificationsService(
 ): ServiceDefinition<NotificationsContext, NotificationsApp> {
   return {
     name: 'notifications',
-    defaultPort: 4005,
     entities: [ActivityItem, Delivery, DevOutboxMessage, AccountNotice, NotificationPreferences],
     migrations: [
       Init1764028800000,

@@ -5,8 +5,8 @@ import { defaultSubgraphUrl, subgraphUrlVariable } from '@dash/contracts';
 export function loadPayoutsConfig(env: Record<string, string | undefined>) {
   const raw = loadConfig(
     {
-      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl(4001)),
-      [subgraphUrlVariable('ledger')]: httpUrl(defaultSubgraphUrl(4002)),
+      [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
+      [subgraphUrlVariable('ledger')]: httpUrl(defaultSubgraphUrl('ledger')),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
       DASH_PAYOUT_BUSINESS_DAYS: count('business days', 2),

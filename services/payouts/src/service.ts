@@ -89,7 +89,6 @@ type PayoutsApp = ReturnType<typeof assemblePayouts>;
 export function createPayoutsService(): ServiceDefinition<PayoutsContext, PayoutsApp> {
   return {
     name: 'payouts',
-    defaultPort: 4003,
     entities: [Payout, ExternalAccount, PayoutScheduleRow, KnownPlatform],
     migrations: [
       Init1764028800000,

@@ -62,6 +62,7 @@ export class AccountClosureService {
     await stepUp(() => this.challenges.check(challenge, code, account, 'code'));
     const blockers = await this.checks.blockersFor({
       accountId: account.id,
+      platformId: account.platformId,
       livemode: account.livemode,
     });
     if (blockers.length > 0) {

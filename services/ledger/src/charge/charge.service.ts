@@ -3,7 +3,7 @@ import type { Tenant } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
-import { IdempotencyKeys, type AccountDirectory } from '@dash/subgraph';
+import type { AccountDirectory, IdempotencyKeys } from '@dash/subgraph';
 import { chargeEntry } from '../postings/entries.rules.js';
 import { tenantKeyScope } from '../postings/key-scopes.rules.js';
 import { recordWithEntry } from '../postings/post-entry.service.js';
@@ -42,8 +42,7 @@ export class Charges {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountDirectory,
     private readonly settings: ChargeSettings,
-    // The benchmark drives charges on their own; the service passes the assembly's.
-    private readonly keys = new IdempotencyKeys(dataSource),
+    private readonly keys: IdempotencyKeys,
   ) {}
 
   async createCharge(platform: Tenant, request: ChargeRequest, idempotencyKey: string) {

@@ -44,8 +44,8 @@ export class Payouts extends AccountRecords<Payout> {
     return rows.map((row) => ({ currency: row.currency, amount: Number(row.amount) }));
   }
 
-  /** Payouts still on their way to the bank, in one account and mode. */
-  countUnderway(account: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<number> {
+  /** Payouts still on their way to the bank (asked before the account closes). */
+  countUnderway(account: AccountRef): Promise<number> {
     return this.count(account, { status: In(UNDERWAY) });
   }
 }
