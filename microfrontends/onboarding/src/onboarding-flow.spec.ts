@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldKind, OnboardingField, OnboardingStep } from './onboarding-api.js';
+import type { OnboardingField, OnboardingStep } from './onboarding-api.js';
 import {
   changedValues,
   fieldsWithAddedOwners,
@@ -12,21 +12,8 @@ import {
   transition,
   type FlowState,
 } from './onboarding-flow.rules.js';
+import { field } from '../test/fields.fixture.js';
 
-const field = (
-  key: string,
-  kind: FieldKind = 'TEXT',
-  extra: Partial<OnboardingField> = {},
-): OnboardingField => ({
-  key,
-  kind,
-  required: true,
-  value: null,
-  options: null,
-  error: null,
-  errorCode: null,
-  ...extra,
-});
 const step = (key: string, complete: boolean, fields: OnboardingField[] = []): OnboardingStep => ({
   key,
   complete,

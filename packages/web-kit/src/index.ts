@@ -38,6 +38,7 @@ export { humaniseRequirement, requirementMessageKey } from './requirements.js';
 export { useKeysetList, type KeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
 export { idempotencyKeys } from './idempotency.js';
+export { useAmountDialog } from './amount-dialog.js';
 export {
   payoutDetailsChange,
   type BankAccountFields,
@@ -49,6 +50,7 @@ export {
 export { default as AmountField } from './components/AmountField.vue';
 export { default as CodeInput } from './components/CodeInput.vue';
 export { default as Dialog } from './components/Dialog.vue';
+export { default as MoneyRows } from './components/MoneyRows.vue';
 export { default as EmptyState } from './components/EmptyState.vue';
 export { default as ErrorState } from './components/ErrorState.vue';
 export { default as PagedList } from './components/PagedList.vue';

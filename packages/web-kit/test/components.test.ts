@@ -6,7 +6,6 @@ import {
   CodeInput,
   createDashI18n,
   Dialog,
-  EmptyState,
   isSendableAmount,
   PagedList,
   setLocale,
@@ -156,14 +155,19 @@ describe('PagedList', () => {
           return () =>
             h(
               PagedList<Row>,
-              { list, failed: 'Could not load.', moreLabel: 'Show more' },
+              {
+                list,
+                failed: 'Could not load.',
+                moreLabel: 'Show more',
+                empty: 'Nothing yet.',
+                emptyTestid: 'empty',
+              },
               {
                 default: ({ rows }: { rows: Row[] }) =>
                   h(
                     'ul',
                     rows.map((row) => h('li', { key: row.id }, row.id)),
                   ),
-                empty: () => h(EmptyState, { 'data-testid': 'empty' }, () => 'Nothing yet.'),
               },
             );
         },
