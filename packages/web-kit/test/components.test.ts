@@ -10,6 +10,7 @@ import {
   PagedList,
   setLocale,
   StatusPill,
+  useAmountDialog,
   useKeysetList,
   useMoney,
   type KeysetPage,
@@ -240,5 +241,48 @@ describe('StatusPill and CodeInput', () => {
     });
     await input.setValue('123-456');
     expect(code.value).toBe('123456');
+  });
+});
+
+describe('useAmountDialog', () => {
+  function amountDialog() {
+    let state!: ReturnType<typeof useAmountDialog>;
+    mount(defineComponent({ setup: () => ((state = useAmountDialog(new Set())), () => null) }));
+    const shown = { open: 0, close: 0 };
+    state.dialog.value = { open: () => shown.open++, close: () => shown.close++ };
+    return { state, shown };
+  }
+
+  it('refuses an amount that cannot be sent before asking the server', async () => {
+    const { state } = amountDialog();
+    state.open();
+    const sent: number[] = [];
+    expect(await state.confirm(async (amount) => sent.push(amount))).toBe(false);
+    expect(state.problem.value).toBe('BAD_AMOUNT');
+    state.amount.value = Number.NaN;
+    expect(await state.confirm(async (amount) => sent.push(amount))).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps one key for the same request, a new one for another amount or opening', async () => {
+    const { state, shown } = amountDialog();
+    state.open(500);
+    const keys: string[] = [];
+    const failing = async (_amount: number, key: string) => {
+      keys.push(key);
+      throw new Error('network');
+    };
+    await state.confirm(failing);
+    await state.confirm(failing);
+    state.amount.value = 600;
+    await state.confirm(failing);
+    state.open(600);
+    await state.confirm(failing);
+    expect(keys[0]).toBe(keys[1]);
+    expect(new Set(keys).size).toBe(3);
+    expect(state.problem.value).toBe('UNKNOWN');
+
+    expect(await state.confirm(async () => undefined)).toBe(true);
+    expect(shown).toEqual({ open: 2, close: 1 });
   });
 });
