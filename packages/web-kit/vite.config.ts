@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
 
 // One ES module loaded once through the shell's import map; vue comes from the import map too.
 export default defineConfig({
+  plugins: [vue()],
   define: {
     // Dependencies (urql, vue-i18n) branch on this; browsers have no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),

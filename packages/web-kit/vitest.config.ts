@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
 
 export default defineProject({
+  plugins: [vue()],
   test: {
     name: 'web-kit',
     environment: 'happy-dom',

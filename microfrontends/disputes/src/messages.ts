@@ -28,7 +28,6 @@ export const messages = {
       acceptConsequence:
         'The cardholder keeps the money: {amount} (with the dispute fee) will not come back, and the dispute closes. This cannot be undone.',
       acceptConfirm: 'Accept and close',
-      cancel: 'Cancel',
       saved: 'Draft saved.',
       submitted: 'Evidence submitted. The card network will decide, usually within weeks.',
       accepted: 'Dispute accepted and closed.',
@@ -135,7 +134,6 @@ export const messages = {
       acceptConsequence:
         '持卡人将保留这笔钱：{amount}（含争议手续费）不会退回，争议随即关闭。此操作无法撤销。',
       acceptConfirm: '接受并关闭',
-      cancel: '取消',
       saved: '草稿已保存。',
       submitted: '证据已提交。卡组织通常会在数周内作出裁决。',
       accepted: '已接受并关闭争议。',

@@ -12,30 +12,11 @@ import {
 } from '@dash/web-kit';
 import OnboardingFlow from '../src/OnboardingFlow.vue';
 import { messages } from '../src/messages.js';
-import type {
-  FieldKind,
-  Onboarding,
-  OnboardingField,
-  OnboardingStep,
-} from '../src/onboarding-api.js';
+import type { Onboarding, OnboardingStep } from '../src/onboarding-api.js';
+import { field } from './fields.fixture.js';
 
 const RETURN_URL = 'https://rocketrides.example/connect/return';
 const REFRESH_URL = 'https://rocketrides.example/connect/refresh';
-
-const field = (
-  key: string,
-  kind: FieldKind = 'TEXT',
-  extra: Partial<OnboardingField> = {},
-): OnboardingField => ({
-  key,
-  kind,
-  required: true,
-  value: null,
-  options: null,
-  error: null,
-  errorCode: null,
-  ...extra,
-});
 
 const owner = (n: number, first: string, last: string) => [
   field(`owners.${n}.first_name`, 'TEXT', { value: first }),

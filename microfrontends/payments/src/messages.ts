@@ -46,7 +46,6 @@ export const messages = {
       theCustomer: 'the customer',
       refundConfirm: 'Refund',
       refunding: 'Refunding…',
-      cancel: 'Cancel',
       refundDone: 'Refunded. The customer will see the money in 5–10 business days.',
       refundReasons: {
         BAD_AMOUNT: 'Enter an amount such as 12.50.',
@@ -109,7 +108,6 @@ export const messages = {
       theCustomer: '客户',
       refundConfirm: '退款',
       refunding: '正在退款…',
-      cancel: '取消',
       refundDone: '已退款。客户将在 5–10 个工作日内收到款项。',
       refundReasons: {
         BAD_AMOUNT: '请输入金额，例如 12.50。',

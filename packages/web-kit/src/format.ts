@@ -1,5 +1,6 @@
-import { formatMoney } from '@dash/money';
+import { formatMoney, type FormatMoneyOptions } from '@dash/money';
 import { getLocale } from './state.js';
+import { useLocale } from './use-locale.js';
 
 /** Money in the current locale: formatAmount(123456, 'usd') → "$1,234.56" or "US$1,234.56". */
 export function formatAmount(
@@ -27,3 +28,15 @@ export const formatDestination = (destination: {
   last4: string;
 }): string =>
   `${destination.brand ? destination.brand[0]!.toUpperCase() + destination.brand.slice(1) : (destination.bankName ?? '')} •••• ${destination.last4}`.trim();
+
+/**
+ * Money for a component, following the locale as it changes; an amount still being typed (null,
+ * or NaN when it does not read as one) shows as "—".
+ */
+export function useMoney() {
+  const locale = useLocale();
+  return (amount: number | null, currency: string, options: FormatMoneyOptions = {}): string =>
+    amount === null || !Number.isSafeInteger(amount)
+      ? '—'
+      : formatMoney(amount, currency, locale.value, options);
+}

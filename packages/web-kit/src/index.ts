@@ -23,7 +23,7 @@ export {
   GraphqlRequestError,
   type GraphqlClient,
 } from './graphql.js';
-export { formatAmount, formatDate, formatDestination } from './format.js';
+export { formatAmount, formatDate, formatDestination, useMoney } from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
 export { formatMoney, parseMajorUnits, toMajorUnitString } from '@dash/money';
 export { useI18n } from 'vue-i18n';
@@ -32,15 +32,27 @@ export { textColorOn } from './contrast.js';
 export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil, type FieldRefusals } from './refusals.js';
-export { useAmountInput, useSubmit } from './submit.js';
+export { isSendableAmount, useSubmit } from './submit.js';
 export { useDetailPath } from './detail-path.js';
 export { humaniseRequirement, requirementMessageKey } from './requirements.js';
-export { useKeysetList, type KeysetPage } from './keyset-list.js';
+export { useKeysetList, type KeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
 export { idempotencyKeys } from './idempotency.js';
+export { useAmountDialog } from './amount-dialog.js';
 export {
   payoutDetailsChange,
   type BankAccountFields,
   type PayoutDetailsChallenge,
   type PayoutDetailsChange,
 } from './payout-details.js';
+
+// The ui kit's components: every micro-frontend shows dialogs, amounts, lists and states alike.
+export { default as AmountField } from './components/AmountField.vue';
+export { default as CodeInput } from './components/CodeInput.vue';
+export { default as Dialog } from './components/Dialog.vue';
+export { default as MoneyRows } from './components/MoneyRows.vue';
+export { default as EmptyState } from './components/EmptyState.vue';
+export { default as ErrorState } from './components/ErrorState.vue';
+export { default as PagedList } from './components/PagedList.vue';
+export { default as StatusPill } from './components/StatusPill.vue';
+export type { Tone } from './components/tone.js';

@@ -35,3 +35,6 @@ export function useKeysetList<Row>(fetchPage: (after: string | null) => Promise<
 
   return { state, rows, hasMore, loadingMore, load };
 }
+
+/** What useKeysetList gives a screen, for components that show such a list. */
+export type KeysetList<Row> = ReturnType<typeof useKeysetList<Row>>;

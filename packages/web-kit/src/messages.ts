@@ -19,6 +19,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
     common: {
       loading: 'Loading…',
       retry: 'Try again',
+      cancel: 'Cancel',
       error: 'Something went wrong.',
       comingSoon: 'This part of the dashboard is on its way.',
       language: 'Language',
@@ -60,6 +61,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
     common: {
       loading: '加载中…',
       retry: '重试',
+      cancel: '取消',
       error: '出了点问题。',
       comingSoon: '此功能即将推出。',
       language: '语言',

@@ -1,5 +1,4 @@
-import { computed, ref } from 'vue';
-import { parseMajorUnits } from '@dash/money';
+import { ref } from 'vue';
 import { GraphqlRequestError } from './graphql.js';
 import { refusalReason, type FieldRefusals } from './refusals.js';
 
@@ -40,20 +39,6 @@ export function useSubmit(known: ReadonlySet<string>, fields?: FieldRefusals) {
   return { running, problem, problemField, submit };
 }
 
-/**
- * An amount typed in major units ("12.50") for a currency: `amount` in minor units (NaN until
- * it reads as one), and whether it is one a form can send (a whole number of minor units, at
- * least 1).
- */
-export function useAmountInput(currency: () => string) {
-  const text = ref('');
-  const amount = computed(() => {
-    try {
-      return parseMajorUnits(text.value, currency());
-    } catch {
-      return Number.NaN;
-    }
-  });
-  const valid = computed(() => Number.isSafeInteger(amount.value) && amount.value >= 1);
-  return { text, amount, valid };
-}
+/** An amount a form can send: a whole number of minor units, at least 1. */
+export const isSendableAmount = (amount: number | null): amount is number =>
+  Number.isSafeInteger(amount) && amount! >= 1;

@@ -6,7 +6,6 @@ import {
   humaniseRequirement,
   refusalReason,
   requirementMessageKey,
-  useAmountInput,
   useDetailPath,
   useSubmit,
 } from '../src/index.js';
@@ -101,25 +100,6 @@ describe('submitting a form', () => {
       throw new TypeError('Failed to fetch');
     });
     expect([problem.value, problemField.value]).toEqual(['UNKNOWN', undefined]);
-  });
-});
-
-describe('an amount typed in major units', () => {
-  it('reads it in minor units of the currency, and says whether it can be sent', () => {
-    let currency = 'usd';
-    const { text, amount, valid } = useAmountInput(() => currency);
-    text.value = '12.50';
-    expect([amount.value, valid.value]).toEqual([1250, true]);
-    text.value = '0';
-    expect([amount.value, valid.value]).toEqual([0, false]);
-    text.value = 'twelve';
-    expect(Number.isNaN(amount.value)).toBe(true);
-    expect(valid.value).toBe(false);
-    text.value = '';
-    expect(valid.value).toBe(false);
-    currency = 'jpy';
-    text.value = '1500';
-    expect([amount.value, valid.value]).toEqual([1500, true]);
   });
 });
 
