@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { leanDocuments } from './lean-documents.js';
 
 /** Where a micro-frontend's generated documents go, beside the sources that declare them. */
 export const GENERATED_DIR = 'src/generated';
 
 /**
  * One micro-frontend's documents: every `graphql(\`…\`)` in its sources, validated against the
- * API schema and typed by it. Documents travel as plain strings (no parsed AST in the bundle).
+ * API schema and typed by it. Documents travel as plain strings (no parsed AST in the bundle),
+ * each once.
  */
 export function documentsConfig(microfrontendDir: string, apiSchema: string): CodegenConfig {
   return {
@@ -17,6 +19,7 @@ export function documentsConfig(microfrontendDir: string, apiSchema: string): Co
     ],
     ignoreNoDocuments: false,
     silent: true,
+    hooks: { beforeOneFileWrite: [leanDocuments] },
     generates: {
       [`${join(microfrontendDir, GENERATED_DIR)}/`]: {
         preset: 'client',

@@ -38,7 +38,14 @@ describe('typed documents from the supergraph', () => {
     expect(types).toMatch(
       /export type BannerQuery = \{ me: \{ id: string, detailsSubmitted: boolean/,
     );
-    expect(types).toContain('BannerDocument = new TypedDocumentString(');
+    expect(types).toContain('BannerDocument = new TypedDocumentString(`query Banner{me{id ');
+  });
+
+  it('ships each document once: graphql() finds it by name, not in a table keyed by its text', async () => {
+    await bannerWith((source) => source);
+    const tag = await readFile(join(workspace, 'src/generated/gql.ts'), 'utf8');
+    expect(tag).not.toContain('const documents');
+    expect(tag).toMatch(/export function graphql\(source: "\\n {2}query Banner \{/);
   });
 
   it('refuses a document asking for a field the schema does not have, naming it', async () => {
