@@ -1,56 +1,76 @@
 import type { GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type { ActivityQuery, NotificationPreferencesInput } from './generated/graphql.js';
 
-export interface ActivityRow {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-  href: string | null;
-}
+const ACTIVITY = graphql(`
+  query Activity($after: String) {
+    me {
+      id
+      activity(first: 25, after: $after) {
+        nodes {
+          id
+          kind
+          title
+          body
+          createdAt
+          readAt
+          href
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
 
-export interface Preferences {
-  emailPayoutFailed: boolean;
-  emailDisputeOpened: boolean;
-  emailRequirementsDue: boolean;
-  locale: string;
-}
+const MARK_ACTIVITY_READ = graphql(`
+  mutation MarkActivityRead($ids: [ID!]) {
+    markActivityRead(ids: $ids)
+  }
+`);
+
+graphql(`
+  fragment Preferences on NotificationPreferences {
+    emailPayoutFailed
+    emailDisputeOpened
+    emailRequirementsDue
+    locale
+  }
+`);
+
+const NOTIFICATION_PREFERENCES = graphql(`
+  query NotificationPreferences {
+    me {
+      id
+      notificationPreferences {
+        ...Preferences
+      }
+    }
+  }
+`);
+
+const UPDATE_NOTIFICATION_PREFERENCES = graphql(`
+  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      ...Preferences
+    }
+  }
+`);
+
+export type ActivityRow = ActivityQuery['me']['activity']['nodes'][number];
+export type { PreferencesFragment as Preferences } from './generated/graphql.js';
 
 export function activityApi(client: GraphqlClient) {
   return {
-    page: async (after: string | null) =>
-      (
-        await client.query<{
-          me: {
-            activity: {
-              nodes: ActivityRow[];
-              pageInfo: { hasNextPage: boolean; endCursor: string | null };
-            };
-          };
-        }>(
-          `query Activity($after: String) {
-            me { id activity(first: 25, after: $after) { nodes { id kind title body createdAt readAt href } pageInfo { hasNextPage endCursor } } }
-          }`,
-          { after },
-        )
-      ).me.activity,
-    markRead: (ids?: string[]) =>
-      client.query<{ markActivityRead: number }>(
-        'mutation MarkActivityRead($ids: [ID!]) { markActivityRead(ids: $ids) }',
-        { ids },
-      ),
+    page: async (after: string | null) => (await client.query(ACTIVITY, { after })).me.activity,
+    markRead: (ids?: string[]) => client.query(MARK_ACTIVITY_READ, { ids }),
+    /** Undefined when only the account itself could read them and this caller is not it. */
     preferences: async () =>
-      (
-        await client.query<{ me: { notificationPreferences: Preferences } }>(
-          'query NotificationPreferences { me { id notificationPreferences { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } } }',
-        )
-      ).me.notificationPreferences,
-    savePreferences: (input: Partial<Preferences>) =>
-      client.query<{ updateNotificationPreferences: Preferences }>(
-        'mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } }',
-        { input },
-      ),
+      (await client.query(NOTIFICATION_PREFERENCES)).me.notificationPreferences ?? undefined,
+    savePreferences: (input: NotificationPreferencesInput) =>
+      client.query(UPDATE_NOTIFICATION_PREFERENCES, { input }),
   };
 }
 

@@ -1,10 +1,21 @@
 import { payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type { BalanceCardQuery, PayoutInput, PayoutScheduleInput } from './generated/graphql.js';
+
+graphql(`
+  fragment Schedule on PayoutSchedule {
+    interval
+    weeklyAnchor
+    monthlyAnchor
+    nextPayoutDate
+  }
+`);
 
 /**
  * Everything the balance card shows, in one request the gateway plans across identity (the
  * platform's switches), the ledger (balances) and payouts (money on the way, schedule, bank).
  */
-export const BALANCE_CARD_QUERY = /* GraphQL */ `
+export const BALANCE_CARD_QUERY = graphql(`
   query BalanceCard {
     me {
       id
@@ -41,10 +52,7 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
         arrivalDate
       }
       payoutSchedule {
-        interval
-        weeklyAnchor
-        monthlyAnchor
-        nextPayoutDate
+        ...Schedule
       }
       externalAccounts {
         id
@@ -62,89 +70,50 @@ export const BALANCE_CARD_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export type Interval = 'daily' | 'weekly' | 'monthly' | 'manual';
+const PAY_OUT = graphql(`
+  mutation PayOut($input: PayoutInput!, $key: String!) {
+    payOut(input: $input, idempotencyKey: $key) {
+      id
+      arrivalDate
+    }
+  }
+`);
 
-export interface ExternalAccountView {
-  id: string;
-  kind: 'bank_account' | 'card';
-  bankName: string | null;
-  brand: string | null;
-  last4: string;
-  country: string;
-  currency: string;
-  defaultForCurrency: boolean;
-}
+const UPDATE_PAYOUT_SCHEDULE = graphql(`
+  mutation UpdatePayoutSchedule($input: PayoutScheduleInput!) {
+    updateMyPayoutSchedule(input: $input) {
+      ...Schedule
+    }
+  }
+`);
 
-export interface ScheduleView {
-  interval: Interval;
-  weeklyAnchor: string | null;
-  monthlyAnchor: number | null;
-  nextPayoutDate: string | null;
-}
+const TOP_UP_RESERVE = graphql(`
+  mutation TopUpReserve($amount: SafeInt!, $currency: String!, $key: String!) {
+    topUpReserve(amount: $amount, currency: $currency, idempotencyKey: $key) {
+      id
+      status
+    }
+  }
+`);
 
-export interface BalanceCardData {
-  me: {
-    id: string;
-    displayName: string;
-    defaultCurrency: string;
-    platform: {
-      features: {
-        editPayoutSchedule: boolean;
-        editBankAccounts: boolean;
-        instantPayouts: boolean;
-        reserveTopUps: boolean;
-      };
-    };
-    balances: Array<{
-      currency: string;
-      available: number;
-      pending: number;
-      reserve: number;
-      total: number;
-      availableSoon: Array<{ availableOn: string; amount: number }>;
-    }>;
-    payoutsInTransit: Array<{ currency: string; amount: number }>;
-    nextPayout: {
-      id: string;
-      amount: number;
-      currency: string;
-      status: string;
-      arrivalDate: string;
-    } | null;
-    payoutSchedule: ScheduleView | null;
-    externalAccounts: ExternalAccountView[];
-    instantPayoutPricing: { percentBps: number; minimum: number } | null;
-  };
-}
+export type BalanceCardData = BalanceCardQuery;
+export type ExternalAccountView = BalanceCardQuery['me']['externalAccounts'][number];
+export type {
+  PayoutInterval as Interval,
+  ScheduleFragment as ScheduleView,
+  Weekday,
+} from './generated/graphql.js';
 
 /** What the card's buttons do: pay out, change the schedule, change the bank account. */
 export function payoutActions(client: GraphqlClient) {
   const bankChange = payoutDetailsChange(client);
   return {
-    payOut: (
-      input: { amount: number; currency: string; method: 'standard' | 'instant' },
-      key: string,
-    ) =>
-      client.query<{ payOut: { id: string; arrivalDate: string } }>(
-        'mutation PayOut($input: PayoutInput!, $key: String!) { payOut(input: $input, idempotencyKey: $key) { id arrivalDate } }',
-        { input, key },
-      ),
-    updateSchedule: (input: {
-      interval: Interval;
-      weeklyAnchor?: string;
-      monthlyAnchor?: number;
-    }) =>
-      client.query<{ updateMyPayoutSchedule: ScheduleView }>(
-        'mutation UpdatePayoutSchedule($input: PayoutScheduleInput!) { updateMyPayoutSchedule(input: $input) { interval weeklyAnchor monthlyAnchor nextPayoutDate } }',
-        { input },
-      ),
+    payOut: (input: PayoutInput, key: string) => client.query(PAY_OUT, { input, key }),
+    updateSchedule: (input: PayoutScheduleInput) => client.query(UPDATE_PAYOUT_SCHEDULE, { input }),
     topUpReserve: (amount: number, currency: string, key: string) =>
-      client.query<{ topUpReserve: { id: string; status: string } }>(
-        'mutation TopUpReserve($amount: SafeInt!, $currency: String!, $key: String!) { topUpReserve(amount: $amount, currency: $currency, idempotencyKey: $key) { id status } }',
-        { amount, currency, key },
-      ),
+      client.query(TOP_UP_RESERVE, { amount, currency, key }),
     // The coded bank change is shared with the onboarding bank step of a signed-in account.
     startBankChange: bankChange.start,
     changeBankAccount: bankChange.changeBankAccount,

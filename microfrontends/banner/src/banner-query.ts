@@ -1,5 +1,8 @@
+import { graphql } from './generated/index.js';
+import type { BannerQuery } from './generated/graphql.js';
+
 /** What is due now: identity's requirements and the platform's notices, in one request. */
-export const BANNER_QUERY = /* GraphQL */ `
+export const BANNER_QUERY = graphql(`
   query Banner {
     me {
       id
@@ -23,27 +26,6 @@ export const BANNER_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface BannerData {
-  me: {
-    detailsSubmitted: boolean;
-    chargesEnabled: boolean;
-    payoutsEnabled: boolean;
-    requirements: {
-      currentlyDue: string[];
-      pastDue: string[];
-      currentDeadline: string | null;
-      disabledReason: string | null;
-    } | null;
-    notices: Array<{
-      id: string;
-      kind: 'risk_intervention' | 'compliance_update';
-      title: string;
-      body: string;
-      actionLabel: string | null;
-      actionUrl: string | null;
-      dueBy: string | null;
-    }>;
-  };
-}
+export type BannerData = BannerQuery;

@@ -14,6 +14,7 @@ import type { BannerData } from '../src/banner-query.js';
 
 type Me = BannerData['me'];
 const nothingDue: Me = {
+  id: 'acct_1',
   detailsSubmitted: true,
   chargesEnabled: true,
   payoutsEnabled: true,

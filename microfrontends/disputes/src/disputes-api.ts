@@ -1,66 +1,161 @@
 import { GraphqlRequestError, type GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type {
+  DisputeDetailFragment,
+  DisputedPaymentQuery,
+  DisputeEvidenceInput,
+  DisputeStatus,
+} from './generated/graphql.js';
 
-export type DisputeStatus =
-  | 'warning_needs_response'
-  | 'warning_under_review'
-  | 'warning_closed'
-  | 'needs_response'
-  | 'under_review'
-  | 'won'
-  | 'lost';
+graphql(`
+  fragment DisputeRow on Dispute {
+    id
+    createdAt
+    amount
+    currency
+    reason
+    status
+    evidenceDueBy
+    overdue
+    charge
+  }
+`);
 
-export interface DisputeRow {
-  id: string;
-  createdAt: string;
-  amount: number;
-  currency: string;
-  reason: string;
-  status: DisputeStatus;
-  evidenceDueBy: string | null;
-  overdue: boolean;
-  charge: string;
-}
+graphql(`
+  fragment DisputeDetail on Dispute {
+    ...DisputeRow
+    fee
+    isChargeRefundable
+    evidenceSubmittedAt
+    evidence {
+      productDescription
+      customerName
+      customerEmailAddress
+      billingAddress
+      shippingAddress
+      shippingCarrier
+      shippingTrackingNumber
+      shippingDate
+      serviceDate
+      cancellationPolicyDisclosure
+      cancellationRebuttal
+      refundPolicyDisclosure
+      refundRefusalExplanation
+      duplicateChargeId
+      duplicateChargeExplanation
+      uncategorizedText
+      receipt
+      shippingDocumentation
+      cancellationPolicy
+      refundPolicy
+      customerCommunication
+      uncategorizedFile
+    }
+    evidenceFields {
+      name
+      kind
+      required
+    }
+    evidenceFiles {
+      id
+      filename
+    }
+    timeline {
+      type
+      at
+    }
+  }
+`);
 
-export interface EvidenceFieldInfo {
-  name: string;
-  kind: 'text' | 'file';
-  required: boolean;
-}
+const DISPUTES_ACCOUNT = graphql(`
+  query DisputesAccount {
+    me {
+      id
+      platform {
+        features {
+          manageDisputes
+        }
+      }
+    }
+  }
+`);
 
-export interface DisputeDetail extends DisputeRow {
-  fee: number;
-  isChargeRefundable: boolean;
-  evidenceSubmittedAt: string | null;
+const DISPUTES = graphql(`
+  query Disputes {
+    me {
+      id
+      disputes(first: 100) {
+        ...DisputeRow
+      }
+    }
+  }
+`);
+
+const DISPUTE = graphql(`
+  query Dispute($id: ID!) {
+    me {
+      id
+      dispute(id: $id) {
+        ...DisputeDetail
+      }
+    }
+  }
+`);
+
+const DISPUTED_PAYMENT = graphql(`
+  query DisputedPayment($id: ID!) {
+    me {
+      id
+      payment(id: $id) {
+        id
+        amount
+        currency
+        description
+        createdAt
+        customer {
+          name
+          email
+        }
+      }
+    }
+  }
+`);
+
+const SAVE_DISPUTE_EVIDENCE = graphql(`
+  mutation SaveDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) {
+    saveDisputeEvidence(dispute: $id, evidence: $evidence) {
+      id
+    }
+  }
+`);
+
+const SUBMIT_DISPUTE_EVIDENCE = graphql(`
+  mutation SubmitDisputeEvidence($id: ID!) {
+    submitDisputeEvidence(dispute: $id) {
+      id
+    }
+  }
+`);
+
+const ACCEPT_DISPUTE = graphql(`
+  mutation AcceptDispute($id: ID!) {
+    acceptDispute(dispute: $id) {
+      id
+    }
+  }
+`);
+
+export type { DisputeRowFragment as DisputeRow, DisputeStatus } from './generated/graphql.js';
+/** The evidence is read field by field, by the names `evidenceFields` gives. */
+export type DisputeDetail = Omit<DisputeDetailFragment, 'evidence'> & {
   evidence: Record<string, string | null>;
-  evidenceFields: EvidenceFieldInfo[];
-  evidenceFiles: Array<{ id: string; filename: string }>;
-  timeline: Array<{ type: string; at: string }>;
-}
-
-export interface DisputedPayment {
-  id: string;
-  amount: number;
-  currency: string;
-  description: string;
-  createdAt: string;
-  customer: { name: string | null; email: string | null };
-}
+};
+export type DisputedPayment = NonNullable<DisputedPaymentQuery['me']['payment']>;
 
 export interface UploadedFile {
   id: string;
   filename: string;
 }
-
-const ROW = 'id createdAt amount currency reason status evidenceDueBy overdue charge';
-const DETAIL = `${ROW} fee isChargeRefundable evidenceSubmittedAt
-  evidence { ${[
-    'productDescription customerName customerEmailAddress billingAddress shippingAddress',
-    'shippingCarrier shippingTrackingNumber shippingDate serviceDate cancellationPolicyDisclosure',
-    'cancellationRebuttal refundPolicyDisclosure refundRefusalExplanation duplicateChargeId',
-    'duplicateChargeExplanation uncategorizedText receipt shippingDocumentation cancellationPolicy',
-    'refundPolicy customerCommunication uncategorizedFile',
-  ].join(' ')} }
-  evidenceFields { name kind required } evidenceFiles { id filename } timeline { type at }`;
 
 /** Sends a file's bytes to /files (the shell passes it on with the session cookie). */
 export type Uploader = (file: File) => Promise<UploadedFile>;
@@ -95,49 +190,18 @@ export const uploadThroughShell: Uploader = async (file) => {
 export function disputesApi(client: GraphqlClient, upload: Uploader = uploadThroughShell) {
   return {
     upload,
-    account: async () =>
-      (
-        await client.query<{ me: { platform: { features: { manageDisputes: boolean } } } }>(
-          'query DisputesAccount { me { id platform { features { manageDisputes } } } }',
-        )
-      ).me,
-    list: async () =>
-      (
-        await client.query<{ me: { disputes: DisputeRow[] } }>(
-          `query Disputes { me { id disputes(first: 100) { ${ROW} } } }`,
-        )
-      ).me.disputes,
+    account: async () => (await client.query(DISPUTES_ACCOUNT)).me,
+    list: async () => (await client.query(DISPUTES)).me.disputes,
     /** The dispute (disputes). */
-    dispute: async (id: string) =>
-      (
-        await client.query<{ me: { dispute: DisputeDetail | null } }>(
-          `query Dispute($id: ID!) { me { id dispute(id: $id) { ${DETAIL} } } }`,
-          { id },
-        )
-      ).me.dispute,
+    dispute: async (id: string): Promise<DisputeDetail | null> =>
+      (await client.query(DISPUTE, { id })).me.dispute,
     /** The payment a dispute is about (the ledger), by the dispute's `charge`. */
     payment: async (charge: string) =>
-      (
-        await client.query<{ me: { payment: DisputedPayment | null } }>(
-          'query DisputedPayment($id: ID!) { me { id payment(id: $id) { id amount currency description createdAt customer { name email } } } }',
-          { id: charge },
-        )
-      ).me.payment,
-    save: (id: string, evidence: Record<string, string>) =>
-      client.query<{ saveDisputeEvidence: { id: string } }>(
-        'mutation SaveDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) { saveDisputeEvidence(dispute: $id, evidence: $evidence) { id } }',
-        { id, evidence },
-      ),
-    submit: (id: string) =>
-      client.query<{ submitDisputeEvidence: { id: string } }>(
-        'mutation SubmitDisputeEvidence($id: ID!) { submitDisputeEvidence(dispute: $id) { id } }',
-        { id },
-      ),
-    accept: (id: string) =>
-      client.query<{ acceptDispute: { id: string } }>(
-        'mutation AcceptDispute($id: ID!) { acceptDispute(dispute: $id) { id } }',
-        { id },
-      ),
+      (await client.query(DISPUTED_PAYMENT, { id: charge })).me.payment,
+    save: (id: string, evidence: DisputeEvidenceInput) =>
+      client.query(SAVE_DISPUTE_EVIDENCE, { id, evidence }),
+    submit: (id: string) => client.query(SUBMIT_DISPUTE_EVIDENCE, { id }),
+    accept: (id: string) => client.query(ACCEPT_DISPUTE, { id }),
   };
 }
 

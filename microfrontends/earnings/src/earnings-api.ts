@@ -1,4 +1,6 @@
 import type { GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type { EarningsQuery, EarningsRange } from './generated/graphql.js';
 
 export const RANGES = [
   'LAST_24_HOURS',
@@ -7,7 +9,7 @@ export const RANGES = [
   'LAST_3_MONTHS',
   'LAST_YEAR',
   'LIFETIME',
-] as const;
+] as const satisfies readonly EarningsRange[];
 export type Range = (typeof RANGES)[number];
 
 /** How each range's buckets read on the axis. */
@@ -20,39 +22,44 @@ export const BUCKET_LABEL: Record<Range, Intl.DateTimeFormatOptions> = {
   LIFETIME: { month: 'short', year: 'numeric' },
 };
 
-export interface Bucket {
-  start: string;
-  net: number;
-}
+const EARNINGS_ACCOUNT = graphql(`
+  query EarningsAccount {
+    me {
+      id
+      defaultCurrency
+    }
+  }
+`);
 
-export interface EarningsData {
-  currency: string;
-  total: number;
-  previousTotal: number | null;
-  buckets: Bucket[];
-  previous: Bucket[];
-}
+const EARNINGS = graphql(`
+  query Earnings($range: EarningsRange!, $currency: String!, $timeZone: String!) {
+    me {
+      id
+      earnings(range: $range, currency: $currency, timeZone: $timeZone) {
+        currency
+        total
+        previousTotal
+        buckets {
+          start
+          net
+        }
+        previous {
+          start
+          net
+        }
+      }
+    }
+  }
+`);
+
+export type EarningsData = NonNullable<EarningsQuery['me']['earnings']>;
 
 /** The chart's calls: the account's currency once, then one range at a time. */
 export function earningsApi(client: GraphqlClient) {
   return {
-    currency: async () =>
-      (
-        await client.query<{ me: { defaultCurrency: string } }>(
-          'query EarningsAccount { me { id defaultCurrency } }',
-        )
-      ).me.defaultCurrency,
+    currency: async () => (await client.query(EARNINGS_ACCOUNT)).me.defaultCurrency,
     earnings: async (range: Range, currency: string, timeZone: string) =>
-      (
-        await client.query<{ me: { earnings: EarningsData | null } }>(
-          `query Earnings($range: EarningsRange!, $currency: String!, $timeZone: String!) {
-            me { id earnings(range: $range, currency: $currency, timeZone: $timeZone) {
-              currency total previousTotal buckets { start net } previous { start net }
-            } }
-          }`,
-          { range, currency, timeZone },
-        )
-      ).me.earnings,
+      (await client.query(EARNINGS, { range, currency, timeZone })).me.earnings,
   };
 }
 

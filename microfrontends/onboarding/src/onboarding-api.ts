@@ -1,91 +1,119 @@
 import { GraphqlRequestError, payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type {
+  AddOnboardingBankAccountMutation,
+  BankAccountInput,
+  OnboardingFragment,
+  OnboardingValueInput,
+} from './generated/graphql.js';
 
-export type AccountLinkType = 'ACCOUNT_ONBOARDING' | 'ACCOUNT_UPDATE';
+graphql(`
+  fragment Onboarding on Onboarding {
+    accountId
+    country
+    livemode
+    businessType
+    type
+    returnUrl
+    platform {
+      name
+      brandColor
+      iconUrl
+    }
+    steps {
+      key
+      complete
+      fields {
+        key
+        kind
+        required
+        value
+        options
+        error
+        errorCode
+      }
+    }
+    detailsSubmitted
+    chargesEnabled
+    payoutsEnabled
+    requirements {
+      currentlyDue
+      eventuallyDue
+      pastDue
+      pendingVerification
+      errors {
+        requirement
+        code
+        reason
+      }
+      currentDeadline
+      disabledReason
+    }
+  }
+`);
 
-export type FieldKind =
-  | 'TEXT'
-  | 'EMAIL'
-  | 'PHONE'
-  | 'URL'
-  | 'DATE'
-  | 'SELECT'
-  | 'COUNTRY'
-  | 'CHECKBOX'
-  | 'PERCENT'
-  | 'ID_NUMBER';
+/** Redeems the account link; the gateway turns success into an onboarding-only session. */
+const OPEN_ACCOUNT_LINK = graphql(`
+  mutation OpenAccountLink($token: String!) {
+    openAccountLink(token: $token) {
+      type
+      returnUrl
+    }
+  }
+`);
 
-export interface OnboardingSession {
-  type: AccountLinkType;
-  returnUrl: string;
-}
+const ONBOARDING = graphql(`
+  query Onboarding {
+    onboarding {
+      ...Onboarding
+    }
+  }
+`);
 
-export interface OnboardingField {
-  key: string;
-  kind: FieldKind;
-  /** Currently due; false is optional (eventually due). */
-  required: boolean;
-  /** The saved draft: DATE as YYYY-MM-DD, CHECKBOX "true"/"false", ID_NUMBER masked. */
-  value: string | null;
-  options: string[] | null;
-  /** Verification refused what was given (an English reason). */
-  error: string | null;
-  errorCode: string | null;
-}
+/** A draft: incomplete is fine, and all or nothing (BAD_USER_INPUT with fieldErrors). */
+const SAVE_ONBOARDING_DETAILS = graphql(`
+  mutation SaveOnboardingDetails($values: [OnboardingValueInput!]!) {
+    saveOnboardingDetails(values: $values) {
+      ...Onboarding
+    }
+  }
+`);
 
-export interface OnboardingStep {
-  key: string;
-  complete: boolean;
-  fields: OnboardingField[];
-}
+const SUBMIT_ONBOARDING = graphql(`
+  mutation SubmitOnboarding($acceptTermsOfService: Boolean!, $userAgent: String) {
+    submitOnboarding(acceptTermsOfService: $acceptTermsOfService, userAgent: $userAgent) {
+      ...Onboarding
+    }
+  }
+`);
 
-export interface RequirementError {
-  requirement: string;
-  code: string;
-  reason: string;
-}
+const ADD_ONBOARDING_BANK_ACCOUNT = graphql(`
+  mutation AddOnboardingBankAccount($input: BankAccountInput!) {
+    addOnboardingBankAccount(input: $input) {
+      id
+      bankName
+      last4
+      currency
+    }
+  }
+`);
 
-export interface Onboarding {
-  accountId: string;
-  country: string;
-  livemode: boolean;
-  businessType: string | null;
-  type: AccountLinkType;
-  returnUrl: string | null;
-  platform: { name: string; brandColor: string; iconUrl: string | null };
-  steps: OnboardingStep[];
-  detailsSubmitted: boolean;
-  chargesEnabled: boolean;
-  payoutsEnabled: boolean;
-  requirements: {
-    currentlyDue: string[];
-    eventuallyDue: string[];
-    pastDue: string[];
-    pendingVerification: string[];
-    errors: RequirementError[];
-    currentDeadline: string | null;
-    disabledReason: string | null;
-  };
-}
+/** Ends the account link's session, so the browser left behind cannot carry on. */
+const SIGN_OUT = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
 
-export interface OnboardingValue {
-  key: string;
-  value: string | null;
-}
-
-export interface BankAccountInput {
-  country: string;
-  currency: string;
-  accountHolderName: string;
-  routingNumber?: string;
-  accountNumber: string;
-}
-
-export interface ExternalAccount {
-  id: string;
-  bankName: string | null;
-  last4: string;
-  currency: string;
-}
+export type {
+  OnboardingFieldKind as FieldKind,
+  OnboardingFragment as Onboarding,
+  OnboardingValueInput as OnboardingValue,
+} from './generated/graphql.js';
+export type OnboardingStep = OnboardingFragment['steps'][number];
+/** `value` is the saved draft: DATE as YYYY-MM-DD, CHECKBOX "true"/"false", ID_NUMBER masked. */
+export type OnboardingField = OnboardingStep['fields'][number];
+export type ExternalAccount = AddOnboardingBankAccountMutation['addOnboardingBankAccount'];
 
 /** One refused value of a save (BAD_USER_INPUT), named by its field key. */
 export interface FieldError {
@@ -93,16 +121,6 @@ export interface FieldError {
   code: string;
   message: string;
 }
-
-const ONBOARDING_FIELDS = `accountId country livemode businessType type returnUrl
-  platform { name brandColor iconUrl }
-  steps { key complete fields { key kind required value options error errorCode } }
-  detailsSubmitted chargesEnabled payoutsEnabled
-  requirements {
-    currentlyDue eventuallyDue pastDue pendingVerification
-    errors { requirement code reason }
-    currentDeadline disabledReason
-  }`;
 
 /** The refused values of a BAD_USER_INPUT save, or undefined for any other error. */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
@@ -133,53 +151,19 @@ export function fieldsStillDue(error: unknown): string[] | undefined {
 /** Everything the onboarding flow reads and saves, through the gateway. */
 export function onboardingApi(client: GraphqlClient) {
   return {
-    /** Redeems the account link; the gateway turns success into an onboarding-only session. */
     open: async (token: string) =>
-      (
-        await client.query<{ openAccountLink: OnboardingSession }>(
-          'mutation OpenAccountLink($token: String!) { openAccountLink(token: $token) { type returnUrl } }',
-          { token },
-        )
-      ).openAccountLink,
-    load: async () =>
-      (
-        await client.query<{ onboarding: Onboarding }>(
-          `query Onboarding { onboarding { ${ONBOARDING_FIELDS} } }`,
-        )
-      ).onboarding,
-    /** A draft: incomplete is fine, and all or nothing (BAD_USER_INPUT with fieldErrors). */
-    save: async (values: OnboardingValue[]) =>
-      (
-        await client.query<{ saveOnboardingDetails: Onboarding }>(
-          `mutation SaveOnboardingDetails($values: [OnboardingValueInput!]!) {
-            saveOnboardingDetails(values: $values) { ${ONBOARDING_FIELDS} }
-          }`,
-          { values },
-        )
-      ).saveOnboardingDetails,
+      (await client.query(OPEN_ACCOUNT_LINK, { token })).openAccountLink,
+    load: async () => (await client.query(ONBOARDING)).onboarding,
+    save: async (values: OnboardingValueInput[]) =>
+      (await client.query(SAVE_ONBOARDING_DETAILS, { values })).saveOnboardingDetails,
     submit: async (userAgent: string) =>
-      (
-        await client.query<{ submitOnboarding: Onboarding }>(
-          `mutation SubmitOnboarding($acceptTermsOfService: Boolean!, $userAgent: String) {
-            submitOnboarding(acceptTermsOfService: $acceptTermsOfService, userAgent: $userAgent) { ${ONBOARDING_FIELDS} }
-          }`,
-          { acceptTermsOfService: true, userAgent },
-        )
-      ).submitOnboarding,
+      (await client.query(SUBMIT_ONBOARDING, { acceptTermsOfService: true, userAgent }))
+        .submitOnboarding,
     addBankAccount: async (input: BankAccountInput) =>
-      (
-        await client.query<{ addOnboardingBankAccount: ExternalAccount }>(
-          `mutation AddOnboardingBankAccount($input: BankAccountInput!) {
-            addOnboardingBankAccount(input: $input) { id bankName last4 currency }
-          }`,
-          { input },
-        )
-      ).addOnboardingBankAccount,
+      (await client.query(ADD_ONBOARDING_BANK_ACCOUNT, { input })).addOnboardingBankAccount,
     /** A signed-in dashboard account's bank account: with a code to its own contact. */
     bankChange: payoutDetailsChange(client),
-    /** Ends the account link's session, so the browser left behind cannot carry on. */
-    signOut: async () =>
-      (await client.query<{ signOut: boolean }>('mutation SignOut { signOut }')).signOut,
+    signOut: async () => (await client.query(SIGN_OUT)).signOut,
   };
 }
 

@@ -1,45 +1,126 @@
 import type { GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type { ContactKind, SettingsAccountFragment } from './generated/graphql.js';
 
-export type ContactKind = 'email' | 'phone';
+graphql(`
+  fragment SettingsAccount on Account {
+    id
+    displayName
+    email
+    phone
+    country
+    businessType
+    statementDescriptor
+    businessProfile {
+      name
+      url
+      supportEmail
+      supportPhone
+    }
+    platform {
+      name
+      features {
+        closeAccount
+        editPublicInfo
+      }
+    }
+  }
+`);
 
-export interface BusinessProfile {
-  name: string | null;
-  url: string | null;
-  supportEmail: string | null;
-  supportPhone: string | null;
-}
+// currentContact: where the second code went (the current email or phone), when there is one.
+graphql(`
+  fragment ContactChallenge on CodeChallenge {
+    id
+    maskedDestination
+    expiresAt
+    resendAvailableAt
+    currentContact
+  }
+`);
 
-export interface SettingsAccount {
-  id: string;
-  displayName: string;
-  email: string;
-  phone: string | null;
-  country: string;
-  businessType: string | null;
-  businessProfile: BusinessProfile | null;
-  statementDescriptor: string | null;
-  platform: { name: string; features: { closeAccount: boolean; editPublicInfo: boolean } };
-}
+const SETTINGS_ACCOUNT = graphql(`
+  query SettingsAccount {
+    me {
+      ...SettingsAccount
+    }
+  }
+`);
 
+const UPDATE_PUBLIC_INFO = graphql(`
+  mutation UpdatePublicInfo($input: PublicInfoInput!) {
+    updateMyPublicInfo(input: $input) {
+      ...SettingsAccount
+    }
+  }
+`);
+
+const START_CONTACT_CHANGE = graphql(`
+  mutation StartContactChange($kind: ContactKind!, $value: String!) {
+    startContactChange(kind: $kind, value: $value) {
+      ...ContactChallenge
+    }
+  }
+`);
+
+const RESEND_CONTACT_CODE = graphql(`
+  mutation ResendContactCode($challenge: ID!) {
+    resendContactChangeCode(challenge: $challenge) {
+      ...ContactChallenge
+    }
+  }
+`);
+
+const CONFIRM_CONTACT_CHANGE = graphql(`
+  mutation ConfirmContactChange($challenge: ID!, $code: String!, $currentCode: String) {
+    confirmContactChange(challenge: $challenge, code: $code, currentCode: $currentCode) {
+      ...SettingsAccount
+    }
+  }
+`);
+
+const START_ACCOUNT_CLOSURE = graphql(`
+  mutation StartAccountClosure {
+    startAccountClosure {
+      ...ContactChallenge
+    }
+  }
+`);
+
+const RESEND_ACCOUNT_CLOSURE_CODE = graphql(`
+  mutation ResendAccountClosureCode($challenge: ID!) {
+    resendAccountClosureCode(challenge: $challenge) {
+      ...ContactChallenge
+    }
+  }
+`);
+
+const CLOSE_ACCOUNT = graphql(`
+  mutation CloseAccount($challenge: ID!, $code: String!) {
+    closeMyAccount(challenge: $challenge, code: $code) {
+      closedAt
+    }
+  }
+`);
+
+const SIGN_OUT_EVERYWHERE = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
+
+export type {
+  ContactChallengeFragment as ContactChallenge,
+  ContactKind,
+  SettingsAccountFragment as SettingsAccount,
+} from './generated/graphql.js';
+export type BusinessProfile = NonNullable<SettingsAccountFragment['businessProfile']>;
+
+/** The form's public information, as typed: empty text for what is not set. */
 export interface PublicInfo {
   displayName: string;
   businessProfile: BusinessProfile;
   statementDescriptor: string;
 }
-
-export interface ContactChallenge {
-  id: string;
-  maskedDestination: string;
-  expiresAt: string;
-  resendAvailableAt: string;
-  /** Where the second code went (the current email or phone), when the account has one. */
-  currentContact: string | null;
-}
-
-const ACCOUNT_FIELDS = `id displayName email phone country businessType statementDescriptor
-  businessProfile { name url supportEmail supportPhone }
-  platform { name features { closeAccount editPublicInfo } }`;
-const CHALLENGE_FIELDS = 'id maskedDestination expiresAt resendAvailableAt currentContact';
 
 /** Empty text means "not set": the server keeps null rather than an empty string. */
 const orUndefined = (value: string | null) => (value ? value : undefined);
@@ -47,77 +128,41 @@ const orUndefined = (value: string | null) => (value ? value : undefined);
 /** Everything the settings page reads and changes, through the gateway. */
 export function settingsApi(client: GraphqlClient) {
   return {
-    load: async () =>
-      (
-        await client.query<{ me: SettingsAccount }>(
-          `query SettingsAccount { me { ${ACCOUNT_FIELDS} } }`,
-        )
-      ).me,
+    load: async () => (await client.query(SETTINGS_ACCOUNT)).me,
     savePublicInfo: async (info: PublicInfo) =>
       (
-        await client.query<{ updateMyPublicInfo: SettingsAccount }>(
-          `mutation UpdatePublicInfo($input: PublicInfoInput!) { updateMyPublicInfo(input: $input) { ${ACCOUNT_FIELDS} } }`,
-          {
-            input: {
-              displayName: info.displayName,
-              statementDescriptor: orUndefined(info.statementDescriptor),
-              businessProfile: {
-                name: orUndefined(info.businessProfile.name),
-                url: orUndefined(info.businessProfile.url),
-                supportEmail: orUndefined(info.businessProfile.supportEmail),
-                supportPhone: orUndefined(info.businessProfile.supportPhone),
-              },
+        await client.query(UPDATE_PUBLIC_INFO, {
+          input: {
+            displayName: info.displayName,
+            statementDescriptor: orUndefined(info.statementDescriptor),
+            businessProfile: {
+              name: orUndefined(info.businessProfile.name),
+              url: orUndefined(info.businessProfile.url),
+              supportEmail: orUndefined(info.businessProfile.supportEmail),
+              supportPhone: orUndefined(info.businessProfile.supportPhone),
             },
           },
-        )
+        })
       ).updateMyPublicInfo,
     startContactChange: async (kind: ContactKind, value: string) =>
-      (
-        await client.query<{ startContactChange: ContactChallenge }>(
-          `mutation StartContactChange($kind: ContactKind!, $value: String!) { startContactChange(kind: $kind, value: $value) { ${CHALLENGE_FIELDS} } }`,
-          { kind, value },
-        )
-      ).startContactChange,
+      (await client.query(START_CONTACT_CHANGE, { kind, value })).startContactChange,
     resendContactCode: async (challenge: string) =>
-      (
-        await client.query<{ resendContactChangeCode: ContactChallenge }>(
-          `mutation ResendContactCode($challenge: ID!) { resendContactChangeCode(challenge: $challenge) { ${CHALLENGE_FIELDS} } }`,
-          { challenge },
-        )
-      ).resendContactChangeCode,
+      (await client.query(RESEND_CONTACT_CODE, { challenge })).resendContactChangeCode,
     confirmContactChange: async (challenge: string, code: string, currentCode?: string) =>
       (
-        await client.query<{ confirmContactChange: SettingsAccount }>(
-          `mutation ConfirmContactChange($challenge: ID!, $code: String!, $currentCode: String) { confirmContactChange(challenge: $challenge, code: $code, currentCode: $currentCode) { ${ACCOUNT_FIELDS} } }`,
-          { challenge, code, currentCode: currentCode ?? null },
-        )
+        await client.query(CONFIRM_CONTACT_CHANGE, {
+          challenge,
+          code,
+          currentCode: currentCode ?? null,
+        })
       ).confirmContactChange,
     startAccountClosure: async () =>
-      (
-        await client.query<{ startAccountClosure: ContactChallenge }>(
-          `mutation StartAccountClosure { startAccountClosure { ${CHALLENGE_FIELDS} } }`,
-        )
-      ).startAccountClosure,
+      (await client.query(START_ACCOUNT_CLOSURE)).startAccountClosure,
     resendAccountClosureCode: async (challenge: string) =>
-      (
-        await client.query<{ resendAccountClosureCode: ContactChallenge }>(
-          `mutation ResendAccountClosureCode($challenge: ID!) { resendAccountClosureCode(challenge: $challenge) { ${CHALLENGE_FIELDS} } }`,
-          { challenge },
-        )
-      ).resendAccountClosureCode,
+      (await client.query(RESEND_ACCOUNT_CLOSURE_CODE, { challenge })).resendAccountClosureCode,
     closeAccount: async (challenge: string, code: string) =>
-      (
-        await client.query<{ closeMyAccount: { closedAt: string } }>(
-          'mutation CloseAccount($challenge: ID!, $code: String!) { closeMyAccount(challenge: $challenge, code: $code) { closedAt } }',
-          { challenge, code },
-        )
-      ).closeMyAccount,
-    signOutEverywhere: async () =>
-      (
-        await client.query<{ signOutEverywhere: boolean }>(
-          'mutation SignOutEverywhere { signOutEverywhere }',
-        )
-      ).signOutEverywhere,
+      (await client.query(CLOSE_ACCOUNT, { challenge, code })).closeMyAccount,
+    signOutEverywhere: async () => (await client.query(SIGN_OUT_EVERYWHERE)).signOutEverywhere,
   };
 }
 

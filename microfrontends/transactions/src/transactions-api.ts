@@ -1,4 +1,10 @@
 import type { GraphqlClient } from '@dash/web-kit';
+import { graphql } from './generated/index.js';
+import type {
+  BalanceTransactionType,
+  TransactionFilterInput,
+  TransactionsQuery,
+} from './generated/graphql.js';
 
 export const TYPE_CHIPS = [
   'charge',
@@ -7,37 +13,55 @@ export const TYPE_CHIPS = [
   'payout',
   'dispute',
   'adjustment',
-] as const;
-export type TransactionType =
-  (typeof TYPE_CHIPS)[number] | 'payout_failure' | 'application_fee' | 'topup';
-
-export interface Transaction {
-  id: string;
-  createdAt: string;
-  type: TransactionType;
-  description: string;
-  amount: number;
-  fee: number;
-  net: number;
-  currency: string;
-  status: 'pending' | 'available';
-  availableOn: string;
-}
+] as const satisfies readonly TransactionType[];
+export type TransactionType = BalanceTransactionType;
 
 /** What the filter bar holds; amounts already in minor units. */
-export interface TransactionFilter {
-  types?: TransactionType[];
-  currency?: string;
-  createdFrom?: string;
-  createdTo?: string;
-  amountMin?: number;
-  amountMax?: number;
-}
+export type TransactionFilter = Pick<
+  TransactionFilterInput,
+  'types' | 'currency' | 'createdFrom' | 'createdTo' | 'amountMin' | 'amountMax'
+>;
 
-export interface TransactionPage {
-  nodes: Transaction[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+export type Transaction = TransactionPage['nodes'][number];
+export type TransactionPage = TransactionsQuery['me']['balanceTransactions'];
+
+const TRANSACTIONS_ACCOUNT = graphql(`
+  query TransactionsAccount {
+    me {
+      id
+      defaultCurrency
+      balances {
+        currency
+      }
+    }
+  }
+`);
+
+const TRANSACTIONS = graphql(`
+  query Transactions($filter: TransactionFilterInput, $after: String, $first: Int!) {
+    me {
+      id
+      balanceTransactions(filter: $filter, first: $first, after: $after) {
+        nodes {
+          id
+          createdAt
+          type
+          description
+          amount
+          fee
+          net
+          currency
+          status
+          availableOn
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
 
 /** Leaves out what is unset, so the server sees only the filters in use. */
 export function cleanFilter(filter: TransactionFilter): TransactionFilter {
@@ -60,23 +84,9 @@ export function exportHref(filter: TransactionFilter): string {
 
 export function transactionsApi(client: GraphqlClient) {
   return {
-    account: async () =>
-      (
-        await client.query<{
-          me: { defaultCurrency: string; balances: Array<{ currency: string }> };
-        }>('query TransactionsAccount { me { id defaultCurrency balances { currency } } }')
-      ).me,
+    account: async () => (await client.query(TRANSACTIONS_ACCOUNT)).me,
     page: async (filter: TransactionFilter, after: string | null, first = 25) =>
-      (
-        await client.query<{ me: { balanceTransactions: TransactionPage } }>(
-          `query Transactions($filter: TransactionFilterInput, $after: String, $first: Int!) {
-            me { id balanceTransactions(filter: $filter, first: $first, after: $after) {
-              nodes { id createdAt type description amount fee net currency status availableOn }
-              pageInfo { hasNextPage endCursor }
-            } }
-          }`,
-          { filter: cleanFilter(filter), after, first },
-        )
-      ).me.balanceTransactions,
+      (await client.query(TRANSACTIONS, { filter: cleanFilter(filter), after, first })).me
+        .balanceTransactions,
   };
 }

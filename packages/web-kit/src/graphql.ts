@@ -1,4 +1,4 @@
-import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import { Client, fetchExchange, type AnyVariables } from '@urql/core';
 
 /** A failed GraphQL call, with the server's stable error code (UNAUTHENTICATED, NOT_FOUND…). */
 export class GraphqlRequestError extends Error {
@@ -14,9 +14,28 @@ export class GraphqlRequestError extends Error {
   }
 }
 
+/**
+ * A document typed by what it answers and what it takes, as a micro-frontend's `graphql()` returns
+ * it after generation from the supergraph. At run time it is only the document's text.
+ */
+export interface TypedDocument<Data, Variables> {
+  /** Carries the types; never set. */
+  __apiType?: (variables: Variables) => Data;
+  toString(): string;
+}
+
+/** Variables may be left out only when the document requires none. */
+type VariablesArgument<Variables> =
+  Record<string, never> extends Variables ? [variables?: Variables] : [variables: Variables];
+
 export interface GraphqlClient {
+  query<Data, Variables extends AnyVariables>(
+    document: TypedDocument<Data, Variables>,
+    ...variables: VariablesArgument<Variables>
+  ): Promise<Data>;
+  /** An untyped document, for a caller without generated documents: it names its own result. */
   query<Data, Variables extends AnyVariables = AnyVariables>(
-    document: string | TypedDocumentNode<Data, Variables>,
+    document: string,
     variables?: Variables,
   ): Promise<Data>;
 }
@@ -38,8 +57,10 @@ export function createGraphqlClient({
     ...(fetchFn ? { fetch: fetchFn } : {}),
   });
   return {
-    async query(document, variables) {
-      const result = await client.query(document, (variables ?? {}) as never).toPromise();
+    async query(document: string | TypedDocument<unknown, AnyVariables>, variables?: AnyVariables) {
+      const result = await client
+        .query(document.toString(), (variables ?? {}) as never)
+        .toPromise();
       if (result.error) {
         const first = result.error.graphQLErrors[0];
         if (first) {
