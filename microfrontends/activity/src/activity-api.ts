@@ -3,10 +3,11 @@ import { graphql } from './generated/index.js';
 import type { ActivityQuery, NotificationPreferencesInput } from './generated/graphql.js';
 
 const ACTIVITY = graphql(`
-  query Activity($after: String) {
+  query Activity($after: String, $locale: String) {
     me {
       id
-      activity(first: 25, after: $after) {
+      # Items are written in the reader's language when read, so a zh-CN reader reads Chinese.
+      activity(first: 25, after: $after, locale: $locale) {
         nodes {
           id
           kind
@@ -64,7 +65,8 @@ export type { PreferencesFragment as Preferences } from './generated/graphql.js'
 
 export function activityApi(client: GraphqlClient) {
   return {
-    page: async (after: string | null) => (await client.query(ACTIVITY, { after })).me.activity,
+    page: async (after: string | null, locale: string) =>
+      (await client.query(ACTIVITY, { after, locale })).me.activity,
     markRead: (ids?: string[]) => client.query(MARK_ACTIVITY_READ, { ids }),
     /** Undefined when only the account itself could read them and this caller is not it. */
     preferences: async () =>

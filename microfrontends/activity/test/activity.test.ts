@@ -90,6 +90,23 @@ describe('activity hub', () => {
     expect(view.find('[data-testid="mark-all"]').exists()).toBe(false);
   });
 
+  it('asks for the items in the reader’s language, and again when it changes', async () => {
+    const client = scriptedClient({
+      Activity: [
+        page([item('act_5', null)]),
+        page([{ ...item('act_5', null), title: '付款失败' }]),
+      ],
+      NotificationPreferences: [prefs],
+    });
+    const view = await mountPage(client);
+    expect(view.get('[data-id="act_5"]').text()).toContain('Title act_5');
+    setLocale('zh-CN');
+    await flushPromises();
+    const asked = client.calls.filter(([name]) => name === 'Activity');
+    expect(asked.map(([, variables]) => variables.locale)).toEqual(['en', 'zh-CN']);
+    expect(view.get('[data-id="act_5"]').text()).toContain('付款失败');
+  });
+
   it('saves email choices as they change, and speaks Chinese', async () => {
     setLocale('zh-CN');
     const client = scriptedClient({

@@ -1,6 +1,12 @@
 import { payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
 import { graphql } from './generated/index.js';
-import type { BalanceCardQuery, PayoutInput, PayoutScheduleInput } from './generated/graphql.js';
+import type {
+  BalanceCardQuery,
+  PayoutInput,
+  PayoutQuoteQuery,
+  PayoutQuoteQueryVariables,
+  PayoutScheduleInput,
+} from './generated/graphql.js';
 
 graphql(`
   fragment Schedule on PayoutSchedule {
@@ -72,6 +78,28 @@ export const BALANCE_CARD_QUERY = graphql(`
   }
 `);
 
+/**
+ * What a payout would be if made now — fee, destination, arrival — worked out by the server
+ * with the rules that make the payout, so the dialog never prices one itself.
+ */
+const PAYOUT_QUOTE = graphql(`
+  query PayoutQuote($amount: SafeInt!, $currency: String!, $method: PayoutMethod!) {
+    payoutQuote(amount: $amount, currency: $currency, method: $method) {
+      amount
+      fee
+      method
+      arrivalDate
+      destination {
+        id
+        kind
+        bankName
+        brand
+        last4
+      }
+    }
+  }
+`);
+
 const PAY_OUT = graphql(`
   mutation PayOut($input: PayoutInput!, $key: String!) {
     payOut(input: $input, idempotencyKey: $key) {
@@ -99,6 +127,7 @@ const TOP_UP_RESERVE = graphql(`
 `);
 
 export type BalanceCardData = BalanceCardQuery;
+export type PayoutQuoteView = PayoutQuoteQuery['payoutQuote'];
 export type ExternalAccountView = BalanceCardQuery['me']['externalAccounts'][number];
 export type {
   PayoutInterval as Interval,
@@ -110,6 +139,8 @@ export type {
 export function payoutActions(client: GraphqlClient) {
   const bankChange = payoutDetailsChange(client);
   return {
+    quotePayout: async (request: PayoutQuoteQueryVariables) =>
+      (await client.query(PAYOUT_QUOTE, request)).payoutQuote,
     payOut: (input: PayoutInput, key: string) => client.query(PAY_OUT, { input, key }),
     updateSchedule: (input: PayoutScheduleInput) => client.query(UPDATE_PAYOUT_SCHEDULE, { input }),
     topUpReserve: (amount: number, currency: string, key: string) =>

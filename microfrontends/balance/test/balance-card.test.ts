@@ -80,6 +80,26 @@ const me: Me = {
 };
 const answer = (overrides: Partial<Me> = {}) => ({ me: { ...me, ...overrides } });
 
+/** The server's quote, as the payouts subgraph prices it (the dialog prices nothing itself). */
+const quote = (amount: number, method: 'standard' | 'instant' = 'standard') => {
+  const destination = me.externalAccounts[method === 'instant' ? 1 : 0]!;
+  return {
+    payoutQuote: {
+      amount,
+      fee: method === 'instant' ? 100 : 0,
+      method,
+      arrivalDate: '2026-11-27T00:00:00.000Z',
+      destination: {
+        id: destination.id,
+        kind: destination.kind,
+        bankName: destination.bankName,
+        brand: destination.brand,
+        last4: destination.last4,
+      },
+    },
+  };
+};
+
 async function mountCard(client: GraphqlClient) {
   const { i18n } = createDashI18n(messages);
   const card = mount(BalanceCard, {
@@ -195,6 +215,7 @@ describe('pay out now', () => {
   it('pays out with one key per amount and speed, and explains a refusal', async () => {
     const client = scriptedClient({
       BalanceCard: [answer(), answer({ payoutsInTransit: [{ currency: 'usd', amount: 65_000 }] })],
+      PayoutQuote: [quote(123_456), quote(25_000)],
       PayOut: [
         new GraphqlRequestError('down', 'NETWORK_ERROR'),
         new GraphqlRequestError('short', 'FAILED_PRECONDITION', 'amount', {
@@ -209,6 +230,7 @@ describe('pay out now', () => {
     const dialog = card.get('[data-testid="payout-dialog"]');
     expect((dialog.get('input').element as HTMLInputElement).value).toBe('1234.56');
     await dialog.get('input').setValue('250');
+    await flushPromises();
     expect(dialog.get('[data-testid="payout-consequence"]').text()).toBe(
       '$250.00 goes to Simulated Bank •••• 6789, usually within 2 business days.',
     );
@@ -235,6 +257,7 @@ describe('pay out now', () => {
   it('offers instant payouts to the debit card and states the fee', async () => {
     const client = scriptedClient({
       BalanceCard: [answer(), answer()],
+      PayoutQuote: [quote(123_456), quote(10_000), quote(10_000, 'instant')],
       PayOut: [{ payOut: { id: 'po_3', arrivalDate: '2026-11-25T00:00:00.000Z' } }],
     });
     const card = await mountCard(client);
@@ -242,7 +265,14 @@ describe('pay out now', () => {
     await flushPromises();
     const dialog = card.get('[data-testid="payout-dialog"]');
     await dialog.get('input').setValue('100');
+    await flushPromises();
     await dialog.get('[data-testid="instant"]').setValue(true);
+    await flushPromises();
+    expect(client.calls.filter(([name]) => name === 'PayoutQuote').at(-1)![1]).toEqual({
+      amount: 10_000,
+      currency: 'usd',
+      method: 'instant',
+    });
     expect(dialog.get('[data-testid="payout-consequence"]').text()).toBe(
       '$100.00 goes to Visa •••• 5556 within minutes. The fee of $1.00 comes from your balance too.',
     );
