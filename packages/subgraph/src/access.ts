@@ -26,6 +26,7 @@ export interface AccountOwnership {
 export type PlatformLookup = (platformId: string) => Promise<KnownPlatform | null>;
 
 type SignedInAccount = Extract<Caller, { kind: 'account' }>;
+type OnboardingSession = Extract<Caller, { kind: 'onboarding' }>;
 
 /**
  * The one gate between a request and an account's data. Every use case asks it first, so a
@@ -107,6 +108,31 @@ export class Access {
   signedInAccount(): SignedInAccount {
     if (this.caller.kind === 'account') return this.caller;
     throw unauthenticated();
+  }
+
+  /** The platform and the API key it acts with (a key manages keys); refused for anyone else. */
+  apiKey(): Tenant & { keyId: string } {
+    const tenant = this.platform();
+    return { ...tenant, keyId: (this.caller as Extract<Caller, { kind: 'platform' }>).keyId };
+  }
+
+  /**
+   * The browser of an opened account link, or null. Such a session may fill in the account's
+   * onboarding and nothing else, so every other gate here refuses it.
+   */
+  onboardingSession(): OnboardingSession | null {
+    return this.caller.kind === 'onboarding' ? this.caller : null;
+  }
+
+  /**
+   * The open account an onboarding session (an opened account link) is for; a dashboard session
+   * — perhaps a stolen one — is refused with ONBOARDING_ONLY and `refusal`.
+   */
+  async onboardingAccount(refusal: string): Promise<OwnedAccount> {
+    const session = this.onboardingSession();
+    if (this.caller.kind === 'anonymous') throw unauthenticated();
+    if (!session) throw new DashError('FORBIDDEN', refusal, { reason: 'ONBOARDING_ONLY' });
+    return this.ownership.openAccountOf(session, session.accountId);
   }
 
   /** The tenant of a signed-in account or a platform key; UNAUTHENTICATED otherwise. */

@@ -154,3 +154,32 @@ describe('Access', () => {
     expect(platform.canSee(ACCOUNTS[3]!)).toBe(false);
   });
 });
+
+describe('Access for an opened account link', () => {
+  it('lets an onboarding session reach its own open account and nothing else', async () => {
+    const onboarding = new Access(ONBOARDING_A1, ownership(), platformWith({}));
+    expect(onboarding.onboardingSession()).toBe(ONBOARDING_A1);
+    expect((await onboarding.onboardingAccount('x')).accountId).toBe('acct_a1');
+    expect(await codeOf(onboarding.writeAccount('acct_a1'))).toBe('UNAUTHENTICATED');
+    // A dashboard session — perhaps a stolen one — is not an account link.
+    const dashboard = new Access(SIGNED_IN_A1, ownership(), platformWith({}));
+    expect(dashboard.onboardingSession()).toBeNull();
+    await expect(dashboard.onboardingAccount('Use your payout settings.')).rejects.toMatchObject({
+      message: 'Use your payout settings.',
+      extensions: { code: 'FORBIDDEN', reason: 'ONBOARDING_ONLY' },
+    });
+    const nobody = new Access({ kind: 'anonymous' }, ownership(), platformWith({}));
+    expect(await codeOf(nobody.onboardingAccount('x'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('names the API key only to a platform', () => {
+    expect(new Access(PLATFORM_A, ownership(), platformWith({})).apiKey()).toEqual({
+      platformId: 'plat_a',
+      livemode: false,
+      keyId: 'k',
+    });
+    expect(() => new Access(SIGNED_IN_A1, ownership(), platformWith({})).apiKey()).toThrow(
+      DashError,
+    );
+  });
+});

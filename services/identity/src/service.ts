@@ -1,3 +1,4 @@
+import type { Caller } from '@dash/auth-context';
 // Resolvers load first and in this order: type-graphql lists the schema's fields in the order
 // their modules load, and the printed schema (schema.graphql) keeps that order.
 import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
@@ -101,13 +102,16 @@ export function assembleIdentity(
       ),
     };
   };
+  const platforms = new PlatformService(dataSource);
   return {
     producer,
     limitsConnection,
     epochsRedis,
     credentialEpochs,
     accounts,
-    platforms: new PlatformService(dataSource),
+    platforms,
+    /** Each request's gate: the caller against identity's own accounts and platforms. */
+    accessFor: (caller: Caller) => new Access(caller, accounts, platforms.lookup()),
     apiKeys: new ApiKeyService(dataSource),
     forClient,
     accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
@@ -190,7 +194,7 @@ export function createIdentityService(
     ],
     buildContext: (base, app) => ({
       ...base,
-      access: new Access(base.caller, app.accounts, app.platforms.lookup()),
+      access: app.accessFor(base.caller),
       accounts: app.accounts,
       platforms: app.platforms,
       apiKeys: app.apiKeys,

@@ -1,3 +1,4 @@
+import type { Caller } from '@dash/auth-context';
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import {
@@ -66,6 +67,8 @@ export function assemblePayouts(
   return {
     config,
     dataSource,
+    /** Each request's gate: the caller against the accounts the directory knows. */
+    accessFor: (caller: Caller) => new Access(caller, directory, platformLookup(dataSource)),
     payouts: new Payouts(dataSource),
     externalAccounts,
     schedules,
@@ -127,7 +130,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
     ],
     buildContext: (base, app) => ({
       ...base,
-      access: new Access(base.caller, app.directory, platformLookup(app.dataSource)),
+      access: app.accessFor(base.caller),
       payouts: app.payouts,
       externalAccounts: app.externalAccounts,
       schedules: app.schedules,

@@ -1,15 +1,7 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Tenant } from '@dash/contracts';
-import { notFound, unauthenticated, type Access } from '@dash/subgraph';
+import { notFound } from '@dash/subgraph';
 import { ApiKey } from './api-key.entity.js';
 import type { IdentityContext } from '../context.js';
-
-/** The platform acting and the key it acts with (Access refuses anyone but a platform key). */
-function callingKey(access: Access): Tenant & { keyId: string } {
-  const tenant = access.platform();
-  if (access.caller.kind !== 'platform') throw unauthenticated();
-  return { ...tenant, keyId: access.caller.keyId };
-}
 
 @ObjectType({ description: 'A new key and its secret. The secret is never shown again.' })
 class NewApiKey {
@@ -36,7 +28,7 @@ export class ApiKeyResolver {
       'Issues another key in the calling key’s mode, for rotation. Revoking the calling key later revokes this one too. A platform has at most 10 active keys per mode (FAILED_PRECONDITION, reason TOO_MANY_KEYS).',
   })
   createApiKey(@Ctx() { access, apiKeys, log }: IdentityContext): Promise<NewApiKey> {
-    const platform = callingKey(access);
+    const platform = access.apiKey();
     return apiKeys.issue(platform, { createdByKeyId: platform.keyId }).then((issued) => {
       log.info({ keyId: issued.key.id, by: platform.keyId }, 'API key created');
       return issued;
@@ -51,7 +43,7 @@ export class ApiKeyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { access, apiKeys, log, credentialEpochs }: IdentityContext,
   ): Promise<ApiKey> {
-    const platform = callingKey(access);
+    const platform = access.apiKey();
     const revoked = await apiKeys.revoke(platform.platformId, id, platform.keyId);
     if (!revoked) throw notFound('active API key', id);
     log.info({ keyIds: revoked.map((key) => key.id), by: platform.keyId }, 'API keys revoked');

@@ -11,7 +11,6 @@ import {
 } from 'type-graphql';
 import { badInput } from '@dash/subgraph';
 import { Account } from '../account/account.entity.js';
-import { onboardingSession } from '../onboarding/onboarding-caller.rules.js';
 import type { IdentityContext } from '../context.js';
 
 enum LoginChannelEnum {
@@ -180,7 +179,7 @@ export class LoginResolver {
     @Ctx() { access, login, credentialEpochs, setResponseHeader }: IdentityContext,
   ): Promise<boolean> {
     // An onboarding session can be ended too, so a shared computer does not keep it open.
-    const signedIn = onboardingSession(access.caller) ?? access.signedInAccount();
+    const signedIn = access.onboardingSession() ?? access.signedInAccount();
     if (signedIn.sessionId) await login.signOut(signedIn.sessionId);
     // Every gateway replica forgets the session at its next request.
     await credentialEpochs.bump({ accountId: signedIn.accountId });

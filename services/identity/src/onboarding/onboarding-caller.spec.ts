@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { Access, type AccountOwnership } from '@dash/subgraph';
-import { onboardingCaller, onboardingSession } from './onboarding-caller.rules.js';
+import { onboardingCaller } from './onboarding-caller.rules.js';
 
 const nobody: AccountOwnership = {
   belongsTo: () => Promise.resolve(null),
@@ -19,7 +19,7 @@ const link: Caller = {
 
 describe('who fills in onboarding', () => {
   it('is an opened account link, or the signed-in account itself', () => {
-    expect(onboardingSession(link)).toBe(link);
+    expect(accessOf(link).onboardingSession()).toBe(link);
     expect(onboardingCaller(accessOf(link))).toEqual({
       accountId: 'acct_jo',
       accountLinkId: 'al_1',
@@ -34,7 +34,7 @@ describe('who fills in onboarding', () => {
       { kind: 'platform', ...tenant, keyId: 'k' },
       { kind: 'anonymous' },
     ] as Caller[]) {
-      expect(onboardingSession(caller)).toBeNull();
+      expect(accessOf(caller).onboardingSession()).toBeNull();
       expect(() => onboardingCaller(accessOf(caller))).toThrow(
         'Open the onboarding link from your platform to continue.',
       );

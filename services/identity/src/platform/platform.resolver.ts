@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Access } from '@dash/subgraph';
-import { onboardingSession } from '../onboarding/onboarding-caller.rules.js';
 import type { IdentityContext } from '../context.js';
 import { Platform } from './platform.entity.js';
 import { PlatformFeatures, type FeatureName } from './platform-features.type.js';
@@ -8,7 +7,7 @@ import { PlatformFeaturesInput } from './platform.input.js';
 
 /** The platform a caller belongs to: its key's, its account's or its onboarding session's. */
 function ownPlatformId(access: Access): string | null {
-  const session = onboardingSession(access.caller);
+  const session = access.onboardingSession();
   if (session) return session.platformId;
   const { kind } = access.caller;
   return kind === 'account' || kind === 'platform' ? access.tenant().platformId : null;

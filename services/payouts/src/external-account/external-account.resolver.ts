@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { DashError } from '@dash/errors';
-import { badInput, unauthenticated } from '@dash/subgraph';
+import { badInput } from '@dash/subgraph';
 import { Account } from '../account/account.type.js';
 import type { PayoutsContext } from '../context.js';
 import { ExternalAccount } from './external-account.entity.js';
@@ -106,17 +105,10 @@ export class ExternalAccountResolver {
     @Arg('input', () => BankAccountInput) input: BankAccountInput,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
-    // Access has no gate for an onboarding session (an account link) yet: checked here.
-    const { caller } = context.access;
-    if (caller.kind === 'anonymous') throw unauthenticated();
     // A dashboard session (perhaps a stolen one) changes where money goes only with a code.
-    if (caller.kind !== 'onboarding')
-      throw new DashError(
-        'FORBIDDEN',
-        'A bank account is added without a code only during onboarding. Change it from your payout settings.',
-        { reason: 'ONBOARDING_ONLY' },
-      );
-    const account = await context.directory.openAccountOf(caller, caller.accountId);
+    const account = await context.access.onboardingAccount(
+      'A bank account is added without a code only during onboarding. Change it from your payout settings.',
+    );
     return context.externalAccounts.add(
       account,
       { bankAccount: input },
