@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphUrlVariable } from '@dash/manifest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
+import { graphqlRequest } from '@dash/testing';
 import {
   DEMO_ACCOUNT,
-  DEMO_PLATFORM,
-  DEMO_TEST_KEY,
   prepareIsolatedStackEnv,
   startStack,
   type IsolatedStackEnv,
@@ -15,42 +11,26 @@ import {
 import { loadGatewayConfig, startGateway } from '@dash/gateway';
 import { createLogger } from '@dash/logger';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
+import {
+  asCaller,
+  createAccountThroughApi,
+  demoAccountCaller,
+  extensionsOf,
+  platformKey,
+} from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
-const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 
 /** The platform's API, through the gateway with its secret key. */
 const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
 
 /** The dashboard's calls for one signed-in account, made to identity as the gateway makes them. */
-const asAccount =
-  (accountId: string) =>
-  <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
-    const caller: Caller = {
-      kind: 'account',
-      accountId,
-      platformId: DEMO_PLATFORM.id,
-      livemode: false,
-      sessionId: 'ses_test',
-    };
-    const identity = stack.services.find((service) => service.name === 'identity')!;
-    return graphqlRequest<T>(identity.url, query, variables, {
-      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'identity' }),
-    });
-  };
+const asAccount = (accountId: string) =>
+  asCaller(stack, 'identity', demoAccountCaller(accountId, 'ses_test'));
 
-const extensionsOf = (response: GraphqlResponse<unknown>) =>
-  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
-
-async function newAccount(email: string): Promise<string> {
-  const created = await asPlatform<{ createAccount: { id: string } }>(
-    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-    { e: email },
-  );
-  return created.data!.createAccount.id;
-}
+const newAccount = (email: string) => createAccountThroughApi(stack, email);
 
 const setCloseAccount = (allowed: boolean) =>
   asPlatform<{ updatePlatformFeatures: { features: { closeAccount: boolean } } }>(

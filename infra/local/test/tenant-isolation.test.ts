@@ -23,18 +23,14 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
+import { createAccountThroughApi, demoAccountCaller } from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
 let otherKey: string;
 let otherAccountId: string;
 
-const demoAccountCaller: Caller = {
-  kind: 'account',
-  accountId: DEMO_ACCOUNT.id,
-  platformId: DEMO_PLATFORM.id,
-  livemode: false,
-};
+const demoAccount = demoAccountCaller(DEMO_ACCOUNT.id);
 
 beforeAll(async () => {
   prepared = await prepareIsolatedStackEnv('tenants');
@@ -43,13 +39,9 @@ beforeAll(async () => {
   const identity = stack.services.find((s) => s.name === 'identity')!;
   const other = await createPlatform(identity.dataSource, { name: 'Second Tenant' });
   otherKey = other.testSecret;
-  const created = await graphqlRequest<{ createAccount: { id: string } }>(
-    stack.gatewayUrl,
-    'mutation { createAccount(input: { email: "second@example.com", country: "US" }) { id } }',
-    {},
-    { authorization: `Bearer ${otherKey}` },
-  );
-  otherAccountId = created.data!.createAccount.id;
+  otherAccountId = await createAccountThroughApi(stack, 'second@example.com', {
+    authorization: `Bearer ${otherKey}`,
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -137,7 +129,7 @@ describe('tenant isolation across the whole supergraph', () => {
         );
 
       // The owner sees its data, so the empty answers below mean "denied", not "nothing there".
-      const own = await ask(demoAccountCaller);
+      const own = await ask(demoAccount);
       expect(own.errors, service.name).toBeUndefined();
       expect(
         Object.values(own.data!._entities[0] ?? {}).some((value) => !isEmpty(value)),
@@ -198,7 +190,7 @@ describe('tenant isolation across the whole supergraph', () => {
         {},
         {
           'x-dash-caller': signCaller(
-            demoAccountCaller,
+            demoAccount,
             keyRing('k1:a-guessed-secret-of-enough-length-32'),
             { audience: service.name },
           ),
