@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subgraphUrlVariable } from '@dash/manifest';
 import { graphqlRequest } from '@dash/testing';
-import {
-  DEMO_ACCOUNT,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { DEMO_ACCOUNT, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
 import { loadGatewayConfig, startGateway } from '@dash/gateway';
 import { createLogger } from '@dash/logger';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
@@ -17,10 +11,15 @@ import {
   demoAccountCaller,
   extensionsOf,
   platformKey,
+  ownStack,
 } from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack('settings', (started, isolated) => {
+  stack = started;
+  prepared = isolated;
+});
 
 /** The platform's API, through the gateway with its secret key. */
 const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
@@ -65,15 +64,6 @@ async function closingCode(accountId: string, email: string) {
   const code = /\b(\d{6})\b/.exec((await closingMessages())[0]!.text)![1]!;
   return { c: started.data!.startAccountClosure.id, code };
 }
-
-beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('settings');
-  stack = await startStack(prepared.env, { randomPorts: true });
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
-});
 
 describe('closing an account', () => {
   it('is refused while the platform has not switched it on', async () => {

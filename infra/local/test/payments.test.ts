@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
-import { createPlatform } from '@dash/identity';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import {
-  DEMO_PLATFORM,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { DEMO_PLATFORM, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
 import { onboardAccount } from './onboard.js';
 import {
   asCaller,
@@ -16,10 +9,16 @@ import {
   demoAccountCaller,
   extensionsOf,
   platformKey,
+  anotherPlatform,
+  ownStack,
 } from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack('payments', (started, isolated) => {
+  stack = started;
+  prepared = isolated;
+});
 let otherKey: string;
 let keys = 0;
 const newKey = () => `payments-test-${(keys += 1)}`;
@@ -43,14 +42,7 @@ async function newAccount(email: string, onboarded = true): Promise<string> {
 }
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('payments');
-  stack = await startStack(prepared.env, { randomPorts: true });
-  const identity = stack.services.find((s) => s.name === 'identity')!;
-  otherKey = (await createPlatform(identity.dataSource, { name: 'Other Rides' })).testSecret;
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
+  otherKey = (await anotherPlatform(stack, 'Other Rides')).testSecret;
 });
 
 describe('payments across the services', () => {
@@ -292,20 +284,12 @@ describe('payments across the services', () => {
 
 describe('test keys cannot change live behaviour', () => {
   it('a leaked test key switches refunds and instant payouts for test mode only, however the two keys race', async () => {
-    const identity = stack.services.find((s) => s.name === 'identity')!;
-    const created = await createPlatform(identity.dataSource, { name: 'Leaky Rides' });
+    const created = await anotherPlatform(stack, 'Leaky Rides');
     const platformId = created.platform.id;
     const testKey = { authorization: `Bearer ${created.testSecret}` };
     const liveKey = { authorization: `Bearer ${created.liveSecret}` };
-    const newAccountWith = async (key: Record<string, string>, email: string) =>
-      (
-        await graphqlRequest<{ createAccount: { id: string } }>(
-          stack.gatewayUrl,
-          'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-          { e: email },
-          key,
-        )
-      ).data!.createAccount.id;
+    const newAccountWith = (key: Record<string, string>, email: string) =>
+      createAccountThroughApi(stack, email, key);
     const liveAccount = await newAccountWith(liveKey, 'live.rider@example.com');
     const testAccount = await newAccountWith(testKey, 'test.rider@example.com');
     const SWITCH = `mutation($on: Boolean!) {

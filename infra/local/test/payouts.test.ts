@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphqlRequest } from '@dash/testing';
-import {
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { type RunningStack } from '../src/index.js';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
 import { changeOnboardingAnswers, onboardAccount, openOnboarding } from './onboard.js';
 import {
@@ -14,10 +9,15 @@ import {
   demoAccountCaller,
   extensionsOf,
   platformKey,
+  ownStack,
 } from './support.js';
 
-let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack(
+  'payouts',
+  (started) => (stack = started),
+  (env) => ({ ...env, DASH_PAYOUT_TICK_MS: '300', DASH_SIMULATED_BANK_SETTLE_MS: '0' }),
+);
 let keys = 0;
 const newKey = () => `payouts-test-${(keys += 1)}`;
 
@@ -68,22 +68,6 @@ async function activityKinds(accountId: string): Promise<string[]> {
 const CHANGE_BANK = `mutation($bank: BankAccountInput!, $c: ID!, $code: String!) {
   changeExternalAccount(bankAccount: $bank, challenge: $c, code: $code) { id last4 defaultForCurrency }
 }`;
-
-beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('payouts');
-  stack = await startStack(
-    {
-      ...prepared.env,
-      DASH_PAYOUT_TICK_MS: '300',
-      DASH_SIMULATED_BANK_SETTLE_MS: '0',
-    },
-    { randomPorts: true },
-  );
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
-});
 
 describe('payouts across the services', () => {
   it('a payout is composed with the balance, moves along, and shows in the activity hub', async () => {

@@ -1,7 +1,16 @@
+import { afterAll, beforeAll } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
+import { createPlatform } from '@dash/identity';
 import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import { DEMO_PLATFORM, DEMO_TEST_KEY, type RunningStack } from '../src/index.js';
+import {
+  DEMO_PLATFORM,
+  DEMO_TEST_KEY,
+  prepareIsolatedStackEnv,
+  startStack,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
 
 export const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
 
@@ -40,4 +49,32 @@ export async function createAccountThroughApi(
     key,
   );
   return created.data!.createAccount.id;
+}
+
+/**
+ * Gives the test file a stack of its own (fresh databases, random ports): started before its
+ * tests and handed to `started` (with the settings it was prepared with), stopped and dropped after them. `envOf` adjusts its settings.
+ */
+export function ownStack(
+  label: string,
+  started: (stack: RunningStack, prepared: IsolatedStackEnv) => void,
+  envOf: (env: Record<string, string>) => Record<string, string> = (env) => env,
+): void {
+  let prepared: IsolatedStackEnv | undefined;
+  let stack: RunningStack | undefined;
+  beforeAll(async () => {
+    prepared = await prepareIsolatedStackEnv(label);
+    stack = await startStack(envOf(prepared.env), { randomPorts: true });
+    started(stack, prepared);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await prepared?.cleanup();
+  });
+}
+
+/** A second platform beside the demo one, made in identity's database: answers its keys. */
+export function anotherPlatform(stack: RunningStack, name: string) {
+  const identity = stack.services.find((service) => service.name === 'identity')!;
+  return createPlatform(identity.dataSource, { name });
 }

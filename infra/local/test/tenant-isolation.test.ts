@@ -9,43 +9,35 @@ import {
   type GraphQLField,
   type GraphQLType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { keyRing } from '@dash/config';
 import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { createPlatform } from '@dash/identity';
 import { graphqlRequest } from '@dash/testing';
+import { DEMO_ACCOUNT, DEMO_PLATFORM, type RunningStack } from '../src/index.js';
 import {
-  DEMO_ACCOUNT,
-  DEMO_PLATFORM,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
-import { createAccountThroughApi, demoAccountCaller } from './support.js';
+  anotherPlatform,
+  createAccountThroughApi,
+  demoAccountCaller,
+  ownStack,
+} from './support.js';
 
-let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack(
+  'tenants',
+  (started) => (stack = started),
+  ({ DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env }) => env,
+);
 let otherKey: string;
 let otherAccountId: string;
 
 const demoAccount = demoAccountCaller(DEMO_ACCOUNT.id);
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('tenants');
-  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
-  stack = await startStack(env, { randomPorts: true });
-  const identity = stack.services.find((s) => s.name === 'identity')!;
-  const other = await createPlatform(identity.dataSource, { name: 'Second Tenant' });
-  otherKey = other.testSecret;
+  otherKey = (await anotherPlatform(stack, 'Second Tenant')).testSecret;
   otherAccountId = await createAccountThroughApi(stack, 'second@example.com', {
     authorization: `Bearer ${otherKey}`,
   });
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
 });
 
 const unwrap = (type: GraphQLType): GraphQLType =>
