@@ -1,13 +1,14 @@
 import autocannon from 'autocannon';
 import { prepareIsolatedStackEnv, startStack } from '@dash/local-stack';
+import { benchSetting } from './stats.js';
 
 /**
  * Load on the dashboard's first request: the balance card query through the gateway, which
  * plans it across identity and ledger and sums 300 transactions in MySQL. Prints throughput,
  * latency percentiles and the process's memory.
  */
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION_S = benchSetting('BENCH_DURATION', 10);
+const CONNECTIONS = benchSetting('BENCH_CONNECTIONS', 20);
 const QUERY = '{ me { id displayName balances { currency available pending total } } }';
 
 process.env.LOG_LEVEL ??= 'silent';

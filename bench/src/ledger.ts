@@ -18,7 +18,7 @@ import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
 import type { DataSource } from 'typeorm';
 import { startProcess, type ServiceProcess } from './processes.js';
-import { inParallel, percentile } from './stats.js';
+import { benchSetting, inParallel, percentile } from './stats.js';
 
 /**
  * The ledger at scale: loads BENCH_TRANSACTIONS balance transactions (default 1,000,000) over
@@ -26,12 +26,12 @@ import { inParallel, percentile } from './stats.js';
  * invariant kept) and the latency of the dashboard's transactions, payments and earnings queries
  * at the ledger subgraph and through the gateway.
  */
-const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
-const CHARGES = Number(process.env.BENCH_CHARGES ?? 5_000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+const TRANSACTIONS = benchSetting('BENCH_TRANSACTIONS', 1_000_000);
+const ACCOUNTS = benchSetting('BENCH_ACCOUNTS', 10_000);
+const CHARGES = benchSetting('BENCH_CHARGES', 5_000);
+const SAMPLES = benchSetting('BENCH_SAMPLES', 400);
 /** Charges in flight at once, as many API clients would have. */
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = benchSetting('BENCH_CONCURRENCY', 16);
 const BATCH = 2_000;
 const DAY = 24 * 3600 * 1000;
 

@@ -11,7 +11,7 @@ import {
   testRedisUrl,
 } from '@dash/testing';
 import { startProcess } from './processes.js';
-import { inParallel, percentile } from './stats.js';
+import { benchSetting, inParallel, percentile } from './stats.js';
 
 /**
  * The event pipeline end to end: a producing service commits `account.updated` events to its
@@ -20,10 +20,10 @@ import { inParallel, percentile } from './stats.js';
  * own transaction. Two phases: a burst, for events per second through the whole pipeline; then a
  * steady rate below that, for the latency from commit to activity item (p50/p95).
  */
-const BURST = Number(process.env.BENCH_EVENTS ?? 20_000);
-const RATE = Number(process.env.BENCH_RATE ?? 1_000);
-const STEADY_S = Number(process.env.BENCH_DURATION ?? 10);
-const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
+const BURST = benchSetting('BENCH_EVENTS', 20_000);
+const RATE = benchSetting('BENCH_RATE', 1_000);
+const STEADY_S = benchSetting('BENCH_DURATION', 10);
+const WRITERS = benchSetting('BENCH_WRITERS', 8);
 const PER_TRANSACTION = 20;
 const ACCOUNTS = 1_000;
 

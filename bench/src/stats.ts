@@ -1,4 +1,11 @@
-/** What the benchmarks share: running work from a fixed number of workers, and percentiles. */
+/**
+ * What the benchmarks share: their BENCH_* settings, running work from a fixed number of workers,
+ * and percentiles.
+ */
+
+/** A numeric BENCH_* setting from the environment, or its default. */
+export const benchSetting = (name: string, fallback: number) =>
+  Number(process.env[name] ?? fallback);
 
 /** Runs task(0) … task(count − 1), `limit` at a time, each worker taking the next index. */
 export async function inParallel(

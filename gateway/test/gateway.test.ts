@@ -25,6 +25,19 @@ async function gatewayWith(overrides: Partial<GatewayConfig> = {}): Promise<Runn
   return gateway;
 }
 
+/** A new platform (its keys) with one test-mode US account of its own in identity. */
+async function platformWithAccount(
+  name: string,
+  account: { id: string; displayName: string; email: string },
+) {
+  const platform = await createPlatform(identity.dataSource, { name });
+  await seedIdentity(identity.dataSource, {
+    platform: { id: platform.platform.id, name, brandColor: '#5b4cf0' },
+    accounts: [{ ...account, country: 'US', defaultCurrency: 'usd', livemode: false }],
+  });
+  return platform;
+}
+
 const balanceCard = '{ me { id displayName balances { currency available pending total } } }';
 
 beforeAll(async () => {
@@ -125,21 +138,12 @@ describe('gateway', () => {
 
   it('authenticates platforms by secret key and shows each only its own accounts', async () => {
     const gateway = await gatewayWith({ devAccount: undefined });
-    const mine = await createPlatform(identity.dataSource, { name: 'Key Platform' });
-    const theirs = await createPlatform(identity.dataSource, { name: 'Other Platform' });
-    await seedIdentity(identity.dataSource, {
-      platform: { id: mine.platform.id, name: 'Key Platform', brandColor: '#5b4cf0' },
-      accounts: [
-        {
-          id: 'acct_keyed',
-          displayName: 'Kay',
-          email: 'kay@example.com',
-          country: 'US',
-          defaultCurrency: 'usd',
-          livemode: false,
-        },
-      ],
+    const mine = await platformWithAccount('Key Platform', {
+      id: 'acct_keyed',
+      displayName: 'Kay',
+      email: 'kay@example.com',
     });
+    const theirs = await createPlatform(identity.dataSource, { name: 'Other Platform' });
     const accountQuery = '{ account(id: "acct_keyed") { id displayName platform { name } } }';
     const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
@@ -166,19 +170,10 @@ describe('gateway', () => {
 
   it('signs a browser in with a login link and a code, then out, through cookies', async () => {
     const gateway = await gatewayWith({ devAccount: undefined });
-    const platform = await createPlatform(identity.dataSource, { name: 'Cookie Platform' });
-    await seedIdentity(identity.dataSource, {
-      platform: { id: platform.platform.id, name: 'Cookie Platform', brandColor: '#5b4cf0' },
-      accounts: [
-        {
-          id: 'acct_cookie',
-          displayName: 'Coco',
-          email: 'coco@example.com',
-          country: 'US',
-          defaultCurrency: 'usd',
-          livemode: false,
-        },
-      ],
+    const platform = await platformWithAccount('Cookie Platform', {
+      id: 'acct_cookie',
+      displayName: 'Coco',
+      email: 'coco@example.com',
     });
     const link = await graphqlRequest<{ createLoginLink: { url: string } }>(
       gateway.url,

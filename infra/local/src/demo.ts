@@ -1,5 +1,5 @@
 import type { DisputeSeedRow } from '@dash/disputes';
-import { ExternalAccountKind, type PayoutSeedRow, type PayoutsSeed } from '@dash/payouts';
+import { ExternalAccountKind, WEEKDAYS, type PayoutSeedRow, type PayoutsSeed } from '@dash/payouts';
 import { isVerifiable } from '@dash/identity';
 
 /**
@@ -47,6 +47,20 @@ function onboarded(answers: Record<string, string>, url: string) {
   };
 }
 
+/**
+ * A US individual's test-mode answers apart from name and email: the id number is the
+ * documented one that verifies.
+ */
+export const US_TEST_PERSON = {
+  'individual.phone': '+14155550142',
+  'individual.dob': '1990-04-12',
+  'individual.address.line1': '510 Townsend St',
+  'individual.address.city': 'San Francisco',
+  'individual.address.state': 'CA',
+  'individual.address.postal_code': '94103',
+  'individual.id_number': '000000000',
+};
+
 export const DEMO_ACCOUNT = {
   id: 'acct_0Demo00000000000000JennyRo',
   displayName: 'Jenny Rosen',
@@ -59,13 +73,7 @@ export const DEMO_ACCOUNT = {
       'individual.first_name': 'Jenny',
       'individual.last_name': 'Rosen',
       'individual.email': 'jenny.rosen@example.com',
-      'individual.phone': '+14155550142',
-      'individual.dob': '1990-04-12',
-      'individual.address.line1': '510 Townsend St',
-      'individual.address.city': 'San Francisco',
-      'individual.address.state': 'CA',
-      'individual.address.postal_code': '94103',
-      'individual.id_number': '000000000',
+      ...US_TEST_PERSON,
     },
     'https://rocketrides.example/jenny',
   ),
@@ -122,15 +130,6 @@ const DEMO_DEBIT_CARD = {
   brand: 'visa',
   last4: '5556',
 };
-const WEEKDAY_NAMES = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
 
 const DAY = 24 * 3600 * 1000;
 const demoId = (prefix: string, n: number) => `${prefix}_0Demo${String(n).padStart(19, '0')}`;
@@ -363,7 +362,7 @@ export function buildDemoData(now = new Date()): DemoData {
       ...accountRow,
       interval: 'weekly',
       delayDays: 2,
-      weeklyAnchor: WEEKDAY_NAMES[now.getUTCDay()]!,
+      weeklyAnchor: WEEKDAYS[now.getUTCDay()]!,
       monthlyAnchor: null,
       timeZone: 'UTC',
       updatedAt: new Date(now.getTime() - 91 * DAY),

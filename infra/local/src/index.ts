@@ -6,6 +6,7 @@ export {
   DEMO_PLATFORM,
   DEMO_TEST_KEY,
   OTHER_ACCOUNT,
+  US_TEST_PERSON,
 } from './demo.js';
 export { ensureMysql } from './mysql.js';
 export { ensureRedis } from './redis.js';

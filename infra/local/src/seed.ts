@@ -40,6 +40,8 @@ async function withServiceDatabase<Context extends BaseContext, App>(
  */
 export async function seedDemo(env: Env, dashboardUrl: string, now = new Date()): Promise<void> {
   const demo = buildDemoData(now);
+  // The ledger, payouts and disputes each keep their own copy of the platform, features default.
+  const platform = { id: demo.platform.id, name: demo.platform.name, features: {} };
   await Promise.all([
     withServiceDatabase(identityService, env, (db) =>
       seedIdentity(db, {
@@ -52,7 +54,7 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
       seedLedger(
         db,
         {
-          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          platform,
           accounts: demo.accounts,
           charges: demo.charges,
           payouts: demo.payouts,
@@ -64,7 +66,7 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
       seedPayouts(
         db,
         {
-          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          platform,
           accounts: demo.accounts,
           externalAccounts: demo.externalAccounts,
           schedules: demo.schedules,
@@ -77,7 +79,7 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
       seedDisputes(
         db,
         {
-          platform: { id: demo.platform.id, name: demo.platform.name, features: {} },
+          platform,
           disputes: demo.disputes,
         },
         now,

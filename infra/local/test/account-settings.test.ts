@@ -1,56 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subgraphUrlVariable } from '@dash/manifest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import {
-  DEMO_ACCOUNT,
-  DEMO_PLATFORM,
-  DEMO_TEST_KEY,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { graphqlRequest } from '@dash/testing';
+import { DEMO_ACCOUNT, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
 import { loadGatewayConfig, startGateway } from '@dash/gateway';
 import { createLogger } from '@dash/logger';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
+import {
+  asCaller,
+  createAccountThroughApi,
+  demoAccountCaller,
+  extensionsOf,
+  platformKey,
+  ownStack,
+} from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
-const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
+ownStack('settings', (started, isolated) => {
+  stack = started;
+  prepared = isolated;
+});
 
 /** The platform's API, through the gateway with its secret key. */
 const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
 
 /** The dashboard's calls for one signed-in account, made to identity as the gateway makes them. */
-const asAccount =
-  (accountId: string) =>
-  <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
-    const caller: Caller = {
-      kind: 'account',
-      accountId,
-      platformId: DEMO_PLATFORM.id,
-      livemode: false,
-      sessionId: 'ses_test',
-    };
-    const identity = stack.services.find((service) => service.name === 'identity')!;
-    return graphqlRequest<T>(identity.url, query, variables, {
-      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'identity' }),
-    });
-  };
+const asAccount = (accountId: string) =>
+  asCaller(stack, 'identity', demoAccountCaller(accountId, 'ses_test'));
 
-const extensionsOf = (response: GraphqlResponse<unknown>) =>
-  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
-
-async function newAccount(email: string): Promise<string> {
-  const created = await asPlatform<{ createAccount: { id: string } }>(
-    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-    { e: email },
-  );
-  return created.data!.createAccount.id;
-}
+const newAccount = (email: string) => createAccountThroughApi(stack, email);
 
 const setCloseAccount = (allowed: boolean) =>
   asPlatform<{ updatePlatformFeatures: { features: { closeAccount: boolean } } }>(
@@ -85,15 +64,6 @@ async function closingCode(accountId: string, email: string) {
   const code = /\b(\d{6})\b/.exec((await closingMessages())[0]!.text)![1]!;
   return { c: started.data!.startAccountClosure.id, code };
 }
-
-beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('settings');
-  stack = await startStack(prepared.env, { randomPorts: true });
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
-});
 
 describe('closing an account', () => {
   it('is refused while the platform has not switched it on', async () => {

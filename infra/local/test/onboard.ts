@@ -1,8 +1,6 @@
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import type { RunningStack } from '../src/index.js';
-import { DEMO_TEST_KEY } from '../src/index.js';
-
-const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
+import { US_TEST_PERSON, type RunningStack } from '../src/index.js';
+import { platformKey } from './support.js';
 
 /** What identity's test-mode verification accepts: 000000000 verifies, 111111111 fails. */
 export const TEST_INDIVIDUAL = {
@@ -11,13 +9,7 @@ export const TEST_INDIVIDUAL = {
   'individual.first_name': 'Riley',
   'individual.last_name': 'Driver',
   'individual.email': 'riley@example.com',
-  'individual.phone': '+14155550142',
-  'individual.dob': '1990-04-12',
-  'individual.address.line1': '510 Townsend St',
-  'individual.address.city': 'San Francisco',
-  'individual.address.state': 'CA',
-  'individual.address.postal_code': '94103',
-  'individual.id_number': '000000000',
+  ...US_TEST_PERSON,
 };
 
 export const ONBOARDING_BANK = {

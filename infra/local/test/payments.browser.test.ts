@@ -23,6 +23,19 @@ async function open(page: Page, path: string, testid: string) {
   await page.locator(`[data-testid="${testid}"]`).waitFor({ timeout: 15_000 });
 }
 
+/** Waits for the payment page to say the refund went through. */
+const refundConfirmed = (page: Page) =>
+  expect
+    .poll(
+      () =>
+        page
+          .locator('[data-testid="payment-detail"]')
+          .getByRole('status')
+          .textContent({ timeout: 2_000 }),
+      { timeout: 15_000 },
+    )
+    .toContain('Refunded.');
+
 describe('a payment in the dashboard', () => {
   it('appears in earnings, transactions and payments, and its refund everywhere', async () => {
     const { accountId, path } = await newAccountWithLoginLink(
@@ -66,16 +79,7 @@ describe('a payment in the dashboard', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('$42.00 goes back to kim@example.com');
     await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .locator('[data-testid="payment-detail"]')
-            .getByRole('status')
-            .textContent({ timeout: 2_000 }),
-        { timeout: 15_000 },
-      )
-      .toContain('Refunded.');
+    await refundConfirmed(page);
     expect(await page.locator('[data-testid="payment-detail"]').textContent()).toContain(
       'Refunded',
     );
@@ -126,16 +130,7 @@ describe('a payment in the dashboard', () => {
       .toContain('refund all of it to close the inquiry');
     await dialog.locator('input').fill('50.00');
     await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .locator('[data-testid="payment-detail"]')
-            .getByRole('status')
-            .textContent({ timeout: 2_000 }),
-        { timeout: 15_000 },
-      )
-      .toContain('Refunded.');
+    await refundConfirmed(page);
     // The ledger's refund event reaches the disputes service, which closes the inquiry.
     await expect
       .poll(

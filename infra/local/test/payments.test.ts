@@ -1,20 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { createPlatform } from '@dash/identity';
-import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '@dash/auth-context';
 import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import {
-  DEMO_PLATFORM,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { DEMO_PLATFORM, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
 import { onboardAccount } from './onboard.js';
-import { platformKey } from './sign-in.js';
+import {
+  asCaller,
+  createAccountThroughApi,
+  demoAccountCaller,
+  extensionsOf,
+  platformKey,
+  anotherPlatform,
+  ownStack,
+} from './support.js';
 
 let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack('payments', (started, isolated) => {
+  stack = started;
+  prepared = isolated;
+});
 let otherKey: string;
 let keys = 0;
 const newKey = () => `payments-test-${(keys += 1)}`;
@@ -23,49 +27,22 @@ const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}, k
   graphqlRequest<T>(stack.gatewayUrl, query, variables, key);
 
 /** The dashboard's call for one account, made to the ledger as the gateway makes it. */
-const asAccount = <T>(
-  accountId: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) => {
-  const caller: Caller = {
-    kind: 'account',
-    accountId,
-    platformId: DEMO_PLATFORM.id,
-    livemode: false,
-  };
-  const ledger = stack.services.find((service) => service.name === 'ledger')!;
-  return graphqlRequest<T>(ledger.url, query, variables, {
-    'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: 'ledger' }),
-  });
-};
+const asAccount = <T>(accountId: string, query: string, variables: Record<string, unknown> = {}) =>
+  asCaller(stack, 'ledger', demoAccountCaller(accountId))<T>(query, variables);
 
 const CHARGE = `mutation($account: ID!, $key: String!) {
   createCharge(input: { account: $account, amount: 2500, currency: "usd", customerEmail: "ana@example.com" }, idempotencyKey: $key) { id status }
 }`;
-const extensionsOf = (response: GraphqlResponse<unknown>) =>
-  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
 
 /** A new account, onboarded by its owner (test values) unless the test says otherwise. */
 async function newAccount(email: string, onboarded = true): Promise<string> {
-  const created = await asPlatform<{ createAccount: { id: string } }>(
-    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-    { e: email },
-  );
-  const accountId = created.data!.createAccount.id;
+  const accountId = await createAccountThroughApi(stack, email);
   if (onboarded) await onboardAccount(stack, accountId);
   return accountId;
 }
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('payments');
-  stack = await startStack(prepared.env, { randomPorts: true });
-  const identity = stack.services.find((s) => s.name === 'identity')!;
-  otherKey = (await createPlatform(identity.dataSource, { name: 'Other Rides' })).testSecret;
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
+  otherKey = (await anotherPlatform(stack, 'Other Rides')).testSecret;
 });
 
 describe('payments across the services', () => {
@@ -162,15 +139,7 @@ describe('payments across the services', () => {
       },
     );
     await asPlatform('mutation { updatePlatformFeatures(input: { closeAccount: true }) { id } }');
-    const identity = stack.services.find((service) => service.name === 'identity')!;
-    const asSignedIn = <T>(query: string, variables: Record<string, unknown> = {}) =>
-      graphqlRequest<T>(identity.url, query, variables, {
-        'x-dash-caller': signCaller(
-          { kind: 'account', accountId, platformId: DEMO_PLATFORM.id, livemode: false },
-          TEST_SECRET_KEYS,
-          { audience: 'identity' },
-        ),
-      });
+    const asSignedIn = asCaller(stack, 'identity', demoAccountCaller(accountId));
     // Closing takes a code sent to the account; a test-mode account's is 000000.
     const close = async () => {
       const started = await asSignedIn<{ startAccountClosure: { id: string } }>(
@@ -315,20 +284,12 @@ describe('payments across the services', () => {
 
 describe('test keys cannot change live behaviour', () => {
   it('a leaked test key switches refunds and instant payouts for test mode only, however the two keys race', async () => {
-    const identity = stack.services.find((s) => s.name === 'identity')!;
-    const created = await createPlatform(identity.dataSource, { name: 'Leaky Rides' });
+    const created = await anotherPlatform(stack, 'Leaky Rides');
     const platformId = created.platform.id;
     const testKey = { authorization: `Bearer ${created.testSecret}` };
     const liveKey = { authorization: `Bearer ${created.liveSecret}` };
-    const newAccountWith = async (key: Record<string, string>, email: string) =>
-      (
-        await graphqlRequest<{ createAccount: { id: string } }>(
-          stack.gatewayUrl,
-          'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-          { e: email },
-          key,
-        )
-      ).data!.createAccount.id;
+    const newAccountWith = (key: Record<string, string>, email: string) =>
+      createAccountThroughApi(stack, email, key);
     const liveAccount = await newAccountWith(liveKey, 'live.rider@example.com');
     const testAccount = await newAccountWith(testKey, 'test.rider@example.com');
     const SWITCH = `mutation($on: Boolean!) {
@@ -356,14 +317,12 @@ describe('test keys cannot change live behaviour', () => {
       service: 'ledger' | 'payouts',
     ) => {
       const caller: Caller = { kind: 'account', accountId, platformId, livemode };
-      const url = stack.services.find((candidate) => candidate.name === service)!.url;
-      const response = await graphqlRequest(
-        url,
+      const asThatAccount = asCaller(stack, service, caller);
+      const response = await asThatAccount(
         service === 'ledger'
           ? 'mutation($k: String!) { refundPayment(payment: "py_none", amount: 100, idempotencyKey: $k) { id } }'
           : 'mutation($k: String!) { payOut(input: { amount: 100, currency: "usd", method: instant }, idempotencyKey: $k) { id } }',
         { k: newKey() },
-        { 'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service }) },
       );
       return extensionsOf(response)?.reason ?? extensionsOf(response)?.code;
     };

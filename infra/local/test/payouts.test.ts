@@ -1,20 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller, type Caller } from '@dash/auth-context';
-import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { graphqlRequest, type GraphqlResponse } from '@dash/testing';
-import {
-  DEMO_PLATFORM,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { graphqlRequest } from '@dash/testing';
+import { type RunningStack } from '../src/index.js';
 import { codeSentTo, messagesTo } from './dev-outbox.js';
 import { changeOnboardingAnswers, onboardAccount, openOnboarding } from './onboard.js';
-import { platformKey } from './sign-in.js';
+import {
+  asCaller,
+  createAccountThroughApi,
+  demoAccountCaller,
+  extensionsOf,
+  platformKey,
+  ownStack,
+} from './support.js';
 
-let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack(
+  'payouts',
+  (started) => (stack = started),
+  (env) => ({ ...env, DASH_PAYOUT_TICK_MS: '300', DASH_SIMULATED_BANK_SETTLE_MS: '0' }),
+);
 let keys = 0;
 const newKey = () => `payouts-test-${(keys += 1)}`;
 
@@ -22,24 +25,8 @@ const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =
   graphqlRequest<T>(stack.gatewayUrl, query, variables, platformKey);
 
 /** The dashboard's calls for one signed-in account, made to a subgraph as the gateway makes them. */
-const asAccount =
-  (accountId: string, service: 'identity' | 'payouts' | 'notifications') =>
-  <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> => {
-    const caller: Caller = {
-      kind: 'account',
-      accountId,
-      platformId: DEMO_PLATFORM.id,
-      livemode: false,
-      sessionId: 'ses_test',
-    };
-    const url = stack.services.find((candidate) => candidate.name === service)!.url;
-    return graphqlRequest<T>(url, query, variables, {
-      'x-dash-caller': signCaller(caller, TEST_SECRET_KEYS, { audience: service }),
-    });
-  };
-
-const extensionsOf = (response: GraphqlResponse<unknown>) =>
-  response.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+const asAccount = (accountId: string, service: 'identity' | 'payouts' | 'notifications') =>
+  asCaller(stack, service, demoAccountCaller(accountId, 'ses_test'));
 
 /**
  * A new account, onboarded by its owner with test values and `bank` as its first bank account
@@ -49,11 +36,7 @@ async function newAccount(
   email: string,
   bank: Record<string, string> | null = US_BANK,
 ): Promise<string> {
-  const created = await asPlatform<{ createAccount: { id: string } }>(
-    'mutation($e: String!) { createAccount(input: { email: $e, country: "US" }) { id } }',
-    { e: email },
-  );
-  const accountId = created.data!.createAccount.id;
+  const accountId = await createAccountThroughApi(stack, email);
   if (bank) await onboardAccount(stack, accountId, { bank });
   return accountId;
 }
@@ -85,22 +68,6 @@ async function activityKinds(accountId: string): Promise<string[]> {
 const CHANGE_BANK = `mutation($bank: BankAccountInput!, $c: ID!, $code: String!) {
   changeExternalAccount(bankAccount: $bank, challenge: $c, code: $code) { id last4 defaultForCurrency }
 }`;
-
-beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('payouts');
-  stack = await startStack(
-    {
-      ...prepared.env,
-      DASH_PAYOUT_TICK_MS: '300',
-      DASH_SIMULATED_BANK_SETTLE_MS: '0',
-    },
-    { randomPorts: true },
-  );
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
-});
 
 describe('payouts across the services', () => {
   it('a payout is composed with the balance, moves along, and shows in the activity hub', async () => {

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { graphqlRequest } from '@dash/testing';
-import { DEMO_TEST_KEY, type RunningStack } from '../src/index.js';
+import type { RunningStack } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
 import { onboardAccount } from './onboard.js';
+import { platformKey } from './support.js';
 
-export const platformKey = { authorization: `Bearer ${DEMO_TEST_KEY.secret}` };
+export { platformKey };
 
 /**
  * What a platform does for a new connected account: creates it with its key and makes a login

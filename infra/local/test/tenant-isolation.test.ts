@@ -9,51 +9,35 @@ import {
   type GraphQLField,
   type GraphQLType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signCaller, type Caller } from '@dash/auth-context';
 import { keyRing } from '@dash/config';
 import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { createPlatform } from '@dash/identity';
 import { graphqlRequest } from '@dash/testing';
+import { DEMO_ACCOUNT, DEMO_PLATFORM, type RunningStack } from '../src/index.js';
 import {
-  DEMO_ACCOUNT,
-  DEMO_PLATFORM,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+  anotherPlatform,
+  createAccountThroughApi,
+  demoAccountCaller,
+  ownStack,
+} from './support.js';
 
-let prepared: IsolatedStackEnv;
 let stack: RunningStack;
+ownStack(
+  'tenants',
+  (started) => (stack = started),
+  ({ DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env }) => env,
+);
 let otherKey: string;
 let otherAccountId: string;
 
-const demoAccountCaller: Caller = {
-  kind: 'account',
-  accountId: DEMO_ACCOUNT.id,
-  platformId: DEMO_PLATFORM.id,
-  livemode: false,
-};
+const demoAccount = demoAccountCaller(DEMO_ACCOUNT.id);
 
 beforeAll(async () => {
-  prepared = await prepareIsolatedStackEnv('tenants');
-  const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...env } = prepared.env;
-  stack = await startStack(env, { randomPorts: true });
-  const identity = stack.services.find((s) => s.name === 'identity')!;
-  const other = await createPlatform(identity.dataSource, { name: 'Second Tenant' });
-  otherKey = other.testSecret;
-  const created = await graphqlRequest<{ createAccount: { id: string } }>(
-    stack.gatewayUrl,
-    'mutation { createAccount(input: { email: "second@example.com", country: "US" }) { id } }',
-    {},
-    { authorization: `Bearer ${otherKey}` },
-  );
-  otherAccountId = created.data!.createAccount.id;
-});
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
+  otherKey = (await anotherPlatform(stack, 'Second Tenant')).testSecret;
+  otherAccountId = await createAccountThroughApi(stack, 'second@example.com', {
+    authorization: `Bearer ${otherKey}`,
+  });
 });
 
 const unwrap = (type: GraphQLType): GraphQLType =>
@@ -137,7 +121,7 @@ describe('tenant isolation across the whole supergraph', () => {
         );
 
       // The owner sees its data, so the empty answers below mean "denied", not "nothing there".
-      const own = await ask(demoAccountCaller);
+      const own = await ask(demoAccount);
       expect(own.errors, service.name).toBeUndefined();
       expect(
         Object.values(own.data!._entities[0] ?? {}).some((value) => !isEmpty(value)),
@@ -198,7 +182,7 @@ describe('tenant isolation across the whole supergraph', () => {
         {},
         {
           'x-dash-caller': signCaller(
-            demoAccountCaller,
+            demoAccount,
             keyRing('k1:a-guessed-secret-of-enough-length-32'),
             { audience: service.name },
           ),

@@ -1,36 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform } from '@dash/identity';
 import { graphqlRequest, startTestSmtpServer, type TestSmtpServer } from '@dash/testing';
-import {
-  DEMO_TEST_KEY,
-  prepareIsolatedStackEnv,
-  startStack,
-  type IsolatedStackEnv,
-  type RunningStack,
-} from '../src/index.js';
+import { DEMO_TEST_KEY, type RunningStack } from '../src/index.js';
 import { codeSentTo } from './dev-outbox.js';
+import { anotherPlatform, ownStack } from './support.js';
 
 /** A real SMTP server on loopback: everything handed to the carrier. */
 let smtp: TestSmtpServer;
-let prepared: IsolatedStackEnv;
 let stack: RunningStack;
 let liveKey: string;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  prepared = await prepareIsolatedStackEnv('sink');
-  // A real email carrier is configured, as a production install has one.
-  stack = await startStack(
-    { ...prepared.env, DASH_EMAIL_PROVIDER: 'smtp', DASH_SMTP_URL: smtp.url },
-    { randomPorts: true },
-  );
-  const identity = stack.services.find((s) => s.name === 'identity')!;
-  liveKey = (await createPlatform(identity.dataSource, { name: 'Live Platform' })).liveSecret;
 });
-afterAll(async () => {
-  await stack?.stop();
-  await prepared?.cleanup();
-  await smtp.stop();
+// Registered first, so it runs last: after the stack that sends through it has stopped.
+afterAll(() => smtp?.stop());
+// A real email carrier is configured, as a production install has one.
+ownStack(
+  'sink',
+  (started) => (stack = started),
+  (env) => ({ ...env, DASH_EMAIL_PROVIDER: 'smtp', DASH_SMTP_URL: smtp.url }),
+);
+beforeAll(async () => {
+  liveKey = (await anotherPlatform(stack, 'Live Platform')).liveSecret;
 });
 
 /** A platform makes an account and a login link; the person opens it and asks for a code. */

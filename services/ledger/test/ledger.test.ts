@@ -187,25 +187,14 @@ describe('capabilities gate money', () => {
     await requirementsEvent(false, off);
     // An older event arriving late changes nothing.
     await requirementsEvent(true, new Date(off.getTime() - 60_000));
-    await expect
-      .poll(
+    const laterCharge = () =>
+      expect.poll(
         async () => reasonsOf([await charge(service, { account: 'acct_later', amount: 500 })]),
-        {
-          timeout: 7_000,
-          interval: 250,
-        },
-      )
-      .toEqual(['ACCOUNT_CHARGES_DISABLED']);
+        { timeout: 7_000, interval: 250 },
+      );
+    await laterCharge().toEqual(['ACCOUNT_CHARGES_DISABLED']);
     await requirementsEvent(true, new Date());
-    await expect
-      .poll(
-        async () => reasonsOf([await charge(service, { account: 'acct_later', amount: 500 })]),
-        {
-          timeout: 7_000,
-          interval: 250,
-        },
-      )
-      .toEqual(['passed']);
+    await laterCharge().toEqual(['passed']);
   });
 
   it('stops charging when the deadline for what is due passes, without waiting for an event', async () => {

@@ -4,3 +4,4 @@ export { runAutomaticPayouts } from './schedule/automatic-payouts.service.js';
 export { seedPayouts, type PayoutsSeed, type PayoutSeedRow } from './seed.js';
 export { SIMULATED_FAILURES } from './payout/simulated-bank.service.js';
 export { ExternalAccountKind } from './external-account/external-account.entity.js';
+export { WEEKDAYS } from './schedule/schedule.rules.js';
