@@ -23,7 +23,14 @@ export {
   GraphqlRequestError,
   type GraphqlClient,
 } from './graphql.js';
-export { formatAmount, formatDate, formatDestination, useMoney } from './format.js';
+export {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDestination,
+  useMoney,
+} from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
 export { formatMoney, parseMajorUnits, toMajorUnitString } from '@dash/money';
 export { useI18n } from 'vue-i18n';
