@@ -40,7 +40,7 @@ export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil, type FieldRefusals } from './refusals.js';
 export { isSendableAmount, useSubmit } from './submit.js';
-export { useDetailPath } from './detail-path.js';
+export { useDetailPage, useDetailPath } from './detail-path.js';
 export { humaniseRequirement, requirementMessageKey } from './requirements.js';
 export { useKeysetList, type KeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
