@@ -57,6 +57,7 @@ export {
 export { default as AmountField } from './components/AmountField.vue';
 export { default as CodeInput } from './components/CodeInput.vue';
 export { default as Dialog } from './components/Dialog.vue';
+export { default as MoneyListPage } from './components/MoneyListPage.vue';
 export { default as MoneyRows } from './components/MoneyRows.vue';
 export { default as EmptyState } from './components/EmptyState.vue';
 export { default as ErrorState } from './components/ErrorState.vue';
