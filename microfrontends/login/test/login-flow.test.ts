@@ -14,16 +14,46 @@ const challenge = {
   alternativeChannels: ['email'],
 };
 
+/** The challenge a self-serve sign-in gets: the code goes to the email just typed. */
+const emailChallenge = {
+  ...challenge,
+  channel: 'email',
+  maskedDestination: 'l•••@example.com',
+  alternativeChannels: [],
+};
+
 const refused = (reason: string, extra: Record<string, unknown> = {}) =>
   new GraphqlRequestError(reason, 'UNAUTHENTICATED', undefined, { reason, ...extra });
 
-function mountFlow(client: GraphqlClient, onSignedIn = vi.fn()) {
+/** The flow opened from a sign-in link (`token`), or without one for a self-serve sign-in. */
+function mountFlow(client: GraphqlClient, token: string | null = 'tok') {
   const { i18n } = createDashI18n(messages);
+  const onSignedIn = vi.fn();
   const flow = mount(LoginFlow, {
-    props: { token: 'tok', client, onSignedIn },
+    props: { ...(token === null ? {} : { token }), client, onSignedIn },
     global: { plugins: [i18n] },
   });
   return { flow, onSignedIn };
+}
+
+async function signInSelfServe(client: GraphqlClient) {
+  const opened = mountFlow(client, null);
+  await opened.flow.get('input[type="email"]').setValue('liv@example.com');
+  await opened.flow.get('form').trigger('submit');
+  await flushPromises();
+  return opened;
+}
+
+/** The last request sent was `operation` with `variables`, and it signed the reader in. */
+async function expectSignedInBy(
+  client: ReturnType<typeof scriptedClient>,
+  onSignedIn: ReturnType<typeof vi.fn>,
+  operation: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  await flushPromises();
+  expect(client.calls.at(-1)).toEqual([operation, variables]);
+  expect(onSignedIn).toHaveBeenCalledWith('/');
 }
 
 beforeEach(() => setLocale('en'));
@@ -39,12 +69,10 @@ describe('login flow', () => {
     expect(flow.text()).toContain('•••• 42');
     const input = flow.get('input[autocomplete="one-time-code"]');
     await input.setValue('123 456');
-    await flushPromises();
-    expect(client.calls.at(-1)).toEqual([
-      'VerifyLoginCode',
-      { challenge: 'lch_1', code: '123456' },
-    ]);
-    expect(onSignedIn).toHaveBeenCalledWith('/');
+    await expectSignedInBy(client, onSignedIn, 'VerifyLoginCode', {
+      challenge: 'lch_1',
+      code: '123456',
+    });
   });
 
   it('says how many tries are left after a wrong code, in Chinese too', async () => {
@@ -107,24 +135,10 @@ describe('login flow', () => {
 describe('self-serve sign-in', () => {
   it('asks for the email, then the code', async () => {
     const client = scriptedClient({
-      StartEmailLogin: [
-        {
-          startEmailLogin: {
-            ...challenge,
-            channel: 'email',
-            maskedDestination: 'l•••@example.com',
-            alternativeChannels: [],
-          },
-        },
-      ],
+      StartEmailLogin: [{ startEmailLogin: emailChallenge }],
       VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
     });
-    const { i18n } = createDashI18n(messages);
-    const onSignedIn = vi.fn();
-    const flow = mount(LoginFlow, { props: { client, onSignedIn }, global: { plugins: [i18n] } });
-    await flow.get('input[type="email"]').setValue('liv@example.com');
-    await flow.get('form').trigger('submit');
-    await flushPromises();
+    const { flow, onSignedIn } = await signInSelfServe(client);
     expect(client.calls[0]).toEqual(['StartEmailLogin', { email: 'liv@example.com' }]);
     expect(flow.text()).toContain('l•••@example.com');
     await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
@@ -143,16 +157,7 @@ describe('an email with accounts on several platforms', () => {
   };
   const scripted = (chosen: unknown[]) =>
     scriptedClient({
-      StartEmailLogin: [
-        {
-          startEmailLogin: {
-            ...challenge,
-            channel: 'email',
-            maskedDestination: 'l•••@example.com',
-            alternativeChannels: [],
-          },
-        },
-      ],
+      StartEmailLogin: [{ startEmailLogin: emailChallenge }],
       VerifyLoginCode: [{ verifyLoginCode: { account: null, choose: picker } }],
       ChooseLoginAccount: chosen,
     });
@@ -163,12 +168,7 @@ describe('an email with accounts on several platforms', () => {
   ) {
     setLocale(locale);
     const client = scripted(chosen);
-    const { i18n } = createDashI18n(messages);
-    const onSignedIn = vi.fn();
-    const flow = mount(LoginFlow, { props: { client, onSignedIn }, global: { plugins: [i18n] } });
-    await flow.get('input[type="email"]').setValue('liv@example.com');
-    await flow.get('form').trigger('submit');
-    await flushPromises();
+    const { flow, onSignedIn } = await signInSelfServe(client);
     await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
     await flushPromises();
     return { client, flow, onSignedIn };
@@ -182,12 +182,10 @@ describe('an email with accounts on several platforms', () => {
     expect(shown.text()).toContain('Liv Cycles');
     expect(shown.text()).toContain('with Bike Share');
     await flow.get('[data-testid="login-pick-acct_b"]').trigger('click');
-    await flushPromises();
-    expect(client.calls.at(-1)).toEqual([
-      'ChooseLoginAccount',
-      { token: 'pick_tok', account: 'acct_b' },
-    ]);
-    expect(onSignedIn).toHaveBeenCalledWith('/');
+    await expectSignedInBy(client, onSignedIn, 'ChooseLoginAccount', {
+      token: 'pick_tok',
+      account: 'acct_b',
+    });
   });
 
   it('says so when the pick has ended, and offers nothing more', async () => {

@@ -20,3 +20,20 @@ export function useDetailPath(base: string) {
 
   return { openId, go };
 }
+
+/**
+ * A list/detail page (`useDetailPath`) that first learns what the account may do (`prepare`):
+ * nothing shows until that is known, and a failure to learn it still shows the page, with the
+ * permissions left at their cautious defaults.
+ */
+export function useDetailPage(base: string, prepare: () => Promise<void>) {
+  const ready = ref(false);
+  onMounted(async () => {
+    try {
+      await prepare();
+    } finally {
+      ready.value = true;
+    }
+  });
+  return { ...useDetailPath(base), ready };
+}

@@ -21,6 +21,17 @@ export function formatDate(
   );
 }
 
+/** A moment to the minute, as lists and detail views show it ("Nov 24, 2026, 3:04 PM"). */
+export const formatDateTime = (value: Date | string): string =>
+  formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * A calendar day the server names in UTC (arrival, availability): shown as that day wherever the
+ * viewer is, not shifted into their time zone.
+ */
+export const formatDay = (value: Date | string): string =>
+  formatDate(value, { dateStyle: 'medium', timeZone: 'UTC' });
+
 /** Where money is paid out to, as its owner knows it: "Simulated Bank •••• 6789", "Visa •••• 4242". */
 export const formatDestination = (destination: {
   brand: string | null;

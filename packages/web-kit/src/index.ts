@@ -23,7 +23,14 @@ export {
   GraphqlRequestError,
   type GraphqlClient,
 } from './graphql.js';
-export { formatAmount, formatDate, formatDestination, useMoney } from './format.js';
+export {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDestination,
+  useMoney,
+} from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.
 export { formatMoney, parseMajorUnits, toMajorUnitString } from '@dash/money';
 export { useI18n } from 'vue-i18n';
@@ -33,7 +40,7 @@ export { useLocale } from './use-locale.js';
 export { vueMicrofrontend, type VueMicrofrontendOptions } from './microfrontend.js';
 export { codeDigits, refusalReason, useSecondsUntil, type FieldRefusals } from './refusals.js';
 export { isSendableAmount, useSubmit } from './submit.js';
-export { useDetailPath } from './detail-path.js';
+export { useDetailPage, useDetailPath } from './detail-path.js';
 export { humaniseRequirement, requirementMessageKey } from './requirements.js';
 export { useKeysetList, type KeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
@@ -50,6 +57,7 @@ export {
 export { default as AmountField } from './components/AmountField.vue';
 export { default as CodeInput } from './components/CodeInput.vue';
 export { default as Dialog } from './components/Dialog.vue';
+export { default as MoneyListPage } from './components/MoneyListPage.vue';
 export { default as MoneyRows } from './components/MoneyRows.vue';
 export { default as EmptyState } from './components/EmptyState.vue';
 export { default as ErrorState } from './components/ErrorState.vue';

@@ -6,6 +6,7 @@ import {
   humaniseRequirement,
   refusalReason,
   requirementMessageKey,
+  useDetailPage,
   useDetailPath,
   useSubmit,
 } from '../src/index.js';
@@ -150,6 +151,34 @@ describe('a list with one thing in detail at its own address', () => {
     window.history.replaceState(null, '', '/payouts/po_9');
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(page.openId.value).toBe('');
+  });
+
+  it('shows the page once the account is known, and also when learning it fails', async () => {
+    window.history.replaceState(null, '', '/payments/py_1');
+    let settle!: (ok: boolean) => void;
+    let page!: ReturnType<typeof useDetailPage>;
+    app = createApp(
+      defineComponent({
+        setup() {
+          page = useDetailPage(
+            '/payments',
+            () =>
+              new Promise<void>(
+                (resolve, reject) =>
+                  (settle = (ok) => (ok ? resolve() : reject(new Error('down')))),
+              ),
+          );
+          return () => null;
+        },
+      }),
+    );
+    app.config.errorHandler = () => undefined;
+    app.mount(document.createElement('div'));
+    expect(page.openId.value).toBe('py_1');
+    expect(page.ready.value).toBe(false);
+    settle(false);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(page.ready.value).toBe(true);
   });
 });
 
