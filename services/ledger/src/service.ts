@@ -76,10 +76,10 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
     config,
     keys,
     /** One request's gate and platform look-ups (each remembers what it learnt for the request). */
-    forRequest(caller: Caller) {
-      const platform = platformLookup(dataSource);
-      return { access: new Access(caller, accounts, platform), platform };
-    },
+    /** Each request's gate: the caller against the accounts the directory knows. */
+    accessFor: (caller: Caller) => new Access(caller, accounts, platformLookup(dataSource)),
+    /** Per request too: platforms' names for descriptions, each read once per request. */
+    platformsFor: () => platformLookup(dataSource),
     balances: new Balances(dataSource),
     transactions: new BalanceTransactions(dataSource),
     payments: new Payments(dataSource),
@@ -147,7 +147,8 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
     ],
     buildContext: (base, app) => ({
       ...base,
-      ...app.forRequest(base.caller),
+      access: app.accessFor(base.caller),
+      platform: app.platformsFor(),
       balances: app.balances,
       transactions: app.transactions,
       payments: app.payments,
@@ -161,7 +162,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
         closureCheckRoutes(service.internalSecret, (request) =>
           app.balances.closureBlockers(request),
         ),
-        transactionsExportRoute(service.internalSecret, app.forRequest, app.transactions),
+        transactionsExportRoute(service.internalSecret, app, app.transactions),
         payoutRoutes(service.internalSecret, app.payoutDebits),
         disputeRoutes(service.internalSecret, app.disputeDebits),
       ),

@@ -40,7 +40,7 @@ const COLUMNS = [
  */
 export function transactionsExportRoute(
   secret: SecretKeys,
-  forRequest: (caller: Caller) => { access: Access; platform: PlatformLookup },
+  app: { accessFor: (caller: Caller) => Access; platformsFor: () => PlatformLookup },
   transactions: BalanceTransactions,
 ) {
   return callerRoute(TRANSACTIONS_EXPORT_PATH, secret, async (caller, req, res) => {
@@ -54,10 +54,10 @@ export function transactionsExportRoute(
     if (caller.kind !== 'account' && caller.kind !== 'platform')
       throw new InternalRouteError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
     const filter = filterFromQuery(req.query);
-    const { access, platform } = forRequest(caller);
+    const access = app.accessFor(caller);
     const account = await access.readAccount(accountId);
     if (!account) throw new InternalRouteError(404, 'NOT_FOUND', `No such account: ${accountId}`);
-    const fallback = defaultDescription(await platform(caller.platformId));
+    const fallback = defaultDescription(await app.platformsFor()(caller.platformId));
     const rows = await transactions.stream(account, filter);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="balance-transactions.csv"');
