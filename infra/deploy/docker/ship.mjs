@@ -98,6 +98,10 @@ function ship(packageName, outDir, extraFolders) {
 }
 
 const [first, ...rest] = process.argv.slice(2);
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`ship.mjs: ${error.message}\n`);
+  process.exit(1);
+});
 if (first === '--list') {
   const [packageName, ...extraFolders] = rest;
   const folders = [...workspaceClosure(readLockfile(), packageName), ...extraFolders];
