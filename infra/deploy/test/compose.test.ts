@@ -40,7 +40,8 @@ const allProblems = (file: ComposeFile) => [
 
 describe('infra/docker-compose.yml against the Compose Specification', () => {
   it('validates against the specification’s JSON schema once interpolated', () => {
-    expect(composeSchemaProblems(interpolateAll(compose(), env))).toEqual([]);
+    const problems = composeSchemaProblems(interpolateAll(compose(), env));
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it.each([
@@ -73,8 +74,11 @@ describe('infra/docker-compose.yml against the Compose Specification', () => {
 
 describe('infra/docker-compose.yml against the code', () => {
   it('runs every part as the code needs it in production', () => {
-    expect(composeProblems(compose(), stages)).toEqual([]);
-    expect(configProblems(compose(), stages, env)).toEqual([]);
+    const problems = [
+      ...composeProblems(compose(), stages),
+      ...configProblems(compose(), stages, env),
+    ];
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   // Each edit below is a mistake someone could make; the checks must name it.
