@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGatewayConfig } from '../../../gateway/src/config.js';
@@ -228,5 +229,30 @@ describe('the secrets infra/.env supplies', () => {
   it('are refused when left at the example’s placeholder', () => {
     const production = { NODE_ENV: 'production', DASH_SECRET_KEYS: example.DASH_SECRET_KEYS! };
     expect(() => loadGatewayConfig(production)).toThrow(/DASH_SECRET_KEYS/);
+  });
+});
+
+describe('the configuration loaders the check runs', () => {
+  // A new loader nobody adds here would let a required production setting go unchecked.
+  it('include every loader in the code a part runs', () => {
+    const loaders = readFileSync(
+      join(REPO_ROOT, 'infra/deploy/test/support/compose-config-loaders.ts'),
+      'utf8',
+    );
+    const sources = execFileSync(
+      'grep',
+      ['-rl', '--include=*.ts', 'loadConfig(', 'services', 'gateway/src', 'shell/src', 'packages'],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .filter((file) => /^(services\/[^/]+|gateway|shell|packages\/[^/]+)\/src\//.test(file))
+      // Not parts' start-up: the loader itself, test helpers, operator CLIs, code templates.
+      .filter((file) => !/^packages\/(config|testing)\/|\/src\/(cli|scaffold)\//.test(file));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const file of sources)
+      expect(loaders, `${file} is not among the checked loaders`).toContain(
+        `../../../../${file.replace(/\.ts$/, '.js')}`,
+      );
   });
 });

@@ -6,6 +6,7 @@
 import { createLogger } from '@dash/logger';
 import type { ServiceDeps } from '@dash/subgraph';
 import { loadGatewayConfig } from '../../../../gateway/src/config.js';
+import { loadEventSettings } from '../../../../packages/events/src/settings.js';
 import { loadSubgraphConfig } from '../../../../packages/subgraph/src/config.js';
 import { loadDisputesConfig } from '../../../../services/disputes/src/disputes-config.js';
 import { loadIdentitySettings } from '../../../../services/identity/src/identity-config.js';
@@ -19,9 +20,10 @@ import { loadShellConfig } from '../../../../shell/src/server/config.js';
 type Env = Record<string, string>;
 type Loader = (env: Env) => unknown[];
 
+/** What every subgraph reads (its own settings, its outbox relay's), then its own loaders. */
 const subgraph =
   (name: string, own: (env: Env) => unknown[]): Loader =>
-  (env) => [loadSubgraphConfig(name, env), ...own(env)];
+  (env) => [loadSubgraphConfig(name, env), loadEventSettings(env), ...own(env)];
 
 /** The notifications carriers, chosen the way the service chooses them (nothing is sent). */
 function notificationCarriers(env: Env) {
