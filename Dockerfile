@@ -62,6 +62,8 @@ FROM base AS runtime
 ENV NODE_ENV=production
 # The only place a part may write (dispute evidence files; a volume in production).
 RUN install -d -o node -g node /var/lib/dash
+# `node` is uid 1000 in the node images; Kubernetes' runAsNonRoot cannot check a user by name, so
+# a pod says runAsUser: 1000.
 USER node
 ENTRYPOINT ["tini", "--"]
 
