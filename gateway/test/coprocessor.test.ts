@@ -256,6 +256,26 @@ describe('revoked credentials', () => {
   });
 });
 
+describe('when identity cannot answer', () => {
+  it('breaks with 503 UNAVAILABLE, not a hang, and lets nobody through', async () => {
+    const cut = await startTestCoprocessor('http://127.0.0.1:9/graphql', prefix, {
+      identityTimeoutMs: 500,
+    });
+    try {
+      const startedAt = Date.now();
+      const answer = await sendStage(
+        cut.url,
+        routerRequest(bearer('sk_test_unknownwhileidentityisdown')),
+      );
+      expect(Date.now() - startedAt).toBeLessThan(3_000);
+      expect(breakOf(answer)).toBe(503);
+      expect(codeOf(answer)).toBe('UNAVAILABLE');
+    } finally {
+      await cut.stop();
+    }
+  });
+});
+
 describe('what the Router never sends', () => {
   const valid = () => routerRequest(bearer(platformSecret));
 

@@ -42,6 +42,8 @@ export async function startCoprocessor(
       config.identityTimeoutMs,
     ),
     overLimit: requestLimits(redis, config.redisPrefix, config.requestLimits),
+    // proxy-addr reads only the headers and the peer's address, both of which the rebuilt
+    // request has; its type asks for a whole IncomingMessage.
     clientIpOf: (client) => clientIpOf(client as never),
   };
 
