@@ -18,7 +18,7 @@ interface StageSettings {
 }
 interface RouterYaml {
   override_subgraph_url: Record<string, string>;
-  limits: { max_depth: number; max_aliases: number };
+  limits: { router: { max_depth: number; max_aliases: number } };
   demand_control: { strategy: { static_estimated: { max: number; list_size: number } } };
   headers?: unknown;
   coprocessor: {
@@ -91,8 +91,8 @@ describe('infra/router/router.yaml and the coprocessor agree', () => {
   });
 
   it('keeps the gateway’s query limits', () => {
-    expect(config.limits.max_depth).toBe(QUERY_LIMITS.maxDepth);
-    expect(config.limits.max_aliases).toBe(QUERY_LIMITS.maxAliases);
+    expect(config.limits.router.max_depth).toBe(QUERY_LIMITS.maxDepth);
+    expect(config.limits.router.max_aliases).toBe(QUERY_LIMITS.maxAliases);
     expect(config.demand_control.strategy.static_estimated.max).toBe(QUERY_LIMITS.maxCost);
   });
 });
