@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { MICROFRONTENDS, SUBGRAPHS, subgraphUrlVariable } from '@dash/manifest';
 import { describe, expect, it } from 'vitest';
 import {
+  addressProblems,
   COMPONENT,
   envResolver,
   hardeningProblems,
@@ -152,6 +153,31 @@ describe.each(Object.entries(rendered))('the %s manifests', (overlay, objects) =
     expect(shellConfig.https).toBe(true);
   });
 
+  it('give the gateway and every subgraph the address of every subgraph and of the dashboard', () => {
+    const { env } = environmentOf(objects);
+    const calls = (labels: Labels) =>
+      ['gateway', 'subgraph-api', 'subgraph-worker'].includes(labels[COMPONENT] ?? '');
+    const addresses = [
+      ...SUBGRAPHS.map(({ name }) => subgraphUrlVariable(name)),
+      'DASH_DASHBOARD_URL',
+    ];
+    expect(addressProblems(objects, env, calls, addresses)).toEqual([]);
+  });
+
+  it('send sign-in codes and e-mails through real carriers, as production requires', () => {
+    // The rules of services/notifications/src/delivery/choose-provider.service.ts, which runs
+    // when the service is assembled and refuses the development outbox in production.
+    const { env } = environmentOf(objects);
+    for (const name of ['notifications', 'notifications-worker']) {
+      const workload = named(objects, 'Deployment', name)!;
+      const values = env(workload, templateOf(workload).spec.containers[0]!);
+      expect(values.DASH_EMAIL_PROVIDER, name).toBe('smtp');
+      expect(values.DASH_SMTP_URL, name).toMatch(/^smtps?:\/\//);
+      expect(values.DASH_SMS_PROVIDER, name).toBe('http');
+      expect(() => new URL(values.DASH_SMS_HTTP_URL!), name).not.toThrow();
+    }
+  });
+
   it('reference Secrets that secret.example.yaml documents, and never inline one', () => {
     expect(secretProblems(objects)).toEqual([]);
     expect(secretReferenceProblems(objects, examples)).toEqual([]);
@@ -288,6 +314,19 @@ describe('a broken manifest is caught', () => {
     expect(problems.filter((p) => p.startsWith('Deployment/gateway '))).toHaveLength(1);
     expect(problems.find((p) => p.startsWith('Deployment/gateway '))).toMatch(/DASH_SECRET_KEYS/);
     expect(problems.filter((p) => p.includes('DASH_PAYOUT_TICK_MS'))).toHaveLength(2);
+  });
+
+  it('a subgraph left to its loopback default', () => {
+    const copy = broken((c) => {
+      delete configMap(c).data[subgraphUrlVariable('identity')];
+      configMap(c).data.DASH_DASHBOARD_URL = 'http://127.0.0.1:9000';
+    });
+    const { env } = environmentOf(copy);
+    const problems = addressProblems(copy, env, () => true, [subgraphUrlVariable('identity')]);
+    expect(problems).toContain('Deployment/ledger-worker: DASH_IDENTITY_URL is not set');
+    expect(problems).toContain(
+      'Deployment/gateway: DASH_DASHBOARD_URL=http://127.0.0.1:9000 is loopback',
+    );
   });
 
   it('a subgraph URL pointing at a Service that does not exist, or at the wrong part', () => {

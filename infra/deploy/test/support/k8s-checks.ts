@@ -641,3 +641,30 @@ export function ingressPathProblems(
   );
   return [...missing, ...exposed];
 }
+
+/**
+ * The parts that call others get every address they may need (an unset one falls back to a
+ * loopback default, which inside a pod reaches nothing), and no address points at loopback.
+ */
+export function addressProblems(
+  objects: K8sObject[],
+  env: EnvResolver,
+  callers: (labels: Labels) => boolean,
+  required: string[],
+): string[] {
+  return workloads(objects)
+    .filter((workload) => callers(podLabels(workload)))
+    .flatMap((workload) =>
+      containersOf(workload).flatMap((container) => {
+        const values = env(workload, container);
+        const missing = required
+          .filter((variable) => values[variable] === undefined)
+          .map((variable) => `${idOf(workload)}: ${variable} is not set`);
+        const loopback = Object.entries(values)
+          .filter(([variable]) => /_URLS?$/.test(variable))
+          .filter(([, value]) => /\/\/(127\.|localhost|\[::1\])/.test(value))
+          .map(([variable, value]) => `${idOf(workload)}: ${variable}=${value} is loopback`);
+        return [...missing, ...loopback];
+      }),
+    );
+}
