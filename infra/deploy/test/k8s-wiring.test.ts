@@ -6,6 +6,7 @@ import {
   COMPONENT,
   envResolver,
   hardeningProblems,
+  heapProblems,
   imageProblems,
   inClusterUrlProblems,
   ingressPathProblems,
@@ -185,6 +186,7 @@ describe.each(Object.entries(rendered))('the %s manifests', (overlay, objects) =
 
   it('run every container as non-root, read-only, unprivileged and bounded', () => {
     expect(hardeningProblems(objects)).toEqual([]);
+    expect(heapProblems(objects)).toEqual([]);
   });
 
   it('scale Deployments that exist and budget disruptions of pods that exist', () => {
@@ -415,6 +417,16 @@ describe('a broken manifest is caught', () => {
     expect(hardeningProblems(copy)).toEqual([
       'Deployment/notifications-worker container app: writable root filesystem',
       'Deployment/shell container app: no memory request and limit',
+    ]);
+  });
+
+  it('a heap raised past the memory limit', () => {
+    const copy = broken((c) => {
+      container(c, 'gateway').env!.find((v) => v.name === 'NODE_OPTIONS')!.value =
+        '--max-old-space-size=512';
+    });
+    expect(heapProblems(copy)).toEqual([
+      'Deployment/gateway container app: a 512 MiB heap does not fit a 512Mi limit',
     ]);
   });
 

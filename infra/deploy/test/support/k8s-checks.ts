@@ -239,6 +239,28 @@ export function secretReferenceProblems(objects: K8sObject[], examples: K8sObjec
     );
 }
 
+/**
+ * V8's old space (--max-old-space-size in NODE_OPTIONS) stays well inside the container's memory
+ * limit: past the limit the kernel kills the process before garbage collection gets a chance.
+ * Three quarters leaves room for the young generation, code and buffers.
+ */
+export function heapProblems(objects: K8sObject[]): string[] {
+  return workloads(objects).flatMap((workload) =>
+    containersOf(workload).flatMap((container) => {
+      const options = container.env?.find((variable) => variable.name === 'NODE_OPTIONS')?.value;
+      const heap = /--max-old-space-size=(\d+)/.exec(options ?? '')?.[1];
+      const limit = container.resources?.limits?.memory;
+      if (!heap || limit === undefined) return [];
+      const heapBytes = Number(heap) * 2 ** 20;
+      return heapBytes <= 0.75 * quantity(limit)
+        ? []
+        : [
+            `${idOf(workload)} container ${container.name}: a ${heap} MiB heap does not fit a ${limit} limit`,
+          ];
+    }),
+  );
+}
+
 /** Non-root, read-only, no escalation, no capabilities, and bounded resources, everywhere. */
 export function hardeningProblems(objects: K8sObject[]): string[] {
   return workloads(objects).flatMap((workload) => {
