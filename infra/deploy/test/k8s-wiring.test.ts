@@ -310,12 +310,14 @@ describe('a broken manifest is caught', () => {
       gateway.env = gateway.env!.filter((v) => v.name !== 'DASH_SECRET_KEYS');
       const config = configMap(c);
       config.data.DASH_PAYOUT_TICK_MS = 'soon';
+      container(c, 'identity-worker').env!.find((v) => v.name === 'DASH_ROLE')!.value = 'workers';
     });
     const { env } = environmentOf(copy);
     const problems = configLoaderProblems(copy, env);
     expect(problems.filter((p) => p.startsWith('Deployment/gateway '))).toHaveLength(1);
     expect(problems.find((p) => p.startsWith('Deployment/gateway '))).toMatch(/DASH_SECRET_KEYS/);
     expect(problems.filter((p) => p.includes('DASH_PAYOUT_TICK_MS'))).toHaveLength(2);
+    expect(problems.find((p) => p.startsWith('Deployment/identity-worker '))).toMatch(/DASH_ROLE/);
   });
 
   it('a subgraph left to its loopback default', () => {

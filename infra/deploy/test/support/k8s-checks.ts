@@ -1,6 +1,7 @@
 import type { K8sObject } from './k8s-render.js';
 import { splitImage } from './k8s-render.js';
 import {
+  commandLine,
   containersOf,
   idOf,
   named,
@@ -550,13 +551,11 @@ export function subgraphProblems(
 /** The migration Job runs every subgraph's migrate.js, in manifest order, from its own image. */
 export function migrationProblems(objects: K8sObject[], subgraphs: readonly { name: string }[]) {
   const job = ofKind(objects, 'Job').find((candidate) =>
-    containersOf(candidate).some((container) =>
-      container.command?.join(' ').includes('migrate.js'),
-    ),
+    containersOf(candidate).some((container) => commandLine(container).includes('migrate.js')),
   );
   if (!job) return ['no migration Job'];
   const steps = containersOf(job).map((container) => ({
-    command: container.command?.join(' '),
+    command: commandLine(container),
     image: splitImage(container.image).name,
   }));
   const expected = subgraphs.map(({ name }) => ({

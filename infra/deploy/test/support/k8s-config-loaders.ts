@@ -5,7 +5,7 @@ import { loadPayoutsConfig } from '@dash/payouts';
 import { loadShellConfig } from '@dash/shell';
 import { loadSubgraphConfig } from '@dash/subgraph';
 import { COMPONENT, NAME, podLabels, type EnvResolver } from './k8s-checks.js';
-import { containersOf, idOf, workloads } from './k8s-objects.js';
+import { commandLine, containersOf, idOf, workloads } from './k8s-objects.js';
 import type { K8sObject } from './k8s-render.js';
 
 type Loader = (env: Record<string, string>) => unknown;
@@ -41,7 +41,7 @@ export function configLoaderProblems(objects: K8sObject[], env: EnvResolver): st
   return workloads(objects).flatMap((workload) =>
     containersOf(workload).flatMap((container) => {
       const migrating = /^node services\/([a-z-]+)\/dist\/migrate\.js$/.exec(
-        container.command?.join(' ') ?? '',
+        commandLine(container),
       )?.[1];
       const loaders = migrating
         ? [(values: Record<string, string>) => loadSubgraphConfig(migrating, values)]

@@ -29,6 +29,7 @@ export interface Container {
   name: string;
   image: string;
   command?: string[];
+  args?: string[];
   ports?: { name?: string; containerPort: number }[];
   env?: EnvVar[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
@@ -121,6 +122,13 @@ export const containersOf = (object: K8sObject): Container[] => {
   const { spec } = templateOf(object);
   return [...(spec.initContainers ?? []), ...spec.containers];
 };
+
+/**
+ * What a container runs, as far as the manifest says: its command (replacing the image's
+ * entrypoint) and its args (replacing the image's CMD, so the image's tini stays PID 1).
+ */
+export const commandLine = (container: Container) =>
+  [...(container.command ?? []), ...(container.args ?? [])].join(' ');
 
 /** Whether an equality or set-based label selector picks these labels. An empty one picks all. */
 export function selects(selector: LabelSelector, labels: Labels): boolean {
