@@ -52,7 +52,7 @@ export function loadConsoleConfig(
       // Without a token nobody could use the console, and an open one would hand every queue to
       // anyone who reaches it: the process refuses to start instead, in every mode.
       DASH_OPERATOR_TOKENS: z
-        .string({ message: 'is required: comma-separated operator tokens as id:secret pairs' })
+        .string({ message: 'is required: comma-separated operator tokens (id:secret or secret)' })
         .transform((value, context) => {
           try {
             return parseOperatorTokens(value);

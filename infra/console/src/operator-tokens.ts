@@ -17,8 +17,10 @@ const digest = (secret: string) => createHash('sha256').update(secret, 'utf8').d
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,32}$/;
 
 /**
- * `DASH_OPERATOR_TOKENS`: `id:secret` pairs separated by commas, e.g. `alice:…,ci:…`. Several
- * tokens may be valid at once, which is how one is rotated: add the new one, then remove the old.
+ * `DASH_OPERATOR_TOKENS`: tokens separated by commas, each `id:secret` (`alice:…,ci:…`) or a bare
+ * secret, whose id is then `token-` and the first 8 hex digits of its SHA-256 (enough to tell
+ * tokens apart in the log, nothing towards guessing one). Several tokens may be valid at once,
+ * which is how one is rotated: add the new one, then remove the old.
  */
 export function parseOperatorTokens(value: string): OperatorTokens {
   const entries = value
@@ -30,9 +32,12 @@ export function parseOperatorTokens(value: string): OperatorTokens {
   let shortest = Infinity;
   for (const entry of entries) {
     const separator = entry.indexOf(':');
-    const id = entry.slice(0, separator);
     const secret = entry.slice(separator + 1);
-    if (separator <= 0 || !ID_PATTERN.test(id))
+    const id =
+      separator < 0
+        ? `token-${digest(secret).toString('hex').slice(0, 8)}`
+        : entry.slice(0, separator);
+    if (!ID_PATTERN.test(id))
       throw new Error(
         'each token must be id:secret, the id letters, digits, . _ or - (at most 32)',
       );

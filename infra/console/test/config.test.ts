@@ -25,8 +25,20 @@ describe('the console configuration', () => {
     ]);
   });
 
-  it('refuses tokens without an id, with a bad or repeated id, or with an empty secret', () => {
-    for (const tokens of [LONG, `:${LONG}`, `al ice:${LONG}`, `a:${LONG},a:${LONG}x`, 'a:'])
+  it('names a bare token by its digest, without giving the secret away', () => {
+    const config = loadConsoleConfig({ ...base, DASH_OPERATOR_TOKENS: LONG });
+    expect(config.tokens.ids).toEqual([expect.stringMatching(/^token-[0-9a-f]{8}$/)]);
+    expect(config.tokens.identify(LONG)).toBe(config.tokens.ids[0]);
+  });
+
+  it('refuses a bad or repeated id, an empty secret, or the same token twice', () => {
+    for (const tokens of [
+      `:${LONG}`,
+      `al ice:${LONG}`,
+      `a:${LONG},a:${LONG}x`,
+      'a:',
+      `${LONG},${LONG}`,
+    ])
       expect(() => loadConsoleConfig({ ...base, DASH_OPERATOR_TOKENS: tokens }), tokens).toThrow(
         ConfigError,
       );
