@@ -46,7 +46,7 @@ fi
 # out, and every file starts with the dump's session settings.
 "$DUMP" --defaults-extra-file="$options_file" \
   --single-transaction --quick --no-tablespaces --skip-lock-tables \
-  --routines --triggers --hex-blob --default-character-set=utf8mb4 \
+  --triggers --hex-blob --default-character-set=utf8mb4 \
   --databases "${databases[@]}" |
   awk -v out="$out" '
     /^-- Current Database: `/ {
