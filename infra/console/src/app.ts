@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import express from 'express';
-import { createRedisConnection } from '@dash/queue';
+import { createCommandConnection, createProducerConnection } from '@dash/queue';
 import type { Logger } from '@dash/logger';
 import { healthRouter, jsonErrors, jsonNotFound, listen } from '@dash/server-kit';
 import { actionLog } from './action-log.js';
@@ -8,6 +8,7 @@ import { clientAddressResolver } from './client-address.js';
 import type { ConsoleConfig } from './config.js';
 import { operatorAuth } from './operator-auth.js';
 import { createQueueBoard } from './queue-board.js';
+import { queuesReachable } from './queues-reachable.js';
 import { sameOriginActions } from './same-origin-actions.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -30,18 +31,26 @@ export async function startConsole(
   config: ConsoleConfig,
   { log }: { log: Logger },
 ): Promise<RunningConsole> {
-  const redis = createRedisConnection(config.redisUrl);
-  const board = await createQueueBoard({ redis, prefix: config.redisPrefix, basePath: '/' });
+  // Nothing the console does may wait out a Redis outage: plain commands (sign-in counts, looking
+  // for queues) time out after a second, and the board's queue reads fail at once.
+  const commands = createCommandConnection(config.redisUrl);
+  const queuesConnection = createProducerConnection(config.redisUrl);
+  const board = createQueueBoard({
+    commands,
+    queuesConnection,
+    prefix: config.redisPrefix,
+    basePath: '/',
+  });
   let draining = false;
 
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.use(healthRouter({ redis: () => redis.ping() }, () => draining));
+  app.use(healthRouter({ redis: () => commands.ping() }, () => draining));
   app.use(
     operatorAuth({
       tokens: config.tokens,
-      redis,
+      redis: commands,
       prefix: config.redisPrefix,
       failedAttemptsPerWindow: config.failedAttemptsPerWindow,
       clientIpOf: clientAddressResolver(config.trustedProxies),
@@ -49,6 +58,7 @@ export async function startConsole(
   );
   app.use(actionLog(log, '/api/'));
   app.use(sameOriginActions());
+  app.use('/api/', queuesReachable(queuesConnection));
   app.use(board.router);
   app.use(jsonNotFound());
   app.use(jsonErrors(log));
@@ -61,11 +71,15 @@ export async function startConsole(
     if (added.length > 0) log.info({ queues: added }, 'queues added to the console');
     return added;
   };
-  const timer = setInterval(() => {
-    refreshQueues().catch((error: unknown) =>
-      log.warn({ err: error }, 'cannot look for new queues'),
-    );
-  }, REFRESH_QUEUES_EVERY_MS);
+  const refreshOrWarn = () =>
+    refreshQueues().catch((error: unknown) => {
+      log.warn({ err: error }, 'cannot look for new queues');
+      return [];
+    });
+  // Started without Redis, the console still serves /health and shows the declared queues; the
+  // others appear with the next look that Redis answers.
+  await refreshOrWarn();
+  const timer = setInterval(() => void refreshOrWarn(), REFRESH_QUEUES_EVERY_MS);
   timer.unref();
 
   log.info({ port, queues: board.queueNames(), operators: config.tokens.ids }, 'console ready');
@@ -79,7 +93,8 @@ export async function startConsole(
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await board.close();
-      redis.disconnect();
+      commands.disconnect();
+      queuesConnection.disconnect();
     },
   };
 }

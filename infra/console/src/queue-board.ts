@@ -19,12 +19,15 @@ export interface QueueBoard {
  * appear in Redis. Operators may act on jobs (retry, promote, clean, remove), so it is not
  * read-only; who did what is logged by the action log in front of it.
  */
-export async function createQueueBoard(options: {
-  redis: Redis;
+export function createQueueBoard(options: {
+  /** For looking up which queues exist. */
+  commands: Redis;
+  /** For the queues themselves. */
+  queuesConnection: Redis;
   prefix: string;
   basePath: string;
-}): Promise<QueueBoard> {
-  const { redis, prefix } = options;
+}): QueueBoard {
+  const { commands, queuesConnection, prefix } = options;
   const serverAdapter = new ExpressAdapter().setBasePath(options.basePath);
   const board = createBullBoard({
     queues: [],
@@ -35,7 +38,7 @@ export async function createQueueBoard(options: {
 
   const add = (name: string) => {
     if (queues.has(name)) return false;
-    const queue = new Queue(name, { connection: redis, prefix });
+    const queue = new Queue(name, { connection: queuesConnection, prefix });
     // A Redis outage fails the board's own requests; without a listener BullMQ would also log it.
     queue.on('error', () => {});
     queues.set(name, queue);
@@ -46,8 +49,7 @@ export async function createQueueBoard(options: {
   for (const name of declaredQueueNames()) add(name);
 
   const refresh = async () =>
-    (await existingQueueNames(redis, prefix)).sort().filter((name) => add(name));
-  await refresh();
+    (await existingQueueNames(commands, prefix)).sort().filter((name) => add(name));
 
   return {
     router: serverAdapter.getRouter() as Router,
