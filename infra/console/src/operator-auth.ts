@@ -47,12 +47,14 @@ export function operatorAuth(options: {
       await attempts.consume(address);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
-      // A right token is refused all the same, but leaves no count behind, so an operator whose
-      // page loaded many files at once is not kept out longer than the attacker next to them.
-      if (secret !== undefined && tokens.identify(secret)) await attempts.reward(address, 1);
+      const right = secret !== undefined && tokens.identify(secret) !== undefined;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       res.setHeader('retry-after', String(retryAfter));
       refuse(res, 429, 'RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfter} s.`);
+      // A right token is refused all the same, but leaves no count behind, so an operator whose
+      // page loaded many files at once is not kept out longer than the attacker next to them.
+      // Given back after the answer, so a right guess is not answered any later than a wrong one.
+      if (right) attempts.reward(address, 1).catch(() => undefined);
       return;
     }
     const operatorId = secret === undefined ? undefined : tokens.identify(secret);
