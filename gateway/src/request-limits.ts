@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestLimits } from './config.js';
 import { bearerTokenOf } from './authenticate.js';
@@ -15,7 +15,7 @@ const hashOf = (secret: string) => createHash('sha256').update(secret).digest('h
  * counted once; while Redis cannot answer, each replica counts on its own in memory (the
  * insurance limiter) rather than letting everything through.
  */
-function limiter(redis: Redis, prefix: string, name: string, points: number) {
+function limiter(redis: RedisClient, prefix: string, name: string, points: number) {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:request-limit:${name}`,
@@ -31,7 +31,7 @@ function limiter(redis: Redis, prefix: string, name: string, points: number) {
  * answer is 429 with Retry-After, in the GraphQL error shape with code RATE_LIMITED.
  */
 export function requestLimiter(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   limits: RequestLimits,
   of: {

@@ -33,4 +33,11 @@ export {
   type KeyPurpose,
   type RootSecret,
 } from './secret-keys.js';
+export {
+  parseRedisAddress,
+  RedisAddressError,
+  type HostPort,
+  type RedisAddress,
+  type RedisTls,
+} from './redis-address.js';
 export { z } from 'zod';
