@@ -33,6 +33,7 @@ export {
   type KeyPurpose,
   type RootSecret,
 } from './secret-keys.js';
+export { mysqlReplicaUrls, mysqlTlsFields, mysqlTlsOf, type MysqlTlsSetting } from './mysql.js';
 export {
   parseRedisAddress,
   RedisAddressError,

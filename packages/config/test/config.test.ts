@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   loadConfig,
+  mysqlReplicaUrls,
+  mysqlTlsFields,
+  mysqlTlsOf,
   mysqlUrl,
   parseRedisAddress,
   port,
@@ -113,5 +116,39 @@ describe('REDIS_URL', () => {
     expect(() => parseRedisAddress(value)).toThrow(RedisAddressError);
     expect(() => load(value)).toThrow(message);
     expect(() => load(value)).toThrow(/REDIS_URL/);
+  });
+});
+
+describe('MySQL replicas and TLS', () => {
+  const load = (env: Record<string, string>) =>
+    loadConfig({ MYSQL_REPLICA_URLS: mysqlReplicaUrls(), ...mysqlTlsFields() }, env);
+
+  it('reads replica URLs separated by commas, none by default', () => {
+    expect(load({}).MYSQL_REPLICA_URLS).toEqual([]);
+    expect(
+      load({ MYSQL_REPLICA_URLS: 'mysql://ro@replica-1:3306, mysql://ro@replica-2:3306' })
+        .MYSQL_REPLICA_URLS,
+    ).toEqual(['mysql://ro@replica-1:3306', 'mysql://ro@replica-2:3306']);
+    expect(() => load({ MYSQL_REPLICA_URLS: 'mysql://a:3306,redis://b:6379' })).toThrow(
+      /MYSQL_REPLICA_URLS: must be mysql:\/\/ URLs/,
+    );
+  });
+
+  it('turns TLS on by MYSQL_TLS or a CA file, verifying certificates unless told otherwise', () => {
+    const tls = (env: Record<string, string>, nodeEnv = 'production') =>
+      mysqlTlsOf({ NODE_ENV: nodeEnv, ...load(env) });
+    expect(tls({})).toBeUndefined();
+    expect(tls({ MYSQL_TLS: 'on' })).toEqual({ rejectUnauthorized: true });
+    expect(tls({ MYSQL_TLS_CA: '/etc/dash/mysql-ca.pem' })).toEqual({
+      caFile: '/etc/dash/mysql-ca.pem',
+      rejectUnauthorized: true,
+    });
+    expect(tls({ MYSQL_TLS: 'on', MYSQL_TLS_REJECT_UNAUTHORIZED: 'false' }, 'development')).toEqual(
+      { rejectUnauthorized: false },
+    );
+    expect(() => tls({ MYSQL_TLS: 'on', MYSQL_TLS_REJECT_UNAUTHORIZED: 'false' })).toThrow(
+      /must not be false in production/,
+    );
+    expect(() => load({ MYSQL_TLS: 'yes' })).toThrow(/MYSQL_TLS: must be on or off/);
   });
 });

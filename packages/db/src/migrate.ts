@@ -7,8 +7,9 @@ import { createDataSource, type DataSourceOptions } from './data-source.js';
  * transaction. Returns the names of the migrations that ran.
  */
 export async function migrateDatabase(options: DataSourceOptions): Promise<string[]> {
-  await ensureDatabase(options.url, options.database);
-  const dataSource = createDataSource({ ...options, poolSize: 1 });
+  await ensureDatabase(options.url, options.database, options.tls);
+  // Schema changes go to the primary alone; replicas follow by replication.
+  const dataSource = createDataSource({ ...options, replicaUrls: [], poolSize: 1 });
   await dataSource.initialize();
   try {
     return await runPendingMigrations(dataSource);
