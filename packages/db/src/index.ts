@@ -10,5 +10,10 @@ export {
 export { fromReplica, onReplica } from './replica.js';
 export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
 export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
-export { migrateDatabase, runPendingMigrations } from './migrate.js';
+export {
+  assertSchemaCurrent,
+  migrateDatabase,
+  runPendingMigrations,
+  SchemaBehindError,
+} from './migrate.js';
 export { retryOnDeadlock } from './retry.js';

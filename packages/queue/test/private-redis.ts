@@ -32,9 +32,9 @@ async function freePort(): Promise<number> {
 const cli = (port: number, ...args: string[]) =>
   spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
 
-async function until(what: string, check: () => boolean, timeoutMs = 20_000) {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`private Redis: ${what} did not happen in time`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -133,5 +133,97 @@ export async function startCluster(): Promise<PrivateRedis & { ports: number[] }
     url: `redis-cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
     ports,
     stop: () => stopAll(servers, dir),
+  };
+}
+
+/**
+ * A Redis server that speaks only TLS, its certificate issued to `redis.test` by a CA made for
+ * this run (the CA file is handed back; no system CA trusts it).
+ */
+export async function startTlsServer(): Promise<PrivateRedis & { port: number; caFile: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dash-redis-tls-'));
+  const file = (name: string) => join(dir, name);
+  const openssl = (...args: string[]) => {
+    const run = spawnSync('openssl', args, { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`openssl ${args[0]} failed: ${run.stderr}`);
+  };
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=dash test CA',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=redis.test',
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+  );
+  writeFileSync(file('san.ext'), 'subjectAltName=DNS:redis.test\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    file('san.ext'),
+    '-out',
+    file('server.pem'),
+  );
+  const port = await freePort();
+  const server = spawn(
+    'redis-server',
+    [
+      '--port',
+      '0',
+      '--tls-port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--tls-cert-file',
+      file('server.pem'),
+      '--tls-key-file',
+      file('server.key'),
+      '--tls-ca-cert-file',
+      file('ca.pem'),
+      '--tls-auth-clients',
+      'no',
+    ],
+    { stdio: 'ignore' },
+  );
+  await until('TLS server start', async () => !(await portIsFree(port)));
+  return {
+    url: `rediss://127.0.0.1:${port}`,
+    port,
+    caFile: file('ca.pem'),
+    stop: () => stopAll([server], dir),
   };
 }
