@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestLimits } from './config.js';
 import { bearerTokenOf } from './authenticate.js';
@@ -15,7 +15,7 @@ const hashOf = (secret: string) => createHash('sha256').update(secret).digest('h
  * counted once; while Redis cannot answer, each replica counts on its own in memory (the
  * insurance limiter) rather than letting everything through.
  */
-function limiter(redis: Redis, prefix: string, name: string, points: number) {
+function limiter(redis: RedisClient, prefix: string, name: string, points: number) {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:request-limit:${name}`,
@@ -37,7 +37,7 @@ export interface LimitedRequest {
  * the seconds to wait when a limit is reached, or undefined. The gateway's guard and the
  * coprocessor both count here, against the same Redis keys.
  */
-export function requestLimits(redis: Redis, prefix: string, limits: RequestLimits) {
+export function requestLimits(redis: RedisClient, prefix: string, limits: RequestLimits) {
   const perKey = limiter(redis, prefix, 'key', limits.perKey);
   const perSession = limiter(redis, prefix, 'session', limits.perSession);
   const perAddress = limiter(redis, prefix, 'address', limits.perAddress);
@@ -75,7 +75,7 @@ export const rateLimitedBody = (retryAfter: number) => ({
  * keys). Over a limit the answer is 429 with Retry-After.
  */
 export function requestLimiter(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   limits: RequestLimits,
   of: {

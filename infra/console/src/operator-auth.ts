@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { presentedSecret } from './credentials.js';
 import type { OperatorTokens } from './operator-tokens.js';
@@ -27,7 +27,7 @@ const refuse = (res: Response, status: number, code: string, message: string) =>
  */
 export function operatorAuth(options: {
   tokens: OperatorTokens;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   failedAttemptsPerWindow: number;
   clientIpOf: (request: Request) => string;

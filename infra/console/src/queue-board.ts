@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import type { Router } from 'express';
-import type { Redis } from 'ioredis';
+import { queueKeyPrefix, type RedisClient } from '@dash/queue';
 import { declaredQueueNames, existingQueueNames } from './queue-names.js';
 
 export interface QueueBoard {
@@ -21,13 +21,15 @@ export interface QueueBoard {
  */
 export function createQueueBoard(options: {
   /** For looking up which queues exist. */
-  commands: Redis;
+  commands: RedisClient;
   /** For the queues themselves. */
-  queuesConnection: Redis;
+  queuesConnection: RedisClient;
   prefix: string;
   basePath: string;
 }): QueueBoard {
-  const { commands, queuesConnection, prefix } = options;
+  const { commands, queuesConnection } = options;
+  // Where the queues' keys are: the prefix with its hash tag, as every queue and worker uses it.
+  const prefix = queueKeyPrefix(options.prefix);
   const serverAdapter = new ExpressAdapter().setBasePath(options.basePath);
   const board = createBullBoard({
     queues: [],

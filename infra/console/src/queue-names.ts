@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 import { deliveryQueue } from '@dash/contracts';
 import { EVENT_SUBSCRIPTIONS, eventQueueName, type EventConsumerName } from '@dash/events';
 
@@ -22,7 +22,7 @@ const META_SUFFIX = ':meta';
  * how a service's own queues (its scheduled chores) and any queue added later appear by
  * themselves, with no list to keep.
  */
-export async function existingQueueNames(redis: Redis, prefix: string): Promise<string[]> {
+export async function existingQueueNames(redis: RedisClient, prefix: string): Promise<string[]> {
   const names = new Set<string>();
   let cursor = '0';
   do {

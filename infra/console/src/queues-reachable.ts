@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 
 /**
  * BullMQ waits for its connection to be ready before every command, however long that takes;
  * while Redis cannot be reached the board's API would hang. It is answered at once instead.
  */
-export function queuesReachable(connection: Redis): RequestHandler {
+export function queuesReachable(connection: RedisClient): RequestHandler {
   return (_req, res, next) => {
     if (connection.status === 'ready') return next();
     res.status(503).json({

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { createRedisConnection } from './connection.js';
+import { createRedisConnection, type RedisClient } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import { TypedQueue } from './queue.js';
 
@@ -9,7 +8,7 @@ import { TypedQueue } from './queue.js';
  */
 export function openProducer<Queue extends { close(): Promise<void> }>(
   redisUrl: string,
-  makeQueue: (connection: Redis) => Queue,
+  makeQueue: (connection: RedisClient) => Queue,
 ) {
   const connection = createRedisConnection(redisUrl);
   const queue = makeQueue(connection);
