@@ -7,6 +7,7 @@ import {
   parseSessionHeader,
   signCaller,
 } from '@dash/auth-context';
+import { context as otelContext, propagation } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { DashError } from '@dash/errors';
 import type { SecretKeys } from '@dash/config';
@@ -85,6 +86,13 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       signCaller(context.caller, this.secret, { audience: this.subgraph }),
     );
     request.http?.headers.set('x-request-id', context.requestId);
+    // W3C traceparent: the subgraph's spans join the trace of the request that called it (a
+    // no-op while tracing is off).
+    const headers = request.http?.headers;
+    if (headers)
+      propagation.inject(otelContext.active(), headers, {
+        set: (carrier, key, value) => carrier.set(key, value),
+      });
     // Set here, never passed through from the client, so subgraphs can rate-limit by it.
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
     if (context.userAgent) request.http?.headers.set(USER_AGENT_HEADER, context.userAgent);

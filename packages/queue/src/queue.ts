@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { queueTelemetry, watchQueue } from '@dash/telemetry';
 import type { JobMap, QueueDefinition } from './define.js';
 
 export interface QueueSettings {
@@ -32,13 +33,18 @@ export interface AddOptions {
 /** A queue that only accepts the job names and payloads its definition declares. */
 export class TypedQueue<Jobs extends JobMap> {
   readonly queue: Queue;
+  private readonly unwatch: () => void;
 
   constructor(definition: QueueDefinition<Jobs>, settings: QueueSettings) {
+    const telemetry = queueTelemetry();
     this.queue = new Queue(definition.name, {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.jobOptions },
+      ...(telemetry ? { telemetry } : {}),
     });
+    // Depth and the oldest job's age are reported by every process that can add to the queue.
+    this.unwatch = watchQueue(this.queue);
     // Connection trouble already fails the add() that meets it; without a listener BullMQ would
     // also print every reconnect attempt.
     this.queue.on('error', () => {});
@@ -71,6 +77,7 @@ export class TypedQueue<Jobs extends JobMap> {
   }
 
   close(): Promise<void> {
+    this.unwatch();
     return this.queue.close();
   }
 }
