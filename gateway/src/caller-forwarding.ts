@@ -7,7 +7,6 @@ import {
   parseSessionHeader,
   signCaller,
 } from '@dash/auth-context';
-import { context as otelContext, propagation } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { DashError } from '@dash/errors';
 import type { SecretKeys } from '@dash/config';
@@ -33,7 +32,8 @@ type ResponseContext = Parameters<
 /**
  * Every request to a subgraph carries the caller, signed with the caller-signing key for that
  * subgraph alone (its name is the header's audience, so a header captured on its way to one
- * subgraph is refused by every other), and the request id for tracing. Subgraphs refuse requests without a valid signature. On the way
+ * subgraph is refused by every other), and the request id (the W3C traceparent is added by the tracing's fetch instrumentation, see
+ * @dash/telemetry). Subgraphs refuse requests without a valid signature. On the way
  * back, a session handed over by identity becomes the browser's cookie.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -86,13 +86,6 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       signCaller(context.caller, this.secret, { audience: this.subgraph }),
     );
     request.http?.headers.set('x-request-id', context.requestId);
-    // W3C traceparent: the subgraph's spans join the trace of the request that called it (a
-    // no-op while tracing is off).
-    const headers = request.http?.headers;
-    if (headers)
-      propagation.inject(otelContext.active(), headers, {
-        set: (carrier, key, value) => carrier.set(key, value),
-      });
     // Set here, never passed through from the client, so subgraphs can rate-limit by it.
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
     if (context.userAgent) request.http?.headers.set(USER_AGENT_HEADER, context.userAgent);

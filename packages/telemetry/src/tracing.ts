@@ -4,6 +4,7 @@ import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { BullMQOtel } from 'bullmq-otel';
@@ -29,7 +30,7 @@ export function tracingConfigured(env: Record<string, string | undefined> = proc
 }
 
 /**
- * Starts OpenTelemetry for this process: spans for incoming and outgoing HTTP, Express routes,
+ * Starts OpenTelemetry for this process: spans for incoming and outgoing HTTP (fetch included), Express routes,
  * GraphQL operations, MySQL queries and Redis commands, continued from a caller's W3C
  * `traceparent`. The instrumentations patch modules as they load, so this must run before the
  * part imports anything else (see register.ts). Returns false when tracing is not asked for.
@@ -47,6 +48,9 @@ export function startTracing(options: TracingOptions): boolean {
         ignoreIncomingRequestHook: (request) =>
           /^\/(health|ready|metrics)(\?|$)/.test(request.url ?? ''),
       }),
+      // Node's fetch: the gateway's subgraph calls and every service-to-service call carry the
+      // traceparent of the request that made them.
+      new UndiciInstrumentation(),
       new ExpressInstrumentation(),
       new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
       new MySQL2Instrumentation(),

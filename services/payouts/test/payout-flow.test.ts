@@ -631,7 +631,11 @@ describe('payout quotes', () => {
       code: 'FAILED_PRECONDITION',
       reason: 'NO_EXTERNAL_ACCOUNT',
     });
-    expect(extensionsOf(quoted)).toEqual(extensionsOf(paid));
+    // The same refusal, each naming its own request.
+    expect({ ...extensionsOf(quoted), requestId: undefined }).toEqual({
+      ...extensionsOf(paid),
+      requestId: undefined,
+    });
     expect(quoted.errors?.[0]?.message).toBe(paid.errors?.[0]?.message);
   });
 });
