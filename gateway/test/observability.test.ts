@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityService } from '@dash/identity';
 import { createLogger } from '@dash/logger';
 import { startTestService, type TestService } from '@dash/subgraph/testing';
-import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import { deleteRedisPrefix, scrapeMetric, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import type { RunningGateway } from '../src/index.js';
 import { bearer, platformWithAccount, startTestGateway } from './support.js';
 
@@ -15,15 +15,7 @@ let platformSecret = '';
 
 const origin = (url: string) => new URL(url).origin;
 
-/** One series' value from a Prometheus text exposition (0 when the series is not there yet). */
-async function metric(url: string, name: string, labels: Record<string, string>) {
-  const text = await (await fetch(`${origin(url)}/metrics`)).text();
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  const line = text
-    .split('\n')
-    .find((row) => row.startsWith(`${name}{`) && wanted.every((label) => row.includes(label)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
+const metric = scrapeMetric;
 
 async function post(query: string, headers: Record<string, string> = {}, operationName?: string) {
   const response = await fetch(gateway.url, {

@@ -39,6 +39,9 @@ export function startTracing(options: TracingOptions): boolean {
   const env = options.env ?? process.env;
   if (sdk) return true;
   if (!options.spanProcessors && !tracingConfigured(env)) return false;
+  // Metrics are Prometheus' (/metrics); the SDK exports traces only unless told otherwise.
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? `dash-${options.part}`,
     ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}),
