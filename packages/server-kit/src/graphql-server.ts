@@ -79,7 +79,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
 
   let draining = false;
   app.use(requestIds(options.trustsRequestId));
-  app.use(healthRouter(options.readiness, () => draining));
+  app.use(healthRouter(options.readiness, () => draining, part));
   for (const guard of options.guards ?? []) app.use(guard);
   if (options.routes) app.use(options.routes);
   app.use(

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { scrapeMetrics } from '@dash/telemetry';
+import { nameThisPart, scrapeMetrics } from '@dash/telemetry';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -20,7 +20,13 @@ function withTimeout(check: () => Promise<unknown>): Promise<unknown> {
  * /metrics is the process's Prometheus metrics, so every server that mounts this router (an
  * API, a worker's small server, the shell) can be scraped.
  */
-export function healthRouter(checks: ReadinessChecks, isDraining: () => boolean): Router {
+export function healthRouter(
+  checks: ReadinessChecks,
+  isDraining: () => boolean,
+  /** The part's name on every metric (a worker-only process names itself here). */
+  part?: string,
+): Router {
+  if (part) nameThisPart(part);
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -10,7 +10,6 @@ import {
   requestIdOf,
   requestIds,
 } from '@dash/server-kit';
-import { nameThisPart } from '@dash/telemetry';
 import { securityHeaders } from './security-headers.js';
 import { MICROFRONTENDS, type MicrofrontendEntry } from '@dash/manifest';
 import { microfrontendDir, PAGE_TEMPLATE, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
@@ -47,11 +46,10 @@ const revalidate = {
 export function createShellServer(options: ShellServerOptions): ShellServer {
   const microfrontends = options.microfrontends ?? MICROFRONTENDS;
   const page = renderPage(PAGE_TEMPLATE, microfrontends);
-  nameThisPart('shell');
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIds());
-  app.use(healthRouter({}, () => false));
+  app.use(healthRouter({}, () => false, 'shell'));
   app.use(securityHeaders({ page, https: options.https ?? false }));
 
   const gateway = new URL(options.gatewayUrl);
