@@ -5,7 +5,7 @@ import { createLogger } from '@dash/logger';
 import { startTestService, type TestService } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, scrapeMetric, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import type { RunningGateway } from '../src/index.js';
-import { bearer, platformWithAccount, startTestGateway } from './support.js';
+import { bearer, platformWithAccount, signIn, startTestGateway } from './support.js';
 
 const redisPrefix = testRedisPrefix('gateway-observability');
 const identityLines: string[] = [];
@@ -135,6 +135,21 @@ describe('Request-Id', () => {
       expect(line).not.toContain(secret);
       expect(line).not.toContain(platformSecret);
     }
+  });
+
+  it('keeps sign-in secrets and contact details out of the logs of a whole sign-in', async () => {
+    const link = await post(
+      'mutation { createLoginLink(account: "acct_observed") { url } }',
+      bearer(platformSecret),
+    );
+    const token = (link.body.data!.createLoginLink as { url: string }).url.split('/login/')[1]!;
+    const cookie = await signIn(gateway.url, platformSecret, 'acct_observed');
+    const me = await post('{ me { id } }', { cookie });
+    expect(me.body.errors).toBeUndefined();
+    const sessionToken = cookie.split('=')[1]!;
+    for (const line of identityLines)
+      for (const secret of [token, sessionToken, platformSecret, 'acct_observed@example.com'])
+        expect(line).not.toContain(secret);
   });
 
   it('puts the id in every GraphQL error, in the JSON 404, and on the health routes', async () => {
