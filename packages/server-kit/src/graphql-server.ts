@@ -9,10 +9,9 @@ import type { Logger } from '@dash/logger';
 import { nameThisPart } from '@dash/telemetry';
 import { graphqlMetricsPlugin } from './graphql-metrics.js';
 import { healthRouter, type ReadinessChecks } from './health.js';
-import { withRequestIdOf } from './json-errors.js';
 import { reenterRequestScope, requestIds, type TrustsRequestId } from './request-id.js';
 import { inputErrorsPlugin } from './input-errors.js';
-import { jsonErrors, jsonNotFound } from './json-errors.js';
+import { jsonErrors, jsonNotFound, withRequestIdOf } from './json-errors.js';
 import { listen } from './listen.js';
 
 export interface GraphqlServerOptions<Context extends BaseContext> {
