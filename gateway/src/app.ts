@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { CredentialEpochs } from '@dash/auth-context';
 import { createCommandConnection } from '@dash/queue';
 import { createLogger, type Logger } from '@dash/logger';
-import { startGraphqlServer, type RunningServer } from '@dash/server-kit';
+import { requestIdOf, startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryCostPlugin, queryLimitRules } from './query-limits.js';
 import { fileRoutes } from './file.routes.js';
-import { clientIpResolver } from './client-ip.js';
+import { clientIpResolver, isFromTrustedProxy } from './client-ip.js';
 import { requestLimiter } from './request-limits.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
@@ -53,6 +52,8 @@ export async function startGateway(
   });
   const server = await startGraphqlServer<GatewayContext>({
     name: 'gateway',
+    // A proxy in front (the shell, an ingress) may name the request; a client may not.
+    trustsRequestId: isFromTrustedProxy(config.trustedProxies),
     apollo: {
       gateway,
       validationRules: queryLimitRules,
@@ -74,10 +75,7 @@ export async function startGateway(
       const sessionToken = sessionTokenOf(request, secureCookies);
       return {
         caller: await authenticate(request, config, identity),
-        requestId:
-          typeof request.headers['x-request-id'] === 'string'
-            ? request.headers['x-request-id']
-            : randomUUID(),
+        requestId: requestIdOf(request)!,
         response,
         clientIp: clientIpOf(request),
         ...(typeof request.headers['user-agent'] === 'string'

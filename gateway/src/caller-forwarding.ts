@@ -32,7 +32,8 @@ type ResponseContext = Parameters<
 /**
  * Every request to a subgraph carries the caller, signed with the caller-signing key for that
  * subgraph alone (its name is the header's audience, so a header captured on its way to one
- * subgraph is refused by every other), and the request id for tracing. Subgraphs refuse requests without a valid signature. On the way
+ * subgraph is refused by every other), and the request id (the W3C traceparent is added by the tracing's fetch instrumentation, see
+ * @dash/telemetry). Subgraphs refuse requests without a valid signature. On the way
  * back, a session handed over by identity becomes the browser's cookie.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {

@@ -17,3 +17,12 @@ export function clientIpResolver(trustedProxies: readonly string[] = DEFAULT_TRU
   return (request: IncomingMessage): string =>
     proxyAddr(request as Parameters<typeof proxyAddr>[0], trust) || 'unknown';
 }
+
+/** Is the request's nearest hop one of the trusted proxies (whose headers are believed)? */
+export function isFromTrustedProxy(trustedProxies: readonly string[] = DEFAULT_TRUSTED_PROXIES) {
+  const trust = proxyAddr.compile([...DEFAULT_TRUSTED_PROXIES, ...trustedProxies]);
+  return (request: IncomingMessage): boolean => {
+    const peer = request.socket.remoteAddress;
+    return peer !== undefined && trust(peer, 0);
+  };
+}

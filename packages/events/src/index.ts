@@ -14,6 +14,6 @@ export {
 export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';
 export { recordEvent } from './record.js';
-export { startOutboxRelay, type OutboxRelay } from './relay.js';
+export { outboxBacklog, startOutboxRelay, type OutboxRelay } from './relay.js';
 export { loadEventSettings, type EventSettings } from './settings.js';
 export { eventConsumerPart, outboxRelayPart } from './parts.js';

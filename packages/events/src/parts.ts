@@ -16,8 +16,13 @@ interface PartDeps {
 }
 
 /** The relay as a service part: starts and stops with the service that writes the events. */
-export const outboxRelayPart = async ({ dataSource, env, log }: PartDeps) =>
-  startOutboxRelay({ dataSource, settings: loadEventSettings(env), log });
+export const outboxRelayPart = async ({ config, dataSource, env, log }: PartDeps) =>
+  startOutboxRelay({
+    dataSource,
+    settings: loadEventSettings(env),
+    log,
+    ...(config.internalSecret.owner ? { service: config.internalSecret.owner } : {}),
+  });
 
 /**
  * A consumer as a service part, with the handlers of every event type it subscribes to; they may

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@dash/logger';
 import { createProducerConnection, TypedQueue } from '@dash/queue';
+import { watchOutbox, type OutboxBacklog } from '@dash/telemetry';
 import {
   EVENT_SUBSCRIPTIONS,
   type DomainEvent,
@@ -53,12 +54,31 @@ const CLEANUP_EVERY_MS = 3600 * 1000;
  * tried again after a backoff; if the commit fails after queueing, the next attempt queues the
  * same job ids, which BullMQ ignores, and consumers ignore what they have already handled.
  */
+/** The unpublished events: how many, and when the oldest was written (for the lag metrics). */
+export const outboxBacklog =
+  (dataSource: DataSource): OutboxBacklog =>
+  async () => {
+    const [row] = (await dataSource.query(
+      'SELECT COUNT(*) AS count, MIN(occurred_at) AS oldest FROM outbox_events WHERE published_at IS NULL',
+    )) as Array<{ count: string | number; oldest: Date | string | null }>;
+    return {
+      count: Number(row?.count ?? 0),
+      oldest: row?.oldest ? new Date(row.oldest) : null,
+    };
+  };
+
 export function startOutboxRelay(options: {
   dataSource: DataSource;
   settings: EventSettings;
   log: Logger;
+  /** The service whose outbox this is, as the lag metrics name it (its database otherwise). */
+  service?: string;
 }): OutboxRelay {
   const { dataSource, settings } = options;
+  const unwatch = watchOutbox(
+    options.service ?? String(dataSource.options.database),
+    outboxBacklog(dataSource),
+  );
   const log = options.log.child({ part: 'outbox-relay' });
   const connection = createProducerConnection(settings.redisUrl);
   const queues = new Map(
@@ -149,6 +169,7 @@ export function startOutboxRelay(options: {
     flush,
     readiness: { redis: () => connection.ping() },
     async stop() {
+      unwatch();
       stopped = true;
       clearTimeout(timer);
       await running;

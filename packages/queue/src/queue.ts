@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
+import { queueTelemetry, watchQueue } from '@dash/telemetry';
 import type { RedisClient } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 
@@ -45,13 +46,18 @@ export interface AddOptions {
 /** A queue that only accepts the job names and payloads its definition declares. */
 export class TypedQueue<Jobs extends JobMap> {
   readonly queue: Queue;
+  private readonly unwatch: () => void;
 
   constructor(definition: QueueDefinition<Jobs>, settings: QueueSettings) {
+    const telemetry = queueTelemetry();
     this.queue = new Queue(definition.name, {
       connection: settings.connection,
       prefix: queueKeyPrefix(settings.prefix),
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.jobOptions },
+      ...(telemetry ? { telemetry } : {}),
     });
+    // Depth and the oldest job's age are reported by every process that can add to the queue.
+    this.unwatch = watchQueue(this.queue);
     // Connection trouble already fails the add() that meets it; without a listener BullMQ would
     // also print every reconnect attempt.
     this.queue.on('error', () => {});
@@ -84,6 +90,7 @@ export class TypedQueue<Jobs extends JobMap> {
   }
 
   close(): Promise<void> {
+    this.unwatch();
     return this.queue.close();
   }
 }

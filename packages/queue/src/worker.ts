@@ -1,5 +1,6 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '@dash/logger';
+import { queueTelemetry, watchQueue } from '@dash/telemetry';
 import { createRedisConnection } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import { queueKeyPrefix, type QueueSettings } from './queue.js';
@@ -34,6 +35,7 @@ export function createWorker<Jobs extends JobMap>(
     throw new Error(`Queue "${definition.name}" has no handler for: ${missing.join(', ')}`);
   }
   const log = settings.log.child({ queue: definition.name });
+  const telemetry = queueTelemetry();
   const worker = new Worker(
     definition.name,
     async (job: Job) => {
@@ -48,6 +50,7 @@ export function createWorker<Jobs extends JobMap>(
       concurrency: settings.concurrency,
       ...(settings.lockDuration ? { lockDuration: settings.lockDuration } : {}),
       ...(settings.stalledInterval ? { stalledInterval: settings.stalledInterval } : {}),
+      ...(telemetry ? { telemetry } : {}),
     },
   );
   worker.on('failed', (job, error) => {
@@ -75,10 +78,16 @@ export async function startWorker<Jobs extends JobMap>(
   const connection = createRedisConnection(settings.redisUrl);
   const worker = createWorker(definition, handlers, { ...settings, connection });
   await worker.waitUntilReady();
+  // A worker-only process reports the depth of the queue it drains.
+  const counted = new Queue(definition.name, { connection, prefix: settings.prefix });
+  counted.on('error', () => {});
+  const unwatch = watchQueue(counted);
   return {
     readiness: { redis: () => connection.ping() },
     async stop() {
+      unwatch();
       await worker.close();
+      await counted.close();
       connection.disconnect();
     },
   };

@@ -6,14 +6,21 @@ import express from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
+import { nameThisPart } from '@dash/telemetry';
+import { graphqlMetricsPlugin } from './graphql-metrics.js';
 import { healthRouter, type ReadinessChecks } from './health.js';
+import { reenterRequestScope, requestIds, type TrustsRequestId } from './request-id.js';
 import { inputErrorsPlugin } from './input-errors.js';
-import { jsonErrors, jsonNotFound } from './json-errors.js';
+import { jsonErrors, jsonNotFound, withRequestIdOf } from './json-errors.js';
 import { listen } from './listen.js';
 
 export interface GraphqlServerOptions<Context extends BaseContext> {
   /** What the logs call it: "gateway", "ledger subgraph". */
   name: string;
+  /** The part's name in metrics ("gateway", "ledger"); `name` when not given. */
+  part?: string;
+  /** Whose Request-Id is taken as the request's own (otherwise each request gets a new one). */
+  trustsRequestId?: TrustsRequestId;
   /** The schema (a subgraph) or gateway (the gateway), plus any extra plugins. */
   apollo: Pick<ApolloServerOptions<Context>, 'plugins' | 'validationRules'> &
     (
@@ -50,29 +57,34 @@ export async function startGraphqlServer<Context extends BaseContext>(
   options: GraphqlServerOptions<Context>,
 ): Promise<RunningServer> {
   const { log } = options;
+  const part = options.part ?? options.name;
+  nameThisPart(part);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
-    formatError: formatErrorFor(log),
+    formatError: withRequestIdOf(formatErrorFor(log)),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       inputErrorsPlugin<Context>(),
+      graphqlMetricsPlugin<Context>(part),
       ...(options.apollo.plugins ?? []),
     ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
 
   let draining = false;
-  app.use(healthRouter(options.readiness, () => draining));
+  app.use(requestIds(options.trustsRequestId));
+  app.use(healthRouter(options.readiness, () => draining, part));
   for (const guard of options.guards ?? []) app.use(guard);
   if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    reenterRequestScope(),
     expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
   app.use(jsonNotFound());

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { nameThisPart, scrapeMetrics } from '@dash/telemetry';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -16,11 +17,23 @@ function withTimeout(check: () => Promise<unknown>): Promise<unknown> {
 /**
  * /health says the process is alive (restart it if not); /ready says it can serve now
  * (route traffic to it if so): every dependency answered and it is not shutting down.
+ * /metrics is the process's Prometheus metrics, so every server that mounts this router (an
+ * API, a worker's small server, the shell) can be scraped.
  */
-export function healthRouter(checks: ReadinessChecks, isDraining: () => boolean): Router {
+export function healthRouter(
+  checks: ReadinessChecks,
+  isDraining: () => boolean,
+  /** The part's name on every metric (a worker-only process names itself here). */
+  part?: string,
+): Router {
+  if (part) nameThisPart(part);
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  router.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await scrapeMetrics();
+    res.type(contentType).send(body);
   });
   router.get('/ready', async (_req, res) => {
     if (isDraining()) {

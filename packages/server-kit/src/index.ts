@@ -7,5 +7,13 @@ export {
   type GraphqlServerOptions,
   type RunningServer,
 } from './graphql-server.js';
-export { jsonErrors, jsonNotFound } from './json-errors.js';
+export { jsonErrors, jsonNotFound, withRequestIdOf } from './json-errors.js';
 export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';
+export { graphqlMetricsPlugin } from './graphql-metrics.js';
+export {
+  REQUEST_ID_HEADER,
+  reenterRequestScope,
+  requestIdOf,
+  requestIds,
+  type TrustsRequestId,
+} from './request-id.js';

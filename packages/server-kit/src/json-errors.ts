@@ -1,6 +1,22 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { DUPLICATE_MESSAGE, isDuplicateKey } from '@dash/errors';
-import type { Logger } from '@dash/logger';
+import { currentRequestId, type Logger } from '@dash/logger';
+import { requestIdOf } from './request-id.js';
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * Every GraphQL error names the request it belongs to (`extensions.requestId`), so a caller
+ * reporting an error hands over the id that finds its log lines and trace.
+ */
+export function withRequestIdOf(format: FormatError): FormatError {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    const requestId = currentRequestId();
+    return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
+  };
+}
 
 /** What Express's body parsers attach to the errors they pass on. */
 interface HttpError {
@@ -24,26 +40,33 @@ const REFUSALS: Record<string, string> = {
  * refusal is written in the shape its path's clients read.
  */
 function send(
+  req: Parameters<RequestHandler>[0],
   res: Parameters<RequestHandler>[1],
   path: string,
   status: number,
   error: { code: string; message: string; field?: string },
 ) {
   const { code, message, field } = error;
-  const extensions = { code, ...(field ? { field } : {}) };
-  res
-    .status(status)
-    .json(
-      path.startsWith('/graphql')
-        ? { errors: [{ message, extensions }] }
-        : { error: { code, message, ...(field ? { extensions: { field } } : {}) } },
-    );
+  const requestId = requestIdOf(req);
+  const extensions = { code, ...(field ? { field } : {}), ...(requestId ? { requestId } : {}) };
+  res.status(status).json(
+    path.startsWith('/graphql')
+      ? { errors: [{ message, extensions }] }
+      : {
+          error: {
+            code,
+            message,
+            ...(field ? { extensions: { field } } : {}),
+            ...(requestId ? { requestId } : {}),
+          },
+        },
+  );
 }
 
 /** Any path nothing answered: a JSON 404, never Express's HTML page. */
 export function jsonNotFound(): RequestHandler {
   return (req, res) =>
-    send(res, req.path, 404, {
+    send(req, res, req.path, 404, {
       code: 'NOT_FOUND',
       message: `Nothing at ${req.method} ${req.path}`,
     });
@@ -62,15 +85,15 @@ export function jsonErrors(log: Logger): ErrorRequestHandler {
     const status = http.status ?? http.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const message = (http.type && REFUSALS[http.type]) ?? 'The request could not be read.';
-      send(res, req.path, status, { code: 'BAD_USER_INPUT', message, field: 'body' });
+      send(req, res, req.path, status, { code: 'BAD_USER_INPUT', message, field: 'body' });
       return;
     }
     if (isDuplicateKey(error)) {
-      send(res, req.path, 409, { code: 'CONFLICT', message: DUPLICATE_MESSAGE });
+      send(req, res, req.path, 409, { code: 'CONFLICT', message: DUPLICATE_MESSAGE });
       return;
     }
     log.error({ err: error, path: req.path }, 'unexpected route error');
-    send(res, req.path, 500, {
+    send(req, res, req.path, 500, {
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Something went wrong on our side. Try again in a moment.',
     });

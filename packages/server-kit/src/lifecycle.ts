@@ -1,4 +1,5 @@
 import type { Logger } from '@dash/logger';
+import { stopTracing } from '@dash/telemetry';
 
 /**
  * Runs `stop` on the first SIGINT/SIGTERM and exits when it is done; a second signal, or a
@@ -14,13 +15,16 @@ export function stopOnSignals(stop: () => Promise<void>, log: Logger, graceMs = 
       log.error('shutdown took too long; exiting');
       process.exit(1);
     }, graceMs).unref();
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // Spans still buffered are sent before the process goes.
+    stop()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

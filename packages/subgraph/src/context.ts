@@ -9,7 +9,7 @@ import {
   type Caller,
 } from '@dash/auth-context';
 import type { SecretKeys } from '@dash/config';
-import type { Logger } from '@dash/logger';
+import { currentRequestId, type Logger } from '@dash/logger';
 import { DashError } from '@dash/errors';
 
 /** What every resolver of every subgraph gets; services add their own dependencies to it. */
@@ -51,18 +51,34 @@ export function baseContextFrom(
       http: { status: 401 },
     });
   }
+  // The server's request scope holds the id (the gateway's, once its caller is verified); the
+  // header is read only where a context is built outside a server (tests, scripts).
   const requestIdHeader = headers['x-request-id'];
-  const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID();
+  const requestId =
+    currentRequestId() ?? (typeof requestIdHeader === 'string' ? requestIdHeader : randomUUID());
   const clientIp = headers[CLIENT_IP_HEADER];
   const userAgent = headers[USER_AGENT_HEADER];
   return {
     caller,
     requestId,
-    log: log.child({ requestId }),
+    // Every line logged inside the request's scope carries `requestId` already (@dash/logger).
+    log: currentRequestId() === requestId ? log : log.child({ requestId }),
     setResponseHeader,
     ...(typeof clientIp === 'string' ? { clientIp } : {}),
     ...(typeof userAgent === 'string' ? { userAgent } : {}),
   };
+}
+
+/** Does the request carry a caller signed for this service (it came through the gateway)? */
+export function carriesValidCaller(headers: IncomingHttpHeaders, keys: SecretKeys): boolean {
+  const header = headers[CALLER_HEADER];
+  if (typeof header !== 'string') return false;
+  try {
+    verifyCaller(header, keys, { audience: audienceOf(keys) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The service verifying: only keys held by a named service can accept a caller. */

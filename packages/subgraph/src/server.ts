@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SecretKeys } from '@dash/config';
 import type { Logger } from '@dash/logger';
 import { startGraphqlServer, type ReadinessChecks, type RunningServer } from '@dash/server-kit';
-import { baseContextFrom, type BaseContext } from './context.js';
+import { baseContextFrom, carriesValidCaller, type BaseContext } from './context.js';
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
@@ -29,6 +29,9 @@ export function startSubgraphServer<Context extends BaseContext>(
 ): Promise<RunningServer> {
   return startGraphqlServer<Context>({
     name: `${options.name} subgraph`,
+    part: options.name,
+    // The gateway's request id is taken only with its signed caller: nobody else names requests.
+    trustsRequestId: (request) => carriesValidCaller(request.headers, options.internalSecret),
     // Inline traces are for Apollo's hosted studio, which a self-hosted install does not use.
     apollo: { schema: options.schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
     host: options.host,

@@ -157,7 +157,10 @@ describe('subgraph server', () => {
       extensions: { code: 'NOT_FOUND' },
     });
     const broken = await graphqlRequest(server.url, '{ broken { id } }', {}, signed());
-    expect(broken.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(broken.errors?.[0]?.extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(broken)).not.toMatch(/ER_NO_SUCH_TABLE|secret\.internal|stacktrace/);
   });
 

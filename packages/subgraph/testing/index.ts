@@ -1,6 +1,6 @@
 import { signCaller, type Caller } from '@dash/auth-context';
 import { keyRing, SINGLE_SECRET_KID, TEST_INTERNAL_SECRET } from '@dash/config';
-import { createLogger } from '@dash/logger';
+import { createLogger, type Logger } from '@dash/logger';
 import {
   createTestDatabase,
   deleteRedisPrefix,
@@ -48,6 +48,8 @@ export interface TestService extends RunningService {
 export async function startTestService<Context extends BaseContext, App>(
   definition: ServiceDefinition<Context, App>,
   env: Record<string, string | undefined> = {},
+  /** A logger of the test's own (e.g. one that captures lines); silent by default. */
+  options: { log?: Logger } = {},
 ): Promise<TestService> {
   const db = await createTestDatabase(definition.name);
   // Services that use Redis get a key prefix of this test file's own unless the test chose one.
@@ -67,7 +69,7 @@ export async function startTestService<Context extends BaseContext, App>(
   await migrateService(definition, config);
   const service = await startService(definition, config, {
     env: fullEnv,
-    log: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),
   });
   return {
     ...service,

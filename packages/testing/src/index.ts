@@ -9,3 +9,4 @@ export { deleteRedisPrefix } from './redis.js';
 export { graphqlRequest, type GraphqlResponse } from './graphql.js';
 export { freePort } from './ports.js';
 export { startTestSmtpServer, type TestSmtpServer } from './smtp.js';
+export { scrapeMetric } from './metrics.js';

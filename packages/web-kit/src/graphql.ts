@@ -1,4 +1,5 @@
 import { Client, fetchExchange, type AnyVariables } from '@urql/core';
+import { newTraceparent } from './traceparent.js';
 
 /** A failed GraphQL call, with the server's stable error code (UNAUTHENTICATED, NOT_FOUND…). */
 export class GraphqlRequestError extends Error {
@@ -42,7 +43,8 @@ export interface GraphqlClient {
 
 /**
  * The client every micro-frontend uses: same-origin `/graphql` through the shell, cookies
- * included, no cache (each screen asks for what it shows). Errors become GraphqlRequestError.
+ * included, no cache (each screen asks for what it shows), a `traceparent` on each call. Errors
+ * become GraphqlRequestError.
  */
 export function createGraphqlClient({
   url = '/graphql',
@@ -51,7 +53,8 @@ export function createGraphqlClient({
   const client = new Client({
     url,
     exchanges: [fetchExchange],
-    fetchOptions: { credentials: 'include' },
+    // Asked per request, so each call starts a trace of its own.
+    fetchOptions: () => ({ credentials: 'include', headers: { traceparent: newTraceparent() } }),
     requestPolicy: 'network-only',
     preferGetMethod: false,
     ...(fetchFn ? { fetch: fetchFn } : {}),

@@ -102,6 +102,22 @@ describe('graphql client', () => {
     });
   });
 
+  it('sends a traceparent of its own with every request', async () => {
+    const fetch = respond({ data: { me: { id: 'acct_1' } } });
+    const client = createGraphqlClient({ url: 'http://dash.test/graphql', fetch });
+    await client.query('{ me { id } }');
+    await client.query('{ me { id } }');
+    const sent = fetch.mock.calls.map((call) => {
+      const init = (call as unknown as [unknown, RequestInit])[1];
+      return new Headers(init.headers).get('traceparent');
+    });
+    expect(sent).toHaveLength(2);
+    for (const header of sent) expect(header).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    const traceIds = sent.map((header) => header!.split('-')[1]);
+    expect(new Set(traceIds).size).toBe(2);
+    expect(traceIds).not.toContain('0'.repeat(32));
+  });
+
   it('reports an unreachable server as NETWORK_ERROR', async () => {
     const client = createGraphqlClient({
       url: 'http://dash.test/graphql',

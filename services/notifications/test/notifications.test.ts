@@ -11,7 +11,7 @@ import {
 } from '@dash/subgraph/testing';
 import { requestDelivery } from '@dash/contracts';
 import { UnrecoverableError } from '@dash/queue';
-import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing';
+import { deleteRedisPrefix, scrapeMetric, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import {
   createNotificationsService,
   DeliveryRepository,
@@ -194,9 +194,13 @@ describe('delivery worker', () => {
         ONBOARDED,
       ),
     );
+    const emailFailures = () =>
+      scrapeMetric(service.url, 'dash_notification_delivery_failures_total', { channel: 'email' });
+    const failuresBefore = await emailFailures();
     carrier.bounceOnce.add('bounce@example.com');
     const id = await requestDelivery(producer.queue, dashboardReadyEmail('bounce@example.com'));
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
+    expect(await emailFailures()).toBe(failuresBefore + 1);
     const LOG = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { deliveries(status: ["failed"]) { id destination status attempts lastError } } } }`;
     const log = await service.query<{
       _entities: Array<{ deliveries: Array<Record<string, unknown>> }>;

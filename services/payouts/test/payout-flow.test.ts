@@ -5,7 +5,7 @@ import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { createLogger } from '@dash/logger';
 import { keepCapabilities, rememberAccount } from '@dash/subgraph';
 import { accountReference, startTestService, type TestService } from '@dash/subgraph/testing';
-import type { GraphqlResponse } from '@dash/testing';
+import { scrapeMetric, type GraphqlResponse } from '@dash/testing';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
 import type { PayoutDebitRequest } from '@dash/contracts';
 import { payoutsService, runAutomaticPayouts } from '../src/index.js';
@@ -352,13 +352,19 @@ describe('payouts', () => {
   });
 
   it('a failed payout returns the money with a payout_failure transaction, once', async () => {
+    const failures = () =>
+      scrapeMetric(payouts.url, 'dash_payout_failures_total', { code: 'no_account' });
+    const failuresBefore = await failures();
     const accountId = await newFundedAccount(3_000, FAILING_US_BANK);
     const made = (await payOut(accountId, 3_000)).data!.createPayout;
     expect(await available(accountId)).toBe(0);
     await app.lifecycle.advance();
     await app.lifecycle.advance();
+    await app.lifecycle.advance();
     const [row] = await payoutRow(made.id);
     expect(row).toMatchObject({ status: 'failed', failure_code: 'no_account' });
+    // Counted once, however often the lifecycle looks at the payout again.
+    expect(await failures()).toBe(failuresBefore + 1);
     expect(row!.returned_at).not.toBeNull();
     expect(await available(accountId)).toBe(3_000);
     const reversals = (await ledger.dataSource.query(
@@ -631,7 +637,11 @@ describe('payout quotes', () => {
       code: 'FAILED_PRECONDITION',
       reason: 'NO_EXTERNAL_ACCOUNT',
     });
-    expect(extensionsOf(quoted)).toEqual(extensionsOf(paid));
+    // The same refusal, each naming its own request.
+    expect({ ...extensionsOf(quoted), requestId: undefined }).toEqual({
+      ...extensionsOf(paid),
+      requestId: undefined,
+    });
     expect(quoted.errors?.[0]?.message).toBe(paid.errors?.[0]?.message);
   });
 });

@@ -2,7 +2,14 @@ import http from 'node:http';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { createLogger, type Logger } from '@dash/logger';
-import { healthRouter, jsonErrors, jsonNotFound, listen } from '@dash/server-kit';
+import {
+  healthRouter,
+  jsonErrors,
+  jsonNotFound,
+  listen,
+  requestIdOf,
+  requestIds,
+} from '@dash/server-kit';
 import { securityHeaders } from './security-headers.js';
 import { MICROFRONTENDS, type MicrofrontendEntry } from '@dash/manifest';
 import { microfrontendDir, PAGE_TEMPLATE, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
@@ -41,10 +48,19 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   const page = renderPage(PAGE_TEMPLATE, microfrontends);
   const app = express();
   app.disable('x-powered-by');
-  app.use(healthRouter({}, () => false));
+  app.use(requestIds());
+  app.use(healthRouter({}, () => false, 'shell'));
   app.use(securityHeaders({ page, https: options.https ?? false }));
 
   const gateway = new URL(options.gatewayUrl);
+  // The gateway (which trusts this hop) answers and logs under the id the shell gave the request.
+  const forwardRequestId = {
+    proxyReq: (proxyReq: http.ClientRequest, req: http.IncomingMessage) => {
+      const requestId = requestIdOf(req);
+      proxyReq.removeHeader('request-id');
+      if (requestId) proxyReq.setHeader('x-request-id', requestId);
+    },
+  };
   app.use(
     createProxyMiddleware({
       target: gateway.origin,
@@ -52,6 +68,7 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
       pathRewrite: () => gateway.pathname,
       changeOrigin: true,
       xfwd: true,
+      on: forwardRequestId,
     }),
   );
   // Downloads (CSV exports) and uploads (evidence files) go through the gateway too, with the
@@ -62,6 +79,7 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
       pathFilter: ['/exports/', '/files'],
       changeOrigin: true,
       xfwd: true,
+      on: forwardRequestId,
     }),
   );
 

@@ -14,6 +14,7 @@ import { renderTemplate, UnknownTemplateError } from './templates.rules.js';
 import type { DeliveryRepository } from './deliveries.service.js';
 import type { DeliveryChannel } from './delivery.entity.js';
 import type { DeliveryProvider } from './delivery-provider.service.js';
+import { notificationDeliveryFailures } from '@dash/telemetry';
 
 export interface DeliveryWorkerDeps {
   deliveries: DeliveryRepository;
@@ -69,6 +70,7 @@ async function deliver(
     if (!(error instanceof UnknownTemplateError || error instanceof UnsealedParamError))
       throw error;
     await deps.deliveries.markAttempt(data.deliveryId, attempt, 'failed', error.message);
+    notificationDeliveryFailures.inc({ channel });
     throw new UnrecoverableError(error.message);
   }
   try {
@@ -86,6 +88,7 @@ async function deliver(
       lastAttempt ? 'failed' : 'queued',
       error instanceof Error ? error.message : String(error),
     );
+    notificationDeliveryFailures.inc({ channel });
     throw error;
   }
   await deps.deliveries.markAttempt(data.deliveryId, attempt, 'sent');

@@ -8,6 +8,11 @@ import type { LedgerClient } from './ledger-client.service.js';
 import { Payout, PayoutStatus, type PayoutDestination } from './payout.entity.js';
 import { factsOf } from './payout-facts.rules.js';
 import type { PayoutRail, RailPayout } from './payout-rail.service.js';
+import { payoutFailures } from '@dash/telemetry';
+
+/** A rail's failure code as a metric label: its codes are few, anything else is "other". */
+const failureCodeLabel = (code: string | undefined) =>
+  code && /^[a-z][a-z0-9_]{0,47}$/.test(code) ? code : 'other';
 
 const BATCH = 200;
 /** A claimed payout the rail has not acknowledged for this long is handed to it again. */
@@ -87,8 +92,11 @@ export class PayoutLifecycle {
           failureCode: status.code,
           failureMessage: status.message,
         }))
-      )
+      ) {
         changed += 1;
+        // Counted once, by whoever moved the payout: the step happens once whatever the workers.
+        payoutFailures.inc({ code: failureCodeLabel(status.code) });
+      }
     }
     await this.returnFunds();
     return changed;

@@ -1,0 +1,3 @@
+import { nodeProject } from '@dash/vitest-config';
+
+export default nodeProject('grafana', import.meta.url);
