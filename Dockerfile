@@ -59,7 +59,10 @@ RUN --mount=type=cache,target=/root/.npm node infra/deploy/docker/ship.mjs @dash
 
 # What every runtime image shares.
 FROM base AS runtime
-ENV NODE_ENV=production
+# Tracing must patch modules before the part imports them, so it loads first; it does nothing
+# until OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ENV NODE_ENV=production \
+    NODE_OPTIONS="--import @dash/telemetry/register"
 # `node` is uid 1000 in the node images; Kubernetes' runAsNonRoot cannot check a user by name, so
 # a pod says runAsUser: 1000.
 USER node

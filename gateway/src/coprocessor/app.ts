@@ -23,7 +23,7 @@ const refusal = (message: string) => ({ error: { code: 'BAD_REQUEST', message } 
 
 /**
  * Apollo Router's coprocessor: the gateway's authentication as an HTTP service the Router calls
- * at RouterRequest and at each SubgraphRequest (see docs/gateway-at-scale.md). It keeps nothing
+ * at RouterRequest and at each SubgraphRequest (see docs/scaling.md ("The gateway at scale")). It keeps nothing
  * of its own: credential epochs and request limits live in the Redis every gateway shares.
  */
 export async function startCoprocessor(

@@ -7,6 +7,7 @@ import {
   envResolver,
   hardeningProblems,
   heapProblems,
+  preloadProblems,
   imageProblems,
   inClusterUrlProblems,
   ingressPathProblems,
@@ -187,6 +188,7 @@ describe.each(Object.entries(rendered))('the %s manifests', (overlay, objects) =
   it('run every container as non-root, read-only, unprivileged and bounded', () => {
     expect(hardeningProblems(objects)).toEqual([]);
     expect(heapProblems(objects)).toEqual([]);
+    expect(preloadProblems(objects)).toEqual([]);
   });
 
   it('scale Deployments that exist and budget disruptions of pods that exist', () => {
@@ -422,13 +424,16 @@ describe('a broken manifest is caught', () => {
     ]);
   });
 
-  it('a heap raised past the memory limit', () => {
+  it('a heap raised past the memory limit, dropping the tracing preload on the way', () => {
     const copy = broken((c) => {
       container(c, 'gateway').env!.find((v) => v.name === 'NODE_OPTIONS')!.value =
         '--max-old-space-size=512';
     });
     expect(heapProblems(copy)).toEqual([
       'Deployment/gateway container app: a 512 MiB heap does not fit a 512Mi limit',
+    ]);
+    expect(preloadProblems(copy)).toEqual([
+      'Deployment/gateway container app: NODE_OPTIONS drops the tracing preload',
     ]);
   });
 

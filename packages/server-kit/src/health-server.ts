@@ -4,11 +4,14 @@ import type { Logger } from '@dash/logger';
 import { healthRouter, type ReadinessChecks } from './health.js';
 import { jsonErrors, jsonNotFound } from './json-errors.js';
 import { listen } from './listen.js';
+import { requestIds } from './request-id.js';
 import type { RunningServer } from './graphql-server.js';
 
 export interface HealthServerOptions {
   /** What the logs call it: "payouts worker". */
   name: string;
+  /** The part's name on its metrics: "payouts". */
+  part: string;
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -18,13 +21,15 @@ export interface HealthServerOptions {
 
 /**
  * The HTTP face of a process that serves no API (a worker): its orchestrator still needs to ask
- * whether it is alive and ready, so it answers /health and /ready — and JSON 404 to anything else.
+ * whether it is alive and ready, and Prometheus to read its metrics, so it answers /health,
+ * /ready and /metrics — and JSON 404 to anything else.
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   let draining = false;
-  app.use(healthRouter(options.readiness, () => draining));
+  app.use(requestIds());
+  app.use(healthRouter(options.readiness, () => draining, options.part));
   app.use(jsonNotFound());
   app.use(jsonErrors(options.log));
   const httpServer = http.createServer(app);

@@ -157,6 +157,7 @@ export async function startService<Context extends BaseContext, App>(
       config.role === 'worker'
         ? await startHealthServer({
             name: `${definition.name} worker`,
+            part: definition.name,
             host: config.host,
             port: config.port,
             log,

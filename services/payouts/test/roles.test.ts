@@ -57,6 +57,11 @@ describe('DASH_ROLE', () => {
     expect(Object.keys(ready.body.checks as object)).toEqual(
       expect.arrayContaining(['database', 'redisProducer']),
     );
+    // What Prometheus reads from a worker: its queues and its outbox, named after the part.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/dash_queue_jobs\{[^}]*queue="payouts-work"[^}]*\}/);
+    expect(metrics).toMatch(/dash_outbox_unrelayed_events\{[^}]*service="payouts"/);
+    expect(metrics).toMatch(/part="payouts"/);
     const graphql = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

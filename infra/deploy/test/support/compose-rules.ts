@@ -1,5 +1,5 @@
 import { SUBGRAPHS } from '@dash/manifest';
-import { imageRepository, PARTS, type Part } from './docker-parts.js';
+import { imageRepository, PARTS } from './docker-parts.js';
 import { imageEnv, SECRET_NAME, type Stage } from './docker-rules.js';
 import { CONFIG_LOADERS, migrationLoader } from './compose-config-loaders.js';
 import {

@@ -262,6 +262,24 @@ export function heapProblems(objects: K8sObject[]): string[] {
   );
 }
 
+/** What the images put in NODE_OPTIONS: tracing loads before the part's own modules. */
+export const TRACING_PRELOAD = '--import @dash/telemetry/register';
+
+/**
+ * A container that sets NODE_OPTIONS replaces the image's, so it must keep the tracing preload:
+ * without it the part runs, but its traces silently stop.
+ */
+export function preloadProblems(objects: K8sObject[]): string[] {
+  return workloads(objects).flatMap((workload) =>
+    containersOf(workload).flatMap((container) => {
+      const options = container.env?.find((variable) => variable.name === 'NODE_OPTIONS')?.value;
+      return options === undefined || options.includes(TRACING_PRELOAD)
+        ? []
+        : [`${idOf(workload)} container ${container.name}: NODE_OPTIONS drops the tracing preload`];
+    }),
+  );
+}
+
 /** Non-root, read-only, no escalation, no capabilities, and bounded resources, everywhere. */
 export function hardeningProblems(objects: K8sObject[]): string[] {
   return workloads(objects).flatMap((workload) => {
