@@ -16,10 +16,18 @@ const quiet = (redis: Redis) => redis.on('error', () => {});
 
 /**
  * A connection for producers that must not wait out an outage: with Redis down, commands fail at
- * once (instead of queueing in memory), so the caller can keep the work and try again later.
+ * once (instead of queueing in memory), and a server that stops answering (frozen, or cut off
+ * without the connection closing) fails them after `commandTimeoutMs`, so the caller can keep
+ * the work and try again later.
  */
-export function createProducerConnection(redisUrl: string): Redis {
-  return quiet(new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+export function createProducerConnection(redisUrl: string, commandTimeoutMs = 3000): Redis {
+  return quiet(
+    new Redis(redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      commandTimeout: commandTimeoutMs,
+    }),
+  );
 }
 
 /**

@@ -1,17 +1,19 @@
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from './connection.js';
+import { createProducerConnection } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import { TypedQueue } from './queue.js';
 
 /**
  * A producer with a connection of its own, for code that only enqueues: `makeQueue` builds the
- * queue over it; close() releases both.
+ * queue over it; close() releases both. While Redis is down an add fails at once rather than
+ * waiting for Redis to return, so a request that enqueues can answer (see
+ * createProducerConnection).
  */
 export function openProducer<Queue extends { close(): Promise<void> }>(
   redisUrl: string,
   makeQueue: (connection: Redis) => Queue,
 ) {
-  const connection = createRedisConnection(redisUrl);
+  const connection = createProducerConnection(redisUrl);
   const queue = makeQueue(connection);
   return {
     queue,
