@@ -34,9 +34,15 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-export async function migrateAll(env: Env): Promise<void> {
+export async function migrateAll(
+  env: Env,
+  onMigrated: (service: string, ran: string[]) => void = () => {},
+): Promise<void> {
   for (const definition of SERVICES)
-    await migrateService(definition, loadServiceConfig(definition, env));
+    onMigrated(
+      definition.name,
+      await migrateService(definition, loadServiceConfig(definition, env)),
+    );
 }
 
 /**
@@ -68,7 +74,8 @@ export async function startStack(env: Env, { randomPorts = false } = {}): Promis
     for (const part of started.reverse()) await part.stop();
   };
   try {
-    const stackEnv = { ...env, ...(await subgraphAddresses(env, randomPorts)) };
+    // One process plays every role: the APIs and their background work together.
+    const stackEnv = { ...env, ...(await subgraphAddresses(env, randomPorts)), DASH_ROLE: 'all' };
     const services = await Promise.all(
       SERVICES.map(async (definition) => {
         const service = await startService(definition, loadServiceConfig(definition, stackEnv), {

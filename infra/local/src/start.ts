@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { DATA_DIR } from './paths.js';
 import { loadConfig, loadConfigOrExit, mysqlUrl, redisUrl } from '@dash/config';
 import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT } from './demo.js';
 import { ensureMysql } from './mysql.js';
@@ -40,8 +38,6 @@ try {
   // Convenience for local work: without a session, the dashboard shows the demo account.
   env.DASH_DEV_ACCOUNT_ID ??= DEMO_ACCOUNT.id;
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
-  // Evidence files live beside the local databases, whatever folder the command runs from.
-  env.DASH_FILE_STORAGE_DIR ??= join(DATA_DIR, 'dispute-files');
   env.LOG_LEVEL ??= 'warn';
   process.env.LOG_LEVEL = env.LOG_LEVEL;
   const stack = await startStack(env);

@@ -3,5 +3,10 @@ import 'reflect-metadata';
 export { createDataSource, databaseUrl, type DataSourceOptions } from './data-source.js';
 export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
 export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
-export { migrateDatabase, runPendingMigrations } from './migrate.js';
+export {
+  assertSchemaCurrent,
+  migrateDatabase,
+  runPendingMigrations,
+  SchemaBehindError,
+} from './migrate.js';
 export { retryOnDeadlock } from './retry.js';

@@ -1,5 +1,6 @@
 export { healthRouter, type ReadinessChecks } from './health.js';
 export { listen } from './listen.js';
+export { startHealthServer, type HealthServerOptions } from './health-server.js';
 export { stopOnSignals } from './lifecycle.js';
 export {
   startGraphqlServer,

@@ -7,11 +7,21 @@ import {
   secretKeyFields,
   secretKeysOf,
   type SecretKeys,
+  z,
 } from '@dash/config';
 import { settingName, subgraphEntry } from '@dash/manifest';
 
+/**
+ * What one process of a service does: `api` serves GraphQL and internal routes, `worker` runs the
+ * background work (queues, schedulers, outbox relay, event consumers), `all` both. Production runs
+ * them apart so each scales on its own; one machine runs `all`.
+ */
+export const SERVICE_ROLES = ['api', 'worker', 'all'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
 export interface SubgraphConfig {
   nodeEnv: 'development' | 'test' | 'production';
+  role: ServiceRole;
   host: string;
   port: number;
   mysqlUrl: string;
@@ -25,7 +35,7 @@ export interface SubgraphConfig {
 
 /**
  * Reads the settings every subgraph has, named after the service:
- * DASH_<NAME>_PORT (by default the manifest's port; required for a service the manifest does not
+ * DASH_ROLE (api, worker or all; all by default), DASH_<NAME>_PORT (by default the manifest's port; required for a service the manifest does not
  * list), DASH_<NAME>_HOST, DASH_<NAME>_DATABASE, plus NODE_ENV (required), MYSQL_URL and the
  * secret keys (DASH_SECRET_KEYS or DASH_INTERNAL_SECRET; required in production).
  */
@@ -37,6 +47,7 @@ export function loadSubgraphConfig(
   const raw = loadConfig(
     {
       ...secretKeyFields(),
+      DASH_ROLE: z.enum(SERVICE_ROLES).default('all'),
       [setting('HOST')]: host(),
       [setting('PORT')]: port(subgraphEntry(name)?.port),
       [setting('DATABASE')]: databaseName(`dash_${name.replaceAll('-', '_')}`),
@@ -47,6 +58,7 @@ export function loadSubgraphConfig(
   const secrets = secretKeysOf(raw as Parameters<typeof secretKeysOf>[0]);
   return {
     nodeEnv: raw.NODE_ENV as SubgraphConfig['nodeEnv'],
+    role: raw.DASH_ROLE as ServiceRole,
     host: raw[setting('HOST')] as string,
     port: raw[setting('PORT')] as number,
     mysqlUrl: raw.MYSQL_URL as string,

@@ -3,11 +3,22 @@ import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrateDatabase, type DataSourceOptions } from '@dash/db';
+import {
+  assertSchemaCurrent,
+  createDataSource,
+  migrateDatabase,
+  SchemaBehindError,
+  type DataSourceOptions,
+} from '@dash/db';
 import { ConfigError, loadConfigOrExit } from '@dash/config';
 import { createLogger, type Logger } from '@dash/logger';
 import type { BaseContext } from './context.js';
-import { stopOnSignals, type ReadinessChecks } from '@dash/server-kit';
+import {
+  startHealthServer,
+  stopOnSignals,
+  type ReadinessChecks,
+  type RunningServer,
+} from '@dash/server-kit';
 import { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from './schema.js';
 import { startSubgraphServer } from './server.js';
 import { assertListArgsBounded } from './list-arg.js';
@@ -21,17 +32,12 @@ export interface ServiceDeps {
   env: Record<string, string | undefined>;
 }
 
-/** Something that runs beside the GraphQL server (a worker, a relay) and stops with it. */
+/** Something that runs beside the GraphQL server (a worker, a relay, a connection) and stops with it. */
 export interface ServicePart {
   readiness?: ReadinessChecks;
   stop(): Promise<void>;
 }
 
-/**
- * Everything that makes one subgraph service, declared once. The same definition drives the
- * server (`main`), migrations (`migrate`), the checked-in SDL (`print-schema`) and tests, so
- * every service starts, stops and migrates the same way.
- */
 /**
  * A service, declared: what it stores, what it serves, and its one composition root. `assemble`
  * builds every object the service uses, once per instance; requests (`buildContext`), background
@@ -40,8 +46,6 @@ export interface ServicePart {
 export interface ServiceDefinition<Context extends BaseContext, App = unknown> {
   /** The service's name in the manifest (@dash/manifest), which gives its default port. */
   name: string;
-  /** Ignored: the port comes from the manifest by name. */
-  defaultPort?: number;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,7 +56,15 @@ export interface ServiceDefinition<Context extends BaseContext, App = unknown> {
   assemble(deps: ServiceDeps): App;
   /** One request's context: the caller's own objects (its Access) over the assembly. */
   buildContext(base: BaseContext, app: App): Context;
-  /** Background work started with the instance (workers, relays, consumers). */
+  /**
+   * Connections the assembly opened that every role uses (producers, rate-limit counters): their
+   * readiness joins /ready and they close when the process stops.
+   */
+  connections?: Array<(deps: ServiceDeps, app: App) => Promise<ServicePart>>;
+  /**
+   * Background work (queue workers, schedulers, the outbox relay, event consumers): runs in the
+   * `worker` and `all` roles, never in `api`, so it scales apart from the API.
+   */
   parts?: Array<(deps: ServiceDeps, app: App) => Promise<ServicePart>>;
   /** Internal HTTP routes for other services (e.g. identity's key check for the gateway). */
   routes?: (deps: ServiceDeps, app: App) => Router;
@@ -64,6 +76,7 @@ export type AnyServiceDefinition = ServiceDefinition<BaseContext, any>;
 
 export interface RunningService {
   name: string;
+  /** The GraphQL endpoint, or for a worker-only process the base URL of its /health and /ready. */
   url: string;
   port: number;
   dataSource: DataSource;
@@ -108,7 +121,11 @@ export function migrateService<Context extends BaseContext, App>(
   return migrateDatabase(dataSourceOptions(definition, config));
 }
 
-/** Connects, starts the parts and the server; stop() undoes it in reverse order. */
+/**
+ * Connects, checks the schema is not older than the code, then starts what the role asks for:
+ * the GraphQL server (api), the background parts with a /health and /ready server (worker), or
+ * both (all). stop() undoes it in reverse order.
+ */
 export async function startService<Context extends BaseContext, App>(
   definition: ServiceDefinition<Context, App>,
   config: SubgraphConfig,
@@ -119,23 +136,41 @@ export async function startService<Context extends BaseContext, App>(
   await dataSource.initialize();
   const deps: ServiceDeps = { config, dataSource, log, env: options.env ?? process.env };
   const parts: ServicePart[] = [];
+  const stopParts = async () => {
+    for (const part of parts.reverse()) await part.stop();
+  };
   try {
+    await assertSchemaCurrent(dataSource);
     const app = definition.assemble(deps);
-    for (const startPart of definition.parts ?? []) parts.push(await startPart(deps, app));
-    const server = await startSubgraphServer({
-      name: definition.name,
-      schema: await buildServiceSchema(definition),
-      host: config.host,
-      port: config.port,
-      internalSecret: config.internalSecret,
-      log,
-      readiness: Object.assign(
-        { database: () => dataSource.query('SELECT 1') },
-        ...parts.map((part) => part.readiness ?? {}),
-      ),
-      buildContext: (base) => definition.buildContext(base, app),
-      ...(definition.routes ? { routes: definition.routes(deps, app) } : {}),
-    });
+    const starters = [
+      ...(definition.connections ?? []),
+      ...(config.role === 'api' ? [] : (definition.parts ?? [])),
+    ];
+    for (const startPart of starters) parts.push(await startPart(deps, app));
+    const readiness: ReadinessChecks = Object.assign(
+      { database: () => dataSource.query('SELECT 1') },
+      ...parts.map((part) => part.readiness ?? {}),
+    );
+    const server: RunningServer =
+      config.role === 'worker'
+        ? await startHealthServer({
+            name: `${definition.name} worker`,
+            host: config.host,
+            port: config.port,
+            log,
+            readiness,
+          })
+        : await startSubgraphServer({
+            name: definition.name,
+            schema: await buildServiceSchema(definition),
+            host: config.host,
+            port: config.port,
+            internalSecret: config.internalSecret,
+            log,
+            readiness,
+            buildContext: (base) => definition.buildContext(base, app),
+            ...(definition.routes ? { routes: definition.routes(deps, app) } : {}),
+          });
     return {
       name: definition.name,
       url: server.url,
@@ -143,16 +178,21 @@ export async function startService<Context extends BaseContext, App>(
       dataSource,
       async stop() {
         await server.stop();
-        for (const part of parts.reverse()) await part.stop();
+        await stopParts();
         await dataSource.destroy();
       },
     };
   } catch (error) {
-    for (const part of parts.reverse()) await part.stop();
+    await stopParts();
     await dataSource.destroy();
     throw error;
   }
 }
+
+/** EX_TEMPFAIL: an orchestrator restarts the process, by which time the migrations have run. */
+const EXIT_SCHEMA_BEHIND = 75;
+/** EX_CONFIG: a setting is missing or wrong; restarting will not help. */
+const EXIT_CONFIG = 78;
 
 /** The body of a service's `main.ts`: config from the environment, start, stop on a signal. */
 export async function runServiceMain<Context extends BaseContext, App>(
@@ -165,9 +205,15 @@ export async function runServiceMain<Context extends BaseContext, App>(
     service = await startService(definition, config, { log });
   } catch (error) {
     // A part's own settings (e.g. notifications' carriers) refuse as plainly as the common ones.
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(78); // EX_CONFIG
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(EXIT_CONFIG);
+    }
+    if (error instanceof SchemaBehindError) {
+      log.error({ database: error.database, pending: error.pending }, error.message);
+      process.exit(EXIT_SCHEMA_BEHIND);
+    }
+    throw error;
   }
   stopOnSignals(service.stop, log);
 }

@@ -16,6 +16,9 @@ export function loadDisputesConfig(env: Record<string, string | undefined>) {
         .default('false'),
       DASH_DISPUTE_RESPONSE_DAYS: count('days', 7),
       DASH_DISPUTE_TICK_MS: count('milliseconds', 5_000),
+      // Where evidence bytes live: the service's database (any replica serves any file) or a
+      // folder (one machine, or a volume every replica mounts).
+      DASH_FILE_STORAGE: z.enum(['database', 'disk']).default('database'),
       DASH_FILE_STORAGE_DIR: z.string().default('.data/dispute-files'),
       DASH_DISPUTE_FILE_MAX_BYTES: count('bytes', 5 * 1024 * 1024),
       // How much an account may add to its reserve per currency and day, in minor units.
@@ -41,6 +44,7 @@ export function loadDisputesConfig(env: Record<string, string | undefined>) {
     feeReturnedOnWin: raw.DASH_DISPUTE_FEE_RETURNED_ON_WIN === 'true',
     responseDays: n('DASH_DISPUTE_RESPONSE_DAYS'),
     tickMs: n('DASH_DISPUTE_TICK_MS'),
+    fileStorage: raw.DASH_FILE_STORAGE as 'database' | 'disk',
     fileStorageDir: resolve(raw.DASH_FILE_STORAGE_DIR as string),
     maxFileBytes: n('DASH_DISPUTE_FILE_MAX_BYTES'),
     topupDailyMax: n('DASH_TOPUP_DAILY_MAX'),

@@ -29,6 +29,7 @@ import { EvidenceResolver } from './evidence/evidence.resolver.js';
 import { AccountDisputesResolver, DisputeResolver } from './dispute/dispute.resolver.js';
 import { DisputeFile } from './evidence/evidence-file.entity.js';
 import { EvidenceFiles } from './evidence/evidence-files.service.js';
+import { DatabaseFileStorage } from './evidence/database-file-storage.service.js';
 import { LocalDiskStorage } from './evidence/file-storage.service.js';
 import { UnusedFiles } from './evidence/unused-files.service.js';
 import { UploadOwners } from './evidence/upload-owner.service.js';
@@ -40,6 +41,7 @@ import { BackedTopups1765020000001 } from './migrations/1765020000001-BackedTopu
 import { InquiryRelease1765020000002 } from './migrations/1765020000002-InquiryRelease.js';
 import { EvidenceFileQuota1765050000010 } from './migrations/1765050000010-EvidenceFileQuota.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
+import { EvidenceFileBytes1765300000000 } from './migrations/1765300000000-EvidenceFileBytes.js';
 import { IdempotencyKeys1765100000000 } from './migrations/1765100000000-IdempotencyKeys.js';
 import { ReserveTopupResolver } from './reserve-topup/reserve-topup.resolver.js';
 import { ReserveTopup } from './reserve-topup/reserve-topup.entity.js';
@@ -55,7 +57,10 @@ export function assembleDisputes(
   const { dataSource, log } = deps;
   const config = loadDisputesConfig(deps.env);
   const ledger = new LedgerClient(config.ledgerUrl, deps.config.internalSecret);
-  const storage = new LocalDiskStorage(config.fileStorageDir);
+  const storage =
+    config.fileStorage === 'disk'
+      ? new LocalDiskStorage(config.fileStorageDir)
+      : new DatabaseFileStorage(dataSource);
   const accounts = new AccountDirectory(
     dataSource,
     config.identityUrl,
@@ -106,6 +111,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
       EvidenceFileQuota1765050000010,
       KnownAccountCapabilities1765010000000,
       IdempotencyKeys1765100000000,
+      EvidenceFileBytes1765300000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

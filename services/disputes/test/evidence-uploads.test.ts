@@ -1,12 +1,10 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
 import { createLogger } from '@dash/logger';
 import { accountCaller, platformCaller, type TestService } from '@dash/subgraph/testing';
 import { EvidenceFiles } from '../src/evidence/evidence-files.service.js';
-import { LocalDiskStorage } from '../src/evidence/file-storage.service.js';
+import { DatabaseFileStorage } from '../src/evidence/database-file-storage.service.js';
 import { UnusedFiles } from '../src/evidence/unused-files.service.js';
 import {
   accountWithPayment as accountWithPaymentOf,
@@ -22,7 +20,6 @@ import {
 
 /** The per-account file cap this file's service runs with. */
 const FILE_CAP = 5;
-const STORAGE_DIR = `/tmp/dash-evidence-uploads-${process.pid}`;
 const platformB = platformCaller('plat_b');
 
 let ledger: TestService;
@@ -68,8 +65,14 @@ const filesOf = async (accountId: string) =>
     )) as Array<{ id: string; storage_key: string }>
   ).map((row) => row.id);
 
-const storedBytesOf = (accountId: string) =>
-  readdir(join(STORAGE_DIR, accountId)).catch(() => [] as string[]);
+/** The stored files of an account, as the default storage (the service's database) keeps them. */
+const storedBytesOf = async (accountId: string) =>
+  (
+    (await disputes.dataSource.query(
+      'SELECT storage_key FROM evidence_file_bytes WHERE storage_key LIKE ?',
+      [`${accountId}/%`],
+    )) as Array<{ storage_key: string }>
+  ).map((row) => row.storage_key);
 
 const saveReceipt = (caller: Caller, disputeId: string, fileId: string) =>
   call<{ saveDisputeEvidence: { evidence: { receipt: string | null } } }>(
@@ -84,7 +87,6 @@ beforeAll(async () => {
     // Every account these tests use is remembered in disputes' own table: identity is never asked.
     DASH_IDENTITY_URL: 'http://127.0.0.1:9/graphql',
     DASH_DISPUTE_TICK_MS: '3600000',
-    DASH_FILE_STORAGE_DIR: STORAGE_DIR,
     DASH_DISPUTE_FILES_PER_ACCOUNT: String(FILE_CAP),
   }));
 });
@@ -200,7 +202,7 @@ describe('per-account quota', () => {
 
   it('caps the bytes an account stores, also under 30 parallel uploads', async () => {
     const { accountId } = await disputedAccount();
-    const storage = new LocalDiskStorage(STORAGE_DIR);
+    const storage = new DatabaseFileStorage(disputes.dataSource);
     const files = new EvidenceFiles(disputes.dataSource, storage, {
       maxBytes: 1024 * 1024,
       filesPerAccount: 1_000,
@@ -245,7 +247,7 @@ describe('unused files', () => {
     const used = (await upload(account)).body.id!;
     const unused = (await upload(account)).body.id!;
     expect((await saveReceipt(account, disputeId, used)).errors).toBeUndefined();
-    const storage = new LocalDiskStorage(STORAGE_DIR);
+    const storage = new DatabaseFileStorage(disputes.dataSource);
     const cleanUpAt = (days: number) =>
       new UnusedFiles(
         disputes.dataSource,

@@ -173,7 +173,7 @@ export function createIdentityService(
     ],
     referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
-    parts: [
+    connections: [
       async (_deps, { producer, limitsConnection, epochsRedis }) => ({
         // Ready once both connections answer: code requests need the limits' too.
         readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },
@@ -183,6 +183,8 @@ export function createIdentityService(
           epochsRedis.disconnect();
         },
       }),
+    ],
+    parts: [
       personalIdResealPart,
       outboxRelayPart,
       eventConsumerPart('identity', () => ({

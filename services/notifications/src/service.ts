@@ -48,7 +48,7 @@ import { ActivityParams1765100000000 } from './migrations/1765100000000-Activity
 /**
  * Everything notifications uses, built once per instance: the gate of each request over the one
  * account directory, the activity hub, the notices, the emails activity asks for (their
- * producer's connection opens lazily and closes with the instance's part), and the delivery
+ * producer's connection opens lazily and closes with the instance's connections), and the delivery
  * worker's record and carriers (`createProvider`; by default the configuration's).
  */
 export function assembleNotifications(
@@ -127,14 +127,15 @@ export function createNotificationsService(
       deliveries: app.delivery.deliveries,
       deliveryQueue: () => app.producer.queue,
     }),
-    parts: [
-      // The delivery worker runs inside the service and stops with it: closing waits for the
-      // job in hand, then the connection goes. Redis joins the service's readiness checks.
-      (deps, app) => startDeliveryWorker({ ...app.delivery, log: deps.log }),
+    connections: [
       async (_deps, { producer }) => ({
         readiness: { deliveryProducer: producer.ping },
         stop: producer.close,
       }),
+    ],
+    parts: [
+      // Closing the delivery worker waits for the job in hand, then the connection goes.
+      (deps, app) => startDeliveryWorker({ ...app.delivery, log: deps.log }),
       eventConsumerPart('notifications', (_deps, { activity, email }: NotificationsApp) => {
         const handlers = activityEventHandlers(activity, email);
         return {
