@@ -124,15 +124,21 @@ describe('Redis restarts under load', () => {
     const payoutLane = async () => {
       const key = `faults-redis-${(keys += 1)}`;
       payoutKeys.push(key);
-      answers.push(await answer('createPayout', () => asPlatform(stack.gatewayUrl, PAYOUT, { a: account, k: key })));
+      answers.push(
+        await answer('createPayout', () =>
+          asPlatform(stack.gatewayUrl, PAYOUT, { a: account, k: key }),
+        ),
+      );
     };
     const readLane = async () => {
-      answers.push(await answer('balances', () => asPlatform(stack.gatewayUrl, BALANCE, { id: account })));
+      answers.push(
+        await answer('balances', () => asPlatform(stack.gatewayUrl, BALANCE, { id: account })),
+      );
     };
     const signInLane = async () => {
       const next = waitingSignIns.shift();
-      if (!next) return new Promise((resolve) => setTimeout(resolve, 100));
-      answers.push(await answer('startLogin', () => startLogin(stack.gatewayUrl, next.token)));
+      if (!next) await new Promise((resolve) => setTimeout(resolve, 100));
+      else answers.push(await answer('startLogin', () => startLogin(stack.gatewayUrl, next.token)));
     };
     const load = underLoad(
       [payoutLane, payoutLane, readLane, readLane, signInLane, signInLane],
@@ -160,10 +166,14 @@ describe('Redis restarts under load', () => {
       await waitUntil(
         `payout ${key}`,
         async () => {
-          const created = await asPlatform<{ createPayout: { id: string } }>(stack.gatewayUrl, PAYOUT, {
-            a: account,
-            k: key,
-          });
+          const created = await asPlatform<{ createPayout: { id: string } }>(
+            stack.gatewayUrl,
+            PAYOUT,
+            {
+              a: account,
+              k: key,
+            },
+          );
           if (!created.data) throw new Error(errorCode(created));
           payoutIds.add(created.data.createPayout.id);
         },

@@ -15,10 +15,18 @@ export function openProducer<Queue extends { close(): Promise<void> }>(
 ) {
   const connection = createProducerConnection(redisUrl);
   const queue = makeQueue(connection);
+  let readies = 0;
+  connection.on('ready', () => (readies += 1));
   return {
     queue,
     /** For readiness checks: does Redis answer? */
     ping: () => connection.ping(),
+    /** Calls `then` each time the connection is ready again after it was lost. */
+    onReconnect(then: () => void) {
+      connection.on('ready', () => {
+        if (readies > 1) then();
+      });
+    },
     async close() {
       await queue.close();
       connection.disconnect();

@@ -36,9 +36,12 @@ export async function payoutFacts(
   env: Record<string, string>,
   accountId: string,
 ): Promise<PayoutFacts> {
-  const payouts = await rowsOf(env, 'payouts', 'SELECT id, status FROM payouts WHERE account_id = ?', [
-    accountId,
-  ]);
+  const payouts = await rowsOf(
+    env,
+    'payouts',
+    'SELECT id, status FROM payouts WHERE account_id = ?',
+    [accountId],
+  );
   const entries = await rowsOf(
     env,
     'ledger',

@@ -47,7 +47,8 @@ export function startPart(
         async () => {
           if (child.exitCode !== null) throw new Error(`${name} exited:\n${output}`);
           const response = await fetch(`http://127.0.0.1:${port}/ready`);
-          if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
+          if (response.status !== 200)
+            throw new Error(`${response.status} ${await response.text()}`);
         },
         timeoutMs,
       );
