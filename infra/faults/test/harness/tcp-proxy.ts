@@ -6,7 +6,10 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  */
 export interface TcpProxy {
   port: number;
+  /** Drops every open connection and refuses new ones (the far side is down). */
   cut(): Promise<void>;
+  /** Drops every open connection; new ones are accepted but nothing ever answers (a black hole). */
+  stall(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -18,8 +21,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
   };
+  let stalled = false;
   const onConnection = (client: Socket) => {
     track(client);
+    if (stalled) return;
     const upstream = connect(target.port, target.host);
     track(upstream);
     client.pipe(upstream);
@@ -47,7 +52,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   return {
     port,
     cut: shut,
+    async stall() {
+      stalled = true;
+      for (const socket of sockets) socket.destroy();
+    },
     async restore() {
+      stalled = false;
+      for (const socket of sockets) socket.destroy();
       if (!server) await listen(port);
     },
     close: shut,
