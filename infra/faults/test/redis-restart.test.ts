@@ -50,6 +50,8 @@ const PAYOUT = `mutation($a: ID!, $k: String!) {
 }`;
 const BALANCE = 'query($id: ID!) { account(id: $id) { balances { available } } }';
 
+// The first test kills Redis without saving anything, as a lost Redis: the payouts that the
+// last test waits for are moved along only if the services schedule their chores again.
 describe('sign-in codes when Redis does not answer', () => {
   it('a stopped Redis: the code request is refused at once with "try again"; the link still works after', async () => {
     const signIn = await accountWithLink('stopped.redis@example.com');
