@@ -6,6 +6,7 @@ import {
   errorCode,
   loginLinkToken,
   messagesTo,
+  resendLoginCode,
   startEmailLogin,
   startLogin,
 } from './harness/api.js';
@@ -83,6 +84,48 @@ describe('sign-in codes when Redis does not answer', () => {
     await waitUntil(
       'the code in the outbox',
       async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(1),
+      30_000,
+    );
+  });
+
+  it('a resend refused while Redis is down keeps the sign-in going: the same challenge resends after', async () => {
+    const signIn = await accountWithLink('resend.outage@example.com');
+    const started = await startLogin(stack.gatewayUrl, signIn.token);
+    expect(started.errors).toBeUndefined();
+    const { id: challenge, resendAvailableAt } = started.data!.startLogin;
+    await waitUntil(
+      'the first code',
+      async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(1),
+      30_000,
+    );
+    await waitUntil(
+      'the resend cooldown to pass',
+      async () => {
+        if (Date.now() < new Date(resendAvailableAt).getTime()) throw new Error('cooling down');
+      },
+      60_000,
+    );
+    await redis.stop();
+    try {
+      const refused = await answer('resendLoginCode', () =>
+        resendLoginCode(stack.gatewayUrl, challenge),
+      );
+      expect(refused.ms).toBeLessThan(FEW_SECONDS);
+      expect(refused.code).toBe('UNAVAILABLE');
+    } finally {
+      await redis.start();
+    }
+    await waitUntil(
+      'a resend once Redis is back',
+      async () => {
+        const resent = await resendLoginCode(stack.gatewayUrl, challenge);
+        if (resent.errors) throw new Error(JSON.stringify(resent.errors));
+      },
+      30_000,
+    );
+    await waitUntil(
+      'the second code',
+      async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(2),
       30_000,
     );
   });

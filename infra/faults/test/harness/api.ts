@@ -40,10 +40,19 @@ export async function loginLinkToken(gatewayUrl: string, accountId: string): Pro
 
 /** What a browser sends when a login link is opened: the code goes out by email. */
 export const startLogin = (gatewayUrl: string, token: string) =>
-  asPlatform<{ startLogin: { id: string } }>(
+  asPlatform<{ startLogin: { id: string; resendAvailableAt: string } }>(
     gatewayUrl,
-    'mutation($t: String!) { startLogin(token: $t, channel: email) { id } }',
+    'mutation($t: String!) { startLogin(token: $t, channel: email) { id resendAvailableAt } }',
     { t: token },
+    {},
+  );
+
+/** "Send me another code" for a sign-in under way. */
+export const resendLoginCode = (gatewayUrl: string, challengeId: string) =>
+  asPlatform<{ resendLoginCode: { id: string } }>(
+    gatewayUrl,
+    'mutation($c: ID!) { resendLoginCode(challenge: $c) { id } }',
+    { c: challengeId },
     {},
   );
 
