@@ -60,8 +60,6 @@ RUN --mount=type=cache,target=/root/.npm node infra/deploy/docker/ship.mjs @dash
 # What every runtime image shares.
 FROM base AS runtime
 ENV NODE_ENV=production
-# The only place a part may write (dispute evidence files; a volume in production).
-RUN install -d -o node -g node /var/lib/dash
 # `node` is uid 1000 in the node images; Kubernetes' runAsNonRoot cannot check a user by name, so
 # a pod says runAsUser: 1000.
 USER node
@@ -93,8 +91,7 @@ CMD ["node", "services/payouts/dist/main.js"]
 
 FROM runtime AS disputes
 COPY --from=disputes-files /ship/ ./
-ENV DASH_DISPUTES_HOST=0.0.0.0 \
-    DASH_FILE_STORAGE_DIR=/var/lib/dash/dispute-files
+ENV DASH_DISPUTES_HOST=0.0.0.0
 EXPOSE 4004
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_DISPUTES_PORT||4004)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

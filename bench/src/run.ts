@@ -1,12 +1,14 @@
 /**
  * `npm run bench` runs the gateway benchmark; `npm run bench -- ledger` the ledger's,
- * `npm run bench -- notifications` the event pipeline's. Each
+ * `npm run bench -- notifications` the event pipeline's, `npm run bench -- coprocessor` the
+ * Node gateway beside the Router's authentication coprocessor. Each
  * starts what it needs against fresh databases and prints its figures.
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   gateway: () => import('./gateway.js'),
   ledger: () => import('./ledger.js'),
   notifications: () => import('./notifications.js'),
+  coprocessor: () => import('./coprocessor.js'),
 };
 
 const name = process.argv[2] ?? 'gateway';

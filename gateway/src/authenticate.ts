@@ -8,7 +8,7 @@ import { sessionTokenOf } from './session-cookie.js';
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** The secret key of `Authorization: Bearer sk_…`, if the header has that shape. */
-export const bearerTokenOf = (request: IncomingMessage): string | undefined => {
+export const bearerTokenOf = (request: Pick<IncomingMessage, 'headers'>): string | undefined => {
   const authorization = request.headers.authorization;
   return authorization ? BEARER.exec(authorization)?.[1] : undefined;
 };
@@ -28,7 +28,7 @@ const invalidKey = () =>
  * demo account, else nobody. Subgraphs only ever see the signed result.
  */
 export async function authenticate(
-  request: IncomingMessage,
+  request: Pick<IncomingMessage, 'headers'>,
   config: Pick<GatewayConfig, 'devAccount' | 'nodeEnv'>,
   identity: IdentityCheck,
 ): Promise<Caller> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@dash/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestLimits } from './config.js';
 import { bearerTokenOf } from './authenticate.js';
@@ -15,7 +15,7 @@ const hashOf = (secret: string) => createHash('sha256').update(secret).digest('h
  * counted once; while Redis cannot answer, each replica counts on its own in memory (the
  * insurance limiter) rather than letting everything through.
  */
-function limiter(redis: Redis, prefix: string, name: string, points: number) {
+function limiter(redis: RedisClient, prefix: string, name: string, points: number) {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:request-limit:${name}`,
@@ -25,13 +25,57 @@ function limiter(redis: Redis, prefix: string, name: string, points: number) {
   });
 }
 
+/** What a limit counts a request against: its address and, if it carries them, key and session. */
+export interface LimitedRequest {
+  clientIp: string;
+  apiKey?: string | undefined;
+  sessionToken?: string | undefined;
+}
+
 /**
- * Requests per minute for each API key, each session and each client address, checked before
- * anything else runs (identity is not asked about a flood of guessed keys). Over a limit the
- * answer is 429 with Retry-After, in the GraphQL error shape with code RATE_LIMITED.
+ * Requests per minute for each API key, each session and each client address: resolves with
+ * the seconds to wait when a limit is reached, or undefined. The gateway's guard and the
+ * coprocessor both count here, against the same Redis keys.
+ */
+export function requestLimits(redis: RedisClient, prefix: string, limits: RequestLimits) {
+  const perKey = limiter(redis, prefix, 'key', limits.perKey);
+  const perSession = limiter(redis, prefix, 'session', limits.perSession);
+  const perAddress = limiter(redis, prefix, 'address', limits.perAddress);
+  return async ({
+    clientIp,
+    apiKey,
+    sessionToken,
+  }: LimitedRequest): Promise<number | undefined> => {
+    try {
+      await Promise.all([
+        perAddress.consume(clientIp),
+        ...(apiKey ? [perKey.consume(hashOf(apiKey))] : []),
+        ...(sessionToken ? [perSession.consume(hashOf(sessionToken))] : []),
+      ]);
+      return undefined;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    }
+  };
+}
+
+/** The body of a 429: the GraphQL error shape with code RATE_LIMITED. */
+export const rateLimitedBody = (retryAfter: number) => ({
+  errors: [
+    {
+      message: `Too many requests. Try again in ${retryAfter} s.`,
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+    },
+  ],
+});
+
+/**
+ * The limits, checked before anything else runs (identity is not asked about a flood of guessed
+ * keys). Over a limit the answer is 429 with Retry-After.
  */
 export function requestLimiter(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   limits: RequestLimits,
   of: {
@@ -39,34 +83,19 @@ export function requestLimiter(
     sessionTokenOf: (request: Request) => string | undefined;
   },
 ): RequestHandler {
-  const perKey = limiter(redis, prefix, 'key', limits.perKey);
-  const perSession = limiter(redis, prefix, 'session', limits.perSession);
-  const perAddress = limiter(redis, prefix, 'address', limits.perAddress);
+  const overLimit = requestLimits(redis, prefix, limits);
   return async (req: Request, res: Response, next: NextFunction) => {
-    const apiKey = bearerTokenOf(req);
-    const sessionToken = of.sessionTokenOf(req);
+    let retryAfter: number | undefined;
     try {
-      await Promise.all([
-        perAddress.consume(of.clientIpOf(req)),
-        ...(apiKey ? [perKey.consume(hashOf(apiKey))] : []),
-        ...(sessionToken ? [perSession.consume(hashOf(sessionToken))] : []),
-      ]);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) return next(rejection);
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      res
-        .status(429)
-        .setHeader('retry-after', String(retryAfter))
-        .json({
-          errors: [
-            {
-              message: `Too many requests. Try again in ${retryAfter} s.`,
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
-            },
-          ],
-        });
-      return;
+      retryAfter = await overLimit({
+        clientIp: of.clientIpOf(req),
+        apiKey: bearerTokenOf(req),
+        sessionToken: of.sessionTokenOf(req),
+      });
+    } catch (error) {
+      return next(error);
     }
-    next();
+    if (retryAfter === undefined) return next();
+    res.status(429).setHeader('retry-after', String(retryAfter)).json(rateLimitedBody(retryAfter));
   };
 }

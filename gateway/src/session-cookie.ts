@@ -14,7 +14,10 @@ export const sessionCookieName = (secure: boolean) =>
   secure ? HOST_SESSION_COOKIE : SESSION_COOKIE;
 
 /** The browser's session token; in production only from the `__Host-` cookie. */
-export function sessionTokenOf(request: IncomingMessage, secure: boolean): string | undefined {
+export function sessionTokenOf(
+  request: Pick<IncomingMessage, 'headers'>,
+  secure: boolean,
+): string | undefined {
   const header = request.headers.cookie;
   return header ? parse(header)[sessionCookieName(secure)] : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisAddress, RedisAddressError } from './redis-address.js';
 
 /** Reusable field schemas so every service reads the same variable the same way. */
 
@@ -31,7 +32,19 @@ const urlWithProtocols = (protocols: string[], fallback: string) =>
 
 export const mysqlUrl = () =>
   urlWithProtocols(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306');
-export const redisUrl = () => urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+/** REDIS_URL: a server, a Sentinel set or a Cluster (see parseRedisAddress for the forms). */
+export const redisUrl = () =>
+  z
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .superRefine((value, context) => {
+      try {
+        parseRedisAddress(value);
+      } catch (error) {
+        if (!(error instanceof RedisAddressError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+      }
+    });
 /** A Redis key prefix, one per environment (BullMQ adds its own separators after it). */
 export const redisPrefix = () =>
   z

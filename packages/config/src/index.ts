@@ -33,4 +33,12 @@ export {
   type KeyPurpose,
   type RootSecret,
 } from './secret-keys.js';
+export { mysqlReplicaUrls, mysqlTlsFields, mysqlTlsOf, type MysqlTlsSetting } from './mysql.js';
+export {
+  parseRedisAddress,
+  RedisAddressError,
+  type HostPort,
+  type RedisAddress,
+  type RedisTls,
+} from './redis-address.js';
 export { z } from 'zod';

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 
-export { createDataSource, databaseUrl, type DataSourceOptions } from './data-source.js';
+export {
+  createDataSource,
+  databaseUrl,
+  sslOptions,
+  type DataSourceOptions,
+  type MysqlTls,
+} from './data-source.js';
+export { fromReplica, onReplica } from './replica.js';
 export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
 export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
 export {

@@ -17,9 +17,10 @@ export async function migrateDatabase(
   options: DataSourceOptions,
   lockWaitSeconds = MIGRATION_LOCK_WAIT_SECONDS,
 ): Promise<string[]> {
-  await ensureDatabase(options.url, options.database);
+  await ensureDatabase(options.url, options.database, options.tls);
   // One connection holds the lock (locks belong to a session), the other runs the migrations.
-  const dataSource = createDataSource({ ...options, poolSize: 2 });
+  // Schema changes go to the primary alone; replicas follow by replication.
+  const dataSource = createDataSource({ ...options, replicaUrls: [], poolSize: 2 });
   await dataSource.initialize();
   const lockHolder = dataSource.createQueryRunner();
   try {

@@ -1,4 +1,5 @@
 import mysql from 'mysql2/promise';
+import { sslOptions, type MysqlTls } from './data-source.js';
 
 const SAFE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -11,11 +12,16 @@ function assertSafeName(database: string): void {
 export async function withServerConnection<T>(
   serverUrl: string,
   work: (connection: mysql.Connection) => Promise<T>,
+  tls?: MysqlTls,
 ): Promise<T> {
   const url = new URL(serverUrl);
   url.protocol = 'mysql:';
   url.pathname = '/';
-  const connection = await mysql.createConnection({ uri: url.toString(), connectTimeout: 5000 });
+  const connection = await mysql.createConnection({
+    uri: url.toString(),
+    connectTimeout: 5000,
+    ...(tls ? { ssl: sslOptions(tls) } : {}),
+  });
   try {
     return await work(connection);
   } finally {
@@ -23,12 +29,19 @@ export async function withServerConnection<T>(
   }
 }
 
-export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+export async function ensureDatabase(
+  serverUrl: string,
+  database: string,
+  tls?: MysqlTls,
+): Promise<void> {
   assertSafeName(database);
-  await withServerConnection(serverUrl, (connection) =>
-    connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    ),
+  await withServerConnection(
+    serverUrl,
+    (connection) =>
+      connection.query(
+        `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      ),
+    tls,
   );
 }
 

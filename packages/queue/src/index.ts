@@ -1,10 +1,18 @@
 export {
+  connectRedis,
   createCommandConnection,
   createProducerConnection,
   createRedisConnection,
+  type RedisClient,
 } from './connection.js';
 export { defineQueue, type JobMap, type QueueDefinition } from './define.js';
-export { DEFAULT_JOB_OPTIONS, TypedQueue, type AddOptions, type QueueSettings } from './queue.js';
+export {
+  DEFAULT_JOB_OPTIONS,
+  queueKeyPrefix,
+  TypedQueue,
+  type AddOptions,
+  type QueueSettings,
+} from './queue.js';
 export {
   createWorker,
   startWorker,

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { createProducerConnection } from './connection.js';
+import { createProducerConnection, type RedisClient } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 import { TypedQueue } from './queue.js';
 
@@ -11,7 +10,7 @@ import { TypedQueue } from './queue.js';
  */
 export function openProducer<Queue extends { close(): Promise<void> }>(
   redisUrl: string,
-  makeQueue: (connection: Redis) => Queue,
+  makeQueue: (connection: RedisClient) => Queue,
 ) {
   const connection = createProducerConnection(redisUrl);
   const queue = makeQueue(connection);

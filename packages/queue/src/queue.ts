@@ -1,13 +1,26 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
 
 export interface QueueSettings {
-  connection: Redis;
-  /** Redis key prefix for this environment (or test file). */
+  connection: RedisClient;
+  /** Redis key prefix for this environment (or test file); see queueKeyPrefix. */
   prefix: string;
   /** Overrides of DEFAULT_JOB_OPTIONS for every job of this queue. */
   jobOptions?: JobsOptions;
+}
+
+/**
+ * The prefix BullMQ puts before every key of a queue. BullMQ's scripts touch several keys of a
+ * queue at once, which a Redis Cluster runs only when they hash to one slot; a key's slot is
+ * decided by its first `{hash tag}` alone, so the prefix is wrapped in one (`dash` becomes
+ * `{dash}`) unless it already carries a tag. Single servers and Sentinel ignore the braces.
+ */
+export function queueKeyPrefix(prefix: string): string {
+  const open = prefix.indexOf('{');
+  const close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+  // Redis counts a tag only when something stands between the braces.
+  return close > open + 1 ? prefix : `{${prefix}}`;
 }
 
 /**
@@ -36,7 +49,7 @@ export class TypedQueue<Jobs extends JobMap> {
   constructor(definition: QueueDefinition<Jobs>, settings: QueueSettings) {
     this.queue = new Queue(definition.name, {
       connection: settings.connection,
-      prefix: settings.prefix,
+      prefix: queueKeyPrefix(settings.prefix),
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.jobOptions },
     });
     // Connection trouble already fails the add() that meets it; without a listener BullMQ would

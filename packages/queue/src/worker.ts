@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '@dash/logger';
 import { createRedisConnection } from './connection.js';
 import type { JobMap, QueueDefinition } from './define.js';
-import type { QueueSettings } from './queue.js';
+import { queueKeyPrefix, type QueueSettings } from './queue.js';
 
 export type JobHandlers<Jobs extends JobMap> = {
   [Name in keyof Jobs]: (data: Jobs[Name], job: Job) => Promise<void>;
@@ -44,7 +44,7 @@ export function createWorker<Jobs extends JobMap>(
     },
     {
       connection: settings.connection,
-      prefix: settings.prefix,
+      prefix: queueKeyPrefix(settings.prefix),
       concurrency: settings.concurrency,
       ...(settings.lockDuration ? { lockDuration: settings.lockDuration } : {}),
       ...(settings.stalledInterval ? { stalledInterval: settings.stalledInterval } : {}),

@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { datetimeColumn } from '@dash/db';
+import { datetimeColumn, fromReplica } from '@dash/db';
 import { afterKeyset, type Keyset } from './pagination.js';
 
 /**
@@ -61,14 +61,36 @@ export class AccountRecords<Row extends AccountRecord> {
     after?: Keyset,
     narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
   ): Promise<Row[]> {
+    return this.pageQuery(account, first, after, narrow).getMany();
+  }
+
+  /**
+   * The same page read from a read replica (the primary when none is configured): for lists a
+   * person looks at, where a row a second late shows up on the next refresh — never for a
+   * decision about money.
+   */
+  replicaPage(
+    account: AccountRef,
+    first: number,
+    after?: Keyset,
+    narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
+  ): Promise<Row[]> {
+    return fromReplica(this.pageQuery(account, first, after, narrow), (query) => query.getMany());
+  }
+
+  private pageQuery(
+    account: AccountRef,
+    first: number,
+    after?: Keyset,
+    narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
+  ): SelectQueryBuilder<Row> {
     const alias = 'row';
     const query = this.scoped(alias, account);
     narrow?.(query, alias);
     return afterKeyset(query, alias, after)
       .orderBy(`${alias}.created_at`, 'DESC')
       .addOrderBy(`${alias}.id`, 'DESC')
-      .take(first + 1)
-      .getMany();
+      .take(first + 1);
   }
 
   find(account: AccountRef, id: string): Promise<Row | null> {

@@ -110,6 +110,8 @@ const dataSourceOptions = <Context extends BaseContext, App>(
 ) => ({
   url: config.mysqlUrl,
   database: config.database,
+  replicaUrls: config.mysqlReplicaUrls,
+  ...(config.mysqlTls ? { tls: config.mysqlTls } : {}),
   entities: definition.entities,
   migrations: definition.migrations,
 });

@@ -25,7 +25,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return { url, database, drop: () => dropDatabase(url, database) };
 }
 
-/** A Redis key prefix of one test file's own (BullMQ queues and any other keys live under it). */
+/**
+ * A Redis key prefix of one test file's own (BullMQ queues and any other keys live under it).
+ * It carries its own hash tag, so BullMQ uses it as it is (see queueKeyPrefix) and a test can
+ * find a queue's keys right under it.
+ */
 export function testRedisPrefix(label: string): string {
-  return `test:${label}:${uniqueSuffix()}`;
+  return `test:{${label}:${uniqueSuffix()}}`;
 }

@@ -6,6 +6,7 @@
 import { createLogger } from '@dash/logger';
 import type { ServiceDeps } from '@dash/subgraph';
 import { loadGatewayConfig } from '../../../../gateway/src/config.js';
+import { loadConsoleConfig } from '../../../../infra/console/src/config.js';
 import { loadEventSettings } from '../../../../packages/events/src/settings.js';
 import { loadSubgraphConfig } from '../../../../packages/subgraph/src/config.js';
 import { loadDisputesConfig } from '../../../../services/disputes/src/disputes-config.js';
@@ -50,6 +51,7 @@ export const CONFIG_LOADERS: Record<string, Loader> = {
   ]),
   gateway: (env) => [loadGatewayConfig(env)],
   shell: (env) => [loadShellConfig(env)],
+  console: (env) => [loadConsoleConfig(env)],
 };
 
 /** What a migration job reads: the settings every subgraph has. */

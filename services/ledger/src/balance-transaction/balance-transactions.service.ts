@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { fromReplica } from '@dash/db';
 import { afterKeyset, type Keyset } from '@dash/subgraph';
 import type { AccountRef } from '@dash/contracts';
 import type { BalanceTransactionType } from '../postings/entries.rules.js';
@@ -48,10 +49,14 @@ export class BalanceTransactions {
       .addOrderBy('txn.id', 'DESC');
   }
 
+  /**
+   * One page of the list, from a read replica: a transaction a second late shows on the next
+   * refresh. Balances — what a payout may take — are summed on the primary (Balances).
+   */
   page(account: AccountRef, filter: TransactionFilter, first: number, after?: Keyset) {
-    return this.query(account, filter, after)
-      .take(first + 1)
-      .getMany();
+    return fromReplica(this.query(account, filter, after).take(first + 1), (list) =>
+      list.getMany(),
+    );
   }
 
   /** The same rows, one at a time, for exports that must not hold a whole history in memory. */

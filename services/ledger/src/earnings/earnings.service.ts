@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { onReplica } from '@dash/db';
 import type { AccountRef } from '@dash/contracts';
 
-/** The hourly net-volume rollup, kept in step with every posting that changes earnings. */
+/**
+ * The hourly net-volume rollup, kept in step with every posting that changes earnings. Read
+ * from a replica: the chart is for looking at, an hour's total a second behind is redrawn on
+ * the next refresh, and no money moves on it.
+ */
 export class EarningsRollup {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -11,20 +16,24 @@ export class EarningsRollup {
     from: Date,
     to: Date,
   ): Promise<Array<{ hour: Date; net: number }>> {
-    const rows = (await this.dataSource.query(
-      `SELECT hour, net FROM earnings_hourly
+    const rows = (await onReplica(this.dataSource, (replica) =>
+      replica.query(
+        `SELECT hour, net FROM earnings_hourly
        WHERE account_id = ? AND livemode = ? AND currency = ? AND hour >= ? AND hour < ?
        ORDER BY hour`,
-      [account.accountId, account.livemode, currency, from, to],
+        [account.accountId, account.livemode, currency, from, to],
+      ),
     )) as Array<{ hour: Date; net: string }>;
     return rows.map((row) => ({ hour: row.hour, net: Number(row.net) }));
   }
 
   async firstHour(account: AccountRef, currency: string): Promise<Date | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT MIN(hour) AS first FROM earnings_hourly
+    const [row] = (await onReplica(this.dataSource, (replica) =>
+      replica.query(
+        `SELECT MIN(hour) AS first FROM earnings_hourly
        WHERE account_id = ? AND livemode = ? AND currency = ?`,
-      [account.accountId, account.livemode, currency],
+        [account.accountId, account.livemode, currency],
+      ),
     )) as Array<{ first: Date | null }>;
     return row?.first ?? null;
   }

@@ -45,9 +45,12 @@ export class ActivityItems extends AccountRecords<ActivityItem> {
     });
   }
 
-  /** Newest first, by keyset (created, id); optionally the unread only. */
+  /**
+   * Newest first, by keyset (created, id); optionally the unread only. Read from a replica: an
+   * item or a "read" mark a second late shows on the next refresh, and nothing is decided on it.
+   */
   itemsPage(account: AccountRef, first: number, after?: Keyset, unreadOnly = false) {
-    return this.page(account, first, after, (query, alias) => {
+    return this.replicaPage(account, first, after, (query, alias) => {
       if (unreadOnly) query.andWhere(`${alias}.read_at IS NULL`);
     });
   }

@@ -12,9 +12,13 @@ export class Payouts extends AccountRecords<Payout> {
     super(dataSource.getRepository(Payout));
   }
 
-  /** Newest first, by keyset (created, id); optionally of some statuses only. */
+  /**
+   * Newest first, by keyset (created, id); optionally of some statuses only. The list a person
+   * reads, so from a replica: a payout a second late appears on the next refresh. What may be
+   * paid out is never decided from it (that reads the ledger's balance on the primary).
+   */
   payoutsPage(account: AccountRef, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
-    return this.page(account, first, after, (query, alias) => {
+    return this.replicaPage(account, first, after, (query, alias) => {
       if (statuses?.length) query.andWhere(`${alias}.status IN (:...statuses)`, { statuses });
     });
   }
