@@ -68,6 +68,28 @@ export function isDuplicateKey(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an error is a dependency out of reach (MySQL restarting, a connection cut) rather than
+ * a fault in the request: the driver's connection errors, however deeply wrapped.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; depth++) {
+    const { code, driverError, originalError } = cause as Record<string, unknown>;
+    if (typeof code === 'string' && CONNECTION_LOST_CODES.has(code)) return true;
+    cause = driverError ?? originalError;
+  }
+  return false;
+}
+
+const CONNECTION_LOST_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+]);
+
 export const DUPLICATE_MESSAGE =
   'Another request did the same thing at the same moment, and went first. Reload to see it.';
 
@@ -83,7 +105,8 @@ export function fieldOfVariableError(message: string): string | undefined {
 
 /**
  * Apollo's formatError: errors with a public code go out as they are (without stack traces);
- * a refused input names its field; a lost unique-key race is CONFLICT; anything unexpected is
+ * a refused input names its field; a lost unique-key race is CONFLICT; a database out of reach
+ * is UNAVAILABLE (try again); anything unexpected is
  * logged in full and replaced by a generic message, so internals such as SQL never reach a
  * client.
  */
@@ -107,6 +130,15 @@ export function formatErrorFor(log: Logger) {
     }
     if (isDuplicateKey(unwrap(error)))
       return { message: DUPLICATE_MESSAGE, path: formatted.path, extensions: { code: 'CONFLICT' } };
+    if (isConnectionLost(unwrap(error))) {
+      // An outage, not a bug: the caller may try again, and the log says which dependency.
+      log.warn({ err: unwrap(error), path: formatted.path }, 'a dependency is out of reach');
+      return {
+        message: 'This is not available right now. Try again in a moment.',
+        path: formatted.path,
+        extensions: { code: 'UNAVAILABLE' },
+      };
+    }
     log.error({ err: unwrap(error), path: formatted.path }, 'unexpected resolver error');
     return {
       message: 'Something went wrong on our side. Try again in a moment.',

@@ -68,10 +68,16 @@ export function createRedisConnection(redisUrl: string): RedisClient {
 
 /**
  * A connection for producers that must not wait out an outage: with Redis down, commands fail at
- * once (instead of queueing in memory), so the caller can keep the work and try again later.
+ * once (instead of queueing in memory), and a server that stops answering (frozen, or cut off
+ * without the connection closing) fails them after `commandTimeoutMs`, so the caller can keep
+ * the work and try again later.
  */
-export function createProducerConnection(redisUrl: string): RedisClient {
-  return connectRedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+export function createProducerConnection(redisUrl: string, commandTimeoutMs = 3000): RedisClient {
+  return connectRedis(redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: commandTimeoutMs,
+  });
 }
 
 /**

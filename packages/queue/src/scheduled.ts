@@ -23,12 +23,23 @@ export async function startScheduledJobs(
   const names = Object.keys(jobs);
   const definition = defineQueue<Record<string, Record<string, never>>>(queueName, names);
   const producer = openQueue(definition, { redisUrl, prefix });
-  for (const name of names)
-    await producer.queue.queue.upsertJobScheduler(
-      name,
-      { every: jobs[name]!.everyMs },
-      { name, data: {} },
-    );
+  const schedule = async () => {
+    for (const name of names)
+      await producer.queue.queue.upsertJobScheduler(
+        name,
+        { every: jobs[name]!.everyMs },
+        { name, data: {} },
+      );
+  };
+  await schedule();
+  // A Redis that comes back empty (restarted without its data, or a new one failed over to)
+  // has forgotten the schedulers: without this the chores would stop until the next deploy.
+  // Upserting is idempotent, so a Redis that kept its data loses nothing to it.
+  producer.onReconnect(() =>
+    schedule().catch((error: unknown) =>
+      log.warn({ err: error, queue: queueName }, 'chores not rescheduled after a reconnect'),
+    ),
+  );
   const worker = await startWorker(
     definition,
     Object.fromEntries(names.map((name) => [name, () => jobs[name]!.run()])),

@@ -6,7 +6,7 @@ import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import type { Account } from '../account/account.entity.js';
 import { codeMatches, hashCode, newCode } from './code.rules.js';
-import { CODE_ALLOWANCES, type CodeLimits } from './code-limits.service.js';
+import { CODE_ALLOWANCES, codesUnavailable, type CodeLimits } from './code-limits.service.js';
 import { LoginChallengeRow, type ChallengePurpose } from './login.entity.js';
 
 const MINUTE = 60_000;
@@ -245,7 +245,7 @@ export class Challenges {
    * Ends a challenge so a new code can replace it, if the cooldown and send cap allow. One
    * conditional update decides, so of many parallel resends only one replaces the challenge.
    */
-  async retireForResend(challenge: LoginChallengeRow, alsoEnd: string[] = []): Promise<void> {
+  async retireForResend(challenge: LoginChallengeRow, alsoEnd: string[] = []): Promise<Date> {
     const now = this.now();
     const retired = await this.dataSource
       .createQueryBuilder()
@@ -282,6 +282,7 @@ export class Challenges {
         .where('id IN (:...ids) AND consumed_at IS NULL', { ids: alsoEnd })
         .execute();
     }
+    return now;
   }
 
   /** Why a challenge could not take another attempt: used, locked or expired. */
@@ -292,6 +293,33 @@ export class Challenges {
     if (!current || current.consumedAt) return challengeEnded();
     if (current.wrongAttempts >= CODE_RULES.maxWrongAttempts) return challengeLocked();
     return refused('CODE_EXPIRED', 'This code has expired. Ask for a new one.');
+  }
+
+  /**
+   * Ends a challenge whose code could not be queued: nobody holds its code, and a resend must
+   * not count it as sent. The queue fails at once while Redis is down (a code is only useful
+   * while the person waits, so it is not kept for later): the request is refused with "try
+   * again", never left waiting for Redis.
+   */
+  private async endUnsent(challengeId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(LoginChallengeRow)
+      .update({ id: challengeId }, { consumedAt: this.now() })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Gives a challenge back after `retireForResend` when its replacement could not be sent, so
+   * the person can ask again (a sign-in through a login link cannot start over without a new
+   * link). Only the retirement this request made is undone.
+   */
+  async reopenAfterFailedResend(challenge: LoginChallengeRow, retiredAt: Date): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginChallengeRow)
+      .set({ consumedAt: null })
+      .where('id = :id AND consumed_at = :retiredAt', { id: challenge.id, retiredAt })
+      .execute();
   }
 
   private address() {
@@ -327,17 +355,22 @@ export class Challenges {
       consumedAt: null,
     });
     if (deliverAs) {
-      // The challenge id is the delivery id: however often this job is retried, one message goes out.
-      await requestDelivery(this.delivery, {
-        deliveryId: `dlv_${id}`,
-        accountId: deliverAs.id,
-        // A test-mode account's code never reaches a real carrier (the worker sends it to the outbox).
-        livemode: deliverAs.livemode,
-        channel: request.channel,
-        to: request.destination,
-        template: TEMPLATE_BY_PURPOSE[request.purpose],
-        params: { code, minutes: String(CODE_RULES.codeTtlMs / MINUTE) },
-      });
+      try {
+        // The challenge id is the delivery id: however often this job is retried, one message goes out.
+        await requestDelivery(this.delivery, {
+          deliveryId: `dlv_${id}`,
+          accountId: deliverAs.id,
+          // A test-mode account's code never reaches a real carrier (the worker sends it to the outbox).
+          livemode: deliverAs.livemode,
+          channel: request.channel,
+          to: request.destination,
+          template: TEMPLATE_BY_PURPOSE[request.purpose],
+          params: { code, minutes: String(CODE_RULES.codeTtlMs / MINUTE) },
+        });
+      } catch {
+        await this.endUnsent(id);
+        throw codesUnavailable();
+      }
     }
     return {
       id,

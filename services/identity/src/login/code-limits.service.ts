@@ -112,8 +112,15 @@ async function take(
     await limiter.consume(key);
   } catch (error) {
     if (error instanceof RateLimiterRes) throw tooMany(reason, message, error);
-    throw new DashError('UNAVAILABLE', 'Codes cannot be sent or checked right now. Try again.', {
-      reason: 'LIMITS_UNAVAILABLE',
-    });
+    throw codesUnavailable();
   }
 }
+
+/**
+ * Redis (the code limits, or the delivery queue) does not answer: nothing was sent or checked,
+ * and the person is told to try again rather than kept waiting.
+ */
+export const codesUnavailable = () =>
+  new DashError('UNAVAILABLE', 'Codes cannot be sent or checked right now. Try again.', {
+    reason: 'CODES_UNAVAILABLE',
+  });

@@ -1,4 +1,5 @@
 import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { Account } from '../account/account.entity.js';
 import { Platform } from '../platform/platform.entity.js';
@@ -120,16 +121,23 @@ export class LoginService {
   /** Sends a new code for the same login, to the same or the other channel, within limits. */
   async resend(challengeId: string, channel?: LoginChannel): Promise<StartedChallenge> {
     const challenge = await this.challenges.open(challengeId, 'login');
-    await this.challenges.retireForResend(challenge);
-    // A self-serve sign-in stays on its email: another channel would say the account exists.
-    if (!challenge.accountId)
-      return this.startFromEmail(
-        challenge.loginEmail ?? challenge.maskedDestination,
-        challenge.sends + 1,
-      );
-    const account = await this.openAccount(challenge.accountId);
-    if (!account) throw refused('CHALLENGE_INVALID', 'This code request has ended.');
-    return this.sendCode(account, channel ?? challenge.channel, challenge.sends + 1);
+    const retiredAt = await this.challenges.retireForResend(challenge);
+    try {
+      // A self-serve sign-in stays on its email: another channel would say the account exists.
+      if (!challenge.accountId)
+        return await this.startFromEmail(
+          challenge.loginEmail ?? challenge.maskedDestination,
+          challenge.sends + 1,
+        );
+      const account = await this.openAccount(challenge.accountId);
+      if (!account) throw refused('CHALLENGE_INVALID', 'This code request has ended.');
+      return await this.sendCode(account, channel ?? challenge.channel, challenge.sends + 1);
+    } catch (error) {
+      // Redis did not answer, so no new code exists: the old one stays good, to ask again.
+      if (error instanceof DashError && error.extensions.code === 'UNAVAILABLE')
+        await this.challenges.reopenAfterFailedResend(challenge, retiredAt);
+      throw error;
+    }
   }
 
   /**
