@@ -1,4 +1,5 @@
 import {
+  commaList,
   ConfigError,
   host,
   httpUrl,
@@ -63,23 +64,14 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
 
 /** A comma-separated list of addresses, CIDR ranges or proxy-addr's names (loopback, …). */
 const trustedProxies = () =>
-  z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .refine((entries) => {
-      try {
-        proxyAddr.compile(entries);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8');
+  commaList().refine((entries) => {
+    try {
+      proxyAddr.compile(entries);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8');
 
 export function loadGatewayConfig(
   env: Record<string, string | undefined> = process.env,

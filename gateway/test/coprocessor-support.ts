@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@dash/logger';
-import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import { testRedisUrl } from '@dash/testing';
-import { DEFAULT_REQUEST_LIMITS, type GatewayConfig } from '../src/config.js';
+import type { GatewayConfig } from '../src/config.js';
 import { startCoprocessor, type RunningCoprocessor } from '../src/coprocessor/index.js';
-import { UNREACHABLE } from './support.js';
+import { testGatewayConfig } from './support.js';
 
 /** A coprocessor on a free port, asking the given identity, sharing `redisPrefix`. */
 export function startTestCoprocessor(
@@ -12,29 +10,9 @@ export function startTestCoprocessor(
   redisPrefix: string,
   overrides: Partial<GatewayConfig> = {},
 ): Promise<RunningCoprocessor> {
-  return startCoprocessor(
-    {
-      nodeEnv: 'test',
-      host: '127.0.0.1',
-      port: 0,
-      internalSecret: TEST_SECRET_KEYS,
-      trustedProxies: [],
-      redisUrl: testRedisUrl(),
-      redisPrefix,
-      subgraphTimeoutMs: 15_000,
-      identityTimeoutMs: 5_000,
-      requestLimits: DEFAULT_REQUEST_LIMITS,
-      subgraphUrls: {
-        identity: identityUrl,
-        ledger: UNREACHABLE,
-        payouts: UNREACHABLE,
-        disputes: UNREACHABLE,
-        notifications: UNREACHABLE,
-      },
-      ...overrides,
-    },
-    { log: createLogger('coprocessor', process.env.LOG_LEVEL ?? 'silent') },
-  );
+  return startCoprocessor(testGatewayConfig({ identity: identityUrl }, redisPrefix, overrides), {
+    log: createLogger('coprocessor', process.env.LOG_LEVEL ?? 'silent'),
+  });
 }
 
 export interface StageAnswer {

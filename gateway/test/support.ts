@@ -7,36 +7,44 @@ import { DEFAULT_REQUEST_LIMITS } from '../src/config.js';
 
 export const UNREACHABLE = 'http://127.0.0.1:9/graphql';
 
+/** The settings of a gateway (or coprocessor) on a free port in front of the given subgraphs. */
+export function testGatewayConfig(
+  urls: Partial<GatewayConfig['subgraphUrls']>,
+  redisPrefix: string,
+  overrides: Partial<GatewayConfig> = {},
+): GatewayConfig {
+  return {
+    nodeEnv: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    internalSecret: TEST_SECRET_KEYS,
+    trustedProxies: [],
+    redisUrl: testRedisUrl(),
+    redisPrefix,
+    subgraphTimeoutMs: 15_000,
+    identityTimeoutMs: 5_000,
+    requestLimits: DEFAULT_REQUEST_LIMITS,
+    subgraphUrls: {
+      identity: UNREACHABLE,
+      ledger: UNREACHABLE,
+      payouts: UNREACHABLE,
+      disputes: UNREACHABLE,
+      notifications: UNREACHABLE,
+      ...urls,
+    },
+    ...overrides,
+  };
+}
+
 /** A gateway on a free port in front of the given subgraphs (the others unreachable). */
 export function startTestGateway(
   urls: Partial<GatewayConfig['subgraphUrls']>,
   redisPrefix: string,
   overrides: Partial<GatewayConfig> = {},
 ): Promise<RunningGateway> {
-  return startGateway(
-    {
-      nodeEnv: 'test',
-      host: '127.0.0.1',
-      port: 0,
-      internalSecret: TEST_SECRET_KEYS,
-      trustedProxies: [],
-      redisUrl: testRedisUrl(),
-      redisPrefix,
-      subgraphTimeoutMs: 15_000,
-      identityTimeoutMs: 5_000,
-      requestLimits: DEFAULT_REQUEST_LIMITS,
-      subgraphUrls: {
-        identity: UNREACHABLE,
-        ledger: UNREACHABLE,
-        payouts: UNREACHABLE,
-        disputes: UNREACHABLE,
-        notifications: UNREACHABLE,
-        ...urls,
-      },
-      ...overrides,
-    },
-    { log: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent') },
-  );
+  return startGateway(testGatewayConfig(urls, redisPrefix, overrides), {
+    log: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),
+  });
 }
 
 /** A platform with one test-mode account, and the platform's test key. */

@@ -1,4 +1,5 @@
 import {
+  commaList,
   ConfigError,
   host,
   loadConfig,
@@ -28,17 +29,6 @@ export interface ConsoleConfig {
 /** In production a token must be long enough that guessing it, even unthrottled, is hopeless. */
 const MIN_PRODUCTION_TOKEN_LENGTH = 32;
 
-const list = () =>
-  z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    );
-
 export function loadConsoleConfig(
   env: Record<string, string | undefined> = process.env,
 ): ConsoleConfig {
@@ -61,7 +51,7 @@ export function loadConsoleConfig(
             return z.NEVER;
           }
         }),
-      DASH_CONSOLE_TRUSTED_PROXIES: list(),
+      DASH_CONSOLE_TRUSTED_PROXIES: commaList(),
       DASH_CONSOLE_FAILED_ATTEMPTS: positiveInt(10),
     },
     env,

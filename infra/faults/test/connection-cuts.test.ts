@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
-import { testMysqlUrl } from '@dash/testing';
+import { testMysqlUrl, waitFor } from '@dash/testing';
 import { asPlatform, errorCode } from './harness/api.js';
 import { payoutFacts } from './harness/facts.js';
 import { answer, misbehaving, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
 import { startTcpProxy, type TcpProxy } from './harness/tcp-proxy.js';
-import { waitUntil } from './harness/wait.js';
 
 /** What a request may take while a dependency is away (a busy machine); outages last longer. */
 const FEW_SECONDS = 8_000;
@@ -83,7 +82,7 @@ describe('the connection between the gateway and a subgraph', () => {
       } finally {
         await payoutsLink.restore();
       }
-      await waitUntil(
+      await waitFor(
         'payouts through the gateway again',
         async () => {
           const after = await asPlatform(stack.gatewayUrl, PAYOUTS, { id: account });
@@ -145,7 +144,7 @@ describe('MariaDB goes away under load', () => {
     // Each request is asked again with its key, as a platform's server does after an error.
     const payoutIds = new Set<string>();
     for (const key of keys) {
-      await waitUntil(
+      await waitFor(
         `payout ${key}`,
         async () => {
           const created = await asPlatform<{ createPayout: { id: string } }>(
@@ -160,7 +159,7 @@ describe('MariaDB goes away under load', () => {
       );
     }
     expect(payoutIds.size).toBe(keys.length);
-    await waitUntil(
+    await waitFor(
       'every payout paid, in the ledger and in the activity hub',
       async () => {
         const facts = await payoutFacts(stack.env, account);

@@ -14,7 +14,7 @@ import { payoutFacts } from './harness/facts.js';
 import { answer, misbehaving, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
-import { waitUntil } from './harness/wait.js';
+import { waitFor } from '@dash/testing';
 
 /**
  * "Within a few seconds": what any request may take while Redis is away, on a busy machine.
@@ -72,7 +72,7 @@ describe('sign-in codes when Redis does not answer', () => {
     }
     // The refused request used nothing up: the same link signs in once Redis is back.
     let started: Awaited<ReturnType<typeof startLogin>> | undefined;
-    await waitUntil(
+    await waitFor(
       'a sign-in code once Redis is back',
       async () => {
         started = await startLogin(stack.gatewayUrl, signIn.token);
@@ -81,7 +81,7 @@ describe('sign-in codes when Redis does not answer', () => {
       30_000,
     );
     expect(started?.data?.startLogin.id).toMatch(/^/);
-    await waitUntil(
+    await waitFor(
       'the code in the outbox',
       async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(1),
       30_000,
@@ -93,12 +93,12 @@ describe('sign-in codes when Redis does not answer', () => {
     const started = await startLogin(stack.gatewayUrl, signIn.token);
     expect(started.errors).toBeUndefined();
     const { id: challenge, resendAvailableAt } = started.data!.startLogin;
-    await waitUntil(
+    await waitFor(
       'the first code',
       async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(1),
       30_000,
     );
-    await waitUntil(
+    await waitFor(
       'the resend cooldown to pass',
       async () => {
         if (Date.now() < new Date(resendAvailableAt).getTime()) throw new Error('cooling down');
@@ -115,7 +115,7 @@ describe('sign-in codes when Redis does not answer', () => {
     } finally {
       await redis.start();
     }
-    await waitUntil(
+    await waitFor(
       'a resend once Redis is back',
       async () => {
         const resent = await resendLoginCode(stack.gatewayUrl, challenge);
@@ -123,7 +123,7 @@ describe('sign-in codes when Redis does not answer', () => {
       },
       30_000,
     );
-    await waitUntil(
+    await waitFor(
       'the second code',
       async () => expect(await messagesTo(notificationsUrl(), signIn.email)).toHaveLength(2),
       30_000,
@@ -208,7 +208,7 @@ describe('Redis restarts under load', () => {
     // idempotency key for a payout, the same link for a sign-in.
     const payoutIds = new Set<string>();
     for (const key of payoutKeys) {
-      await waitUntil(
+      await waitFor(
         `payout ${key}`,
         async () => {
           const created = await asPlatform<{ createPayout: { id: string } }>(
@@ -228,7 +228,7 @@ describe('Redis restarts under load', () => {
     expect(payoutIds.size).toBe(payoutKeys.length);
     for (const signIn of signIns) {
       if ((await messagesTo(notificationsUrl(), signIn.email)).length > 0) continue;
-      await waitUntil(
+      await waitFor(
         `sign-in of ${signIn.email}`,
         async () => {
           const started = await startLogin(stack.gatewayUrl, signIn.token);
@@ -240,7 +240,7 @@ describe('Redis restarts under load', () => {
       );
     }
 
-    await waitUntil(
+    await waitFor(
       'every payout paid, in the ledger and in the activity hub',
       async () => {
         const facts = await payoutFacts(stack.env, account);
@@ -251,7 +251,7 @@ describe('Redis restarts under load', () => {
       },
       150_000,
     );
-    await waitUntil(
+    await waitFor(
       'every sign-in code sent',
       async () => {
         for (const { email } of signIns)

@@ -5,7 +5,7 @@ import { payoutFacts } from './harness/facts.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import type { PartProcess } from './harness/processes.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
-import { waitUntil } from './harness/wait.js';
+import { waitFor } from '@dash/testing';
 
 let redis: PrivateRedis;
 let stack: ProcessStack;
@@ -62,7 +62,7 @@ describe('a payouts worker killed in the middle of its work', () => {
 
     await createPayouts(0, 12);
     // The crash comes while payouts are at the bank: sent, not yet settled.
-    await waitUntil(
+    await waitFor(
       'payouts in transit',
       async () => {
         const { statuses } = await payoutFacts(stack.env, account);
@@ -77,7 +77,7 @@ describe('a payouts worker killed in the middle of its work', () => {
     worker = await stack.startService('payouts', { role: 'worker' });
 
     const finalStates = ['paid', 'failed'];
-    await waitUntil(
+    await waitFor(
       'every payout settled, in the ledger and in the activity hub',
       async () => {
         const facts = await payoutFacts(stack.env, account);

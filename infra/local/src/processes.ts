@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { waitFor } from '@dash/testing';
 
 /** A background server this stack started, stopped when the stack stops. */
 export interface ManagedProcess {
@@ -51,26 +52,6 @@ export function spawnManaged(
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Polls until `check` succeeds or the time runs out. */
-export async function waitFor(
-  what: string,
-  check: () => Promise<unknown>,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`${what} did not come up in ${timeoutMs / 1000}s: ${String(lastError)}`);
 }
 
 export interface LocalServerSpec {

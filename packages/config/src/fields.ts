@@ -82,6 +82,18 @@ export const count = (what: string, fallback: number) =>
     .min(0)
     .default(fallback);
 
+/** A list in one variable, separated by commas (spaces around entries and empty ones ignored). */
+export const commaList = () =>
+  z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
+
 /**
  * The published development root secret: used only when NODE_ENV is development or test and no
  * secret is configured, and refused outright in production.

@@ -1,5 +1,6 @@
 export { ConfigError, loadConfig, loadConfigOrExit } from './load.js';
 export {
+  commaList,
   databaseName,
   DEV_INTERNAL_SECRET,
   host,

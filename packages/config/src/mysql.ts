@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaList } from './fields.js';
 import { ConfigError } from './load.js';
 
 /**
@@ -6,26 +7,17 @@ import { ConfigError } from './load.js';
  * reads a service routes to a replica go there; everything else stays on `MYSQL_URL`.
  */
 export const mysqlReplicaUrls = () =>
-  z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (urls) =>
-        urls.every((url) => {
-          try {
-            return ['mysql:', 'mariadb:'].includes(new URL(url).protocol);
-          } catch {
-            return false;
-          }
-        }),
-      'must be mysql:// URLs separated by commas',
-    );
+  commaList().refine(
+    (urls) =>
+      urls.every((url) => {
+        try {
+          return ['mysql:', 'mariadb:'].includes(new URL(url).protocol);
+        } catch {
+          return false;
+        }
+      }),
+    'must be mysql:// URLs separated by commas',
+  );
 
 /**
  * TLS to MySQL (primary and replicas alike): `MYSQL_TLS=on` verifies the server against the

@@ -10,3 +10,4 @@ export { graphqlRequest, type GraphqlResponse } from './graphql.js';
 export { freePort } from './ports.js';
 export { startTestSmtpServer, type TestSmtpServer } from './smtp.js';
 export { scrapeMetric } from './metrics.js';
+export { waitFor } from './wait.js';

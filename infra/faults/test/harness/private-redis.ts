@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from '@dash/testing';
-import { exited, waitUntil } from './wait.js';
+import { freePort, waitFor } from '@dash/testing';
+import { exited } from './wait.js';
 
 /**
  * A redis-server of the test's own, on a free port, with nothing saved on its own: the test may
@@ -54,7 +54,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       ],
       { stdio: 'ignore' },
     );
-    await waitUntil(`private Redis on port ${port}`, () => answers(url), 15_000);
+    await waitFor(`private Redis on port ${port}`, () => answers(url), 15_000);
   };
 
   const stop = async ({ keepData = false } = {}) => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { exited, waitUntil } from './wait.js';
+import { waitFor } from '@dash/testing';
+import { exited } from './wait.js';
 
 /** The repository's root, where every part's `dist/main.js` is. */
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -42,7 +43,7 @@ export function startPart(
     child,
     output: () => output,
     async ready(timeoutMs = 150_000) {
-      await waitUntil(
+      await waitFor(
         `${name} ready on port ${port}`,
         async () => {
           if (child.exitCode !== null) throw new Error(`${name} exited:\n${output}`);

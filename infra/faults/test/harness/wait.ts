@@ -1,25 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 
-/** Polls `check` until it succeeds (returns without throwing) or the deadline passes. */
-export async function waitUntil(
-  what: string,
-  check: () => Promise<unknown>,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000}s (${String(lastError)})`);
-}
-
 /** Resolves once the process has exited (at once if it already has). */
 export function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
