@@ -1,7 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShellServer } from '../src/server/index.js';
+import { startShellBefore } from './support.js';
 
 /** Stands in for the gateway: answers with the request-id headers the shell forwarded. */
 const upstream = http.createServer((req, res) => {
@@ -16,22 +15,12 @@ const upstream = http.createServer((req, res) => {
 });
 
 let base = '';
-let shell: ReturnType<typeof createShellServer>;
+let stopShell: () => Promise<void>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const { port } = upstream.address() as AddressInfo;
-  shell = createShellServer({
-    host: '127.0.0.1',
-    port: 0,
-    gatewayUrl: `http://127.0.0.1:${port}/graphql`,
-  });
-  base = (await shell.start()).url;
+  ({ base, stop: stopShell } = await startShellBefore(upstream));
 });
-afterAll(async () => {
-  await shell.stop();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => stopShell());
 
 describe('shell observability', () => {
   it('names each request, answers the id, and hands the same id to the gateway', async () => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MICROFRONTENDS } from '@dash/manifest';
 import { createShellServer, loadShellConfig } from '../src/server/index.js';
+import { startShellBefore } from './support.js';
 
 /** Stands in for the gateway: echoes what the proxy forwarded. */
 const upstream = http.createServer((req, res) => {
@@ -24,22 +24,12 @@ const upstream = http.createServer((req, res) => {
 });
 
 let base = '';
-let shell: ReturnType<typeof createShellServer>;
+let stopShell: () => Promise<void>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const { port } = upstream.address() as AddressInfo;
-  shell = createShellServer({
-    host: '127.0.0.1',
-    port: 0,
-    gatewayUrl: `http://127.0.0.1:${port}/graphql`,
-  });
-  base = (await shell.start()).url;
+  ({ base, stop: stopShell } = await startShellBefore(upstream));
 });
-afterAll(async () => {
-  await shell.stop();
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => stopShell());
 
 describe('shell server', () => {
   it('serves the page with its import map and layout, for every route', async () => {

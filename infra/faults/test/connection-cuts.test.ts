@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
 import { testMysqlUrl, waitFor } from '@dash/testing';
-import { asPlatform, errorCode } from './harness/api.js';
+import { asPlatform, BALANCE, errorCode, PAYOUT } from './harness/api.js';
 import { payoutFacts } from './harness/facts.js';
-import { answer, misbehaving, underLoad, type Answer } from './harness/load.js';
+import { answer, misbehaving, platformTraffic, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
 import { startTcpProxy, type TcpProxy } from './harness/tcp-proxy.js';
@@ -59,10 +59,6 @@ afterAll(async () => {
 
 const account = DEMO_ACCOUNT.id;
 const PAYOUTS = 'query($id: ID!) { account(id: $id) { payouts(first: 1) { nodes { id } } } }';
-const BALANCE = 'query($id: ID!) { account(id: $id) { balances { available } } }';
-const PAYOUT = `mutation($a: ID!, $k: String!) {
-  createPayout(account: $a, input: { amount: 100, currency: "usd" }, idempotencyKey: $k) { id }
-}`;
 
 describe('the connection between the gateway and a subgraph', () => {
   for (const fault of ['cut', 'stall'] as const) {
@@ -104,22 +100,13 @@ describe('MariaDB goes away under load', () => {
     expect(funded.errors).toBeUndefined();
     const pids = stack.parts.map((part) => part.child.pid);
     const answers: Answer[] = [];
-    const keys: string[] = [];
+    const { keys, payoutLane, readLane } = platformTraffic(
+      stack.gatewayUrl,
+      account,
+      'faults-db',
+      answers,
+    );
     let running = true;
-    const payoutLane = async () => {
-      const key = `faults-db-${keys.length + 1}`;
-      keys.push(key);
-      answers.push(
-        await answer('createPayout', () =>
-          asPlatform(stack.gatewayUrl, PAYOUT, { a: account, k: key }),
-        ),
-      );
-    };
-    const readLane = async () => {
-      answers.push(
-        await answer('balances', () => asPlatform(stack.gatewayUrl, BALANCE, { id: account })),
-      );
-    };
     const load = underLoad([payoutLane, payoutLane, readLane, readLane], () => running);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_500));

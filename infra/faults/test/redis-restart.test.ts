@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
 import {
   asPlatform,
+  PAYOUT,
   createAccount,
   errorCode,
   loginLinkToken,
@@ -11,7 +12,7 @@ import {
   startLogin,
 } from './harness/api.js';
 import { payoutFacts } from './harness/facts.js';
-import { answer, misbehaving, underLoad, type Answer } from './harness/load.js';
+import { answer, misbehaving, platformTraffic, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
 import { waitFor } from '@dash/testing';
@@ -45,11 +46,6 @@ async function accountWithLink(email: string) {
   const accountId = await createAccount(stack.gatewayUrl, email);
   return { email, token: await loginLinkToken(stack.gatewayUrl, accountId) };
 }
-
-const PAYOUT = `mutation($a: ID!, $k: String!) {
-  createPayout(account: $a, input: { amount: 100, currency: "usd" }, idempotencyKey: $k) { id }
-}`;
-const BALANCE = 'query($id: ID!) { account(id: $id) { balances { available } } }';
 
 // The first test kills Redis without saving anything, as a lost Redis: the payouts that the
 // last test waits for are moved along only if the services schedule their chores again.
@@ -162,24 +158,13 @@ describe('Redis restarts under load', () => {
     );
 
     const answers: Answer[] = [];
-    const payoutKeys: string[] = [];
+    const {
+      keys: payoutKeys,
+      payoutLane,
+      readLane,
+    } = platformTraffic(stack.gatewayUrl, account, 'faults-redis', answers);
     const waitingSignIns = [...signIns];
     let running = true;
-    let keys = 0;
-    const payoutLane = async () => {
-      const key = `faults-redis-${(keys += 1)}`;
-      payoutKeys.push(key);
-      answers.push(
-        await answer('createPayout', () =>
-          asPlatform(stack.gatewayUrl, PAYOUT, { a: account, k: key }),
-        ),
-      );
-    };
-    const readLane = async () => {
-      answers.push(
-        await answer('balances', () => asPlatform(stack.gatewayUrl, BALANCE, { id: account })),
-      );
-    };
     const signInLane = async () => {
       const next = waitingSignIns.shift();
       if (!next) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
-import { asPlatform } from './harness/api.js';
+import { asPlatform, PAYOUT } from './harness/api.js';
 import { payoutFacts } from './harness/facts.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import type { PartProcess } from './harness/processes.js';
@@ -30,10 +30,6 @@ afterAll(async () => {
   await stack?.stop();
   await redis?.remove();
 });
-
-const PAYOUT = `mutation($a: ID!, $k: String!) {
-  createPayout(account: $a, input: { amount: 100, currency: "usd" }, idempotencyKey: $k) { id }
-}`;
 
 describe('a payouts worker killed in the middle of its work', () => {
   it('every payout reaches its final state once, with its ledger entries and activity items once', async () => {

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrateDatabase } from '@dash/db';
 import { createLogger } from '@dash/logger';
 import { createRedisConnection, TypedQueue } from '@dash/queue';
 import {
-  createTestDatabase,
   deleteRedisPrefix,
   freePort,
   testRedisPrefix,
@@ -13,7 +11,6 @@ import {
   type TestDatabase,
 } from '@dash/testing';
 import {
-  EVENT_MIGRATIONS,
   EVENT_SUBSCRIPTIONS,
   eventQueueName,
   loadEventSettings,
@@ -25,6 +22,7 @@ import {
   type EventSettings,
 } from '../src/index.js';
 import { eventQueue } from '../src/queues.js';
+import { openEventsDatabase } from './support.js';
 
 const log = createLogger('events-test');
 const subject = { accountId: 'acct_1', platformId: 'plat_1', livemode: false };
@@ -95,16 +93,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('events');
-  const options = {
-    url: db.url,
-    database: db.database,
-    entities: [],
-    migrations: EVENT_MIGRATIONS,
-  };
-  await migrateDatabase(options);
-  dataSource = createDataSource(options);
-  await dataSource.initialize();
+  ({ db, dataSource } = await openEventsDatabase('events'));
   await dataSource.query(
     'CREATE TABLE seen (event_id VARCHAR(40) NOT NULL, field VARCHAR(60) NOT NULL)',
   );

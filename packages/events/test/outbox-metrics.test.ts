@@ -2,25 +2,18 @@ import http from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrateDatabase } from '@dash/db';
 import { createLogger } from '@dash/logger';
 import { healthRouter, listen } from '@dash/server-kit';
 import { watchOutbox } from '@dash/telemetry';
 import {
-  createTestDatabase,
   deleteRedisPrefix,
   scrapeMetric,
   testRedisPrefix,
   testRedisUrl,
   type TestDatabase,
 } from '@dash/testing';
-import {
-  EVENT_MIGRATIONS,
-  loadEventSettings,
-  outboxBacklog,
-  recordEvent,
-  startOutboxRelay,
-} from '../src/index.js';
+import { loadEventSettings, outboxBacklog, recordEvent, startOutboxRelay } from '../src/index.js';
+import { openEventsDatabase } from './support.js';
 
 const prefix = testRedisPrefix('outbox-metrics');
 const server = http.createServer(express().use(healthRouter({}, () => false)));
@@ -30,16 +23,7 @@ let dataSource: DataSource;
 
 beforeAll(async () => {
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  db = await createTestDatabase('outbox_metrics');
-  const options = {
-    url: db.url,
-    database: db.database,
-    entities: [],
-    migrations: EVENT_MIGRATIONS,
-  };
-  await migrateDatabase(options);
-  dataSource = createDataSource(options);
-  await dataSource.initialize();
+  ({ db, dataSource } = await openEventsDatabase('outbox_metrics'));
 });
 
 afterAll(async () => {

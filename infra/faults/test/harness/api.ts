@@ -13,6 +13,14 @@ export const asPlatform = <T>(
 ): Promise<GraphqlResponse<T>> => graphqlRequest<T>(gatewayUrl, query, variables, headers);
 
 /** The code an error carries (UNAVAILABLE, BAD_USER_INPUT, ...), if any. */
+/** A platform pays out 1.00 USD from an account, once per idempotency key. */
+export const PAYOUT = `mutation($a: ID!, $k: String!) {
+  createPayout(account: $a, input: { amount: 100, currency: "usd" }, idempotencyKey: $k) { id }
+}`;
+
+/** A platform reads an account's balance. */
+export const BALANCE = 'query($id: ID!) { account(id: $id) { balances { available } } }';
+
 export const errorCode = (response: GraphqlResponse<unknown>) =>
   response.errors?.[0]?.extensions?.code as string | undefined;
 

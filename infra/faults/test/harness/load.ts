@@ -1,4 +1,5 @@
 import type { GraphqlResponse } from '@dash/testing';
+import { asPlatform, BALANCE, PAYOUT } from './api.js';
 import { timed } from './wait.js';
 
 /** One request made under load: what it was, how long it took, how it ended. */
@@ -48,3 +49,32 @@ export const misbehaving = (answers: Answer[], limitMs: number) =>
   answers.filter(
     (answer) => answer.ms > limitMs || answer.failure || answer.code?.startsWith('untyped'),
   );
+
+/**
+ * A platform's everyday traffic on one account, as request loops for `underLoad`: payouts, each
+ * with a new idempotency key (kept in `keys`, so a test can look each one up afterwards), and
+ * balance reads. Every answer goes into `answers`.
+ */
+export function platformTraffic(
+  gatewayUrl: string,
+  account: string,
+  keyPrefix: string,
+  answers: Answer[],
+) {
+  const keys: string[] = [];
+  return {
+    keys,
+    payoutLane: async () => {
+      const key = `${keyPrefix}-${keys.length + 1}`;
+      keys.push(key);
+      answers.push(
+        await answer('createPayout', () => asPlatform(gatewayUrl, PAYOUT, { a: account, k: key })),
+      );
+    },
+    readLane: async () => {
+      answers.push(
+        await answer('balances', () => asPlatform(gatewayUrl, BALANCE, { id: account })),
+      );
+    },
+  };
+}
