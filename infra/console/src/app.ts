@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { createCommandConnection, createProducerConnection } from '@dash/queue';
 import type { Logger } from '@dash/logger';
-import { healthRouter, jsonErrors, jsonNotFound, listen } from '@dash/server-kit';
+import { healthRouter, jsonErrors, jsonNotFound, listen, requestIds } from '@dash/server-kit';
 import { actionLog } from './action-log.js';
 import { clientAddressResolver } from './client-address.js';
 import type { ConsoleConfig } from './config.js';
@@ -24,7 +24,8 @@ export interface RunningConsole {
 }
 
 /**
- * The operator console: /health and /ready open to the orchestrator, everything else (the board's
+ * The operator console: /health, /ready and /metrics open to the orchestrator and Prometheus (they
+ * show nothing of the queues' contents), everything else (the board's
  * pages, static files and API) behind an operator token, with security headers on every answer.
  */
 export async function startConsole(
@@ -46,7 +47,8 @@ export async function startConsole(
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.use(healthRouter({ redis: () => commands.ping() }, () => draining));
+  app.use(requestIds());
+  app.use(healthRouter({ redis: () => commands.ping() }, () => draining, 'console'));
   app.use(
     operatorAuth({
       tokens: config.tokens,

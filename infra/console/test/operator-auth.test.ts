@@ -192,9 +192,14 @@ describe('the operator console to an operator', () => {
   });
 });
 
-describe('health and readiness', () => {
-  it('are open to the orchestrator without a token', async () => {
-    expect((await fetch(`${subject.url}/health`)).status).toBe(200);
+describe('health, readiness and metrics', () => {
+  it('are open to the orchestrator and Prometheus without a token', async () => {
+    const health = await fetch(`${subject.url}/health`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('request-id')).toMatch(/\S{8,}/);
+    const metrics = await fetch(`${subject.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/part="console"/);
     const ready = await fetch(`${subject.url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { redis: 'ok' } });
