@@ -26,6 +26,14 @@ const AUTHORIZATION = `Bearer ${DEMO_TEST_KEY.secret}`;
 
 process.env.LOG_LEVEL ??= 'silent';
 const prepared = await prepareIsolatedStackEnv('bench_coproc');
+// Request limits are a defence, not what is measured: at full speed one key would spend its
+// per-minute budget within seconds and the rest of the run would measure refusals.
+const UNLIMITED = String(1_000_000_000);
+Object.assign(prepared.env, {
+  DASH_RATE_LIMIT_PER_KEY: UNLIMITED,
+  DASH_RATE_LIMIT_PER_SESSION: UNLIMITED,
+  DASH_RATE_LIMIT_PER_ADDRESS: UNLIMITED,
+});
 const stack = await startStack(prepared.env, { randomPorts: true });
 const identityUrl = stack.services.find((service) => service.name === 'identity')!.url;
 const coprocessor = await startCoprocessor(
