@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
 import { testMysqlUrl, waitFor } from '@dash/testing';
-import { asPlatform, BALANCE, errorCode, PAYOUT } from './harness/api.js';
-import { payoutFacts } from './harness/facts.js';
+import { asPlatform, BALANCE, errorCode } from './harness/api.js';
+import { payoutFacts, payoutIdsOf, waitUntilPaid } from './harness/facts.js';
 import { answer, misbehaving, platformTraffic, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
@@ -129,34 +129,9 @@ describe('MariaDB goes away under load', () => {
     expect(stack.parts.map((part) => part.child.pid)).toEqual(pids);
 
     // Each request is asked again with its key, as a platform's server does after an error.
-    const payoutIds = new Set<string>();
-    for (const key of keys) {
-      await waitFor(
-        `payout ${key}`,
-        async () => {
-          const created = await asPlatform<{ createPayout: { id: string } }>(
-            stack.gatewayUrl,
-            PAYOUT,
-            { a: account, k: key },
-          );
-          if (!created.data) throw new Error(errorCode(created));
-          payoutIds.add(created.data.createPayout.id);
-        },
-        20_000,
-      );
-    }
+    const payoutIds = await payoutIdsOf(stack.gatewayUrl, account, keys);
     expect(payoutIds.size).toBe(keys.length);
-    await waitFor(
-      'every payout paid, in the ledger and in the activity hub',
-      async () => {
-        const facts = await payoutFacts(stack.env, account);
-        for (const id of payoutIds) {
-          expect(facts.statuses.get(id)).toBe('paid');
-          expect(facts.activity.get(id)).toEqual(expect.arrayContaining(['payout.paid']));
-        }
-      },
-      120_000,
-    );
+    await waitUntilPaid(stack.env, account, payoutIds, 120_000);
     const facts = await payoutFacts(stack.env, account);
     // Only the payouts asked for exist: a refused request left no payout behind.
     const ours = [...facts.statuses.keys()].filter((id) => payoutIds.has(id));

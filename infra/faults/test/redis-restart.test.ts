@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '@dash/local-stack';
 import {
   asPlatform,
-  PAYOUT,
   createAccount,
   errorCode,
   loginLinkToken,
@@ -11,7 +10,7 @@ import {
   startEmailLogin,
   startLogin,
 } from './harness/api.js';
-import { payoutFacts } from './harness/facts.js';
+import { payoutFacts, payoutIdsOf, waitUntilPaid } from './harness/facts.js';
 import { answer, misbehaving, platformTraffic, underLoad, type Answer } from './harness/load.js';
 import { startPrivateRedis, type PrivateRedis } from './harness/private-redis.js';
 import { startProcessStack, type ProcessStack } from './harness/stack.js';
@@ -191,25 +190,7 @@ describe('Redis restarts under load', () => {
 
     // What was refused during the outage is asked again, as a client would: the same
     // idempotency key for a payout, the same link for a sign-in.
-    const payoutIds = new Set<string>();
-    for (const key of payoutKeys) {
-      await waitFor(
-        `payout ${key}`,
-        async () => {
-          const created = await asPlatform<{ createPayout: { id: string } }>(
-            stack.gatewayUrl,
-            PAYOUT,
-            {
-              a: account,
-              k: key,
-            },
-          );
-          if (!created.data) throw new Error(errorCode(created));
-          payoutIds.add(created.data.createPayout.id);
-        },
-        20_000,
-      );
-    }
+    const payoutIds = await payoutIdsOf(stack.gatewayUrl, account, payoutKeys);
     expect(payoutIds.size).toBe(payoutKeys.length);
     for (const signIn of signIns) {
       if ((await messagesTo(notificationsUrl(), signIn.email)).length > 0) continue;
@@ -225,17 +206,7 @@ describe('Redis restarts under load', () => {
       );
     }
 
-    await waitFor(
-      'every payout paid, in the ledger and in the activity hub',
-      async () => {
-        const facts = await payoutFacts(stack.env, account);
-        for (const id of payoutIds) {
-          expect(facts.statuses.get(id)).toBe('paid');
-          expect(facts.activity.get(id)).toEqual(expect.arrayContaining(['payout.paid']));
-        }
-      },
-      150_000,
-    );
+    await waitUntilPaid(stack.env, account, payoutIds, 150_000);
     await waitFor(
       'every sign-in code sent',
       async () => {

@@ -1,5 +1,7 @@
 import { withServerConnection } from '@dash/db';
-import { testMysqlUrl } from '@dash/testing';
+import { expect } from 'vitest';
+import { testMysqlUrl, waitFor } from '@dash/testing';
+import { asPlatform, errorCode, PAYOUT } from './api.js';
 import type { SubgraphName } from '@dash/manifest';
 import { settingName } from '@dash/manifest';
 
@@ -78,4 +80,51 @@ export async function payoutFacts(
     unbalanced: unbalanced.map((row) => String(row.id)),
     activity: group(items, 'subject_id', 'kind'),
   };
+}
+
+/**
+ * Asks each payout again with its idempotency key, as a platform's server does after an error,
+ * until it is answered; returns the payouts' ids (one per key when nothing was doubled).
+ */
+export async function payoutIdsOf(
+  gatewayUrl: string,
+  account: string,
+  keys: string[],
+): Promise<Set<string>> {
+  const payoutIds = new Set<string>();
+  for (const key of keys) {
+    await waitFor(
+      `payout ${key}`,
+      async () => {
+        const created = await asPlatform<{ createPayout: { id: string } }>(gatewayUrl, PAYOUT, {
+          a: account,
+          k: key,
+        });
+        if (!created.data) throw new Error(errorCode(created));
+        payoutIds.add(created.data.createPayout.id);
+      },
+      20_000,
+    );
+  }
+  return payoutIds;
+}
+
+/** Waits until every payout is paid and its activity item has arrived. */
+export function waitUntilPaid(
+  env: Record<string, string>,
+  account: string,
+  payoutIds: Set<string>,
+  timeoutMs: number,
+): Promise<void> {
+  return waitFor(
+    'every payout paid, in the ledger and in the activity hub',
+    async () => {
+      const facts = await payoutFacts(env, account);
+      for (const id of payoutIds) {
+        expect(facts.statuses.get(id)).toBe('paid');
+        expect(facts.activity.get(id)).toEqual(expect.arrayContaining(['payout.paid']));
+      }
+    },
+    timeoutMs,
+  );
 }
