@@ -1,4 +1,23 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  ObjectLiteral,
+  QueryRunner,
+  SelectQueryBuilder,
+} from 'typeorm';
+
+/** A replica connection for `work`, given back to the pool however `work` ends. */
+async function withReplicaRunner<T>(
+  dataSource: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    return await work(runner);
+  } finally {
+    await runner.release();
+  }
+}
 
 /**
  * Runs `read` on a read replica (the primary when none is configured), for dashboard lists
@@ -10,12 +29,7 @@ export async function onReplica<T>(
   dataSource: DataSource,
   read: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const runner = dataSource.createQueryRunner('slave');
-  try {
-    return await read(runner.manager);
-  } finally {
-    await runner.release();
-  }
+  return withReplicaRunner(dataSource, (runner) => read(runner.manager));
 }
 
 /**
@@ -26,10 +40,7 @@ export async function fromReplica<Query extends SelectQueryBuilder<ObjectLiteral
   query: Query,
   read: (query: Query) => Promise<T>,
 ): Promise<T> {
-  const runner = query.dataSource.createQueryRunner('slave');
-  try {
-    return await read(query.setQueryRunner(runner) as Query);
-  } finally {
-    await runner.release();
-  }
+  return withReplicaRunner(query.dataSource, (runner) =>
+    read(query.setQueryRunner(runner) as Query),
+  );
 }
