@@ -23,3 +23,22 @@ export async function startShellBefore(upstream: http.Server) {
     },
   };
 }
+
+/** The import map a page declares: bare specifier → URL. */
+export function importMapOf(html: string): Record<string, string> {
+  const json = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (json === undefined) throw new Error('The page has no import map');
+  return (JSON.parse(json) as { imports: Record<string, string> }).imports;
+}
+
+/** The URLs of the page's own `<script src>`, `<link rel="modulepreload">` and stylesheets. */
+export function linkedUrls(
+  html: string,
+  kind: 'script' | 'modulepreload' | 'stylesheet',
+): string[] {
+  const pattern =
+    kind === 'script'
+      ? /<script type="module" src="([^"]+)"/g
+      : new RegExp(`<link rel="${kind}" href="([^"]+)"`, 'g');
+  return [...html.matchAll(pattern)].map((match) => match[1]!);
+}

@@ -114,12 +114,16 @@ describe('npm run new-feature', { timeout: 110_000 }, () => {
     const { url } = await shell.start();
     try {
       const page = await (await fetch(`${url}/gift-cards`)).text();
-      expect(page).toContain('"@dash/gift-cards-app": "/apps/gift-cards/gift-cards.js"');
+      const entryUrl =
+        /"@dash\/gift-cards-app": "(\/apps\/gift-cards\/[0-9a-f]{16}\/gift-cards\.js)"/.exec(
+          page,
+        )?.[1];
+      expect(entryUrl).toBeDefined();
       expect(page).toMatch(
         /<route path="gift-cards">\s*<application name="@dash\/banner"><\/application>\s*<application name="@dash\/gift-cards-app"><\/application>\s*<\/route>/,
       );
       expect(page).toContain('<a href="/gift-cards" data-i18n="nav.gift-cards">Gift cards</a>');
-      const entry = await fetch(`${url}/apps/gift-cards/gift-cards.js`);
+      const entry = await fetch(`${url}${entryUrl}`);
       expect(entry.status).toBe(200);
       expect(entry.headers.get('content-type')).toMatch(/javascript/);
       expect(await entry.text()).toMatch(/export\s*\{[^}]*mount/);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { workspacePath, type MicrofrontendEntry } from '@dash/manifest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileGroup, folderGroup, type FileGroup } from './file-group.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +30,7 @@ function packageDir(name: string): string {
 export const SHELL_PUBLIC_DIR = fileURLToPath(new URL('../../dist/public/', import.meta.url));
 export const PAGE_TEMPLATE = fileURLToPath(new URL('../../static/index.html', import.meta.url));
 
-/** The shared libraries in the import map, served under /vendor (see vendorFiles). */
+/** The shared libraries in the import map, by their plain URLs (see staticAssets for versions). */
 export const VENDOR_IMPORTS = {
   vue: '/vendor/vue.js',
   'single-spa': '/vendor/single-spa.js',
@@ -37,20 +38,72 @@ export const VENDOR_IMPORTS = {
   '@dash/web-kit': '/vendor/web-kit.js',
 };
 
-/** The browser builds of the shared libraries, by file name under /vendor. */
-export function vendorFiles(): Record<string, string> {
+/** The browser builds of the shared libraries, served under /vendor: files built together. */
+export function vendorFiles(): Record<string, string>[] {
   const webKit = join(packageDir('@dash/web-kit'), 'dist');
-  return {
-    'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js'),
-    'single-spa.js': join(packageDir('single-spa'), 'lib/es2015/esm/single-spa.min.js'),
-    'single-spa-layout.js': join(
-      packageDir('single-spa-layout'),
-      'dist/esm/single-spa-layout.min.js',
-    ),
-    'web-kit.js': join(webKit, 'web-kit.js'),
-    'web-kit.css': join(webKit, 'web-kit.css'),
-  };
+  return [
+    { 'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js') },
+    { 'single-spa.js': join(packageDir('single-spa'), 'lib/es2015/esm/single-spa.min.js') },
+    {
+      'single-spa-layout.js': join(
+        packageDir('single-spa-layout'),
+        'dist/esm/single-spa-layout.min.js',
+      ),
+    },
+    {
+      'web-kit.js': join(webKit, 'web-kit.js'),
+      'web-kit.js.map': join(webKit, 'web-kit.js.map'),
+      'web-kit.css': join(webKit, 'web-kit.css'),
+    },
+  ];
 }
 
 /** Where a micro-frontend's build is: its workspace folder's dist, served at /apps/<name>/. */
 export const microfrontendDir = (entry: MicrofrontendEntry) => workspacePath(entry.folder, 'dist');
+
+/** A group of files served under `<prefix>/<its version>/`. */
+export interface AssetMount {
+  prefix: string;
+  group: FileGroup;
+}
+
+/**
+ * Everything the page loads, read when the server starts: the shared libraries, the shell's own
+ * files and each micro-frontend's build, each group under a path that names its content.
+ */
+export interface StaticAssets {
+  mounts: readonly AssetMount[];
+  /** A file's versioned URL from its plain one: `/vendor/vue.js` → `/vendor/<version>/vue.js`. */
+  url(plainUrl: string): string;
+  /** Precompresses every file (brotli and gzip); before serving. */
+  compress(): Promise<void>;
+}
+
+export function staticAssets(microfrontends: readonly MicrofrontendEntry[]): StaticAssets {
+  const mounts: AssetMount[] = [
+    ...vendorFiles().map((files) => ({ prefix: '/vendor', group: fileGroup(files) })),
+    { prefix: '/shell', group: folderGroup(SHELL_PUBLIC_DIR) },
+    ...microfrontends.map((entry) => ({
+      prefix: `/apps/${entry.name}`,
+      group: folderGroup(microfrontendDir(entry)),
+    })),
+  ];
+  const versioned = ({ prefix, group }: AssetMount, name: string) =>
+    `${prefix}/${group.version}/${name}`;
+  return {
+    mounts,
+    url(plainUrl) {
+      const inside = (mount: AssetMount) =>
+        plainUrl.startsWith(`${mount.prefix}/`) ? plainUrl.slice(mount.prefix.length + 1) : null;
+      // The group holding the file; a file not built (yet) gets its group's URL and is a 404.
+      const mount =
+        mounts.find((candidate) => candidate.group.files.has(inside(candidate) ?? '')) ??
+        mounts.find((candidate) => inside(candidate) !== null);
+      if (!mount) throw new Error(`${plainUrl} is not a file the shell serves`);
+      return versioned(mount, inside(mount)!);
+    },
+    async compress() {
+      await Promise.all(mounts.map(({ group }) => group.compress()));
+    },
+  };
+}

@@ -12,8 +12,9 @@ import {
 } from '@dash/server-kit';
 import { securityHeaders } from './security-headers.js';
 import { MICROFRONTENDS, type MicrofrontendEntry } from '@dash/manifest';
-import { microfrontendDir, PAGE_TEMPLATE, SHELL_PUBLIC_DIR, vendorFiles } from './assets.js';
+import { PAGE_TEMPLATE, staticAssets } from './assets.js';
 import { renderPage } from './page.js';
+import { serveFileGroup } from './serve-file-group.js';
 
 export interface ShellServerOptions {
   host: string;
@@ -33,11 +34,6 @@ export interface ShellServer {
   stop(): Promise<void>;
 }
 
-// Files are not content-hashed, so browsers revalidate (cheap with ETags) instead of caching blind.
-const revalidate = {
-  setHeaders: (res: http.ServerResponse) => res.setHeader('cache-control', 'no-cache'),
-};
-
 /**
  * Serves the dashboard: the page with its import map, the shared libraries, each
  * micro-frontend's build, and /graphql proxied to the gateway so session cookies stay
@@ -45,7 +41,8 @@ const revalidate = {
  */
 export function createShellServer(options: ShellServerOptions): ShellServer {
   const microfrontends = options.microfrontends ?? MICROFRONTENDS;
-  const page = renderPage(PAGE_TEMPLATE, microfrontends);
+  const assets = staticAssets(microfrontends);
+  const page = renderPage(PAGE_TEMPLATE, microfrontends, assets.url);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIds());
@@ -83,16 +80,11 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
     }),
   );
 
-  for (const [file, path] of Object.entries(vendorFiles())) {
-    app.get(`/vendor/${file}`, (_req, res) =>
-      res.sendFile(path, { headers: { 'cache-control': 'no-cache' } }),
-    );
-  }
-  app.use('/shell', express.static(SHELL_PUBLIC_DIR, revalidate));
-  for (const entry of microfrontends) {
-    app.use(`/apps/${entry.name}`, express.static(microfrontendDir(entry), revalidate));
+  for (const { prefix, group } of assets.mounts) {
+    app.use(`${prefix}/${group.version}`, serveFileGroup(group));
   }
   // Every other page path is a route of the single-page app; files that do not exist are 404s.
+  // The page names the files by version, so it is the one thing browsers must always ask again.
   app.get(/^[^.]*$/, (_req, res) => {
     res.setHeader('cache-control', 'no-cache');
     res.type('html').send(page);
@@ -105,6 +97,7 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   const server = http.createServer(app);
   return {
     async start() {
+      await assets.compress();
       const port = await listen(server, options.port, options.host);
       return { url: `http://${options.host}:${port}`, port };
     },

@@ -1,0 +1,51 @@
+import type { Request, RequestHandler } from 'express';
+import Negotiator from 'negotiator';
+import { ENCODINGS, type Encoding, type FileGroup } from './file-group.js';
+
+/** A versioned URL's bytes never change, so browsers and proxies keep them without asking. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+type EncodingsInOrder = (
+  available: readonly Encoding[],
+  options: { preferred: readonly Encoding[] },
+) => Encoding[];
+
+/**
+ * The encoding to send: the one the request ranks highest; among equals (browsers list theirs
+ * without ranks, gzip first) the smallest, which is the order `offered` is in.
+ */
+function chooseEncoding(req: Request, offered: readonly Encoding[]): Encoding {
+  const negotiator = new Negotiator(req);
+  // negotiator 1.x takes a preferred order for ties; its published types predate the option.
+  const encodings = negotiator.encodings as unknown as EncodingsInOrder;
+  return encodings.call(negotiator, offered, { preferred: offered })[0] ?? 'identity';
+}
+
+/**
+ * Serves a group's files from memory (mounted under the group's versioned path), in the best
+ * encoding the request accepts. Anything else goes on to the next handler (a 404).
+ */
+export function serveFileGroup(group: FileGroup): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let name: string;
+    try {
+      name = decodeURIComponent(req.path.slice(1));
+    } catch {
+      return next();
+    }
+    const file = group.files.get(name);
+    if (!file) return next();
+    const offered = ENCODINGS.filter((encoding) => file.bodies[encoding]);
+    const encoding = chooseEncoding(req, offered);
+    const body = file.bodies[encoding] ?? file.bodies.identity;
+    res.type(file.extension);
+    res.setHeader('cache-control', IMMUTABLE);
+    // Caches keep one copy per encoding; the page's URLs are the same for all.
+    res.setHeader('vary', 'Accept-Encoding');
+    if (body !== file.bodies.identity) res.setHeader('content-encoding', encoding);
+    res.setHeader('etag', file.etags[encoding]);
+    // send() answers 304 to a matching If-None-Match, sets the length and leaves out HEAD's body.
+    res.send(body);
+  };
+}
