@@ -6,8 +6,8 @@ export interface LineChartData {
   labels: string[];
   current: number[];
   previous: number[] | null;
-  /** Names of the two series, for the legend. */
-  names: { current: string; previous: string };
+  /** Names of the buckets and of the two series, for the legend. */
+  names: { bucket: string; current: string; previous: string };
   /** How an amount (minor units) reads: the currency formatted for the reader. */
   formatAmount: (minorUnits: number) => string;
 }
@@ -87,7 +87,11 @@ export function drawLineChart(
       scales: { x: { time: false } },
       cursor: { y: false, points: { show: false } },
       series: [
-        { value: (_chart, index) => (index === null ? '' : (data.labels[index] ?? '')) },
+        // The bucket under the pointer, named as on the axis.
+        {
+          label: data.names.bucket,
+          value: (_chart, index) => (index === null ? '' : (data.labels[index] ?? '')),
+        },
         line(data.names.current, accent),
         ...(data.previous ? [line(data.names.previous, muted, [4, 4])] : []),
       ],
