@@ -27,7 +27,7 @@ function packageDir(name: string): string {
 }
 
 /** The shell's own built files and page template (from src/server and dist/server alike). */
-export const SHELL_PUBLIC_DIR = fileURLToPath(new URL('../../dist/public/', import.meta.url));
+const SHELL_PUBLIC_DIR = fileURLToPath(new URL('../../dist/public/', import.meta.url));
 export const PAGE_TEMPLATE = fileURLToPath(new URL('../../static/index.html', import.meta.url));
 
 /** The shared libraries in the import map, by their plain URLs (see staticAssets for versions). */
@@ -39,7 +39,7 @@ export const VENDOR_IMPORTS = {
 };
 
 /** The browser builds of the shared libraries, served under /vendor: files built together. */
-export function vendorFiles(): Record<string, string>[] {
+function vendorFiles(): Record<string, string>[] {
   const webKit = join(packageDir('@dash/web-kit'), 'dist');
   return [
     { 'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js') },
@@ -59,7 +59,7 @@ export function vendorFiles(): Record<string, string>[] {
 }
 
 /** Where a micro-frontend's build is: its workspace folder's dist, served at /apps/<name>/. */
-export const microfrontendDir = (entry: MicrofrontendEntry) => workspacePath(entry.folder, 'dist');
+const microfrontendDir = (entry: MicrofrontendEntry) => workspacePath(entry.folder, 'dist');
 
 /** A group of files served under `<prefix>/<its version>/`. */
 export interface AssetMount {
