@@ -193,8 +193,13 @@ describe('shell server', () => {
       port: 9000,
       gatewayUrl: 'http://127.0.0.1:4000/graphql',
       https: false,
+      watchBuilds: false,
     });
-    expect(loadShellConfig({ NODE_ENV: 'production' }).https).toBe(true);
+    expect(loadShellConfig({ NODE_ENV: 'production' })).toMatchObject({
+      https: true,
+      watchBuilds: false,
+    });
+    expect(loadShellConfig({ NODE_ENV: 'development' }).watchBuilds).toBe(true);
     expect(() => loadShellConfig({ NODE_ENV: 'test', DASH_GATEWAY_URL: 'ftp://gateway' })).toThrow(
       /DASH_GATEWAY_URL: must be a URL/,
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,19 +155,25 @@ describe('a changed file', () => {
     routes: ['probe'],
   };
 
-  async function servedProbe(files: Record<string, string>) {
+  const build = (files: Record<string, string>) => {
     mkdirSync(join(folder, 'dist'), { recursive: true });
     for (const [name, text] of Object.entries(files))
       writeFileSync(join(folder, 'dist', name), text);
+  };
+  const entryOf = async (url: string) =>
+    importMapOf(await (await fetch(url)).text())['@dash/probe']!;
+
+  async function servedProbe(files: Record<string, string>, watchBuilds = false) {
+    build(files);
     const shell = createShellServer({
       host: '127.0.0.1',
       port: 0,
       gatewayUrl: 'http://127.0.0.1:9/graphql',
       microfrontends: [probe],
+      watchBuilds,
     });
     const { url } = await shell.start();
-    const entry = importMapOf(await (await fetch(url)).text())['@dash/probe']!;
-    return { url, entry, stop: () => shell.stop() };
+    return { url, entry: await entryOf(url), stop: () => shell.stop() };
   }
 
   it('gets a new URL, and so does every file built with it', async () => {
@@ -181,6 +188,30 @@ describe('a changed file', () => {
       expect(await css.text()).toBe('a{color:red}');
     } finally {
       await after.stop();
+    }
+  });
+
+  it('is served without a restart when the shell follows the builds (development)', async () => {
+    const shell = await servedProbe({ 'probe.js': 'export const v = 2;' }, true);
+    try {
+      build({ 'probe.js': 'export const v = 3;' });
+      let entry = shell.entry;
+      for (let tries = 0; entry === shell.entry && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        entry = await entryOf(shell.url);
+      }
+      expect(entry).not.toBe(shell.entry);
+      const response = await fetch(`${shell.url}${entry}`);
+      expect(await response.text()).toBe('export const v = 3;');
+      // The page's policy follows its new import map.
+      const page = await fetch(shell.url);
+      const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(
+        await page.text(),
+      )![1]!;
+      const hash = createHash('sha256').update(importMap).digest('base64');
+      expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+    } finally {
+      await shell.stop();
     }
   });
 });

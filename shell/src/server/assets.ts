@@ -38,9 +38,12 @@ export const VENDOR_IMPORTS = {
   '@dash/web-kit': '/vendor/web-kit.js',
 };
 
+/** Where our own shared library's build is (the others come from npm and do not change). */
+const webKitDir = () => join(packageDir('@dash/web-kit'), 'dist');
+
 /** The browser builds of the shared libraries, served under /vendor: files built together. */
 function vendorFiles(): Record<string, string>[] {
-  const webKit = join(packageDir('@dash/web-kit'), 'dist');
+  const webKit = webKitDir();
   return [
     { 'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js') },
     { 'single-spa.js': join(packageDir('single-spa'), 'lib/es2015/esm/single-spa.min.js') },
@@ -77,6 +80,8 @@ export interface StaticAssets {
   url(plainUrl: string): string;
   /** Precompresses every file (brotli and gzip); before serving. */
   compress(): Promise<void>;
+  /** The build folders the files come from: a change there is a new build to read. */
+  folders: readonly string[];
 }
 
 export function staticAssets(microfrontends: readonly MicrofrontendEntry[]): StaticAssets {
@@ -105,5 +110,6 @@ export function staticAssets(microfrontends: readonly MicrofrontendEntry[]): Sta
     async compress() {
       await Promise.all(mounts.map(({ group }) => group.compress()));
     },
+    folders: [webKitDir(), SHELL_PUBLIC_DIR, ...microfrontends.map(microfrontendDir)],
   };
 }

@@ -19,5 +19,7 @@ export function loadShellConfig(
     gatewayUrl: raw.DASH_GATEWAY_URL,
     // Production is served over https (behind a TLS-terminating load balancer at least).
     https: raw.NODE_ENV === 'production',
+    // `npm start` beside `npm run dev`: a micro-frontend rebuilt is served without a restart.
+    watchBuilds: raw.NODE_ENV === 'development',
   };
 }

@@ -19,13 +19,23 @@ export function importMapHash(page: string): string {
  * sniffing, no Referer — the login and onboarding URLs carry single-use secrets — and, in
  * production (https), HSTS. Styles may be inline: the micro-frontends' builds inject theirs.
  */
-export function securityHeaders(options: { page: string; https: boolean }): RequestHandler {
+export function securityHeaders(options: {
+  /** The page as served now (it changes when a build does, in development). */
+  page: () => string;
+  https: boolean;
+}): RequestHandler {
+  let hashed = { page: '', hash: '' };
+  const pageHash = () => {
+    const page = options.page();
+    if (hashed.page !== page) hashed = { page, hash: importMapHash(page) };
+    return hashed.hash;
+  };
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", importMapHash(options.page)],
+        'script-src': ["'self'", pageHash],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'", 'data:'],

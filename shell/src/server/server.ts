@@ -12,9 +12,8 @@ import {
 } from '@dash/server-kit';
 import { securityHeaders } from './security-headers.js';
 import { MICROFRONTENDS, type MicrofrontendEntry } from '@dash/manifest';
-import { PAGE_TEMPLATE, staticAssets } from './assets.js';
-import { renderPage } from './page.js';
-import { serveFileGroup } from './serve-file-group.js';
+import { serveAssets } from './serve-assets.js';
+import { readSite, watchBuilds } from './site.js';
 
 export interface ShellServerOptions {
   host: string;
@@ -27,6 +26,8 @@ export interface ShellServerOptions {
   log?: Logger;
   /** The micro-frontends to serve and mount; the manifest's unless a test says otherwise. */
   microfrontends?: readonly MicrofrontendEntry[];
+  /** Serve new builds as they are written (development); otherwise what was built at start. */
+  watchBuilds?: boolean;
 }
 
 export interface ShellServer {
@@ -41,13 +42,13 @@ export interface ShellServer {
  */
 export function createShellServer(options: ShellServerOptions): ShellServer {
   const microfrontends = options.microfrontends ?? MICROFRONTENDS;
-  const assets = staticAssets(microfrontends);
-  const page = renderPage(PAGE_TEMPLATE, microfrontends, assets.url);
+  const log = options.log ?? createLogger('shell');
+  let site = readSite(microfrontends);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIds());
   app.use(healthRouter({}, () => false, 'shell'));
-  app.use(securityHeaders({ page, https: options.https ?? false }));
+  app.use(securityHeaders({ page: () => site.page, https: options.https ?? false }));
 
   const gateway = new URL(options.gatewayUrl);
   // The gateway (which trusts this hop) answers and logs under the id the shell gave the request.
@@ -80,29 +81,43 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
     }),
   );
 
-  for (const { prefix, group } of assets.mounts) {
-    app.use(`${prefix}/${group.version}`, serveFileGroup(group));
-  }
+  app.use(serveAssets(() => site.assets));
   // Every other page path is a route of the single-page app; files that do not exist are 404s.
   // The page names the files by version, so it is the one thing browsers must always ask again.
   app.get(/^[^.]*$/, (_req, res) => {
     res.setHeader('cache-control', 'no-cache');
-    res.type('html').send(page);
+    res.type('html').send(site.page);
   });
 
   // A file that does not exist, or a failure, is a JSON answer — never Express's HTML page.
   app.use(jsonNotFound());
-  app.use(jsonErrors(options.log ?? createLogger('shell')));
+  app.use(jsonErrors(log));
+
+  // A new build is read and compressed before the page names it, so no URL is ever half there.
+  let reading = Promise.resolve();
+  const rereadBuilds = () => {
+    reading = reading
+      .then(async () => {
+        const next = readSite(microfrontends);
+        await next.assets.compress();
+        site = next;
+      })
+      // A build caught half-written is read again on its next change; the old one stays served.
+      .catch((error: unknown) => log.error({ err: error }, 'could not read the new build'));
+  };
+  let stopWatching = () => {};
 
   const server = http.createServer(app);
   return {
     async start() {
-      await assets.compress();
+      await site.assets.compress();
+      if (options.watchBuilds) stopWatching = watchBuilds(site.assets.folders, rereadBuilds);
       const port = await listen(server, options.port, options.host);
       return { url: `http://${options.host}:${port}`, port };
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        stopWatching();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import Negotiator from 'negotiator';
-import { ENCODINGS, type Encoding, type FileGroup } from './file-group.js';
+import type { StaticAssets } from './assets.js';
+import { ENCODINGS, type Encoding } from './file-group.js';
 
 /** A versioned URL's bytes never change, so browsers and proxies keep them without asking. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,19 +23,26 @@ function chooseEncoding(req: Request, offered: readonly Encoding[]): Encoding {
 }
 
 /**
- * Serves a group's files from memory (mounted under the group's versioned path), in the best
- * encoding the request accepts. Anything else goes on to the next handler (a 404).
+ * Serves the files of `current()` (the assets as last read) from memory, each under its group's
+ * versioned path, in the best encoding the request accepts. Anything else goes on to the next
+ * handler (a 404).
  */
-export function serveFileGroup(group: FileGroup): RequestHandler {
+export function serveAssets(current: () => StaticAssets): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const mount = current().mounts.find(({ prefix, group }) =>
+      req.path.startsWith(`${prefix}/${group.version}/`),
+    );
+    if (!mount) return next();
     let name: string;
     try {
-      name = decodeURIComponent(req.path.slice(1));
+      name = decodeURIComponent(
+        req.path.slice(mount.prefix.length + mount.group.version.length + 2),
+      );
     } catch {
       return next();
     }
-    const file = group.files.get(name);
+    const file = mount.group.files.get(name);
     if (!file) return next();
     const offered = ENCODINGS.filter((encoding) => file.bodies[encoding]);
     const encoding = chooseEncoding(req, offered);
