@@ -4,6 +4,7 @@ import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
 import { demoAccountLink, demoLoginLink, seedDemo } from './seed.js';
+import { processMode, startStackInProcesses } from './parts.js';
 import { migrateAll, startStack } from './stack.js';
 
 /**
@@ -40,7 +41,24 @@ try {
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
   env.LOG_LEVEL ??= 'warn';
   process.env.LOG_LEVEL = env.LOG_LEVEL;
-  const stack = await startStack(env);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    for (const server of managed) await server.stop();
+    process.exit(code);
+  };
+  const mode = processMode(env);
+  step(mode === 'per-part' ? 'starting each part in a process of its own' : 'starting every part');
+  const stack =
+    mode === 'per-part'
+      ? await startStackInProcesses(env, (part, code) => {
+          console.error(`${part} exited (code ${code}): the stack is incomplete, stopping it`);
+          void stop(1);
+        })
+      : await startStack(env);
   const loginUrl = await demoLoginLink(stack.gatewayUrl);
   const onboardingUrl = await demoAccountLink(stack.gatewayUrl, stack.shellUrl);
 
@@ -64,17 +82,8 @@ ${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
 Ctrl-C stops everything.
 `);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log('\nStopping…');
-    await stack.stop();
-    for (const server of managed) await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 } catch (error) {
   for (const server of managed) await server.stop();
   console.error(error instanceof Error ? error.message : error);
