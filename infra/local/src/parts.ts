@@ -44,7 +44,13 @@ function relayOutput(name: string, child: ChildProcess) {
 }
 
 function spawnPart(name: string, entry: string, env: Env): PartProcess {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: Ctrl-C reaches the stack alone, which then stops each part once
+  // (a part signalled twice would give up draining and exit at once).
+  const child = spawn(process.execPath, [entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   relayOutput(name, child);
   return { name, child };
 }
@@ -86,11 +92,15 @@ export interface PartsStack {
 /**
  * Starts each subgraph (API and background work), the gateway and the shell as a child process
  * from its built entry point, on the ports `env` gives them (their defaults otherwise).
- * `onPartExit` hears of a part that exits by itself, which leaves the stack incomplete.
+ * `onPartExit` hears of a part that exits by itself once all are up, which leaves the stack
+ * incomplete; `signal` stops the parts started so far while the others are still starting.
  */
 export async function startStackInProcesses(
   env: Env,
-  onPartExit: (name: string, code: number | null) => void,
+  {
+    onPartExit,
+    signal,
+  }: { onPartExit: (name: string, code: number | null) => void; signal?: AbortSignal },
 ): Promise<PartsStack> {
   const parts: PartProcess[] = [];
   // Until every part is up, a part that exits fails the start instead.
@@ -100,7 +110,9 @@ export async function startStackInProcesses(
     stopping = true;
     for (const part of [...parts].reverse()) await stopPart(part);
   };
+  signal?.addEventListener('abort', () => void stop());
   const start = async (name: string, entry: string, partEnv: Env, origin: string) => {
+    if (stopping) throw new Error(`stopped before ${name} started`);
     const part = spawnPart(name, entry, partEnv);
     parts.push(part);
     part.child.once('exit', (code) => {
