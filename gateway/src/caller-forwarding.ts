@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { LRUCache } from 'lru-cache';
 import {
   CALLER_HEADER,
   CLIENT_IP_HEADER,
@@ -6,6 +7,7 @@ import {
   USER_AGENT_HEADER,
   parseSessionHeader,
   signCaller,
+  type Caller,
 } from '@dash/auth-context';
 import { GraphQLError } from 'graphql';
 import { DashError } from '@dash/errors';
@@ -25,6 +27,32 @@ function subgraphRefusalOf(error: Error): GraphQLError | undefined {
   return new GraphQLError(first.message, { extensions: first.extensions! });
 }
 
+/**
+ * The caller headers one subgraph is sent, each signed at most once a second: a header carries
+ * its issue time in whole seconds, so within a second it would be the same bytes again, and a
+ * busy client's requests skip the HMAC.
+ */
+export class CallerHeaders {
+  private readonly signed = new LRUCache<string, { second: number; header: string }>({
+    max: 10_000,
+  });
+
+  constructor(
+    private readonly secret: SecretKeys,
+    private readonly audience: string,
+  ) {}
+
+  headerFor(caller: Caller, now = Date.now()): string {
+    const key = JSON.stringify(caller);
+    const second = Math.floor(now / 1000);
+    const remembered = this.signed.get(key);
+    if (remembered?.second === second) return remembered.header;
+    const header = signCaller(caller, this.secret, { audience: this.audience, now });
+    this.signed.set(key, { second, header });
+    return header;
+  }
+}
+
 type ResponseContext = Parameters<
   NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
 >[0];
@@ -37,11 +65,13 @@ type ResponseContext = Parameters<
  * back, a session handed over by identity becomes the browser's cookie.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly callerHeaders: CallerHeaders;
+
   constructor(
     url: string,
     /** The subgraph this source calls: the audience of every header it signs. */
-    private readonly subgraph: string,
-    private readonly secret: SecretKeys,
+    subgraph: string,
+    secret: SecretKeys,
     private readonly secureCookies: boolean,
     private readonly identity: IdentityCheck,
     timeoutMs: number,
@@ -54,6 +84,7 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       fetcher: ((input: string, init: RequestInit) =>
         globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
     });
+    this.callerHeaders = new CallerHeaders(secret, subgraph);
   }
 
   /**
@@ -81,10 +112,7 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Apollo also calls this for its own health checks, where there is no request context.
     if (!('caller' in context) || !context.caller) return;
-    request.http?.headers.set(
-      CALLER_HEADER,
-      signCaller(context.caller, this.secret, { audience: this.subgraph }),
-    );
+    request.http?.headers.set(CALLER_HEADER, this.callerHeaders.headerFor(context.caller));
     request.http?.headers.set('x-request-id', context.requestId);
     // Set here, never passed through from the client, so subgraphs can rate-limit by it.
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);

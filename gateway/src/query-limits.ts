@@ -2,10 +2,13 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  BREAK,
   getNullableType,
   GraphQLError,
   isListType,
   Kind,
+  visit,
+  type ArgumentNode,
   type DocumentNode,
   type OperationDefinitionNode,
   type GraphQLSchema,
@@ -64,6 +67,74 @@ export function costOf(
   });
 }
 
+/**
+ * Can a variable change what the operations of `document` cost? Only as a page size (`first`) or
+ * in a directive (`@include(if: $x)` decides whether a selection runs). An operation whose
+ * variables only carry input — a charge, an id — costs the same for every request.
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  const holdsVariable = (argument: ArgumentNode) => {
+    let found = false;
+    visit(argument.value, {
+      Variable() {
+        found = true;
+        return BREAK;
+      },
+    });
+    return found;
+  };
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' && holdsVariable(argument)) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    Directive(directive) {
+      if (directive.arguments?.some(holdsVariable)) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return depends;
+}
+
+/**
+ * What is known of each parsed document, per schema (a new supergraph prices anew): whether its
+ * variables can change its cost and, if not, each operation's cost. Parsed documents are reused
+ * for the same query text, so a client sending the same mutation again and again has it priced
+ * once.
+ */
+type Pricing = { dependsOnVariables: boolean; costs: Map<string, number> };
+const pricings = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Pricing>>();
+
+/** costOf, remembered for the documents whose cost does not depend on their variables. */
+export function operationCost(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  let documents = pricings.get(schema);
+  if (!documents) pricings.set(schema, (documents = new WeakMap()));
+  let pricing = documents.get(query);
+  if (!pricing) {
+    pricing = { dependsOnVariables: costDependsOnVariables(query), costs: new Map() };
+    documents.set(query, pricing);
+  }
+  if (pricing.dependsOnVariables) return costOf(schema, query, variables, operationName);
+  let cost = pricing.costs.get(operationName ?? '');
+  if (cost === undefined) {
+    cost = costOf(schema, query, variables, operationName);
+    pricing.costs.set(operationName ?? '', cost);
+  }
+  return cost;
+}
+
 const tooCostly = (cost: number) =>
   new GraphQLError(
     `This query costs ${cost}, more than the ${QUERY_LIMITS.maxCost} one request may. Ask for smaller pages or fewer fields.`,
@@ -90,7 +161,12 @@ export function queryCostPlugin<Context extends BaseContext>(): ApolloServerPlug
           if (!operation || isIntrospection(operation)) return;
           let cost: number;
           try {
-            cost = costOf(schema, document, request.variables ?? {}, operationName ?? undefined);
+            cost = operationCost(
+              schema,
+              document,
+              request.variables ?? {},
+              operationName ?? undefined,
+            );
           } catch {
             // Variables that do not fit their types: execution refuses them, naming the field.
             return;

@@ -1,6 +1,12 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { costOf, QUERY_LIMITS, queryLimitRules } from '../src/query-limits.js';
+import {
+  costDependsOnVariables,
+  costOf,
+  operationCost,
+  QUERY_LIMITS,
+  queryLimitRules,
+} from '../src/query-limits.js';
 
 // A schema with a cycle, so a query can be made as deep or as wide as an attacker likes.
 const schema = buildSchema(`
@@ -69,5 +75,43 @@ describe('query limits', () => {
       `{ node { children(first: 100) { ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} } } }`;
     expect(cost(typenames(60))).toBeGreaterThan(QUERY_LIMITS.maxCost);
     expect(cost(typenames(20))).toBeLessThan(cost(typenames(40)));
+  });
+});
+
+describe('operation cost, remembered per document', () => {
+  it('knows which variables can change a cost: page sizes and directives, not input', () => {
+    expect(
+      costDependsOnVariables(parse('query($n: Int) { node { children(first: $n) { id } } }')),
+    ).toBe(true);
+    expect(
+      costDependsOnVariables(
+        parse('query($x: Boolean!) { node { id child @include(if: $x) { id } } }'),
+      ),
+    ).toBe(true);
+    expect(
+      costDependsOnVariables(parse('query($id: ID) { node { children(first: 5) { id } } }')),
+    ).toBe(false);
+  });
+
+  it('prices a document again for each request whose variables change its cost', () => {
+    const document = parse(
+      'query($n: Int, $m: Int) { node { children(first: $n) { children(first: $m) { id } } } }',
+    );
+    const cheap = operationCost(schema, document, { n: 2, m: 2 });
+    const costly = operationCost(schema, document, { n: 100, m: 100 });
+    expect(cheap).toBe(costOf(schema, document, { n: 2, m: 2 }));
+    expect(costly).toBe(costOf(schema, document, { n: 100, m: 100 }));
+    expect(costly).toBeGreaterThan(QUERY_LIMITS.maxCost);
+  });
+
+  it('gives each operation of a document its own cost', () => {
+    const document = parse(
+      'query Small { node { id } } query Large { node { children(first: 100) { children(first: 100) { id } } } }',
+    );
+    expect(operationCost(schema, document, {}, 'Small')).toBe(
+      costOf(schema, document, {}, 'Small'),
+    );
+    expect(operationCost(schema, document, {}, 'Large')).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(operationCost(schema, document, {}, 'Small')).toBeLessThan(10);
   });
 });

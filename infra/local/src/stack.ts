@@ -50,7 +50,7 @@ export async function migrateAll(
  * asks ledger, payouts and disputes before an account closes), so each needs every address.
  * With `randomPorts` each takes a free port (tests); otherwise its configured one.
  */
-async function subgraphAddresses(env: Env, randomPorts: boolean): Promise<Env> {
+export async function subgraphAddresses(env: Env, randomPorts = false): Promise<Env> {
   const addresses: Env = {};
   for (const definition of SERVICES) {
     const portVariable = settingName(definition.name, 'PORT');

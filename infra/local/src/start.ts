@@ -4,6 +4,7 @@ import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
 import { demoAccountLink, demoLoginLink, seedDemo } from './seed.js';
+import { processMode, startStackInProcesses, type PartsStack } from './parts.js';
 import { migrateAll, startStack } from './stack.js';
 
 /**
@@ -40,7 +41,37 @@ try {
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
   env.LOG_LEVEL ??= 'warn';
   process.env.LOG_LEVEL = env.LOG_LEVEL;
-  const stack = await startStack(env);
+  const mode = processMode(env);
+  let stack: PartsStack | undefined = undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('\nStopping…');
+    await stack?.stop();
+    for (const server of managed) await server.stop();
+    process.exit(code);
+  };
+  // Parts still starting in processes of their own are stopped, not left behind; a closed
+  // terminal counts too, since in their own process groups the parts would not hear of it.
+  const starting = new AbortController();
+  const onSignal = () => {
+    if (stack) void stop(0);
+    else if (mode === 'per-part') starting.abort();
+    else process.exit(1);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+  step(mode === 'per-part' ? 'starting each part in a process of its own' : 'starting every part');
+  stack =
+    mode === 'per-part'
+      ? await startStackInProcesses(env, {
+          signal: starting.signal,
+          onPartExit: (part, code) => {
+            console.error(`${part} exited (code ${code}): the stack is incomplete, stopping it`);
+            void stop(1);
+          },
+        })
+      : await startStack(env);
   const loginUrl = await demoLoginLink(stack.gatewayUrl);
   const onboardingUrl = await demoAccountLink(stack.gatewayUrl, stack.shellUrl);
 
@@ -63,18 +94,6 @@ ${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
 
 Ctrl-C stops everything.
 `);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log('\nStopping…');
-    await stack.stop();
-    for (const server of managed) await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 } catch (error) {
   for (const server of managed) await server.stop();
   console.error(error instanceof Error ? error.message : error);
