@@ -44,7 +44,6 @@ export class ActivityItems extends AccountRecords<ActivityItem> {
       subjectId: subject?.id ?? null,
       createdAt: new Date(event.occurredAt),
     });
-    await touchReads(manager, { accountId: event.accountId });
   }
 
   /**
