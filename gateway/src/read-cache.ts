@@ -16,7 +16,6 @@ export type CachedAnswer = Pick<FormattedExecutionResult, 'data'>;
 
 /** One computation other identical requests are waiting for; it ends with the answer or nothing. */
 interface Flight {
-  key: string;
   end(answer: CachedAnswer | undefined): void;
 }
 
@@ -41,13 +40,14 @@ export function readCachePlugin(
   const warn = (message: string) => (error: unknown) => log.warn({ err: error }, message);
 
   const join = (key: string): Flight => {
-    let end!: Flight['end'];
-    inFlight.set(key, new Promise((resolve) => (end = resolve)));
+    let resolve!: (answer: CachedAnswer | undefined) => void;
+    const shared = new Promise<CachedAnswer | undefined>((settle) => (resolve = settle));
+    inFlight.set(key, shared);
     return {
-      key,
       end(answer) {
-        inFlight.delete(key);
-        end(answer);
+        // Ends once (errors, then the response): a later computation of the key stays listed.
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        resolve(answer);
       },
     };
   };
