@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { CredentialEpochs } from '@dash/auth-context';
+import { ReadVersions, ResponseCache } from '@dash/read-cache';
 import { createCommandConnection } from '@dash/queue';
 import { createLogger, type Logger } from '@dash/logger';
 import { requestIdOf, startGraphqlServer, type RunningServer } from '@dash/server-kit';
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryCostPlugin, queryLimitRules } from './query-limits.js';
+import { readCachePlugin, type CachedAnswer } from './read-cache.js';
 import { fileRoutes } from './file.routes.js';
 import { clientIpResolver, isFromTrustedProxy } from './client-ip.js';
 import { requestLimiter } from './request-limits.js';
@@ -57,7 +59,22 @@ export async function startGateway(
     apollo: {
       gateway,
       validationRules: queryLimitRules,
-      plugins: [queryCostPlugin<GatewayContext>()],
+      plugins: [
+        queryCostPlugin<GatewayContext>(),
+        ...(config.readCache.enabled
+          ? [
+              readCachePlugin(
+                new ResponseCache<CachedAnswer>(
+                  redis,
+                  config.redisPrefix,
+                  config.readCache.ttlSeconds * 1000,
+                ),
+                new ReadVersions(redis, config.redisPrefix),
+                log,
+              ),
+            ]
+          : []),
+      ],
     },
     host: config.host,
     port: config.port,

@@ -39,6 +39,8 @@ export interface GatewayConfig {
   identityTimeoutMs: number;
   /** Requests per minute allowed to one API key, one session and one client address. */
   requestLimits: RequestLimits;
+  /** The shared cache of dashboard reads (see read-cache.ts). */
+  readCache: ReadCacheSettings;
   /**
    * Development only, until sign-in exists: every dashboard request acts as this account.
    * Refused in production.
@@ -50,6 +52,13 @@ export interface RequestLimits {
   perKey: number;
   perSession: number;
   perAddress: number;
+}
+
+export interface ReadCacheSettings {
+  /** DASH_READ_CACHE=off answers every read from the subgraphs. */
+  enabled: boolean;
+  /** How long an answer is kept at most, even if nothing it read changed. */
+  ttlSeconds: number;
 }
 
 /**
@@ -89,6 +98,10 @@ export function loadGatewayConfig(
       DASH_RATE_LIMIT_PER_KEY: positiveInt(DEFAULT_REQUEST_LIMITS.perKey),
       DASH_RATE_LIMIT_PER_SESSION: positiveInt(DEFAULT_REQUEST_LIMITS.perSession),
       DASH_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_REQUEST_LIMITS.perAddress),
+      DASH_READ_CACHE: z.enum(['on', 'off']).default('on'),
+      // Balances count what is available at read time and earnings windows move with the clock,
+      // so an answer can change with time alone: this bounds how late it may be.
+      DASH_READ_CACHE_TTL_SECONDS: positiveInt(60),
       DASH_DEV_ACCOUNT_ID: z
         .string()
         .startsWith('acct_', 'must be an account id (acct_…)')
@@ -117,6 +130,10 @@ export function loadGatewayConfig(
       perKey: raw.DASH_RATE_LIMIT_PER_KEY as number,
       perSession: raw.DASH_RATE_LIMIT_PER_SESSION as number,
       perAddress: raw.DASH_RATE_LIMIT_PER_ADDRESS as number,
+    },
+    readCache: {
+      enabled: raw.DASH_READ_CACHE === 'on',
+      ttlSeconds: raw.DASH_READ_CACHE_TTL_SECONDS as number,
     },
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map(({ name }) => [name, raw[urlVariable(name)] as string]),

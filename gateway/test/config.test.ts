@@ -69,6 +69,20 @@ describe('gateway configuration', () => {
     );
   });
 
+  it('caches reads for 60 seconds unless switched off', () => {
+    expect(loadGatewayConfig(inTests).readCache).toEqual({ enabled: true, ttlSeconds: 60 });
+    expect(
+      loadGatewayConfig({ ...inTests, DASH_READ_CACHE: 'off', DASH_READ_CACHE_TTL_SECONDS: '5' })
+        .readCache,
+    ).toEqual({ enabled: false, ttlSeconds: 5 });
+    expect(() => loadGatewayConfig({ ...inTests, DASH_READ_CACHE: 'no' })).toThrow(
+      /DASH_READ_CACHE/,
+    );
+    expect(() => loadGatewayConfig({ ...inTests, DASH_READ_CACHE_TTL_SECONDS: '0' })).toThrow(
+      /DASH_READ_CACHE_TTL_SECONDS/,
+    );
+  });
+
   it('names a bad variable', () => {
     expect(() => loadGatewayConfig({ ...inTests, DASH_LEDGER_URL: 'ledger:4002' })).toThrow(
       /DASH_LEDGER_URL: must be a URL/,

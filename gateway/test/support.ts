@@ -24,6 +24,7 @@ export function testGatewayConfig(
     subgraphTimeoutMs: 15_000,
     identityTimeoutMs: 5_000,
     requestLimits: DEFAULT_REQUEST_LIMITS,
+    readCache: { enabled: true, ttlSeconds: 60 },
     subgraphUrls: {
       identity: UNREACHABLE,
       ledger: UNREACHABLE,

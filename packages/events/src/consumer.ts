@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@dash/logger';
 import { startWorker, type JobHandlers, type RunningWorker } from '@dash/queue';
+import { touchReads } from '@dash/read-cache';
 import type { DomainEvent, EventConsumerName, SubscribedType } from './catalog.js';
 import { eventQueue, type EventJobs } from './queues.js';
 import type { EventSettings } from './settings.js';
@@ -42,6 +43,14 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
         manager: EntityManager,
       ) => Promise<void>;
       await handler(event, manager);
+      // What a handler keeps (a platform's features, an account's capabilities, activity) shows in
+      // the subject's dashboard reads, which were cached when the source committed, before this.
+      await touchReads(
+        manager,
+        event.accountId === null
+          ? { platformId: event.platformId }
+          : { accountId: event.accountId },
+      );
     });
   };
   const definition = eventQueue(options.consumer);

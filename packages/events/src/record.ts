@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccountRef, Tenant } from '@dash/contracts';
 import { monotonicIds } from '@dash/ids';
+import { touchReads } from '@dash/read-cache';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
 /** What an event is about: one account, or (accountId null) a whole tenant. */
@@ -15,7 +16,7 @@ const nextEventId = monotonicIds();
 /**
  * Writes an event to the outbox through `manager`, which must be the transaction making the
  * change: the event then exists exactly when the change does, whatever fails afterwards. The
- * relay publishes it later.
+ * relay publishes it later; the subject's cached reads are invalidated once the change commits.
  */
 export async function recordEvent<Type extends DomainEventType>(
   manager: EntityManager,
@@ -50,6 +51,13 @@ export async function recordEvent<Type extends DomainEventType>(
       JSON.stringify({ source, data }),
       occurredAt,
     ],
+  );
+  // Every event names what changed, so cached dashboard reads of it go stale once this commits.
+  await touchReads(
+    manager,
+    subject.accountId === null
+      ? { platformId: subject.platformId }
+      : { accountId: subject.accountId },
   );
   return event;
 }

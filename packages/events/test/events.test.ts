@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createLogger } from '@dash/logger';
 import { createRedisConnection, TypedQueue } from '@dash/queue';
+import { installReadVersionBumps, ReadVersions } from '@dash/read-cache';
 import {
   deleteRedisPrefix,
   freePort,
@@ -103,6 +104,42 @@ afterAll(async () => {
   await dataSource?.destroy();
   await db?.drop();
   for (const prefix of prefixes) await deleteRedisPrefix(testRedisUrl(), prefix);
+});
+
+describe('read versions', () => {
+  it("bump an event's subject once its change commits, and again once a consumer kept it", async () => {
+    const settings = settingsFor(testRedisUrl());
+    const redis = createRedisConnection(testRedisUrl());
+    const versions = new ReadVersions(redis, settings.prefix);
+    const uninstall = installReadVersionBumps(dataSource, versions, (error) => {
+      throw error;
+    });
+    const own = { accountId: 'acct_versions', platformId: 'plat_1', livemode: false };
+    const version = async () =>
+      Number((await redis.get(versions.keys.version({ accountId: own.accountId }))) ?? 0);
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    try {
+      let during = -1;
+      const event = await dataSource.transaction(async (manager) => {
+        const recorded = await recordEvent(manager, 'test', 'account.updated', own, {
+          fields: ['versions'],
+          by: 'platform',
+        });
+        during = await version();
+        return recorded;
+      });
+      expect(during).toBe(0);
+      expect(await version()).toBeGreaterThanOrEqual(1);
+      await waitFor(async () => (await seenIds([event.id])).length === 1);
+      await waitFor(async () => (await version()) === 2);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      uninstall();
+      redis.disconnect();
+    }
+  });
 });
 
 describe('outbox', () => {

@@ -10,6 +10,7 @@ export {
   payoutFailures,
   queueJobs,
   queueOldestWaitingAge,
+  readCacheRequests,
   watchOutbox,
   watchQueue,
   type CountableQueue,

@@ -29,6 +29,13 @@ export const graphqlDuration = new Histogram({
   registers: [registry],
 });
 
+export const readCacheRequests = new Counter({
+  name: 'dash_read_cache_requests_total',
+  help: 'Gateway operations by what the read cache did: answered (hit), computed and kept (miss), or not cacheable (bypass).',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
+
 export const payoutFailures = new Counter({
   name: 'dash_payout_failures_total',
   help: 'Payouts that failed at the bank, by failure code.',

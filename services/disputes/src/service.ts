@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import { readVersionsConnection } from '@dash/read-cache';
 import {
   Access,
   AccountDirectory,
@@ -124,6 +125,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     assemble: assembleDisputes,
+    connections: [readVersionsConnection],
     parts: [
       async (deps, app) =>
         startDisputeWork({

@@ -10,6 +10,7 @@ import { PlatformResolver, platformReference } from './platform/platform.resolve
 import { Router } from 'express';
 import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import { readVersionsConnection } from '@dash/read-cache';
 import { CredentialEpochs } from '@dash/auth-context';
 import { createCommandConnection, createProducerConnection } from '@dash/queue';
 import { Access, type BaseContext, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
@@ -174,6 +175,7 @@ export function createIdentityService(
     referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
     connections: [
+      readVersionsConnection,
       async (_deps, { producer, limitsConnection, epochsRedis }) => ({
         // Ready once both connections answer: code requests need the limits' too.
         readiness: { redis: producer.ping, codeLimits: () => limitsConnection.ping() },

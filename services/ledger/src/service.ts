@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import { readVersionsConnection } from '@dash/read-cache';
 import {
   Access,
   AccountDirectory,
@@ -129,6 +130,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
     assemble: assembleLedger,
+    connections: [readVersionsConnection],
     parts: [
       async ({ dataSource, log }, { config, keys }) =>
         startMaintenance({

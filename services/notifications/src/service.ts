@@ -1,5 +1,6 @@
 import type { Caller } from '@dash/auth-context';
 import { eventConsumerPart, EVENT_MIGRATIONS } from '@dash/events';
+import { readVersionsConnection } from '@dash/read-cache';
 import {
   Access,
   AccountDirectory,
@@ -128,6 +129,7 @@ export function createNotificationsService(
       deliveryQueue: () => app.producer.queue,
     }),
     connections: [
+      readVersionsConnection,
       async (_deps, { producer }) => ({
         readiness: { deliveryProducer: producer.ping },
         stop: producer.close,

@@ -1,6 +1,7 @@
 import type { Caller } from '@dash/auth-context';
 import { Router } from 'express';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
+import { readVersionsConnection } from '@dash/read-cache';
 import {
   Access,
   AccountDirectory,
@@ -105,6 +106,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
     orphanedTypes: [Account],
     referenceResolvers: { Account: accountReference, Payout: payoutReference } as never,
     assemble: assemblePayouts,
+    connections: [readVersionsConnection],
     parts: [
       async (deps, app) => {
         const { config, lifecycle, requests, schedules, keys } = app;

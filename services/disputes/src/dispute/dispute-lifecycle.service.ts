@@ -4,6 +4,7 @@ import { recordEvent, type DisputeFacts } from '@dash/events';
 import { DashError, isDuplicateKey, notFound } from '@dash/errors';
 import { derivedId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
+import { touchReads } from '@dash/read-cache';
 import {
   FILE_EVIDENCE,
   MAX_TEXT_EVIDENCE,
@@ -195,6 +196,7 @@ export class DisputeLifecycle {
     await this.dataSource
       .getRepository(Dispute)
       .update({ id, status: dispute.status }, { evidence: merged });
+    await touchReads(this.dataSource.manager, { accountId: dispute.accountId });
     return this.reload(id);
   }
 

@@ -4,6 +4,7 @@ import { In, type DataSource } from 'typeorm';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
+import { touchReads } from '@dash/read-cache';
 import type { Dispute } from '../dispute/dispute.entity.js';
 import { DisputeFile } from './evidence-file.entity.js';
 import { fileIdsOf } from './evidence.rules.js';
@@ -77,6 +78,7 @@ export class EvidenceFiles {
       await this.dataSource.transaction(async (manager) => {
         await this.quota.take(manager, owner.accountId, file.size, now);
         await manager.getRepository(DisputeFile).insert(file);
+        await touchReads(manager, { accountId: owner.accountId });
       });
     } catch (error) {
       await this.storage.delete(file.storageKey);

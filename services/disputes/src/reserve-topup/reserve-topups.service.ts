@@ -3,6 +3,7 @@ import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
+import { touchReads } from '@dash/read-cache';
 import { formatMoney, MAX_CHARGE_AMOUNT } from '@dash/money';
 import { checkIdempotencyKey, currencyInput, type IdempotencyKeys } from '@dash/subgraph';
 import type { LedgerClient } from '../dispute/ledger-client.service.js';
@@ -83,6 +84,7 @@ export class ReserveTopups {
       async (manager) => {
         await this.countAgainstDailyCap(manager, row);
         await manager.getRepository(ReserveTopup).insert(row);
+        await touchReads(manager, { accountId: row.accountId });
         return row;
       },
       async (id) => (await this.dataSource.getRepository(ReserveTopup).findOneBy({ id }))!,
@@ -168,6 +170,7 @@ export class ReserveTopups {
 
   private async save(topup: ReserveTopup, changes: Partial<ReserveTopup>): Promise<void> {
     await this.dataSource.getRepository(ReserveTopup).update({ id: topup.id }, changes);
+    await touchReads(this.dataSource.manager, { accountId: topup.accountId });
     Object.assign(topup, changes);
   }
 
@@ -176,6 +179,7 @@ export class ReserveTopups {
     await this.dataSource
       .getRepository(ReserveTopup)
       .update({ id: topup.id, status: 'pending' }, changes);
+    await touchReads(this.dataSource.manager, { accountId: topup.accountId });
     Object.assign(topup, changes);
   }
 }

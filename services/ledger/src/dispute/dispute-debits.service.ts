@@ -29,6 +29,7 @@ import { earlierEffect, postReturnOf, type ServiceCommands } from '../postings/c
 import { lockOwnBalances } from '../postings/own-balances.service.js';
 import { applyPostings, insertPostings, postEntry } from '../postings/post-entry.service.js';
 import { retryOnDeadlock } from '@dash/db';
+import { touchReads } from '@dash/read-cache';
 
 /** Idempotency keys of the disputes service: its dispute and top-up ids. */
 const KEY_SCOPE = 'svc:disputes';
@@ -110,6 +111,7 @@ export class DisputeDebits {
               { id: charge.id },
               { disputeId: request.disputeId, disputeStatus: 'warning_needs_response' },
             );
+          await touchReads(manager, { accountId: charge.accountId });
         }
         return { disputeId: request.disputeId, chargeId: charge.id };
       }),
@@ -127,10 +129,12 @@ export class DisputeDebits {
           where: { disputeId: request.disputeId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (charge?.disputeStatus === 'warning_needs_response')
+        if (charge?.disputeStatus === 'warning_needs_response') {
           await manager
             .getRepository(Charge)
             .update({ id: charge.id }, { disputeStatus: 'warning_closed' });
+          await touchReads(manager, { accountId: charge.accountId });
+        }
         return { disputeId: request.disputeId, chargeId: charge?.id ?? null };
       }),
     );
@@ -263,6 +267,7 @@ export class DisputeDebits {
         const postings = topupSettlePostings(topup.accountId, topup.amount);
         await insertPostings(manager, topup.id, topup.livemode, topup.currency, postings, now);
         await applyPostings(manager, topup.livemode, topup.currency, postings);
+        await touchReads(manager, { accountId: topup.accountId });
         await manager
           .getRepository(BalanceTransaction)
           .update(

@@ -2,6 +2,7 @@ import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { newId } from '@dash/ids';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
+import { touchReads } from '@dash/read-cache';
 import {
   amountOverflow,
   REPORTING_CATEGORY,
@@ -163,6 +164,7 @@ export async function postEntry(
     createdAt,
   });
   await insertRow(manager, BalanceTransaction, transaction);
+  await touchReads(manager, { accountId: account.accountId });
   await insertPostings(
     manager,
     transaction.id,
@@ -207,5 +209,7 @@ export async function recordWithEntry<
   if (entry)
     row.balanceTransactionId = (await postEntry(manager, accountRefOf(row), entry, createdAt)).id;
   await insertRow(manager, entity, row);
+  // A declined card posts nothing, yet shows in the account's payments.
+  await touchReads(manager, { accountId: row.accountId });
   return row;
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { releasePostings } from './entries.rules.js';
 import { applyPostings, insertPostings } from './post-entry.service.js';
 import { retryOnDeadlock } from '@dash/db';
+import { touchReads } from '@dash/read-cache';
 
 interface DueRow {
   id: string;
@@ -37,6 +38,7 @@ export async function releaseDue(
           if (postings.length === 0) continue;
           await insertPostings(manager, row.id, Boolean(row.livemode), row.currency, postings, now);
           await applyPostings(manager, Boolean(row.livemode), row.currency, postings);
+          await touchReads(manager, { accountId: row.account_id });
         }
         if (due.length > 0)
           await manager.query(

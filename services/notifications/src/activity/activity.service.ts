@@ -2,6 +2,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AccountRef } from '@dash/contracts';
 import type { DomainEvent, DomainEventData } from '@dash/events';
 import { newId } from '@dash/ids';
+import { touchReads } from '@dash/read-cache';
 import { AccountRecords, type Keyset } from '@dash/subgraph';
 import { ActivityItem } from './activity-item.entity.js';
 import { activityText, type ActivityKind } from './activity-texts.rules.js';
@@ -61,6 +62,8 @@ export class ActivityItems extends AccountRecords<ActivityItem> {
       { ...account, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
       { readAt: now },
     );
+    if (result.affected)
+      await touchReads(this.repository.manager, { accountId: account.accountId });
     return result.affected ?? 0;
   }
 }

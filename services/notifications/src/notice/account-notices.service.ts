@@ -1,6 +1,7 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
+import { touchReads } from '@dash/read-cache';
 import type { AccountRef, Tenant } from '@dash/contracts';
 import { AccountNotice, type NoticeKind } from './account-notice.entity.js';
 
@@ -57,6 +58,7 @@ export class AccountNotices {
       createdAt: this.now(),
     });
     await this.dataSource.getRepository(AccountNotice).insert(row);
+    await touchReads(this.dataSource.manager, { accountId: owner.accountId });
     return row;
   }
 
@@ -67,6 +69,7 @@ export class AccountNotices {
     if (!notice.resolvedAt) {
       notice.resolvedAt = this.now();
       await repository.update({ id, resolvedAt: IsNull() }, { resolvedAt: notice.resolvedAt });
+      await touchReads(this.dataSource.manager, { accountId: notice.accountId });
     }
     return notice;
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
+import { touchReads } from '@dash/read-cache';
 import { isTimeZone } from '@dash/subgraph';
 import type { AccountRef } from '@dash/contracts';
 import { PayoutScheduleRow } from './payout-schedule.entity.js';
@@ -76,6 +77,7 @@ export class PayoutSchedules {
       },
       ['accountId'],
     );
+    await touchReads(this.dataSource.manager, { accountId: account.accountId });
     return rule;
   }
 }
