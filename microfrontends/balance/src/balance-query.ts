@@ -25,7 +25,6 @@ export const BALANCE_CARD_QUERY = graphql(`
   query BalanceCard {
     me {
       id
-      displayName
       defaultCurrency
       platform {
         features {

@@ -9,7 +9,6 @@ import type { BalanceCardData } from '../src/balance-query.js';
 type Me = BalanceCardData['me'];
 const me: Me = {
   id: 'acct_1',
-  displayName: 'Jenny Rosen',
   defaultCurrency: 'usd',
   platform: {
     features: {

@@ -15,6 +15,8 @@ export {
   type DashSignal,
   type Session,
 } from './state.js';
+export { loadSession, readSession, type SignedInSession } from './session.js';
+export { useSession } from './use-session.js';
 export { createDashI18n, sharedMessage } from './i18n.js';
 export { sharedMessages, type MessageTree } from './messages.js';
 export {

@@ -8,6 +8,12 @@ import { isLocale, matchLocale, type Locale } from './locale.js';
 export interface Session {
   accountId?: string;
   displayName?: string;
+  /** The currency the account's money is shown in first (e.g. the earnings chart's). */
+  defaultCurrency?: string;
+  /** False for a test-mode account. */
+  livemode?: boolean;
+  /** The number on the activity bell. */
+  unreadActivityCount?: number;
 }
 
 export interface Branding {
