@@ -38,7 +38,22 @@ async function mountChart(client: GraphqlClient) {
 }
 
 /** What the shell's frame publishes before any micro-frontend mounts. */
-const shellSession = { accountId: 'acct_1', displayName: 'Rocket Rides', defaultCurrency: 'usd' };
+const features = {
+  closeAccount: true,
+  editPublicInfo: true,
+  issueRefunds: true,
+  editPayoutSchedule: true,
+  editBankAccounts: true,
+  instantPayouts: true,
+  manageDisputes: true,
+  reserveTopUps: true,
+};
+const shellSession = {
+  accountId: 'acct_1',
+  displayName: 'Rocket Rides',
+  defaultCurrency: 'usd',
+  features,
+};
 const sessionAnswer = {
   me: {
     id: 'acct_1',
@@ -46,7 +61,7 @@ const sessionAnswer = {
     defaultCurrency: 'usd',
     livemode: false,
     unreadActivityCount: 0,
-    platform: { name: 'Rocket Platform', brandColor: '#0a7' },
+    platform: { name: 'Rocket Platform', brandColor: '#0a7', features },
   },
 };
 

@@ -13,6 +13,7 @@ export {
   type Branding,
   type DashEvents,
   type DashSignal,
+  type PlatformFeatures,
   type Session,
 } from './state.js';
 export { loadSession, readSession, type SignedInSession } from './session.js';

@@ -1,12 +1,28 @@
 import { graphqlClient, type GraphqlClient } from './graphql.js';
-import { getSession, setBranding, setSession, type Session } from './state.js';
+import {
+  getSession,
+  setBranding,
+  setSession,
+  type PlatformFeatures,
+  type Session,
+} from './state.js';
 
 /**
- * Who is signed in and their platform: everything the frame and several micro-frontends show,
- * in one request for the whole page.
+ * Who is signed in and their platform: everything the frame shows and several micro-frontends
+ * need (the currency money is shown in, what the platform lets the account do), in one request
+ * for the whole page.
  */
 const SESSION_QUERY = `query Session {
-  me { id displayName defaultCurrency livemode unreadActivityCount platform { name brandColor } }
+  me {
+    id displayName defaultCurrency livemode unreadActivityCount
+    platform {
+      name brandColor
+      features {
+        closeAccount editPublicInfo issueRefunds editPayoutSchedule editBankAccounts
+        instantPayouts manageDisputes reserveTopUps
+      }
+    }
+  }
 }`;
 
 interface SessionData {
@@ -16,12 +32,13 @@ interface SessionData {
     defaultCurrency: string;
     livemode: boolean;
     unreadActivityCount: number;
-    platform: { name: string; brandColor: string };
+    platform: { name: string; brandColor: string; features: PlatformFeatures };
   };
 }
 
 /** A session whose account was read: what `readSession` promises. */
-export type SignedInSession = Required<Pick<Session, 'accountId' | 'defaultCurrency'>> & Session;
+export type SignedInSession = Session &
+  Required<Pick<Session, 'accountId' | 'defaultCurrency' | 'features'>>;
 
 /** The read under way, shared by everyone who asks meanwhile; forgotten once it settles. */
 let reading: Promise<SignedInSession> | undefined;
@@ -40,6 +57,7 @@ export function loadSession(client: GraphqlClient = graphqlClient()): Promise<Si
         defaultCurrency: me.defaultCurrency,
         livemode: me.livemode,
         unreadActivityCount: me.unreadActivityCount,
+        features: me.platform.features,
       });
       setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
       return getSession() as SignedInSession;
@@ -49,7 +67,9 @@ export function loadSession(client: GraphqlClient = graphqlClient()): Promise<Si
 }
 
 const isRead = (session: Session): session is SignedInSession =>
-  session.accountId !== undefined && session.defaultCurrency !== undefined;
+  session.accountId !== undefined &&
+  session.defaultCurrency !== undefined &&
+  session.features !== undefined;
 
 /**
  * The session as the page shares it. In the shell it is there already or on its way (the frame

@@ -14,6 +14,19 @@ export interface Session {
   livemode?: boolean;
   /** The number on the activity bell. */
   unreadActivityCount?: number;
+  /** What the platform lets the account do from the dashboard, in the session's mode. */
+  features?: PlatformFeatures;
+}
+
+export interface PlatformFeatures {
+  closeAccount: boolean;
+  editPublicInfo: boolean;
+  issueRefunds: boolean;
+  editPayoutSchedule: boolean;
+  editBankAccounts: boolean;
+  instantPayouts: boolean;
+  manageDisputes: boolean;
+  reserveTopUps: boolean;
 }
 
 export interface Branding {

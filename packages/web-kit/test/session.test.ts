@@ -25,6 +25,16 @@ function scriptedClient(answers: unknown[]) {
   return client as typeof client & GraphqlClient;
 }
 
+const features = {
+  closeAccount: true,
+  editPublicInfo: true,
+  issueRefunds: false,
+  editPayoutSchedule: true,
+  editBankAccounts: true,
+  instantPayouts: false,
+  manageDisputes: true,
+  reserveTopUps: false,
+};
 const answer = {
   me: {
     id: 'acct_1',
@@ -32,7 +42,7 @@ const answer = {
     defaultCurrency: 'eur',
     livemode: false,
     unreadActivityCount: 4,
-    platform: { name: 'Rocket Platform', brandColor: '#0a7f5a' },
+    platform: { name: 'Rocket Platform', brandColor: '#0a7f5a', features },
   },
 };
 
@@ -52,6 +62,7 @@ describe('the shared session', () => {
       defaultCurrency: 'eur',
       livemode: false,
       unreadActivityCount: 4,
+      features,
     });
     expect(second).toBe(first);
     expect(heard).toEqual([first]);
