@@ -26,7 +26,7 @@ function operationOf(request: Request): string {
 }
 
 describe('Home in Chromium', () => {
-  it('asks once for the frame and once per part, and shows balance, transactions and earnings', async () => {
+  it('asks once for the frame and once per part, shows balance, transactions and earnings, and follows a rename', async () => {
     const { accountId, path } = await newAccountWithLoginLink(
       stack,
       { email: EMAIL, displayName: 'Home Rider' },
@@ -76,6 +76,24 @@ describe('Home in Chromium', () => {
       'Session',
       'Transactions',
     ]);
+
+    // Renamed in settings, reached without reloading the page: the top bar follows.
+    const allowed = await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation { updatePlatformFeatures(input: { editPublicInfo: true }) { id } }',
+      {},
+      platformKey,
+    );
+    expect(allowed.errors).toBeUndefined();
+    await page.locator('#dash-nav a[href="/settings"]').click();
+    const publicInfo = page.locator('[data-testid="public-info"]');
+    await publicInfo.getByRole('button', { name: 'Edit' }).click();
+    await publicInfo.getByLabel('Account name').fill('Home Rider Renamed');
+    await publicInfo.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('[data-account-name]').textContent())
+      .toBe('Home Rider Renamed');
+
     expect(problems).toEqual([]);
     await context.close();
   });

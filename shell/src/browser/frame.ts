@@ -147,6 +147,10 @@ export function startFrame(): void {
   markActiveLink();
   onDashEvent('dash:locale-changed', () => translate());
   onDashEvent('dash:activity-changed', () => void refreshUnread());
+  // The signed-in account's details changed (its name, say): the top bar and the session follow.
+  onDashEvent('dash:account-changed', () => {
+    if (getSession().accountId) void loadFrame();
+  });
   window.addEventListener('single-spa:routing-event', () => {
     translate(document.querySelector('#dash-main')!);
     markActiveLink();
