@@ -18,23 +18,14 @@ graphql(`
 `);
 
 /**
- * Everything the balance card shows, in one request the gateway plans across identity (the
- * platform's switches), the ledger (balances) and payouts (money on the way, schedule, bank).
+ * Everything the balance card shows, in one request the gateway plans across the ledger
+ * (balances) and payouts (money on the way, schedule, bank). The account's currency and the
+ * platform's switches come with the shared session.
  */
 export const BALANCE_CARD_QUERY = graphql(`
   query BalanceCard {
     me {
       id
-      displayName
-      defaultCurrency
-      platform {
-        features {
-          editPayoutSchedule
-          editBankAccounts
-          instantPayouts
-          reserveTopUps
-        }
-      }
       balances {
         currency
         available

@@ -1,24 +1,34 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
-import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import {
+  createDashI18n,
+  getSession,
+  GraphqlRequestError,
+  setLocale,
+  setSession,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import BalanceCard from '../src/BalanceCard.vue';
 import { messages } from '../src/messages.js';
 import type { BalanceCardData } from '../src/balance-query.js';
 
+const allowed = (allow: boolean) => ({
+  closeAccount: allow,
+  editPublicInfo: allow,
+  issueRefunds: allow,
+  editPayoutSchedule: allow,
+  editBankAccounts: allow,
+  instantPayouts: allow,
+  manageDisputes: allow,
+  reserveTopUps: allow,
+});
+/** What the shell's frame publishes before any micro-frontend mounts. */
+const shellSession = { accountId: 'acct_1', defaultCurrency: 'usd', features: allowed(true) };
+
 type Me = BalanceCardData['me'];
 const me: Me = {
   id: 'acct_1',
-  displayName: 'Jenny Rosen',
-  defaultCurrency: 'usd',
-  platform: {
-    features: {
-      editPayoutSchedule: true,
-      editBankAccounts: true,
-      instantPayouts: true,
-      reserveTopUps: true,
-    },
-  },
   balances: [
     {
       currency: 'jpy',
@@ -113,6 +123,7 @@ async function mountCard(client: GraphqlClient) {
 
 beforeEach(() => {
   setLocale('en');
+  setSession(shellSession);
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
   };
@@ -185,23 +196,40 @@ describe('balance card', () => {
     expect(card.find('[role="alert"]').exists()).toBe(false);
   });
 
+  it('asks only for its own figures in the shell, and for the session too when alone', async () => {
+    const inShell = scriptedClient({ BalanceCard: [answer()] });
+    await mountCard(inShell);
+    expect(inShell.calls.map(([name]) => name)).toEqual(['BalanceCard']);
+
+    setSession({});
+    const alone = scriptedClient({
+      BalanceCard: [answer()],
+      Session: [
+        {
+          me: {
+            id: 'acct_1',
+            displayName: 'Jenny Rosen',
+            defaultCurrency: 'jpy',
+            livemode: false,
+            unreadActivityCount: 0,
+            platform: { name: 'Rocket Rides', brandColor: '#0a7f5a', features: allowed(true) },
+          },
+        },
+      ],
+    });
+    const card = await mountCard(alone);
+    expect(alone.calls.map(([name]) => name).sort()).toEqual(['BalanceCard', 'Session']);
+    expect(getSession().defaultCurrency).toBe('jpy');
+    // The account's own currency first.
+    expect(card.findAll('.balance__currency').map((row) => row.attributes('data-testid'))).toEqual([
+      'balance-jpy',
+      'balance-usd',
+    ]);
+  });
+
   it('hides what the platform does not allow', async () => {
-    const card = await mountCard(
-      scriptedClient({
-        BalanceCard: [
-          answer({
-            platform: {
-              features: {
-                editPayoutSchedule: false,
-                editBankAccounts: false,
-                instantPayouts: false,
-                reserveTopUps: false,
-              },
-            },
-          }),
-        ],
-      }),
-    );
+    setSession({ ...shellSession, features: allowed(false) });
+    const card = await mountCard(scriptedClient({ BalanceCard: [answer()] }));
     expect(card.find('[data-testid="change-schedule"]').exists()).toBe(false);
     expect(card.find('[data-testid="change-bank"]').exists()).toBe(false);
     expect(card.find('[data-testid="top-up"]').exists()).toBe(false);

@@ -67,19 +67,6 @@ graphql(`
   }
 `);
 
-const DISPUTES_ACCOUNT = graphql(`
-  query DisputesAccount {
-    me {
-      id
-      platform {
-        features {
-          manageDisputes
-        }
-      }
-    }
-  }
-`);
-
 const DISPUTES = graphql(`
   query Disputes {
     me {
@@ -190,7 +177,6 @@ export const uploadThroughShell: Uploader = async (file) => {
 export function disputesApi(client: GraphqlClient, upload: Uploader = uploadThroughShell) {
   return {
     upload,
-    account: async () => (await client.query(DISPUTES_ACCOUNT)).me,
     list: async () => (await client.query(DISPUTES)).me.disputes,
     /** The dispute (disputes). */
     dispute: async (id: string): Promise<DisputeDetail | null> =>

@@ -1,7 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
-import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import {
+  createDashI18n,
+  GraphqlRequestError,
+  setLocale,
+  setSession,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import DisputesPage from '../src/DisputesPage.vue';
 import { messages } from '../src/messages.js';
 import {
@@ -11,7 +17,30 @@ import {
   type Uploader,
 } from '../src/disputes-api.js';
 
-const account = (manageDisputes = true) => ({ me: { platform: { features: { manageDisputes } } } });
+/** The shared session, as the page reads it when mounted without the shell. */
+const account = (manageDisputes = true) => ({
+  me: {
+    id: 'acct_1',
+    displayName: 'Jenny Rosen',
+    defaultCurrency: 'usd',
+    livemode: false,
+    unreadActivityCount: 0,
+    platform: {
+      name: 'Rocket Rides',
+      brandColor: '#0a7f5a',
+      features: {
+        closeAccount: false,
+        editPublicInfo: false,
+        issueRefunds: false,
+        editPayoutSchedule: false,
+        editBankAccounts: false,
+        instantPayouts: false,
+        manageDisputes,
+        reserveTopUps: false,
+      },
+    },
+  },
+});
 const row = (overrides: Partial<DisputeRow> = {}): DisputeRow => ({
   id: 'dp_1',
   createdAt: '2026-11-20T10:00:00.000Z',
@@ -73,6 +102,7 @@ async function mountPage(client: GraphqlClient, path = '/disputes', upload?: Upl
 
 beforeEach(() => {
   setLocale('en');
+  setSession({});
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
   };
@@ -85,7 +115,7 @@ describe('disputes list', () => {
   it('shows status, reason and the due date, flagging an overdue one', async () => {
     const view = await mountPage(
       scriptedClient({
-        DisputesAccount: [account()],
+        Session: [account()],
         Disputes: [
           {
             me: {
@@ -110,7 +140,7 @@ describe('disputes list', () => {
   it('says why it is empty, in Chinese too', async () => {
     setLocale('zh-CN');
     const view = await mountPage(
-      scriptedClient({ DisputesAccount: [account()], Disputes: [{ me: { disputes: [] } }] }),
+      scriptedClient({ Session: [account()], Disputes: [{ me: { disputes: [] } }] }),
     );
     expect(view.get('[data-testid="disputes-empty"]').text()).toContain('没有争议');
   });
@@ -119,7 +149,7 @@ describe('disputes list', () => {
 describe('responding to a dispute', () => {
   it('shows the payment and timeline, saves a draft, and names what is missing on submit', async () => {
     const client = scriptedClient({
-      DisputesAccount: [account()],
+      Session: [account()],
       Dispute: [detail(), detail()],
       DisputedPayment: [payment, payment],
       SaveDisputeEvidence: [
@@ -160,7 +190,7 @@ describe('responding to a dispute', () => {
   it('uploads a file for a file field and saves it with the evidence', async () => {
     const uploaded: File[] = [];
     const client = scriptedClient({
-      DisputesAccount: [account()],
+      Session: [account()],
       Dispute: [
         detail(),
         detail({
@@ -194,7 +224,7 @@ describe('responding to a dispute', () => {
 
   it('accepts only after the dialog restates the consequence', async () => {
     const client = scriptedClient({
-      DisputesAccount: [account()],
+      Session: [account()],
       Dispute: [detail(), detail({ status: 'lost' })],
       DisputedPayment: [payment, payment],
       AcceptDispute: [{ acceptDispute: { id: 'dp_1' } }],
@@ -212,7 +242,7 @@ describe('responding to a dispute', () => {
   it('offers no response past the due date, or where the platform responds', async () => {
     const late = await mountPage(
       scriptedClient({
-        DisputesAccount: [account()],
+        Session: [account()],
         Dispute: [detail({ overdue: true })],
         DisputedPayment: [payment],
       }),
@@ -221,9 +251,11 @@ describe('responding to a dispute', () => {
     expect(late.get('[data-testid="due"]').text()).toContain('can no longer be submitted');
     expect(late.find('[data-testid="evidence-form"]').exists()).toBe(false);
     late.unmount();
+    // Another page load, on a platform that responds to disputes itself.
+    setSession({});
     const off = await mountPage(
       scriptedClient({
-        DisputesAccount: [account(false)],
+        Session: [account(false)],
         Dispute: [detail()],
         DisputedPayment: [payment],
       }),
@@ -238,7 +270,7 @@ describe('after an action', () => {
 
   it('reads the dispute again, not the payment, which nothing here changes', async () => {
     const client = scriptedClient({
-      DisputesAccount: [account()],
+      Session: [account()],
       Dispute: [detail(), detail({ evidence: { shippingCarrier: 'DHL' } })],
       DisputedPayment: [payment],
       SaveDisputeEvidence: [{ saveDisputeEvidence: { id: 'dp_1' } }],
@@ -247,7 +279,7 @@ describe('after an action', () => {
     await view.get('[data-testid="save"]').trigger('click');
     await flushPromises();
     expect(client.calls.map(([name]) => name)).toEqual([
-      'DisputesAccount',
+      'Session',
       'Dispute',
       'DisputedPayment',
       'SaveDisputeEvidence',
@@ -277,7 +309,7 @@ describe('after an action', () => {
       ),
     );
     const client = scriptedClient({
-      DisputesAccount: [account()],
+      Session: [account()],
       Dispute: [detail()],
       DisputedPayment: [payment],
     });

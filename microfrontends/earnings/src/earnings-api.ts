@@ -22,15 +22,6 @@ export const BUCKET_LABEL: Record<Range, Intl.DateTimeFormatOptions> = {
   LIFETIME: { month: 'short', year: 'numeric' },
 };
 
-const EARNINGS_ACCOUNT = graphql(`
-  query EarningsAccount {
-    me {
-      id
-      defaultCurrency
-    }
-  }
-`);
-
 const EARNINGS = graphql(`
   query Earnings($range: EarningsRange!, $currency: String!, $timeZone: String!) {
     me {
@@ -54,10 +45,9 @@ const EARNINGS = graphql(`
 
 export type EarningsData = NonNullable<EarningsQuery['me']['earnings']>;
 
-/** The chart's calls: the account's currency once, then one range at a time. */
+/** The chart's call, one range at a time (the currency is the shared session's). */
 export function earningsApi(client: GraphqlClient) {
   return {
-    currency: async () => (await client.query(EARNINGS_ACCOUNT)).me.defaultCurrency,
     earnings: async (range: Range, currency: string, timeZone: string) =>
       (await client.query(EARNINGS, { range, currency, timeZone })).me.earnings,
   };

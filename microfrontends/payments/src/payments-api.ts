@@ -54,21 +54,6 @@ graphql(`
   }
 `);
 
-const PAYMENTS_ACCOUNT = graphql(`
-  query PaymentsAccount {
-    me {
-      id
-      defaultCurrency
-      platform {
-        name
-        features {
-          issueRefunds
-        }
-      }
-    }
-  }
-`);
-
 const PAYMENTS = graphql(`
   query Payments($filter: PaymentFilterInput, $after: String) {
     me {
@@ -133,7 +118,6 @@ export function searchFilter(text: string, currency: string): PaymentFilter {
 
 export function paymentsApi(client: GraphqlClient) {
   return {
-    account: async () => (await client.query(PAYMENTS_ACCOUNT)).me,
     page: async (filter: PaymentFilter, after: string | null) =>
       (await client.query(PAYMENTS, { filter, after })).me.payments,
     detail: async (id: string) => (await client.query(PAYMENT, { id })).me.payment,

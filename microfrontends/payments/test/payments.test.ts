@@ -1,13 +1,40 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
-import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import {
+  createDashI18n,
+  GraphqlRequestError,
+  setLocale,
+  setSession,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import PaymentsPage from '../src/PaymentsPage.vue';
 import { messages } from '../src/messages.js';
 import { searchFilter, type PaymentDetail } from '../src/payments-api.js';
 
+/** The shared session, as the page reads it when mounted without the shell. */
 const account = (issueRefunds = true) => ({
-  me: { defaultCurrency: 'usd', platform: { name: 'Rocket Rides', features: { issueRefunds } } },
+  me: {
+    id: 'acct_1',
+    displayName: 'Jenny Rosen',
+    defaultCurrency: 'usd',
+    livemode: false,
+    unreadActivityCount: 0,
+    platform: {
+      name: 'Rocket Rides',
+      brandColor: '#0a7f5a',
+      features: {
+        closeAccount: false,
+        editPublicInfo: false,
+        issueRefunds,
+        editPayoutSchedule: false,
+        editBankAccounts: false,
+        instantPayouts: false,
+        manageDisputes: false,
+        reserveTopUps: false,
+      },
+    },
+  },
 });
 const row = {
   id: 'ch_1',
@@ -61,6 +88,7 @@ const page = (nodes: unknown[], endCursor: string | null = null) => ({
 
 beforeEach(() => {
   setLocale('en');
+  setSession({});
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
   };
@@ -79,7 +107,7 @@ describe('payments search', () => {
 describe('payments list', () => {
   it('lists payments with their status word, searches, and pages on', async () => {
     const client = scriptedClient({
-      PaymentsAccount: [account()],
+      Session: [account()],
       Payments: [page([row], 'c1'), page([row]), page([{ ...row, id: 'ch_2' }])],
     });
     const view = await mountPage(client);
@@ -97,7 +125,7 @@ describe('payments list', () => {
 
   it('says why it is empty, in Chinese too', async () => {
     setLocale('zh-CN');
-    const client = scriptedClient({ PaymentsAccount: [account()], Payments: [page([])] });
+    const client = scriptedClient({ Session: [account()], Payments: [page([])] });
     const view = await mountPage(client);
     expect(view.get('[data-testid="payments-empty"]').text()).toContain('暂无付款');
   });
@@ -106,7 +134,7 @@ describe('payments list', () => {
 describe('payment detail and refund', () => {
   it('opens from the list and shows the fee breakdown, customer and timeline', async () => {
     const client = scriptedClient({
-      PaymentsAccount: [account()],
+      Session: [account()],
       Payments: [page([row])],
       Payment: [detail()],
     });
@@ -126,7 +154,7 @@ describe('payment detail and refund', () => {
 
   it('refunds part of it with one key per amount, and explains a refusal', async () => {
     const client = scriptedClient({
-      PaymentsAccount: [account()],
+      Session: [account()],
       Payment: [
         detail(),
         detail({ amountRefunded: 2_500, refundable: 7_500, status: 'partially_refunded' }),
@@ -159,7 +187,7 @@ describe('payment detail and refund', () => {
 
   it('names the limit when the refund is more than is left', async () => {
     const client = scriptedClient({
-      PaymentsAccount: [account()],
+      Session: [account()],
       Payment: [detail()],
       RefundPayment: [
         new GraphqlRequestError('too much', 'BAD_USER_INPUT', 'amount', {
@@ -182,7 +210,7 @@ describe('payment detail and refund', () => {
       ['zh-CN', '此付款存在争议，无法退款'],
     ] as const) {
       const client = scriptedClient({
-        PaymentsAccount: [account()],
+        Session: [account()],
         Payment: [detail()],
         RefundPayment: [
           new GraphqlRequestError('disputed', 'FAILED_PRECONDITION', 'amount', {
@@ -213,7 +241,7 @@ describe('payment detail and refund', () => {
       ],
     ] as const) {
       const client = scriptedClient({
-        PaymentsAccount: [account()],
+        Session: [account()],
         Payment: [detail()],
         RefundPayment: [
           new GraphqlRequestError('not covered', 'FAILED_PRECONDITION', 'amount', {
@@ -236,7 +264,7 @@ describe('payment detail and refund', () => {
   });
 
   it('offers no refund where the platform does not allow it', async () => {
-    const client = scriptedClient({ PaymentsAccount: [account(false)], Payment: [detail()] });
+    const client = scriptedClient({ Session: [account(false)], Payment: [detail()] });
     const view = await mountPage(client, '/payments/ch_1');
     expect(view.find('[data-testid="refund"]').exists()).toBe(false);
   });

@@ -25,22 +25,22 @@ export type TransactionFilter = Pick<
 export type Transaction = TransactionPage['nodes'][number];
 export type TransactionPage = TransactionsQuery['me']['balanceTransactions'];
 
-const TRANSACTIONS_ACCOUNT = graphql(`
-  query TransactionsAccount {
+/**
+ * A page of transactions and, when the filter form needs them (`withCurrencies`), the currencies
+ * the account has used: one request, to the ledger alone.
+ */
+const TRANSACTIONS = graphql(`
+  query Transactions(
+    $filter: TransactionFilterInput
+    $after: String
+    $first: Int!
+    $withCurrencies: Boolean!
+  ) {
     me {
       id
-      defaultCurrency
-      balances {
+      balances @include(if: $withCurrencies) {
         currency
       }
-    }
-  }
-`);
-
-const TRANSACTIONS = graphql(`
-  query Transactions($filter: TransactionFilterInput, $after: String, $first: Int!) {
-    me {
-      id
       balanceTransactions(filter: $filter, first: $first, after: $after) {
         nodes {
           id
@@ -84,9 +84,19 @@ export function exportHref(filter: TransactionFilter): string {
 
 export function transactionsApi(client: GraphqlClient) {
   return {
-    account: async () => (await client.query(TRANSACTIONS_ACCOUNT)).me,
-    page: async (filter: TransactionFilter, after: string | null, first = 25) =>
-      (await client.query(TRANSACTIONS, { filter: cleanFilter(filter), after, first })).me
-        .balanceTransactions,
+    page: async (
+      filter: TransactionFilter,
+      after: string | null,
+      first: number,
+      withCurrencies: boolean,
+    ) =>
+      (
+        await client.query(TRANSACTIONS, {
+          filter: cleanFilter(filter),
+          after,
+          first,
+          withCurrencies,
+        })
+      ).me,
   };
 }

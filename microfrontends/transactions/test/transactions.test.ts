@@ -19,12 +19,13 @@ const row = (id: string, overrides: Record<string, unknown> = {}) => ({
   availableOn: '2026-11-22T10:00:00.000Z',
   ...overrides,
 });
-const page = (nodes: unknown[], endCursor: string | null = null) => ({
-  me: { balanceTransactions: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+/** A page of rows; the currencies the account has used come with it when asked for. */
+const page = (nodes: unknown[], endCursor: string | null = null, withCurrencies = false) => ({
+  me: {
+    ...(withCurrencies ? { balances: [{ currency: 'usd' }, { currency: 'jpy' }] } : {}),
+    balanceTransactions: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } },
+  },
 });
-const account = {
-  me: { defaultCurrency: 'usd', balances: [{ currency: 'usd' }, { currency: 'jpy' }] },
-};
 
 async function mountList(client: GraphqlClient, path = '/transactions') {
   window.history.replaceState(null, '', path);
@@ -39,18 +40,21 @@ beforeEach(() => setLocale('en'));
 describe('transactions list', () => {
   it('lists rows by type, description and amount, a refund with its minus sign, pending with its day', async () => {
     const client = scriptedClient({
-      TransactionsAccount: [account],
       Transactions: [
-        page([
-          row('txn_2', {
-            type: 'refund',
-            description: 'Refund for ch_1',
-            amount: -1_000,
-            fee: 0,
-            net: -1_000,
-          }),
-          row('txn_1', { status: 'pending' }),
-        ]),
+        page(
+          [
+            row('txn_2', {
+              type: 'refund',
+              description: 'Refund for ch_1',
+              amount: -1_000,
+              fee: 0,
+              net: -1_000,
+            }),
+            row('txn_1', { status: 'pending' }),
+          ],
+          null,
+          true,
+        ),
       ],
     });
     const list = await mountList(client);
@@ -64,20 +68,25 @@ describe('transactions list', () => {
 
   it('filters by type and amount in the currency’s units, and pages on from the cursor', async () => {
     const client = scriptedClient({
-      TransactionsAccount: [account],
       Transactions: [
-        page([row('txn_1')], 'cursor-1'),
+        page([row('txn_1')], 'cursor-1', true),
         page([row('txn_3')], 'cursor-2'),
         page([row('txn_4')]),
+        page([row('txn_5')]),
       ],
     });
     const list = await mountList(client);
+    // The first page brings the currencies the filter offers; later pages leave them out.
+    expect(client.calls).toEqual([
+      ['Transactions', { filter: {}, after: null, first: 25, withCurrencies: true }],
+    ]);
     await list.get('button[data-type="payout"]').trigger('click');
     await flushPromises();
     expect(client.calls.at(-1)![1]).toEqual({
       filter: { types: ['payout'] },
       after: null,
       first: 25,
+      withCurrencies: false,
     });
     await list.get('button.dash-button:not([type="submit"])').trigger('click');
     await flushPromises();
@@ -92,6 +101,7 @@ describe('transactions list', () => {
       filter: { types: ['payout'], currency: 'jpy', amountMin: 1_500 },
       after: null,
       first: 25,
+      withCurrencies: false,
     });
     expect(list.get('[data-testid="export"]').attributes('href')).toBe(
       '/exports/balance-transactions.csv?types=payout&currency=jpy&amountMin=1500',
@@ -101,8 +111,10 @@ describe('transactions list', () => {
   it('refuses an amount that is not a number, explains an empty list and a failure, in Chinese too', async () => {
     setLocale('zh-CN');
     const client = scriptedClient({
-      TransactionsAccount: [account],
-      Transactions: [new GraphqlRequestError('down', 'INTERNAL_SERVER_ERROR'), page([])],
+      Transactions: [
+        new GraphqlRequestError('down', 'INTERNAL_SERVER_ERROR'),
+        page([], null, true),
+      ],
     });
     const list = await mountList(client);
     expect(list.get('[role="alert"]').text()).toContain('无法加载您的交易');
@@ -121,15 +133,30 @@ describe('transactions list', () => {
 describe('on Home', () => {
   it('shows the latest five with a way to all of them, and no filters', async () => {
     const client = scriptedClient({
-      TransactionsAccount: [account],
       Transactions: [page([row('txn_1')], 'more')],
     });
     const list = await mountList(client, '/');
-    expect(client.calls.at(-1)![1]).toMatchObject({ first: 5 });
+    // One request, without the currencies only the full page's filters need.
+    expect(client.calls).toEqual([
+      ['Transactions', { filter: {}, after: null, first: 5, withCurrencies: false }],
+    ]);
     expect(list.text()).toContain('Latest transactions');
     expect(list.get('[data-testid="all-transactions"]').attributes('href')).toBe('/transactions');
     expect(list.find('form').exists()).toBe(false);
     expect(list.find('[data-testid="export"]').exists()).toBe(false);
+  });
+
+  it('asks for the currencies once the full page opens under it', async () => {
+    const client = scriptedClient({
+      Transactions: [page([row('txn_1')]), page([row('txn_1')], null, true)],
+    });
+    const list = await mountList(client, '/');
+    window.history.pushState(null, '', '/transactions');
+    window.dispatchEvent(new Event('single-spa:routing-event'));
+    await flushPromises();
+    expect(client.calls.at(-1)![1]).toMatchObject({ first: 25, withCurrencies: true });
+    const options = list.findAll('select[name="currency"] option').map((o) => o.text());
+    expect(options.slice(1)).toEqual(['USD', 'JPY']);
   });
 });
 

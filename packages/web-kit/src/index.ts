@@ -13,8 +13,11 @@ export {
   type Branding,
   type DashEvents,
   type DashSignal,
+  type PlatformFeatures,
   type Session,
 } from './state.js';
+export { loadSession, readSession, type SignedInSession } from './session.js';
+export { useSession } from './use-session.js';
 export { createDashI18n, sharedMessage } from './i18n.js';
 export { sharedMessages, type MessageTree } from './messages.js';
 export {

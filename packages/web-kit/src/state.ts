@@ -8,6 +8,25 @@ import { isLocale, matchLocale, type Locale } from './locale.js';
 export interface Session {
   accountId?: string;
   displayName?: string;
+  /** The currency the account's money is shown in first (e.g. the earnings chart's). */
+  defaultCurrency?: string;
+  /** False for a test-mode account. */
+  livemode?: boolean;
+  /** The number on the activity bell. */
+  unreadActivityCount?: number;
+  /** What the platform lets the account do from the dashboard, in the session's mode. */
+  features?: PlatformFeatures;
+}
+
+export interface PlatformFeatures {
+  closeAccount: boolean;
+  editPublicInfo: boolean;
+  issueRefunds: boolean;
+  editPayoutSchedule: boolean;
+  editBankAccounts: boolean;
+  instantPayouts: boolean;
+  manageDisputes: boolean;
+  reserveTopUps: boolean;
 }
 
 export interface Branding {

@@ -1,11 +1,12 @@
 import { navigateToUrl } from 'single-spa';
 import {
   getLocale,
+  getSession,
   graphqlClient,
   GraphqlRequestError,
   isLocale,
+  loadSession,
   onDashEvent,
-  setBranding,
   setLocale,
   setSession,
   sharedMessage,
@@ -69,17 +70,6 @@ function wireLocaleSwitch(): void {
   }
 }
 
-const FRAME_QUERY = '{ me { id displayName unreadActivityCount platform { name brandColor } } }';
-
-interface FrameData {
-  me: {
-    id: string;
-    displayName: string;
-    unreadActivityCount: number;
-    platform: { name: string; brandColor: string };
-  };
-}
-
 /** The number on the bell: unread activity, hidden when there is none. */
 function showUnread(count: number): void {
   const badge = document.querySelector<HTMLElement>('[data-unread-count]');
@@ -95,19 +85,20 @@ async function refreshUnread(): Promise<void> {
     const { me } = await graphqlClient().query<{ me: { unreadActivityCount: number } }>(
       'query UnreadActivity { me { id unreadActivityCount } }',
     );
-    showUnread(me.unreadActivityCount);
+    setSession({ ...getSession(), unreadActivityCount: me.unreadActivityCount });
   } catch {
     // The count is a convenience; the activity page itself says what is unread.
   }
 }
 
-/** Whose dashboard this is: fills the top bar and sets the accent to the platform's colour. */
-async function loadBranding(): Promise<void> {
+/**
+ * Whose dashboard this is, read once for the whole page before any micro-frontend mounts:
+ * the session and branding it publishes fill the top bar, and the micro-frontends take the
+ * account's currency from them instead of asking again.
+ */
+async function loadFrame(): Promise<void> {
   try {
-    const { me } = await graphqlClient().query<FrameData>(FRAME_QUERY);
-    setSession({ accountId: me.id, displayName: me.displayName });
-    setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
-    showUnread(me.unreadActivityCount);
+    await loadSession();
   } catch (error) {
     // The auth guard: nobody signed in, so every page but sign-in leads there. Onboarding is
     // opened by an account link, whose session is not a dashboard one: it stays.
@@ -142,6 +133,7 @@ function applyBranding(): void {
   });
   onDashEvent('dash:session-changed', ({ session }) => {
     document.querySelector('[data-account-name]')!.textContent = session.displayName ?? '';
+    showUnread(session.unreadActivityCount ?? 0);
   });
 }
 
@@ -155,9 +147,13 @@ export function startFrame(): void {
   markActiveLink();
   onDashEvent('dash:locale-changed', () => translate());
   onDashEvent('dash:activity-changed', () => void refreshUnread());
+  // The signed-in account's details changed (its name, say): the top bar and the session follow.
+  onDashEvent('dash:account-changed', () => {
+    if (getSession().accountId) void loadFrame();
+  });
   window.addEventListener('single-spa:routing-event', () => {
     translate(document.querySelector('#dash-main')!);
     markActiveLink();
   });
-  void loadBranding();
+  void loadFrame();
 }
