@@ -28,9 +28,6 @@ const identity = new IdentityCheck(
   new CredentialEpochs(redis, config.redisPrefix),
   config.identityTimeoutMs,
 );
-const audienceByUrl = new Map(
-  Object.entries(config.subgraphUrls).map(([name, url]) => [url, name]),
-);
 
 const callerPlugin: GatewayPlugin<{ caller: Caller }> = {
   async onContextBuilding({ context, extendContext }) {
@@ -47,15 +44,20 @@ const callerPlugin: GatewayPlugin<{ caller: Caller }> = {
     );
     extendContext({ caller });
   },
-  onFetch({ url, options, setOptions, context }) {
-    const caller = 'caller' in context ? context.caller : undefined;
-    const audience = audienceByUrl.get(url);
-    if (!caller || !audience) return;
-    setOptions({
-      ...options,
-      headers: {
-        ...(options.headers as Record<string, string>),
-        [CALLER_HEADER]: signCaller(caller, config.internalSecret, { audience }),
+  // As a header of the execution request, not of the fetch: Hive's in-flight deduplication
+  // keys on these headers, so it merges identical requests of one caller only, never two
+  // callers' (who may send the same `me { … }` text) — as our gateway must too.
+  onSubgraphExecute({ subgraphName, executionRequest, setExecutionRequest }) {
+    const caller = executionRequest.context?.caller;
+    if (!caller) return;
+    setExecutionRequest({
+      ...executionRequest,
+      extensions: {
+        ...executionRequest.extensions,
+        headers: {
+          ...(executionRequest.extensions?.headers as Record<string, string> | undefined),
+          [CALLER_HEADER]: signCaller(caller, config.internalSecret, { audience: subgraphName }),
+        },
       },
     });
   },
