@@ -82,7 +82,8 @@ const followers = [
 const databases = [identityDb, ...followers];
 await Promise.all(databases.map((db) => db.initialize()));
 const processes: ServiceProcess[] = [];
-const stopShell: Array<() => Promise<void>> = [];
+/** The shell and Chromium, closed once done with or when the run fails. */
+const closeLater: Array<() => Promise<void>> = [];
 try {
   const { subgraphs, env: withSubgraphs } = await startSubgraphs(env);
   processes.push(...subgraphs.values());
@@ -130,8 +131,9 @@ try {
     }),
   );
   const { url: shellUrl } = await shell.start();
-  stopShell.push(() => shell.stop());
+  closeLater.push(() => shell.stop());
   const browser = await launchChromium();
+  closeLater.push(() => browser.close());
   const firstToken = sessions.get(signedIn[0]!)!;
   const home = await recordHomePage(browser, shellUrl, firstToken);
   console.log(
@@ -147,9 +149,7 @@ try {
   console.log(
     `  runs: ${cold.runs.map((run) => `${(run.scriptBytes / 1024).toFixed(0)} KB / ${run.firstContentfulPaintMs.toFixed(0)} ms`).join(', ')}`,
   );
-  await browser.close();
-  await shell.stop();
-  stopShell.length = 0;
+  for (const close of closeLater.splice(0).reverse()) await close();
 
   const ratio = (ours: LoadResult, hive: LoadResult) =>
     hive.roundsPerSecond > 0 ? `${(ours.roundsPerSecond / hive.roundsPerSecond).toFixed(2)}×` : '—';
@@ -396,7 +396,7 @@ try {
       `  ${figure.padEnd(44)} ${target.padEnd(8)} ${ours.padStart(8)} ${hive.padStart(8)}  ${pass ? 'pass' : 'FAIL'}`,
     );
 } finally {
-  for (const stop of stopShell) await stop();
+  for (const close of closeLater.reverse()) await close();
   for (const child of processes.reverse()) await child.stop();
   await Promise.all(databases.map((db) => db.destroy()));
   await prepared.cleanup();
