@@ -325,8 +325,8 @@ try {
     [
       'home pages/s',
       '≥ 150',
-      fixed(homeResults.ours.roundsPerSecond),
-      fixed(homeResults.hive.roundsPerSecond),
+      fixed(homeResults.ours.roundsPerSecond, 1),
+      fixed(homeResults.hive.roundsPerSecond, 1),
       homeResults.ours.roundsPerSecond >= 150,
     ],
     [
