@@ -1,22 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { signCaller, type Caller } from '@dash/auth-context';
-import { createPlatform, seedIdentity } from '@dash/identity';
-import { newId } from '@dash/ids';
-import {
-  chargeEntry,
-  DEFAULT_FEE_SCHEDULE,
-  hourOf,
-  ledgerInvariants,
-  Charges,
-  processingFee,
-  REPORTING_CATEGORY,
-} from '@dash/ledger';
+import { createPlatform } from '@dash/identity';
+import { DEFAULT_FEE_SCHEDULE, ledgerInvariants, Charges } from '@dash/ledger';
 import { createDataSource, type DataSourceOptions } from '@dash/db';
 import { AccountDirectory, IdempotencyKeys, loadServiceConfig } from '@dash/subgraph';
 import { identityService } from '@dash/identity';
 import { ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
-import type { DataSource } from 'typeorm';
+import {
+  accountId,
+  ACCOUNTS,
+  bulkLoad,
+  insertSessions,
+  random,
+  seedAccounts,
+  TRANSACTIONS,
+} from './ledger-data.js';
 import { startProcess, type ServiceProcess } from './processes.js';
 import { benchSetting, inParallel, percentile } from './stats.js';
 
@@ -26,165 +24,13 @@ import { benchSetting, inParallel, percentile } from './stats.js';
  * invariant kept) and the latency of the dashboard's transactions, payments and earnings queries
  * at the ledger subgraph and through the gateway.
  */
-const TRANSACTIONS = benchSetting('BENCH_TRANSACTIONS', 1_000_000);
-const ACCOUNTS = benchSetting('BENCH_ACCOUNTS', 10_000);
 const CHARGES = benchSetting('BENCH_CHARGES', 5_000);
 const SAMPLES = benchSetting('BENCH_SAMPLES', 400);
 /** Charges in flight at once, as many API clients would have. */
 const CONCURRENCY = benchSetting('BENCH_CONCURRENCY', 16);
-const BATCH = 2_000;
 const DAY = 24 * 3600 * 1000;
 
 process.env.LOG_LEVEL ??= 'silent';
-
-const accountId = (index: number) => `acct_bench${String(index).padStart(8, '0')}`;
-
-/** A small deterministic generator, so every run loads the same history. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-/**
- * Writes history straight into the ledger's tables in large batches — the same postings the
- * live path writes (chargeEntry), with balances and the earnings rollup summed in memory and
- * written once — because a million rows through the API would take a quarter of an hour.
- */
-async function bulkLoad(ledger: DataSource, platformId: string, now: Date) {
-  const next = random(7);
-  const balances = new Map<string, number>();
-  const earnings = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, amount: number) =>
-    map.set(key, (map.get(key) ?? 0) + amount);
-  const batches = Math.ceil(TRANSACTIONS / BATCH);
-  const build = (batch: number) => {
-    const txns: unknown[][] = [];
-    const charges: unknown[][] = [];
-    const postings: unknown[][] = [];
-    for (let i = batch * BATCH; i < Math.min(TRANSACTIONS, (batch + 1) * BATCH); i += 1) {
-      const account = accountId(i % ACCOUNTS);
-      const createdAt = new Date(now.getTime() - Math.floor(next() * 730 * DAY));
-      const amount = 500 + Math.floor(next() * 19_500);
-      const chargeId = newId('charge');
-      const txnId = newId('balanceTransaction');
-      const fee = processingFee(amount, 'usd', DEFAULT_FEE_SCHEDULE);
-      const entry = chargeEntry({
-        accountId: account,
-        platformId,
-        currency: 'usd',
-        amount,
-        processingFee: fee,
-        applicationFee: 0,
-        availableOn: new Date(createdAt.getTime() + 2 * DAY),
-        sourceId: chargeId,
-        description: null,
-        now,
-      });
-      txns.push([
-        txnId,
-        account,
-        platformId,
-        false,
-        'charge',
-        REPORTING_CATEGORY.charge,
-        amount,
-        fee,
-        entry.net,
-        'usd',
-        JSON.stringify(entry.feeDetails),
-        entry.status,
-        entry.availableOn,
-        null,
-        chargeId,
-        createdAt,
-      ]);
-      charges.push([
-        chargeId,
-        account,
-        platformId,
-        false,
-        amount,
-        0,
-        'usd',
-        'succeeded',
-        null,
-        false,
-        null,
-        'Bench Rider',
-        `rider${i % 5000}@example.com`,
-        'visa',
-        '4242',
-        fee,
-        0,
-        '{}',
-        txnId,
-        createdAt,
-      ]);
-      for (const posting of entry.postings) {
-        postings.push([txnId, false, posting.ledgerAccount, 'usd', posting.amount, createdAt]);
-        add(balances, posting.ledgerAccount, posting.amount);
-      }
-      add(earnings, `${account}|${hourOf(createdAt).getTime()}`, entry.earnings);
-    }
-    return { txns, charges, postings };
-  };
-  // Balances and rollup rows may exist already (the demo's shared accounts): add to them.
-  const upsert = (table: string, columns: string, amountColumn: string, rows: unknown[][]) =>
-    ledger.query(
-      `INSERT INTO ${table} (${columns}) VALUES ${rows.map((row) => `(${row.map(() => '?').join(',')})`).join(',')}
-       ON DUPLICATE KEY UPDATE ${amountColumn} = ${amountColumn} + VALUES(${amountColumn})`,
-      rows.flat(),
-    );
-  await inParallel(batches, 4, async (batch) => {
-    const { txns, charges, postings } = build(batch);
-    await ledger.transaction(async (manager) => {
-      const query = (table: string, columns: string, rows: unknown[][]) =>
-        rows.length === 0
-          ? Promise.resolve()
-          : manager.query(
-              `INSERT INTO ${table} (${columns}) VALUES ${rows.map((row) => `(${row.map(() => '?').join(',')})`).join(',')}`,
-              rows.flat(),
-            );
-      await query(
-        'balance_transactions',
-        'id, account_id, platform_id, livemode, type, reporting_category, amount, fee, net, currency, fee_details, status, available_on, description, source_id, created_at',
-        txns,
-      );
-      await query(
-        'charges',
-        'id, account_id, platform_id, livemode, amount, amount_refunded, currency, outcome, failure_message, disputed, description, customer_name, customer_email, card_brand, card_last4, fee, application_fee_amount, metadata, balance_transaction_id, created_at',
-        charges,
-      );
-      await query(
-        'postings',
-        'balance_transaction_id, livemode, ledger_account, currency, amount, created_at',
-        postings,
-      );
-    });
-  });
-  const entries = [...balances.entries()];
-  for (let i = 0; i < entries.length; i += BATCH)
-    await upsert(
-      'ledger_balances',
-      'livemode, ledger_account, currency, shard, amount',
-      'amount',
-      entries.slice(i, i + BATCH).map(([account, amount]) => [false, account, 'usd', 0, amount]),
-    );
-  const hours = [...earnings.entries()];
-  for (let i = 0; i < hours.length; i += BATCH)
-    await upsert(
-      'earnings_hourly',
-      'account_id, livemode, currency, hour, net',
-      'net',
-      hours.slice(i, i + BATCH).map(([key, net]) => {
-        const [account, hour] = key.split('|');
-        return [account, false, 'usd', new Date(Number(hour)), net];
-      }),
-    );
-}
 
 /**
  * Latency of one query over many accounts, one request at a time: what a person waits for, not
@@ -257,29 +103,7 @@ try {
 
   const now = new Date();
   const { platform } = await createPlatform(identityDb, { name: 'Bench Rides' });
-  const ids = Array.from({ length: ACCOUNTS }, (_, index) => accountId(index));
-  await seedIdentity(identityDb, {
-    platform: { id: platform.id, name: platform.name, brandColor: platform.brandColor },
-    accounts: ids.map((id) => ({
-      id,
-      displayName: id,
-      email: `${id}@example.com`,
-      country: 'US',
-      defaultCurrency: 'usd',
-      livemode: false,
-    })),
-  });
-  for (let i = 0; i < ids.length; i += BATCH)
-    await ledger.query(
-      // Onboarded accounts (charges and payouts on), as identity would report them.
-      `INSERT INTO accounts
-         (id, platform_id, livemode, closed, charges_enabled, payouts_enabled, capabilities_at)
-       VALUES ${ids
-         .slice(i, i + BATCH)
-         .map(() => '(?, ?, FALSE, FALSE, TRUE, TRUE, NOW(3))')
-         .join(',')}`,
-      ids.slice(i, i + BATCH).flatMap((id) => [id, platform.id]),
-    );
+  await seedAccounts({ identity: identityDb, followers: [ledger] }, platform, now);
 
   console.log(
     `ledger benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts`,
@@ -370,21 +194,7 @@ try {
     const pick = random(99);
     return Array.from({ length: SAMPLES }, () => accountId(Math.floor(pick() * ACCOUNTS)));
   })();
-  const sessions = new Map(sampled.map((id) => [id, randomBytes(24).toString('base64url')]));
-  const sessionRows = [...sessions].map(([id, token]) => [
-    newId('session'),
-    id,
-    createHash('sha256').update(token).digest('hex'),
-    now,
-    now,
-    new Date(now.getTime() + DAY),
-    null,
-  ]);
-  await identityDb.query(
-    `INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, revoked_at)
-     VALUES ${sessionRows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    sessionRows.flat(),
-  );
+  const sessions = await insertSessions(identityDb, [...new Set(sampled)], now);
   const atLedger = (account: string, selection: string) =>
     fetch(ledgerProcess.url, {
       method: 'POST',

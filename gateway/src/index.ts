@@ -7,3 +7,5 @@ export {
   type CoprocessorConfig,
   type RunningCoprocessor,
 } from './coprocessor/index.js';
+export { authenticate } from './authenticate.js';
+export { IdentityCheck } from './identity-check.js';

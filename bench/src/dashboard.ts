@@ -1,0 +1,403 @@
+import { createDataSource, type DataSourceOptions } from '@dash/db';
+import { createPlatform, identityService } from '@dash/identity';
+import { ledgerInvariants, ledgerService } from '@dash/ledger';
+import { prepareIsolatedStackEnv } from '@dash/local-stack';
+import { createShellServer, loadShellConfig } from '@dash/shell';
+import { coldLoads, launchChromium, recordHomePage } from './home-page.js';
+import {
+  ACCOUNTS,
+  bulkLoad,
+  insertSessions,
+  random,
+  seedAccounts,
+  TRANSACTIONS,
+} from './ledger-data.js';
+import { closedLoop, describeLoad, type LoadResult, type Round } from './load.js';
+import { PeakMemory } from './memory.js';
+import { startProcess, startSubgraphs, type ServiceProcess } from './processes.js';
+import { benchSetting } from './stats.js';
+
+/**
+ * The dashboard as its users and platforms meet it, on the ledger benchmark's data set: every
+ * subgraph, our gateway and Hive Gateway each in a process of its own; the home page's requests
+ * as the real front end sends them (recorded in Chromium) under load from many signed-in
+ * browsers; a platform's cross-subgraph account query; createCharge; the home page's JavaScript
+ * and first paint in a cold Chromium; each process's memory. Ours and Hive Gateway's side by
+ * side, then every figure against its target. It is a report: it exits 0 whatever the figures.
+ */
+const CONNECTIONS = benchSetting('BENCH_CONNECTIONS', 50);
+const SESSIONS = benchSetting('BENCH_SESSIONS', 2_000);
+const WARMUP_S = benchSetting('BENCH_WARMUP', 5);
+const DURATION_S = benchSetting('BENCH_DURATION', 20);
+const COLD_RUNS = benchSetting('BENCH_COLD_RUNS', 5);
+/** Charges in flight tried on our gateway; the best is then used for Hive Gateway too. */
+const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '16,32,50')
+  .split(',')
+  .map(Number);
+/** Far above any real client's, so only the machine limits the load. */
+const UNLIMITED = '100000000';
+
+const PLATFORM_QUERY = `query PlatformAccount($id: ID!) {
+  account(id: $id) {
+    id
+    displayName
+    balances { currency available pending total }
+    balanceTransactions(first: 10) { nodes { id type amount net currency createdAt } pageInfo { endCursor hasNextPage } }
+    payouts(first: 5) { nodes { id amount currency status arrivalDate } }
+    disputesNeedingResponse
+    unreadActivityCount
+  }
+}`;
+const CREATE_CHARGE = `mutation CreateCharge($input: ChargeInput!, $key: String!) {
+  createCharge(input: $input, idempotencyKey: $key) { id }
+}`;
+
+process.env.LOG_LEVEL ??= 'silent';
+
+const prepared = await prepareIsolatedStackEnv('bench_dash');
+// Only real sessions open the dashboard (no development account), and request limits are lifted
+// for the run: every browser of the load comes from one address.
+const {
+  DASH_DEV_ACCOUNT_ID: _devAccount,
+  DASH_DEV_PLATFORM_ID: _devPlatform,
+  ...preparedEnv
+} = prepared.env;
+const env: Record<string, string> = {
+  ...preparedEnv,
+  DASH_RATE_LIMIT_PER_KEY: UNLIMITED,
+  DASH_RATE_LIMIT_PER_SESSION: UNLIMITED,
+  DASH_RATE_LIMIT_PER_ADDRESS: UNLIMITED,
+};
+const database = (entities: DataSourceOptions['entities'], name: string) =>
+  createDataSource({ url: env.MYSQL_URL!, database: name, entities, migrations: [], poolSize: 8 });
+const identityDb = database(identityService.entities, env.DASH_IDENTITY_DATABASE!);
+const ledgerDb = database(ledgerService.entities, env.DASH_LEDGER_DATABASE!);
+// Only written with plain SQL: what identity's events leave in these services.
+const followers = [
+  ledgerDb,
+  database([], env.DASH_PAYOUTS_DATABASE!),
+  database([], env.DASH_DISPUTES_DATABASE!),
+  database([], env.DASH_NOTIFICATIONS_DATABASE!),
+];
+const databases = [identityDb, ...followers];
+await Promise.all(databases.map((db) => db.initialize()));
+const processes: ServiceProcess[] = [];
+/** The shell and Chromium, closed once done with or when the run fails. */
+const closeLater: Array<() => Promise<void>> = [];
+try {
+  const { subgraphs, env: withSubgraphs } = await startSubgraphs(env);
+  processes.push(...subgraphs.values());
+  const ours = await startProcess('gateway', withSubgraphs);
+  processes.push(ours);
+  const hive = await startProcess('hive-gateway', withSubgraphs);
+  processes.push(hive);
+  const gateways = { ours, hive };
+  const parts = new Map([
+    ...[...subgraphs].map(([name, child]) => [`${name} subgraph`, child.pid] as const),
+    ['our gateway', gateways.ours.pid],
+    ['Hive Gateway', gateways.hive.pid],
+    ['load generator + shell', process.pid],
+  ]);
+  const memory = new PeakMemory(parts);
+
+  console.log(
+    `dashboard benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts, ${SESSIONS.toLocaleString('en')} signed in`,
+  );
+  console.log(`  processes: ${[...parts].map(([name, pid]) => `${name} ${pid}`).join(', ')}`);
+  const now = new Date();
+  let started = performance.now();
+  const { platform, testSecret } = await createPlatform(identityDb, { name: 'Bench Rides' });
+  const ids = await seedAccounts({ identity: identityDb, followers }, platform, now);
+  await bulkLoad(ledgerDb, platform.id, now);
+  const signedIn = (() => {
+    const pick = random(99);
+    const shuffled = [...ids];
+    for (let i = shuffled.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(pick() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled.slice(0, Math.min(SESSIONS, shuffled.length));
+  })();
+  const sessions = await insertSessions(identityDb, signedIn, now);
+  console.log(`  data loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  // The home page as the front end of this checkout asks for it.
+  const shell = createShellServer(
+    loadShellConfig({
+      NODE_ENV: 'test',
+      DASH_SHELL_HOST: '127.0.0.1',
+      DASH_SHELL_PORT: '0',
+      DASH_GATEWAY_URL: gateways.ours.url,
+    }),
+  );
+  const { url: shellUrl } = await shell.start();
+  closeLater.push(() => shell.stop());
+  const browser = await launchChromium();
+  closeLater.push(() => browser.close());
+  const firstToken = sessions.get(signedIn[0]!)!;
+  const home = await recordHomePage(browser, shellUrl, firstToken);
+  console.log(
+    `home page (recorded in Chromium): ${home.requests.length} GraphQL requests — ${home.requests.map((request) => request.operationName).join(', ')}`,
+  );
+  for (const error of home.errors) console.log(`  error on the page: ${error}`);
+  if (home.requests.length === 0)
+    throw new Error('The home page sent no GraphQL request: was the session refused?');
+  const cold = await coldLoads(browser, shellUrl, firstToken, COLD_RUNS);
+  console.log(
+    `home page in Chromium, cold cache, median of ${COLD_RUNS}: JavaScript ${(cold.scriptBytes / 1024).toFixed(1)} KB transferred, first contentful paint ${cold.firstContentfulPaintMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  runs: ${cold.runs.map((run) => `${(run.scriptBytes / 1024).toFixed(0)} KB / ${run.firstContentfulPaintMs.toFixed(0)} ms`).join(', ')}`,
+  );
+  for (const close of closeLater.splice(0).reverse()) await close();
+
+  const ratio = (ours: LoadResult, hive: LoadResult) =>
+    hive.roundsPerSecond > 0 ? `${(ours.roundsPerSecond / hive.roundsPerSecond).toFixed(2)}×` : '—';
+  // Both gateways answer the same for the same account, and another account's answers differ:
+  // the comparison below is between two gateways doing the same work.
+  const answer = async (url: string, body: string, headers: Record<string, string>) =>
+    JSON.stringify(
+      ((await (await fetch(url, { method: 'POST', headers, body })).json()) as { data?: unknown })
+        .data ?? null,
+    );
+  const parity: string[] = [];
+  let firstDifference = '';
+  for (const account of signedIn.slice(0, 2)) {
+    const headers = {
+      'content-type': 'application/json',
+      ...home.headers,
+      cookie: `dash_session=${sessions.get(account)}`,
+    };
+    for (const request of home.requests) {
+      const [ours, hive] = await Promise.all([
+        answer(gateways.ours.url, request.body, headers),
+        answer(gateways.hive.url, request.body, headers),
+      ]);
+      if (ours === hive) continue;
+      parity.push(`${request.operationName} (${account})`);
+      firstDifference ||= `ours ${ours.slice(0, 300)}\n    Hive ${hive.slice(0, 300)}`;
+    }
+  }
+  console.log(
+    parity.length === 0
+      ? 'ours and Hive Gateway answer the home page with the same data (2 accounts)'
+      : `ours and Hive Gateway answer differently: ${parity.join(', ')}\n    ${firstDifference}`,
+  );
+
+  const printErrors = (result: LoadResult) => {
+    for (const example of result.examples) console.log(`    error: ${example}`);
+  };
+  const compare = async (
+    title: string,
+    unit: string,
+    options: { clients: number; warmupS: number; durationS: number },
+    next: (gateway: 'ours' | 'hive') => (client: number) => Round,
+  ) => {
+    console.log(title);
+    const results = {} as Record<'ours' | 'hive', LoadResult>;
+    for (const gateway of ['ours', 'hive'] as const) {
+      results[gateway] = await memory.sampling(() =>
+        closedLoop(gateways[gateway].url, { ...options, next: next(gateway) }),
+      );
+      console.log(describeLoad(gateway === 'ours' ? 'ours' : 'Hive', results[gateway], unit));
+      printErrors(results[gateway]);
+    }
+    console.log(`  ours / Hive: ${ratio(results.ours, results.hive)}`);
+    return results;
+  };
+
+  // Home: each browser signs in as a random one of the signed-in accounts each time.
+  const homeHeaders = signedIn.map((id) => ({
+    'content-type': 'application/json',
+    ...home.headers,
+    cookie: `dash_session=${sessions.get(id)}`,
+  }));
+  const homeResults = await compare(
+    `home page load: ${CONNECTIONS} browsers, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${home.requests.length} requests at once per page, random accounts of ${signedIn.length}`,
+    'pages',
+    { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
+    () => {
+      const pick = random(5);
+      return () => ({
+        requests: home.requests,
+        headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
+      });
+    },
+  );
+
+  // A platform's server: one cross-subgraph query per account, across all its accounts.
+  const platformHeaders = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${testSecret}`,
+  };
+  // Built before the load, one per account, so the generator allocates nothing per request.
+  const platformRounds: Round[] = ids.map((id) => ({
+    requests: [
+      {
+        operationName: 'PlatformAccount',
+        body: JSON.stringify({ query: PLATFORM_QUERY, variables: { id } }),
+      },
+    ],
+    headers: platformHeaders,
+  }));
+  const platformResults = await compare(
+    `platform account(id) (identity, ledger, payouts, disputes, notifications): ${CONNECTIONS} connections, random accounts of ${ids.length}`,
+    'queries',
+    { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
+    () => {
+      const pick = random(11);
+      return () => platformRounds[Math.floor(pick() * platformRounds.length)]!;
+    },
+  );
+
+  // createCharge with the platform's key: distinct idempotency keys, random accounts.
+  let chargeNumber = 0;
+  const chargeRound = () => {
+    const pick = random(13);
+    return () => ({
+      requests: [
+        {
+          operationName: 'CreateCharge',
+          body: JSON.stringify({
+            query: CREATE_CHARGE,
+            variables: {
+              input: {
+                account: ids[Math.floor(pick() * ids.length)],
+                amount: 2_000,
+                currency: 'usd',
+              },
+              key: `bench-charge-${(chargeNumber += 1)}`,
+            },
+          }),
+        },
+      ],
+      headers: platformHeaders,
+    });
+  };
+  const chargeWindow = { warmupS: 2, durationS: Math.max(3, DURATION_S / 2) };
+  console.log(
+    `createCharge: ${chargeWindow.durationS} s after ${chargeWindow.warmupS} s warm-up at each concurrency`,
+  );
+  let bestCharges: { concurrency: number; result: LoadResult } | undefined;
+  for (const concurrency of CHARGE_CONCURRENCIES) {
+    const result = await memory.sampling(() =>
+      closedLoop(gateways.ours.url, { clients: concurrency, ...chargeWindow, next: chargeRound() }),
+    );
+    console.log(describeLoad(`ours@${concurrency}`, result, 'charges'));
+    printErrors(result);
+    if (!bestCharges || result.roundsPerSecond > bestCharges.result.roundsPerSecond)
+      bestCharges = { concurrency, result };
+  }
+  const hiveCharges = await memory.sampling(() =>
+    closedLoop(gateways.hive.url, {
+      clients: bestCharges!.concurrency,
+      ...chargeWindow,
+      next: chargeRound(),
+    }),
+  );
+  console.log(describeLoad(`Hive@${bestCharges!.concurrency}`, hiveCharges, 'charges'));
+  printErrors(hiveCharges);
+  console.log(
+    `  best on ours at ${bestCharges!.concurrency} in flight; ours / Hive: ${ratio(bestCharges!.result, hiveCharges)}`,
+  );
+  started = performance.now();
+  const invariants = await ledgerInvariants(ledgerDb);
+  console.log(
+    `  ledger invariants: ${invariants.ok ? 'all hold' : JSON.stringify(invariants)} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  const peaks = memory.peaksMb();
+  console.log('peak resident memory under load (VmRSS):');
+  for (const [name, mb] of peaks)
+    console.log(`  ${name.padEnd(24)} ${mb.toFixed(0).padStart(5)} MB`);
+
+  const errorsIn = [
+    home.errors.length,
+    homeResults.ours.errors,
+    homeResults.hive.errors,
+    platformResults.ours.errors,
+    platformResults.hive.errors,
+    ...[bestCharges!.result, hiveCharges].map((result) => result.errors),
+  ].reduce((sum, count) => sum + count, 0);
+  const fixed = (value: number, digits = 0) =>
+    Number.isFinite(value) ? value.toFixed(digits) : '—';
+  const rows: Array<[string, string, string, string, boolean]> = [
+    [
+      'home pages/s',
+      '≥ 150',
+      fixed(homeResults.ours.roundsPerSecond, 1),
+      fixed(homeResults.hive.roundsPerSecond, 1),
+      homeResults.ours.roundsPerSecond >= 150,
+    ],
+    [
+      'home p95 per request (ms)',
+      '≤ 100',
+      fixed(homeResults.ours.p95, 1),
+      fixed(homeResults.hive.p95, 1),
+      homeResults.ours.p95 <= 100,
+    ],
+    [
+      'home throughput, ours / Hive',
+      '≥ 1.5×',
+      ratio(homeResults.ours, homeResults.hive),
+      '',
+      homeResults.hive.roundsPerSecond > 0 &&
+        homeResults.ours.roundsPerSecond >= 1.5 * homeResults.hive.roundsPerSecond,
+    ],
+    [
+      'platform account(id) requests/s',
+      '≥ 600',
+      fixed(platformResults.ours.roundsPerSecond),
+      fixed(platformResults.hive.roundsPerSecond),
+      platformResults.ours.roundsPerSecond >= 600,
+    ],
+    [
+      `createCharge charges/s (${bestCharges!.concurrency} in flight)`,
+      '≥ 1,000',
+      fixed(bestCharges!.result.roundsPerSecond),
+      fixed(hiveCharges.roundsPerSecond),
+      bestCharges!.result.roundsPerSecond >= 1_000,
+    ],
+    ['ledger invariants', 'hold', invariants.ok ? 'hold' : 'broken', '', invariants.ok],
+    [
+      'home JavaScript transferred, cold (KB)',
+      '≤ 150',
+      fixed(cold.scriptBytes / 1024, 1),
+      '',
+      cold.scriptBytes <= 150 * 1024,
+    ],
+    [
+      'home first contentful paint, cold (ms)',
+      '≤ 500',
+      fixed(cold.firstContentfulPaintMs),
+      '',
+      cold.firstContentfulPaintMs <= 500,
+    ],
+    ...[...peaks]
+      .filter(([name]) => name.endsWith('subgraph'))
+      .map(
+        ([name, mb]) =>
+          [`${name} peak RSS (MB)`, '≤ 200', fixed(mb), '', mb <= 200] as [
+            string,
+            string,
+            string,
+            string,
+            boolean,
+          ],
+      ),
+    ['GraphQL errors, every phase', '0', String(errorsIn), '', errorsIn === 0],
+  ];
+  console.log('\nsummary (2 cores shared by everything above; figures move run to run):');
+  console.log(
+    `  ${'figure'.padEnd(44)} ${'target'.padEnd(8)} ${'ours'.padStart(8)} ${'Hive'.padStart(8)}  result`,
+  );
+  for (const [figure, target, ours, hive, pass] of rows)
+    console.log(
+      `  ${figure.padEnd(44)} ${target.padEnd(8)} ${ours.padStart(8)} ${hive.padStart(8)}  ${pass ? 'pass' : 'FAIL'}`,
+    );
+} finally {
+  for (const close of closeLater.reverse()) await close();
+  for (const child of processes.reverse()) await child.stop();
+  await Promise.all(databases.map((db) => db.destroy()));
+  await prepared.cleanup();
+}
