@@ -26,9 +26,9 @@ import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './accou
 export const accountReference = {
   __resolveReference: async (
     { id }: Pick<Account, 'id'>,
-    { access, accounts }: IdentityContext,
+    { access, accountReads }: IdentityContext,
   ) => {
-    const account = await accounts.find(id);
+    const account = await accountReads.find(id);
     return account && access.canSee(accountRefOfRow(account)) ? account : null;
   },
 };
@@ -41,18 +41,18 @@ export class AccountResolver {
    */
   @Query(() => Account)
   @Directive('@shareable')
-  me(@Ctx() { access, accounts }: IdentityContext): Promise<Account> {
-    return accounts.get(access.signedInAccount().accountId);
+  me(@Ctx() { access, accountReads }: IdentityContext): Promise<Account> {
+    return accountReads.get(access.signedInAccount().accountId);
   }
 
   /** One connected account, for its platform (or for itself). */
   @Query(() => Account)
   async account(
     @Arg('id', () => ID) id: string,
-    @Ctx() { access, accounts }: IdentityContext,
+    @Ctx() { access, accountReads }: IdentityContext,
   ): Promise<Account> {
     const { accountId } = await access.readableAccount(id);
-    return accounts.get(accountId);
+    return accountReads.get(accountId);
   }
 
   @Query(() => [Account], {
