@@ -33,6 +33,20 @@ export const accountReference = {
   },
 };
 
+/**
+ * The requirements of an account as read for this request: the banner asks for them and for
+ * three fields derived from them, worked out once per account row (rows live for one request).
+ */
+const requirementsByRow = new WeakMap<Account, ReturnType<typeof requirementsOf>>();
+function requirementsOfRow(account: Account) {
+  let requirements = requirementsByRow.get(account);
+  if (!requirements) {
+    requirements = requirementsOf(account);
+    requirementsByRow.set(account, requirements);
+  }
+  return requirements;
+}
+
 @Resolver(() => Account)
 export class AccountResolver {
   /**
@@ -117,25 +131,25 @@ export class AccountResolver {
 
   @FieldResolver(() => Requirements)
   requirements(@Root() account: Account): Requirements {
-    return requirementsOf(account);
+    return requirementsOfRow(account);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether the account has finished onboarding (accepted the services agreement).',
   })
   detailsSubmitted(@Root() account: Account): boolean {
-    return requirementsOf(account).detailsSubmitted;
+    return requirementsOfRow(account).detailsSubmitted;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the account can take payments now.' })
   chargesEnabled(@Root() account: Account): boolean {
-    return requirementsOf(account).chargesEnabled;
+    return requirementsOfRow(account).chargesEnabled;
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether money can be paid out to the account now.',
   })
   payoutsEnabled(@Root() account: Account): boolean {
-    return requirementsOf(account).payoutsEnabled;
+    return requirementsOfRow(account).payoutsEnabled;
   }
 }
