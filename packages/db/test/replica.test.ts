@@ -160,6 +160,23 @@ describe('read replicas', () => {
     expect(again.every((notes) => origins(notes).join() === 'primary')).toBe(true);
   });
 
+  it('keeps a bounded number of prepared statements open on a connection', async () => {
+    const single = createDataSource({ ...base, database: primaryDb, poolSize: 1 });
+    await single.initialize();
+    try {
+      for (let n = 0; n < 80; n += 1) await preparedRead(single, `SELECT ${n} + ? AS n`, [1]);
+      const [closed] = await preparedRead<{ Value: string }>(
+        single,
+        "SHOW SESSION STATUS LIKE 'Com_stmt_close'",
+        [],
+      );
+      // 80 statements on one connection, at most 64 kept: the oldest were closed.
+      expect(Number(closed?.Value)).toBeGreaterThanOrEqual(80 - 64);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('reads the primary through onReplica when no replica is configured', async () => {
     const single = createDataSource({ ...base, database: primaryDb });
     await single.initialize();
