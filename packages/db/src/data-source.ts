@@ -83,6 +83,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     supportBigNumbers: true,
     bigNumberStrings: true,
     poolSize: options.poolSize ?? 10,
+    // Prepared reads (preparedRead) keep their statements open on each connection. The server
+    // allows some 16k in all, shared by every service and replica: each connection keeps its
+    // most recent few dozen (the hot reads are about that many) and closes older ones.
+    extra: { maxPreparedStatements: 64 },
     // Failed queries reach the caller as errors, which log what is unexpected; some failures are
     // part of normal work (a deadlock retried, an idempotency key already taken).
     logging: false,

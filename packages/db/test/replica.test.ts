@@ -18,6 +18,8 @@ import {
   fromReplica,
   migrateDatabase,
   onReplica,
+  placeholders,
+  preparedRead,
   sslOptions,
 } from '../src/index.js';
 
@@ -129,6 +131,50 @@ describe('read replicas', () => {
       Array.from({ length: 12 }, () => onReplica(dataSource, (replica) => replica.find(Note))),
     );
     expect(again.every((notes) => origins(notes).join() === 'replica')).toBe(true);
+  });
+
+  it('runs prepared reads on the primary unless a replica is asked for', async () => {
+    const sql = 'SELECT origin FROM notes WHERE id IN (?, ?)';
+    const ids = ['primary-1', 'replica-1'];
+    expect(origins(await preparedRead<Note>(dataSource, sql, ids))).toEqual(['primary']);
+    expect(origins(await preparedRead<Note>(dataSource, sql, ids, { replica: true }))).toEqual([
+      'replica',
+    ]);
+    expect(placeholders(ids)).toBe('?, ?');
+  });
+
+  it('gives back every connection a prepared read takes, even when it fails', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        preparedRead(dataSource, i % 2 ? 'SELECT origin FROM notes' : 'SELECT * FROM nothing', [], {
+          replica: i % 4 < 2,
+        }).catch(() => undefined),
+      ),
+    );
+    // Forty reads through pools of ten: had any kept its connection, these would hang.
+    const again = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        preparedRead<Note>(dataSource, 'SELECT origin FROM notes', []),
+      ),
+    );
+    expect(again.every((notes) => origins(notes).join() === 'primary')).toBe(true);
+  });
+
+  it('keeps a bounded number of prepared statements open on a connection', async () => {
+    const single = createDataSource({ ...base, database: primaryDb, poolSize: 1 });
+    await single.initialize();
+    try {
+      for (let n = 0; n < 80; n += 1) await preparedRead(single, `SELECT ${n} + ? AS n`, [1]);
+      const [closed] = await preparedRead<{ Value: string }>(
+        single,
+        "SHOW SESSION STATUS LIKE 'Com_stmt_close'",
+        [],
+      );
+      // 80 statements on one connection, at most 64 kept: the oldest were closed.
+      expect(Number(closed?.Value)).toBeGreaterThanOrEqual(80 - 64);
+    } finally {
+      await single.destroy();
+    }
   });
 
   it('reads the primary through onReplica when no replica is configured', async () => {

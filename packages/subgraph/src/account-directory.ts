@@ -8,6 +8,7 @@ import {
   type AccountCapabilities,
   type OwnedAccount,
 } from '@dash/contracts';
+import { preparedRead } from '@dash/db';
 import { DashError, notFound } from '@dash/errors';
 
 interface AccountRow {
@@ -136,12 +137,13 @@ export class AccountDirectory {
    * keep working and money stays refused.
    */
   private async find(accountId: string): Promise<OwnedAccount | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await preparedRead<AccountRow>(
+      this.dataSource,
       `SELECT platform_id, livemode, closed, charges_enabled, payouts_enabled, charges_until,
               capabilities_at
        FROM accounts WHERE id = ?`,
       [accountId],
-    )) as AccountRow[];
+    );
     // Capabilities never learnt count as off (money refused) until identity answers.
     const known = row ? ownerFromRow(accountId, row, row.capabilities_at ?? new Date(0)) : null;
     if (

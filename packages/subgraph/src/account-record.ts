@@ -1,14 +1,17 @@
 import {
   Column,
+  FindOperator,
   PrimaryColumn,
   type DataSource,
+  type EntityMetadata,
+  type ObjectLiteral,
   type FindOptionsWhere,
   type Repository,
   type SelectQueryBuilder,
 } from 'typeorm';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { datetimeColumn, fromReplica } from '@dash/db';
+import { datetimeColumn, fromReplica, preparedRead } from '@dash/db';
 import { afterKeyset, type Keyset } from './pagination.js';
 
 /**
@@ -97,9 +100,46 @@ export class AccountRecords<Row extends AccountRecord> {
     return this.repository.findOneBy({ ...accountRefOf(account), id } as FindOptionsWhere<Row>);
   }
 
-  count(account: AccountRef, where: FindOptionsWhere<Row> = {}): Promise<number> {
-    return this.repository.countBy({ ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>);
+  /**
+   * How many of the account's rows match `where`. Counts on the dashboard's every page (unread
+   * activity, disputes to answer) run as prepared statements where `where` holds only plain
+   * values and IsNull(); anything else goes through TypeORM.
+   */
+  async count(account: AccountRef, where: FindOptionsWhere<Row> = {}): Promise<number> {
+    const scoped = { ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>;
+    const prepared = preparedCount(this.repository.metadata, scoped);
+    if (!prepared) return this.repository.countBy(scoped);
+    const [row] = await preparedRead<{ count: number | string }>(
+      this.repository.manager.connection,
+      prepared.sql,
+      prepared.values,
+    );
+    return Number(row?.count ?? 0);
   }
+}
+
+/** `SELECT COUNT(*)` for a where of plain values and IsNull() only; otherwise undefined. */
+function preparedCount(
+  metadata: EntityMetadata,
+  where: ObjectLiteral,
+): { sql: string; values: unknown[] } | undefined {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  for (const [property, value] of Object.entries(where)) {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column || column.transformer || value === undefined) return undefined;
+    if (value instanceof FindOperator) {
+      if (value.type !== 'isNull') return undefined;
+      conditions.push(`\`${column.databaseName}\` IS NULL`);
+    } else if (value === null || typeof value === 'object') {
+      return undefined;
+    } else {
+      conditions.push(`\`${column.databaseName}\` = ?`);
+      values.push(value);
+    }
+  }
+  const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT COUNT(*) AS count FROM \`${metadata.tableName}\`${filter}`, values };
 }
 
 /** A demo or fixture row: test mode unless it says otherwise. */

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { validate, type ValidationError } from 'class-validator';
 import { badInput, DashError } from '@dash/errors';
 import { normalizeCurrency } from '@dash/money';
@@ -85,12 +86,21 @@ export function currencyInput(code: string, field = 'currency'): string {
   }
 }
 
+/**
+ * Zones already found valid: building an Intl.DateTimeFormat to check one costs more than the
+ * rest of an earnings request's arithmetic, and the zones in use are few. Bounded, since
+ * anyone can send any string (refused strings are not kept).
+ */
+const knownZones = new LRUCache<string, true>({ max: 1_000 });
+
 /** True when `timeZone` is an IANA zone this runtime knows, such as Asia/Shanghai. */
 export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  knownZones.set(timeZone, true);
+  return true;
 }

@@ -1,6 +1,6 @@
 import type { CredentialEpochs } from '@dash/auth-context';
 import type { Access, BaseContext } from '@dash/subgraph';
-import type { AccountService } from './account/account.service.js';
+import type { AccountReader, AccountService } from './account/account.service.js';
 import type { ApiKeyService } from './api-key/api-key.service.js';
 import type { LoginService } from './login/login.service.js';
 import type { AccountLinks } from './onboarding/account-link.service.js';
@@ -14,6 +14,8 @@ export interface IdentityContext extends BaseContext {
   /** The one gate every use case asks first (onboarding sessions: see onboarding-caller.rules). */
   access: Access;
   accounts: AccountService;
+  /** This request's reads of accounts (each read once); changes use `accounts`. */
+  accountReads: AccountReader;
   platforms: PlatformService;
   apiKeys: ApiKeyService;
   login: LoginService;

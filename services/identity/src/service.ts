@@ -111,8 +111,14 @@ export function assembleIdentity(
     credentialEpochs,
     accounts,
     platforms,
-    /** Each request's gate: the caller against identity's own accounts and platforms. */
-    accessFor: (caller: Caller) => new Access(caller, accounts, platforms.lookup()),
+    /**
+     * Each request's gate and reads: the caller against identity's own accounts and platforms,
+     * each account read once for the request's fields and its gate.
+     */
+    forRequest: (caller: Caller) => {
+      const accountReads = accounts.reader();
+      return { accountReads, access: new Access(caller, accountReads, platforms.lookup()) };
+    },
     apiKeys: new ApiKeyService(dataSource),
     forClient,
     accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
@@ -198,7 +204,7 @@ export function createIdentityService(
     ],
     buildContext: (base, app) => ({
       ...base,
-      access: app.accessFor(base.caller),
+      ...app.forRequest(base.caller),
       accounts: app.accounts,
       platforms: app.platforms,
       apiKeys: app.apiKeys,

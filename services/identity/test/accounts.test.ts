@@ -249,6 +249,72 @@ describe('the access gate', () => {
     expect(reference.data).toEqual({ _entities: [null] });
   });
 
+  it('answers many account references in one request, each only to its own platform and mode', async () => {
+    const create = async (caller: Caller, email: string) =>
+      (await service.query<Created>(CREATE, { input: { email, country: 'US' } }, caller)).data!
+        .createAccount.id;
+    const ownA = await create(testKey, 'many-a@example.com');
+    const ownB = await create(testKey, 'many-b@example.com');
+    const live = await create(liveKey, 'many-live@example.com');
+    const others = await create(otherPlatform, 'many-other@example.com');
+    const ids = [ownA, others, ownB, live, ownA, 'acct_missing'];
+    const references = `query($r: [_Any!]!) {
+      _entities(representations: $r) { ... on Account { id email } }
+    }`;
+    const answer = await service.query<{ _entities: Array<{ id: string } | null> }>(
+      references,
+      { r: ids.map((id) => ({ __typename: 'Account', id })) },
+      testKey,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!._entities.map((account) => account?.id ?? null)).toEqual([
+      ownA,
+      null,
+      ownB,
+      null,
+      ownA,
+      null,
+    ]);
+    // The same references from the other platform see only its own account.
+    const theirs = await service.query<{ _entities: Array<{ id: string } | null> }>(
+      references,
+      { r: ids.map((id) => ({ __typename: 'Account', id })) },
+      otherPlatform,
+    );
+    expect(theirs.data!._entities.map((account) => account?.id ?? null)).toEqual([
+      null,
+      others,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('reads an account changed by a mutation afresh in the next request', async () => {
+    const id = (
+      await service.query<Created>(
+        CREATE,
+        { input: { email: 'fresh@example.com', country: 'US' } },
+        testKey,
+      )
+    ).data!.createAccount.id;
+    const read = () =>
+      service.query<{ account: { email: string } }>(
+        'query($id: ID!) { account(id: $id) { email } }',
+        { id },
+        testKey,
+      );
+    expect((await read()).data!.account.email).toBe('fresh@example.com');
+    const update = await service.query(
+      'mutation($id: ID!) { updateAccount(id: $id, input: { email: "changed@example.com" }) { email } }',
+      { id },
+      testKey,
+    );
+    expect(update.errors).toBeUndefined();
+    expect((await read()).data!.account.email).toBe('changed@example.com');
+  });
+
   it('keeps the platform-only mutations from a signed-in account', async () => {
     const own = await service.query<Created>(
       CREATE,

@@ -94,6 +94,20 @@ describe('payouts subgraph', () => {
     });
   });
 
+  it('sums the money on its way to the bank, for the account alone', async () => {
+    const inTransit = `query($reps: [_Any!]!) {
+      _entities(representations: $reps) { ... on Account { payoutsInTransit { currency amount } } }
+    }`;
+    const own = await service.query(inTransit, accountReference('acct_ada'), ada);
+    expect(own.errors).toBeUndefined();
+    // po_2 and po_3 (in transit, pending); the paid po_1 and bob's payout do not count.
+    expect(own.data).toEqual({
+      _entities: [{ payoutsInTransit: [{ currency: 'usd', amount: 3_000_002_000 }] }],
+    });
+    const other = await service.query(inTransit, accountReference('acct_ada'), platformB);
+    expect(other.data).toEqual({ _entities: [{ payoutsInTransit: [] }] });
+  });
+
   it('limits the list and rejects a limit out of range with a typed error', async () => {
     const two = await service.query<{ _entities: Array<{ payouts: { nodes: unknown[] } }> }>(
       query,

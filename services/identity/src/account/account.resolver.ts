@@ -26,12 +26,26 @@ import { CreateAccountInput, PublicInfoInput, UpdateAccountInput } from './accou
 export const accountReference = {
   __resolveReference: async (
     { id }: Pick<Account, 'id'>,
-    { access, accounts }: IdentityContext,
+    { access, accountReads }: IdentityContext,
   ) => {
-    const account = await accounts.find(id);
+    const account = await accountReads.find(id);
     return account && access.canSee(accountRefOfRow(account)) ? account : null;
   },
 };
+
+/**
+ * The requirements of an account as read for this request: the banner asks for them and for
+ * three fields derived from them, worked out once per account row (rows live for one request).
+ */
+const requirementsByRow = new WeakMap<Account, ReturnType<typeof requirementsOf>>();
+function requirementsOfRow(account: Account) {
+  let requirements = requirementsByRow.get(account);
+  if (!requirements) {
+    requirements = requirementsOf(account);
+    requirementsByRow.set(account, requirements);
+  }
+  return requirements;
+}
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -41,18 +55,18 @@ export class AccountResolver {
    */
   @Query(() => Account)
   @Directive('@shareable')
-  me(@Ctx() { access, accounts }: IdentityContext): Promise<Account> {
-    return accounts.get(access.signedInAccount().accountId);
+  me(@Ctx() { access, accountReads }: IdentityContext): Promise<Account> {
+    return accountReads.get(access.signedInAccount().accountId);
   }
 
   /** One connected account, for its platform (or for itself). */
   @Query(() => Account)
   async account(
     @Arg('id', () => ID) id: string,
-    @Ctx() { access, accounts }: IdentityContext,
+    @Ctx() { access, accountReads }: IdentityContext,
   ): Promise<Account> {
     const { accountId } = await access.readableAccount(id);
-    return accounts.get(accountId);
+    return accountReads.get(accountId);
   }
 
   @Query(() => [Account], {
@@ -117,25 +131,25 @@ export class AccountResolver {
 
   @FieldResolver(() => Requirements)
   requirements(@Root() account: Account): Requirements {
-    return requirementsOf(account);
+    return requirementsOfRow(account);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether the account has finished onboarding (accepted the services agreement).',
   })
   detailsSubmitted(@Root() account: Account): boolean {
-    return requirementsOf(account).detailsSubmitted;
+    return requirementsOfRow(account).detailsSubmitted;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the account can take payments now.' })
   chargesEnabled(@Root() account: Account): boolean {
-    return requirementsOf(account).chargesEnabled;
+    return requirementsOfRow(account).chargesEnabled;
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether money can be paid out to the account now.',
   })
   payoutsEnabled(@Root() account: Account): boolean {
-    return requirementsOf(account).payoutsEnabled;
+    return requirementsOfRow(account).payoutsEnabled;
   }
 }

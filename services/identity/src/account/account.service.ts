@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { placeholders, preparedEntities } from '@dash/db';
 import { belongsToTenant, type OwnedAccount, type Tenant } from '@dash/contracts';
 import { notFound } from '@dash/errors';
 import type { Actor } from '@dash/events';
@@ -25,8 +27,32 @@ import type { CreateAccountInput, UpdateAccountInput } from './account.input.js'
 export class AccountService implements AccountOwnership {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(id: string): Promise<Account | null> {
-    return this.dataSource.getRepository(Account).findOneBy({ id });
+  async find(id: string): Promise<Account | null> {
+    // Every request of the dashboard reads its account: a prepared statement, not a built query.
+    const [account] = await preparedEntities(this.dataSource, Account, 'WHERE id = ?', [id]);
+    return account ?? null;
+  }
+
+  /**
+   * One request's reads of accounts: each account read once however many fields (and the
+   * gate) ask for it, and the accounts asked for together (a page of entity references) read
+   * in one statement. For reading only: a change reads the account afresh (`get`).
+   */
+  reader(): AccountReader {
+    const loader = new DataLoader<string, Account | null>(
+      async (ids) => {
+        const rows = await preparedEntities(
+          this.dataSource,
+          Account,
+          `WHERE id IN (${placeholders(ids)})`,
+          ids,
+        );
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: 100 },
+    );
+    return new AccountReader(this, (id) => loader.load(id));
   }
 
   /** An account Access has let the caller reach; NOT_FOUND if it is gone. */
@@ -133,5 +159,32 @@ export class AccountService implements AccountOwnership {
     return this.dataSource.transaction((manager) =>
       saveAccountChange(manager, account, changes, { fields: [kind], by: 'account', now: at }),
     );
+  }
+}
+
+/**
+ * The accounts one request reads (see AccountService.reader), and the gate's ownership check
+ * over them: reading goes through the request's reads, a change (`openAccountOf`) asks afresh.
+ */
+export class AccountReader implements AccountOwnership {
+  constructor(
+    private readonly accounts: AccountService,
+    readonly find: (id: string) => Promise<Account | null>,
+  ) {}
+
+  /** An account Access has let the caller read; NOT_FOUND if it is gone. */
+  async get(id: string): Promise<Account> {
+    const account = await this.find(id);
+    if (!account) throw notFound('account', id);
+    return account;
+  }
+
+  async belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
+    const account = await this.find(accountId);
+    return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+  }
+
+  openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount> {
+    return this.accounts.openAccountOf(tenant, accountId);
   }
 }

@@ -209,8 +209,9 @@ export class Challenges {
         .getRepository(LoginChallengeRow)
         .findOneByOrFail({ id: challenge.id });
       const left = CODE_RULES.maxWrongAttempts - wrongAttempts;
-      // attemptsLeft says this code was compared (and wrong), even when it was the last try.
-      if (left <= 0) throw challengeLocked({ attemptsLeft: 0 });
+      // attemptsLeft says this code was compared (and wrong), even when it was the last try
+      // (or when guesses arriving together used the others up first); `field` says whose it was.
+      if (left <= 0) throw challengeLocked({ attemptsLeft: 0, ...(field ? { field } : {}) });
       throw refused(
         'CODE_WRONG',
         `That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`,

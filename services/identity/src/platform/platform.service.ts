@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Tenant } from '@dash/contracts';
+import { preparedEntities } from '@dash/db';
 import { notFound } from '@dash/errors';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
@@ -13,8 +14,10 @@ import { checkedPlatformInput, knownPlatformOf, type NewPlatform } from './platf
 export class PlatformService {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(id: string): Promise<Platform | null> {
-    return this.dataSource.getRepository(Platform).findOneBy({ id });
+  async find(id: string): Promise<Platform | null> {
+    // Read for every dashboard frame and switch check: a prepared statement, not a built query.
+    const [platform] = await preparedEntities(this.dataSource, Platform, 'WHERE id = ?', [id]);
+    return platform ?? null;
   }
 
   /** A platform the caller may see; NOT_FOUND if there is none. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { placeholders, preparedRead } from '@dash/db';
 import type { AccountRef, ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
 import type { AvailableSoon, Balance } from './balance.type.js';
@@ -31,23 +32,33 @@ export class Balances {
       // A top-up on its way from the bank: pending until its debit settles.
       [ledgerAccount.reservePending(accountId)]: 'pending',
     } as const;
-    const stored = (await this.dataSource.query(
+    const ledgerAccounts = Object.keys(accounts);
+    // Every balance read of the dashboard comes here: prepared statements, not TypeORM.
+    const stored = await preparedRead<{ ledger_account: string; currency: string; amount: string }>(
+      this.dataSource,
       `SELECT ledger_account, currency, SUM(amount) AS amount FROM ledger_balances
-       WHERE ledger_account IN (?) AND livemode = ? GROUP BY ledger_account, currency`,
-      [Object.keys(accounts), livemode],
-    )) as Array<{ ledger_account: string; currency: string; amount: string }>;
+       WHERE ledger_account IN (${placeholders(ledgerAccounts)}) AND livemode = ?
+       GROUP BY ledger_account, currency`,
+      [...ledgerAccounts, livemode],
+    );
     const sums: Sums = {};
     for (const row of stored) {
       sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 };
       sums[row.currency]![accounts[row.ledger_account]!] += Number(row.amount);
     }
-    const pending = (await this.dataSource.query(
+    const pending = await preparedRead<{
+      currency: string;
+      due: number | string;
+      day: string | Date;
+      amount: string;
+    }>(
+      this.dataSource,
       `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
        FROM balance_transactions
        WHERE account_id = ? AND livemode = ? AND status = 'pending' AND type <> 'topup'
        GROUP BY currency, due, day ORDER BY day`,
       [now, accountId, livemode],
-    )) as Array<{ currency: string; due: number; day: string | Date; amount: string }>;
+    );
     const soon: Record<string, AvailableSoon[]> = {};
     for (const row of pending) {
       const amount = Number(row.amount);

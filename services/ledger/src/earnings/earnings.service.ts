@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { onReplica } from '@dash/db';
+import { preparedRead } from '@dash/db';
 import type { AccountRef } from '@dash/contracts';
 
 /**
@@ -16,25 +16,25 @@ export class EarningsRollup {
     from: Date,
     to: Date,
   ): Promise<Array<{ hour: Date; net: number }>> {
-    const rows = (await onReplica(this.dataSource, (replica) =>
-      replica.query(
-        `SELECT hour, net FROM earnings_hourly
+    const rows = await preparedRead<{ hour: Date; net: string }>(
+      this.dataSource,
+      `SELECT hour, net FROM earnings_hourly
        WHERE account_id = ? AND livemode = ? AND currency = ? AND hour >= ? AND hour < ?
        ORDER BY hour`,
-        [account.accountId, account.livemode, currency, from, to],
-      ),
-    )) as Array<{ hour: Date; net: string }>;
+      [account.accountId, account.livemode, currency, from, to],
+      { replica: true },
+    );
     return rows.map((row) => ({ hour: row.hour, net: Number(row.net) }));
   }
 
   async firstHour(account: AccountRef, currency: string): Promise<Date | null> {
-    const [row] = (await onReplica(this.dataSource, (replica) =>
-      replica.query(
-        `SELECT MIN(hour) AS first FROM earnings_hourly
+    const [row] = await preparedRead<{ first: Date | null }>(
+      this.dataSource,
+      `SELECT MIN(hour) AS first FROM earnings_hourly
        WHERE account_id = ? AND livemode = ? AND currency = ?`,
-        [account.accountId, account.livemode, currency],
-      ),
-    )) as Array<{ first: Date | null }>;
+      [account.accountId, account.livemode, currency],
+      { replica: true },
+    );
     return row?.first ?? null;
   }
 }
