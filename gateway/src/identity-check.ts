@@ -31,9 +31,16 @@ const identityUnavailable = () =>
  * answer, identity is asked every time instead.
  */
 export class IdentityCheck {
-  // The epoch decides whether an entry still holds; the lifetime only bounds the one case it
-  // cannot see: a revocation whose epoch bump failed because identity could not reach Redis.
-  private readonly cache = new LRUCache<string, Remembered>({ max: 10_000, ttl: 10_000 });
+  // The epoch decides whether an entry still holds; the lifetime only bounds what it cannot see:
+  // a revocation whose epoch bump failed because identity could not reach Redis, and a session
+  // reaching its idle or absolute end (identity keeps `last_seen_at` to the minute, so a minute
+  // here never lets an idle session expire while it is in use).
+  private readonly cache = new LRUCache<string, Remembered>({ max: 50_000, ttl: 60_000 });
+  /**
+   * Questions to identity under way, by credential: a page sends its requests at once, and they
+   * all wait for one answer instead of asking identity once each.
+   */
+  private readonly asking = new Map<string, Promise<Caller | undefined>>();
   // Unknown credentials are remembered briefly: a guessed key never becomes valid, but a
   // just-issued one may have been tried a moment before it existed.
   private static readonly INVALID_TTL_MS = 5_000;
@@ -54,7 +61,11 @@ export class IdentityCheck {
     if (cached === 'invalid') return undefined;
     if (cached && (await this.stillCurrent(cached))) return cached.caller;
     if (cached) this.cache.delete(cacheKey);
-    return this.ask(cacheKey, credential);
+    const underWay = this.asking.get(cacheKey);
+    if (underWay) return underWay;
+    const asked = this.ask(cacheKey, credential).finally(() => this.asking.delete(cacheKey));
+    this.asking.set(cacheKey, asked);
+    return asked;
   }
 
   /** Sign-out must take effect at once for the browser that signed out. */
