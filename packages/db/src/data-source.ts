@@ -86,7 +86,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     // Prepared reads (preparedRead) keep their statements open on each connection. The server
     // allows some 16k in all, shared by every service and replica: each connection keeps its
     // most recent few dozen (the hot reads are about that many) and closes older ones.
-    extra: { maxPreparedStatements: 64 },
+    // `trace: false`: mysql2 would otherwise capture a stack trace for every query, on every hot
+    // read, only to decorate the rare error with its caller.
+    extra: { maxPreparedStatements: 64, trace: false },
     // Failed queries reach the caller as errors, which log what is unexpected; some failures are
     // part of normal work (a deadlock retried, an idempotency key already taken).
     logging: false,
