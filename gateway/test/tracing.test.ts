@@ -9,7 +9,7 @@ import { startTracing, stopTracing } from '@dash/telemetry';
 // load, so the instrumentations patch them; the servers are imported only after.
 const exporter = new InMemorySpanExporter();
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-startTracing({ part: 'gateway', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+await startTracing({ part: 'gateway', spanProcessors: [new SimpleSpanProcessor(exporter)] });
 
 const { identityService } = await import('@dash/identity');
 const { startTestService } = await import('@dash/subgraph/testing');

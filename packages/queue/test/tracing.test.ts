@@ -7,7 +7,7 @@ import { deleteRedisPrefix, testRedisPrefix, testRedisUrl } from '@dash/testing'
 import { createRedisConnection, defineQueue, startWorker, TypedQueue } from '../src/index.js';
 
 const exporter = new InMemorySpanExporter();
-startTracing({ part: 'queue-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+await startTracing({ part: 'queue-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
 
 const prefix = testRedisPrefix('queue-tracing');
 const connection = createRedisConnection(testRedisUrl());

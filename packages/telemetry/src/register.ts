@@ -18,5 +18,5 @@ function partOfThisProcess(): string {
 
 if (tracingConfigured()) {
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-  startTracing({ part: partOfThisProcess() });
+  await startTracing({ part: partOfThisProcess() });
 }
