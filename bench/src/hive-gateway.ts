@@ -2,7 +2,7 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { CALLER_HEADER, CredentialEpochs, signCaller, type Caller } from '@dash/auth-context';
+import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 import { authenticate, IdentityCheck, loadGatewayConfig } from '@dash/gateway';
 import { createCommandConnection } from '@dash/queue';
 
@@ -22,12 +22,7 @@ const supergraph = await readFile(
   'utf8',
 );
 const redis = createCommandConnection(config.redisUrl);
-const identity = new IdentityCheck(
-  config.subgraphUrls.identity,
-  config.internalSecret,
-  new CredentialEpochs(redis, config.redisPrefix),
-  config.identityTimeoutMs,
-);
+const identity = IdentityCheck.of(config, redis);
 
 const callerPlugin: GatewayPlugin<{ caller: Caller }> = {
   async onContextBuilding({ context, extendContext }) {

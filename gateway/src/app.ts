@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
-import { CredentialEpochs } from '@dash/auth-context';
 import { ReadVersions, ResponseCache } from '@dash/read-cache';
 import { createCommandConnection } from '@dash/queue';
 import { createLogger, type Logger } from '@dash/logger';
@@ -32,12 +31,7 @@ export async function startGateway(
   const log = options.log ?? createLogger('gateway');
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_FILE, 'utf8'));
   const redis = createCommandConnection(config.redisUrl);
-  const identity = new IdentityCheck(
-    config.subgraphUrls.identity,
-    config.internalSecret,
-    new CredentialEpochs(redis, config.redisPrefix),
-    config.identityTimeoutMs,
-  );
+  const identity = IdentityCheck.of(config, redis);
   const secureCookies = config.nodeEnv === 'production';
   const clientIpOf = clientIpResolver(config.trustedProxies);
   const gateway = new ApolloGateway({

@@ -4,10 +4,12 @@ import {
   credentialSubjectOf,
   postAsService,
   type Caller,
-  type CredentialEpochs,
+  CredentialEpochs,
 } from '@dash/auth-context';
 import { DashError } from '@dash/errors';
 import type { SecretKeys } from '@dash/config';
+import type { RedisClient } from '@dash/queue';
+import type { GatewayConfig } from './config.js';
 
 export type Credential = { apiKey: string } | { sessionToken: string };
 
@@ -53,6 +55,22 @@ export class IdentityCheck {
     private readonly timeoutMs: number,
   ) {
     this.endpoint = new URL('/internal/authenticate', identityGraphqlUrl).toString();
+  }
+
+  /** The check a gateway makes with its settings, remembering epochs in `redis`. */
+  static of(
+    config: Pick<
+      GatewayConfig,
+      'subgraphUrls' | 'internalSecret' | 'redisPrefix' | 'identityTimeoutMs'
+    >,
+    redis: RedisClient,
+  ): IdentityCheck {
+    return new IdentityCheck(
+      config.subgraphUrls.identity,
+      config.internalSecret,
+      new CredentialEpochs(redis, config.redisPrefix),
+      config.identityTimeoutMs,
+    );
   }
 
   async verify(credential: Credential): Promise<Caller | undefined> {

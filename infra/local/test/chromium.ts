@@ -5,18 +5,7 @@ import {
   type IsolatedStackEnv,
   type RunningStack,
 } from '../src/index.js';
-
-/** Debian's Chromium, headless, with nothing that would reach the network on its own. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@dash/testing';
 
 /** A whole stack of one test file's own, and a Chromium to drive it. */
 export interface BrowserStack {

@@ -11,3 +11,4 @@ export { freePort } from './ports.js';
 export { startTestSmtpServer, type TestSmtpServer } from './smtp.js';
 export { scrapeMetric } from './metrics.js';
 export { waitFor } from './wait.js';
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';

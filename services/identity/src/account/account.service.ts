@@ -19,6 +19,19 @@ import {
 import { emptyBusinessProfile } from './business-profile.entity.js';
 import type { CreateAccountInput, UpdateAccountInput } from './account.input.js';
 
+/** The account a read found; NOT_FOUND if it is gone. */
+async function existingAccount(found: Promise<Account | null>, id: string): Promise<Account> {
+  const account = await found;
+  if (!account) throw notFound('account', id);
+  return account;
+}
+
+/** The account a read found, as the gate sees it, if it is the tenant's. */
+async function ownedBy(tenant: Tenant, found: Promise<Account | null>) {
+  const account = await found;
+  return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+}
+
 /**
  * Identity's accounts table: who owns each account (what Access asks, as other services ask
  * their AccountDirectory), and the reads and writes of accounts that use cases make once Access
@@ -56,15 +69,12 @@ export class AccountService implements AccountOwnership {
   }
 
   /** An account Access has let the caller reach; NOT_FOUND if it is gone. */
-  async get(id: string): Promise<Account> {
-    const account = await this.find(id);
-    if (!account) throw notFound('account', id);
-    return account;
+  get(id: string): Promise<Account> {
+    return existingAccount(this.find(id), id);
   }
 
-  async belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
-    const account = await this.find(accountId);
-    return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+  belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
+    return ownedBy(tenant, this.find(accountId));
   }
 
   async openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount> {
@@ -173,15 +183,12 @@ export class AccountReader implements AccountOwnership {
   ) {}
 
   /** An account Access has let the caller read; NOT_FOUND if it is gone. */
-  async get(id: string): Promise<Account> {
-    const account = await this.find(id);
-    if (!account) throw notFound('account', id);
-    return account;
+  get(id: string): Promise<Account> {
+    return existingAccount(this.find(id), id);
   }
 
-  async belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
-    const account = await this.find(accountId);
-    return account && belongsToTenant(tenant, account) ? ownedAccountOf(account, new Date()) : null;
+  belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null> {
+    return ownedBy(tenant, this.find(accountId));
   }
 
   openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount> {
