@@ -41,6 +41,9 @@ beforeAll(async () => {
       DASH_SIMULATED_BANK_SETTLE_MS: '0',
       // The gateway gives up on a silent subgraph after this long.
       DASH_SUBGRAPH_TIMEOUT_MS: '3000',
+      // Every read here must reach the subgraphs: the read cache would answer a query it has
+      // seen while the subgraph is away (and before it is back), which is not what is tested.
+      DASH_READ_CACHE: 'off',
     },
     gatewaySees: {
       payouts: (url) => {

@@ -47,6 +47,8 @@ describe('Home in Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await signInThroughLink(page, stack, path, EMAIL);
+    // The page signing in landed on still loading its parts would count towards the next one.
+    await page.waitForLoadState('networkidle');
 
     // Signed in, Home opened afresh: every GraphQL request it sends from here is counted.
     const operations: string[] = [];

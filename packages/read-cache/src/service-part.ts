@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { loadConfig, redisPrefix, redisUrl } from '@dash/config';
 import { createCommandConnection } from '@dash/queue';
 import { ReadVersions } from './read-versions.js';
+import { loadReadVersionSettings } from './settings.js';
 import { installReadVersionBumps } from './touch.js';
 
 /**
@@ -14,10 +14,7 @@ export async function readVersionsConnection(deps: {
   env: Record<string, string | undefined>;
   log: { warn(details: object, message: string): void };
 }): Promise<{ stop(): Promise<void> }> {
-  const settings = loadConfig(
-    { REDIS_URL: redisUrl(), DASH_REDIS_PREFIX: redisPrefix() },
-    deps.env,
-  );
+  const settings = loadReadVersionSettings(deps.env);
   const redis = createCommandConnection(settings.REDIS_URL);
   const uninstall = installReadVersionBumps(
     deps.dataSource,

@@ -16,15 +16,24 @@ import { providerFromConfig } from '../../../../services/notifications/src/deliv
 import { loadQueueConfig } from '../../../../services/notifications/src/delivery/queue-config.js';
 import { loadNotificationsConfig } from '../../../../services/notifications/src/notifications-config.js';
 import { loadPayoutsConfig } from '../../../../services/payouts/src/payouts-config.js';
+import { loadReadVersionSettings } from '../../../../packages/read-cache/src/settings.js';
 import { loadShellConfig } from '../../../../shell/src/server/config.js';
 
 type Env = Record<string, string>;
 type Loader = (env: Env) => unknown[];
 
-/** What every subgraph reads (its own settings, its outbox relay's), then its own loaders. */
+/**
+ * What every subgraph reads (its own settings, its outbox relay's, where it bumps read
+ * versions), then its own loaders.
+ */
 const subgraph =
   (name: string, own: (env: Env) => unknown[]): Loader =>
-  (env) => [loadSubgraphConfig(name, env), loadEventSettings(env), ...own(env)];
+  (env) => [
+    loadSubgraphConfig(name, env),
+    loadEventSettings(env),
+    loadReadVersionSettings(env),
+    ...own(env),
+  ];
 
 /** The notifications carriers, chosen the way the service chooses them (nothing is sent). */
 function notificationCarriers(env: Env) {
