@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, identityService, seedIdentity } from '@dash/identity';
+import { EVENT_SUBSCRIPTIONS } from '@dash/events';
 import { ledgerService } from '@dash/ledger';
 import { notificationsService, seedActivity } from '@dash/notifications';
 import { payoutsService } from '@dash/payouts';
@@ -12,6 +13,7 @@ import {
   scrapeMetric,
   testRedisPrefix,
   testRedisUrl,
+  waitFor,
 } from '@dash/testing';
 import { Redis } from 'ioredis';
 import type { RunningGateway } from '../src/index.js';
@@ -60,7 +62,35 @@ async function platformWith(name: string, accountIds: string[]): Promise<Platfor
       for (const accountId of accountIds)
         await rememberAccount(manager, { accountId, platformId: id, livemode: false }, ONBOARDED);
     });
+  await platformEventsConsumed(id);
   return { id, testSecret: created.testSecret, liveSecret: created.liveSecret };
+}
+
+/**
+ * Waits until the services here have handled the events the platform's creation recorded. Each
+ * handled event bumps read versions, so a read cached before one lands would miss after it: the
+ * tests that count on a stored answer must start once the platform is settled.
+ */
+async function platformEventsConsumed(platformId: string): Promise<void> {
+  const recorded = (await identity.dataSource.query(
+    'SELECT id, type FROM outbox_events WHERE platform_id = ?',
+    [platformId],
+  )) as Array<{ id: string; type: string }>;
+  const consumers = { ledger, payouts, notifications } as const;
+  for (const [name, service] of Object.entries(consumers)) {
+    const subscribed: readonly string[] = EVENT_SUBSCRIPTIONS[name as keyof typeof consumers];
+    const ids = recorded
+      .filter((event) => subscribed.includes(event.type))
+      .map((event) => event.id);
+    if (ids.length === 0) continue;
+    await waitFor(`${name} handled the platform's events`, async () => {
+      const [row] = (await service.dataSource.query(
+        `SELECT COUNT(*) AS handled FROM processed_events WHERE event_id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      )) as Array<{ handled: string | number }>;
+      expect(Number(row!.handled)).toBe(ids.length);
+    });
+  }
 }
 
 const newAccountId = (label: string) =>
