@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountRef, Tenant } from '@dash/contracts';
 import { monotonicIds } from '@dash/ids';
 import { touchReads } from '@dash/read-cache';
+import { noteOutboxWrite } from './outbox-commits.js';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
 /** What an event is about: one account, or (accountId null) a whole tenant. */
@@ -52,6 +53,7 @@ export async function recordEvent<Type extends DomainEventType>(
       occurredAt,
     ],
   );
+  noteOutboxWrite(manager.queryRunner);
   // Every event names what changed, so cached dashboard reads of it go stale once this commits.
   await touchReads(
     manager,

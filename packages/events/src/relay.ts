@@ -8,6 +8,7 @@ import {
   type DomainEventType,
   type EventConsumerName,
 } from './catalog.js';
+import { onOutboxCommit } from './outbox-commits.js';
 import { EVENT_JOB_OPTIONS, eventQueue } from './queues.js';
 import type { EventSettings } from './settings.js';
 
@@ -118,6 +119,14 @@ export function startOutboxRelay(options: {
     });
   }
 
+  /** One read, no transaction: an idle relay costs the database one indexed lookup per poll. */
+  async function anyWaiting(): Promise<boolean> {
+    const rows = (await dataSource.query(
+      'SELECT 1 AS waiting FROM outbox_events WHERE published_at IS NULL LIMIT 1',
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async function flush(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -141,9 +150,13 @@ export function startOutboxRelay(options: {
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // Set when an event commits while a round is under way: the next round then starts at once.
+  let nudged = false;
   const tick = async () => {
+    timer = undefined;
+    nudged = false;
     try {
-      await flush();
+      if (await anyWaiting()) await flush();
       await cleanUp();
       if (failures > 0) log.info({ after: failures }, 'outbox relay recovered');
       failures = 0;
@@ -158,18 +171,35 @@ export function startOutboxRelay(options: {
     }
     if (stopped) return;
     const delay =
-      failures === 0 ? settings.pollMs : Math.min(settings.pollMs * 2 ** failures, MAX_BACKOFF_MS);
+      failures > 0
+        ? Math.min(settings.pollMs * 2 ** failures, MAX_BACKOFF_MS)
+        : nudged
+          ? 0
+          : settings.pollMs;
     timer = setTimeout(() => {
       running = tick();
     }, delay);
   };
   running = tick();
+  // An event committed by this process is published at once instead of at the next poll; the
+  // poll remains for events other processes (API replicas) commit.
+  const unsubscribe = onOutboxCommit(dataSource, () => {
+    // While publishing fails, the backoff decides; while a round runs, it goes again after.
+    if (stopped || failures > 0) return;
+    if (!timer) {
+      nudged = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = tick();
+  });
 
   return {
     flush,
     readiness: { redis: () => connection.ping() },
     async stop() {
       unwatch();
+      unsubscribe();
       stopped = true;
       clearTimeout(timer);
       await running;

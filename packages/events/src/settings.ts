@@ -3,7 +3,10 @@ import { loadConfig, positiveInt, redisPrefix, redisUrl } from '@dash/config';
 export interface EventSettings {
   redisUrl: string;
   prefix: string;
-  /** How often an idle relay looks for new events (DASH_OUTBOX_POLL_MS). */
+  /**
+   * How often the relay looks for events other processes committed (DASH_OUTBOX_POLL_MS); this
+   * process's own events are published as soon as they commit.
+   */
   pollMs: number;
   /** Events published per round trip (DASH_OUTBOX_BATCH). */
   batchSize: number;
@@ -16,7 +19,7 @@ export function loadEventSettings(env: Record<string, string | undefined>): Even
     {
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
-      DASH_OUTBOX_POLL_MS: positiveInt(50),
+      DASH_OUTBOX_POLL_MS: positiveInt(200),
       DASH_OUTBOX_BATCH: positiveInt(500),
       // Handlers mostly wait on the database: more in flight than connections keeps the pool busy.
       DASH_EVENT_CONCURRENCY: positiveInt(32),

@@ -194,6 +194,37 @@ describe('outbox', () => {
     }
   });
 
+  it('publishes events this process commits at once, not at the next poll, each once', async () => {
+    // A poll far beyond the test: only the commits themselves can start the relay's rounds.
+    const settings = { ...settingsFor(testRedisUrl()), pollMs: 600_000 };
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    try {
+      // Commits land while rounds are under way: each must still be published by a later round.
+      const committed = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => produce(1, `nudge-${i}`)),
+      );
+      const ids = committed.flat();
+      const rolledBack = dataSource.transaction(async (manager) => {
+        await recordEvent(manager, 'test', 'account.updated', subject, {
+          fields: ['rolled-back'],
+          by: 'platform',
+        });
+        throw new Error('the change fails');
+      });
+      await expect(rolledBack).rejects.toThrow('the change fails');
+      await waitFor(async () => (await seenIds(ids)).length >= ids.length, 10_000);
+      expect(await seenIds(ids)).toEqual([...ids].sort());
+      const seenRolledBack = (await dataSource.query(
+        "SELECT COUNT(*) AS n FROM seen WHERE field = 'rolled-back'",
+      )) as Array<{ n: string | number }>;
+      expect(Number(seenRolledBack[0]!.n)).toBe(0);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
   it('changes nothing when an event is delivered again', async () => {
     const settings = settingsFor(testRedisUrl());
     const relay = startOutboxRelay({ dataSource, settings, log });
