@@ -14,6 +14,7 @@ import {
 } from './ledger-data.js';
 import { closedLoop, describeLoad, type LoadResult, type Round } from './load.js';
 import { PeakMemory } from './memory.js';
+import { CpuTime, pidOf } from './cpu.js';
 import { startProcess, startSubgraphs, type ServiceProcess } from './processes.js';
 import { benchSetting } from './stats.js';
 
@@ -99,6 +100,15 @@ try {
     ['load generator + shell', process.pid],
   ]);
   const memory = new PeakMemory(parts);
+  const cpu = new CpuTime(
+    new Map([
+      ...parts,
+      ...(['mariadbd', 'redis-server'] as const).flatMap((program) => {
+        const pid = pidOf(program);
+        return pid ? [[program, pid] as const] : [];
+      }),
+    ]),
+  );
 
   console.log(
     `dashboard benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts, ${SESSIONS.toLocaleString('en')} signed in`,
@@ -151,6 +161,13 @@ try {
   );
   for (const close of closeLater.splice(0).reverse()) await close();
 
+  /** Where a round's CPU went, busiest first; parts under 0.5 ms are left out. */
+  const describeCpu = (perRound: Map<string, number>, unit: string) =>
+    `    CPU per ${unit === 'queries' ? 'query' : unit.replace(/s$/, '')}: ${[...perRound]
+      .filter(([, ms]) => ms >= 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, ms]) => `${name.replace(/ subgraph$/, '')} ${ms.toFixed(1)}`)
+      .join(', ')} ms`;
   const ratio = (ours: LoadResult, hive: LoadResult) =>
     hive.roundsPerSecond > 0 ? `${(ours.roundsPerSecond / hive.roundsPerSecond).toFixed(2)}×` : '—';
   // Both gateways answer the same for the same account, and another account's answers differ:
@@ -196,10 +213,17 @@ try {
     console.log(title);
     const results = {} as Record<'ours' | 'hive', LoadResult>;
     for (const gateway of ['ours', 'hive'] as const) {
+      let cpuFrom = new Map<string, number>();
       results[gateway] = await memory.sampling(() =>
-        closedLoop(gateways[gateway].url, { ...options, next: next(gateway) }),
+        closedLoop(gateways[gateway].url, {
+          ...options,
+          next: next(gateway),
+          onMeasuring: () => (cpuFrom = cpu.snapshot()),
+        }),
       );
+      const cpuPerRound = cpu.perRound(cpuFrom, results[gateway].rounds);
       console.log(describeLoad(gateway === 'ours' ? 'ours' : 'Hive', results[gateway], unit));
+      console.log(describeCpu(cpuPerRound, unit));
       printErrors(results[gateway]);
     }
     console.log(`  ours / Hive: ${ratio(results.ours, results.hive)}`);

@@ -14,6 +14,8 @@ export interface Round {
 }
 
 export interface LoadResult {
+  /** Rounds completed in the measured time. */
+  rounds: number;
   /** Rounds completed in the measured time, per second (home pages, queries, charges). */
   roundsPerSecond: number;
   requestsPerSecond: number;
@@ -40,6 +42,8 @@ export async function closedLoop(
     warmupS: number;
     durationS: number;
     next: (client: number) => Round;
+    /** Called when the warm-up ends and counting starts. */
+    onMeasuring?: () => void;
   },
 ): Promise<LoadResult> {
   const target = new URL(url);
@@ -89,13 +93,17 @@ export async function closedLoop(
       if (countsAt && measuring) rounds += 1;
     }
   };
-  const warmup = setTimeout(() => (measuring = true), options.warmupS * 1000);
+  const warmup = setTimeout(() => {
+    measuring = true;
+    options.onMeasuring?.();
+  }, options.warmupS * 1000);
   await Promise.all(Array.from({ length: options.clients }, (_, index) => client(index)));
   clearTimeout(warmup);
   const seconds = (performance.now() - measureFrom) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
   return {
+    rounds,
     roundsPerSecond: rounds / seconds,
     requestsPerSecond: latencies.length / seconds,
     p50: latencies.length ? percentile(latencies, 50) : NaN,

@@ -34,17 +34,21 @@ export async function startGateway(
   const identity = IdentityCheck.of(config, redis);
   const secureCookies = config.nodeEnv === 'production';
   const clientIpOf = clientIpResolver(config.trustedProxies);
+  const subgraphs: CallerForwardingDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) =>
-      new CallerForwardingDataSource(
+    buildService: ({ name }) => {
+      const subgraph = new CallerForwardingDataSource(
         config.subgraphUrls[name as SubgraphName],
         name,
         config.internalSecret,
         secureCookies,
         identity,
         config.subgraphTimeoutMs,
-      ),
+      );
+      subgraphs.push(subgraph);
+      return subgraph;
+    },
   });
   const server = await startGraphqlServer<GatewayContext>({
     name: 'gateway',
@@ -100,6 +104,7 @@ export async function startGateway(
     ...server,
     async stop() {
       await server.stop();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
       redis.disconnect();
     },
   };

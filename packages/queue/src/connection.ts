@@ -81,14 +81,17 @@ export function createProducerConnection(redisUrl: string, commandTimeoutMs = 30
 }
 
 /**
- * A connection for plain commands on the request path (credential epochs, rate limits): queued
- * briefly while it connects, but a command that gets no answer within `commandTimeoutMs` fails,
- * so a Redis outage costs a request a bounded wait, never a hang.
+ * A connection for plain commands on the request path (credential epochs, rate limits, cached
+ * reads): queued briefly while it connects, but a command that gets no answer within
+ * `commandTimeoutMs` fails, so a Redis outage costs a request a bounded wait, never a hang.
+ * Commands issued in the same tick by concurrent requests go out as one pipeline: one write and
+ * one read for many requests instead of one each.
  */
 export function createCommandConnection(redisUrl: string, commandTimeoutMs = 1000): RedisClient {
   return connectRedis(redisUrl, {
     maxRetriesPerRequest: 1,
     commandTimeout: commandTimeoutMs,
     enableReadyCheck: true,
+    enableAutoPipelining: true,
   });
 }
