@@ -204,6 +204,22 @@ try {
   const printErrors = (result: LoadResult) => {
     for (const example of result.examples) console.log(`    error: ${example}`);
   };
+  /** One closed-loop run under memory sampling, printed with the CPU each part spent per round. */
+  const measured = async (
+    label: string,
+    unit: string,
+    url: string,
+    options: Omit<Parameters<typeof closedLoop>[1], 'onMeasuring'>,
+  ) => {
+    let cpuFrom = new Map<string, number>();
+    const result = await memory.sampling(() =>
+      closedLoop(url, { ...options, onMeasuring: () => (cpuFrom = cpu.snapshot()) }),
+    );
+    console.log(describeLoad(label, result, unit));
+    console.log(describeCpu(cpu.perRound(cpuFrom, result.rounds), unit));
+    printErrors(result);
+    return result;
+  };
   const compare = async (
     title: string,
     unit: string,
@@ -213,18 +229,12 @@ try {
     console.log(title);
     const results = {} as Record<'ours' | 'hive', LoadResult>;
     for (const gateway of ['ours', 'hive'] as const) {
-      let cpuFrom = new Map<string, number>();
-      results[gateway] = await memory.sampling(() =>
-        closedLoop(gateways[gateway].url, {
-          ...options,
-          next: next(gateway),
-          onMeasuring: () => (cpuFrom = cpu.snapshot()),
-        }),
+      results[gateway] = await measured(
+        gateway === 'ours' ? 'ours' : 'Hive',
+        unit,
+        gateways[gateway].url,
+        { ...options, next: next(gateway) },
       );
-      const cpuPerRound = cpu.perRound(cpuFrom, results[gateway].rounds);
-      console.log(describeLoad(gateway === 'ours' ? 'ours' : 'Hive', results[gateway], unit));
-      console.log(describeCpu(cpuPerRound, unit));
-      printErrors(results[gateway]);
     }
     console.log(`  ours / Hive: ${ratio(results.ours, results.hive)}`);
     return results;
@@ -304,23 +314,20 @@ try {
   );
   let bestCharges: { concurrency: number; result: LoadResult } | undefined;
   for (const concurrency of CHARGE_CONCURRENCIES) {
-    const result = await memory.sampling(() =>
-      closedLoop(gateways.ours.url, { clients: concurrency, ...chargeWindow, next: chargeRound() }),
-    );
-    console.log(describeLoad(`ours@${concurrency}`, result, 'charges'));
-    printErrors(result);
+    const result = await measured(`ours@${concurrency}`, 'charges', gateways.ours.url, {
+      clients: concurrency,
+      ...chargeWindow,
+      next: chargeRound(),
+    });
     if (!bestCharges || result.roundsPerSecond > bestCharges.result.roundsPerSecond)
       bestCharges = { concurrency, result };
   }
-  const hiveCharges = await memory.sampling(() =>
-    closedLoop(gateways.hive.url, {
-      clients: bestCharges!.concurrency,
-      ...chargeWindow,
-      next: chargeRound(),
-    }),
+  const hiveCharges = await measured(
+    `Hive@${bestCharges!.concurrency}`,
+    'charges',
+    gateways.hive.url,
+    { clients: bestCharges!.concurrency, ...chargeWindow, next: chargeRound() },
   );
-  console.log(describeLoad(`Hive@${bestCharges!.concurrency}`, hiveCharges, 'charges'));
-  printErrors(hiveCharges);
   console.log(
     `  best on ours at ${bestCharges!.concurrency} in flight; ours / Hive: ${ratio(bestCharges!.result, hiveCharges)}`,
   );

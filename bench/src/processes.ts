@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { settingName, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '@dash/manifest';
+import {
+  settingName,
+  SUBGRAPH_NODE_ARGS,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+  type SubgraphName,
+} from '@dash/manifest';
 import { freePort } from '@dash/testing';
 
 /** Built entry points, as a deployment runs them: one process per service. */
@@ -15,6 +21,9 @@ const ENTRIES = {
   'hive-gateway': './hive-gateway.js',
 } as const;
 export type ServiceName = keyof typeof ENTRIES;
+
+const isSubgraph = (name: ServiceName): name is SubgraphName =>
+  SUBGRAPHS.some((subgraph) => subgraph.name === name);
 
 export interface ServiceProcess {
   url: string;
@@ -57,7 +66,12 @@ export async function startProcess(
   port ??= await freePort();
   const child = spawn(
     process.execPath,
-    [...profiling(), fileURLToPath(new URL(ENTRIES[name], import.meta.url))],
+    [
+      ...profiling(),
+      // Subgraphs run as their images run them.
+      ...(isSubgraph(name) ? SUBGRAPH_NODE_ARGS : []),
+      fileURLToPath(new URL(ENTRIES[name], import.meta.url)),
+    ],
     {
       env: {
         ...process.env,

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { loadGatewayConfig } from '@dash/gateway';
 import { loadShellConfig } from '@dash/shell';
-import { subgraphEntry, workspacePath } from '@dash/manifest';
+import { SUBGRAPH_NODE_ARGS, subgraphEntry, workspacePath } from '@dash/manifest';
 import { loadServiceConfig } from '@dash/subgraph';
 import { waitFor } from '@dash/testing';
 import { SERVICES, subgraphAddresses } from './stack.js';
@@ -43,10 +43,15 @@ function relayOutput(name: string, child: ChildProcess) {
     );
 }
 
-function spawnPart(name: string, entry: string, env: Env): PartProcess {
+function spawnPart(
+  name: string,
+  entry: string,
+  env: Env,
+  nodeArgs: readonly string[] = [],
+): PartProcess {
   // A process group of its own: Ctrl-C reaches the stack alone, which then stops each part once
   // (a part signalled twice would give up draining and exit at once).
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -111,9 +116,15 @@ export async function startStackInProcesses(
     for (const part of [...parts].reverse()) await stopPart(part);
   };
   signal?.addEventListener('abort', () => void stop());
-  const start = async (name: string, entry: string, partEnv: Env, origin: string) => {
+  const start = async (
+    name: string,
+    entry: string,
+    partEnv: Env,
+    origin: string,
+    nodeArgs: readonly string[] = [],
+  ) => {
     if (stopping) throw new Error(`stopped before ${name} started`);
-    const part = spawnPart(name, entry, partEnv);
+    const part = spawnPart(name, entry, partEnv, nodeArgs);
     parts.push(part);
     part.child.once('exit', (code) => {
       if (running && !stopping) onPartExit(name, code);
@@ -130,7 +141,13 @@ export async function startStackInProcesses(
     });
     await Promise.all(
       services.map(({ name, origin }) =>
-        start(name, workspacePath(subgraphEntry(name)!.folder, 'dist/main.js'), stackEnv, origin),
+        start(
+          name,
+          workspacePath(subgraphEntry(name)!.folder, 'dist/main.js'),
+          stackEnv,
+          origin,
+          SUBGRAPH_NODE_ARGS,
+        ),
       ),
     );
     const gateway = loadGatewayConfig(stackEnv);

@@ -1,5 +1,5 @@
 export type { MicrofrontendEntry, SubgraphEntry } from './entries.js';
-export { MICROFRONTENDS, SUBGRAPHS } from './manifest.js';
+export { MICROFRONTENDS, SUBGRAPH_NODE_ARGS, SUBGRAPHS } from './manifest.js';
 export {
   defaultSubgraphUrl,
   FEATURE_NAME,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUBGRAPHS } from '@dash/manifest';
+import { SUBGRAPH_NODE_ARGS, SUBGRAPHS } from '@dash/manifest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -13,6 +13,8 @@ export interface Part {
   port: number;
   /** What the image runs, relative to /app (the repository's layout). */
   main: string;
+  /** Node's options before `main` (a subgraph's heap cap). */
+  nodeArgs?: readonly string[];
   /** Subgraphs also migrate, with this command (the process contract). */
   migrate?: string;
   /** The prefix of its DASH_<NAME>_HOST / _PORT settings. */
@@ -29,6 +31,7 @@ export const PARTS: readonly Part[] = [
     folder,
     port,
     main: `${folder}/dist/main.js`,
+    nodeArgs: SUBGRAPH_NODE_ARGS,
     migrate: `${folder}/dist/migrate.js`,
     setting: `DASH_${name.toUpperCase().replaceAll('-', '_')}`,
   })),

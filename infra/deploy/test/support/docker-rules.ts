@@ -107,8 +107,8 @@ function partProblems(stages: Stage[], part: Part): string[] {
     say(`PID 1 is ${entrypoint[0] ?? 'the CMD itself'}, not an init (tini or dumb-init)`);
 
   const cmd = jsonOf(instructionsOf(chain, 'CMD').at(-1));
-  if (cmd.join(' ') !== `node ${part.main}`)
-    say(`CMD is "${cmd.join(' ')}", not "node ${part.main}"`);
+  const expectedCmd = ['node', ...(part.nodeArgs ?? []), part.main].join(' ');
+  if (cmd.join(' ') !== expectedCmd) say(`CMD is "${cmd.join(' ')}", not "${expectedCmd}"`);
 
   const exposed = instructionsOf(chain, 'EXPOSE').flatMap(wordsOf);
   if (!exposed.includes(String(part.port))) say(`does not EXPOSE its port ${part.port}`);
