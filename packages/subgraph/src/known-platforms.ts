@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
-import { datetimeColumn } from '@dash/db';
+import { datetimeColumn, preparedEntities } from '@dash/db';
 
 /**
  * What a service knows of a platform — its name and dashboard feature switches, live mode's and
@@ -77,7 +77,13 @@ export function platformLookup(dataSource: DataSource) {
   const seen = new Map<string, Promise<KnownPlatform | null>>();
   return (platformId: string) => {
     if (!seen.has(platformId))
-      seen.set(platformId, dataSource.getRepository(KnownPlatform).findOneBy({ id: platformId }));
+      seen.set(
+        platformId,
+        // Asked on most requests (a platform's switches): a prepared read, no query built.
+        preparedEntities(dataSource, KnownPlatform, 'WHERE id = ?', [platformId]).then(
+          ([platform]) => platform ?? null,
+        ),
+      );
     return seen.get(platformId)!;
   };
 }

@@ -1,3 +1,4 @@
+import { preparedEntities } from '@dash/db';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { SecretKeys } from '@dash/config';
 import type { Actor } from '@dash/events';
@@ -29,15 +30,14 @@ export class ExternalAccounts {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Defaults first, then newest. */
+  /** Defaults first, then newest (read for every balance card: a prepared read). */
   list(account: Pick<AccountRef, 'accountId' | 'livemode'>): Promise<ExternalAccount[]> {
-    return this.dataSource
-      .getRepository(ExternalAccount)
-      .createQueryBuilder('ea')
-      .where('ea.account_id = :accountId AND ea.livemode = :livemode', account)
-      .orderBy('ea.default_for IS NULL', 'ASC')
-      .addOrderBy('ea.created_at', 'DESC')
-      .getMany();
+    return preparedEntities(
+      this.dataSource,
+      ExternalAccount,
+      'WHERE account_id = ? AND livemode = ? ORDER BY default_for IS NULL, created_at DESC',
+      [account.accountId, account.livemode],
+    );
   }
 
   find(account: Pick<AccountRef, 'accountId' | 'livemode'>, id: string) {
