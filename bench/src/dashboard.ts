@@ -14,6 +14,7 @@ import {
 } from './ledger-data.js';
 import { closedLoop, describeLoad, type LoadResult, type Round } from './load.js';
 import { PeakMemory } from './memory.js';
+import { BenchReadCache } from './read-cache.js';
 import { CpuTime, pidOf } from './cpu.js';
 import { startProcess, startSubgraphs, type ServiceProcess } from './processes.js';
 import { benchSetting } from './stats.js';
@@ -87,6 +88,7 @@ await Promise.all(databases.map((db) => db.initialize()));
 const processes: ServiceProcess[] = [];
 /** The shell and Chromium, closed once done with or when the run fails. */
 const closeLater: Array<() => Promise<void>> = [];
+let closeAtExit = () => {};
 try {
   const { subgraphs, env: withSubgraphs } = await startSubgraphs(env);
   processes.push(...subgraphs.values());
@@ -95,6 +97,8 @@ try {
   const hive = await startProcess('hive-gateway', withSubgraphs);
   processes.push(hive);
   const gateways = { ours, hive };
+  const readCache = new BenchReadCache(env.REDIS_URL!, env.DASH_REDIS_PREFIX!, ours.url);
+  closeAtExit = () => readCache.close();
   const parts = new Map([
     ...[...subgraphs].map(([name, child]) => [`${name} subgraph`, child.pid] as const),
     ['our gateway', gateways.ours.pid],
@@ -226,7 +230,7 @@ try {
     title: string,
     unit: string,
     options: { clients: number; warmupS: number; durationS: number },
-    next: (gateway: 'ours' | 'hive') => (client: number) => Round,
+    next: (round: number) => (client: number) => Round,
   ) => {
     console.log(`${title}; the better of ${ROUNDS} interleaved rounds each`);
     const results = {} as Record<'ours' | 'hive', LoadResult>;
@@ -234,12 +238,23 @@ try {
     // background flush, the database settling after the load) does not fall on one side only.
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const gateway of ['ours', 'hive'] as const) {
+        if (gateway === 'ours') await readCache.empty();
+        const cacheBefore = await readCache.counts();
         const result = await measured(
           `${gateway === 'ours' ? 'ours' : 'Hive'}#${round}`,
           unit,
           gateways[gateway].url,
-          { ...options, next: next(gateway) },
+          // Each round its own random accounts, the same for both gateways.
+          { ...options, next: next(round) },
         );
+        if (gateway === 'ours') {
+          const cacheAfter = await readCache.counts();
+          const hits = cacheAfter.hits - cacheBefore.hits;
+          const asked = cacheAfter.asked - cacheBefore.asked;
+          console.log(
+            `    read cache (emptied before the round): ${asked > 0 ? ((100 * hits) / asked).toFixed(0) : 0}% of ${asked} cacheable requests answered from it`,
+          );
+        }
         // Errors of every round count, whichever round is kept.
         const errors = (results[gateway]?.errors ?? 0) + result.errors;
         if (!results[gateway] || result.roundsPerSecond > results[gateway].roundsPerSecond)
@@ -261,8 +276,8 @@ try {
     `home page load: ${CONNECTIONS} browsers, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${home.requests.length} requests at once per page, random accounts of ${signedIn.length}`,
     'pages',
     { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
-    () => {
-      const pick = random(5);
+    (round) => {
+      const pick = random(5 + 100 * round);
       return () => ({
         requests: home.requests,
         headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
@@ -289,8 +304,8 @@ try {
     `platform account(id) (identity, ledger, payouts, disputes, notifications): ${CONNECTIONS} connections, random accounts of ${ids.length}`,
     'queries',
     { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
-    () => {
-      const pick = random(11);
+    (round) => {
+      const pick = random(11 + 100 * round);
       return () => platformRounds[Math.floor(pick() * platformRounds.length)]!;
     },
   );
@@ -438,6 +453,7 @@ try {
       `  ${figure.padEnd(44)} ${target.padEnd(8)} ${ours.padStart(8)} ${hive.padStart(8)}  ${pass ? 'pass' : 'FAIL'}`,
     );
 } finally {
+  closeAtExit();
   for (const close of closeLater.reverse()) await close();
   for (const child of processes.reverse()) await child.stop();
   await Promise.all(databases.map((db) => db.destroy()));
