@@ -1,3 +1,4 @@
+import { preparedEntities } from '@dash/db';
 import { IsNull, type DataSource } from 'typeorm';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
@@ -28,12 +29,15 @@ export class AccountNotices {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The banner's notices, oldest first (read on every signed-in page: a prepared read). */
   open(account: AccountRef): Promise<AccountNotice[]> {
-    return this.dataSource.getRepository(AccountNotice).find({
-      where: { ...account, resolvedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-      take: 20,
-    });
+    return preparedEntities(
+      this.dataSource,
+      AccountNotice,
+      `WHERE account_id = ? AND platform_id = ? AND livemode = ? AND resolved_at IS NULL
+       ORDER BY created_at ASC LIMIT 20`,
+      [account.accountId, account.platformId, account.livemode],
+    );
   }
 
   async create(owner: AccountRef, notice: NewNotice): Promise<AccountNotice> {

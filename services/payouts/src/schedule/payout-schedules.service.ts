@@ -1,3 +1,4 @@
+import { preparedEntities } from '@dash/db';
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { touchReads } from '@dash/read-cache';
@@ -33,9 +34,13 @@ export class PayoutSchedules {
   }
 
   async get(account: Pick<AccountRef, 'accountId'>): Promise<PayoutScheduleRule> {
-    const row = await this.dataSource
-      .getRepository(PayoutScheduleRow)
-      .findOneBy({ accountId: account.accountId });
+    // Read for every balance card: a prepared read.
+    const [row] = await preparedEntities(
+      this.dataSource,
+      PayoutScheduleRow,
+      'WHERE account_id = ?',
+      [account.accountId],
+    );
     return row ? ruleOf(row) : this.defaultRule;
   }
 
