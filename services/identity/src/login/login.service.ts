@@ -245,7 +245,7 @@ export class LoginService {
     token: string,
   ): Promise<{ session: SessionRow; account: Account } | undefined> {
     const now = this.now();
-    // Asked by the gateway for every credential it has not seen in a minute: prepared reads,
+    // Asked by the gateway for every credential it has not seen in a minute: a prepared read,
     // without TypeORM building the query each time.
     const [session] = await preparedEntities(
       this.dataSource,
@@ -260,12 +260,7 @@ export class LoginService {
       await this.dataSource
         .getRepository(SessionRow)
         .update({ id: session.id }, { lastSeenAt: now });
-    const [account] = await preparedEntities(
-      this.dataSource,
-      Account,
-      'WHERE id = ? AND closed_at IS NULL',
-      [session.accountId],
-    );
+    const account = await this.openAccount(session.accountId);
     return account ? { session, account } : undefined;
   }
 
@@ -282,10 +277,16 @@ export class LoginService {
     return result.affected ?? 0;
   }
 
-  /** An account that may sign in: it exists and is not closed. */
-  openAccount(accountId: string): Promise<Account | null> {
-    if (!accountId) return Promise.resolve(null);
-    return this.dataSource.getRepository(Account).findOneBy({ id: accountId, closedAt: IsNull() });
+  /** An account that may sign in: it exists and is not closed (a prepared read: every check). */
+  async openAccount(accountId: string): Promise<Account | null> {
+    if (!accountId) return null;
+    const [account] = await preparedEntities(
+      this.dataSource,
+      Account,
+      'WHERE id = ? AND closed_at IS NULL',
+      [accountId],
+    );
+    return account ?? null;
   }
 
   private async sendCode(
