@@ -45,6 +45,18 @@ export interface DomainEventData {
   /** The bank returned it; the money is back in the balance. */
   'payout.failed': PayoutFacts & { failureCode: string; failureMessage: string };
   'payout.canceled': PayoutFacts;
+  /** A platform charged a card for the account and the money is on the account's balance. */
+  'charge.succeeded': ChargeFacts;
+  /** A platform's charge was declined: the payment is kept, no money moved. */
+  'charge.failed': ChargeFacts & { failureMessage: string };
+  /**
+   * Funds that were pending became available (their `availableOn` passed): the account's
+   * balance as it is now, per currency.
+   */
+  'balance.available': {
+    available: Array<{ amount: number; currency: string }>;
+    pending: Array<{ amount: number; currency: string }>;
+  };
   /** Money went back to a cardholder: a refund of (part of) a payment. */
   'charge.refunded': {
     chargeId: string;
@@ -89,6 +101,19 @@ export interface RequirementsSummary {
   detailsSubmitted: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
+}
+
+/** What every charge event says about its payment. */
+export interface ChargeFacts {
+  chargeId: string;
+  amount: number;
+  currency: string;
+  /** Processing fee plus the platform's application fee; 0 for a declined card. */
+  fee: number;
+  applicationFeeAmount: number;
+  description: string | null;
+  /** ISO 8601: the moment the charge was made. */
+  created: string;
 }
 
 /** What every dispute event says about its dispute. */

@@ -4,6 +4,7 @@ export {
   type Actor,
   type DomainEvent,
   type DomainEventData,
+  type ChargeFacts,
   type DisputeFacts,
   type RequirementsSummary,
   type DomainEventType,
