@@ -22,6 +22,15 @@ export const DEMO_TEST_KEY = {
   secret: 'sk_test_DemoKeyForLocalDevelopmentOnly00',
 };
 /**
+ * The demo platform's webhook endpoint, taking every event type, pointed at the receiver
+ * `npm start` runs (which prints what arrives). Its secret is published like the key's.
+ */
+export const DEMO_WEBHOOK = {
+  id: 'we_0Demo00000000000000Receiver',
+  secret: 'whsec_RGVtb1dlYmhvb2tTZWNyZXRGb3JMb2NhbE9ubHk=',
+  port: 4010,
+};
+/**
  * What a demo account answered in onboarding, in test mode: the id number is the documented
  * one that verifies, so both accounts start with charges and payouts on.
  */

@@ -7,8 +7,20 @@ import { ledgerService, seedLedger } from '@dash/ledger';
 import { payoutsService, seedPayouts } from '@dash/payouts';
 import { disputesService, seedDisputes } from '@dash/disputes';
 import { requestDelivery } from '@dash/contracts';
-import { notificationsService, openDeliveryQueue, seedActivity } from '@dash/notifications';
-import { buildDemoData, DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT } from './demo.js';
+import {
+  notificationsService,
+  openDeliveryQueue,
+  seedActivity,
+  seedWebhookEndpoint,
+} from '@dash/notifications';
+import {
+  buildDemoData,
+  DEMO_ACCOUNT,
+  DEMO_PLATFORM,
+  DEMO_TEST_KEY,
+  DEMO_WEBHOOK,
+  NEW_ACCOUNT,
+} from './demo.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -38,7 +50,13 @@ async function withServiceDatabase<Context extends BaseContext, App>(
  * Seeds the demo platform into every service's database through that service's own seed
  * function: no service's tables are written by anyone else. Safe to run on every start.
  */
-export async function seedDemo(env: Env, dashboardUrl: string, now = new Date()): Promise<void> {
+export async function seedDemo(
+  env: Env,
+  dashboardUrl: string,
+  now = new Date(),
+  /** Where the demo platform's webhooks go (the receiver `npm start` runs); none without it. */
+  webhookUrl?: string,
+): Promise<void> {
   const demo = buildDemoData(now);
   // The ledger, payouts and disputes each keep their own copy of the platform, features default.
   const platform = { id: demo.platform.id, name: demo.platform.name, features: {} };
@@ -85,7 +103,18 @@ export async function seedDemo(env: Env, dashboardUrl: string, now = new Date())
         now,
       ),
     ),
-    withServiceDatabase(notificationsService, env, (db) => seedActivity(db, demo.activity)),
+    withServiceDatabase(notificationsService, env, async (db) => {
+      await seedActivity(db, demo.activity);
+      if (webhookUrl)
+        await seedWebhookEndpoint(db, loadServiceConfig(notificationsService, env).internalSecret, {
+          id: DEMO_WEBHOOK.id,
+          platformId: DEMO_PLATFORM.id,
+          livemode: false,
+          url: webhookUrl,
+          secret: DEMO_WEBHOOK.secret,
+          description: 'The demo receiver npm start runs: it prints every event',
+        });
+    }),
     sendWelcome(env, dashboardUrl),
   ]);
 }

@@ -1,11 +1,12 @@
 import { loadConfig, loadConfigOrExit, mysqlUrl, redisUrl } from '@dash/config';
-import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, NEW_ACCOUNT } from './demo.js';
+import { DEMO_ACCOUNT, DEMO_PLATFORM, DEMO_TEST_KEY, DEMO_WEBHOOK, NEW_ACCOUNT } from './demo.js';
 import { ensureMysql } from './mysql.js';
 import type { ManagedProcess } from './processes.js';
 import { ensureRedis } from './redis.js';
 import { demoAccountLink, demoLoginLink, seedDemo } from './seed.js';
 import { processMode, startStackInProcesses, type PartsStack } from './parts.js';
 import { migrateAll, startStack } from './stack.js';
+import { startDemoWebhookReceiver } from './webhook-receiver.js';
 
 /**
  * `npm start`: one command from a fresh clone to a running dashboard with demo data.
@@ -33,9 +34,18 @@ try {
   }
   step('migrating every service database');
   await migrateAll(env);
+  // The demo platform's server: it prints the webhooks it gets. A taken port only costs the demo.
+  const receiver = await startDemoWebhookReceiver(
+    DEMO_WEBHOOK.secret,
+    Number(env.DASH_DEMO_WEBHOOK_PORT ?? DEMO_WEBHOOK.port),
+  ).catch((error: Error) => {
+    step(`no demo webhook receiver (${error.message})`);
+    return undefined;
+  });
+  if (receiver) managed.push({ name: 'demo webhook receiver', stop: receiver.stop });
   step('seeding the demo platform');
   env.DASH_DASHBOARD_URL ??= `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`;
-  await seedDemo(env, env.DASH_DASHBOARD_URL);
+  await seedDemo(env, env.DASH_DASHBOARD_URL, new Date(), receiver?.url);
   // Convenience for local work: without a session, the dashboard shows the demo account.
   env.DASH_DEV_ACCOUNT_ID ??= DEMO_ACCOUNT.id;
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
@@ -88,7 +98,13 @@ Sign in as ${DEMO_ACCOUNT.displayName} (test mode: type 000000, or read the code
 Until then the dashboard shows ${DEMO_ACCOUNT.displayName}'s data as the development account.
 Onboard ${NEW_ACCOUNT.displayName}, a new account, as its owner would (test id number 000000000):
   ${onboardingUrl}
-${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
+${
+  receiver
+    ? `${DEMO_PLATFORM.name}'s webhooks (every event type) are verified and printed here as they
+  arrive, by the receiver at ${receiver.url}.
+`
+    : ''
+}${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}
   curl -s ${stack.gatewayUrl} -H 'authorization: Bearer ${DEMO_TEST_KEY.secret}' \\
     -H 'content-type: application/json' -d '{"query":"{ apiKeys { id last4 } }"}'
 

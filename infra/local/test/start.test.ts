@@ -12,6 +12,7 @@ import {
 } from '@dash/testing';
 import { settingName } from '@dash/manifest';
 import { SERVICES } from '../src/index.js';
+import { DEMO_ACCOUNT } from '../src/demo.js';
 
 const START_SCRIPT = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 
@@ -51,6 +52,7 @@ async function npmStart(mode: Mode, run: number) {
     REDIS_URL: testRedisUrl(),
     DASH_REDIS_PREFIX: prefixes[run]!,
     DASH_PROCESSES: mode,
+    DASH_DEMO_WEBHOOK_PORT: String(await freePort()),
     ...Object.fromEntries(ports.map(([name, port]) => [settingName(name, 'PORT'), String(port)])),
     ...Object.fromEntries(
       SERVICES.map((s) => [settingName(s.name, 'DATABASE'), databaseOf(s.name, run)]),
@@ -143,6 +145,25 @@ describe('npm start', () => {
     expect(((await keys.json()) as { data: unknown }).data).toEqual({
       apiKeys: [{ livemode: false, last4: key!.slice(-4) }],
     });
+
+    // A charge made with it reaches the demo platform's receiver as a verified webhook.
+    const charged = await fetch(gatewayUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        query:
+          'mutation($input: ChargeInput!, $key: String!) { createCharge(input: $input, idempotencyKey: $key) { id } }',
+        variables: {
+          input: { account: DEMO_ACCOUNT.id, amount: 4_200, currency: 'usd' },
+          key: `start-test-${suffix}`,
+        },
+      }),
+    });
+    const chargeId = ((await charged.json()) as { data: { createCharge: { id: string } } }).data
+      .createCharge.id;
+    await expect
+      .poll(printed, { timeout: 20_000, interval: 200 })
+      .toMatch(new RegExp(`webhook ✓ charge\\.succeeded .*${chargeId} 4200 usd`));
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -13,7 +13,12 @@ import {
  * passed off as a sealed value.
  */
 export type KeyPurpose =
-  'caller-signing' | 'code-hashing' | 'personal-data' | 'bank-fingerprint' | 'delivery';
+  | 'caller-signing'
+  | 'code-hashing'
+  | 'personal-data'
+  | 'bank-fingerprint'
+  | 'delivery'
+  | 'webhook-secret';
 
 /** One configured root secret and the id it is known by in everything sealed or signed with it. */
 export interface RootSecret {

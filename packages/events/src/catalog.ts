@@ -165,6 +165,10 @@ export const EVENT_SUBSCRIPTIONS = {
     'dispute.updated',
     'dispute.closed',
     'dispute.funds_reinstated',
+    // Told to platforms only (events and webhooks).
+    'charge.succeeded',
+    'charge.failed',
+    'balance.available',
   ],
   // The ledger names payments after the platform, lets accounts refund where it allows, takes
   // no more money for closed accounts, and none for accounts whose charges are off.

@@ -34,7 +34,11 @@ export function documentsConfig(microfrontendDir: string, apiSchema: string): Co
           avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
           useTypeImports: true,
           strictScalars: true,
-          scalars: { DateTimeISO: 'string', SafeInt: 'number' },
+          scalars: {
+            DateTimeISO: 'string',
+            SafeInt: 'number',
+            JSONObject: 'Record<string, unknown>',
+          },
         },
       },
     },

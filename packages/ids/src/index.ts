@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   activity: 'act',
   notice: 'ntc',
   delivery: 'dlv',
+  webhookEndpoint: 'we',
+  webhookDelivery: 'whd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -39,6 +39,11 @@ export function loadLedgerConfig(env: Record<string, string | undefined>) {
         .number({ message: 'must be a number of days' })
         .min(0, 'must not be negative')
         .default(2),
+      DASH_BALANCE_AVAILABLE_SWEEP_MS: z.coerce
+        .number({ message: 'must be a number of milliseconds' })
+        .int('must be a whole number of milliseconds')
+        .min(1, 'must be at least 1')
+        .default(60_000),
       [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
@@ -48,6 +53,8 @@ export function loadLedgerConfig(env: Record<string, string | undefined>) {
   return {
     feeSchedule: raw.DASH_FEE_SCHEDULE as FeeSchedule,
     availableDelayMs: (raw.DASH_AVAILABLE_DELAY_DAYS as number) * DAY,
+    /** How often funds that became available are looked for, to record `balance.available`. */
+    balanceAvailableSweepMs: raw.DASH_BALANCE_AVAILABLE_SWEEP_MS as number,
     identityUrl: raw[subgraphUrlVariable('identity')] as string,
     redisUrl: raw.REDIS_URL as string,
     redisPrefix: raw.DASH_REDIS_PREFIX as string,

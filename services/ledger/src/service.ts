@@ -29,6 +29,8 @@ import {
 } from './balance-transaction/balance-transaction.resolver.js';
 import { BalanceTransactions } from './balance-transaction/balance-transactions.service.js';
 import { transactionsExportRoute } from './balance-transaction/export.route.js';
+import { BalanceAvailableSweep } from './balance-available/balance-available.service.js';
+import { startBalanceAvailableSweep } from './balance-available/balance-available.worker.js';
 import { Charge } from './charge/charge.entity.js';
 import { ChargeResolver } from './charge/charge.resolver.js';
 import { Charges } from './charge/charge.service.js';
@@ -48,6 +50,7 @@ import { Payouts1764600000000 } from './migrations/1764600000000-Payouts.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
 import { IdempotencyKeysShape1765200000000 } from './migrations/1765200000000-IdempotencyKeysShape.js';
+import { BalanceAvailableSweep1765300000000 } from './migrations/1765300000000-BalanceAvailableSweep.js';
 import { PayoutDebits } from './payout/payout-debits.service.js';
 import { payoutRoutes } from './payout/payout.route.js';
 import { ServiceCommands } from './postings/commands.service.js';
@@ -73,6 +76,7 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
     'ledger',
   );
   const commands = new ServiceCommands(dataSource, keys);
+  const balances = new Balances(dataSource);
   return {
     config,
     keys,
@@ -81,7 +85,8 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
     accessFor: (caller: Caller) => new Access(caller, accounts, platformLookup(dataSource)),
     /** Per request too: platforms' names for descriptions, each read once per request. */
     platformsFor: () => platformLookup(dataSource),
-    balances: new Balances(dataSource),
+    balances,
+    balanceAvailable: new BalanceAvailableSweep(dataSource, balances),
     transactions: new BalanceTransactions(dataSource),
     payments: new Payments(dataSource),
     earnings: new EarningsRollup(dataSource),
@@ -113,6 +118,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       ChargeDisputes1765020000000,
       KnownAccountCapabilities1765010000000,
       IdempotencyKeysShape1765200000000,
+      BalanceAvailableSweep1765300000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -136,6 +142,14 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
         startMaintenance({
           dataSource,
           keys,
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        }),
+      async ({ log }, { config, balanceAvailable }) =>
+        startBalanceAvailableSweep({
+          sweep: balanceAvailable,
+          everyMs: config.balanceAvailableSweepMs,
           redisUrl: config.redisUrl,
           prefix: config.redisPrefix,
           log,

@@ -31,6 +31,48 @@ export const ada = accountCaller('acct_ada', 'plat_a');
 /** An id no other test run uses, such as a payout's or a dispute's (at most 40 characters). */
 export const uniqueId = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '')}`;
 
+/** An event as the outbox holds it, its payload parsed. */
+export interface RecordedEvent<Data = Record<string, unknown>> {
+  id: string;
+  accountId: string;
+  platformId: string;
+  livemode: boolean;
+  occurredAt: Date;
+  source: string;
+  data: Data;
+}
+
+/** The events of `type` in the ledger's outbox, in the order they were recorded. */
+export async function recordedEvents<Data = Record<string, unknown>>(
+  service: TestService,
+  type: string,
+): Promise<Array<RecordedEvent<Data>>> {
+  const rows = (await service.dataSource.query(
+    `SELECT id, account_id, platform_id, livemode, data, occurred_at FROM outbox_events
+     WHERE type = ? ORDER BY id`,
+    [type],
+  )) as Array<{
+    id: string;
+    account_id: string;
+    platform_id: string;
+    livemode: number;
+    data: string;
+    occurred_at: Date;
+  }>;
+  return rows.map((row) => {
+    const { source, data } = JSON.parse(row.data) as { source: string; data: Data };
+    return {
+      id: row.id,
+      accountId: row.account_id,
+      platformId: row.platform_id,
+      livemode: Boolean(row.livemode),
+      occurredAt: row.occurred_at,
+      source,
+      data,
+    };
+  });
+}
+
 /** A fresh idempotency key. */
 export const newKey = () => uniqueId('key');
 
@@ -62,9 +104,15 @@ export async function knownAccounts(
   });
 }
 
-/** A ledger of this test file's own, knowing these onboarded accounts of plat_a. */
-export async function startLedger(accountIds: string[]): Promise<TestService> {
-  const service = await startTestService(ledgerService);
+/**
+ * A ledger of this test file's own, knowing these onboarded accounts of plat_a; `env` adds
+ * settings (DASH_AVAILABLE_DELAY_DAYS, …).
+ */
+export async function startLedger(
+  accountIds: string[],
+  env: Record<string, string> = {},
+): Promise<TestService> {
+  const service = await startTestService(ledgerService, env);
   await knownAccounts(
     service,
     accountIds.map((id) => ({ id, platformId: 'plat_a' })),

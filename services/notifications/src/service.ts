@@ -45,6 +45,17 @@ import { ActivityHub1764600000002 } from './migrations/1764600000002-ActivityHub
 import { RequirementsEmail1764700000001 } from './migrations/1764700000001-RequirementsEmail.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { ActivityParams1765100000000 } from './migrations/1765100000000-ActivityParams.js';
+import { Webhooks1765200000000 } from './migrations/1765200000000-Webhooks.js';
+import { EventsResolver } from './platform-event/events.resolver.js';
+import { PlatformEvent } from './platform-event/platform-event.entity.js';
+import { assembleWebhooks } from './webhook/assemble-webhooks.js';
+import { alsoTellingPlatforms } from './webhook/platform-publisher.service.js';
+import { loadWebhookConfig } from './webhook/webhook-config.js';
+import { WebhookAttempt, WebhookDelivery } from './webhook/webhook-delivery.entity.js';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity.js';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
+import { startWebhookWorker } from './webhook/webhook.worker.js';
+import { WebhookSender } from './webhook/webhook-sender.service.js';
 
 /**
  * Everything notifications uses, built once per instance: the gate of each request over the one
@@ -75,6 +86,11 @@ export function assembleNotifications(
       ...config,
       internalSecret: deps.config.internalSecret,
     }),
+    webhooks: assembleWebhooks(
+      dataSource,
+      deps.config.internalSecret,
+      loadWebhookConfig(deps.env, deps.config.nodeEnv),
+    ),
     delivery: {
       ...loadQueueConfig(deps.env),
       deliveries: new DeliveryRepository(dataSource),
@@ -97,7 +113,17 @@ export function createNotificationsService(
 ): ServiceDefinition<NotificationsContext, NotificationsApp> {
   return {
     name: 'notifications',
-    entities: [ActivityItem, Delivery, DevOutboxMessage, AccountNotice, NotificationPreferences],
+    entities: [
+      ActivityItem,
+      Delivery,
+      DevOutboxMessage,
+      AccountNotice,
+      NotificationPreferences,
+      PlatformEvent,
+      WebhookEndpoint,
+      WebhookDelivery,
+      WebhookAttempt,
+    ],
     migrations: [
       Init1764028800000,
       DevOutbox1764100000002,
@@ -106,6 +132,7 @@ export function createNotificationsService(
       RequirementsEmail1764700000001,
       KnownAccountCapabilities1765010000000,
       ActivityParams1765100000000,
+      Webhooks1765200000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -115,6 +142,9 @@ export function createNotificationsService(
       NoticeResolver,
       PreferencesResolver,
       DeliveryLogResolver,
+      EventsResolver,
+      WebhookEndpointResolver,
+      WebhookDeliveryResolver,
     ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
@@ -127,6 +157,7 @@ export function createNotificationsService(
       notices: app.notices,
       deliveries: app.delivery.deliveries,
       deliveryQueue: () => app.producer.queue,
+      webhooks: app.webhooks,
     }),
     connections: [
       readVersionsConnection,
@@ -134,24 +165,44 @@ export function createNotificationsService(
         readiness: { deliveryProducer: producer.ping },
         stop: producer.close,
       }),
+      async (_deps, { webhooks }) => ({
+        readiness: { webhookProducer: webhooks.producer.ping },
+        stop: webhooks.producer.close,
+      }),
     ],
     parts: [
       // Closing the delivery worker waits for the job in hand, then the connection goes.
       (deps, app) => startDeliveryWorker({ ...app.delivery, log: deps.log }),
-      eventConsumerPart('notifications', (_deps, { activity, email }: NotificationsApp) => {
-        const handlers = activityEventHandlers(activity, email);
-        return {
-          ...handlers,
-          'account.updated': async (event, manager) => {
-            await handlers['account.updated'](event, manager);
-            await keepCapabilities(event, manager);
-          },
-          'account.closed': async (event, manager) => {
-            await handlers['account.closed'](event, manager);
-            await markAccountClosed(manager, event.accountId!);
-          },
-        };
-      }),
+      async (deps, { webhooks }) => {
+        const sender = new WebhookSender(webhooks.config);
+        const worker = await startWebhookWorker({
+          ...webhooks,
+          dataSource: deps.dataSource,
+          sender,
+          log: deps.log,
+        });
+        return { ...worker, stop: async () => (await worker.stop(), await sender.close()) };
+      },
+      eventConsumerPart(
+        'notifications',
+        (_deps, { activity, email, webhooks }: NotificationsApp) => {
+          const handlers = activityEventHandlers(activity, email);
+          return alsoTellingPlatforms(
+            {
+              ...handlers,
+              'account.updated': async (event, manager) => {
+                await handlers['account.updated'](event, manager);
+                await keepCapabilities(event, manager);
+              },
+              'account.closed': async (event, manager) => {
+                await handlers['account.closed'](event, manager);
+                await markAccountClosed(manager, event.accountId!);
+              },
+            },
+            webhooks.publish,
+          );
+        },
+      ),
     ],
     routes: devOutboxRoutes,
   };

@@ -237,7 +237,13 @@ describe('delivery worker', () => {
     const ready = await fetch(service.url.replace('/graphql', '/ready'));
     expect(await ready.json()).toEqual({
       status: 'ready',
-      checks: { database: 'ok', redis: 'ok', deliveryProducer: 'ok' },
+      checks: {
+        database: 'ok',
+        redis: 'ok',
+        deliveryProducer: 'ok',
+        webhookProducer: 'ok',
+        redisProducer: 'ok',
+      },
     });
   });
 });

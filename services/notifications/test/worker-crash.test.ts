@@ -3,25 +3,17 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { requestDelivery } from '@dash/contracts';
-import { createDataSource, migrateDatabase } from '@dash/db';
 import { createLogger } from '@dash/logger';
 import type { RunningWorker } from '@dash/queue';
 import { TEST_SECRET_KEYS } from '@dash/subgraph/testing';
-import {
-  createTestDatabase,
-  deleteRedisPrefix,
-  testRedisPrefix,
-  testRedisUrl,
-  type TestDatabase,
-} from '@dash/testing';
+import { deleteRedisPrefix, testRedisPrefix, testRedisUrl, type TestDatabase } from '@dash/testing';
 import {
   DeliveryRepository,
   DevOutboxProvider,
-  notificationsService,
   openDeliveryQueue,
   startDeliveryWorker,
 } from '../src/index.js';
-import { dashboardReadyEmail } from './support.js';
+import { dashboardReadyEmail, lineStarting, migratedNotificationsDatabase } from './support.js';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -30,30 +22,8 @@ let survivor: RunningWorker | undefined;
 const prefix = testRedisPrefix('delivery_crash');
 const env = { REDIS_URL: testRedisUrl(), DASH_REDIS_PREFIX: prefix };
 
-/** Resolves with the first stdout line of `process` that starts with `word`. */
-function lineStarting(process: ChildProcess, word: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    process.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((candidate) => candidate.startsWith(word));
-      if (line) resolve(line);
-    });
-    process.once('exit', (code) => reject(new Error(`worker exited (${code}) before ${word}`)));
-  });
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('delivery_crash');
-  const options = {
-    url: db.url,
-    database: db.database,
-    entities: notificationsService.entities,
-    migrations: notificationsService.migrations,
-  };
-  await migrateDatabase(options);
-  dataSource = createDataSource(options);
-  await dataSource.initialize();
+  ({ db, dataSource } = await migratedNotificationsDatabase('delivery_crash'));
 });
 afterAll(async () => {
   child?.kill('SIGKILL');

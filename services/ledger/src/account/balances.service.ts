@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { placeholders, preparedRead } from '@dash/db';
 import type { AccountRef, ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
@@ -20,11 +20,20 @@ type Sums = Record<string, { available: number; pending: number; reserve: number
 export class Balances {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * `manager`: read through that transaction instead (a sweep that reports the balances it
+   * saw under its own lock); by default, prepared reads on the pool.
+   */
   async balances(
     account: Pick<AccountRef, 'accountId' | 'livemode'>,
     now: Date,
+    manager?: EntityManager,
   ): Promise<Balance[]> {
     const { accountId, livemode } = account;
+    const read = <Row>(sql: string, values: unknown[]): Promise<Row[]> =>
+      manager
+        ? (manager.query(sql, values) as Promise<Row[]>)
+        : preparedRead<Row>(this.dataSource, sql, values);
     const accounts = {
       [ledgerAccount.available(accountId)]: 'available',
       [ledgerAccount.pending(accountId)]: 'pending',
@@ -34,8 +43,7 @@ export class Balances {
     } as const;
     const ledgerAccounts = Object.keys(accounts);
     // Every balance read of the dashboard comes here: prepared statements, not TypeORM.
-    const stored = await preparedRead<{ ledger_account: string; currency: string; amount: string }>(
-      this.dataSource,
+    const stored = await read<{ ledger_account: string; currency: string; amount: string }>(
       `SELECT ledger_account, currency, SUM(amount) AS amount FROM ledger_balances
        WHERE ledger_account IN (${placeholders(ledgerAccounts)}) AND livemode = ?
        GROUP BY ledger_account, currency`,
@@ -46,13 +54,12 @@ export class Balances {
       sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 };
       sums[row.currency]![accounts[row.ledger_account]!] += Number(row.amount);
     }
-    const pending = await preparedRead<{
+    const pending = await read<{
       currency: string;
       due: number | string;
       day: string | Date;
       amount: string;
     }>(
-      this.dataSource,
       `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
        FROM balance_transactions
        WHERE account_id = ? AND livemode = ? AND status = 'pending' AND type <> 'topup'

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Tenant } from '@dash/contracts';
+import { accountRefOf, type Tenant } from '@dash/contracts';
 import { DashError } from '@dash/errors';
+import { recordEvent, type ChargeFacts } from '@dash/events';
 import { newId } from '@dash/ids';
 import { formatMoney, normalizeCurrency } from '@dash/money';
 import type { AccountDirectory, IdempotencyKeys } from '@dash/subgraph';
@@ -32,10 +33,21 @@ export interface ChargeRequest {
 /** Stripe's test card that is always declined ends in 0002. */
 const DECLINED_CARD_LAST4 = '0002';
 
+/** What the charge's events say about it. */
+const chargeFacts = (charge: Charge): ChargeFacts => ({
+  chargeId: charge.id,
+  amount: charge.amount,
+  currency: charge.currency,
+  fee: charge.fee,
+  applicationFeeAmount: charge.applicationFeeAmount,
+  description: charge.description,
+  created: charge.createdAt.toISOString(),
+});
+
 /**
  * A platform's direct charges on its accounts: once per idempotency key, inside one database
  * transaction that writes the charge, its balance transaction, postings, balances and earnings
- * together.
+ * together, with its `charge.succeeded` or `charge.failed` event.
  */
 export class Charges {
   constructor(
@@ -124,6 +136,26 @@ export class Charges {
           description: charge.description,
           now,
         });
-    return recordWithEntry(manager, Charge, charge, entry, now);
+    await recordWithEntry(manager, Charge, charge, entry, now);
+    // In the key's transaction: a replay of the key returns this charge and records nothing.
+    if (declined)
+      await recordEvent(
+        manager,
+        'ledger',
+        'charge.failed',
+        accountRefOf(charge),
+        { ...chargeFacts(charge), failureMessage: charge.failureMessage! },
+        now,
+      );
+    else
+      await recordEvent(
+        manager,
+        'ledger',
+        'charge.succeeded',
+        accountRefOf(charge),
+        chargeFacts(charge),
+        now,
+      );
+    return charge;
   }
 }

@@ -2,7 +2,14 @@ import type { DomainEventData, RequirementsSummary, SubscribedType } from '@dash
 import { day, money, type Locale } from './formats.rules.js';
 
 /** The events the activity hub shows, each an item of that kind. */
-export type ActivityKind = SubscribedType<'notifications'>;
+/**
+ * What the hub shows: every event notifications hears of but those only platforms are told of
+ * (a charge is already in the payments list; the balance card shows what became available).
+ */
+export type ActivityKind = Exclude<
+  SubscribedType<'notifications'>,
+  'charge.succeeded' | 'charge.failed' | 'balance.available'
+>;
 
 /** What an item keeps of its event: the facts its texts are made from, in any language. */
 export type ActivityParams = DomainEventData[ActivityKind];

@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import { EVENT_SUBSCRIPTIONS, type DomainEvent, type EventHandlers } from '@dash/events';
+import type { PlatformEvents } from '../platform-event/platform-events.service.js';
+import { publicEventOf } from '../platform-event/public-events.rules.js';
+import type { WebhookDeliveries } from './webhook-deliveries.service.js';
+import { queueAttempts, type WebhookQueue } from './webhook-queue.js';
+
+/**
+ * Tells the platform of a domain event, in the consumer's transaction: the public event is kept
+ * for `events`, a delivery is made for each endpoint that wants it, and their first attempts are
+ * queued. A job may start before this transaction commits; it then finds no delivery and is
+ * retried by the queue a moment later (see attemptDelivery).
+ */
+export function platformPublisher(
+  events: PlatformEvents,
+  deliveries: WebhookDeliveries,
+  queue: () => WebhookQueue,
+) {
+  return async (event: DomainEvent, manager: EntityManager): Promise<void> => {
+    const draft = publicEventOf(event);
+    if (!draft) return;
+    const kept = await events.record(manager, event, draft);
+    await queueAttempts(queue(), await deliveries.fanOut(manager, kept));
+  };
+}
+
+type Publish = ReturnType<typeof platformPublisher>;
+
+/**
+ * Notifications' event handlers, each followed by telling the platform in the same
+ * transaction; the events only platforms hear of (charges, balance.available) need no handler
+ * of their own.
+ */
+export function alsoTellingPlatforms(
+  handlers: Partial<EventHandlers<'notifications'>>,
+  publish: Publish,
+): EventHandlers<'notifications'> {
+  return Object.fromEntries(
+    EVENT_SUBSCRIPTIONS.notifications.map((type) => {
+      const own = handlers[type] as Publish | undefined;
+      return [
+        type,
+        async (event: DomainEvent, manager: EntityManager) => {
+          await own?.(event, manager);
+          await publish(event, manager);
+        },
+      ];
+    }),
+  ) as EventHandlers<'notifications'>;
+}

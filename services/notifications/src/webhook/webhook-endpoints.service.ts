@@ -1,0 +1,204 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { openValue, sealValue, type SecretKeys } from '@dash/config';
+import { retryOnDeadlock } from '@dash/db';
+import type { Tenant } from '@dash/contracts';
+import { newId } from '@dash/ids';
+import { badInput, decodeCursor, notFound, toPage, afterKeyset } from '@dash/subgraph';
+import { isPublicEventType } from '../platform-event/public-events.rules.js';
+import { checkEndpointUrl } from './webhook-url.rules.js';
+import { WebhookEndpoint, WebhookEndpointStatus } from './webhook-endpoint.entity.js';
+import { newWebhookSecret } from './webhook-signature.rules.js';
+
+export interface EndpointChange {
+  url?: string | undefined;
+  enabledEvents?: string[] | undefined;
+  description?: string | null | undefined;
+  disabled?: boolean | undefined;
+}
+
+/** A platform has at most this many endpoints per mode (Stripe allows 16). */
+export const MAX_ENDPOINTS = 16;
+
+/** `*` or known event types, each once; at least one. */
+function checkEnabledEvents(events: string[]): string[] {
+  const unique = [...new Set(events)];
+  if (unique.length === 0)
+    throw badInput('enabledEvents needs at least one event type', 'enabledEvents');
+  const unknown = unique.filter((type) => type !== '*' && !isPublicEventType(type));
+  if (unknown.length > 0)
+    throw badInput(
+      `enabledEvents has types that do not exist: ${unknown.slice(0, 5).join(', ')}`,
+      'enabledEvents',
+    );
+  return unique.includes('*') ? ['*'] : unique;
+}
+
+/** Whether an endpoint's choice of events includes `type`. */
+export const subscribes = (endpoint: Pick<WebhookEndpoint, 'enabledEvents'>, type: string) =>
+  endpoint.enabledEvents.includes('*') || endpoint.enabledEvents.includes(type);
+
+/** A platform's webhook endpoints, per mode, and their signing secrets (sealed at rest). */
+export class WebhookEndpoints {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: SecretKeys,
+    private readonly settings: { allowPrivateTargets: boolean; rolledSecretGraceMs: number },
+  ) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(WebhookEndpoint);
+  }
+
+  private seal = (id: string, secret: string) => sealValue(this.keys, 'webhook-secret', secret, id);
+
+  private checkUrl = (url: string, tenant: Tenant) =>
+    checkEndpointUrl(url, {
+      livemode: tenant.livemode,
+      allowPrivateTargets: this.settings.allowPrivateTargets,
+    });
+
+  /** A new endpoint and its signing secret, shown this once. */
+  async create(
+    tenant: Tenant,
+    input: { url: string; enabledEvents: string[]; description?: string | undefined },
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const url = this.checkUrl(input.url, tenant);
+    const enabledEvents = checkEnabledEvents(input.enabledEvents);
+    const id = newId('webhookEndpoint');
+    const secret = newWebhookSecret();
+    const endpoint = this.repository.create({
+      id,
+      ...tenant,
+      url,
+      description: input.description?.trim() || null,
+      enabledEvents,
+      status: WebhookEndpointStatus.enabled,
+      disabledReason: null,
+      secret: this.seal(id, secret),
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+      failingSince: null,
+      createdAt: new Date(),
+    });
+    // Counted under a lock on the platform's endpoints, so parallel creates cannot pass the cap;
+    // two creates that locked the same gap deadlock, and the victim counts again.
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const [row] = (await manager.query(
+          'SELECT COUNT(*) AS count FROM webhook_endpoints WHERE platform_id = ? AND livemode = ? FOR UPDATE',
+          [tenant.platformId, tenant.livemode],
+        )) as Array<{ count: number | string }>;
+        if (Number(row?.count ?? 0) >= MAX_ENDPOINTS)
+          throw badInput(`A platform has at most ${MAX_ENDPOINTS} endpoints per mode.`, 'url');
+        await manager.getRepository(WebhookEndpoint).insert(endpoint);
+      }),
+    );
+    return { endpoint, secret };
+  }
+
+  /** One of the tenant's endpoints; NOT_FOUND for anyone else's. */
+  async get(tenant: Tenant, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.repository.findOneBy({ id, ...tenant });
+    if (!endpoint) throw notFound('webhook endpoint', id);
+    return endpoint;
+  }
+
+  async list(tenant: Tenant, first: number, after?: string) {
+    const rows = await afterKeyset(
+      this.repository
+        .createQueryBuilder('endpoint')
+        .where('endpoint.platform_id = :platformId AND endpoint.livemode = :livemode', tenant),
+      'endpoint',
+      after ? decodeCursor(after) : undefined,
+    )
+      .orderBy('endpoint.created_at', 'DESC')
+      .addOrderBy('endpoint.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return toPage(rows, first);
+  }
+
+  async update(tenant: Tenant, id: string, change: EndpointChange): Promise<WebhookEndpoint> {
+    const endpoint = await this.get(tenant, id);
+    if (change.url !== undefined) endpoint.url = this.checkUrl(change.url, tenant);
+    if (change.enabledEvents !== undefined)
+      endpoint.enabledEvents = checkEnabledEvents(change.enabledEvents);
+    if (change.description !== undefined) endpoint.description = change.description?.trim() || null;
+    if (change.disabled === true) {
+      endpoint.status = WebhookEndpointStatus.disabled;
+      endpoint.disabledReason = 'platform';
+    } else if (change.disabled === false) {
+      // Enabling again starts afresh: past failures no longer count towards disabling it.
+      endpoint.status = WebhookEndpointStatus.enabled;
+      endpoint.disabledReason = null;
+      endpoint.failingSince = null;
+    }
+    await this.repository.update(
+      { id, ...tenant },
+      {
+        url: endpoint.url,
+        enabledEvents: endpoint.enabledEvents,
+        description: endpoint.description,
+        status: endpoint.status,
+        disabledReason: endpoint.disabledReason,
+        failingSince: endpoint.failingSince,
+      },
+    );
+    return endpoint;
+  }
+
+  /** Deletes it; its pending deliveries are canceled when their turn comes. */
+  async delete(tenant: Tenant, id: string): Promise<void> {
+    const { affected } = await this.repository.delete({ id, ...tenant });
+    if (!affected) throw notFound('webhook endpoint', id);
+  }
+
+  /**
+   * A new signing secret, shown this once; the old one keeps signing beside it for the grace
+   * period, so receivers can switch without missing an event.
+   */
+  async rollSecret(tenant: Tenant, id: string, now = new Date()) {
+    const endpoint = await this.get(tenant, id);
+    const secret = newWebhookSecret();
+    endpoint.previousSecret = this.seal(
+      id,
+      openValue(this.keys, 'webhook-secret', endpoint.secret, id),
+    );
+    endpoint.previousSecretExpiresAt = new Date(now.getTime() + this.settings.rolledSecretGraceMs);
+    endpoint.secret = this.seal(id, secret);
+    await this.repository.update(
+      { id, ...tenant },
+      {
+        secret: endpoint.secret,
+        previousSecret: endpoint.previousSecret,
+        previousSecretExpiresAt: endpoint.previousSecretExpiresAt,
+      },
+    );
+    return { endpoint, secret };
+  }
+
+  /** The secrets a delivery is signed with now: the current one, and a rolled one in its grace. */
+  signingSecrets(endpoint: WebhookEndpoint, now = new Date()): string[] {
+    const open = (sealed: string) => openValue(this.keys, 'webhook-secret', sealed, endpoint.id);
+    const secrets = [open(endpoint.secret)];
+    if (
+      endpoint.previousSecret &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > now
+    )
+      secrets.push(open(endpoint.previousSecret));
+    return secrets;
+  }
+
+  /** The tenant's enabled endpoints that subscribe to `type`, read in the caller's transaction. */
+  async subscribedTo(manager: EntityManager, tenant: Tenant, type: string) {
+    const endpoints = await manager
+      .getRepository(WebhookEndpoint)
+      .findBy({ ...tenant, status: WebhookEndpointStatus.enabled });
+    return endpoints.filter((endpoint) => subscribes(endpoint, type));
+  }
+
+  byId(id: string): Promise<WebhookEndpoint | null> {
+    return this.repository.findOneBy({ id });
+  }
+}
