@@ -68,9 +68,9 @@ const QUERIES = {
   'payments page (25 newest)':
     'payments(first: 25) { nodes { id amount status customer { email } createdAt } pageInfo { endCursor } }',
   'earnings, lifetime by month':
-    'earnings(range: LIFETIME, currency: "usd", timeZone: "Europe/Paris") { total buckets { start net } }',
+    'earnings(range: lifetime, currency: "usd", timeZone: "Europe/Paris") { total buckets { start net } }',
   'earnings, 7 days by day':
-    'earnings(range: LAST_7_DAYS, currency: "usd", timeZone: "Europe/Paris") { total previousTotal buckets { start net } }',
+    'earnings(range: last_7_days, currency: "usd", timeZone: "Europe/Paris") { total previousTotal buckets { start net } }',
 };
 
 const prepared = await prepareIsolatedStackEnv('bench_ledger');

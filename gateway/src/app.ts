@@ -7,6 +7,7 @@ import { requestIdOf, startGraphqlServer, type RunningServer } from '@dash/serve
 import { authenticate } from './authenticate.js';
 import { IdentityCheck } from './identity-check.js';
 import { queryCostPlugin, queryLimitRules } from './query-limits.js';
+import { landingPagePlugin } from './landing-page.js';
 import { readCachePlugin, type CachedAnswer } from './read-cache.js';
 import { fileRoutes } from './file.routes.js';
 import { clientIpResolver, isFromTrustedProxy } from './client-ip.js';
@@ -58,6 +59,7 @@ export async function startGateway(
       gateway,
       validationRules: queryLimitRules,
       plugins: [
+        landingPagePlugin<GatewayContext>(config.nodeEnv),
         queryCostPlugin<GatewayContext>(),
         ...(config.readCache.enabled
           ? [

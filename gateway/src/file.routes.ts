@@ -98,5 +98,30 @@ export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: 
       }
     });
   }
+  // Platforms' icons are public (the sign-in page shows one) and served as identity answers.
+  router.get(/^\/platform-icons\/[^/]+\/[^/]+$/, async (req: Request, res: Response) => {
+    try {
+      const upstream = await fetch(new URL(req.path, config.subgraphUrls.identity), {
+        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+      });
+      res.status(upstream.status);
+      for (const header of ICON_HEADERS) {
+        const value = upstream.headers.get(header);
+        if (value) res.setHeader(header, value);
+      }
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch (error) {
+      log.error({ err: error, path: req.path }, 'platform icon route failed');
+      res.status(502).json({ error: { code: 'UNAVAILABLE', message: 'Try again.' } });
+    }
+  });
   return router;
 }
+
+/** What an icon's answer keeps from identity: its type, caching and the lock-down of SVGs. */
+const ICON_HEADERS = [
+  'content-type',
+  'cache-control',
+  'content-security-policy',
+  'x-content-type-options',
+];

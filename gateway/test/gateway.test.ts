@@ -234,4 +234,32 @@ describe('gateway', () => {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
+
+  it('serves a platform’s icon to anyone, as identity keeps it, locked down', async () => {
+    const gateway = await gatewayWith();
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>';
+    const branded = await identity.query<{
+      updatePlatformBranding: { platform: { iconUrl: string } };
+    }>(
+      'mutation($icon: String) { updatePlatformBranding(icon: $icon) { platform { iconUrl } } }',
+      { icon: `data:image/svg+xml,${encodeURIComponent(svg)}` },
+      { kind: 'platform', platformId: 'plat_a', livemode: true, keyId: 'key_live' },
+    );
+    const path = branded.data!.updatePlatformBranding.platform.iconUrl;
+    // No session, no key: the sign-in page shows it before anyone signs in.
+    const icon = await fetch(new URL(path, gateway.url));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(icon.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(icon.headers.get('cache-control')).toContain('immutable');
+    const served = await icon.text();
+    expect(served).toContain('viewBox="0 0 4 4"');
+    expect(served).toContain('<rect width="4" height="4"');
+    for (const other of [
+      '/platform-icons/plat_a/0000000000000000.svg',
+      '/platform-icons/plat_a/%2e%2e%2fhealth',
+    ])
+      expect((await fetch(new URL(other, gateway.url))).status, other).toBe(404);
+  });
 });

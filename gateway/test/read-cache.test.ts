@@ -62,19 +62,26 @@ async function platformWith(name: string, accountIds: string[]): Promise<Platfor
       for (const accountId of accountIds)
         await rememberAccount(manager, { accountId, platformId: id, livemode: false }, ONBOARDED);
     });
-  await platformEventsConsumed(id);
+  await eventsSettled(identity, { platformId: id });
   return { id, testSecret: created.testSecret, liveSecret: created.liveSecret };
 }
 
 /**
- * Waits until the services here have handled the events the platform's creation recorded. Each
- * handled event bumps read versions, so a read cached before one lands would miss after it: the
- * tests that count on a stored answer must start once the platform is settled.
+ * Waits until the services here have handled the events `producer` recorded for one platform or
+ * account. Each handled event bumps read versions, so a read cached before one lands would miss
+ * after it: the tests that count on a stored answer must start once its subject is settled.
  */
-async function platformEventsConsumed(platformId: string): Promise<void> {
-  const recorded = (await identity.dataSource.query(
-    'SELECT id, type FROM outbox_events WHERE platform_id = ?',
-    [platformId],
+async function eventsSettled(
+  producer: TestService,
+  subject: { platformId: string } | { accountId: string },
+): Promise<void> {
+  const [column, value] =
+    'platformId' in subject
+      ? ['platform_id', subject.platformId]
+      : ['account_id', subject.accountId];
+  const recorded = (await producer.dataSource.query(
+    `SELECT id, type FROM outbox_events WHERE ${column} = ?`,
+    [value],
   )) as Array<{ id: string; type: string }>;
   const consumers = { ledger, payouts, notifications } as const;
   for (const [name, service] of Object.entries(consumers)) {
@@ -83,7 +90,7 @@ async function platformEventsConsumed(platformId: string): Promise<void> {
       .filter((event) => subscribed.includes(event.type))
       .map((event) => event.id);
     if (ids.length === 0) continue;
-    await waitFor(`${name} handled the platform's events`, async () => {
+    await waitFor(`${name} handled the events of ${value}`, async () => {
       const [row] = (await service.dataSource.query(
         `SELECT COUNT(*) AS handled FROM processed_events WHERE event_id IN (${ids.map(() => '?').join(', ')})`,
         ids,
@@ -470,6 +477,8 @@ describe('DASH_READ_CACHE=off', () => {
     const accountId = newAccountId('off');
     const platform = await platformWith('Uncached', [accountId]);
     await charge(platform.testSecret, accountId, 700);
+    // Platforms hear of the charge (charge.succeeded): a read cached before that lands would miss.
+    await eventsSettled(ledger, { accountId });
     const off = await startTestGateway({ identity: identity.url, ledger: ledger.url }, offPrefix, {
       readCache: { enabled: false, ttlSeconds: 60 },
     });

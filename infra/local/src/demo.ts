@@ -11,6 +11,14 @@ export const DEMO_PLATFORM = {
   id: 'plat_0Demo0000000000000RocketRd',
   name: 'Rocket Rides',
   brandColor: '#5b4cf0',
+  branding: {
+    icon: `data:image/svg+xml,${encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#5b4cf0"/><path d="M16 4c4.5 3.4 6.5 8.6 6 14l-3 3h-6l-3-3c-.5-5.4 1.5-10.6 6-14z" fill="#fff"/><circle cx="16" cy="13" r="2.2" fill="#5b4cf0"/><path d="M12.5 21.5 11 27l3.5-2.5zM19.5 21.5 21 27l-3.5-2.5z" fill="#fff"/></svg>',
+    )}`,
+    supportEmail: 'support@rocketrides.example',
+    supportPhone: '+14155550123',
+    supportUrl: 'https://rocketrides.example/help',
+  },
 };
 /**
  * The demo platform's test-mode secret key. Published on purpose so a newcomer can call the API

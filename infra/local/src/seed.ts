@@ -184,7 +184,7 @@ export async function demoAccountLink(gatewayUrl: string, dashboardUrl: string):
   const data = await asDemoPlatform<{ createAccountLink: { url: string } }>(
     gatewayUrl,
     `mutation($account: ID!, $back: String!) {
-      createAccountLink(account: $account, type: ACCOUNT_ONBOARDING, refreshUrl: $back, returnUrl: $back) { url }
+      createAccountLink(account: $account, type: account_onboarding, refreshUrl: $back, returnUrl: $back) { url }
     }`,
     { account: NEW_ACCOUNT.id, back: new URL('/login', dashboardUrl).href },
   );

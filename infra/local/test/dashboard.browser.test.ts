@@ -3,7 +3,12 @@ import type { Browser } from 'playwright-core';
 import { withServerConnection } from '@dash/db';
 import { formatMoney } from '@dash/money';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
-import { DEMO_ACCOUNT, type IsolatedStackEnv, type RunningStack } from '../src/index.js';
+import {
+  DEMO_ACCOUNT,
+  DEMO_PLATFORM,
+  type IsolatedStackEnv,
+  type RunningStack,
+} from '../src/index.js';
 
 let running: BrowserStack;
 let prepared: IsolatedStackEnv;
@@ -43,6 +48,25 @@ describe('the dashboard in Chromium', () => {
     const expected = await ledgerTotal(prepared.env);
     expect(expected).toBeGreaterThan(0);
     expect((await total.textContent())?.trim()).toBe(formatMoney(expected, 'usd', 'en'));
+
+    // The platform's branding frames the page: its name, and its icon served from this origin.
+    expect(await page.locator('[data-platform-name]').textContent()).toBe(DEMO_PLATFORM.name);
+    const icon = page.locator('[data-platform-icon] img');
+    await expect
+      .poll(() => icon.getAttribute('src'))
+      .toMatch(/^\/platform-icons\/plat_\w+\/[0-9a-f]{16}\.svg$/);
+    // Drawn, not broken: the browser decoded it.
+    await expect
+      .poll(() =>
+        icon.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBeGreaterThan(0);
+    const served = await page.request.get(
+      new URL((await icon.getAttribute('src'))!, stack.shellUrl).href,
+    );
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/svg+xml');
+    expect(await served.text()).toMatch(/^<svg/);
 
     const balanceText = async () =>
       (await page.locator('[data-testid="balance"]').textContent()) ?? '';

@@ -46,6 +46,14 @@ describe('signing in with a login link', () => {
     await expect
       .poll(() => page.locator('[data-testid="login"]').textContent())
       .toContain('e•••@example.com');
+    // The link's platform brands the page and says where to get help.
+    await expect
+      .poll(() => page.locator('[data-testid="login-support"]').textContent())
+      .toContain(DEMO_PLATFORM.branding.supportEmail);
+    await expect
+      .poll(() => page.locator('[data-platform-icon] img').getAttribute('src'))
+      .toContain('/platform-icons/');
+    expect(await page.locator('[data-platform-name]').textContent()).toBe(DEMO_PLATFORM.name);
     await codeInput.fill(await codeSentTo(stack, EMAIL));
 
     await page.waitForURL(`${stack.shellUrl}/`, { timeout: 15_000 });

@@ -37,7 +37,7 @@ export async function openOnboarding(
   const link = await graphqlRequest<{ createAccountLink: { url: string } }>(
     stack.gatewayUrl,
     `mutation($a: ID!) {
-      createAccountLink(account: $a, type: ACCOUNT_ONBOARDING,
+      createAccountLink(account: $a, type: account_onboarding,
         refreshUrl: "https://platform.example/refresh", returnUrl: "https://platform.example/return") { url }
     }`,
     { a: accountId },

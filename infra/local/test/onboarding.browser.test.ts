@@ -24,7 +24,7 @@ const asPlatform = <T>(query: string, variables: Record<string, unknown> = {}) =
 async function accountLink(accountId: string): Promise<string> {
   const link = await asPlatform<{ createAccountLink: { url: string } }>(
     `mutation($a: ID!, $r: String!, $u: String!) {
-      createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: $r, returnUrl: $u) { url }
+      createAccountLink(account: $a, type: account_onboarding, refreshUrl: $r, returnUrl: $u) { url }
     }`,
     { a: accountId, r: `${platformUrl}/refresh`, u: `${platformUrl}/return` },
   );

@@ -132,7 +132,7 @@ describe('npm start', () => {
       }),
     });
     expect(((await opened.json()) as { data: unknown }).data).toEqual({
-      openAccountLink: { type: 'ACCOUNT_ONBOARDING' },
+      openAccountLink: { type: 'account_onboarding' },
     });
 
     // The printed demo key works against the printed gateway.

@@ -147,13 +147,21 @@ describe('tenant isolation across the whole supergraph', () => {
       asOther,
     );
     expect(account.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const accounts = await graphqlRequest<{ accounts: Array<{ id: string }> }>(
+    const accounts = await graphqlRequest<{ accounts: { nodes: Array<{ id: string }> } }>(
       stack.gatewayUrl,
-      '{ accounts { id } }',
+      '{ accounts { nodes { id } } }',
       {},
       asOther,
     );
-    expect(accounts.data?.accounts.map((a) => a.id)).toEqual([otherAccountId]);
+    expect(accounts.data?.accounts.nodes.map((a) => a.id)).toEqual([otherAccountId]);
+    // Even asked by the demo account's own email, the list holds only the caller's accounts.
+    const byEmail = await graphqlRequest<{ accounts: { nodes: Array<{ id: string }> } }>(
+      stack.gatewayUrl,
+      'query($email: String!) { accounts(filter: { email: $email }) { nodes { id } } }',
+      { email: DEMO_ACCOUNT.email },
+      asOther,
+    );
+    expect(byEmail.data?.accounts.nodes).toEqual([]);
     const update = await graphqlRequest(
       stack.gatewayUrl,
       `mutation { updateAccount(id: "${DEMO_ACCOUNT.id}", input: { displayName: "Mine" }) { id } }`,

@@ -68,11 +68,17 @@ graphql(`
 `);
 
 const DISPUTES = graphql(`
-  query Disputes {
+  query Disputes($after: String) {
     me {
       id
-      disputes(first: 100) {
-        ...DisputeRow
+      disputes(first: 25, after: $after) {
+        nodes {
+          ...DisputeRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -177,7 +183,8 @@ export const uploadThroughShell: Uploader = async (file) => {
 export function disputesApi(client: GraphqlClient, upload: Uploader = uploadThroughShell) {
   return {
     upload,
-    list: async () => (await client.query(DISPUTES)).me.disputes,
+    /** A page of the list: those waiting for a response first, soonest due first. */
+    page: async (after: string | null) => (await client.query(DISPUTES, { after })).me.disputes,
     /** The dispute (disputes). */
     dispute: async (id: string): Promise<DisputeDetail | null> =>
       (await client.query(DISPUTE, { id })).me.dispute,

@@ -53,6 +53,18 @@ const row = (overrides: Partial<DisputeRow> = {}): DisputeRow => ({
   charge: 'ch_7',
   ...overrides,
 });
+/** A page of the list as the server answers it; `endCursor` set when another follows. */
+const page = (nodes: DisputeRow[], endCursor: string | null = null) => ({
+  me: {
+    disputes: {
+      nodes,
+      pageInfo: {
+        hasNextPage: endCursor !== null,
+        endCursor: endCursor ?? nodes.at(-1)?.id ?? null,
+      },
+    },
+  },
+});
 const detail = (overrides: Partial<DisputeDetail> = {}) => ({
   me: {
     dispute: {
@@ -117,15 +129,11 @@ describe('disputes list', () => {
       scriptedClient({
         Session: [account()],
         Disputes: [
-          {
-            me: {
-              disputes: [
-                row({ id: 'dp_late', overdue: true, evidenceDueBy: '2026-11-01T10:00:00.000Z' }),
-                row(),
-                row({ id: 'dp_won', status: 'won', evidenceDueBy: null }),
-              ],
-            },
-          },
+          page([
+            row({ id: 'dp_late', overdue: true, evidenceDueBy: '2026-11-01T10:00:00.000Z' }),
+            row(),
+            row({ id: 'dp_won', status: 'won', evidenceDueBy: null }),
+          ]),
         ],
       }),
     );
@@ -137,11 +145,36 @@ describe('disputes list', () => {
     expect(view.get('[data-id="dp_won"]').text()).not.toContain('Respond by');
   });
 
+  it('shows more, page by page, from where the last page ended', async () => {
+    const client = scriptedClient({
+      Session: [account()],
+      Disputes: [
+        page([row({ id: 'dp_a' }), row({ id: 'dp_b' })], 'cursor_b'),
+        page([row({ id: 'dp_c', status: 'won', evidenceDueBy: null })]),
+      ],
+    });
+    const view = await mountPage(client);
+    expect(client.calls.filter(([name]) => name === 'Disputes')).toEqual([
+      ['Disputes', { after: null }],
+    ]);
+    const more = view.findAll('button').find((button) => button.text() === 'Show more')!;
+    await more.trigger('click');
+    await flushPromises();
+    expect(client.calls.filter(([name]) => name === 'Disputes').at(-1)).toEqual([
+      'Disputes',
+      { after: 'cursor_b' },
+    ]);
+    expect(view.findAll('[data-id]').map((item) => item.attributes('data-id'))).toEqual([
+      'dp_a',
+      'dp_b',
+      'dp_c',
+    ]);
+    expect(view.findAll('button').some((button) => button.text() === 'Show more')).toBe(false);
+  });
+
   it('says why it is empty, in Chinese too', async () => {
     setLocale('zh-CN');
-    const view = await mountPage(
-      scriptedClient({ Session: [account()], Disputes: [{ me: { disputes: [] } }] }),
-    );
+    const view = await mountPage(scriptedClient({ Session: [account()], Disputes: [page([])] }));
     expect(view.get('[data-testid="disputes-empty"]').text()).toContain('没有争议');
   });
 });

@@ -3,23 +3,23 @@ import { graphql } from './generated/index.js';
 import type { EarningsQuery, EarningsRange } from './generated/graphql.js';
 
 export const RANGES = [
-  'LAST_24_HOURS',
-  'LAST_7_DAYS',
-  'LAST_4_WEEKS',
-  'LAST_3_MONTHS',
-  'LAST_YEAR',
-  'LIFETIME',
+  'last_24_hours',
+  'last_7_days',
+  'last_4_weeks',
+  'last_3_months',
+  'last_year',
+  'lifetime',
 ] as const satisfies readonly EarningsRange[];
 export type Range = (typeof RANGES)[number];
 
 /** How each range's buckets read on the axis. */
 export const BUCKET_LABEL: Record<Range, Intl.DateTimeFormatOptions> = {
-  LAST_24_HOURS: { hour: '2-digit', minute: '2-digit' },
-  LAST_7_DAYS: { weekday: 'short', day: 'numeric' },
-  LAST_4_WEEKS: { month: 'short', day: 'numeric' },
-  LAST_3_MONTHS: { month: 'short', day: 'numeric' },
-  LAST_YEAR: { month: 'short', day: 'numeric' },
-  LIFETIME: { month: 'short', year: 'numeric' },
+  last_24_hours: { hour: '2-digit', minute: '2-digit' },
+  last_7_days: { weekday: 'short', day: 'numeric' },
+  last_4_weeks: { month: 'short', day: 'numeric' },
+  last_3_months: { month: 'short', day: 'numeric' },
+  last_year: { month: 'short', day: 'numeric' },
+  lifetime: { month: 'short', year: 'numeric' },
 };
 
 const EARNINGS = graphql(`

@@ -79,7 +79,7 @@ describe('earnings chart', () => {
     const chart = await mountChart(client);
     // The currency comes from the shell's session: one request, the chart's own.
     expect(client.calls).toEqual([
-      ['Earnings', { range: 'LAST_7_DAYS', currency: 'usd', timeZone: 'Europe/Paris' }],
+      ['Earnings', { range: 'last_7_days', currency: 'usd', timeZone: 'Europe/Paris' }],
     ]);
     expect(chart.get('[data-testid="earnings-total"]').text()).toBe('$125.00');
     expect(chart.get('[data-testid="earnings-change"]').text()).toBe(
@@ -93,10 +93,10 @@ describe('earnings chart', () => {
     setSession(shellSession);
     const client = scriptedClient({ Earnings: [week([100]), week([5_000], null)] });
     const chart = await mountChart(client);
-    await chart.get('[data-range="LIFETIME"]').trigger('click');
+    await chart.get('[data-range="lifetime"]').trigger('click');
     await flushPromises();
-    expect(client.calls.at(-1)![1].range).toBe('LIFETIME');
-    expect(chart.get('[data-range="LIFETIME"]').attributes('aria-selected')).toBe('true');
+    expect(client.calls.at(-1)![1].range).toBe('lifetime');
+    expect(chart.get('[data-range="lifetime"]').attributes('aria-selected')).toBe('true');
     expect(chart.find('[data-testid="earnings-change"]').exists()).toBe(false);
   });
 
@@ -142,7 +142,7 @@ describe('the session the chart takes its currency from', () => {
     await shellRead;
     await flushPromises();
     expect(client.calls).toEqual([
-      ['Earnings', { range: 'LAST_7_DAYS', currency: 'usd', timeZone: 'Europe/Paris' }],
+      ['Earnings', { range: 'last_7_days', currency: 'usd', timeZone: 'Europe/Paris' }],
     ]);
     expect(chart.get('[data-testid="earnings-total"]').text()).toBe('$10.00');
   });

@@ -10,6 +10,14 @@ graphql(`
     expiresAt
     resendAvailableAt
     alternativeChannels
+    platform {
+      name
+      brandColor
+      iconUrl
+      supportEmail
+      supportPhone
+      supportUrl
+    }
   }
 `);
 

@@ -16,6 +16,9 @@ export const messages = {
       lostPhone: 'I no longer have access to this phone',
       pickIntro: 'This email has more than one account. Choose the one to open.',
       onPlatform: 'with {platform}',
+      support: 'Trouble signing in? Contact {platform}:',
+      supportElsewhere: 'Trouble signing in? Contact {platform} where you signed up.',
+      helpPage: 'help page',
       reasons: {
         LINK_INVALID: 'This login link is not valid. Ask the platform you work with for a new one.',
         LINK_USED:
@@ -54,6 +57,9 @@ export const messages = {
       lostPhone: '我无法再使用这部手机',
       pickIntro: '此邮箱有多个账户，请选择要打开的账户。',
       onPlatform: '来自 {platform}',
+      support: '登录遇到问题？请联系 {platform}：',
+      supportElsewhere: '登录遇到问题？请通过您注册的地方联系 {platform}。',
+      helpPage: '帮助页面',
       reasons: {
         LINK_INVALID: '此登录链接无效。请向合作平台索取新的链接。',
         LINK_USED: '此登录链接已被使用。请向合作平台索取新的链接。',

@@ -1,7 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
-import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import {
+  createDashI18n,
+  getBranding,
+  GraphqlRequestError,
+  setLocale,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import LoginFlow from '../src/LoginFlow.vue';
 import { messages } from '../src/messages.js';
 
@@ -12,6 +18,7 @@ const challenge = {
   expiresAt: new Date(Date.now() + 600_000).toISOString(),
   resendAvailableAt: new Date(Date.now() - 1000).toISOString(),
   alternativeChannels: ['email'],
+  platform: null,
 };
 
 /** The challenge a self-serve sign-in gets: the code goes to the email just typed. */
@@ -73,6 +80,39 @@ describe('login flow', () => {
       challenge: 'lch_1',
       code: '123456',
     });
+  });
+
+  it('wears the branding of the platform whose link it is, and says how to reach its support', async () => {
+    const platform = {
+      name: 'Rocket Rides',
+      brandColor: '#0a7d4f',
+      iconUrl: '/platform-icons/plat_1/0123456789abcdef.svg',
+      supportEmail: 'help@rocketrides.example',
+      supportPhone: '+14155550123',
+      supportUrl: null,
+    };
+    const { flow } = mountFlow(
+      scriptedClient({ StartLogin: [{ startLogin: { ...challenge, platform } }] }),
+    );
+    await flushPromises();
+    expect(getBranding()).toMatchObject({
+      platformName: 'Rocket Rides',
+      brandColor: '#0a7d4f',
+      iconUrl: platform.iconUrl,
+    });
+    const support = flow.get('[data-testid="login-support"]');
+    expect(support.text()).toContain('Contact Rocket Rides');
+    expect(support.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+    ]);
+  });
+
+  it('names no platform for a self-serve sign-in', async () => {
+    const { flow } = await signInSelfServe(
+      scriptedClient({ StartEmailLogin: [{ startEmailLogin: emailChallenge }] }),
+    );
+    expect(flow.find('[data-testid="login-support"]').exists()).toBe(false);
   });
 
   it('says how many tries are left after a wrong code, in Chinese too', async () => {

@@ -33,7 +33,7 @@ export function useFieldWords() {
   }
 
   function optionLabel(field: OnboardingField, option: string): string {
-    if (field.kind === 'COUNTRY') return regionName(option);
+    if (field.kind === 'country') return regionName(option);
     if (!SAFE_KEY.test(option)) return option;
     const path = `onboarding.options.${requirementMessageKey(field.key)}.${option}`;
     return known(path) ? t(path) : option;
@@ -48,19 +48,19 @@ export function useFieldWords() {
   /** A saved value as the review shows it (masked ones as they come). */
   function display(field: OnboardingField): string {
     const value = field.value;
-    if (field.kind === 'CHECKBOX') return t(value === 'true' ? 'onboarding.yes' : 'onboarding.no');
+    if (field.kind === 'checkbox') return t(value === 'true' ? 'onboarding.yes' : 'onboarding.no');
     if (!value) return t('onboarding.notProvided');
-    if (field.kind === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (field.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       // A calendar date, not an instant: format it in UTC so no time zone moves the day.
       return formatDate(`${value}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
     }
-    if (field.kind === 'PERCENT' && Number.isFinite(Number(value))) {
+    if (field.kind === 'percent' && Number.isFinite(Number(value))) {
       return new Intl.NumberFormat(locale.value, {
         style: 'percent',
         maximumFractionDigits: 2,
       }).format(Number(value) / 100);
     }
-    if (field.kind === 'SELECT' || field.kind === 'COUNTRY') return optionLabel(field, value);
+    if (field.kind === 'select' || field.kind === 'country') return optionLabel(field, value);
     return value;
   }
 

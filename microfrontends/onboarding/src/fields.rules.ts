@@ -2,11 +2,11 @@ import type { FieldKind, OnboardingField, OnboardingStep } from './onboarding-ap
 
 /** The parts of one owner ("Add an owner" adds these for the next index). */
 export const OWNER_PARTS: ReadonlyArray<{ part: string; kind: FieldKind; required: boolean }> = [
-  { part: 'first_name', kind: 'TEXT', required: true },
-  { part: 'last_name', kind: 'TEXT', required: true },
-  { part: 'dob', kind: 'DATE', required: true },
-  { part: 'percent_ownership', kind: 'PERCENT', required: true },
-  { part: 'email', kind: 'EMAIL', required: false },
+  { part: 'first_name', kind: 'text', required: true },
+  { part: 'last_name', kind: 'text', required: true },
+  { part: 'dob', kind: 'date', required: true },
+  { part: 'percent_ownership', kind: 'percent', required: true },
+  { part: 'email', kind: 'email', required: false },
 ];
 
 const OWNER_KEY = /^owners\.(\d+)\.(.+)$/;
@@ -50,7 +50,7 @@ export const inputId = (key: string) => `onb-${key.replace(/[^A-Za-z0-9_-]/g, '-
 
 /** Whether a saved field holds nothing (a masked ID number counts as given). */
 export const isBlank = (field: OnboardingField) =>
-  field.kind === 'CHECKBOX' ? field.value !== 'true' : !field.value;
+  field.kind === 'checkbox' ? field.value !== 'true' : !field.value;
 
 /** The step that asks for a requirement (external_account is the bank step's). */
 export function stepHolding(

@@ -111,7 +111,7 @@ export type {
   OnboardingValueInput as OnboardingValue,
 } from './generated/graphql.js';
 export type OnboardingStep = OnboardingFragment['steps'][number];
-/** `value` is the saved draft: DATE as YYYY-MM-DD, CHECKBOX "true"/"false", ID_NUMBER masked. */
+/** `value` is the saved draft: date as YYYY-MM-DD, checkbox "true"/"false", id_number masked. */
 export type OnboardingField = OnboardingStep['fields'][number];
 export type ExternalAccount = AddOnboardingBankAccountMutation['addOnboardingBankAccount'];
 

@@ -100,20 +100,20 @@ export function stepStillDue(steps: readonly OnboardingStep[], requirements: str
 export type Edits = Readonly<Record<string, string>>;
 
 const savedValue = (field: OnboardingField) =>
-  field.value ?? (field.kind === 'CHECKBOX' ? 'false' : '');
+  field.value ?? (field.kind === 'checkbox' ? 'false' : '');
 
 /** What an input shows: the typed value, else the saved one (a masked ID number stays out). */
 export const shownValue = (field: OnboardingField, edits: Edits): string =>
-  edits[field.key] ?? (field.kind === 'ID_NUMBER' ? '' : savedValue(field));
+  edits[field.key] ?? (field.kind === 'id_number' ? '' : savedValue(field));
 
 /** The values that differ from what is saved; an ID number only when typed anew. */
 export function changedValues(fields: readonly OnboardingField[], edits: Edits): OnboardingValue[] {
   return fields.flatMap((field) => {
     const typed = edits[field.key];
     if (typed === undefined) return [];
-    if (field.kind === 'ID_NUMBER')
+    if (field.kind === 'id_number')
       return typed.trim() ? [{ key: field.key, value: typed.trim() }] : [];
-    const value = field.kind === 'CHECKBOX' ? typed : typed.trim();
+    const value = field.kind === 'checkbox' ? typed : typed.trim();
     if (value === savedValue(field)) return [];
     return [{ key: field.key, value: value === '' ? null : value }];
   });

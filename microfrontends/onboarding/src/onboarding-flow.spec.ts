@@ -22,7 +22,7 @@ const step = (key: string, complete: boolean, fields: OnboardingField[] = []): O
 
 const STEPS = [
   step('business_type', true),
-  step('business', false, [field('business_profile.url', 'URL')]),
+  step('business', false, [field('business_profile.url', 'url')]),
   step('representative', false),
   step('bank', false),
   step('review', false),
@@ -130,10 +130,10 @@ describe("a step's fields", () => {
   it('names the required fields still empty', () => {
     const s = step('x', false, [
       field('a'),
-      field('b', 'TEXT', { value: 'given' }),
-      field('c', 'TEXT', { required: false }),
-      field('tos', 'CHECKBOX', { value: 'false' }),
-      field('id', 'ID_NUMBER', { value: '•••6789' }),
+      field('b', 'text', { value: 'given' }),
+      field('c', 'text', { required: false }),
+      field('tos', 'checkbox', { value: 'false' }),
+      field('id', 'id_number', { value: '•••6789' }),
     ]);
     expect(missingFields(s).map((f) => f.key)).toEqual(['a', 'tos']);
     expect(missingFields(undefined)).toEqual([]);
@@ -149,9 +149,9 @@ describe("a step's fields", () => {
   });
 
   it('shows what was typed, else what is saved; a masked ID number is never shown', () => {
-    const name = field('name', 'TEXT', { value: 'Jenny' });
-    const id = field('id', 'ID_NUMBER', { value: '•••6789' });
-    const tos = field('tos', 'CHECKBOX');
+    const name = field('name', 'text', { value: 'Jenny' });
+    const id = field('id', 'id_number', { value: '•••6789' });
+    const tos = field('tos', 'checkbox');
     expect([shownValue(name, {}), shownValue(id, {}), shownValue(tos, {})]).toEqual([
       'Jenny',
       '',
@@ -162,12 +162,12 @@ describe("a step's fields", () => {
 
   it('saves only what changed: trimmed, emptied as null, an ID number only when typed anew', () => {
     const fields = [
-      field('same', 'TEXT', { value: 'a' }),
-      field('changed', 'TEXT', { value: 'a' }),
-      field('emptied', 'TEXT', { value: 'a' }),
-      field('id', 'ID_NUMBER', { value: '•••6789' }),
-      field('blank_id', 'ID_NUMBER'),
-      field('tos', 'CHECKBOX'),
+      field('same', 'text', { value: 'a' }),
+      field('changed', 'text', { value: 'a' }),
+      field('emptied', 'text', { value: 'a' }),
+      field('id', 'id_number', { value: '•••6789' }),
+      field('blank_id', 'id_number'),
+      field('tos', 'checkbox'),
       field('untouched'),
     ];
     const edits = {

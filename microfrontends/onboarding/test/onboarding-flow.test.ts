@@ -19,11 +19,11 @@ const RETURN_URL = 'https://rocketrides.example/connect/return';
 const REFRESH_URL = 'https://rocketrides.example/connect/refresh';
 
 const owner = (n: number, first: string, last: string) => [
-  field(`owners.${n}.first_name`, 'TEXT', { value: first }),
-  field(`owners.${n}.last_name`, 'TEXT', { value: last }),
-  field(`owners.${n}.dob`, 'DATE', { value: '1980-02-01' }),
-  field(`owners.${n}.percent_ownership`, 'PERCENT', { value: '40' }),
-  field(`owners.${n}.email`, 'EMAIL', { required: false }),
+  field(`owners.${n}.first_name`, 'text', { value: first }),
+  field(`owners.${n}.last_name`, 'text', { value: last }),
+  field(`owners.${n}.dob`, 'date', { value: '1980-02-01' }),
+  field(`owners.${n}.percent_ownership`, 'percent', { value: '40' }),
+  field(`owners.${n}.email`, 'email', { required: false }),
 ];
 
 /** A US company part-way through: the business type chosen, the rest to do. */
@@ -33,7 +33,7 @@ function steps(): OnboardingStep[] {
       key: 'business_type',
       complete: true,
       fields: [
-        field('business_type', 'SELECT', {
+        field('business_type', 'select', {
           value: 'company',
           options: ['individual', 'company'],
         }),
@@ -43,25 +43,25 @@ function steps(): OnboardingStep[] {
       key: 'business',
       complete: false,
       fields: [
-        field('business_profile.url', 'URL'),
-        field('business_profile.product_description', 'TEXT', { required: false }),
-        field('business_profile.support_email', 'EMAIL', { required: false }),
+        field('business_profile.url', 'url'),
+        field('business_profile.product_description', 'text', { required: false }),
+        field('business_profile.support_email', 'email', { required: false }),
       ],
     },
     {
       key: 'representative',
       complete: false,
       fields: [
-        field('representative.first_name', 'TEXT', { value: 'Jenny' }),
-        field('representative.last_name', 'TEXT', { value: 'Rosen' }),
-        field('representative.dob', 'DATE', { value: '1990-05-04' }),
-        field('representative.address.country', 'COUNTRY', { options: ['US', 'DE'] }),
-        field('representative.id_number', 'ID_NUMBER', {
+        field('representative.first_name', 'text', { value: 'Jenny' }),
+        field('representative.last_name', 'text', { value: 'Rosen' }),
+        field('representative.dob', 'date', { value: '1990-05-04' }),
+        field('representative.address.country', 'country', { options: ['US', 'DE'] }),
+        field('representative.id_number', 'id_number', {
           value: '•••••6789',
           error: 'The ID number does not match the name.',
           errorCode: 'verification_mismatch',
         }),
-        field('representative.email', 'EMAIL', { required: false }),
+        field('representative.email', 'email', { required: false }),
         field('representative.nickname'),
       ],
     },
@@ -69,8 +69,8 @@ function steps(): OnboardingStep[] {
       key: 'company',
       complete: false,
       fields: [
-        field('company.name', 'TEXT', { value: 'Rocket Rides LLC' }),
-        field('company.tax_id', 'ID_NUMBER', { value: '•••••0000' }),
+        field('company.name', 'text', { value: 'Rocket Rides LLC' }),
+        field('company.tax_id', 'id_number', { value: '•••••0000' }),
       ],
     },
     {
@@ -79,7 +79,7 @@ function steps(): OnboardingStep[] {
       fields: [
         ...owner(0, 'Ada', 'Lovelace'),
         ...owner(1, 'Alan', 'Turing'),
-        field('company.owners_provided', 'CHECKBOX', { value: 'false' }),
+        field('company.owners_provided', 'checkbox', { value: 'false' }),
       ],
     },
     { key: 'bank', complete: false, fields: [] },
@@ -93,7 +93,7 @@ function onboarding(overrides: Partial<Onboarding> = {}): Onboarding {
     country: 'US',
     livemode: false,
     businessType: 'company',
-    type: 'ACCOUNT_ONBOARDING',
+    type: 'account_onboarding',
     returnUrl: RETURN_URL,
     platform: { name: 'Rocket Rides', brandColor: '#0a7cff', iconUrl: null },
     steps: steps(),
@@ -177,7 +177,7 @@ describe('opening the link', () => {
   it('redeems the token, drops it from the address and resumes where the account left off', async () => {
     const replaceState = vi.spyOn(window.history, 'replaceState');
     const client = scriptedClient({
-      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      OpenAccountLink: [{ openAccountLink: { type: 'account_onboarding', returnUrl: RETURN_URL } }],
       Onboarding: [{ onboarding: onboarding() }],
     });
     const { flow, redirect } = await mountFlow(client, { token: 'alt_tok_1' });
@@ -309,12 +309,12 @@ describe('the steps', () => {
     const saved = withStep(at('representative'), 'business', {
       complete: true,
       fields: [
-        field('business_profile.url', 'URL', { value: 'https://rocketrides.example' }),
-        field('business_profile.product_description', 'TEXT', {
+        field('business_profile.url', 'url', { value: 'https://rocketrides.example' }),
+        field('business_profile.product_description', 'text', {
           required: false,
           value: 'Rides',
         }),
-        field('business_profile.support_email', 'EMAIL', { required: false }),
+        field('business_profile.support_email', 'email', { required: false }),
       ],
     });
     const client = scriptedClient({
@@ -398,7 +398,7 @@ describe('the steps', () => {
     const afterRemoval = withStep(at('owners'), 'owners', {
       fields: [
         ...owner(1, 'Alan', 'Turing'),
-        field('company.owners_provided', 'CHECKBOX', { value: 'false' }),
+        field('company.owners_provided', 'checkbox', { value: 'false' }),
       ],
     });
     const afterAdding = withStep(at('bank'), 'owners', {
@@ -406,7 +406,7 @@ describe('the steps', () => {
       fields: [
         ...owner(1, 'Alan', 'Turing'),
         ...owner(2, 'Grace', 'Hopper'),
-        field('company.owners_provided', 'CHECKBOX', { value: 'true' }),
+        field('company.owners_provided', 'checkbox', { value: 'true' }),
       ],
     });
     const client = scriptedClient({
@@ -645,7 +645,7 @@ describe('review and submit', () => {
 
   it('ends the account link’s session before returning to the platform', async () => {
     const client = scriptedClient({
-      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      OpenAccountLink: [{ openAccountLink: { type: 'account_onboarding', returnUrl: RETURN_URL } }],
       Onboarding: [{ onboarding: onboarding() }],
       SignOut: [{ signOut: true }],
     });
@@ -661,7 +661,7 @@ describe('review and submit', () => {
   });
 
   it('updates a signed-in account: saves before leaving, and leaves for the dashboard home', async () => {
-    const update = onboarding({ type: 'ACCOUNT_UPDATE', returnUrl: null, livemode: true });
+    const update = onboarding({ type: 'account_update', returnUrl: null, livemode: true });
     const client = scriptedClient({
       Onboarding: [{ onboarding: update }],
       SaveOnboardingDetails: [{ saveOnboardingDetails: update }],
@@ -693,7 +693,7 @@ describe('the bank step of a signed-in dashboard account', () => {
   };
   const update = (base: Onboarding) => ({
     ...base,
-    type: 'ACCOUNT_UPDATE' as const,
+    type: 'account_update' as const,
     returnUrl: null,
   });
   const fillBank = async (flow: VueWrapper) => {
@@ -831,7 +831,7 @@ describe('the bank step of a signed-in dashboard account', () => {
     setSession({ accountId: 'acct_1' });
     const bankDone = withStep(at('review'), 'bank', { complete: true });
     const client = scriptedClient({
-      OpenAccountLink: [{ openAccountLink: { type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN_URL } }],
+      OpenAccountLink: [{ openAccountLink: { type: 'account_onboarding', returnUrl: RETURN_URL } }],
       Onboarding: [{ onboarding: at('bank') }, { onboarding: bankDone }],
       AddOnboardingBankAccount: [{ addOnboardingBankAccount: bankAccount }],
     });

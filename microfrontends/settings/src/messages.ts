@@ -33,6 +33,9 @@ export const messages = {
       saving: 'Saving…',
       saved: 'Saved.',
       managedByPlatform: '{platform} manages this information. Contact them to change it.',
+      support: 'Help from {platform}',
+      helpPage: 'Help page',
+      noSupportContact: '{platform} supports your account: contact them where you signed up.',
       fields: {
         displayName: 'Account name',
         businessProfile_name: 'Business name',
@@ -132,6 +135,9 @@ export const messages = {
       saving: '保存中…',
       saved: '已保存。',
       managedByPlatform: '此信息由 {platform} 管理。如需更改，请联系他们。',
+      support: '{platform} 的帮助',
+      helpPage: '帮助页面',
+      noSupportContact: '{platform} 为您的账户提供支持：请通过您注册的地方联系他们。',
       fields: {
         displayName: '账户名称',
         businessProfile_name: '商户名称',

@@ -19,6 +19,9 @@ graphql(`
     }
     platform {
       name
+      supportEmail
+      supportPhone
+      supportUrl
       features {
         closeAccount
         editPublicInfo

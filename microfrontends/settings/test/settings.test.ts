@@ -15,7 +15,13 @@ const account = (overrides: Partial<SettingsAccount> = {}): SettingsAccount => (
   businessType: 'individual',
   businessProfile: { name: 'Jenny Rides', url: null, supportEmail: null, supportPhone: null },
   statementDescriptor: null,
-  platform: { name: 'Rocket Rides', features: { closeAccount: true, editPublicInfo: true } },
+  platform: {
+    name: 'Rocket Rides',
+    supportEmail: null,
+    supportPhone: null,
+    supportUrl: null,
+    features: { closeAccount: true, editPublicInfo: true },
+  },
   ...overrides,
 });
 const challenge = {
@@ -207,6 +213,9 @@ describe('settings page', () => {
           me: account({
             platform: {
               name: 'Rocket Rides',
+              supportEmail: null,
+              supportPhone: null,
+              supportUrl: null,
               features: { closeAccount: false, editPublicInfo: false },
             },
           }),
@@ -218,5 +227,37 @@ describe('settings page', () => {
     const info = page.get('[data-testid="public-info"]');
     expect(info.find('button').exists()).toBe(false);
     expect(info.text()).toContain('Rocket Rides manages this information');
+  });
+
+  it('says how to reach the platform’s support, and what to do when it gave none', async () => {
+    const withContact = await mountPage(
+      scriptedClient({
+        SettingsAccount: [
+          {
+            me: account({
+              platform: {
+                name: 'Rocket Rides',
+                supportEmail: 'help@rocketrides.example',
+                supportPhone: '+14155550123',
+                supportUrl: 'https://rocketrides.example/help',
+                features: { closeAccount: true, editPublicInfo: true },
+              },
+            }),
+          },
+        ],
+      }),
+    );
+    const support = withContact.get('[data-testid="support"]');
+    expect(support.text()).toContain('Help from Rocket Rides');
+    expect(support.find('a[href="mailto:help@rocketrides.example"]').exists()).toBe(true);
+    expect(support.find('a[href="tel:+14155550123"]').exists()).toBe(true);
+    expect(support.find('a[href="https://rocketrides.example/help"]').attributes('rel')).toContain(
+      'noopener',
+    );
+    withContact.unmount();
+    const without = await mountPage(scriptedClient({ SettingsAccount: [{ me: account() }] }));
+    expect(without.get('[data-testid="support"]').text()).toContain(
+      'Rocket Rides supports your account',
+    );
   });
 });

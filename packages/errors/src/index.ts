@@ -19,14 +19,14 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes Apollo Server itself uses for malformed requests; passed through as they are. */
-const REQUEST_ERROR_CODES = new Set([
+export const REQUEST_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-]);
+] as const;
 
 // INTERNAL_SERVER_ERROR is what Apollo stamps on any unexpected throw, so it never passes as is.
 const PUBLIC_CODES = new Set<string>(

@@ -22,7 +22,7 @@ import { afterKeyset, type Keyset } from './pagination.js';
 @ObjectType()
 export abstract class AccountRecord {
   @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id; its prefix names the kind of object (`ch_…`, `po_…`).' })
   id!: string;
 
   @Column({ name: 'account_id', type: 'varchar', length: 40 })
@@ -36,7 +36,7 @@ export abstract class AccountRecord {
   livemode!: boolean;
 
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt!: Date;
 }
 

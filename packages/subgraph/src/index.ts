@@ -35,12 +35,16 @@ export {
 } from './service.js';
 export {
   afterKeyset,
+  CreatedRangeFilter,
   decodeCursor,
+  decodePosition,
   encodeCursor,
+  encodePosition,
   FirstArgs,
   PageArgs,
   PageInfo,
   toPage,
+  type CursorScope,
   type Keyset,
 } from './pagination.js';
 export {

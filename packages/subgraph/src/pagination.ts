@@ -1,5 +1,6 @@
-import { Max, Min } from 'class-validator';
-import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { createHash } from 'node:crypto';
+import { IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '@dash/errors';
 
@@ -26,8 +27,13 @@ export class PageArgs extends FirstArgs {
 @ObjectType({ description: 'Where a page ends, and whether another follows.' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'Whether another page follows this one.' }) hasNextPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` for the next page; null when this page is empty.',
+  })
+  endCursor!: string | null;
 }
 
 /** The position of a row in a newest-first list: its creation time, then its id. */
@@ -36,32 +42,65 @@ export interface Keyset {
   id: string;
 }
 
-/** An opaque cursor for a keyset position; clients hand it back unread. */
-export const encodeCursor = ({ createdAt, id }: Keyset): string =>
-  Buffer.from(JSON.stringify([createdAt.getTime(), id])).toString('base64url');
+/**
+ * Which list a cursor belongs to, such as `accounts:plat_1:test`: the list's name and whose rows
+ * it pages. A list that names its scope gives out cursors marked with it and refuses any other
+ * (another list's, another platform's or mode's), so a cursor cannot be mistaken for a position
+ * in a list it did not come from. The mark is a digest, not a secret: the WHERE clause, never
+ * the cursor, decides whose rows a list reads.
+ */
+export type CursorScope = string;
 
-export function decodeCursor(cursor: string): Keyset {
+const scopeMark = (scope: CursorScope) =>
+  createHash('sha256').update(scope).digest('base64url').slice(0, 12);
+
+const refusedCursor = () => badInput('after is not a cursor this list gave out', 'after');
+
+/**
+ * An opaque cursor for any position in a list: the values it is ordered by (numbers, strings),
+ * marked with the list's scope when it has one.
+ */
+export const encodePosition = (values: ReadonlyArray<number | string>, scope?: CursorScope) =>
+  Buffer.from(JSON.stringify(scope ? [...values, scopeMark(scope)] : values)).toString('base64url');
+
+/** The values of a position; BAD_USER_INPUT (field `after`) for a cursor not of this list. */
+export function decodePosition(cursor: string, scope?: CursorScope): unknown[] {
+  let values: unknown;
   try {
-    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string')
-      return { createdAt: new Date(time), id };
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the refusal below
+    throw refusedCursor();
   }
-  throw badInput('after is not a cursor this list gave out', 'after');
+  if (!Array.isArray(values)) throw refusedCursor();
+  if (!scope) return values;
+  if (values.at(-1) !== scopeMark(scope)) throw refusedCursor();
+  return values.slice(0, -1);
+}
+
+/** An opaque cursor for a keyset position; clients hand it back unread. */
+export const encodeCursor = ({ createdAt, id }: Keyset, scope?: CursorScope): string =>
+  encodePosition([createdAt.getTime(), id], scope);
+
+export function decodeCursor(cursor: string, scope?: CursorScope): Keyset {
+  const [time, id, ...rest] = decodePosition(cursor, scope);
+  const createdAt = new Date(typeof time === 'number' ? time : Number.NaN);
+  if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || (scope && rest.length > 0))
+    throw refusedCursor();
+  return { createdAt, id };
 }
 
 /**
  * A page from rows fetched one beyond `first`: the extra row only says another page follows.
+ * With a scope, its cursor is marked as that list's (see CursorScope).
  */
-export function toPage<Row extends Keyset>(rows: Row[], first: number) {
+export function toPage<Row extends Keyset>(rows: Row[], first: number, scope?: CursorScope) {
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
   return {
     nodes,
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(last) : null,
+      endCursor: last ? encodeCursor(last, scope) : null,
     },
   };
 }
@@ -77,4 +116,17 @@ export function afterKeyset<Row extends object>(
     `(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`,
     { afterAt: after.createdAt, afterId: after.id },
   );
+}
+
+/** Every list filter's time window: created at or after `createdFrom`, before `createdTo`. */
+// An input type so subclasses inherit its fields; schemas only emit the types they reach.
+@InputType()
+export abstract class CreatedRangeFilter {
+  @Field({ nullable: true, description: 'Created at or after this moment.' })
+  @IsOptional()
+  createdFrom?: Date;
+
+  @Field({ nullable: true, description: 'Created before this moment.' })
+  @IsOptional()
+  createdTo?: Date;
 }

@@ -16,7 +16,7 @@ const SESSION_QUERY = `query Session {
   me {
     id displayName defaultCurrency livemode unreadActivityCount
     platform {
-      name brandColor
+      name brandColor iconUrl supportEmail supportPhone supportUrl
       features {
         closeAccount editPublicInfo issueRefunds editPayoutSchedule editBankAccounts
         instantPayouts manageDisputes reserveTopUps
@@ -32,7 +32,15 @@ interface SessionData {
     defaultCurrency: string;
     livemode: boolean;
     unreadActivityCount: number;
-    platform: { name: string; brandColor: string; features: PlatformFeatures };
+    platform: {
+      name: string;
+      brandColor: string;
+      iconUrl: string | null;
+      supportEmail: string | null;
+      supportPhone: string | null;
+      supportUrl: string | null;
+      features: PlatformFeatures;
+    };
   };
 }
 
@@ -59,7 +67,17 @@ export function loadSession(client: GraphqlClient = graphqlClient()): Promise<Si
         unreadActivityCount: me.unreadActivityCount,
         features: me.platform.features,
       });
-      setBranding({ platformName: me.platform.name, brandColor: me.platform.brandColor });
+      const { platform } = me;
+      setBranding({
+        platformName: platform.name,
+        brandColor: platform.brandColor,
+        iconUrl: platform.iconUrl,
+        support: {
+          email: platform.supportEmail,
+          phone: platform.supportPhone,
+          url: platform.supportUrl,
+        },
+      });
       return getSession() as SignedInSession;
     })
     .finally(() => (reading = undefined));

@@ -32,6 +32,16 @@ export interface PlatformFeatures {
 export interface Branding {
   platformName: string;
   brandColor: string;
+  /** The platform's icon on this origin, if it uploaded one. */
+  iconUrl?: string | null;
+  /** Where its accounts get help: any of these may be missing. */
+  support?: SupportContact;
+}
+
+export interface SupportContact {
+  email: string | null;
+  phone: string | null;
+  url: string | null;
 }
 
 export interface DashEvents {

@@ -42,7 +42,15 @@ const answer = {
     defaultCurrency: 'eur',
     livemode: false,
     unreadActivityCount: 4,
-    platform: { name: 'Rocket Platform', brandColor: '#0a7f5a', features },
+    platform: {
+      name: 'Rocket Platform',
+      brandColor: '#0a7f5a',
+      iconUrl: '/platform-icons/plat_1/0123456789abcdef.png',
+      supportEmail: 'help@rocket.example',
+      supportPhone: null,
+      supportUrl: null,
+      features,
+    },
   },
 };
 
@@ -66,7 +74,12 @@ describe('the shared session', () => {
     });
     expect(second).toBe(first);
     expect(heard).toEqual([first]);
-    expect(getBranding()).toEqual({ platformName: 'Rocket Platform', brandColor: '#0a7f5a' });
+    expect(getBranding()).toEqual({
+      platformName: 'Rocket Platform',
+      brandColor: '#0a7f5a',
+      iconUrl: '/platform-icons/plat_1/0123456789abcdef.png',
+      support: { email: 'help@rocket.example', phone: null, url: null },
+    });
     // Once read, it is simply there.
     expect(await readSession(client)).toBe(getSession());
     expect(client.calls).toHaveLength(1);

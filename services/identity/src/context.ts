@@ -6,6 +6,7 @@ import type { LoginService } from './login/login.service.js';
 import type { AccountLinks } from './onboarding/account-link.service.js';
 import type { OnboardingService } from './onboarding/onboarding.service.js';
 import type { PlatformService } from './platform/platform.service.js';
+import type { PlatformBranding } from './branding/platform-branding.service.js';
 import type { AccountClosureService } from './settings/account-closure.service.js';
 import type { ContactChangeService } from './settings/contact-change.service.js';
 import type { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
@@ -17,6 +18,7 @@ export interface IdentityContext extends BaseContext {
   /** This request's reads of accounts (each read once); changes use `accounts`. */
   accountReads: AccountReader;
   platforms: PlatformService;
+  branding: PlatformBranding;
   apiKeys: ApiKeyService;
   login: LoginService;
   contactChange: ContactChangeService;

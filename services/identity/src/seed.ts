@@ -6,9 +6,14 @@ import { hashSecret } from './api-key/secret-key.rules.js';
 import { Platform } from './platform/platform.entity.js';
 import type { StoredFeatures } from './platform/platform-features.type.js';
 import { recordPlatformUpdated } from './platform/platform.service.js';
+import { PlatformBranding, type BrandingChange } from './branding/platform-branding.service.js';
 
 export interface IdentitySeed {
-  platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & { features?: StoredFeatures };
+  platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & {
+    features?: StoredFeatures;
+    /** Icon (a data URL) and support contact, kept as updatePlatformBranding keeps them. */
+    branding?: Pick<BrandingChange, 'icon' | 'supportEmail' | 'supportPhone' | 'supportUrl'>;
+  };
   accounts: Array<
     Pick<Account, 'id' | 'displayName' | 'email' | 'country' | 'defaultCurrency' | 'livemode'> &
       Partial<
@@ -34,7 +39,7 @@ export async function seedIdentity(
   now = new Date(),
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    const { features, ...platform } = seed.platform;
+    const { features, branding: _branding, ...platform } = seed.platform;
     await manager.getRepository(Platform).upsert(
       {
         ...platform,
@@ -67,4 +72,6 @@ export async function seedIdentity(
       ['id'],
     );
   });
+  if (seed.platform.branding)
+    await new PlatformBranding(dataSource).update(seed.platform.id, seed.platform.branding);
 }

@@ -38,6 +38,7 @@ import { Onboarding1764100000007 } from './migrations/1764100000007-Onboarding.j
 import { ContactChangeHold1765000000000 } from './migrations/1765000000000-ContactChangeHold.js';
 import { EmailLoginPicker1765000000001 } from './migrations/1765000000001-EmailLoginPicker.js';
 import { ApiKeyCreator1765050000000 } from './migrations/1765050000000-ApiKeyCreator.js';
+import { AccountListIndexes1765400000000 } from './migrations/1765400000000-AccountListIndexes.js';
 import { PlatformFeaturesPerMode1765010000001 } from './migrations/1765010000001-PlatformFeaturesPerMode.js';
 import { AccountLinkRow } from './onboarding/account-link.entity.js';
 import { AccountLinks } from './onboarding/account-link.service.js';
@@ -45,6 +46,10 @@ import { markBankAccountProvided, OnboardingService } from './onboarding/onboard
 import { personalIdResealPart } from './onboarding/personal-id-reseal.worker.js';
 import { ManualReview, TestModeVerification } from './onboarding/verification.rules.js';
 import { Platform } from './platform/platform.entity.js';
+import { PlatformBranding } from './branding/platform-branding.service.js';
+import { PlatformBrandingResolver } from './branding/platform-branding.resolver.js';
+import { platformIconRoute } from './branding/platform-icon.route.js';
+import { PlatformBranding1765300000001 } from './migrations/1765300000001-PlatformBranding.js';
 import { PlatformService } from './platform/platform.service.js';
 import { AccountClosureService } from './settings/account-closure.service.js';
 import { challengeCheckRoute } from './settings/challenge-check.route.js';
@@ -105,6 +110,7 @@ export function assembleIdentity(
   };
   const platforms = new PlatformService(dataSource);
   return {
+    branding: new PlatformBranding(dataSource),
     producer,
     limitsConnection,
     epochsRedis,
@@ -168,6 +174,8 @@ export function createIdentityService(
       EmailLoginPicker1765000000001,
       ApiKeyCreator1765050000000,
       PlatformFeaturesPerMode1765010000001,
+      PlatformBranding1765300000001,
+      AccountListIndexes1765400000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -177,6 +185,7 @@ export function createIdentityService(
       LoginResolver,
       OnboardingResolver,
       PlatformResolver,
+      PlatformBrandingResolver,
     ],
     referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
@@ -207,6 +216,7 @@ export function createIdentityService(
       ...app.forRequest(base.caller),
       accounts: app.accounts,
       platforms: app.platforms,
+      branding: app.branding,
       apiKeys: app.apiKeys,
       accountLinks: app.accountLinks,
       onboarding: app.onboarding,
@@ -221,6 +231,7 @@ export function createIdentityService(
         accountOwnerRoute(config.internalSecret, app.accounts),
         accountContactRoute(config.internalSecret, app.accounts),
         challengeCheckRoute(config.internalSecret, payoutDetails),
+        platformIconRoute(app.branding),
       );
     },
   };

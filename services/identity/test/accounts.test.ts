@@ -154,12 +154,10 @@ describe('connected accounts', () => {
 
     const byTestKey = await service.query(`{ account(id: "${liveId}") { id } }`, {}, testKey);
     expect(byTestKey.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const listed = await service.query<{ accounts: Array<{ id: string; livemode: boolean }> }>(
-      '{ accounts { id livemode } }',
-      {},
-      testKey,
-    );
-    expect(listed.data!.accounts.map((a) => a.livemode)).toEqual([false, false]);
+    const listed = await service.query<{
+      accounts: { nodes: Array<{ id: string; livemode: boolean }> };
+    }>('{ accounts { nodes { id livemode } } }', {}, testKey);
+    expect(listed.data!.accounts.nodes.map((a) => a.livemode)).toEqual([false, false]);
 
     const byOther = await service.query(
       `mutation { updateAccount(id: "${liveId}", input: { displayName: "Mine" }) { id } }`,
@@ -220,7 +218,7 @@ describe('the access gate', () => {
   const NAMING_AN_ACCOUNT = [
     `mutation($a: ID!) { updateAccount(id: $a, input: { displayName: "Mine" }) { id } }`,
     `mutation($a: ID!) { createLoginLink(account: $a) { url } }`,
-    `mutation($a: ID!) { createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: "https://p.test/r", returnUrl: "https://p.test/u") { url } }`,
+    `mutation($a: ID!) { createAccountLink(account: $a, type: account_onboarding, refreshUrl: "https://p.test/r", returnUrl: "https://p.test/u") { url } }`,
     `mutation($a: ID!) { prefillOnboarding(account: $a, values: [{ key: "business_type", value: "individual" }]) { id } }`,
     `query($a: ID!) { account(id: $a) { id } }`,
   ];

@@ -59,7 +59,7 @@ async function createAccount(country: string, caller: Caller = platform): Promis
   return created.data!.createAccount.id;
 }
 
-async function accountLink(accountId: string, type = 'ACCOUNT_ONBOARDING') {
+async function accountLink(accountId: string, type = 'account_onboarding') {
   const response = await service.query<{ createAccountLink: { url: string; expiresAt: string } }>(
     `mutation($a: ID!, $t: AccountLinkType!, $r: String!, $u: String!) {
       createAccountLink(account: $a, type: $t, refreshUrl: $r, returnUrl: $u) { url createdAt expiresAt }
@@ -159,7 +159,7 @@ describe('account links', () => {
     expect(JSON.stringify(rows)).not.toContain(secret);
 
     const opened = await openLink(tokenOf(link.url));
-    expect(opened.data?.openAccountLink).toEqual({ type: 'ACCOUNT_ONBOARDING', returnUrl: RETURN });
+    expect(opened.data?.openAccountLink).toEqual({ type: 'account_onboarding', returnUrl: RETURN });
     const caller = await callerOf(opened.headers.get('x-dash-session')!);
     expect(caller).toMatchObject({ kind: 'onboarding', accountId });
     // The onboarding session is not a dashboard session.
@@ -191,14 +191,14 @@ describe('account links', () => {
     expect(unknown.extensions?.refreshUrl).toBeUndefined();
     // The tampered attempt did not use the real link up.
     expect((await openLink(tokenOf(other.url))).data?.openAccountLink.type).toBe(
-      'ACCOUNT_ONBOARDING',
+      'account_onboarding',
     );
   });
 
   it('need absolute URLs, https in live mode', async () => {
     const live = await createAccount('GB', liveKey);
     const refused = await service.query(
-      `mutation($a: ID!) { createAccountLink(account: $a, type: ACCOUNT_ONBOARDING, refreshUrl: "http://platform.test/r", returnUrl: "https://platform.test/u") { url } }`,
+      `mutation($a: ID!) { createAccountLink(account: $a, type: account_onboarding, refreshUrl: "http://platform.test/r", returnUrl: "https://platform.test/u") { url } }`,
       { a: live },
       liveKey,
     );
@@ -653,7 +653,7 @@ describe('verification in test mode', () => {
     const { accountId } = await onboardIndividual('111111111');
     const dashboard: Caller = { kind: 'account', accountId, platformId: 'plat_a', livemode: false };
     const update = await view(dashboard);
-    expect(update).toMatchObject({ type: 'ACCOUNT_UPDATE', returnUrl: null });
+    expect(update).toMatchObject({ type: 'account_update', returnUrl: null });
     expect(update.steps.find((step) => !step.complete)?.key).toBe('representative');
   });
 });

@@ -35,17 +35,17 @@ describe('earnings through the subgraph', () => {
       { input: { charge: paid.id, amount: 2_500 }, key: newKey() },
       platformA,
     );
-    for (const range of ['LAST_24_HOURS', 'LAST_7_DAYS', 'LIFETIME']) {
+    for (const range of ['last_24_hours', 'last_7_days', 'lifetime']) {
       const result = (await earnings(range)).data!._entities[0]!.earnings;
       // 100.00 − 3.20 fees, + 10.00 transferred, − 25.00 refunded
       expect(result.total, range).toBe(9_680 + 1_000 - 2_500);
     }
-    expect((await earnings('LIFETIME')).data!._entities[0]!.earnings.previousTotal).toBeNull();
-    expect((await earnings('LAST_7_DAYS')).data!._entities[0]!.earnings.previousTotal).toBe(0);
+    expect((await earnings('lifetime')).data!._entities[0]!.earnings.previousTotal).toBeNull();
+    expect((await earnings('last_7_days')).data!._entities[0]!.earnings.previousTotal).toBe(0);
   });
 
   it('refuses a time zone it does not know', async () => {
-    const response = await earnings('LAST_7_DAYS', 'Mars/Olympus');
+    const response = await earnings('last_7_days', 'Mars/Olympus');
     expect(response.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'timeZone',

@@ -30,7 +30,7 @@ describe('tenant isolation', () => {
         balanceTransaction(id: $transaction) { id }
         payments { nodes { id } }
         payment(id: $payment) { id }
-        earnings(range: LIFETIME, currency: "usd", timeZone: "UTC") { total }
+        earnings(range: lifetime, currency: "usd", timeZone: "UTC") { total }
       }
     }
   }`;

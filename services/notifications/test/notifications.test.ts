@@ -201,11 +201,11 @@ describe('delivery worker', () => {
     const id = await requestDelivery(producer.queue, dashboardReadyEmail('bounce@example.com'));
     await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('failed');
     expect(await emailFailures()).toBe(failuresBefore + 1);
-    const LOG = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { deliveries(status: ["failed"]) { id destination status attempts lastError } } } }`;
+    const LOG = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { deliveries(status: ["failed"]) { nodes { id destination status attempts lastError } } } } }`;
     const log = await service.query<{
-      _entities: Array<{ deliveries: Array<Record<string, unknown>> }>;
+      _entities: Array<{ deliveries: { nodes: Array<Record<string, unknown>> } }>;
     }>(LOG, accountReference('acct_ada'), platformCaller('plat_a'));
-    expect(log.data!._entities[0]!.deliveries).toContainEqual({
+    expect(log.data!._entities[0]!.deliveries.nodes).toContainEqual({
       id,
       destination: 'b•••@example.com',
       status: 'failed',
@@ -217,7 +217,7 @@ describe('delivery worker', () => {
       accountReference('acct_ada'),
       platformCaller('plat_b'),
     );
-    expect(foreign.data).toEqual({ _entities: [{ deliveries: [] }] });
+    expect(foreign.data).toEqual({ _entities: [{ deliveries: { nodes: [] } }] });
     const retried = await service.query<{ retryDelivery: { status: string } }>(
       'mutation($d: ID!) { retryDelivery(delivery: $d) { status } }',
       { d: id },
@@ -231,6 +231,99 @@ describe('delivery worker', () => {
       platformCaller('plat_a'),
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_FAILED' });
+  });
+
+  it('pages the delivery log with cursors, newest first, within the status asked for', async () => {
+    const at = Date.now() - 3_600_000;
+    for (let i = 0; i < 12; i++) {
+      const id = `dlv_page${String(i).padStart(2, '0')}`;
+      // Three messages share each moment, so pages end inside ties.
+      await deliveries.recordQueued({
+        id,
+        accountId: 'acct_dan',
+        channel: 'email',
+        destination: 'dan@example.com',
+        template: 'dashboard-ready',
+        createdAt: new Date(at + Math.floor(i / 3) * 1000),
+      });
+      if (i % 2) await deliveries.markAttempt(id, 1, 'failed', 'bounced');
+    }
+    const newestFirst = (ids: number[]) =>
+      ids.map((i) => `dlv_page${String(i).padStart(2, '0')}`).reverse();
+    const PAGE = `query($reps: [_Any!]!, $first: Int, $after: String, $status: [String!]) {
+      _entities(representations: $reps) { ... on Account {
+        deliveries(first: $first, after: $after, status: $status) { nodes { id status } pageInfo { hasNextPage endCursor } }
+      } }
+    }`;
+    type Page = {
+      nodes: Array<{ id: string; status: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const read = async (variables: Record<string, unknown>, caller = platformCaller('plat_a')) =>
+      service.query<{ _entities: Array<{ deliveries: Page }> }>(
+        PAGE,
+        { ...accountReference('acct_dan'), ...variables },
+        caller,
+      );
+    const every = async (first: number, status?: string[]) => {
+      const pages: Page[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const response = await read({ first, after, status });
+        expect(response.errors).toBeUndefined();
+        const page: Page = response.data!._entities[0]!.deliveries;
+        pages.push(page);
+        if (!page.pageInfo.hasNextPage) return pages;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    await service.dataSource.transaction(async (manager) => {
+      for (const accountId of ['acct_dan', 'acct_ada'])
+        await rememberAccount(
+          manager,
+          { accountId, platformId: 'plat_a', livemode: false },
+          ONBOARDED,
+        );
+    });
+    await deliveries.recordQueued({
+      id: 'dlv_page_ada',
+      accountId: 'acct_ada',
+      channel: 'email',
+      destination: 'ada@example.com',
+      template: 'dashboard-ready',
+      createdAt: new Date(at),
+    });
+    const all = await every(5);
+    expect(all.map((page) => page.nodes.length)).toEqual([5, 5, 2]);
+    expect(all.flatMap((page) => page.nodes.map((node) => node.id))).toEqual(
+      newestFirst([...Array(12).keys()]),
+    );
+    const failed = await every(4, ['failed']);
+    expect(failed.map((page) => page.nodes.length)).toEqual([4, 2]);
+    expect(failed.flatMap((page) => page.nodes.map((node) => node.id))).toEqual(
+      newestFirst([1, 3, 5, 7, 9, 11]),
+    );
+    // Another account's cursor, or one that is no cursor at all, is refused by field.
+    const adaLog = await service.query<{ _entities: Array<{ deliveries: Page }> }>(
+      PAGE,
+      { ...accountReference('acct_ada'), first: 1 },
+      platformCaller('plat_a'),
+    );
+    for (const after of [adaLog.data!._entities[0]!.deliveries.pageInfo.endCursor, 'nope']) {
+      const refused = await read({ first: 5, after });
+      expect(refused.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
+    }
+    // Another platform reads an empty log, whatever cursor it brings.
+    const stranger = await read(
+      { first: 5, after: all[0]!.pageInfo.endCursor },
+      platformCaller('plat_b'),
+    );
+    expect(stranger.data!._entities[0]!.deliveries).toEqual({
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('is ready only while Redis answers', async () => {

@@ -129,6 +129,17 @@ function applyBranding(): void {
       textColorOn(branding.brandColor),
     );
     document.querySelector('[data-platform-name]')!.textContent = branding.platformName;
+    // The icon where the platform uploaded one; its colour as a square where not. An <img> with
+    // its own referrer policy: a sign-in page's URL holds the login link's secret.
+    const icon = document.querySelector<HTMLElement>('[data-platform-icon]')!;
+    if (!branding.iconUrl) icon.replaceChildren();
+    else if (icon.querySelector('img')?.getAttribute('src') !== branding.iconUrl) {
+      const image = document.createElement('img');
+      image.referrerPolicy = 'no-referrer';
+      image.alt = '';
+      image.src = branding.iconUrl;
+      icon.replaceChildren(image);
+    }
     document.title = branding.platformName;
   });
   onDashEvent('dash:session-changed', ({ session }) => {

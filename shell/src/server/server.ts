@@ -69,12 +69,12 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
       on: forwardRequestId,
     }),
   );
-  // Downloads (CSV exports) and uploads (evidence files) go through the gateway too, with the
-  // same session cookie.
+  // Downloads (CSV exports), uploads (evidence files) and platforms' icons go through the gateway
+  // too, with the same session cookie.
   app.use(
     createProxyMiddleware({
       target: gateway.origin,
-      pathFilter: ['/exports/', '/files'],
+      pathFilter: ['/exports/', '/files', '/platform-icons/'],
       changeOrigin: true,
       xfwd: true,
       on: forwardRequestId,

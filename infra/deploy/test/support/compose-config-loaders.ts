@@ -15,6 +15,7 @@ import { loadLedgerConfig } from '../../../../services/ledger/src/ledger-config.
 import { providerFromConfig } from '../../../../services/notifications/src/delivery/choose-provider.service.js';
 import { loadQueueConfig } from '../../../../services/notifications/src/delivery/queue-config.js';
 import { loadNotificationsConfig } from '../../../../services/notifications/src/notifications-config.js';
+import { loadWebhookConfig } from '../../../../services/notifications/src/webhook/webhook-config.js';
 import { loadPayoutsConfig } from '../../../../services/payouts/src/payouts-config.js';
 import { loadReadVersionSettings } from '../../../../packages/read-cache/src/settings.js';
 import { loadShellConfig } from '../../../../shell/src/server/config.js';
@@ -56,6 +57,7 @@ export const CONFIG_LOADERS: Record<string, Loader> = {
   notifications: subgraph('notifications', (env) => [
     loadNotificationsConfig(env),
     loadQueueConfig(env),
+    loadWebhookConfig(env, loadSubgraphConfig('notifications', env).nodeEnv),
     ...notificationCarriers(env),
   ]),
   gateway: (env) => [loadGatewayConfig(env)],

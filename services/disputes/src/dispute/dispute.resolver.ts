@@ -1,30 +1,39 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { FirstArgs, SafeInt } from '@dash/subgraph';
+import { PageArgs, SafeInt } from '@dash/subgraph';
 import type { DisputesContext } from '../context.js';
 import { Account } from './account.type.js';
 import { Dispute, DisputeStatus } from './dispute.entity.js';
-import { DisputeTimelineEntry } from './dispute.type.js';
+import { DisputePage, DisputeTimelineEntry } from './dispute.type.js';
+import { decodeDisputeCursor, disputePage, disputesScope } from './disputes.service.js';
+
+const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /** An account's disputes, as the caller may read them (none where it may not). */
 @Resolver(() => Account)
 export class AccountDisputesResolver {
-  @FieldResolver(() => [Dispute], {
+  @FieldResolver(() => DisputePage, {
     description:
-      'Those waiting for a response first (soonest due first), then the rest, newest first.',
+      'Those waiting for a response first (soonest due first), then the rest, newest first. A dispute answered while you page moves to the second part.',
   })
   async disputes(
     @Root() account: Account,
-    @Args() { first }: FirstArgs,
+    @Args() { first, after }: PageArgs,
     @Ctx() { access, disputes }: DisputesContext,
-  ): Promise<Dispute[]> {
+  ): Promise<DisputePage> {
     const readable = await access.readAccount(account.id);
-    return readable ? disputes.listed(readable, first) : [];
+    if (!readable) return emptyPage;
+    const scope = disputesScope(readable.accountId);
+    const position = after ? decodeDisputeCursor(after, scope) : undefined;
+    return disputePage(await disputes.listed(readable, first, position), first, scope);
   }
 
-  @FieldResolver(() => Dispute, { nullable: true })
+  @FieldResolver(() => Dispute, {
+    nullable: true,
+    description: 'One of the account’s disputes; null if it has none with this id.',
+  })
   async dispute(
     @Root() account: Account,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The dispute’s id, `dp_…`.' }) id: string,
     @Ctx() { access, disputes }: DisputesContext,
   ): Promise<Dispute | null> {
     const readable = await access.readAccount(account.id);

@@ -18,7 +18,9 @@ const evidenceOf = (input: DisputeEvidenceInput): Evidence =>
  */
 @Resolver(() => Dispute)
 export class EvidenceResolver {
-  @FieldResolver(() => DisputeEvidence)
+  @FieldResolver(() => DisputeEvidence, {
+    description: 'The evidence saved so far; submitted once evidenceSubmittedAt is set.',
+  })
   evidence(@Root() dispute: Dispute): DisputeEvidence {
     return Object.assign(new DisputeEvidence(), dispute.evidence ?? {});
   }
@@ -38,8 +40,9 @@ export class EvidenceResolver {
 
   @Mutation(() => Dispute, { description: 'Saves evidence as a draft, until it is submitted.' })
   async saveDisputeEvidence(
-    @Arg('dispute', () => ID) id: string,
-    @Arg('evidence', () => DisputeEvidenceInput) evidence: DisputeEvidenceInput,
+    @Arg('dispute', () => ID, { description: 'The dispute, `dp_…`.' }) id: string,
+    @Arg('evidence', () => DisputeEvidenceInput, { description: 'The fields to save.' })
+    evidence: DisputeEvidenceInput,
     @Ctx() { access, lifecycle }: DisputesContext,
   ): Promise<Dispute> {
     return lifecycle.saveEvidence(await responder(access), id, evidenceOf(evidence));
@@ -49,7 +52,7 @@ export class EvidenceResolver {
     description: 'Submits the saved evidence to the card network, once, before the due date.',
   })
   async submitDisputeEvidence(
-    @Arg('dispute', () => ID) id: string,
+    @Arg('dispute', () => ID, { description: 'The dispute, `dp_…`.' }) id: string,
     @Ctx() { access, lifecycle }: DisputesContext,
   ): Promise<Dispute> {
     return lifecycle.submitEvidence(await responder(access), id);
@@ -57,7 +60,7 @@ export class EvidenceResolver {
 
   @Mutation(() => Dispute, { description: 'Accepts the dispute: it is lost and closes.' })
   async acceptDispute(
-    @Arg('dispute', () => ID) id: string,
+    @Arg('dispute', () => ID, { description: 'The dispute, `dp_…`.' }) id: string,
     @Ctx() { access, lifecycle }: DisputesContext,
   ): Promise<Dispute> {
     return lifecycle.accept(await responder(access), id);

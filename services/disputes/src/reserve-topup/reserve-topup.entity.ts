@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 
@@ -7,12 +7,15 @@ import { AccountRecord, SafeInt } from '@dash/subgraph';
 @Entity('reserve_topups')
 @ObjectType({ description: 'Money added to the refunds-and-disputes reserve.' })
 export class ReserveTopup extends AccountRecord {
+  @Field(() => ID, { description: 'The top-up’s id, `tu_…`.' })
+  override id!: string;
+
   @Column(bigintColumn())
-  @Field(() => SafeInt)
+  @Field(() => SafeInt, { description: 'In the currency’s minor unit.' })
   amount!: number;
 
   @Column({ type: 'char', length: 3 })
-  @Field()
+  @Field({ description: 'Lowercase ISO 4217 code.' })
   currency!: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -33,11 +36,14 @@ export class ReserveTopup extends AccountRecord {
   sentAt!: Date | null;
 
   @Column({ name: 'failure_code', type: 'varchar', length: 40, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the debit of the bank failed, such as account_closed.',
+  })
   failureCode!: string | null;
 
   @Column({ name: 'failure_message', type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it failed, in words.' })
   failureMessage!: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255 })

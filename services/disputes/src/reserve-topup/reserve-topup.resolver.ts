@@ -11,9 +11,14 @@ export class ReserveTopupResolver {
       'For the signed-in account, where its platform allows: adds money from its bank to the refunds-and-disputes reserve, which refunds and disputes draw from first. At most what one charge may be, and the daily cap a day; pending until the debit of the bank settles.',
   })
   async topUpReserve(
-    @Arg('amount', () => SafeInt) amount: number,
-    @Arg('currency') currency: string,
-    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('amount', () => SafeInt, { description: 'In the currency’s minor unit.' }) amount: number,
+    @Arg('currency', { description: 'A three-letter ISO 4217 code, such as usd.' })
+    currency: string,
+    @Arg('idempotencyKey', {
+      description:
+        'Any unique string (a UUID): retrying with the same key and parameters returns the first top-up instead of debiting the bank twice.',
+    })
+    idempotencyKey: string,
     @Arg('source', () => String, {
       nullable: true,
       description:

@@ -13,41 +13,45 @@ export interface TosAcceptance {
 
 /** A connected account: the person or business that signs in to the dashboard. */
 @Entity('accounts')
-@Index('accounts_platform', ['platformId', 'createdAt'])
-@ObjectType()
+@Index('accounts_platform_mode_created', ['platformId', 'livemode', 'createdAt', 'id'])
+@Index('accounts_platform_mode_email', ['platformId', 'livemode', 'email', 'createdAt', 'id'])
+@ObjectType({
+  description:
+    'A connected account: the person or business paid through the platform, who signs in to the dashboard.',
+})
 @Directive('@key(fields: "id")')
 export class Account {
   @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account’s id, `acct_…`.' })
   id!: string;
 
   @Column({ name: 'platform_id', type: 'varchar', length: 40 })
   platformId!: string;
 
   @Column({ name: 'display_name', type: 'varchar', length: 120 })
-  @Field()
+  @Field({ description: 'The name the account goes by in the dashboard and in lists.' })
   displayName!: string;
 
   @Column({ type: 'varchar', length: 254 })
-  @Field()
+  @Field({ description: 'Where emails go, and sign-in codes when there is no phone.' })
   email!: string;
 
   /** ISO 3166-1 alpha-2, e.g. US. */
   @Column({ type: 'char', length: 2 })
-  @Field()
+  @Field({ description: 'Where the business is: ISO 3166-1 alpha-2, such as US.' })
   country!: string;
 
   /** Lowercase ISO 4217, e.g. usd. */
   @Column({ name: 'default_currency', type: 'char', length: 3 })
-  @Field()
+  @Field({ description: 'The currency it is paid in by default: lowercase ISO 4217, such as usd.' })
   defaultCurrency!: string;
 
   @Column({ type: 'boolean' })
-  @Field()
+  @Field({ description: 'true for a live-mode account, false for a test-mode one.' })
   livemode!: boolean;
 
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When the platform created it.' })
   createdAt!: Date;
 
   @Field({
@@ -59,20 +63,26 @@ export class Account {
 
   /** E.164, e.g. +15555550142; where sign-in codes go by SMS. */
   @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E.164, such as +15555550142: where sign-in codes go by SMS.',
+  })
   phone!: string | null;
 
   @Column({ name: 'business_type', type: 'varchar', length: 16, nullable: true })
-  @Field(() => BusinessType, { nullable: true })
+  @Field(() => BusinessType, { nullable: true, description: 'Null until it is chosen.' })
   businessType!: BusinessType | null;
 
   @Column({ name: 'business_profile', type: 'simple-json', nullable: true })
-  @Field(() => BusinessProfile, { nullable: true })
+  @Field(() => BusinessProfile, { nullable: true, description: 'What customers see of it.' })
   businessProfile!: BusinessProfile | null;
 
   /** What appears on customers' card statements (5–22 characters). */
   @Column({ name: 'statement_descriptor', type: 'varchar', length: 22, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What appears on customers’ card statements (5–22 characters).',
+  })
   statementDescriptor!: string | null;
 
   /**

@@ -10,8 +10,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { badInput, FirstArgs } from '@dash/subgraph';
+import { badInput, PageArgs } from '@dash/subgraph';
 import { Account } from './account.entity.js';
+import { AccountFilterInput } from './account-list.input.js';
+import { accountFilterOf } from './account-list.service.js';
+import { AccountPage } from './account-page.type.js';
 import { accountRefOfRow, defaultCurrencyFor } from './account.rules.js';
 import { Requirements } from '../onboarding/onboarding.type.js';
 import { requirementsOf } from '../onboarding/requirements.rules.js';
@@ -60,30 +63,40 @@ export class AccountResolver {
   }
 
   /** One connected account, for its platform (or for itself). */
-  @Query(() => Account)
+  @Query(() => Account, {
+    description: 'One of the platform’s connected accounts (or, signed in, the account itself).',
+  })
   async account(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The account’s id, `acct_…`.' }) id: string,
     @Ctx() { access, accountReads }: IdentityContext,
   ): Promise<Account> {
     const { accountId } = await access.readableAccount(id);
     return accountReads.get(accountId);
   }
 
-  @Query(() => [Account], {
-    description: "The platform's connected accounts in its key's mode, newest first.",
+  @Query(() => AccountPage, {
+    description:
+      "The platform's connected accounts in its key's mode, newest first. A requirements filter (payoutsEnabled, requirementsPastDue) reads at most a few thousand accounts per call: a page may then hold fewer than `first`, so go on while hasNextPage is true.",
   })
   accounts(
-    @Args() { first }: FirstArgs,
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => AccountFilterInput, {
+      nullable: true,
+      description: 'Leave out for every account.',
+    })
+    filter: AccountFilterInput | undefined,
     @Ctx() { access, accounts }: IdentityContext,
-  ): Promise<Account[]> {
-    return accounts.listFor(access.platform(), first);
+  ): Promise<AccountPage> {
+    const platform = access.platform();
+    return accounts.page(platform, accountFilterOf(filter), first, after);
   }
 
   @Mutation(() => Account, {
     description: 'Creates an Express account in the mode of the calling key.',
   })
   createAccount(
-    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+    @Arg('input', () => CreateAccountInput, { description: 'Its email and country, at least.' })
+    input: CreateAccountInput,
     @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account> {
     const platform = access.platform();
@@ -98,8 +111,9 @@ export class AccountResolver {
 
   @Mutation(() => Account, { description: "Updates one of the platform's accounts." })
   async updateAccount(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
+    @Arg('id', () => ID, { description: 'The account’s id, `acct_…`.' }) id: string,
+    @Arg('input', () => UpdateAccountInput, { description: 'What to change.' })
+    input: UpdateAccountInput,
     @Ctx() { access, accounts, contactChange }: IdentityContext,
   ): Promise<Account> {
     access.platform();
@@ -114,7 +128,8 @@ export class AccountResolver {
     description: 'For the signed-in account: change its public information from the settings page.',
   })
   async updateMyPublicInfo(
-    @Arg('input', () => PublicInfoInput) input: PublicInfoInput,
+    @Arg('input', () => PublicInfoInput, { description: 'What to change.' })
+    input: PublicInfoInput,
     @Ctx() { access, accounts }: IdentityContext,
   ): Promise<Account> {
     const { accountId } = await access.feature(
@@ -124,12 +139,14 @@ export class AccountResolver {
     return accounts.update(await accounts.get(accountId), input, 'account');
   }
 
-  @FieldResolver(() => Platform)
+  @FieldResolver(() => Platform, { description: 'The platform the account belongs to.' })
   platform(@Root() account: Account, @Ctx() { platforms }: IdentityContext): Promise<Platform> {
     return platforms.get(account.platformId);
   }
 
-  @FieldResolver(() => Requirements)
+  @FieldResolver(() => Requirements, {
+    description: 'What the account must still provide, and by when.',
+  })
   requirements(@Root() account: Account): Requirements {
     return requirementsOfRow(account);
   }

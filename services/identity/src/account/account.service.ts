@@ -8,6 +8,7 @@ import { newId } from '@dash/ids';
 import { normalizeCurrency } from '@dash/money';
 import type { AccountOwnership } from '@dash/subgraph';
 import { Account } from './account.entity.js';
+import { AccountList, type AccountFilter, type AccountPageResult } from './account-list.service.js';
 import { saveAccountChange } from './account-change.service.js';
 import {
   accountClosed,
@@ -84,13 +85,14 @@ export class AccountService implements AccountOwnership {
     return owned;
   }
 
-  /** A platform's accounts in one mode, newest first. */
-  listFor({ platformId, livemode }: Tenant, first: number): Promise<Account[]> {
-    return this.dataSource.getRepository(Account).find({
-      where: { platformId, livemode },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
+  /** A page of a platform's accounts in one mode, newest first (see AccountList). */
+  page(
+    tenant: Tenant,
+    filter: AccountFilter,
+    first: number,
+    after?: string,
+  ): Promise<AccountPageResult> {
+    return new AccountList(this.dataSource).page(tenant, filter, first, after);
   }
 
   async create({ platformId, livemode }: Tenant, input: CreateAccountInput): Promise<Account> {

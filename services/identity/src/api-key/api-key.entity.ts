@@ -11,7 +11,7 @@ import { datetimeColumn } from '@dash/db';
 @ObjectType({ description: 'A secret API key of the platform (the secret is shown only once).' })
 export class ApiKey {
   @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The key’s id, `key_…` (not its secret).' })
   id!: string;
 
   @Column({ name: 'platform_id', type: 'varchar', length: 40 })
@@ -29,7 +29,7 @@ export class ApiKey {
   last4!: string;
 
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When it was issued.' })
   createdAt!: Date;
 
   /** The key that made this one through the API; null when the operator made it. */
@@ -37,6 +37,6 @@ export class ApiKey {
   createdByKeyId!: string | null;
 
   @Column(datetimeColumn({ name: 'revoked_at', nullable: true }))
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked; null while it works.' })
   revokedAt!: Date | null;
 }

@@ -5,10 +5,12 @@ import type { IdentityContext } from '../context.js';
 
 @ObjectType({ description: 'A new key and its secret. The secret is never shown again.' })
 class NewApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The key as it will be listed.' })
   key!: ApiKey;
 
-  @Field()
+  @Field({
+    description: 'The secret, `sk_test_…` or `sk_live_…`: keep it now; only a hash is stored.',
+  })
   secret!: string;
 }
 
@@ -40,7 +42,7 @@ export class ApiKeyResolver {
       'Revokes a key at once, with every key it created (and those keys created, in turn). A key can revoke only keys of its mode created after it: not itself, and not an older key.',
   })
   async revokeApiKey(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The key’s id, `key_…`.' }) id: string,
     @Ctx() { access, apiKeys, log, credentialEpochs }: IdentityContext,
   ): Promise<ApiKey> {
     const platform = access.apiKey();

@@ -17,37 +17,76 @@ enum LoginChannelEnum {
   sms = 'sms',
   email = 'email',
 }
-registerEnumType(LoginChannelEnum, { name: 'LoginChannel' });
+registerEnumType(LoginChannelEnum, {
+  name: 'LoginChannel',
+  description: 'How a one-time code is sent.',
+  valuesConfig: {
+    sms: { description: 'By text message to the account’s phone.' },
+    email: { description: 'By email to the account’s email address.' },
+  },
+});
 
 @ObjectType({
   description: 'A single-use link into the dashboard for one account; it expires in five minutes.',
 })
 class LoginLink {
-  @Field() url!: string;
-  @Field() createdAt!: Date;
-  @Field() expiresAt!: Date;
+  @Field({ description: 'Send the account’s owner here: the dashboard’s /login/<token> page.' })
+  url!: string;
+
+  @Field({ description: 'When it was made.' }) createdAt!: Date;
+  @Field({ description: 'When it stops working, five minutes after it was made.' })
+  expiresAt!: Date;
+}
+
+@ObjectType({
+  description: 'The platform a sign-in page is branded with, and its support contact.',
+})
+class LoginBranding {
+  @Field({ description: 'The platform’s name.' }) name!: string;
+  @Field({ description: 'Its colour, #rrggbb.' }) brandColor!: string;
+  @Field(() => String, { nullable: true, description: 'Its icon, on the dashboard’s origin.' })
+  iconUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to email for help.' })
+  supportEmail!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to call for help.' })
+  supportPhone!: string | null;
+  @Field(() => String, { nullable: true, description: 'Its help page.' })
+  supportUrl!: string | null;
 }
 
 @ObjectType({ description: 'A sign-in waiting for the code that was just sent.' })
 class LoginChallenge {
-  @Field(() => ID) id!: string;
-  @Field(() => LoginChannelEnum) channel!: LoginChannelEnum;
+  @Field(() => ID, { description: 'The challenge’s id, `lch_…`: pass it to verifyLoginCode.' })
+  id!: string;
+
+  @Field(() => LoginChannelEnum, { description: 'How the code was sent.' })
+  channel!: LoginChannelEnum;
   @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
-  @Field() expiresAt!: Date;
+  @Field({ description: 'When the code stops working, ten minutes after it was sent.' })
+  expiresAt!: Date;
+
   @Field({ description: 'When another code may be asked for.' }) resendAvailableAt!: Date;
   @Field(() => [LoginChannelEnum], { description: 'Other ways this account can receive a code.' })
   alternativeChannels!: LoginChannelEnum[];
+
+  @Field(() => LoginBranding, {
+    nullable: true,
+    description:
+      'Whose dashboard this opens, for the sign-in page to show: given when a login link was opened (never for an email sign-in, which must not tell whether the email has an account).',
+  })
+  platform?: LoginBranding | null;
 }
 
 @ObjectType({ description: 'A new session; the gateway puts it in an httpOnly cookie.' })
 class SignedIn {
-  @Field(() => Account) account!: Account;
-  @Field() expiresAt!: Date;
+  @Field(() => Account, { description: 'The account signed in.' }) account!: Account;
+  @Field({ description: 'When the session ends at the latest.' }) expiresAt!: Date;
 }
 
 @ObjectType({ description: 'One of the accounts a proven email can open.' })
 class LoginAccountChoice {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The account’s id, `acct_…`: pass it to chooseLoginAccount.' })
+  id!: string;
   @Field({ description: 'The platform the account belongs to.' }) platformName!: string;
   @Field({ description: 'The business name, or the account’s display name without one.' })
   businessName!: string;
@@ -59,8 +98,9 @@ class LoginAccountChoice {
 })
 class LoginAccountPicker {
   @Field({ description: 'Single use; passed back to chooseLoginAccount.' }) token!: string;
-  @Field() expiresAt!: Date;
-  @Field(() => [LoginAccountChoice]) accounts!: LoginAccountChoice[];
+  @Field({ description: 'When the token stops working.' }) expiresAt!: Date;
+  @Field(() => [LoginAccountChoice], { description: 'The accounts to choose from.' })
+  accounts!: LoginAccountChoice[];
 }
 
 @ObjectType({
@@ -68,9 +108,20 @@ class LoginAccountPicker {
     'A right code: signed in (account and expiresAt), or, for an email with several accounts, the accounts to choose from (choose).',
 })
 class LoginVerification {
-  @Field(() => Account, { nullable: true }) account!: Account | null;
-  @Field(() => Date, { nullable: true }) expiresAt!: Date | null;
-  @Field(() => LoginAccountPicker, { nullable: true }) choose!: LoginAccountPicker | null;
+  @Field(() => Account, { nullable: true, description: 'The account signed in; null with choose.' })
+  account!: Account | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the new session ends at the latest; null with choose.',
+  })
+  expiresAt!: Date | null;
+
+  @Field(() => LoginAccountPicker, {
+    nullable: true,
+    description: 'The accounts to choose from, for an email with several; otherwise null.',
+  })
+  choose!: LoginAccountPicker | null;
 }
 
 const sessionSet = (
@@ -85,7 +136,7 @@ export class LoginResolver {
     description: 'For a platform: a login link for one of its Express accounts.',
   })
   async createLoginLink(
-    @Arg('account', () => ID) accountId: string,
+    @Arg('account', () => ID, { description: 'The account, `acct_…`.' }) accountId: string,
     @Ctx() { access, accounts, login }: IdentityContext,
   ): Promise<LoginLink> {
     access.platform();
@@ -94,13 +145,17 @@ export class LoginResolver {
   }
 
   @Mutation(() => LoginChallenge, { description: 'Opens a login link and sends a one-time code.' })
-  startLogin(
-    @Arg('token') token: string,
-    @Arg('channel', () => LoginChannelEnum, { nullable: true })
+  async startLogin(
+    @Arg('token', { description: 'The token from the login link’s URL.' }) token: string,
+    @Arg('channel', () => LoginChannelEnum, {
+      nullable: true,
+      description: 'How to send the code; by default SMS where the account has a phone.',
+    })
     channel: LoginChannelEnum | undefined,
-    @Ctx() { login }: IdentityContext,
+    @Ctx() { login, platforms }: IdentityContext,
   ): Promise<LoginChallenge> {
-    return login.startFromLink(token, channel) as Promise<LoginChallenge>;
+    const { platformId, ...challenge } = await login.startFromLink(token, channel);
+    return { ...(challenge as LoginChallenge), platform: await platforms.find(platformId) };
   }
 
   @Mutation(() => LoginChallenge, {
@@ -108,7 +163,7 @@ export class LoginResolver {
       'Self-serve sign-in for live-mode accounts: sends a code to the email if it has an account. The answer is the same either way.',
   })
   startEmailLogin(
-    @Arg('email') email: string,
+    @Arg('email', { description: 'The email address of the live-mode account.' }) email: string,
     @Ctx() { login }: IdentityContext,
   ): Promise<LoginChallenge> {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
@@ -121,8 +176,11 @@ export class LoginResolver {
       'Sends a new code, optionally by the other channel ("I no longer have this phone").',
   })
   resendLoginCode(
-    @Arg('challenge', () => ID) challengeId: string,
-    @Arg('channel', () => LoginChannelEnum, { nullable: true })
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
+    @Arg('channel', () => LoginChannelEnum, {
+      nullable: true,
+      description: 'Another channel to send it by; by default the same one.',
+    })
     channel: LoginChannelEnum | undefined,
     @Ctx() { login }: IdentityContext,
   ): Promise<LoginChallenge> {
@@ -134,8 +192,8 @@ export class LoginResolver {
       'Checks the code; the right one signs the browser in, or offers the accounts of an email that has several.',
   })
   async verifyLoginCode(
-    @Arg('challenge', () => ID) challengeId: string,
-    @Arg('code') code: string,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
+    @Arg('code', { description: 'The six digits that were sent.' }) code: string,
     @Ctx() { login, setResponseHeader }: IdentityContext,
   ): Promise<LoginVerification> {
     const verified = await login.verify(challengeId, code.trim());
@@ -162,8 +220,8 @@ export class LoginResolver {
     description: 'Opens one of the accounts verifyLoginCode offered, with its single-use token.',
   })
   async chooseLoginAccount(
-    @Arg('token') token: string,
-    @Arg('account', () => ID) accountId: string,
+    @Arg('token', { description: 'The token of verifyLoginCode’s choose.' }) token: string,
+    @Arg('account', () => ID, { description: 'The chosen account, `acct_…`.' }) accountId: string,
     @Ctx() { login, setResponseHeader }: IdentityContext,
   ): Promise<SignedIn> {
     const { session, token: sessionToken, account } = await login.chooseAccount(token, accountId);

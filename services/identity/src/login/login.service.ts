@@ -85,7 +85,10 @@ export class LoginService {
   }
 
   /** Redeems a link (once) and sends a code to the account's phone, or email if it has none. */
-  async startFromLink(token: string, channel?: LoginChannel): Promise<StartedChallenge> {
+  async startFromLink(
+    token: string,
+    channel?: LoginChannel,
+  ): Promise<StartedChallenge & { platformId: string }> {
     const links = this.dataSource.getRepository(LoginLinkRow);
     const link = await links.findOneBy({ tokenHash: hashSecret(token) });
     if (!link) throw refused('LINK_INVALID', 'This login link is not valid.');
@@ -98,7 +101,9 @@ export class LoginService {
     const account = await this.openAccount(link.accountId);
     if (!account) throw refused('LINK_INVALID', 'This login link is not valid.');
     try {
-      return await this.sendCode(account, channel ?? (account.phone ? 'sms' : 'email'));
+      const started = await this.sendCode(account, channel ?? (account.phone ? 'sms' : 'email'));
+      // The link's holder may see whose dashboard it opens: the page is branded from here on.
+      return { ...started, platformId: account.platformId };
     } catch (error) {
       // No code went out (too many codes, no phone): the link stays good while it lasts, so a
       // refusal cannot be used to burn the platform's links one after another.

@@ -75,40 +75,40 @@ export function checkField(
   context: { country: string; livemode: boolean; now: Date },
 ): FieldCheck {
   const value = raw.trim();
-  if (value.length > (rule.kind === 'URL' ? 500 : MAX_TEXT))
+  if (value.length > (rule.kind === 'url' ? 500 : MAX_TEXT))
     return refuse('too_long', 'This is too long.');
   switch (rule.kind) {
-    case 'SELECT':
+    case 'select':
       return rule.options?.includes(value)
         ? ok(value)
         : refuse('invalid_option', `Choose one of: ${rule.options?.join(', ')}.`);
-    case 'CHECKBOX':
+    case 'checkbox':
       return value === 'true' || value === 'false'
         ? ok(value)
         : refuse('invalid_option', 'Expected true or false.');
-    case 'EMAIL':
+    case 'email':
       return isEmail(value)
         ? ok(value.toLowerCase())
         : refuse('invalid_email', 'Enter an email address.');
-    case 'PHONE':
+    case 'phone':
       return isPhoneNumber(value, context.country as never)
         ? ok(value.replace(/[\s()-]/g, ''))
         : refuse('invalid_phone', 'Enter a phone number, such as +1 555 555 0100.');
-    case 'URL': {
+    case 'url': {
       const url = /^https?:\/\//i.test(value) ? value : `https://${value}`;
       return isURL(url, { require_tld: true, protocols: ['http', 'https'] })
         ? ok(url)
         : refuse('invalid_url', 'Enter the web address of the business, such as example.com.');
     }
-    case 'DATE':
+    case 'date':
       return checkDate(rule.key, value, context.now);
-    case 'PERCENT': {
+    case 'percent': {
       const percent = Number(value);
       return value !== '' && Number.isFinite(percent) && percent > 0 && percent <= 100
         ? ok(String(percent))
         : refuse('invalid_percent', 'Enter a percentage between 0 and 100.');
     }
-    case 'ID_NUMBER':
+    case 'id_number':
       return checkIdNumber(rule.key, value, context.country, context.livemode);
     default:
       if (rule.key.endsWith('.postal_code') && !postalCodeFits(value, context.country))

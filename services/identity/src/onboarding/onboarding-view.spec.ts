@@ -26,7 +26,7 @@ describe('the onboarding view', () => {
   const view = onboardingView(
     account,
     platform,
-    { type: AccountLinkTypeEnum.ACCOUNT_ONBOARDING, returnUrl: 'https://platform.test/back' },
+    { type: AccountLinkTypeEnum.account_onboarding, returnUrl: 'https://platform.test/back' },
     (key, stored) => (stored.startsWith('sealed:') ? '•••••1234' : stored),
     new Date('2026-01-01T00:00:00Z'),
   );

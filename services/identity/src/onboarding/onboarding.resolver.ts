@@ -23,10 +23,18 @@ export class OnboardingResolver {
       'For a platform: a link into hosted onboarding for one of its accounts. Expired, used or invalid links send the browser to refreshUrl; finishing or leaving sends it to returnUrl.',
   })
   async createAccountLink(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('type', () => AccountLinkTypeEnum) type: AccountLinkTypeEnum,
-    @Arg('refreshUrl') refreshUrl: string,
-    @Arg('returnUrl') returnUrl: string,
+    @Arg('account', () => ID, { description: 'The account, `acct_…`.' }) accountId: string,
+    @Arg('type', () => AccountLinkTypeEnum, { description: 'Onboarding, or an update.' })
+    type: AccountLinkTypeEnum,
+    @Arg('refreshUrl', {
+      description:
+        'Where a spent link sends the browser: make a new link there and redirect. https in live mode.',
+    })
+    refreshUrl: string,
+    @Arg('returnUrl', {
+      description: 'Where the browser goes when the flow is finished or left. https in live mode.',
+    })
+    returnUrl: string,
     @Ctx() { access, accounts, accountLinks }: IdentityContext,
   ): Promise<AccountLink> {
     access.platform();
@@ -42,7 +50,7 @@ export class OnboardingResolver {
       "Opens an account link (once): the browser gets a session for onboarding only. A refused link's error carries the platform's refreshUrl.",
   })
   async openAccountLink(
-    @Arg('token') token: string,
+    @Arg('token', { description: 'The token from the account link’s URL.' }) token: string,
     @Ctx() { accountLinks, login, setResponseHeader }: IdentityContext,
   ): Promise<OnboardingSession> {
     const link = await accountLinks.redeem(token);
@@ -74,7 +82,10 @@ export class OnboardingResolver {
       'Saves answers as a draft; every value is checked and a refusal (fieldErrors) saves none.',
   })
   async saveOnboardingDetails(
-    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    @ListArg('values', () => [OnboardingValueInput], {
+      maxItems: MAX_VALUES_PER_CALL,
+      description: 'The answers, at most 200; each checked as the flow checks it.',
+    })
     values: OnboardingValueInput[],
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
@@ -87,8 +98,11 @@ export class OnboardingResolver {
       'For a platform: fills in onboarding answers it already knows (the same keys and checks as the flow), so its account only confirms them. The services agreement is always the account’s own; once the account has submitted, prefilling is refused (FAILED_PRECONDITION, reason DETAILS_SUBMITTED).',
   })
   async prefillOnboarding(
-    @Arg('account', () => ID) accountId: string,
-    @ListArg('values', () => [OnboardingValueInput], { maxItems: MAX_VALUES_PER_CALL })
+    @Arg('account', () => ID, { description: 'The account, `acct_…`.' }) accountId: string,
+    @ListArg('values', () => [OnboardingValueInput], {
+      maxItems: MAX_VALUES_PER_CALL,
+      description: 'The answers, at most 200; each checked as the flow checks it.',
+    })
     values: OnboardingValueInput[],
     @Ctx() { access, onboarding }: IdentityContext,
   ): Promise<Account> {
@@ -101,8 +115,15 @@ export class OnboardingResolver {
     description: 'Accepts the services agreement and submits the details for verification.',
   })
   async submitOnboarding(
-    @Arg('acceptTermsOfService') acceptTermsOfService: boolean,
-    @Arg('userAgent', () => String, { nullable: true }) userAgent: string | null,
+    @Arg('acceptTermsOfService', {
+      description: 'Must be true: the account accepts the services agreement.',
+    })
+    acceptTermsOfService: boolean,
+    @Arg('userAgent', () => String, {
+      nullable: true,
+      description: 'The browser’s user agent, recorded with the acceptance.',
+    })
+    userAgent: string | null,
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
     const { accountId } = onboardingCaller(context.access);
@@ -130,7 +151,7 @@ export class OnboardingResolver {
       platform,
       link
         ? { type: link.type as AccountLinkTypeEnum, returnUrl: link.returnUrl }
-        : { type: AccountLinkTypeEnum.ACCOUNT_UPDATE, returnUrl: null },
+        : { type: AccountLinkTypeEnum.account_update, returnUrl: null },
       (key, stored) => context.onboarding.shownValue(key, stored),
     );
   }

@@ -159,7 +159,7 @@ export class OnboardingService {
         continue;
       }
       const stored = checked
-        ? rule.kind === 'ID_NUMBER'
+        ? rule.kind === 'id_number'
           ? seal(checked.value, this.secret)
           : checked.value
         : null;

@@ -3,19 +3,38 @@ import { FIELD_KINDS, type FieldKind } from './requirement-table.rules.js';
 import { BusinessType } from '../account/business-profile.entity.js';
 
 export enum AccountLinkTypeEnum {
-  ACCOUNT_ONBOARDING = 'account_onboarding',
-  ACCOUNT_UPDATE = 'account_update',
+  account_onboarding = 'account_onboarding',
+  account_update = 'account_update',
 }
 registerEnumType(AccountLinkTypeEnum, {
   name: 'AccountLinkType',
   description: 'Onboarding collects everything for a new account; an update what is due now.',
+  valuesConfig: {
+    account_onboarding: { description: 'The whole flow, for an account that has not finished it.' },
+    account_update: { description: 'The same flow, opened on what is due now.' },
+  },
 });
 
 /** The kinds of question, as a GraphQL enum (the list lives with the rules). */
 export const OnboardingFieldKind = Object.fromEntries(FIELD_KINDS.map((kind) => [kind, kind])) as {
   [Kind in FieldKind]: Kind;
 };
-registerEnumType(OnboardingFieldKind, { name: 'OnboardingFieldKind' });
+registerEnumType(OnboardingFieldKind, {
+  name: 'OnboardingFieldKind',
+  description: 'How a question of onboarding is asked and checked.',
+  valuesConfig: {
+    text: { description: 'Free text.' },
+    email: { description: 'An email address.' },
+    phone: { description: 'A phone number, such as +15555550142.' },
+    url: { description: 'A web address, such as example.com.' },
+    date: { description: 'A date, YYYY-MM-DD.' },
+    select: { description: 'One of the field’s `options`.' },
+    country: { description: 'A country: ISO 3166-1 alpha-2, such as US.' },
+    checkbox: { description: 'true or false.' },
+    percent: { description: 'A percentage, 0 to 100.' },
+    id_number: { description: 'A national or tax id; once saved, only its last four digits show.' },
+  },
+});
 
 @ObjectType({ description: 'Why a requirement is due again: what verification made of it.' })
 export class RequirementError {
@@ -46,7 +65,10 @@ export class Requirements {
   @Field(() => [RequirementError], { description: 'Provided, but verification refused it.' })
   errors!: RequirementError[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When what is currently due must be in, before capabilities are disabled.',
+  })
   currentDeadline!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why charges or payouts are disabled.' })
@@ -58,23 +80,30 @@ export class Requirements {
     'A single-use link into hosted onboarding for one account; it expires in five minutes. Not a login link: it opens only the onboarding flow, never the dashboard.',
 })
 export class AccountLink {
-  @Field() url!: string;
-  @Field() createdAt!: Date;
-  @Field() expiresAt!: Date;
+  @Field({ description: 'Send the account’s owner here, from the platform’s own signed-in pages.' })
+  url!: string;
+
+  @Field({ description: 'When it was made.' }) createdAt!: Date;
+  @Field({ description: 'When it stops working, five minutes after it was made.' })
+  expiresAt!: Date;
 }
 
 @ObjectType({ description: 'An opened account link: the browser may now fill in onboarding.' })
 export class OnboardingSession {
-  @Field(() => AccountLinkTypeEnum) type!: AccountLinkTypeEnum;
+  @Field(() => AccountLinkTypeEnum, { description: 'The kind of link that was opened.' })
+  type!: AccountLinkTypeEnum;
+
   @Field({ description: 'Where to send the browser when it finishes or leaves.' })
   returnUrl!: string;
 }
 
 @ObjectType({ description: "The platform's name, colour and icon, which frame onboarding." })
 export class OnboardingBrand {
-  @Field() name!: string;
-  @Field() brandColor!: string;
-  @Field(() => String, { nullable: true }) iconUrl!: string | null;
+  @Field({ description: 'The platform’s name.' }) name!: string;
+  @Field({ description: 'The platform’s colour, #rrggbb.' }) brandColor!: string;
+
+  @Field(() => String, { nullable: true, description: 'The platform’s icon; null without one.' })
+  iconUrl!: string | null;
 }
 
 @ObjectType({ description: 'One question of onboarding, with the answer saved so far.' })
@@ -82,7 +111,8 @@ export class OnboardingField {
   @Field({ description: 'The requirement key, such as individual.dob or owners.0.first_name.' })
   key!: string;
 
-  @Field(() => OnboardingFieldKind) kind!: FieldKind;
+  @Field(() => OnboardingFieldKind, { description: 'How it is asked and checked.' })
+  kind!: FieldKind;
 
   @Field({ description: 'Currently due: needed before charges and payouts.' })
   required!: boolean;
@@ -93,12 +123,17 @@ export class OnboardingField {
   })
   value!: string | null;
 
-  @Field(() => [String], { nullable: true }) options!: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'For SELECT: the values to choose from.' })
+  options!: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Why verification refused the answer.' })
   error!: string | null;
 
-  @Field(() => String, { nullable: true }) errorCode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The refusal as a stable code, such as verification_failed_id_number_match.',
+  })
+  errorCode!: string | null;
 }
 
 @ObjectType({ description: 'A page of the onboarding flow.' })
@@ -108,20 +143,26 @@ export class OnboardingStep {
   })
   key!: string;
 
-  @Field() complete!: boolean;
-  @Field(() => [OnboardingField]) fields!: OnboardingField[];
+  @Field({ description: 'Whether every required question of the step is answered.' })
+  complete!: boolean;
+
+  @Field(() => [OnboardingField], { description: 'Its questions, in order.' })
+  fields!: OnboardingField[];
 }
 
 @ObjectType({ description: 'Where an account stands in onboarding, as the flow shows it.' })
 export class Onboarding {
-  @Field(() => ID) accountId!: string;
-  @Field() country!: string;
+  @Field(() => ID, { description: 'The account, `acct_…`.' }) accountId!: string;
+  @Field({ description: 'Where the business is: ISO 3166-1 alpha-2.' }) country!: string;
 
   @Field({ description: 'Test mode verifies with documented test values, not real people.' })
   livemode!: boolean;
 
-  @Field(() => BusinessType, { nullable: true }) businessType!: BusinessType | null;
-  @Field(() => AccountLinkTypeEnum) type!: AccountLinkTypeEnum;
+  @Field(() => BusinessType, { nullable: true, description: 'Null until it is chosen.' })
+  businessType!: BusinessType | null;
+
+  @Field(() => AccountLinkTypeEnum, { description: 'Onboarding, or an update of what is due.' })
+  type!: AccountLinkTypeEnum;
 
   @Field(() => String, {
     nullable: true,
@@ -129,10 +170,18 @@ export class Onboarding {
   })
   returnUrl!: string | null;
 
-  @Field(() => OnboardingBrand) platform!: OnboardingBrand;
-  @Field(() => [OnboardingStep]) steps!: OnboardingStep[];
-  @Field() detailsSubmitted!: boolean;
-  @Field() chargesEnabled!: boolean;
-  @Field() payoutsEnabled!: boolean;
-  @Field(() => Requirements) requirements!: Requirements;
+  @Field(() => OnboardingBrand, { description: 'The platform, which frames the flow.' })
+  platform!: OnboardingBrand;
+
+  @Field(() => [OnboardingStep], { description: 'The pages of the flow, in order.' })
+  steps!: OnboardingStep[];
+
+  @Field({ description: 'Whether the account has accepted the terms and submitted.' })
+  detailsSubmitted!: boolean;
+
+  @Field({ description: 'Whether the account can take payments now.' }) chargesEnabled!: boolean;
+  @Field({ description: 'Whether money can be paid out to it now.' }) payoutsEnabled!: boolean;
+
+  @Field(() => Requirements, { description: 'What is still due, and by when.' })
+  requirements!: Requirements;
 }

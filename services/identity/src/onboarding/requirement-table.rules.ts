@@ -6,16 +6,16 @@
 
 /** How a question is answered: the form draws an input of this kind. */
 export const FIELD_KINDS = [
-  'TEXT',
-  'EMAIL',
-  'PHONE',
-  'URL',
-  'DATE',
-  'SELECT',
-  'COUNTRY',
-  'CHECKBOX',
-  'PERCENT',
-  'ID_NUMBER',
+  'text',
+  'email',
+  'phone',
+  'url',
+  'date',
+  'select',
+  'country',
+  'checkbox',
+  'percent',
+  'id_number',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -62,7 +62,7 @@ const BUSINESS_TYPES = ['individual', 'company'] as const;
 const field = (
   key: string,
   step: StepKey,
-  kind: FieldKind = 'TEXT',
+  kind: FieldKind = 'text',
   due: FieldRule['due'] = 'currently',
 ): FieldRule => ({ key, step, kind, due });
 
@@ -78,7 +78,7 @@ function nameFields(prefix: string, country: string, step: StepKey): FieldRule[]
 function addressFields(prefix: string, country: string, step: StepKey): FieldRule[] {
   return [
     field(`${prefix}.address.line1`, step),
-    field(`${prefix}.address.line2`, step, 'TEXT', 'eventually'),
+    field(`${prefix}.address.line2`, step, 'text', 'eventually'),
     field(`${prefix}.address.city`, step),
     // States in the US, prefectures in Japan: both route post and taxes.
     ...(country === 'US' || country === 'JP' ? [field(`${prefix}.address.state`, step)] : []),
@@ -93,16 +93,16 @@ function addressFields(prefix: string, country: string, step: StepKey): FieldRul
  */
 function idNumberFields(prefix: string, country: string, step: StepKey): FieldRule[] {
   return country === 'US' || country === 'SG' || country === 'CN'
-    ? [field(`${prefix}.id_number`, step, 'ID_NUMBER')]
+    ? [field(`${prefix}.id_number`, step, 'id_number')]
     : [];
 }
 
 function personFields(prefix: string, country: string, step: StepKey): FieldRule[] {
   return [
     ...nameFields(prefix, country, step),
-    field(`${prefix}.email`, step, 'EMAIL'),
-    field(`${prefix}.phone`, step, 'PHONE'),
-    field(`${prefix}.dob`, step, 'DATE'),
+    field(`${prefix}.email`, step, 'email'),
+    field(`${prefix}.phone`, step, 'phone'),
+    field(`${prefix}.dob`, step, 'date'),
     ...addressFields(prefix, country, step),
     ...idNumberFields(prefix, country, step),
   ];
@@ -110,18 +110,18 @@ function personFields(prefix: string, country: string, step: StepKey): FieldRule
 
 const businessFields = (type: 'individual' | 'company'): FieldRule[] => [
   ...(type === 'individual'
-    ? [field('business_profile.name', 'business', 'TEXT', 'eventually')]
+    ? [field('business_profile.name', 'business', 'text', 'eventually')]
     : []),
-  field('business_profile.url', 'business', 'URL'),
-  field('business_profile.product_description', 'business', 'TEXT', 'eventually'),
-  field('business_profile.support_email', 'business', 'EMAIL', 'eventually'),
+  field('business_profile.url', 'business', 'url'),
+  field('business_profile.product_description', 'business', 'text', 'eventually'),
+  field('business_profile.support_email', 'business', 'email', 'eventually'),
 ];
 
 function companyFields(country: string): FieldRule[] {
   return [
     field('company.name', 'company'),
-    field('company.tax_id', 'company', 'ID_NUMBER'),
-    field('company.phone', 'company', 'PHONE'),
+    field('company.tax_id', 'company', 'id_number'),
+    field('company.phone', 'company', 'phone'),
     ...addressFields('company', country, 'company'),
   ];
 }
@@ -132,9 +132,9 @@ export function ownerFields(index: number): FieldRule[] {
   return [
     field(`${prefix}.first_name`, 'owners'),
     field(`${prefix}.last_name`, 'owners'),
-    field(`${prefix}.dob`, 'owners', 'DATE'),
-    field(`${prefix}.percent_ownership`, 'owners', 'PERCENT'),
-    field(`${prefix}.email`, 'owners', 'EMAIL', 'eventually'),
+    field(`${prefix}.dob`, 'owners', 'date'),
+    field(`${prefix}.percent_ownership`, 'owners', 'percent'),
+    field(`${prefix}.email`, 'owners', 'email', 'eventually'),
   ];
 }
 
@@ -152,7 +152,7 @@ export function requirementRules(
   ownerIndexes: number[] = [],
 ): FieldRule[] {
   const chooseType: FieldRule = {
-    ...field('business_type', 'business_type', 'SELECT'),
+    ...field('business_type', 'business_type', 'select'),
     options: BUSINESS_TYPES,
   };
   const type = onboardingTypeOf(businessType);
@@ -170,7 +170,7 @@ export function requirementRules(
     field('representative.title', 'representative'),
     ...companyFields(country),
     ...ownerIndexes.flatMap(ownerFields),
-    field('company.owners_provided', 'owners', 'CHECKBOX'),
+    field('company.owners_provided', 'owners', 'checkbox'),
   ];
 }
 

@@ -16,7 +16,7 @@ describe('the requirement table', () => {
   it('knows the rule of an owner it has not seen yet, and no unknown key', () => {
     expect(ruleFor('US', 'company', 'owners.3.dob')).toMatchObject({
       step: 'owners',
-      kind: 'DATE',
+      kind: 'date',
     });
     expect(ruleFor('US', 'individual', 'owners.0.dob')).toBeUndefined();
     expect(ruleFor('US', 'individual', 'no.such.key')).toBeUndefined();

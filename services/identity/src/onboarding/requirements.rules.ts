@@ -70,7 +70,7 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
   const owed = (rule: FieldRule) => !facts.values[rule.key] || failed(rule.key);
   // A company names everyone owning 25% or more: "owners provided" must be a yes.
   const unanswered = (rule: FieldRule) =>
-    rule.kind === 'CHECKBOX' ? facts.values[rule.key] !== 'true' || failed(rule.key) : owed(rule);
+    rule.kind === 'checkbox' ? facts.values[rule.key] !== 'true' || failed(rule.key) : owed(rule);
   const rules = rulesFor(facts);
   const detailsSubmitted = facts.tosAcceptedAt !== null;
   const currentlyDue = [

@@ -5,28 +5,44 @@ import { PlatformFeatures, type StoredFeatures } from './platform-features.type.
 
 /** A payments platform whose connected accounts use the dashboard; its branding frames the UI. */
 @Entity('platforms')
-@ObjectType()
+@ObjectType({ description: 'A payments platform whose connected accounts use the dashboard.' })
 @Directive('@key(fields: "id")')
 export class Platform {
   @PrimaryColumn({ type: 'varchar', length: 40 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The platform, `plat_…`.' })
   id!: string;
 
   @Column({ type: 'varchar', length: 120 })
-  @Field()
+  @Field({ description: 'The name its accounts see.' })
   name!: string;
 
   /** Hex colour such as #635bff, the dashboard's accent. */
   @Column({ name: 'brand_color', type: 'char', length: 7 })
-  @Field()
+  @Field({ description: 'The dashboard’s accent, #rrggbb, readable against white (WCAG AA).' })
   brandColor!: string;
 
   @Column({ name: 'icon_url', type: 'varchar', length: 500, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The icon: a path on the dashboard’s own origin (`/platform-icons/…`) once uploaded with updatePlatformBranding.',
+  })
   iconUrl!: string | null;
 
+  @Column({ name: 'support_email', type: 'varchar', length: 254, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where accounts email for help.' })
+  supportEmail!: string | null;
+
+  @Column({ name: 'support_phone', type: 'varchar', length: 16, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where accounts call for help (E.164).' })
+  supportPhone!: string | null;
+
+  @Column({ name: 'support_url', type: 'varchar', length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The platform’s help page (https).' })
+  supportUrl!: string | null;
+
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When the platform was created.' })
   createdAt!: Date;
 
   /**

@@ -35,7 +35,8 @@ export class PlatformResolver {
       'Switches dashboard features for the platform’s accounts in the key’s mode: a test key changes test mode’s switches only, a live key live mode’s.',
   })
   updatePlatformFeatures(
-    @Arg('input', () => PlatformFeaturesInput) input: PlatformFeaturesInput,
+    @Arg('input', () => PlatformFeaturesInput, { description: 'The switches to change.' })
+    input: PlatformFeaturesInput,
     @Ctx() { access, platforms }: IdentityContext,
   ): Promise<Platform> {
     const tenant = access.platform();

@@ -24,6 +24,10 @@ enum ContactKindEnum {
 registerEnumType(ContactKindEnum, {
   name: 'ContactKind',
   description: 'Which way of reaching the account holder is being changed.',
+  valuesConfig: {
+    email: { description: 'The email address.' },
+    phone: { description: 'The phone number, where SMS codes go.' },
+  },
 });
 
 @ObjectType({
@@ -31,9 +35,12 @@ registerEnumType(ContactKindEnum, {
     'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details, closing the account).',
 })
 class CodeChallenge {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The challenge’s id, `lch_…`: pass it back with the code.' })
+  id!: string;
+
   @Field({ description: 'Where the code went, masked: "•••• 42".' }) maskedDestination!: string;
-  @Field() expiresAt!: Date;
+  @Field({ description: 'When the code stops working, ten minutes after it was sent.' })
+  expiresAt!: Date;
   @Field({ description: 'When another code may be asked for.' }) resendAvailableAt!: Date;
   @Field(() => String, {
     nullable: true,
@@ -66,8 +73,10 @@ export class SettingsResolver {
       'Starts changing the email or phone: a code goes to the new one and another to the current contact, and confirmContactChange with both makes the change.',
   })
   async startContactChange(
-    @Arg('kind', () => ContactKindEnum) kind: ContactKindEnum,
-    @Arg('value') value: string,
+    @Arg('kind', () => ContactKindEnum, { description: 'The email or the phone.' })
+    kind: ContactKindEnum,
+    @Arg('value', { description: 'The new email, or the new phone in E.164 (+15555550142).' })
+    value: string,
     @Ctx() context: IdentityContext,
   ): Promise<CodeChallenge> {
     const account = await signedInAccount(context);
@@ -83,7 +92,7 @@ export class SettingsResolver {
 
   @Mutation(() => CodeChallenge, { description: 'Sends the confirmation code again.' })
   async resendContactChangeCode(
-    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
     @Ctx() context: IdentityContext,
   ): Promise<CodeChallenge> {
     return context.contactChange.resend(await signedInAccount(context), challengeId);
@@ -94,9 +103,13 @@ export class SettingsResolver {
       'Checks the codes (the new contact’s, and the current contact’s when one was sent); the right ones make the change and tell the old contact.',
   })
   async confirmContactChange(
-    @Arg('challenge', () => ID) challengeId: string,
-    @Arg('code') code: string,
-    @Arg('currentCode', () => String, { nullable: true }) currentCode: string | undefined,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
+    @Arg('code', { description: 'The code sent to the new email or phone.' }) code: string,
+    @Arg('currentCode', () => String, {
+      nullable: true,
+      description: 'The code sent to the current contact, when the challenge has currentContact.',
+    })
+    currentCode: string | undefined,
     @Ctx() context: IdentityContext,
   ): Promise<Account> {
     return context.contactChange.confirm(
@@ -117,7 +130,7 @@ export class SettingsResolver {
 
   @Mutation(() => CodeChallenge, { description: 'Sends the payout details code again.' })
   async resendPayoutDetailsCode(
-    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
     @Ctx() context: IdentityContext,
   ): Promise<CodeChallenge> {
     return context.payoutDetails.resend(await signedInAccount(context), challengeId);
@@ -133,7 +146,7 @@ export class SettingsResolver {
 
   @Mutation(() => CodeChallenge, { description: 'Sends the account closure code again.' })
   async resendAccountClosureCode(
-    @Arg('challenge', () => ID) challengeId: string,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
     @Ctx() context: IdentityContext,
   ): Promise<CodeChallenge> {
     return context.closure.resend(await closableAccount(context), challengeId);
@@ -144,8 +157,8 @@ export class SettingsResolver {
       'Closes the signed-in account with the code startAccountClosure sent, where its platform allows it and nothing is left to settle (balance, payouts, disputes). Signs it out everywhere.',
   })
   async closeMyAccount(
-    @Arg('challenge', () => ID) challengeId: string,
-    @Arg('code') code: string,
+    @Arg('challenge', () => ID, { description: 'The challenge, `lch_…`.' }) challengeId: string,
+    @Arg('code', { description: 'The six digits startAccountClosure sent.' }) code: string,
     @Ctx() context: IdentityContext,
   ): Promise<Account> {
     const account = await closableAccount(context);

@@ -6,7 +6,7 @@ export class AvailableSoon {
   @Field({ description: 'The day (start of day, UTC) the money becomes available.' })
   availableOn!: Date;
 
-  @Field(() => SafeInt)
+  @Field(() => SafeInt, { description: 'In the currency’s minor unit.' })
   amount!: number;
 }
 

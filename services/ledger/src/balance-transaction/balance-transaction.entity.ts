@@ -14,23 +14,46 @@ export const BalanceTransactionTypeEnum = Object.fromEntries(
 registerEnumType(BalanceTransactionTypeEnum, {
   name: 'BalanceTransactionType',
   description: 'What moved the money.',
+  valuesConfig: {
+    charge: { description: 'A payment to the account (`ch_…`).' },
+    refund: { description: 'Money returned to a customer (`re_…`).' },
+    transfer: { description: 'Money the platform sent the account (`tr_…`).' },
+    payout: { description: 'Money paid out to the account’s bank account or debit card (`po_…`).' },
+    payout_failure: { description: 'A failed payout’s money, back on the balance.' },
+    payout_cancel: { description: 'A canceled payout’s money, back on the balance.' },
+    application_fee: { description: 'A fee the platform collected from the account.' },
+    adjustment: { description: 'A correction to the balance outside the other kinds.' },
+    dispute: {
+      description: 'A chargeback: the disputed amount and the dispute fee taken (`dp_…`).',
+    },
+    dispute_reversal: { description: 'A won dispute: the disputed amount given back.' },
+    topup: { description: 'Money the account added to its reserve from its bank (`tu_…`).' },
+    topup_reversal: { description: 'A reserve top-up whose bank debit failed, undone.' },
+  },
 });
 
 export enum BalanceTransactionStatus {
   pending = 'pending',
   available = 'available',
 }
-registerEnumType(BalanceTransactionStatus, { name: 'BalanceTransactionStatus' });
+registerEnumType(BalanceTransactionStatus, {
+  name: 'BalanceTransactionStatus',
+  description: 'Whether the net amount can be paid out yet.',
+  valuesConfig: {
+    pending: { description: 'Not settled yet: in the pending balance until `availableOn`.' },
+    available: { description: 'Settled: in the available balance.' },
+  },
+});
 
 @ObjectType({ description: 'One part of a fee: the processor’s, or the platform’s.' })
 export class FeeDetail implements FeeDetailShape {
   @Field(() => String, { description: 'processing_fee, application_fee or instant_payout_fee.' })
   type!: FeeDetailShape['type'];
 
-  @Field(() => SafeInt)
+  @Field(() => SafeInt, { description: 'In the currency’s minor unit.' })
   amount!: number;
 
-  @Field()
+  @Field({ description: 'What the fee is for, in words.' })
   description!: string;
 }
 
@@ -41,8 +64,11 @@ export class FeeDetail implements FeeDetailShape {
 @Entity('balance_transactions')
 @ObjectType({ description: 'One movement of money on the account’s balance.' })
 export class BalanceTransaction extends AccountRecord {
+  @Field(() => ID, { description: 'The balance transaction’s id, `txn_…`.' })
+  override id!: string;
+
   @Column({ type: 'varchar', length: 32 })
-  @Field(() => BalanceTransactionTypeEnum)
+  @Field(() => BalanceTransactionTypeEnum, { description: 'What moved the money.' })
   type!: BalanceTransactionType;
 
   @Column({ name: 'reporting_category', type: 'varchar', length: 40 })
@@ -58,7 +84,7 @@ export class BalanceTransaction extends AccountRecord {
   fee!: number;
 
   @Column({ name: 'fee_details', type: 'simple-json' })
-  @Field(() => [FeeDetail])
+  @Field(() => [FeeDetail], { description: 'The fee, part by part.' })
   feeDetails!: FeeDetail[];
 
   @Column(bigintColumn())
@@ -70,7 +96,9 @@ export class BalanceTransaction extends AccountRecord {
   currency!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => BalanceTransactionStatus)
+  @Field(() => BalanceTransactionStatus, {
+    description: 'Whether the net amount is still pending or available.',
+  })
   status!: BalanceTransactionStatus;
 
   @Column(datetimeColumn({ name: 'available_on' }))

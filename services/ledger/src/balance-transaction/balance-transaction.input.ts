@@ -1,31 +1,34 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { SafeInt } from '@dash/subgraph';
+import { CreatedRangeFilter, SafeInt } from '@dash/subgraph';
 import { CURRENCY, currencyMessage } from '../postings/money.input.js';
 import type { BalanceTransactionType } from '../postings/entries.rules.js';
 import { BalanceTransactionTypeEnum } from './balance-transaction.entity.js';
 
 @InputType({ description: 'Narrows the transactions list; every part is optional.' })
-export class TransactionFilterInput {
-  @Field(() => [BalanceTransactionTypeEnum], { nullable: true })
+export class TransactionFilterInput extends CreatedRangeFilter {
+  @Field(() => [BalanceTransactionTypeEnum], { nullable: true, description: 'Only these kinds.' })
   @IsOptional()
   types?: BalanceTransactionType[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only this currency: a three-letter ISO 4217 code.' })
   @IsOptional()
   @Matches(CURRENCY, { message: currencyMessage })
   currency?: string;
 
-  @Field({ nullable: true, description: 'Created at or after this moment.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Only gross amounts of at least this, in minor units (negative for money out).',
+  })
   @IsOptional()
-  createdFrom?: Date;
+  amountMin?: number;
 
-  @Field({ nullable: true, description: 'Created before this moment.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Only gross amounts of at most this, in minor units (negative for money out).',
+  })
   @IsOptional()
-  createdTo?: Date;
-
-  @Field(() => SafeInt, { nullable: true }) @IsOptional() amountMin?: number;
-  @Field(() => SafeInt, { nullable: true }) @IsOptional() amountMax?: number;
+  amountMax?: number;
 
   @Field(() => ID, {
     nullable: true,

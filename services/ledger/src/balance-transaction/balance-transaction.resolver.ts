@@ -15,7 +15,10 @@ export class AccountTransactionsResolver {
   async balanceTransactions(
     @Root() root: Account,
     @Args() page: PageArgs,
-    @Arg('filter', () => TransactionFilterInput, { nullable: true })
+    @Arg('filter', () => TransactionFilterInput, {
+      nullable: true,
+      description: 'Leave out for every transaction.',
+    })
     filter: TransactionFilterInput | undefined,
     @Ctx() context: LedgerContext,
   ): Promise<BalanceTransactionPage> {
@@ -29,10 +32,13 @@ export class AccountTransactionsResolver {
     );
   }
 
-  @FieldResolver(() => BalanceTransaction, { nullable: true })
+  @FieldResolver(() => BalanceTransaction, {
+    nullable: true,
+    description: 'One of the account’s balance transactions; null if it has none with this id.',
+  })
   async balanceTransaction(
     @Root() root: Account,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The balance transaction’s id, `txn_…`.' }) id: string,
     @Ctx() context: LedgerContext,
   ): Promise<BalanceTransaction | null> {
     const account = await context.access.readAccount(root.id);
@@ -43,7 +49,9 @@ export class AccountTransactionsResolver {
 /** A balance transaction's description, with the platform's name where it gave none. */
 @Resolver(() => BalanceTransaction)
 export class BalanceTransactionResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, {
+    description: 'What it was for: the platform’s words, or “Payment from {platform}”.',
+  })
   async description(
     @Root() transaction: BalanceTransaction,
     @Ctx() context: LedgerContext,

@@ -1,40 +1,66 @@
 import { Column, Entity } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 import { refundBlockedBy, type ChargeDisputeStatus } from './charge-disputes.rules.js';
 import { paymentStatus, PaymentStatus } from './payment-status.rules.js';
 
-registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'How a payment reads in the payments list: the most pressing fact about it.',
+  valuesConfig: {
+    succeeded: { description: 'Paid, with nothing refunded or disputed.' },
+    pending: { description: 'The card network has not answered yet.' },
+    failed: { description: 'Declined: no money moved.' },
+    refunded: { description: 'Refunded in full.' },
+    partially_refunded: { description: 'Part of it refunded.' },
+    disputed: { description: 'The customer disputed it (see the account’s disputes).' },
+  },
+});
 
 @ObjectType({ description: 'Who paid.' })
 export class Customer {
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The customer’s name, if the platform gave it.',
+  })
+  name!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The customer’s email, if the platform gave it.',
+  })
+  email!: string | null;
 }
 
 @ObjectType({ description: 'The card that paid, as much as may be shown.' })
 export class PaymentCard {
-  @Field(() => String, { nullable: true }) brand!: string | null;
-  @Field(() => String, { nullable: true }) last4!: string | null;
+  @Field(() => String, { nullable: true, description: 'The card network, such as visa.' })
+  brand!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The card number’s last four digits.' })
+  last4!: string | null;
 }
 
 @ObjectType({ description: 'A key–value pair the platform attached.' })
 export class MetadataEntry {
-  @Field() key!: string;
-  @Field() value!: string;
+  @Field({ description: 'The key, as the platform set it.' }) key!: string;
+  @Field({ description: 'The value, as the platform set it.' }) value!: string;
 }
 
 /** A payment made to the connected account (a direct charge). */
 @Entity('charges')
 @ObjectType({ description: 'A payment to the account: a direct charge.' })
 export class Charge extends AccountRecord {
+  @Field(() => ID, { description: 'The payment’s id, `ch_…`.' })
+  override id!: string;
+
   @Column(bigintColumn())
   @Field(() => SafeInt, { description: 'In the currency’s minor unit.' })
   amount!: number;
 
   @Column(bigintColumn({ name: 'amount_refunded' }))
-  @Field(() => SafeInt)
+  @Field(() => SafeInt, { description: 'Refunded so far, in the currency’s minor unit.' })
   amountRefunded!: number;
 
   @Column({ type: 'char', length: 3 })
@@ -46,7 +72,10 @@ export class Charge extends AccountRecord {
   outcome!: 'succeeded' | 'pending' | 'failed';
 
   @Column({ name: 'failure_message', type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the card was declined; null otherwise.',
+  })
   failureMessage!: string | null;
 
   @Column({ type: 'boolean', default: false })
@@ -93,7 +122,7 @@ export class Charge extends AccountRecord {
   @Column({ name: 'balance_transaction_id', type: 'varchar', length: 40, nullable: true })
   balanceTransactionId!: string | null;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'The most pressing fact about it.' })
   get status(): PaymentStatus {
     return paymentStatus(this);
   }
@@ -116,17 +145,20 @@ export class Charge extends AccountRecord {
     return this.amount - this.fee;
   }
 
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'Who paid.' })
   get customer(): Customer {
     return { name: this.customerName, email: this.customerEmail };
   }
 
-  @Field(() => PaymentCard)
+  @Field(() => PaymentCard, { description: 'The card that paid.' })
   get card(): PaymentCard {
     return { brand: this.cardBrand, last4: this.cardLast4 };
   }
 
-  @Field(() => [MetadataEntry], { name: 'metadata' })
+  @Field(() => [MetadataEntry], {
+    name: 'metadata',
+    description: 'Key–value pairs the platform attached.',
+  })
   get metadataEntries(): MetadataEntry[] {
     return Object.entries(this.metadata).map(([key, value]) => ({ key, value }));
   }

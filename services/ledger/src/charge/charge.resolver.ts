@@ -10,7 +10,8 @@ export class ChargeResolver {
     description: 'For a platform: a direct charge on one of its accounts.',
   })
   createCharge(
-    @Arg('input', () => ChargeInput) input: ChargeInput,
+    @Arg('input', () => ChargeInput, { description: 'The account, the amount and who paid.' })
+    input: ChargeInput,
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() { access, charges }: LedgerContext,
   ): Promise<Charge> {

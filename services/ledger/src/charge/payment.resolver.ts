@@ -18,7 +18,10 @@ export class AccountPaymentsResolver {
   async payments(
     @Root() root: Account,
     @Args() page: PageArgs,
-    @Arg('filter', () => PaymentFilterInput, { nullable: true })
+    @Arg('filter', () => PaymentFilterInput, {
+      nullable: true,
+      description: 'Leave out for every payment.',
+    })
     filter: PaymentFilterInput | undefined,
     @Ctx() context: LedgerContext,
   ): Promise<PaymentPage> {
@@ -27,10 +30,13 @@ export class AccountPaymentsResolver {
     );
   }
 
-  @FieldResolver(() => Charge, { nullable: true })
+  @FieldResolver(() => Charge, {
+    nullable: true,
+    description: 'One of the account’s payments; null if it has none with this id.',
+  })
   async payment(
     @Root() root: Account,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The payment’s id, `ch_…`.' }) id: string,
     @Ctx() context: LedgerContext,
   ): Promise<Charge | null> {
     const account = await context.access.readAccount(root.id);
@@ -41,7 +47,9 @@ export class AccountPaymentsResolver {
 /** A payment's detail: its words, its refunds, its balance transaction and its timeline. */
 @Resolver(() => Charge)
 export class PaymentResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, {
+    description: 'What it was for: the platform’s words, or “Payment from {platform}”.',
+  })
   async description(@Root() charge: Charge, @Ctx() context: LedgerContext): Promise<string> {
     return charge.description ?? defaultDescription(await context.platform(charge.platformId));
   }
@@ -51,7 +59,10 @@ export class PaymentResolver {
     return context.payments.refundsOf(charge.id);
   }
 
-  @FieldResolver(() => BalanceTransaction, { nullable: true })
+  @FieldResolver(() => BalanceTransaction, {
+    nullable: true,
+    description: 'The balance transaction it made: fee, net and when it becomes available.',
+  })
   balanceTransaction(
     @Root() charge: Charge,
     @Ctx() context: LedgerContext,

@@ -4,13 +4,21 @@ import { Charge } from './charge.entity.js';
 
 @ObjectType({ description: 'A page of payments, newest first.' })
 export class PaymentPage {
-  @Field(() => [Charge]) nodes!: Charge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [Charge], { description: 'This page’s payments, newest first.' })
+  nodes!: Charge[];
+
+  @Field(() => PageInfo, { description: 'Where this page ends, and whether another follows.' })
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'One step in a payment’s life.' })
 export class PaymentEvent {
   @Field({ description: 'succeeded, failed, refunded or disputed.' }) type!: string;
-  @Field() at!: Date;
-  @Field(() => SafeInt, { nullable: true }) amount!: number | null;
+  @Field({ description: 'When it happened.' }) at!: Date;
+
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'The amount concerned, in the currency’s minor unit.',
+  })
+  amount!: number | null;
 }

@@ -10,11 +10,16 @@ const sum = (buckets: Array<{ net: number }>) => buckets.reduce((total, b) => to
 /** The account's earnings chart: net volume per bucket, against the period before. */
 @Resolver(() => Account)
 export class AccountEarningsResolver {
-  @FieldResolver(() => Earnings, { nullable: true })
+  @FieldResolver(() => Earnings, {
+    nullable: true,
+    description: 'Net volume per bucket over a range, against the period before.',
+  })
   async earnings(
     @Root() root: Account,
-    @Arg('range', () => EarningsRangeEnum) range: EarningsRange,
-    @Arg('currency') currency: string,
+    @Arg('range', () => EarningsRangeEnum, { description: 'How far back, and so the bucket size.' })
+    range: EarningsRange,
+    @Arg('currency', { description: 'A three-letter ISO 4217 code, such as usd.' })
+    currency: string,
     @Arg('timeZone', { description: 'An IANA zone such as Europe/Paris; buckets start in it.' })
     timeZone: string,
     @Ctx() context: LedgerContext,
@@ -24,7 +29,7 @@ export class AccountEarningsResolver {
       throw badInput('timeZone must be an IANA time zone such as Europe/Paris', 'timeZone');
     const code = currencyInput(currency);
     if (!account) return null;
-    const first = range === 'LIFETIME' ? await context.earnings.firstHour(account, code) : null;
+    const first = range === 'lifetime' ? await context.earnings.firstHour(account, code) : null;
     const window = earningsWindow(range, new Date(), timeZone, first);
     const from = window.previousStarts[0] ?? window.starts[0]!;
     const hours = await context.earnings.hours(account, code, from, window.end);
@@ -35,7 +40,7 @@ export class AccountEarningsResolver {
       buckets,
       total: sum(buckets),
       previous,
-      previousTotal: range === 'LIFETIME' ? null : sum(previous),
+      previousTotal: range === 'lifetime' ? null : sum(previous),
     };
   }
 }

@@ -12,12 +12,12 @@ import {
 
 /** The chart's intervals and the bucket each is drawn in. */
 export const EARNINGS_RANGES = {
-  LAST_24_HOURS: 'hour',
-  LAST_7_DAYS: 'day',
-  LAST_4_WEEKS: 'day',
-  LAST_3_MONTHS: 'day',
-  LAST_YEAR: 'week',
-  LIFETIME: 'month',
+  last_24_hours: 'hour',
+  last_7_days: 'day',
+  last_4_weeks: 'day',
+  last_3_months: 'day',
+  last_year: 'week',
+  lifetime: 'month',
 } as const;
 export type EarningsRange = keyof typeof EARNINGS_RANGES;
 type Unit = (typeof EARNINGS_RANGES)[EarningsRange];
@@ -35,12 +35,12 @@ const START_OF: Record<Unit, (date: TZDate) => TZDate> = {
   week: (date) => startOfWeek(date, { weekStartsOn: 1 }),
   month: startOfMonth,
 };
-const LENGTH: Record<Exclude<EarningsRange, 'LIFETIME'>, number> = {
-  LAST_24_HOURS: 24,
-  LAST_7_DAYS: 7,
-  LAST_4_WEEKS: 28,
-  LAST_3_MONTHS: 0, // three calendar months, not a fixed count of days (see below)
-  LAST_YEAR: 52,
+const LENGTH: Record<Exclude<EarningsRange, 'lifetime'>, number> = {
+  last_24_hours: 24,
+  last_7_days: 7,
+  last_4_weeks: 28,
+  last_3_months: 0, // three calendar months, not a fixed count of days (see below)
+  last_year: 52,
 };
 
 export interface EarningsWindow {
@@ -75,12 +75,12 @@ export function earningsWindow(
   const unit = EARNINGS_RANGES[range];
   const step = STEP[unit];
   const end = step(START_OF[unit](new TZDate(now.getTime(), timeZone)), 1);
-  if (range === 'LIFETIME') {
+  if (range === 'lifetime') {
     const first = START_OF.month(new TZDate((firstActivity ?? now).getTime(), timeZone));
     return { unit, starts: bucketStarts(unit, first, end), end: plain(end), previousStarts: [] };
   }
   const back = (date: TZDate) =>
-    range === 'LAST_3_MONTHS' ? addMonths(date, -3) : step(date, -LENGTH[range]);
+    range === 'last_3_months' ? addMonths(date, -3) : step(date, -LENGTH[range]);
   const start = back(end);
   return {
     unit,

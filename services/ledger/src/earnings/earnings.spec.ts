@@ -7,7 +7,7 @@ describe('earnings buckets', () => {
   it('cuts days at local midnight, 23 hours long on the day clocks go forward', () => {
     // Europe/Paris moves from UTC+1 to UTC+2 on 2026-03-29.
     const now = new Date('2026-03-30T10:00:00Z');
-    const window = earningsWindow('LAST_7_DAYS', now, 'Europe/Paris', null);
+    const window = earningsWindow('last_7_days', now, 'Europe/Paris', null);
     expect(window.starts.map(iso)).toEqual([
       '2026-03-23T23:00:00.000Z',
       '2026-03-24T23:00:00.000Z',
@@ -24,7 +24,7 @@ describe('earnings buckets', () => {
 
   it('puts an hour in the bucket it falls in, and the period before in the comparison', () => {
     const now = new Date('2026-06-10T12:30:00Z');
-    const window = earningsWindow('LAST_24_HOURS', now, 'Asia/Shanghai', null);
+    const window = earningsWindow('last_24_hours', now, 'Asia/Shanghai', null);
     expect(window.starts).toHaveLength(24);
     expect(iso(window.starts.at(-1)!)).toBe('2026-06-10T12:00:00.000Z');
     const { buckets, previous } = bucketEarnings(window, [
@@ -43,7 +43,7 @@ describe('earnings buckets', () => {
   it('runs lifetime by the month from the first activity, weeks from Monday', () => {
     const now = new Date('2026-11-25T02:00:00Z');
     const lifetime = earningsWindow(
-      'LIFETIME',
+      'lifetime',
       now,
       'America/New_York',
       new Date('2026-08-31T12:00:00Z'),
@@ -55,10 +55,10 @@ describe('earnings buckets', () => {
       '2026-11-01T04:00:00.000Z',
     ]);
     expect(lifetime.previousStarts).toEqual([]);
-    const year = earningsWindow('LAST_YEAR', now, 'UTC', null);
+    const year = earningsWindow('last_year', now, 'UTC', null);
     expect(year.starts).toHaveLength(52);
     expect(year.starts.every((start) => start.getUTCDay() === 1)).toBe(true);
-    const months = earningsWindow('LAST_3_MONTHS', now, 'UTC', null);
+    const months = earningsWindow('last_3_months', now, 'UTC', null);
     expect(iso(months.starts[0]!)).toBe('2026-08-26T00:00:00.000Z');
   });
 });

@@ -9,8 +9,8 @@ export const currencyMessage = 'currency must be a three-letter code such as usd
 
 @InputType({ description: 'A key–value pair to keep with the object (at most 50).' })
 export class MetadataInput {
-  @Field() @Length(1, 40) key!: string;
-  @Field() @Length(0, 500) value!: string;
+  @Field({ description: '1 to 40 characters.' }) @Length(1, 40) key!: string;
+  @Field({ description: 'At most 500 characters.' }) @Length(0, 500) value!: string;
 }
 
 export const metadataRecord = (entries: MetadataInput[] | undefined) =>

@@ -5,14 +5,14 @@ import { RefundReason } from './refund.entity.js';
 
 @InputType({ description: 'All or part of a payment back to the customer.' })
 export class RefundInput {
-  @Field(() => ID) charge!: string;
+  @Field(() => ID, { description: 'The payment to refund, `ch_…`.' }) charge!: string;
 
   @Field(() => SafeInt, { nullable: true, description: 'Leave out to refund all that is left.' })
   @IsOptional()
   @Min(1, { message: 'amount must be at least 1' })
   amount?: number;
 
-  @Field(() => RefundReason, { nullable: true })
+  @Field(() => RefundReason, { nullable: true, description: 'Why, if you want to say.' })
   @IsOptional()
   @IsEnum(RefundReason)
   reason?: RefundReason;

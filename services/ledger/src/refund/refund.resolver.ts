@@ -12,7 +12,8 @@ export class RefundResolver {
       "For a platform: refunds all or part of a payment (several partial refunds add up to at most the payment). It may take the account's balance below zero, to be made good by its next payments.",
   })
   createRefund(
-    @Arg('input', () => RefundInput) input: RefundInput,
+    @Arg('input', () => RefundInput, { description: 'The payment, and how much of it.' })
+    input: RefundInput,
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() { access, refunds }: LedgerContext,
   ): Promise<Refund> {
@@ -25,7 +26,7 @@ export class RefundResolver {
       "For the signed-in account, where its platform allows: refunds one of its payments, as far as its own money covers it (its reserve, its available balance, and the payment itself while still pending); beyond that FAILED_PRECONDITION with reason INSUFFICIENT_FUNDS and `fundable`. The platform's createRefund has no such limit.",
   })
   async refundPayment(
-    @Arg('payment', () => ID) payment: string,
+    @Arg('payment', () => ID, { description: 'The payment to refund, `ch_…`.' }) payment: string,
     @Arg('amount', () => SafeInt, {
       nullable: true,
       description: 'Leave out to refund all that is left.',

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { bigintColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 
@@ -7,16 +7,19 @@ import { AccountRecord, SafeInt } from '@dash/subgraph';
 @Entity('transfers')
 @ObjectType({ description: 'Money the platform sent the account.' })
 export class Transfer extends AccountRecord {
+  @Field(() => ID, { description: 'The transfer’s id, `tr_…`.' })
+  override id!: string;
+
   @Column(bigintColumn())
-  @Field(() => SafeInt)
+  @Field(() => SafeInt, { description: 'In the currency’s minor unit.' })
   amount!: number;
 
   @Column({ type: 'char', length: 3 })
-  @Field()
+  @Field({ description: 'Lowercase ISO 4217 code.' })
   currency!: string;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is for, as the platform said.' })
   description!: string | null;
 
   @Column({ type: 'simple-json' })

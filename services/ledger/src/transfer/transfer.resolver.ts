@@ -10,7 +10,8 @@ export class TransferResolver {
     description: 'For a platform: money from its balance to an account.',
   })
   createTransfer(
-    @Arg('input', () => TransferInput) input: TransferInput,
+    @Arg('input', () => TransferInput, { description: 'The account and the amount.' })
+    input: TransferInput,
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() { access, transfers }: LedgerContext,
   ): Promise<Transfer> {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
 import { AccountRecord } from '@dash/subgraph';
 import type { ActivityParams } from './activity-texts.rules.js';
@@ -10,6 +10,9 @@ import type { ActivitySubjectType } from './subject.rules.js';
 @Index('activity_items_account_created', ['accountId', 'createdAt'])
 @ObjectType({ description: "One entry in the account's activity hub." })
 export class ActivityItem extends AccountRecord {
+  @Field(() => ID, { description: 'The item’s id, `act_…`.' })
+  override id!: string;
+
   @Column({ type: 'varchar', length: 40 })
   @Field({ description: 'What happened, as an event name: payout.paid, dispute.created, …' })
   kind!: string;
@@ -19,11 +22,11 @@ export class ActivityItem extends AccountRecord {
    * params is rendered in the reader's language when read (see activity-texts.rules.ts).
    */
   @Column({ type: 'varchar', length: 200 })
-  @Field()
+  @Field({ description: 'What happened, in a line, in the reader’s language.' })
   title!: string;
 
   @Column({ type: 'varchar', length: 1000 })
-  @Field()
+  @Field({ description: 'More about it, in the reader’s language.' })
   body!: string;
 
   /** What happened: the event's facts the texts are made from. */
@@ -31,7 +34,10 @@ export class ActivityItem extends AccountRecord {
   params!: ActivityParams | null;
 
   @Column(datetimeColumn({ name: 'read_at', nullable: true }))
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the account read it; null while unread.',
+  })
   readAt!: Date | null;
 
   /** What it is about: payout, dispute, payment, settings (or nothing in particular). */

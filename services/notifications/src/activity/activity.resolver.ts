@@ -113,7 +113,11 @@ export class ActivityMutationsResolver {
       'For the signed-in account: marks items read (all of them when ids is left out; at most 100 ids).',
   })
   async markActivityRead(
-    @ListArg('ids', () => [ID], { nullable: true, maxItems: MAX_IDS_PER_CALL })
+    @ListArg('ids', () => [ID], {
+      nullable: true,
+      maxItems: MAX_IDS_PER_CALL,
+      description: 'The items to mark (`act_…`), at most 100; leave out for all of them.',
+    })
     ids: string[] | undefined,
     @Ctx() { access, activity }: NotificationsContext,
   ): Promise<number> {

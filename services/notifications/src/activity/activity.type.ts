@@ -4,6 +4,9 @@ import { ActivityItem } from './activity-item.entity.js';
 
 @ObjectType({ description: 'A page of the activity hub, newest first.' })
 export class ActivityPage {
-  @Field(() => [ActivityItem]) nodes!: ActivityItem[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [ActivityItem], { description: 'This page’s items, newest first.' })
+  nodes!: ActivityItem[];
+
+  @Field(() => PageInfo, { description: 'Where this page ends, and whether another follows.' })
+  pageInfo!: PageInfo;
 }

@@ -1,4 +1,5 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { afterKeyset, type Keyset } from '@dash/subgraph';
 import { Delivery, type DeliveryStatus } from './delivery.entity.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.entity.js';
 
@@ -23,13 +24,27 @@ export class DeliveryRepository {
       .execute();
   }
 
-  /** An account's messages, newest first; only those in `status` when it names any. */
-  log(accountId: string, first: number, status?: DeliveryStatus[]): Promise<Delivery[]> {
-    return this.dataSource.getRepository(Delivery).find({
-      where: { accountId, ...(status?.length ? { status: In(status) } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
+  /**
+   * A page of an account's messages, newest first, by keyset (created, id) along the index on
+   * (account_id, created_at), one row beyond `first` (see toPage); only those in `status` when
+   * it names any.
+   */
+  log(
+    accountId: string,
+    first: number,
+    status?: DeliveryStatus[],
+    after?: Keyset,
+  ): Promise<Delivery[]> {
+    const query = this.dataSource
+      .getRepository(Delivery)
+      .createQueryBuilder('delivery')
+      .where('delivery.account_id = :accountId', { accountId });
+    if (status?.length) query.andWhere('delivery.status IN (:...status)', { status });
+    return afterKeyset(query, 'delivery', after)
+      .orderBy('delivery.created_at', 'DESC')
+      .addOrderBy('delivery.id', 'DESC')
+      .take(first + 1)
+      .getMany();
   }
 
   /** A failed message goes back to the queue (its job is retried). */

@@ -11,17 +11,29 @@ import {
   Root,
 } from 'type-graphql';
 import { maskDestination } from '@dash/contracts';
-import { DashError, FirstArgs, notFound } from '@dash/subgraph';
+import {
+  DashError,
+  decodeCursor,
+  notFound,
+  PageArgs,
+  toPage,
+  type CursorScope,
+} from '@dash/subgraph';
 import { Account } from '../activity/account.type.js';
 import type { Delivery, DeliveryStatus } from './delivery.entity.js';
-import { DeliveryRecord } from './delivery.type.js';
+import { DeliveryRecord, DeliveryRecordPage } from './delivery.type.js';
 import type { NotificationsContext } from '../context.js';
 
 @ArgsType()
-class DeliveryLogArgs extends FirstArgs {
+class DeliveryLogArgs extends PageArgs {
   @Field(() => [String], { nullable: true, description: 'queued, sent, failed.' })
   status?: DeliveryStatus[];
 }
+
+/** One account's delivery log: its cursors are refused by any other list. */
+const deliveriesScope = (accountId: string): CursorScope => `deliveries:${accountId}`;
+
+const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 const view = (delivery: Delivery): DeliveryRecord => ({
   ...delivery,
@@ -35,21 +47,29 @@ const view = (delivery: Delivery): DeliveryRecord => ({
  */
 @Resolver(() => Account)
 export class DeliveryLogResolver {
-  @FieldResolver(() => [DeliveryRecord], { description: 'Newest first.' })
+  @FieldResolver(() => DeliveryRecordPage, { description: 'Newest first.' })
   async deliveries(
     @Root() account: Account,
-    @Args() { first, status }: DeliveryLogArgs,
+    @Args() { first, after, status }: DeliveryLogArgs,
     @Ctx() context: NotificationsContext,
-  ): Promise<DeliveryRecord[]> {
-    if (!(await context.access.readAccount(account.id))) return [];
-    return (await context.deliveries.log(account.id, first, status)).map(view);
+  ): Promise<DeliveryRecordPage> {
+    if (!(await context.access.readAccount(account.id))) return emptyPage;
+    const scope = deliveriesScope(account.id);
+    const rows = await context.deliveries.log(
+      account.id,
+      first,
+      status,
+      after ? decodeCursor(after, scope) : undefined,
+    );
+    const page = toPage(rows, first, scope);
+    return { ...page, nodes: page.nodes.map(view) };
   }
 
   @Mutation(() => DeliveryRecord, {
     description: 'For a platform: sends a failed message again (its job, kept by the queue).',
   })
   async retryDelivery(
-    @Arg('delivery', () => ID) id: string,
+    @Arg('delivery', () => ID, { description: 'The failed delivery, `dlv_…`.' }) id: string,
     @Ctx() context: NotificationsContext,
   ): Promise<DeliveryRecord> {
     context.access.platform();

@@ -24,8 +24,9 @@ export class NoticeResolver {
       'For a platform: puts a risk intervention or compliance update in an account’s banner until resolveAccountNotice.',
   })
   async createAccountNotice(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('input', () => AccountNoticeInput) input: AccountNoticeInput,
+    @Arg('account', () => ID, { description: 'The account, `acct_…`.' }) accountId: string,
+    @Arg('input', () => AccountNoticeInput, { description: 'What the banner says.' })
+    input: AccountNoticeInput,
     @Ctx() { access, notices }: NotificationsContext,
   ): Promise<AccountNotice> {
     // A platform's alone: an account asking is refused as such, not told whether it exists.
@@ -35,7 +36,7 @@ export class NoticeResolver {
 
   @Mutation(() => AccountNotice, { description: 'For a platform: the notice is dealt with.' })
   resolveAccountNotice(
-    @Arg('notice', () => ID) id: string,
+    @Arg('notice', () => ID, { description: 'The notice, `ntc_…`.' }) id: string,
     @Ctx() { access, notices }: NotificationsContext,
   ): Promise<AccountNotice> {
     return notices.resolve(access.platform(), id);

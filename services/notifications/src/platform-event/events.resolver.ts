@@ -7,8 +7,9 @@ import { isPublicEventType } from './public-events.rules.js';
 
 @ObjectType({ description: 'A page of events, newest first.' })
 export class EventPage {
-  @Field(() => [PlatformEvent]) nodes!: PlatformEvent[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [PlatformEvent], { description: 'The events of this page.' })
+  nodes!: PlatformEvent[];
+  @Field(() => PageInfo, { description: 'Where the page ends.' }) pageInfo!: PageInfo;
 }
 
 /** The events of the last 30 days, for a platform to reconcile what its webhooks missed. */
@@ -29,7 +30,10 @@ export class EventsResolver {
   }
 
   @Query(() => PlatformEvent, { description: 'One of your events.' })
-  async event(@Arg('id', () => ID) id: string, @Ctx() context: NotificationsContext) {
+  async event(
+    @Arg('id', () => ID, { description: 'The event, `evt_…`.' }) id: string,
+    @Ctx() context: NotificationsContext,
+  ) {
     const event = await context.webhooks.events.byId(context.access.platform(), id);
     if (!event || event.synthetic) throw notFound('event', id);
     return event;

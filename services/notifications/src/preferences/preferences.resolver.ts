@@ -24,7 +24,8 @@ export class PreferencesResolver {
       'For the signed-in account: which activity it also wants by email, and in which language.',
   })
   async updateNotificationPreferences(
-    @Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput,
+    @Arg('input', () => NotificationPreferencesInput, { description: 'What to change.' })
+    input: NotificationPreferencesInput,
     @Ctx() { access, dataSource }: NotificationsContext,
   ): Promise<NotificationPreferences> {
     const { accountId } = access.signedInAccount();

@@ -56,11 +56,11 @@ export class WebhookDelivery {
   livemode!: boolean;
 
   @Column({ type: 'varchar', length: 8 })
-  @Field(() => WebhookDeliveryTrigger)
+  @Field(() => WebhookDeliveryTrigger, { description: 'Why it was made.' })
   trigger!: WebhookDeliveryTrigger;
 
   @Column({ type: 'varchar', length: 12 })
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where it stands.' })
   status!: WebhookDeliveryStatus;
 
   @Column({ type: 'int' })
@@ -82,7 +82,7 @@ export class WebhookDelivery {
   lastStatusCode!: number | null;
 
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When it was made (its event happened, or you asked).' })
   createdAt!: Date;
 
   @Column(datetimeColumn({ name: 'completed_at', nullable: true }))
@@ -105,7 +105,7 @@ export class WebhookAttempt {
   attempt!: number;
 
   @Column(datetimeColumn({ name: 'attempted_at' }))
-  @Field()
+  @Field({ description: 'When it was sent.' })
   attemptedAt!: Date;
 
   @Column({ name: 'status_code', type: 'int', nullable: true })

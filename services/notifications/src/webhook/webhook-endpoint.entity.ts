@@ -47,7 +47,7 @@ export class WebhookEndpoint {
   enabledEvents!: string[];
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => WebhookEndpointStatus)
+  @Field(() => WebhookEndpointStatus, { description: 'Whether events are sent to it.' })
   status!: WebhookEndpointStatus;
 
   @Column({ name: 'disabled_reason', type: 'varchar', length: 32, nullable: true })
@@ -77,6 +77,6 @@ export class WebhookEndpoint {
   failingSince!: Date | null;
 
   @Column(datetimeColumn({ name: 'created_at' }))
-  @Field()
+  @Field({ description: 'When it was made.' })
   createdAt!: Date;
 }

@@ -29,7 +29,7 @@ export class UpdateWebhookEndpointArgs {
   @Field(() => ID, { description: 'The endpoint (`we_…`).' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A new URL (https in live mode).' })
   @IsOptional()
   @Length(1, 2048)
   url?: string;
@@ -40,7 +40,7 @@ export class UpdateWebhookEndpointArgs {
   @ArrayMaxSize(50)
   enabledEvents?: string[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A new note of what it is for.' })
   @IsOptional()
   @Length(0, 500)
   description?: string;

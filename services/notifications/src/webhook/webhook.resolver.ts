@@ -43,7 +43,10 @@ export class WebhookEndpointResolver {
   }
 
   @Query(() => WebhookEndpoint, { description: 'One of your webhook endpoints.' })
-  webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() context: NotificationsContext) {
+  webhookEndpoint(
+    @Arg('id', () => ID, { description: 'The endpoint, `we_…`.' }) id: string,
+    @Ctx() context: NotificationsContext,
+  ) {
     return context.webhooks.endpoints.get(context.access.platform(), id);
   }
 
@@ -85,7 +88,7 @@ export class WebhookEndpointResolver {
     description: 'Deletes an endpoint; deliveries waiting for it are canceled. Answers its id.',
   })
   async deleteWebhookEndpoint(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The endpoint, `we_…`.' }) id: string,
     @Ctx() context: NotificationsContext,
   ) {
     await context.webhooks.endpoints.delete(context.access.platform(), id);
@@ -96,7 +99,10 @@ export class WebhookEndpointResolver {
     description:
       'A new signing secret. The old one keeps signing beside it for 24 hours, so your receivers can switch without missing an event.',
   })
-  rollWebhookEndpointSecret(@Arg('id', () => ID) id: string, @Ctx() context: NotificationsContext) {
+  rollWebhookEndpointSecret(
+    @Arg('id', () => ID, { description: 'The endpoint, `we_…`.' }) id: string,
+    @Ctx() context: NotificationsContext,
+  ) {
     return context.webhooks.endpoints.rollSecret(context.access.platform(), id);
   }
 
@@ -105,8 +111,8 @@ export class WebhookEndpointResolver {
       'Sends one of your events to one of your endpoints again, now (e.g. after fixing the receiver). It carries the same `webhook-id`.',
   })
   async resendWebhookEvent(
-    @Arg('event', () => ID) eventId: string,
-    @Arg('endpoint', () => ID) endpointId: string,
+    @Arg('event', () => ID, { description: 'The event, `evt_…`.' }) eventId: string,
+    @Arg('endpoint', () => ID, { description: 'The endpoint, `we_…`.' }) endpointId: string,
     @Ctx() context: NotificationsContext,
   ) {
     const tenant = context.access.platform();
@@ -125,8 +131,8 @@ export class WebhookEndpointResolver {
       'Sends a made-up event of `type` to the endpoint once, to check your receiver: its object says `test: true`, and it is not listed in `events`.',
   })
   async sendTestWebhook(
-    @Arg('endpoint', () => ID) endpointId: string,
-    @Arg('type') type: string,
+    @Arg('endpoint', () => ID, { description: 'The endpoint, `we_…`.' }) endpointId: string,
+    @Arg('type', { description: 'The event type to imitate, such as payout.paid.' }) type: string,
     @Ctx() context: NotificationsContext,
   ) {
     const tenant = context.access.platform();

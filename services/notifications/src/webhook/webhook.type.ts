@@ -5,14 +5,16 @@ import { WebhookDelivery } from './webhook-delivery.entity.js';
 
 @ObjectType({ description: 'A page of webhook endpoints, newest first.' })
 export class WebhookEndpointPage {
-  @Field(() => [WebhookEndpoint]) nodes!: WebhookEndpoint[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [WebhookEndpoint], { description: 'The endpoints of this page.' })
+  nodes!: WebhookEndpoint[];
+  @Field(() => PageInfo, { description: 'Where the page ends.' }) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'A page of deliveries to one endpoint, newest first.' })
 export class WebhookDeliveryPage {
-  @Field(() => [WebhookDelivery]) nodes!: WebhookDelivery[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [WebhookDelivery], { description: 'The deliveries of this page.' })
+  nodes!: WebhookDelivery[];
+  @Field(() => PageInfo, { description: 'Where the page ends.' }) pageInfo!: PageInfo;
 }
 
 @ObjectType({
@@ -20,7 +22,7 @@ export class WebhookDeliveryPage {
     'An endpoint with its signing secret: given when the endpoint is made and when its secret is rolled, never again.',
 })
 export class WebhookEndpointWithSecret {
-  @Field(() => WebhookEndpoint) endpoint!: WebhookEndpoint;
+  @Field(() => WebhookEndpoint, { description: 'The endpoint.' }) endpoint!: WebhookEndpoint;
   @Field({
     description:
       '`whsec_…`: verify each delivery with it (the Standard Webhooks scheme). Keep it secret; it is not shown again.',

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AccountRecord } from '@dash/subgraph';
 import { PayoutMethod } from '../payout/payout.entity.js';
 
@@ -7,7 +7,14 @@ export enum ExternalAccountKind {
   bank_account = 'bank_account',
   card = 'card',
 }
-registerEnumType(ExternalAccountKind, { name: 'ExternalAccountKind' });
+registerEnumType(ExternalAccountKind, {
+  name: 'ExternalAccountKind',
+  description: 'What a payout destination is.',
+  valuesConfig: {
+    bank_account: { description: 'A bank account (`ba_…`): standard payouts.' },
+    card: { description: 'A debit card (`card_…`): standard or instant payouts.' },
+  },
+});
 
 /**
  * Where an account's payouts go: a bank account, or a debit card for instant payouts. Only the
@@ -17,8 +24,11 @@ registerEnumType(ExternalAccountKind, { name: 'ExternalAccountKind' });
 @Entity('external_accounts')
 @ObjectType({ description: 'A bank account or debit card payouts are sent to.' })
 export class ExternalAccount extends AccountRecord {
+  @Field(() => ID, { description: 'The bank account’s id, `ba_…`, or the card’s, `card_…`.' })
+  override id!: string;
+
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => ExternalAccountKind)
+  @Field(() => ExternalAccountKind, { description: 'A bank account or a debit card.' })
   kind!: ExternalAccountKind;
 
   @Column({ type: 'char', length: 2 })
@@ -30,11 +40,11 @@ export class ExternalAccount extends AccountRecord {
   currency!: string;
 
   @Column({ name: 'holder_name', type: 'varchar', length: 120, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bank accounts: whose name it is in.' })
   accountHolderName!: string | null;
 
   @Column({ name: 'bank_name', type: 'varchar', length: 120, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bank accounts: the bank, where known.' })
   bankName!: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
@@ -42,7 +52,7 @@ export class ExternalAccount extends AccountRecord {
   brand!: string | null;
 
   @Column({ type: 'char', length: 4 })
-  @Field()
+  @Field({ description: 'The last four digits of the account or card number.' })
   last4!: string;
 
   @Column({ name: 'routing_number', type: 'varchar', length: 20, nullable: true })
@@ -50,11 +60,11 @@ export class ExternalAccount extends AccountRecord {
   routingNumber!: string | null;
 
   @Column({ name: 'exp_month', type: 'smallint', nullable: true })
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, { nullable: true, description: 'Cards: the expiry month, 1 to 12.' })
   expMonth!: number | null;
 
   @Column({ name: 'exp_year', type: 'smallint', nullable: true })
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, { nullable: true, description: 'Cards: the expiry year, four digits.' })
   expYear!: number | null;
 
   /** Keyed hash of the full details: the same bank account added twice is recognized. */
@@ -79,7 +89,7 @@ export class ExternalAccount extends AccountRecord {
     return this.defaultFor !== null;
   }
 
-  @Field(() => [PayoutMethod])
+  @Field(() => [PayoutMethod], { description: 'standard, and instant for a debit card.' })
   get availablePayoutMethods(): PayoutMethod[] {
     return this.kind === ExternalAccountKind.card
       ? [PayoutMethod.standard, PayoutMethod.instant]

@@ -9,7 +9,9 @@ export class BankAccountInput implements BankAccountFields {
   @Field({ description: 'The currency it is paid in, such as usd.' })
   @Length(3, 3)
   currency!: string;
-  @Field() @Length(1, 120) accountHolderName!: string;
+  @Field({ description: 'The person or company the account is in the name of.' })
+  @Length(1, 120)
+  accountHolderName!: string;
   @Field({
     nullable: true,
     description: 'ABA routing number (US), sort code (GB), BSB (AU)…; not for IBAN countries.',
@@ -24,9 +26,18 @@ export class BankAccountInput implements BankAccountFields {
 
 @InputType({ description: 'A Visa or Mastercard debit card, for instant payouts.' })
 export class DebitCardInput implements DebitCardFields {
-  @Field() @Length(12, 23) number!: string;
-  @Field(() => Int) expMonth!: number;
-  @Field(() => Int) expYear!: number;
-  @Field() @Length(3, 3) currency!: string;
-  @Field() @Length(2, 2) country!: string;
+  @Field({ description: 'The full card number; only its last four digits are kept.' })
+  @Length(12, 23)
+  number!: string;
+
+  @Field(() => Int, { description: 'The expiry month, 1 to 12.' }) expMonth!: number;
+  @Field(() => Int, { description: 'The expiry year, four digits.' }) expYear!: number;
+
+  @Field({ description: 'The currency paid to it, such as usd.' })
+  @Length(3, 3)
+  currency!: string;
+
+  @Field({ description: 'The card’s country: ISO 3166-1 alpha-2, such as US.' })
+  @Length(2, 2)
+  country!: string;
 }

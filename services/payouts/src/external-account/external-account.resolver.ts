@@ -23,11 +23,23 @@ export class ExternalAccountResolver {
     description: 'For a platform: adds a bank account or debit card to one of its accounts.',
   })
   async createExternalAccount(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('bankAccount', () => BankAccountInput, { nullable: true })
+    @Arg('account', () => ID, { description: 'The connected account, `acct_…`.' })
+    accountId: string,
+    @Arg('bankAccount', () => BankAccountInput, {
+      nullable: true,
+      description: 'A bank account; give this or card.',
+    })
     bankAccount: BankAccountInput | undefined,
-    @Arg('card', () => DebitCardInput, { nullable: true }) card: DebitCardInput | undefined,
-    @Arg('defaultForCurrency', { defaultValue: false }) makeDefault: boolean,
+    @Arg('card', () => DebitCardInput, {
+      nullable: true,
+      description: 'A debit card; give this or bankAccount.',
+    })
+    card: DebitCardInput | undefined,
+    @Arg('defaultForCurrency', {
+      defaultValue: false,
+      description: 'Make it the default for its currency (the first one always is).',
+    })
+    makeDefault: boolean,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
     context.access.platform();
@@ -41,8 +53,12 @@ export class ExternalAccountResolver {
 
   @Mutation(() => ExternalAccount, { description: 'For a platform: the default for its currency.' })
   async setDefaultExternalAccount(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('externalAccount', () => ID) id: string,
+    @Arg('account', () => ID, { description: 'The connected account, `acct_…`.' })
+    accountId: string,
+    @Arg('externalAccount', () => ID, {
+      description: 'The bank account or card, `ba_…` or `card_…`.',
+    })
+    id: string,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
     context.access.platform();
@@ -53,8 +69,12 @@ export class ExternalAccountResolver {
     description: 'For a platform: removes a bank account or card (not a default).',
   })
   async deleteExternalAccount(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('externalAccount', () => ID) id: string,
+    @Arg('account', () => ID, { description: 'The connected account, `acct_…`.' })
+    accountId: string,
+    @Arg('externalAccount', () => ID, {
+      description: 'The bank account or card, `ba_…` or `card_…`.',
+    })
+    id: string,
     @Ctx() context: PayoutsContext,
   ): Promise<boolean> {
     context.access.platform();
@@ -67,11 +87,19 @@ export class ExternalAccountResolver {
       'For the signed-in account, where its platform allows: replaces its bank account (or adds a debit card), confirmed with the code from startPayoutDetailsChange.',
   })
   async changeExternalAccount(
-    @Arg('bankAccount', () => BankAccountInput, { nullable: true })
+    @Arg('bankAccount', () => BankAccountInput, {
+      nullable: true,
+      description: 'The new bank account; give this or card.',
+    })
     bankAccount: BankAccountInput | undefined,
-    @Arg('card', () => DebitCardInput, { nullable: true }) card: DebitCardInput | undefined,
-    @Arg('challenge', () => ID) challengeId: string,
-    @Arg('code') code: string,
+    @Arg('card', () => DebitCardInput, {
+      nullable: true,
+      description: 'A debit card to add; give this or bankAccount.',
+    })
+    card: DebitCardInput | undefined,
+    @Arg('challenge', () => ID, { description: 'The challenge startPayoutDetailsChange answered.' })
+    challengeId: string,
+    @Arg('code', { description: 'The six digits sent to the account.' }) code: string,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
     const account = await context.access.feature(
@@ -102,7 +130,8 @@ export class ExternalAccountResolver {
       'During onboarding (an opened account link): the account’s first bank account, while it has none. No code is asked: nothing has been paid out yet. Any later change is changeExternalAccount, with a code, where the platform allows.',
   })
   async addOnboardingBankAccount(
-    @Arg('input', () => BankAccountInput) input: BankAccountInput,
+    @Arg('input', () => BankAccountInput, { description: 'The bank account payouts will go to.' })
+    input: BankAccountInput,
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount> {
     // A dashboard session (perhaps a stolen one) changes where money goes only with a code.

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { bigintColumn, datetimeColumn } from '@dash/db';
 import { AccountRecord, SafeInt } from '@dash/subgraph';
 
@@ -10,13 +10,30 @@ export enum PayoutStatus {
   failed = 'failed',
   canceled = 'canceled',
 }
-registerEnumType(PayoutStatus, { name: 'PayoutStatus' });
+registerEnumType(PayoutStatus, {
+  name: 'PayoutStatus',
+  description: 'Where a payout is in its life: pending → in_transit → paid, or failed or canceled.',
+  valuesConfig: {
+    pending: { description: 'Taken from the balance, not yet sent; it can still be canceled.' },
+    in_transit: { description: 'Sent to the bank; arrives by `arrivalDate`.' },
+    paid: { description: 'Arrived.' },
+    failed: { description: 'The bank returned it; the money is back on the balance.' },
+    canceled: { description: 'Stopped while pending; the money is back on the balance.' },
+  },
+});
 
 export enum PayoutMethod {
   standard = 'standard',
   instant = 'instant',
 }
-registerEnumType(PayoutMethod, { name: 'PayoutMethod' });
+registerEnumType(PayoutMethod, {
+  name: 'PayoutMethod',
+  description: 'How fast a payout travels.',
+  valuesConfig: {
+    standard: { description: 'To a bank account or card in a few business days, without a fee.' },
+    instant: { description: 'To a debit card within minutes, for a fee.' },
+  },
+});
 
 export type PayoutRequester = 'schedule' | 'account' | 'platform';
 
@@ -24,10 +41,11 @@ export type PayoutRequester = 'schedule' | 'account' | 'platform';
 export class PayoutDestination {
   @Field({ description: 'The ExternalAccount id (ba_… or card_…).' }) id!: string;
   @Field({ description: 'bank_account or card.' }) kind!: string;
-  @Field(() => String, { nullable: true }) bankName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Bank accounts: the bank, where known.' })
+  bankName!: string | null;
   @Field(() => String, { nullable: true, description: 'visa or mastercard.' }) brand!:
     string | null;
-  @Field() last4!: string;
+  @Field({ description: 'The last four digits of the account or card number.' }) last4!: string;
 }
 
 /** Money sent from an account's available balance to its bank account or debit card. */
@@ -38,6 +56,9 @@ export class PayoutDestination {
   description: "Money sent from the account's balance to its bank account or debit card.",
 })
 export class Payout extends AccountRecord {
+  @Field(() => ID, { description: 'The payout’s id, `po_…`.' })
+  override id!: string;
+
   @Column(bigintColumn())
   @Field(() => SafeInt, { description: "In the currency's minor unit." })
   amount!: number;
@@ -51,11 +72,11 @@ export class Payout extends AccountRecord {
   currency!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => PayoutStatus)
+  @Field(() => PayoutStatus, { description: 'Where it is in its life.' })
   status!: PayoutStatus;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => PayoutMethod)
+  @Field(() => PayoutMethod, { description: 'standard or instant.' })
   method!: PayoutMethod;
 
   @Column({ type: 'boolean', default: false })
@@ -70,7 +91,10 @@ export class Payout extends AccountRecord {
   arrivalDate!: Date;
 
   @Column({ type: 'simple-json', nullable: true })
-  @Field(() => PayoutDestination, { nullable: true })
+  @Field(() => PayoutDestination, {
+    nullable: true,
+    description: 'The bank account or card it went to.',
+  })
   destination!: PayoutDestination | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
@@ -92,7 +116,7 @@ export class Payout extends AccountRecord {
   failureCode!: string | null;
 
   @Column({ name: 'failure_message', type: 'varchar', length: 300, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it failed, in words.' })
   failureMessage!: string | null;
 
   @Column({ name: 'rail_reference', type: 'varchar', length: 120, nullable: true })

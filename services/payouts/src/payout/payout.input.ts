@@ -6,7 +6,9 @@ import { PayoutMethod } from './payout.entity.js';
 @InputType({ description: 'A payout asked for: how much, in which currency, how fast, to where.' })
 export class PayoutInput {
   @Field(() => SafeInt, { description: "In the currency's minor unit." }) amount!: number;
-  @Field() @Length(3, 3) currency!: string;
+  @Field({ description: 'A three-letter ISO 4217 code, such as usd.' })
+  @Length(3, 3)
+  currency!: string;
   @Field(() => PayoutMethod, {
     defaultValue: PayoutMethod.standard,
     description: 'instant: to a debit card within minutes, for a fee.',

@@ -105,10 +105,13 @@ export class PayoutResolver {
     return toPage(rows, first);
   }
 
-  @FieldResolver(() => Payout, { nullable: true })
+  @FieldResolver(() => Payout, {
+    nullable: true,
+    description: 'One of the account’s payouts; null if it has none with this id.',
+  })
   async payout(
     @Root() account: Account,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The payout’s id, `po_…`.' }) id: string,
     @Ctx() context: PayoutsContext,
   ): Promise<Payout | null> {
     const readable = await context.access.readAccount(account.id);
@@ -138,7 +141,10 @@ export class PayoutResolver {
     return readable ? context.payouts.underway(readable) : [];
   }
 
-  @FieldResolver(() => InstantPayoutPricing, { nullable: true })
+  @FieldResolver(() => InstantPayoutPricing, {
+    nullable: true,
+    description: 'What an instant payout costs: a share of the amount, with a least fee.',
+  })
   async instantPayoutPricing(
     @Root() account: Account,
     @Ctx() context: PayoutsContext,
@@ -158,8 +164,10 @@ export class PayoutResolver {
     accountId: string | undefined,
     @Arg('amount', () => SafeInt, { description: "In the currency's minor unit." })
     amount: number,
-    @Arg('currency') currency: string,
-    @Arg('method', () => PayoutMethod) method: PayoutMethod,
+    @Arg('currency', { description: 'A three-letter ISO 4217 code, such as usd.' })
+    currency: string,
+    @Arg('method', () => PayoutMethod, { description: 'standard or instant.' })
+    method: PayoutMethod,
     @Ctx() context: PayoutsContext,
   ): Promise<PayoutQuote> {
     const account = await quotedAccount(context.access, method, accountId);
@@ -170,8 +178,10 @@ export class PayoutResolver {
     description: 'For a platform: pays out part of an account’s available balance now.',
   })
   async createPayout(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('input', () => PayoutInput) input: PayoutInput,
+    @Arg('account', () => ID, { description: 'The connected account paid out, `acct_…`.' })
+    accountId: string,
+    @Arg('input', () => PayoutInput, { description: 'How much, how fast and to where.' })
+    input: PayoutInput,
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() context: PayoutsContext,
   ): Promise<Payout> {
@@ -187,8 +197,9 @@ export class PayoutResolver {
 
   @Mutation(() => Payout, { description: 'For a platform: stops a payout that is still pending.' })
   async cancelPayout(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('payout', () => ID) payoutId: string,
+    @Arg('account', () => ID, { description: 'The connected account, `acct_…`.' })
+    accountId: string,
+    @Arg('payout', () => ID, { description: 'The pending payout, `po_…`.' }) payoutId: string,
     @Ctx() context: PayoutsContext,
   ): Promise<Payout> {
     context.access.platform();
@@ -200,7 +211,8 @@ export class PayoutResolver {
       'For the signed-in account: "pay out now" — any amount up to the available balance, to the bank; or instantly to a debit card, for a fee, where the platform allows.',
   })
   async payOut(
-    @Arg('input', () => PayoutInput) input: PayoutInput,
+    @Arg('input', () => PayoutInput, { description: 'How much, how fast and to where.' })
+    input: PayoutInput,
     @Arg('idempotencyKey', idempotencyKeyOptions) idempotencyKey: string,
     @Ctx() context: PayoutsContext,
   ): Promise<Payout> {

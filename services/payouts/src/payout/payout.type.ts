@@ -4,14 +4,17 @@ import { Payout, PayoutDestination, PayoutMethod } from './payout.entity.js';
 
 @ObjectType({ description: 'A page of payouts, newest first.' })
 export class PayoutPage {
-  @Field(() => [Payout]) nodes!: Payout[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [Payout], { description: 'This page’s payouts, newest first.' })
+  nodes!: Payout[];
+
+  @Field(() => PageInfo, { description: 'Where this page ends, and whether another follows.' })
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'Money in one currency.' })
 export class PayoutTotal {
-  @Field() currency!: string;
-  @Field(() => SafeInt) amount!: number;
+  @Field({ description: 'Lowercase ISO 4217 code.' }) currency!: string;
+  @Field(() => SafeInt, { description: 'In the currency’s minor unit.' }) amount!: number;
 }
 
 @ObjectType({ description: 'What an instant payout costs.' })
@@ -37,7 +40,7 @@ export class PayoutQuote {
   })
   net!: number;
   @Field({ description: 'Lowercase ISO 4217 code.' }) currency!: string;
-  @Field(() => PayoutMethod) method!: PayoutMethod;
+  @Field(() => PayoutMethod, { description: 'standard or instant.' }) method!: PayoutMethod;
   @Field({ description: 'When the money would be expected in the bank.' }) arrivalDate!: Date;
   @Field(() => PayoutDestination, { description: 'Where it would go.' })
   destination!: PayoutDestination;

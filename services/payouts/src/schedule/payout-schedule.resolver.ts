@@ -7,7 +7,10 @@ import { PayoutSchedule } from './payout-schedule.type.js';
 /** When an account's balance is paid out on its own: set by its platform, or by the account. */
 @Resolver(() => Account)
 export class PayoutScheduleResolver {
-  @FieldResolver(() => PayoutSchedule, { nullable: true })
+  @FieldResolver(() => PayoutSchedule, {
+    nullable: true,
+    description: 'When the available balance is paid out on its own.',
+  })
   async payoutSchedule(
     @Root() account: Account,
     @Ctx() context: PayoutsContext,
@@ -20,8 +23,10 @@ export class PayoutScheduleResolver {
     description: "For a platform: sets one account's payout schedule.",
   })
   async updatePayoutSchedule(
-    @Arg('account', () => ID) accountId: string,
-    @Arg('input', () => PayoutScheduleInput) input: PayoutScheduleInput,
+    @Arg('account', () => ID, { description: 'The connected account, `acct_…`.' })
+    accountId: string,
+    @Arg('input', () => PayoutScheduleInput, { description: 'What to change.' })
+    input: PayoutScheduleInput,
     @Ctx() context: PayoutsContext,
   ): Promise<PayoutSchedule> {
     context.access.platform();
@@ -33,7 +38,8 @@ export class PayoutScheduleResolver {
     description: 'For the signed-in account, where its platform allows: its payout schedule.',
   })
   async updateMyPayoutSchedule(
-    @Arg('input', () => PayoutScheduleInput) input: PayoutScheduleInput,
+    @Arg('input', () => PayoutScheduleInput, { description: 'What to change.' })
+    input: PayoutScheduleInput,
     @Ctx() context: PayoutsContext,
   ): Promise<PayoutSchedule> {
     const account = await context.access.feature(
