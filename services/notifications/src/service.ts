@@ -177,7 +177,6 @@ export function createNotificationsService(
         const sender = new WebhookSender(webhooks.config);
         const worker = await startWebhookWorker({
           ...webhooks,
-          dataSource: deps.dataSource,
           sender,
           log: deps.log,
         });

@@ -100,7 +100,6 @@ describe('a webhook worker killed mid-delivery', () => {
 
     survivor = await startWebhookWorker({
       ...webhooks,
-      dataSource,
       sender: new WebhookSender(webhooks.config),
       log: createLogger('survivor', 'silent'),
       stalledInterval: 300,

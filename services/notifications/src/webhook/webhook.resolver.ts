@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DashError, badInput, notFound } from '@dash/subgraph';
+import { DashError, badInput, notFound, PageArgs } from '@dash/subgraph';
 import { newId } from '@dash/ids';
 import type { NotificationsContext } from '../context.js';
 import { PlatformEvent } from '../platform-event/platform-event.entity.js';
@@ -21,7 +21,6 @@ import {
   WebhookEndpointPage,
   WebhookEndpointWithSecret,
 } from './webhook.type.js';
-import { PageArgs } from '@dash/subgraph';
 
 /** A manual delivery needs an endpoint that is sending. */
 function assertEnabled(endpoint: WebhookEndpoint) {

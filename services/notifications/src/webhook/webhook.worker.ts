@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Logger } from '@dash/logger';
 import { startScheduledJobs, startWorker, type RunningWorker } from '@dash/queue';
 import type { PlatformEvents } from '../platform-event/platform-events.service.js';
@@ -12,7 +11,6 @@ import type { WebhookSender } from './webhook-sender.service.js';
 import { signWebhook } from './webhook-signature.rules.js';
 
 export interface WebhookWorkerDeps {
-  dataSource: DataSource;
   config: WebhookConfig;
   endpoints: WebhookEndpoints;
   deliveries: WebhookDeliveries;
@@ -33,7 +31,7 @@ class NotVisibleYet extends Error {}
  * backoff. A job runs at least once; an attempt another run already recorded is not repeated.
  */
 export async function attemptDelivery(
-  deps: Omit<WebhookWorkerDeps, 'config' | 'dataSource'>,
+  deps: Omit<WebhookWorkerDeps, 'config'>,
   deliveryId: string,
   attempt: number,
 ): Promise<void> {
