@@ -42,12 +42,21 @@ describe('the dashboard in Chromium', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
 
-    await page.goto(stack.shellUrl);
     const total = page.locator('[data-testid="balance-usd"] [data-testid="balance-total"]');
-    await total.waitFor({ timeout: 15_000 });
-    const expected = await ledgerTotal(prepared.env);
-    expect(expected).toBeGreaterThan(0);
-    expect((await total.textContent())?.trim()).toBe(formatMoney(expected, 'usd', 'en'));
+    // The stack's workers may move money meanwhile (a scheduled payout of what became
+    // available): the page and the table are read again until one read of each agrees.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(stack.shellUrl);
+          await total.waitFor({ timeout: 15_000 });
+          const shown = (await total.textContent())?.trim();
+          const expected = await ledgerTotal(prepared.env);
+          return expected > 0 && shown === formatMoney(expected, 'usd', 'en');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
 
     // The platform's branding frames the page: its name, and its icon served from this origin.
     expect(await page.locator('[data-platform-name]').textContent()).toBe(DEMO_PLATFORM.name);
