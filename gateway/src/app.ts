@@ -10,6 +10,8 @@ import { queryCostPlugin, queryLimitRules } from './query-limits.js';
 import { landingPagePlugin } from './landing-page.js';
 import { readCachePlugin, type CachedAnswer } from './read-cache.js';
 import { fileRoutes } from './file.routes.js';
+import { embedCors } from './embedded/embed-cors.js';
+import { embeddedOperationsPlugin } from './embedded/embedded-operations.js';
 import { clientIpResolver, isFromTrustedProxy } from './client-ip.js';
 import { requestLimiter } from './request-limits.js';
 import { sessionTokenOf } from './session-cookie.js';
@@ -61,6 +63,7 @@ export async function startGateway(
       plugins: [
         landingPagePlugin<GatewayContext>(config.nodeEnv),
         queryCostPlugin<GatewayContext>(),
+        embeddedOperationsPlugin(),
         ...(config.readCache.enabled
           ? [
               readCachePlugin(
@@ -82,6 +85,7 @@ export async function startGateway(
     introspection: config.nodeEnv !== 'production',
     readiness: { redis: () => redis.ping() },
     guards: [
+      embedCors('/graphql'),
       requestLimiter(redis, config.redisPrefix, config.requestLimits, {
         clientIpOf,
         sessionTokenOf: (request) => sessionTokenOf(request, secureCookies),

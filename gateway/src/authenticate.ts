@@ -4,6 +4,8 @@ import { DashError } from '@dash/errors';
 import type { GatewayConfig } from './config.js';
 import type { IdentityCheck } from './identity-check.js';
 import { sessionTokenOf } from './session-cookie.js';
+import { fromOwnSite } from './same-origin.js';
+import { isClientSecretCall } from './embedded/embed-cors.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -22,10 +24,19 @@ const invalidKey = () =>
     },
   );
 
+const invalidClientSecret = () =>
+  new DashError(
+    'UNAUTHENTICATED',
+    'This client secret does not open embedded components here: it has expired, or this page’s origin is not one the platform listed. Create a new account session.',
+    { http: { status: 401 } },
+  );
+
 /**
  * Decides who is calling, once per request, at the edge: a platform by its secret key in
- * `Authorization: Bearer sk_…`, an account by its session cookie, in development the configured
- * demo account, else nobody. Subgraphs only ever see the signed result.
+ * `Authorization: Bearer sk_…`, a platform's embedded components by an account session's
+ * client secret (`Bearer acss_…`, from the page's origin), an account by its session cookie —
+ * only on requests from the dashboard's own pages — in development the configured demo account,
+ * else nobody. Subgraphs only ever see the signed result.
  */
 export async function authenticate(
   request: Pick<IncomingMessage, 'headers'>,
@@ -34,13 +45,24 @@ export async function authenticate(
 ): Promise<Caller> {
   const authorization = request.headers.authorization;
   if (authorization) {
-    const apiKey = bearerTokenOf(request);
-    const caller = apiKey ? await identity.verify({ apiKey }) : undefined;
+    const token = bearerTokenOf(request);
+    if (isClientSecretCall(token)) {
+      const origin = request.headers.origin;
+      const caller =
+        typeof origin === 'string'
+          ? await identity.verify({ clientSecret: token, origin })
+          : undefined;
+      if (!caller) throw invalidClientSecret();
+      return caller;
+    }
+    const caller = token ? await identity.verify({ apiKey: token }) : undefined;
     if (!caller) throw invalidKey();
     return caller;
   }
   const sessionToken = sessionTokenOf(request, config.nodeEnv === 'production');
-  if (sessionToken) {
+  // Another site's page (even a sibling subdomain, which SameSite lets send the cookie) never
+  // acts with the account's session.
+  if (sessionToken && fromOwnSite(request)) {
     // An ended session is simply signed out: the dashboard shows its sign-in screen.
     const caller = await identity.verify({ sessionToken });
     if (caller) return caller;

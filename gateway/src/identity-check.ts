@@ -11,7 +11,8 @@ import type { SecretKeys } from '@dash/config';
 import type { RedisClient } from '@dash/queue';
 import type { GatewayConfig } from './config.js';
 
-export type Credential = { apiKey: string } | { sessionToken: string };
+export type Credential =
+  { apiKey: string } | { sessionToken: string } | { clientSecret: string; origin: string };
 
 // Cache keys are hashes: secrets never sit in memory longer than their request.
 const cacheKeyOf = (credential: Credential) =>

@@ -11,7 +11,7 @@ const OWN_SITES = new Set(['same-origin', 'none']);
  * the request was sent to (as the browser saw it: the shell's proxy forwards it in
  * X-Forwarded-Host). Servers calling with an API key send neither header and pass.
  */
-export function fromOwnSite(request: IncomingMessage): boolean {
+export function fromOwnSite(request: Pick<IncomingMessage, 'headers'>): boolean {
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string' && !OWN_SITES.has(site)) return false;
   const origin = request.headers.origin;

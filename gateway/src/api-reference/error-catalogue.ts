@@ -357,6 +357,18 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'This platform setting is changed with a live key only.',
     action: 'Call with the platform’s live key.',
   },
+  NOT_EMBEDDABLE: {
+    codes: ['FORBIDDEN'],
+    meaning:
+      'An embedded component’s client secret asked for something outside its components (for example a platform query, or a change no component makes).',
+    action:
+      'Ask only what the components of the account session do; create the session with the components the page shows.',
+  },
+  NO_EMBED_ORIGINS: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'The platform lists no origin its web app embeds components from, in this mode.',
+    action: 'Call `setEmbedOrigins` with your app’s origins, then create the account session.',
+  },
   NOTHING_TO_PAY_OUT: {
     codes: ['FAILED_PRECONDITION'],
     meaning: 'There is nothing available to pay out.',

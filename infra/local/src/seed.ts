@@ -54,9 +54,13 @@ export async function seedDemo(
   env: Env,
   dashboardUrl: string,
   now = new Date(),
-  /** Where the demo platform's webhooks go (the receiver `npm start` runs); none without it. */
-  webhookUrl?: string,
+  /**
+   * The demo platform's server `npm start` runs: its webhooks go there and its page embeds
+   * components. Without it, no webhook endpoint and no embedding origins.
+   */
+  platformServer?: { webhookUrl: string; origins: readonly string[] },
 ): Promise<void> {
+  const webhookUrl = platformServer?.webhookUrl;
   const demo = buildDemoData(now);
   // The ledger, payouts and disputes each keep their own copy of the platform, features default.
   const platform = { id: demo.platform.id, name: demo.platform.name, features: {} };
@@ -66,6 +70,7 @@ export async function seedDemo(
         platform: demo.platform,
         accounts: [...demo.accounts, NEW_ACCOUNT],
         apiKeys: [DEMO_TEST_KEY],
+        ...(platformServer ? { testEmbedOrigins: [...platformServer.origins] } : {}),
       }),
     ),
     withServiceDatabase(ledgerService, env, (db) =>

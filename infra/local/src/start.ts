@@ -6,7 +6,7 @@ import { ensureRedis } from './redis.js';
 import { demoAccountLink, demoLoginLink, seedDemo } from './seed.js';
 import { processMode, startStackInProcesses, type PartsStack } from './parts.js';
 import { migrateAll, startStack } from './stack.js';
-import { startDemoWebhookReceiver } from './webhook-receiver.js';
+import { startDemoPlatformServer } from './demo-platform-server.js';
 
 /**
  * `npm start`: one command from a fresh clone to a running dashboard with demo data.
@@ -34,18 +34,19 @@ try {
   }
   step('migrating every service database');
   await migrateAll(env);
-  // The demo platform's server: it prints the webhooks it gets. A taken port only costs the demo.
-  const receiver = await startDemoWebhookReceiver(
+  // The demo platform's server: it prints the webhooks it gets and serves a page with embedded
+  // components. A taken port only costs the demo.
+  const platformServer = await startDemoPlatformServer(
     DEMO_WEBHOOK.secret,
-    Number(env.DASH_DEMO_WEBHOOK_PORT ?? DEMO_WEBHOOK.port),
+    Number(env.DASH_DEMO_PLATFORM_PORT ?? DEMO_WEBHOOK.port),
   ).catch((error: Error) => {
-    step(`no demo webhook receiver (${error.message})`);
+    step(`no demo platform server (${error.message})`);
     return undefined;
   });
-  if (receiver) managed.push({ name: 'demo webhook receiver', stop: receiver.stop });
+  if (platformServer) managed.push({ name: 'demo platform server', stop: platformServer.stop });
   step('seeding the demo platform');
   env.DASH_DASHBOARD_URL ??= `http://${env.DASH_SHELL_HOST ?? '127.0.0.1'}:${env.DASH_SHELL_PORT ?? 9000}`;
-  await seedDemo(env, env.DASH_DASHBOARD_URL, new Date(), receiver?.url);
+  await seedDemo(env, env.DASH_DASHBOARD_URL, new Date(), platformServer);
   // Convenience for local work: without a session, the dashboard shows the demo account.
   env.DASH_DEV_ACCOUNT_ID ??= DEMO_ACCOUNT.id;
   env.DASH_DEV_PLATFORM_ID ??= DEMO_PLATFORM.id;
@@ -84,6 +85,12 @@ try {
       : await startStack(env);
   const loginUrl = await demoLoginLink(stack.gatewayUrl);
   const onboardingUrl = await demoAccountLink(stack.gatewayUrl, stack.shellUrl);
+  platformServer?.connect({
+    gatewayUrl: stack.gatewayUrl,
+    dashboardUrl: stack.shellUrl,
+    apiKey: DEMO_TEST_KEY.secret,
+    accountId: DEMO_ACCOUNT.id,
+  });
 
   console.log(`
 Express Dashboard is up in ${((Date.now() - startedAt) / 1000).toFixed(1)}s
@@ -99,9 +106,11 @@ Until then the dashboard shows ${DEMO_ACCOUNT.displayName}'s data as the develop
 Onboard ${NEW_ACCOUNT.displayName}, a new account, as its owner would (test id number 000000000):
   ${onboardingUrl}
 ${
-  receiver
-    ? `${DEMO_PLATFORM.name}'s webhooks (every event type) are verified and printed here as they
-  arrive, by the receiver at ${receiver.url}.
+  platformServer
+    ? `${DEMO_PLATFORM.name}'s own app shows the balance, payouts and payments as embedded components:
+  ${platformServer.pageUrl}
+${DEMO_PLATFORM.name}'s webhooks (every event type) are verified and printed here as they
+  arrive, by its server at ${platformServer.webhookUrl}.
 `
     : ''
 }${DEMO_PLATFORM.name}'s test API key: ${DEMO_TEST_KEY.secret}

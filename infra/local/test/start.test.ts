@@ -52,7 +52,7 @@ async function npmStart(mode: Mode, run: number) {
     REDIS_URL: testRedisUrl(),
     DASH_REDIS_PREFIX: prefixes[run]!,
     DASH_PROCESSES: mode,
-    DASH_DEMO_WEBHOOK_PORT: String(await freePort()),
+    DASH_DEMO_PLATFORM_PORT: String(await freePort()),
     ...Object.fromEntries(ports.map(([name, port]) => [settingName(name, 'PORT'), String(port)])),
     ...Object.fromEntries(
       SERVICES.map((s) => [settingName(s.name, 'DATABASE'), databaseOf(s.name, run)]),

@@ -5,6 +5,7 @@ import {
   createDashI18n,
   getSession,
   GraphqlRequestError,
+  setBranding,
   setLocale,
   setSession,
   type GraphqlClient,
@@ -124,6 +125,7 @@ async function mountCard(client: GraphqlClient) {
 beforeEach(() => {
   setLocale('en');
   setSession(shellSession);
+  setBranding({ platformName: 'Rocket Rides', brandColor: '#0a7d4f' });
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
   };
@@ -313,6 +315,66 @@ describe('pay out now', () => {
 });
 
 describe('payout settings', () => {
+  it('says how to reach the platform when it keeps the schedule to itself', async () => {
+    setBranding({
+      platformName: 'Rocket Rides',
+      brandColor: '#0a7d4f',
+      support: {
+        email: 'help@rocketrides.example',
+        phone: '+14155550123',
+        url: 'javascript:alert(1)',
+      },
+    });
+    const client = scriptedClient({
+      BalanceCard: [answer()],
+      UpdatePayoutSchedule: [
+        new GraphqlRequestError('off', 'FORBIDDEN', undefined, { reason: 'FEATURE_DISABLED' }),
+      ],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="change-schedule"]').trigger('click');
+    const dialog = card.get('[data-testid="schedule-dialog"]');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe('Your platform sets your payout schedule.');
+    const contact = dialog.get('[data-testid="support-contact"]');
+    expect(contact.text()).toBe('Contact Rocket Rides: help@rocketrides.example · +14155550123');
+    // The script is not a link, nor shown.
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+    ]);
+  });
+
+  it('says how to reach the platform when it manages the bank account, or where to find it', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer()],
+      StartPayoutDetailsChange: [
+        new GraphqlRequestError('off', 'FORBIDDEN', undefined, { reason: 'FEATURE_DISABLED' }),
+      ],
+    });
+    setLocale('zh-CN');
+    const card = await mountCard(client);
+    await card.get('[data-testid="change-bank"]').trigger('click');
+    const dialog = card.get('[data-testid="bank-dialog"]');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe('您的提现账户由平台管理。');
+    expect(dialog.get('[data-testid="support-contact"]').text()).toBe(
+      'Rocket Rides 为您的账户提供支持：请通过您注册的地方联系他们。',
+    );
+  });
+
+  it('has every word in both languages', () => {
+    const paths = (tree: object, at = ''): string[] =>
+      Object.entries(tree)
+        .flatMap(([key, value]) =>
+          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
+        )
+        .sort();
+    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
+  });
+
   it('switches to manual payouts', async () => {
     const client = scriptedClient({
       BalanceCard: [

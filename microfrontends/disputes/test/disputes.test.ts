@@ -18,7 +18,7 @@ import {
 } from '../src/disputes-api.js';
 
 /** The shared session, as the page reads it when mounted without the shell. */
-const account = (manageDisputes = true) => ({
+const account = (manageDisputes = true, support: Record<string, string | null> = {}) => ({
   me: {
     id: 'acct_1',
     displayName: 'Jenny Rosen',
@@ -28,6 +28,10 @@ const account = (manageDisputes = true) => ({
     platform: {
       name: 'Rocket Rides',
       brandColor: '#0a7f5a',
+      supportEmail: null,
+      supportPhone: null,
+      supportUrl: null,
+      ...support,
       features: {
         closeAccount: false,
         editPublicInfo: false,
@@ -218,6 +222,43 @@ describe('responding to a dispute', () => {
     expect(view.get('[data-field="shippingTrackingNumber"]').attributes('aria-invalid')).toBe(
       'true',
     );
+  });
+
+  it('says how to reach the platform when it responds to disputes itself', async () => {
+    const refused = () =>
+      new GraphqlRequestError('off', 'FORBIDDEN', undefined, { reason: 'FEATURE_DISABLED' });
+    const client = scriptedClient({
+      Session: [
+        account(true, {
+          supportEmail: 'help@rocketrides.example',
+          supportPhone: '+14155550123',
+          supportUrl: 'javascript:alert(1)',
+        }),
+      ],
+      Dispute: [detail()],
+      DisputedPayment: [payment],
+      SaveDisputeEvidence: [refused()],
+    });
+    const view = await mountPage(client, '/disputes/dp_1');
+    await view.get('[data-testid="save"]').trigger('click');
+    await flushPromises();
+    expect(view.get('[role="alert"]').text()).toBe('Your platform responds to disputes for you.');
+    const contact = view.get('[data-testid="support-contact"]');
+    expect(contact.text()).toBe('Contact Rocket Rides: help@rocketrides.example · +14155550123');
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+    ]);
+  });
+
+  it('has every word in both languages', () => {
+    const paths = (tree: object, at = ''): string[] =>
+      Object.entries(tree)
+        .flatMap(([key, value]) =>
+          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
+        )
+        .sort();
+    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
   });
 
   it('uploads a file for a file field and saves it with the evidence', async () => {

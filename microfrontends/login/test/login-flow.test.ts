@@ -108,6 +108,25 @@ describe('login flow', () => {
     ]);
   });
 
+  it('links a help page only when it is a web address', async () => {
+    const platform = {
+      name: 'Rocket Rides',
+      brandColor: '#0a7d4f',
+      iconUrl: null,
+      supportEmail: null,
+      supportPhone: null,
+      supportUrl: 'javascript:alert(1)',
+    };
+    const { flow } = mountFlow(
+      scriptedClient({ StartLogin: [{ startLogin: { ...challenge, platform } }] }),
+    );
+    await flushPromises();
+    const support = flow.get('[data-testid="login-support"]');
+    expect(support.find('a').exists()).toBe(false);
+    expect(support.html()).not.toContain('javascript:');
+    expect(support.text()).toBe('Trouble signing in? Contact Rocket Rides where you signed up.');
+  });
+
   it('names no platform for a self-serve sign-in', async () => {
     const { flow } = await signInSelfServe(
       scriptedClient({ StartEmailLogin: [{ startEmailLogin: emailChallenge }] }),

@@ -19,6 +19,9 @@ graphql(`
       name
       brandColor
       iconUrl
+      supportEmail
+      supportPhone
+      supportUrl
     }
     steps {
       key

@@ -95,7 +95,14 @@ function onboarding(overrides: Partial<Onboarding> = {}): Onboarding {
     businessType: 'company',
     type: 'account_onboarding',
     returnUrl: RETURN_URL,
-    platform: { name: 'Rocket Rides', brandColor: '#0a7cff', iconUrl: null },
+    platform: {
+      name: 'Rocket Rides',
+      brandColor: '#0a7cff',
+      iconUrl: null,
+      supportEmail: null,
+      supportPhone: null,
+      supportUrl: null,
+    },
     steps: steps(),
     detailsSubmitted: false,
     chargesEnabled: false,
@@ -197,7 +204,12 @@ describe('opening the link', () => {
     // In test mode the page says which test values verify.
     expect(flow.get('[data-testid="test-mode"]').text()).toContain('000000000 passes');
     // The shell's top bar is told too: it cannot ask an onboarding session who this is.
-    expect(getBranding()).toEqual({ platformName: 'Rocket Rides', brandColor: '#0a7cff' });
+    expect(getBranding()).toEqual({
+      platformName: 'Rocket Rides',
+      brandColor: '#0a7cff',
+      iconUrl: null,
+      support: { email: null, phone: null, url: null },
+    });
 
     // The first step not complete (the business type is chosen already), with its progress.
     expect(title(flow)).toBe('Business details');
@@ -782,8 +794,20 @@ describe('the bank step of a signed-in dashboard account', () => {
 
   it('explains a refusal: a contact changed lately, or the platform manages bank accounts', async () => {
     setSession({ accountId: 'acct_1' });
+    // The platform's support contact, as onboarding names it.
+    const support = {
+      email: 'help@rocketrides.example',
+      phone: '+14155550123',
+      url: 'javascript:alert(1)',
+    };
+    const platform = {
+      ...onboarding().platform,
+      supportEmail: support.email,
+      supportPhone: support.phone,
+      supportUrl: support.url,
+    };
     const client = scriptedClient({
-      Onboarding: [{ onboarding: update(at('bank')) }],
+      Onboarding: [{ onboarding: { ...update(at('bank')), platform } }],
       StartPayoutDetailsChange: [
         refused('FAILED_PRECONDITION', 'Contact changed.', { reason: 'RECENT_CONTACT_CHANGE' }),
         refused('FORBIDDEN', 'Not allowed.', { reason: 'FEATURE_DISABLED' }),
@@ -798,8 +822,16 @@ describe('the bank step of a signed-in dashboard account', () => {
     );
     await submitBank(flow);
     expect(alert()).toBe(
-      'Your platform manages where your payouts go. Ask them to add your bank account.',
+      'Your platform manages where your payouts go: it can add your bank account for you.',
     );
+    // How to reach it follows, and a help page that is not a web address is no link.
+    expect(getBranding()).toMatchObject({ platformName: 'Rocket Rides', support });
+    const contact = flow.get('[data-testid="bank-step"] [data-testid="support-contact"]');
+    expect(contact.text()).toBe('Contact Rocket Rides: help@rocketrides.example · +14155550123');
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+    ]);
     expect(flow.find('#onb-bank-code').exists()).toBe(false);
   });
 

@@ -13,7 +13,7 @@ import { messages } from '../src/messages.js';
 import { searchFilter, type PaymentDetail } from '../src/payments-api.js';
 
 /** The shared session, as the page reads it when mounted without the shell. */
-const account = (issueRefunds = true) => ({
+const account = (issueRefunds = true, support: Record<string, string | null> = {}) => ({
   me: {
     id: 'acct_1',
     displayName: 'Jenny Rosen',
@@ -23,6 +23,10 @@ const account = (issueRefunds = true) => ({
     platform: {
       name: 'Rocket Rides',
       brandColor: '#0a7f5a',
+      supportEmail: null,
+      supportPhone: null,
+      supportUrl: null,
+      ...support,
       features: {
         closeAccount: false,
         editPublicInfo: false,
@@ -259,8 +263,75 @@ describe('payment detail and refund', () => {
       expect(view.get('[data-testid="refund-dialog"] input').attributes('aria-invalid')).toBe(
         'true',
       );
+      // Asking the platform is one way out: where to find it follows.
+      expect(view.get('[data-testid="refund-dialog"] [data-testid="support-contact"]').text()).toBe(
+        locale === 'en'
+          ? 'Rocket Rides supports your account: contact them where you signed up.'
+          : 'Rocket Rides 为您的账户提供支持：请通过您注册的地方联系他们。',
+      );
       view.unmount();
     }
+  });
+
+  it('says how to reach the platform when it refuses refunds from the dashboard', async () => {
+    const client = scriptedClient({
+      Session: [
+        account(true, {
+          supportEmail: 'help@rocketrides.example',
+          supportPhone: '+14155550123',
+          supportUrl: 'https://rocketrides.example/help',
+        }),
+      ],
+      Payment: [detail()],
+      RefundPayment: [
+        new GraphqlRequestError('off', 'FORBIDDEN', undefined, { reason: 'FEATURE_DISABLED' }),
+      ],
+    });
+    const view = await mountPage(client, '/payments/ch_1');
+    await view.get('[data-testid="refund"]').trigger('click');
+    const dialog = view.get('[data-testid="refund-dialog"]');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role="alert"]').text()).toBe(
+      'Your platform does not allow refunds from the dashboard.',
+    );
+    const contact = dialog.get('[data-testid="support-contact"]');
+    expect(contact.text()).toContain('Contact Rocket Rides:');
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+      'https://rocketrides.example/help',
+    ]);
+  });
+
+  it('never links a help page that is not a web address', async () => {
+    const client = scriptedClient({
+      Session: [account(true, { supportUrl: 'javascript:alert(1)' })],
+      Payment: [detail()],
+      RefundPayment: [
+        new GraphqlRequestError('off', 'FORBIDDEN', undefined, { reason: 'FEATURE_DISABLED' }),
+      ],
+    });
+    const view = await mountPage(client, '/payments/ch_1');
+    await view.get('[data-testid="refund"]').trigger('click');
+    await view.get('[data-testid="refund-dialog"] form').trigger('submit');
+    await flushPromises();
+    const contact = view.get('[data-testid="refund-dialog"] [data-testid="support-contact"]');
+    expect(contact.find('a').exists()).toBe(false);
+    expect(contact.html()).not.toContain('javascript:');
+    expect(contact.text()).toBe(
+      'Rocket Rides supports your account: contact them where you signed up.',
+    );
+  });
+
+  it('has every word in both languages', () => {
+    const paths = (tree: object, at = ''): string[] =>
+      Object.entries(tree)
+        .flatMap(([key, value]) =>
+          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
+        )
+        .sort();
+    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
   });
 
   it('offers no refund where the platform does not allow it', async () => {

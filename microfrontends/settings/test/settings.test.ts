@@ -1,7 +1,14 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
-import { createDashI18n, GraphqlRequestError, setLocale, type GraphqlClient } from '@dash/web-kit';
+import {
+  createDashI18n,
+  GraphqlRequestError,
+  setBranding,
+  setLocale,
+  type Branding,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import SettingsPage from '../src/SettingsPage.vue';
 import { messages } from '../src/messages.js';
 import type { SettingsAccount } from '../src/settings-api.js';
@@ -45,8 +52,24 @@ async function mountPage(client: GraphqlClient, props: Record<string, unknown> =
   return page;
 }
 
+/** What the shell publishes for the page once the session is read. */
+const rocketRides = (support: Branding['support']): Branding => ({
+  platformName: 'Rocket Rides',
+  brandColor: '#0a7d4f',
+  support,
+});
+
+/** Every word's path in a tree of messages: 'settings.reasons.CODE_WRONG'. */
+const paths = (tree: object, at = ''): string[] =>
+  Object.entries(tree)
+    .flatMap(([key, value]) =>
+      typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
+    )
+    .sort();
+
 beforeEach(() => {
   setLocale('en');
+  setBranding(rocketRides(undefined));
   // happy-dom's dialog keeps state but does not render modally; enough to open and close it.
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
@@ -227,6 +250,73 @@ describe('settings page', () => {
     const info = page.get('[data-testid="public-info"]');
     expect(info.find('button').exists()).toBe(false);
     expect(info.text()).toContain('Rocket Rides manages this information');
+    // No bare "contact them": how to reach the platform follows.
+    expect(info.text()).not.toContain('Contact them');
+    expect(info.get('[data-testid="support-contact"]').text()).toBe(
+      'Rocket Rides supports your account: contact them where you signed up.',
+    );
+  });
+
+  it('says how to reach the platform when it refuses closing from the dashboard', async () => {
+    setBranding(
+      rocketRides({
+        email: 'help@rocketrides.example',
+        phone: '+14155550123',
+        url: 'https://rocketrides.example/help',
+      }),
+    );
+    const client = scriptedClient({
+      SettingsAccount: [{ me: account() }],
+      StartAccountClosure: [refused('FORBIDDEN', { reason: 'FEATURE_DISABLED' })],
+    });
+    const page = await mountPage(client);
+    const closing = page.get('[data-testid="close-account"]');
+    await closing.get('button').trigger('click');
+    await closing.get('form').trigger('submit');
+    await flushPromises();
+    expect(closing.get('[data-testid="close-problem"]').text()).toBe(
+      'Rocket Rides does not allow this from the dashboard.',
+    );
+    const contact = closing.get('[data-testid="support-contact"]');
+    expect(contact.text()).toContain('Contact Rocket Rides:');
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+      'https://rocketrides.example/help',
+    ]);
+
+    // A hostile help page is never a link; the email still is.
+    setBranding(
+      rocketRides({ email: 'help@rocketrides.example', phone: null, url: 'javascript:alert(1)' }),
+    );
+    await flushPromises();
+    expect(contact.findAll('a').map((link) => link.attributes('href'))).toEqual([
+      'mailto:help@rocketrides.example',
+    ]);
+    expect(contact.html()).not.toContain('javascript:');
+  });
+
+  it('says to contact the platform where the account signed up when it gave no contact, in Chinese too', async () => {
+    setBranding(rocketRides({ email: null, phone: null, url: 'javascript:alert(1)' }));
+    setLocale('zh-CN');
+    const client = scriptedClient({
+      SettingsAccount: [{ me: account() }],
+      StartContactChange: [refused('FORBIDDEN', { reason: 'FEATURE_DISABLED' })],
+    });
+    const page = await mountPage(client);
+    const email = page.get('[data-testid="contact-email"]');
+    await email.get('button').trigger('click');
+    await email.get('input[type="email"]').setValue('new@example.com');
+    await email.get('form').trigger('submit');
+    await flushPromises();
+    expect(email.get('[role="alert"]').text()).toBe('Rocket Rides 不允许在控制台中进行此操作。');
+    const contact = email.get('[data-testid="support-contact"]');
+    expect(contact.find('a').exists()).toBe(false);
+    expect(contact.text()).toBe('Rocket Rides 为您的账户提供支持：请通过您注册的地方联系他们。');
+  });
+
+  it('has every word in both languages', () => {
+    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
   });
 
   it('says how to reach the platform’s support, and what to do when it gave none', async () => {
@@ -255,6 +345,26 @@ describe('settings page', () => {
       'noopener',
     );
     withContact.unmount();
+    const hostile = await mountPage(
+      scriptedClient({
+        SettingsAccount: [
+          {
+            me: account({
+              platform: {
+                name: 'Rocket Rides',
+                supportEmail: null,
+                supportPhone: null,
+                supportUrl: 'javascript:alert(1)',
+                features: { closeAccount: true, editPublicInfo: true },
+              },
+            }),
+          },
+        ],
+      }),
+    );
+    expect(hostile.get('[data-testid="support"]').find('a').exists()).toBe(false);
+    expect(hostile.get('[data-testid="support"]').html()).not.toContain('javascript:');
+    hostile.unmount();
     const without = await mountPage(scriptedClient({ SettingsAccount: [{ me: account() }] }));
     expect(without.get('[data-testid="support"]').text()).toContain(
       'Rocket Rides supports your account',

@@ -11,6 +11,11 @@ export type Caller =
       platformId: string;
       livemode: boolean;
       sessionId?: string;
+      /**
+       * Set for a platform's embedded components (an account session's client secret): the
+       * components it may show. The gateway runs only those components' operations for it.
+       */
+      embedded?: readonly EmbeddedComponent[];
     }
   /**
    * Someone who opened an account link: they may fill in the account's onboarding and nothing
@@ -28,6 +33,19 @@ export type Caller =
   | { kind: 'platform'; platformId: string; livemode: boolean; keyId: string }
   /** One of our own services calling another's internal routes (never tenant data). */
   | { kind: 'service'; service: string };
+
+/**
+ * The parts of the dashboard a platform can show inside its own web app, each one
+ * micro-frontend mounted as a custom element (`<dash-balances>`, …).
+ */
+export const EMBEDDED_COMPONENTS = [
+  'balances',
+  'payments',
+  'payouts',
+  'notification_banner',
+] as const;
+
+export type EmbeddedComponent = (typeof EMBEDDED_COMPONENTS)[number];
 
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 

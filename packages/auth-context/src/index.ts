@@ -3,7 +3,9 @@ export {
   CALLER_HEADER,
   CLIENT_IP_HEADER,
   USER_AGENT_HEADER,
+  EMBEDDED_COMPONENTS,
   type Caller,
+  type EmbeddedComponent,
 } from './caller.js';
 export { CallerVerificationError, signCaller, verifyCaller } from './signing.js';
 export {

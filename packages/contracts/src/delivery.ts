@@ -4,7 +4,13 @@ import { defineQueue, openProducer, TypedQueue } from '@dash/queue';
 
 interface DeliveryJob {
   deliveryId: string;
-  accountId: string;
+  /** The account the message is for; null for a notice to a platform's own team. */
+  accountId: string | null;
+  /**
+   * The platform whose branding frames the message (and, for a notice, whom it is for). Found
+   * from the account when absent.
+   */
+  platformId?: string;
   /**
    * The account's mode. A test-mode message never reaches a real carrier: the worker sends it to
    * the dev outbox whatever providers are configured. A job without it counts as test mode.

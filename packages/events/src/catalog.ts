@@ -1,7 +1,9 @@
 /**
  * Every domain event, its payload, and who consumes it — the one list producers and consumers
- * agree on. Payloads name what happened, never secrets or contact details: they are stored in
- * outboxes and queues that outlive the change.
+ * agree on. Payloads name what happened, never secrets or a person's contact details: they are
+ * stored in outboxes and queues that outlive the change. (A platform's own business addresses —
+ * the support contact it shows its accounts, where its technical notices go — are part of how
+ * it presents itself, not a person's details, and travel in `platform.updated`.)
  */
 export interface DomainEventData {
   /**
@@ -29,13 +31,16 @@ export interface DomainEventData {
     withKeyId: string | null;
   };
   /**
-   * A platform's name or dashboard feature switches, as they are now (not what changed):
-   * `features` live mode's, `testFeatures` test mode's (each mode's keys change only their own).
+   * A platform's name, dashboard feature switches and branding, as they are now (not what
+   * changed): `features` live mode's, `testFeatures` test mode's (each mode's keys change only
+   * their own). Also recorded when a platform is created.
    */
   'platform.updated': {
     name: string;
     features: Record<string, boolean>;
     testFeatures?: Record<string, boolean>;
+    /** Absent in events recorded before branding travelled with them. */
+    branding?: PlatformBrandingFacts;
   };
   /** A payout was made (by the schedule, the account or the platform) and left the balance. */
   'payout.created': PayoutFacts;
@@ -85,6 +90,19 @@ export interface DomainEventData {
     currency: string;
     by: Actor;
   };
+}
+
+/** How a platform presents itself to its accounts (dashboard, emails), and where it is reached. */
+export interface PlatformBrandingFacts {
+  /** `#rrggbb`, already darkened by identity so that white text on it meets WCAG AA. */
+  brandColor: string;
+  /** A path on the dashboard's origin (`/platform-icons/<platform>/<digest>.<ext>`), or null. */
+  iconUrl: string | null;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  supportUrl: string | null;
+  /** Where notices for the platform's developers go (a webhook endpoint disabled), or null. */
+  technicalEmail: string | null;
 }
 
 /** What an account must provide now, and what it may do, after a requirements change. */
@@ -169,6 +187,8 @@ export const EVENT_SUBSCRIPTIONS = {
     'charge.succeeded',
     'charge.failed',
     'balance.available',
+    // Each platform's branding, for the emails to its accounts and the notices to its team.
+    'platform.updated',
   ],
   // The ledger names payments after the platform, lets accounts refund where it allows, takes
   // no more money for closed accounts, and none for accounts whose charges are off.

@@ -10,6 +10,7 @@ export {
   type DomainEventType,
   type EventConsumerName,
   type PayoutFacts,
+  type PlatformBrandingFacts,
   type SubscribedType,
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';

@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   delivery: 'dlv',
   webhookEndpoint: 'we',
   webhookDelivery: 'whd',
+  accountSession: 'acs',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -117,6 +117,18 @@ export function navigationLinks(
 }
 
 /** What is wrong with the manifest (empty when nothing): duplicate names, ports or packages. */
+/** The custom element an embedded component is mounted as: `notification_banner` → `dash-notification-banner`. */
+export const embedElementName = (component: string) => `dash-${component.replaceAll('_', '-')}`;
+
+/** The micro-frontends platforms may embed, by their component name. */
+export function embeddableMicrofrontends(
+  entries: readonly MicrofrontendEntry[] = MICROFRONTENDS,
+): Record<string, MicrofrontendEntry> {
+  return Object.fromEntries(
+    entries.flatMap((entry) => (entry.embed ? [[entry.embed, entry] as const] : [])),
+  );
+}
+
 export function manifestProblems(
   subgraphs: readonly SubgraphEntry[] = SUBGRAPHS,
   microfrontends: readonly MicrofrontendEntry[] = MICROFRONTENDS,
@@ -144,6 +156,10 @@ export function manifestProblems(
   duplicates(
     'package',
     microfrontends.map((entry) => entry.package),
+  );
+  duplicates(
+    'embedded component',
+    microfrontends.flatMap((entry) => (entry.embed ? [entry.embed] : [])),
   );
   for (const { name } of [...subgraphs, ...microfrontends])
     if (!FEATURE_NAME.test(name))

@@ -29,4 +29,9 @@ export interface MicrofrontendEntry {
   public?: boolean;
   /** The navigation link's English text; translated by the shared `nav.<name>` message. */
   nav?: string;
+  /**
+   * The embedded component it is, if platforms may show it in their own web app: its
+   * `EmbeddedComponent` value, mounted by the embedding script as `<dash-<value with hyphens>>`.
+   */
+  embed?: string;
 }

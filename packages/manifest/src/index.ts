@@ -2,6 +2,8 @@ export type { MicrofrontendEntry, SubgraphEntry } from './entries.js';
 export { MICROFRONTENDS, SUBGRAPH_NODE_ARGS, SUBGRAPHS } from './manifest.js';
 export {
   defaultSubgraphUrl,
+  embeddableMicrofrontends,
+  embedElementName,
   FEATURE_NAME,
   importWorkspace,
   layoutRoutes,

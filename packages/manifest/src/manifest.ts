@@ -31,14 +31,14 @@ export const SUBGRAPH_NODE_ARGS = ['--max-old-space-size=128'] as const;
  */
 // prettier-ignore
 export const MICROFRONTENDS = [
-  { name: 'banner',       package: '@dash/banner',       folder: 'microfrontends/banner',       routes: 'signed-in' },
-  { name: 'balance',      package: '@dash/balance',      folder: 'microfrontends/balance',      routes: ['/', 'payouts'] },
+  { name: 'banner',       package: '@dash/banner',       folder: 'microfrontends/banner',       routes: 'signed-in', embed: 'notification_banner' },
+  { name: 'balance',      package: '@dash/balance',      folder: 'microfrontends/balance',      routes: ['/', 'payouts'], embed: 'balances' },
   { name: 'earnings',     package: '@dash/earnings',     folder: 'microfrontends/earnings',     routes: ['/'] },
   { name: 'transactions', package: '@dash/transactions', folder: 'microfrontends/transactions', routes: ['/', 'transactions'] },
   { name: 'login',        package: '@dash/login',        folder: 'microfrontends/login',        routes: ['login'], public: true },
   { name: 'onboarding',   package: '@dash/onboarding',   folder: 'microfrontends/onboarding',   routes: ['onboarding'], public: true },
-  { name: 'payments',     package: '@dash/payments',     folder: 'microfrontends/payments',     routes: ['payments'], nav: 'Payments' },
-  { name: 'payouts',      package: '@dash/payouts-app',  folder: 'microfrontends/payouts',      routes: ['payouts'], nav: 'Payouts' },
+  { name: 'payments',     package: '@dash/payments',     folder: 'microfrontends/payments',     routes: ['payments'], nav: 'Payments', embed: 'payments' },
+  { name: 'payouts',      package: '@dash/payouts-app',  folder: 'microfrontends/payouts',      routes: ['payouts'], nav: 'Payouts', embed: 'payouts' },
   { name: 'disputes',     package: '@dash/disputes-app', folder: 'microfrontends/disputes',     routes: ['disputes'], nav: 'Disputes' },
   { name: 'activity',     package: '@dash/activity',     folder: 'microfrontends/activity',     routes: ['activity'], nav: 'Activity' },
   { name: 'settings',     package: '@dash/settings',     folder: 'microfrontends/settings',     routes: ['settings'], nav: 'Settings' },

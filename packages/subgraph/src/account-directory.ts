@@ -106,6 +106,21 @@ export class AccountDirectory {
     return fresh;
   }
 
+  /**
+   * The platform an account belongs to, for what needs only that (an email in its platform's
+   * colours): ownership never changes, so a kept row answers without asking identity, and an
+   * account not kept yet is asked of identity once, then kept. Null when identity knows none.
+   */
+  async platformOf(accountId: string): Promise<string | null> {
+    const [row] = await preparedRead<Pick<AccountRow, 'platform_id'>>(
+      this.dataSource,
+      'SELECT platform_id FROM accounts WHERE id = ?',
+      [accountId],
+    );
+    if (row) return row.platform_id;
+    return (await this.owner(accountId))?.platformId ?? null;
+  }
+
   /** The account if it is the platform's in the key's mode, open or closed (for reading). */
   async belongsTo(
     platform: { platformId: string; livemode: boolean },

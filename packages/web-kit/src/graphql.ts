@@ -92,3 +92,8 @@ export function graphqlClient(): GraphqlClient {
   shared ??= createGraphqlClient();
   return shared;
 }
+
+/** Replaces the page-wide client (embedded components call with a client secret instead). */
+export function useGraphqlClient(client: GraphqlClient): void {
+  shared = client;
+}

@@ -24,8 +24,10 @@ export {
   createGraphqlClient,
   graphqlClient,
   GraphqlRequestError,
+  useGraphqlClient,
   type GraphqlClient,
 } from './graphql.js';
+export { connectEmbedded, isEmbedded, type EmbeddedConnection } from './embedding.js';
 export {
   formatAmount,
   formatDate,
@@ -67,3 +69,7 @@ export { default as ErrorState } from './components/ErrorState.vue';
 export { default as PagedList } from './components/PagedList.vue';
 export { default as StatusPill } from './components/StatusPill.vue';
 export type { Tone } from './components/tone.js';
+export { default as PlatformContact } from './components/PlatformContact.vue';
+export { useBranding } from './use-branding.js';
+export { supportLinks, type SupportLink } from './support-links.js';
+export type { SupportContact } from './state.js';

@@ -44,8 +44,15 @@ export const sharedMessages: Record<Locale, MessageTree> = {
         RECENT_CONTACT_CHANGE:
           'Your email or phone changed recently. For your safety, where your payouts go cannot change for 72 hours after that.',
         FEATURE_DISABLED:
-          'Your platform manages where your payouts go. Ask them to add your bank account.',
+          'Your platform manages where your payouts go: it can add your bank account for you.',
       },
+    },
+    // The contact line beside a message that sends the account to its platform.
+    supportContact: {
+      contact: 'Contact {platform}:',
+      contactYours: 'Contact your platform:',
+      elsewhere: '{platform} supports your account: contact them where you signed up.',
+      elsewhereYours: 'Your platform supports your account: contact them where you signed up.',
     },
   },
   'zh-CN': {
@@ -85,8 +92,14 @@ export const sharedMessages: Record<Locale, MessageTree> = {
         TOO_MANY_ATTEMPTS: '尝试的验证码过多，请稍后再试。',
         RECENT_CONTACT_CHANGE:
           '您的邮箱或手机号最近已更改。为了您的安全，更改后 72 小时内无法更换提现账户。',
-        FEATURE_DISABLED: '您的提现账户由平台管理，请联系平台添加银行账户。',
+        FEATURE_DISABLED: '您的提现账户由平台管理，平台可以为您添加银行账户。',
       },
+    },
+    supportContact: {
+      contact: '请联系 {platform}：',
+      contactYours: '请联系您的平台：',
+      elsewhere: '{platform} 为您的账户提供支持：请通过您注册的地方联系他们。',
+      elsewhereYours: '您的平台为您的账户提供支持：请通过您注册的地方联系他们。',
     },
   },
 };

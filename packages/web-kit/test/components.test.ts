@@ -8,8 +8,12 @@ import {
   Dialog,
   isSendableAmount,
   PagedList,
+  PlatformContact,
+  setBranding,
   setLocale,
+  sharedMessages,
   StatusPill,
+  supportLinks,
   useAmountDialog,
   useKeysetList,
   useMoney,
@@ -18,6 +22,7 @@ import {
 
 enableAutoUnmount(afterEach);
 afterEach(() => setLocale('en'));
+afterEach(() => setBranding({ platformName: '', brandColor: '#5b4cf0' }));
 
 const withI18n = () => ({ global: { plugins: [createDashI18n().i18n] } });
 
@@ -284,5 +289,108 @@ describe('useAmountDialog', () => {
 
     expect(await state.confirm(async () => undefined)).toBe(true);
     expect(shown).toEqual({ open: 2, close: 1 });
+  });
+});
+
+describe('PlatformContact', () => {
+  const rocketRides = {
+    platformName: 'Rocket Rides',
+    brandColor: '#0a7d4f',
+    support: {
+      email: 'help@rocketrides.example',
+      phone: '+14155550123',
+      url: 'https://rocketrides.example/help',
+    },
+  };
+  const contact = () => mount(PlatformContact, withI18n()).get('[data-testid="support-contact"]');
+  const hrefs = (line: ReturnType<typeof contact>) =>
+    line.findAll('a').map((link) => link.attributes('href'));
+
+  it('links the email, phone and help page the platform gave', () => {
+    setBranding(rocketRides);
+    const line = contact();
+    expect(line.text()).toBe(
+      'Contact Rocket Rides: help@rocketrides.example · +14155550123 · rocketrides.example/help',
+    );
+    expect(hrefs(line)).toEqual([
+      'mailto:help@rocketrides.example',
+      'tel:+14155550123',
+      'https://rocketrides.example/help',
+    ]);
+    const page = line.get('a[data-contact="url"]');
+    expect(page.attributes('rel')).toContain('noopener');
+    expect(page.attributes('target')).toBe('_blank');
+  });
+
+  it('never links a script or another scheme, nor a mailto: that carries more than an address', () => {
+    setBranding({
+      ...rocketRides,
+      support: {
+        email: 'x@example.com?bcc=all@example.com',
+        phone: null,
+        url: 'javascript:alert(1)',
+      },
+    });
+    const line = contact();
+    expect(line.find('a').exists()).toBe(false);
+    expect(line.html()).not.toContain('javascript:');
+    expect(line.text()).toBe(
+      'Rocket Rides supports your account: contact them where you signed up.',
+    );
+
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.example/',
+    ]) {
+      expect(supportLinks({ email: null, phone: null, url })).toEqual([]);
+    }
+    expect(
+      supportLinks({ email: null, phone: '+1 (415) 555-0123', url: 'http://help.example' }),
+    ).toEqual([
+      { kind: 'phone', href: 'tel:+14155550123', text: '+1 (415) 555-0123' },
+      { kind: 'url', href: 'http://help.example/', text: 'help.example' },
+    ]);
+  });
+
+  it('says to contact the platform where the account signed up when it gave no contact', () => {
+    setBranding({ platformName: 'Rocket Rides', brandColor: '#0a7d4f' });
+    expect(contact().text()).toBe(
+      'Rocket Rides supports your account: contact them where you signed up.',
+    );
+    setBranding({
+      platformName: '',
+      brandColor: '#0a7d4f',
+      support: { email: null, phone: null, url: null },
+    });
+    expect(contact().text()).toBe(
+      'Your platform supports your account: contact them where you signed up.',
+    );
+  });
+
+  it('follows the branding and the language as they change', async () => {
+    setBranding({ platformName: 'Rocket Rides', brandColor: '#0a7d4f' });
+    const line = contact();
+    setBranding(rocketRides);
+    await nextTick();
+    expect(hrefs(line)).toHaveLength(3);
+    setLocale('zh-CN');
+    await nextTick();
+    expect(line.text()).toContain('请联系 Rocket Rides：');
+  });
+});
+
+describe('shared words', () => {
+  /** Every word's path in a tree of messages: 'payoutCode.reasons.CODE_WRONG'. */
+  const paths = (tree: object, at = ''): string[] =>
+    Object.entries(tree)
+      .flatMap(([key, value]) =>
+        typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
+      )
+      .sort();
+
+  it('has every word in both languages', () => {
+    expect(paths(sharedMessages['zh-CN'])).toEqual(paths(sharedMessages.en));
   });
 });

@@ -2,6 +2,7 @@ import type { CredentialEpochs } from '@dash/auth-context';
 import type { Access, BaseContext } from '@dash/subgraph';
 import type { AccountReader, AccountService } from './account/account.service.js';
 import type { ApiKeyService } from './api-key/api-key.service.js';
+import type { AccountSessions } from './embedding/account-session.service.js';
 import type { LoginService } from './login/login.service.js';
 import type { AccountLinks } from './onboarding/account-link.service.js';
 import type { OnboardingService } from './onboarding/onboarding.service.js';
@@ -20,6 +21,8 @@ export interface IdentityContext extends BaseContext {
   platforms: PlatformService;
   branding: PlatformBranding;
   apiKeys: ApiKeyService;
+  /** Embedded components' account sessions and the origins they may be used from. */
+  accountSessions: AccountSessions;
   login: LoginService;
   contactChange: ContactChangeService;
   payoutDetails: PayoutDetailsCodes;

@@ -7,6 +7,7 @@ import { Platform } from './platform/platform.entity.js';
 import type { StoredFeatures } from './platform/platform-features.type.js';
 import { recordPlatformUpdated } from './platform/platform.service.js';
 import { PlatformBranding, type BrandingChange } from './branding/platform-branding.service.js';
+import { AccountSessions } from './embedding/account-session.service.js';
 
 export interface IdentitySeed {
   platform: Pick<Platform, 'id' | 'name' | 'brandColor'> & {
@@ -30,6 +31,8 @@ export interface IdentitySeed {
   >;
   /** Fixed, published keys for local demos only; real keys come from `npm run platform`. */
   apiKeys?: Array<{ id: string; livemode: boolean; secret: string }>;
+  /** Where the platform's test-mode web app embeds components (the demo platform's page). */
+  testEmbedOrigins?: string[];
 }
 
 /** Writes demo rows; running it twice leaves the same rows (upsert by id). */
@@ -74,4 +77,9 @@ export async function seedIdentity(
   });
   if (seed.platform.branding)
     await new PlatformBranding(dataSource).update(seed.platform.id, seed.platform.branding);
+  if (seed.testEmbedOrigins)
+    await new AccountSessions(dataSource, () => now).setOrigins(
+      { platformId: seed.platform.id, livemode: false },
+      seed.testEmbedOrigins,
+    );
 }

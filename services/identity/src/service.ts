@@ -7,6 +7,7 @@ import { SettingsResolver } from './settings/settings.resolver.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { LoginResolver } from './login/login.resolver.js';
 import { PlatformResolver, platformReference } from './platform/platform.resolver.js';
+import { EmbeddingResolver } from './embedding/embedding.resolver.js';
 import { Router } from 'express';
 import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
@@ -50,7 +51,11 @@ import { PlatformBranding } from './branding/platform-branding.service.js';
 import { PlatformBrandingResolver } from './branding/platform-branding.resolver.js';
 import { platformIconRoute } from './branding/platform-icon.route.js';
 import { PlatformBranding1765300000001 } from './migrations/1765300000001-PlatformBranding.js';
+import { PlatformTechnicalEmail1765500000001 } from './migrations/1765500000001-PlatformTechnicalEmail.js';
 import { PlatformService } from './platform/platform.service.js';
+import { AccountSessions } from './embedding/account-session.service.js';
+import { AccountSessionRow, EmbedOriginRow } from './embedding/account-session.entity.js';
+import { AccountSessions1765500000000 } from './migrations/1765500000000-AccountSessions.js';
 import { AccountClosureService } from './settings/account-closure.service.js';
 import { challengeCheckRoute } from './settings/challenge-check.route.js';
 import { ClosureChecks } from './settings/closure-checks.service.js';
@@ -126,6 +131,7 @@ export function assembleIdentity(
       return { accountReads, access: new Access(caller, accountReads, platforms.lookup()) };
     },
     apiKeys: new ApiKeyService(dataSource),
+    accountSessions: new AccountSessions(dataSource, now),
     forClient,
     accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
     // Test mode simulates verification; live mode waits for a real provider (see verification.rules.ts).
@@ -160,6 +166,8 @@ export function createIdentityService(
       LoginChallengeRow,
       SessionRow,
       AccountLinkRow,
+      AccountSessionRow,
+      EmbedOriginRow,
     ],
     migrations: [
       Init1764028800000,
@@ -176,6 +184,8 @@ export function createIdentityService(
       PlatformFeaturesPerMode1765010000001,
       PlatformBranding1765300000001,
       AccountListIndexes1765400000000,
+      AccountSessions1765500000000,
+      PlatformTechnicalEmail1765500000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -186,6 +196,7 @@ export function createIdentityService(
       OnboardingResolver,
       PlatformResolver,
       PlatformBrandingResolver,
+      EmbeddingResolver,
     ],
     referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
@@ -218,6 +229,7 @@ export function createIdentityService(
       platforms: app.platforms,
       branding: app.branding,
       apiKeys: app.apiKeys,
+      accountSessions: app.accountSessions,
       accountLinks: app.accountLinks,
       onboarding: app.onboarding,
       credentialEpochs: app.credentialEpochs,
@@ -227,7 +239,12 @@ export function createIdentityService(
       // Other services' calls carry no end client: no per-address limits apply to them.
       const { login, payoutDetails } = app.forClient({ log });
       return Router().use(
-        authenticateRoute(config.internalSecret, app.apiKeys, login, app.credentialEpochs),
+        authenticateRoute(config.internalSecret, {
+          keys: app.apiKeys,
+          login,
+          accountSessions: app.accountSessions,
+          epochs: app.credentialEpochs,
+        }),
         accountOwnerRoute(config.internalSecret, app.accounts),
         accountContactRoute(config.internalSecret, app.accounts),
         challengeCheckRoute(config.internalSecret, payoutDetails),

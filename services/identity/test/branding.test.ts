@@ -219,6 +219,54 @@ describe('platform branding', () => {
     expect(row!.name).not.toMatch(/Hijacked|Other Platform/);
   });
 
+  it('keeps a technical address for the platform’s own keys, and carries the branding in its event', async () => {
+    const TECHNICAL = `mutation($technical: String) {
+      updatePlatformBranding(technicalEmail: $technical) { platform { technicalEmail } }
+    }`;
+    const set = await service.query<{
+      updatePlatformBranding: { platform: { technicalEmail: string | null } };
+    }>(TECHNICAL, { technical: ' Dev@RocketRides.example ' }, live(platformId));
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.updatePlatformBranding.platform.technicalEmail).toBe(
+      'dev@rocketrides.example',
+    );
+    const events = (await service.dataSource.query(
+      "SELECT data FROM outbox_events WHERE platform_id = ? AND type = 'platform.updated' ORDER BY id DESC LIMIT 1",
+      [platformId],
+    )) as Array<{ data: string }>;
+    expect(JSON.parse(events[0]!.data).data.branding).toMatchObject({
+      technicalEmail: 'dev@rocketrides.example',
+      brandColor: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    });
+
+    // Its keys read it back; its accounts, which read its branding, never do.
+    const READ = '{ platform { technicalEmail } }';
+    const byKey = await service.query<{ platform: { technicalEmail: string | null } }>(
+      READ,
+      {},
+      test(platformId),
+    );
+    expect(byKey.data!.platform.technicalEmail).toBe('dev@rocketrides.example');
+    const byAccount = await service.query<{
+      _entities: Array<{ technicalEmail: string | null } | null>;
+    }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Platform { technicalEmail } } }',
+      { r: [{ __typename: 'Platform', id: platformId }] },
+      { kind: 'account', accountId: 'acct_x', platformId, livemode: true },
+    );
+    expect(byAccount.data!._entities[0]).toEqual({ technicalEmail: null });
+
+    const refused = await service.query(TECHNICAL, { technical: 'not an email' }, live(platformId));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'technicalEmail',
+    });
+    const cleared = await service.query<{
+      updatePlatformBranding: { platform: { technicalEmail: string | null } };
+    }>(TECHNICAL, { technical: null }, live(platformId));
+    expect(cleared.data!.updatePlatformBranding.platform.technicalEmail).toBeNull();
+  });
+
   it('keeps one icon and one event per update when many race', async () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>

@@ -24,10 +24,14 @@ export function postInternal(
   });
 }
 
-/** What the gateway learns of an API key or a session token: the status and, on 200, the caller. */
+/**
+ * What the gateway learns of an API key, a session token or a client secret (with the origin of
+ * the page that sent it): the status and, on 200, the caller.
+ */
 export async function authenticate(
   service: TestService,
-  credential: { apiKey: string } | { sessionToken: string },
+  credential:
+    { apiKey: string } | { sessionToken: string } | { clientSecret: string; origin?: string },
   signer: Caller | null = GATEWAY,
 ): Promise<{ status: number; body: { caller?: Caller } }> {
   const response = await postInternal(service, '/internal/authenticate', credential, signer);

@@ -1,6 +1,7 @@
 export { createNotificationsService, notificationsService } from './service.js';
 export {
   seedActivity,
+  seedPlatformBrand,
   seedWebhookEndpoint,
   type ActivitySeed,
   type WebhookEndpointSeed,

@@ -3,6 +3,10 @@ import { upsertSeedRows, type SeedRow } from '@dash/subgraph';
 import { sealValue, type SecretKeys } from '@dash/config';
 import { ActivityItem } from './activity/activity-item.entity.js';
 import { WebhookEndpoint, WebhookEndpointStatus } from './webhook/webhook-endpoint.entity.js';
+import {
+  savePlatformBrand,
+  type PlatformBrandFacts,
+} from './platform-brand/platform-brands.service.js';
 
 /** Demo activity: its facts (`params`) where it has them, else its English text as written. */
 export type ActivitySeed = Array<
@@ -16,6 +20,18 @@ export function seedActivity(dataSource: DataSource, items: ActivitySeed): Promi
     ActivityItem,
     items.map((item) => ({ params: null, ...item })),
   );
+}
+
+/**
+ * A platform's branding for the first emails of a fresh stack, sent before identity's
+ * `platform.updated` arrives. Kept as the oldest possible state: any event replaces it, and
+ * running it again never undoes one.
+ */
+export function seedPlatformBrand(
+  dataSource: DataSource,
+  brand: PlatformBrandFacts,
+): Promise<void> {
+  return dataSource.transaction((manager) => savePlatformBrand(manager, brand, new Date(0)));
 }
 
 /** A webhook endpoint with a known secret, for a demo receiver that verifies what it gets. */
@@ -51,6 +67,9 @@ export async function seedWebhookEndpoint(
       previousSecret: null,
       previousSecretExpiresAt: null,
       failingSince: null,
+      lastFailure: null,
+      disabledAt: null,
+      disabledNoticeDue: false,
       createdAt: new Date(),
     },
     { conflictPaths: ['id'], skipUpdateIfNoValuesChanged: false },

@@ -5,6 +5,7 @@ import {
   Access,
   AccountDirectory,
   keepCapabilities,
+  keepPlatform,
   markAccountClosed,
   platformLookup,
   type ServiceDefinition,
@@ -46,6 +47,11 @@ import { RequirementsEmail1764700000001 } from './migrations/1764700000001-Requi
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { ActivityParams1765100000000 } from './migrations/1765100000000-ActivityParams.js';
 import { Webhooks1765200000000 } from './migrations/1765200000000-Webhooks.js';
+import { BrandedEmails1765500000001 } from './migrations/1765500000001-BrandedEmails.js';
+import { PlatformBrand } from './platform-brand/platform-brand.entity.js';
+import { PlatformBrands } from './platform-brand/platform-brands.service.js';
+import { EmailComposer } from './delivery/email-composer.service.js';
+import { EndpointDisabledNotices } from './webhook/endpoint-disabled-notices.service.js';
 import { EventsResolver } from './platform-event/events.resolver.js';
 import { PlatformEvent } from './platform-event/platform-event.entity.js';
 import { assembleWebhooks } from './webhook/assemble-webhooks.js';
@@ -60,8 +66,9 @@ import { WebhookSender } from './webhook/webhook-sender.service.js';
 /**
  * Everything notifications uses, built once per instance: the gate of each request over the one
  * account directory, the activity hub, the notices, the emails activity asks for (their
- * producer's connection opens lazily and closes with the instance's connections), and the delivery
- * worker's record and carriers (`createProvider`; by default the configuration's).
+ * producer's connection opens lazily and closes with the instance's connections), the platforms'
+ * branding, and the delivery worker's record, carriers (`createProvider`; by default the
+ * configuration's) and the branded HTML of emails.
  */
 export function assembleNotifications(
   deps: ServiceDeps,
@@ -76,9 +83,11 @@ export function assembleNotifications(
     deps.config.internalSecret,
     'notifications',
   );
+  const brands = new PlatformBrands(dataSource);
   return {
     dataSource,
     producer,
+    brands,
     accessFor: (caller: Caller) => new Access(caller, accounts, platformLookup(dataSource)),
     activity: new ActivityItems(dataSource),
     notices: new AccountNotices(dataSource),
@@ -90,6 +99,7 @@ export function assembleNotifications(
       dataSource,
       deps.config.internalSecret,
       loadWebhookConfig(deps.env, deps.config.nodeEnv),
+      new EndpointDisabledNotices(dataSource, brands, () => producer.queue),
     ),
     delivery: {
       ...loadQueueConfig(deps.env),
@@ -97,6 +107,12 @@ export function assembleNotifications(
       provider: createProvider(deps),
       testModeProvider: new DevOutboxProvider(dataSource, deps.log),
       keys: deps.config.internalSecret,
+      emails: new EmailComposer(
+        brands,
+        (accountId) => accounts.platformOf(accountId),
+        config.dashboardUrl,
+        deps.log,
+      ),
     },
   };
 }
@@ -123,6 +139,7 @@ export function createNotificationsService(
       WebhookEndpoint,
       WebhookDelivery,
       WebhookAttempt,
+      PlatformBrand,
     ],
     migrations: [
       Init1764028800000,
@@ -133,6 +150,7 @@ export function createNotificationsService(
       KnownAccountCapabilities1765010000000,
       ActivityParams1765100000000,
       Webhooks1765200000000,
+      BrandedEmails1765500000001,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -184,7 +202,7 @@ export function createNotificationsService(
       },
       eventConsumerPart(
         'notifications',
-        (_deps, { activity, email, webhooks }: NotificationsApp) => {
+        (_deps, { activity, email, webhooks, brands }: NotificationsApp) => {
           const handlers = activityEventHandlers(activity, email);
           return alsoTellingPlatforms(
             {
@@ -196,6 +214,11 @@ export function createNotificationsService(
               'account.closed': async (event, manager) => {
                 await handlers['account.closed'](event, manager);
                 await markAccountClosed(manager, event.accountId!);
+              },
+              // The platform's name and switches (for Access) and its branding (for emails).
+              'platform.updated': async (event, manager) => {
+                await keepPlatform(event, manager);
+                await brands.keep(event, manager);
               },
             },
             webhooks.publish,

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { workspacePath, type MicrofrontendEntry } from '@dash/manifest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileGroup, folderGroup, type FileGroup } from './file-group.js';
+import { fileGroup, folderGroup, type FileGroup, type FileTransform } from './file-group.js';
+import { pinImports } from './pinned-imports.js';
 
 const require = createRequire(import.meta.url);
 
@@ -84,15 +85,31 @@ export interface StaticAssets {
   folders: readonly string[];
 }
 
+/** A module's imports of the shared libraries read so far, pinned to their versioned URLs. */
+function pinning(mounts: readonly AssetMount[]): FileTransform {
+  const urls: Record<string, string> = {};
+  for (const [specifier, plainUrl] of Object.entries(VENDOR_IMPORTS)) {
+    const name = plainUrl.slice('/vendor/'.length);
+    const mount = mounts.find(({ group }) => group.files.has(name));
+    if (mount) urls[specifier] = `/vendor/${mount.group.version}/${name}`;
+  }
+  return (name, bytes) =>
+    name.endsWith('.js') ? Buffer.from(pinImports(bytes.toString('utf8'), urls)) : bytes;
+}
+
 export function staticAssets(microfrontends: readonly MicrofrontendEntry[]): StaticAssets {
-  const mounts: AssetMount[] = [
-    ...vendorFiles().map((files) => ({ prefix: '/vendor', group: fileGroup(files) })),
-    { prefix: '/shell', group: folderGroup(SHELL_PUBLIC_DIR) },
-    ...microfrontends.map((entry) => ({
+  // Each shared library is read after the ones it imports (web-kit imports vue; the layout,
+  // single-spa), so its imports are pinned to their versions — and so are the apps'.
+  const mounts: AssetMount[] = [];
+  for (const files of vendorFiles())
+    mounts.push({ prefix: '/vendor', group: fileGroup(files, pinning(mounts)) });
+  const pinVendor = pinning(mounts);
+  mounts.push({ prefix: '/shell', group: folderGroup(SHELL_PUBLIC_DIR, pinVendor) });
+  for (const entry of microfrontends)
+    mounts.push({
       prefix: `/apps/${entry.name}`,
-      group: folderGroup(microfrontendDir(entry)),
-    })),
-  ];
+      group: folderGroup(microfrontendDir(entry), pinVendor),
+    });
   const versioned = ({ prefix, group }: AssetMount, name: string) =>
     `${prefix}/${group.version}/${name}`;
   return {

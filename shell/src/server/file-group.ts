@@ -67,14 +67,18 @@ async function compressedBodies(
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
+/** Changes a file's bytes as it is read (e.g. pins a module's imports); the group's version follows. */
+export type FileTransform = (name: string, bytes: Buffer) => Buffer;
+
 /** A group of the given files, by the path each is served under inside the group. */
-export function fileGroup(paths: Record<string, string>): FileGroup {
+export function fileGroup(paths: Record<string, string>, transform?: FileTransform): FileGroup {
   const names = Object.keys(paths).sort();
   const files = new Map<string, StaticFile>();
   const digests = new Map<string, { digest: string; file: StaticFile }>();
   const version = createHash('sha256');
   for (const name of names) {
-    const identity = readFileSync(paths[name]!);
+    const read = readFileSync(paths[name]!);
+    const identity = transform ? transform(name, read) : read;
     const digest = sha256(identity).toString('base64url');
     version.update(`${name}\0${digest}\0`);
     const tag = (encoding: Encoding) =>
@@ -103,7 +107,7 @@ export function fileGroup(paths: Record<string, string>): FileGroup {
 }
 
 /** Every file under `folder` (none if it does not exist, e.g. not built yet). */
-export function folderGroup(folder: string): FileGroup {
+export function folderGroup(folder: string, transform?: FileTransform): FileGroup {
   const paths: Record<string, string> = {};
   if (existsSync(folder)) {
     for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
@@ -112,5 +116,5 @@ export function folderGroup(folder: string): FileGroup {
       paths[relative(folder, path).split(sep).join('/')] = path;
     }
   }
-  return fileGroup(paths);
+  return fileGroup(paths, transform);
 }

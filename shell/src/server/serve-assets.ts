@@ -49,6 +49,10 @@ export function serveAssets(current: () => StaticAssets): RequestHandler {
     const body = file.bodies[encoding] ?? file.bodies.identity;
     res.type(file.extension);
     res.setHeader('cache-control', IMMUTABLE);
+    // Public, versioned files: platforms' pages load them too (embedded components), as
+    // modules (CORS) and stylesheets (no-cors, so the resource policy must allow other sites).
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('cross-origin-resource-policy', 'cross-origin');
     // Caches keep one copy per encoding; the page's URLs are the same for all.
     res.setHeader('vary', 'Accept-Encoding');
     if (body !== file.bodies.identity) res.setHeader('content-encoding', encoding);

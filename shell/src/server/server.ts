@@ -82,6 +82,14 @@ export function createShellServer(options: ShellServerOptions): ShellServer {
   );
 
   app.use(serveAssets(() => site.assets));
+  // The one stable URL a platform's page includes; what it loads is versioned.
+  app.get('/embed.js', (_req, res) => {
+    res.type('js');
+    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('cross-origin-resource-policy', 'cross-origin');
+    res.send(site.embedScript);
+  });
   // Every other page path is a route of the single-page app; files that do not exist are 404s.
   // The page names the files by version, so it is the one thing browsers must always ask again.
   app.get(/^[^.]*$/, (_req, res) => {

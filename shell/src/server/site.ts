@@ -2,16 +2,22 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { MicrofrontendEntry } from '@dash/manifest';
 import { PAGE_TEMPLATE, staticAssets, type StaticAssets } from './assets.js';
 import { renderPage } from './page.js';
+import { renderEmbedScript } from './embed-script.js';
 
-/** The page and the files it names, as read from the builds at one moment. */
+/** The page, the embedding script and the files they name, as read from the builds at one moment. */
 export interface Site {
   page: string;
+  embedScript: string;
   assets: StaticAssets;
 }
 
 export function readSite(microfrontends: readonly MicrofrontendEntry[]): Site {
   const assets = staticAssets(microfrontends);
-  return { page: renderPage(PAGE_TEMPLATE, microfrontends, assets.url), assets };
+  return {
+    page: renderPage(PAGE_TEMPLATE, microfrontends, assets.url),
+    embedScript: renderEmbedScript(microfrontends, assets.url),
+    assets,
+  };
 }
 
 /** A build writes several files; read them once it has finished. */

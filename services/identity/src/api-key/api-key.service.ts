@@ -4,7 +4,7 @@ import { DashError } from '@dash/errors';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
 import { ApiKey } from './api-key.entity.js';
-import { Platform } from '../platform/platform.entity.js';
+import { lockPlatform } from '../platform/lock-platform.js';
 import { descendantsOf } from './api-key.rules.js';
 import { hashSecret, newSecretKey, parseSecretKey } from './secret-key.rules.js';
 
@@ -150,13 +150,6 @@ export class ApiKeyService {
 }
 
 /** Locks the platform's row for the rest of the transaction: its key changes queue here. */
-async function lockPlatform(manager: EntityManager, platformId: string): Promise<void> {
-  const platform = await manager
-    .getRepository(Platform)
-    .findOne({ where: { id: platformId }, lock: { mode: 'pessimistic_write' } });
-  if (!platform) throw new DashError('NOT_FOUND', `No such platform: ${platformId}`);
-}
-
 /** The asking key, which must still be active: a revoked key's requests in flight do nothing. */
 async function activeKeyOf(
   manager: EntityManager,

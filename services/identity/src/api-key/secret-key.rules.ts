@@ -3,8 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SECRET_PATTERN = /^sk_(test|live)_[0-9A-Za-z]{32}$/;
 
-/** 32 base62 characters (~190 bits), unbiased. */
-function randomBase62(length: number): string {
+/** `length` base62 characters (32 are ~190 bits), unbiased. */
+export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {

@@ -1,5 +1,15 @@
 import { IsOptional, Length } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { DashError } from '@dash/subgraph';
 import type { IdentityContext } from '../context.js';
 import { Platform } from '../platform/platform.entity.js';
@@ -34,6 +44,13 @@ class BrandingArgs {
 
   @Field(() => String, { nullable: true, description: 'An https page; null clears it.' })
   supportUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where notices for your developers go, such as a webhook endpoint disabled after failing for 3 days (without it, your supportEmail); never shown to accounts. Null clears it.',
+  })
+  technicalEmail?: string | null;
 }
 
 @ObjectType({ description: 'The platform as branded now.' })
@@ -46,15 +63,15 @@ class BrandingUpdate {
 }
 
 /**
- * How a platform frames its accounts' dashboard: name, icon, colour and where to get help.
- * Only a live key changes it, as every account of both modes sees it: a leaked test key cannot
- * rebrand the live dashboard.
+ * How a platform frames its accounts' dashboard: name, icon, colour and where to get help, and
+ * where its developers are told what needs them. Only a live key changes it, as every account
+ * of both modes sees it: a leaked test key cannot rebrand the live dashboard.
  */
-@Resolver()
+@Resolver(() => Platform)
 export class PlatformBrandingResolver {
   @Mutation(() => BrandingUpdate, {
     description:
-      'Sets the name, icon, colour and support contact shown in the dashboard, the sign-in and onboarding pages, and emails. Needs a live key.',
+      'Sets the name, icon, colour and support contact shown in the dashboard, the sign-in and onboarding pages, and emails, and the address technical notices go to. Needs a live key.',
   })
   async updatePlatformBranding(
     @Args() change: BrandingArgs,
@@ -67,5 +84,17 @@ export class PlatformBrandingResolver {
       });
     const { platform, colorAdjusted } = await branding.update(tenant.platformId, change);
     return { platform, primaryColorAdjusted: colorAdjusted };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Where notices for the platform’s developers go (set with updatePlatformBranding); shown to the platform’s own keys only, null for anyone else.',
+  })
+  technicalEmail(@Root() platform: Platform, @Ctx() { caller }: IdentityContext): string | null {
+    // An account reads its platform's branding; the developers' address is not for it.
+    return caller.kind === 'platform' && caller.platformId === platform.id
+      ? platform.technicalEmail
+      : null;
   }
 }

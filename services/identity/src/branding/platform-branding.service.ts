@@ -6,6 +6,7 @@ import { recordPlatformUpdated } from '../platform/platform.service.js';
 import { accessibleBrandColor } from './brand-color.rules.js';
 import { checkedIcon, type PlatformIcon } from './platform-icon.rules.js';
 import { checkedSupportContact, type SupportContact } from './support-contact.rules.js';
+import { checkedTechnicalEmail } from './technical-email.rules.js';
 
 /** What updatePlatformBranding may change; what is left out stays, null clears. */
 export interface BrandingChange extends Partial<Record<keyof SupportContact, string | null>> {
@@ -13,6 +14,8 @@ export interface BrandingChange extends Partial<Record<keyof SupportContact, str
   /** A data URL (PNG, JPEG or SVG), or null to remove the icon. */
   icon?: string | null | undefined;
   primaryColor?: string | undefined;
+  /** Where notices for the platform's developers go; null clears it. */
+  technicalEmail?: string | null | undefined;
 }
 
 const EXTENSIONS: Record<PlatformIcon['contentType'], string> = {
@@ -29,8 +32,8 @@ export const iconPath = (
 ) => `/platform-icons/${platformId}/${digest}.${EXTENSIONS[contentType]}`;
 
 /**
- * A platform's name, icon, colour and support contact. Everything is checked before anything
- * is written; the change and its `platform.updated` event are one transaction.
+ * A platform's name, icon, colour, support contact and technical address. Everything is checked
+ * before anything is written; the change and its `platform.updated` event are one transaction.
  */
 export class PlatformBranding {
   constructor(private readonly dataSource: DataSource) {}
@@ -48,6 +51,7 @@ export class PlatformBranding {
         ? null
         : undefined;
     const contact = checkedSupportContact(change);
+    const technicalEmail = checkedTechnicalEmail(change.technicalEmail);
     return this.dataSource.transaction(async (manager) => {
       const platforms = manager.getRepository(Platform);
       const platform = await platforms.findOneOrFail({
@@ -55,6 +59,7 @@ export class PlatformBranding {
         lock: { mode: 'pessimistic_write' },
       });
       const fields: Partial<Platform> = { ...contact };
+      if (technicalEmail !== undefined) fields.technicalEmail = technicalEmail;
       if (name !== undefined) fields.name = name;
       if (color) fields.brandColor = color.color;
       if (icon === null) {

@@ -20,6 +20,9 @@ const platform = Object.assign(new Platform(), {
   name: 'Rocket Rides',
   brandColor: '#5b4cf0',
   iconUrl: null,
+  supportEmail: 'help@rocketrides.example',
+  supportPhone: null,
+  supportUrl: null,
 });
 
 describe('the onboarding view', () => {
@@ -34,7 +37,14 @@ describe('the onboarding view', () => {
     view.steps.flatMap((step) => step.fields).find((candidate) => candidate.key === key);
 
   it('frames the flow in the platform’s brand and the account’s steps', () => {
-    expect(view.platform).toEqual({ name: 'Rocket Rides', brandColor: '#5b4cf0', iconUrl: null });
+    expect(view.platform).toEqual({
+      name: 'Rocket Rides',
+      brandColor: '#5b4cf0',
+      iconUrl: null,
+      supportEmail: 'help@rocketrides.example',
+      supportPhone: null,
+      supportUrl: null,
+    });
     expect(view.steps.map((step) => step.key)).toEqual([
       'business_type',
       'business',

@@ -97,13 +97,24 @@ export class OnboardingSession {
   returnUrl!: string;
 }
 
-@ObjectType({ description: "The platform's name, colour and icon, which frame onboarding." })
+@ObjectType({
+  description: "The platform's name, colour, icon and support contact, which frame onboarding.",
+})
 export class OnboardingBrand {
   @Field({ description: 'The platform’s name.' }) name!: string;
   @Field({ description: 'The platform’s colour, #rrggbb.' }) brandColor!: string;
 
   @Field(() => String, { nullable: true, description: 'The platform’s icon; null without one.' })
   iconUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where to email the platform for help.' })
+  supportEmail!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where to call the platform for help.' })
+  supportPhone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The platform’s help page.' })
+  supportUrl!: string | null;
 }
 
 @ObjectType({ description: 'One question of onboarding, with the answer saved so far.' })

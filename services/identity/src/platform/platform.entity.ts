@@ -41,6 +41,14 @@ export class Platform {
   @Field(() => String, { nullable: true, description: 'The platform’s help page (https).' })
   supportUrl!: string | null;
 
+  /**
+   * Where notices for the platform's developers go (a webhook endpoint disabled). Not a field
+   * of its own here: the branding resolver shows it to the platform's keys only, never to
+   * accounts.
+   */
+  @Column({ name: 'technical_email', type: 'varchar', length: 254, nullable: true })
+  technicalEmail!: string | null;
+
   @Column(datetimeColumn({ name: 'created_at' }))
   @Field({ description: 'When the platform was created.' })
   createdAt!: Date;

@@ -83,8 +83,10 @@ export async function createPlatform(dataSource: DataSource, input: NewPlatform)
 }
 
 /**
- * Tells other services what the platform is now called and allows (`platform.updated`), in the
- * transaction that changed it: the ledger names payments after it and checks its switches.
+ * Tells other services what the platform is now called, allows and looks like
+ * (`platform.updated`), in the transaction that changed it: the ledger names payments after it
+ * and checks its switches; notifications frames emails in its branding and sends its technical
+ * notices.
  */
 export async function recordPlatformUpdated(
   manager: EntityManager,
@@ -100,6 +102,14 @@ export async function recordPlatformUpdated(
       name: platform.name,
       features: { ...platform.featuresIn(true) },
       testFeatures: { ...platform.featuresIn(false) },
+      branding: {
+        brandColor: platform.brandColor,
+        iconUrl: platform.iconUrl,
+        supportEmail: platform.supportEmail,
+        supportPhone: platform.supportPhone,
+        supportUrl: platform.supportUrl,
+        technicalEmail: platform.technicalEmail,
+      },
     },
   );
 }

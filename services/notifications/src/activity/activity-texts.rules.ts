@@ -4,11 +4,12 @@ import { day, money, type Locale } from './formats.rules.js';
 /** The events the activity hub shows, each an item of that kind. */
 /**
  * What the hub shows: every event notifications hears of but those only platforms are told of
- * (a charge is already in the payments list; the balance card shows what became available).
+ * (a charge is already in the payments list; the balance card shows what became available) and
+ * a platform's own changes (its branding, kept for emails).
  */
 export type ActivityKind = Exclude<
   SubscribedType<'notifications'>,
-  'charge.succeeded' | 'charge.failed' | 'balance.available'
+  'charge.succeeded' | 'charge.failed' | 'balance.available' | 'platform.updated'
 >;
 
 /** What an item keeps of its event: the facts its texts are made from, in any language. */

@@ -6,20 +6,32 @@ import { NotificationPreferences } from '../preferences/notification-preferences
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The language the account reads its messages in (its notification preferences). */
-  async localeOf(accountId: string): Promise<string> {
+  /**
+   * The language the account reads its messages in (its notification preferences); English for
+   * a platform's team, like the API its notices are about.
+   */
+  async localeOf(accountId: string | null): Promise<string> {
+    if (accountId === null) return 'en';
     return (await NotificationPreferences.of(this.dataSource, accountId)).locale;
   }
 
   /** Inserts once; a repeated request with the same id leaves the first row alone. */
   async recordQueued(
-    delivery: Omit<Delivery, 'status' | 'attempts' | 'sentAt' | 'lastError'>,
+    delivery: Omit<Delivery, 'status' | 'attempts' | 'sentAt' | 'lastError' | 'platformId'> &
+      Partial<Pick<Delivery, 'platformId'>>,
   ): Promise<void> {
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(Delivery)
-      .values({ ...delivery, status: 'queued', attempts: 0, sentAt: null, lastError: null })
+      .values({
+        platformId: null,
+        ...delivery,
+        status: 'queued',
+        attempts: 0,
+        sentAt: null,
+        lastError: null,
+      })
       .orIgnore()
       .execute();
   }

@@ -41,6 +41,7 @@ export class DevOutboxProvider implements DeliveryProvider {
         destination: message.to,
         subject: message.subject,
         text: message.text,
+        html: message.html ?? null,
         createdAt: new Date(),
       })
       .orIgnore()

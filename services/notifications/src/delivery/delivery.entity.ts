@@ -10,8 +10,13 @@ export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
-  @Column({ name: 'account_id', type: 'varchar', length: 40 })
-  accountId!: string;
+  /** The account it is for; null for a notice to a platform's own team. */
+  @Column({ name: 'account_id', type: 'varchar', length: 40, nullable: true })
+  accountId!: string | null;
+
+  /** The platform the job named: whom a notice is for (messages to accounts may leave it out). */
+  @Column({ name: 'platform_id', type: 'varchar', length: 40, nullable: true })
+  platformId!: string | null;
 
   @Column({ type: 'varchar', length: 8 })
   channel!: DeliveryChannel;

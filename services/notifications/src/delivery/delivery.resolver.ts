@@ -74,7 +74,8 @@ export class DeliveryLogResolver {
   ): Promise<DeliveryRecord> {
     context.access.platform();
     const delivery = await context.deliveries.find(id);
-    if (!delivery || !(await context.access.readAccount(delivery.accountId)))
+    // A notice to a platform's team has no account, and no log of its own to retry from.
+    if (!delivery?.accountId || !(await context.access.readAccount(delivery.accountId)))
       throw notFound('delivery', id);
     const job = await context.deliveryQueue().queue.getJob(id);
     if (delivery.status !== 'failed' || !job || !(await job.isFailed()))

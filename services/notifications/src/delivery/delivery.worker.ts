@@ -14,6 +14,7 @@ import { renderTemplate, UnknownTemplateError } from './templates.rules.js';
 import type { DeliveryRepository } from './deliveries.service.js';
 import type { DeliveryChannel } from './delivery.entity.js';
 import type { DeliveryProvider } from './delivery-provider.service.js';
+import type { EmailComposer } from './email-composer.service.js';
 import { notificationDeliveryFailures } from '@dash/telemetry';
 
 export interface DeliveryWorkerDeps {
@@ -27,6 +28,11 @@ export interface DeliveryWorkerDeps {
   testModeProvider: DeliveryProvider;
   /** Opens the sealed parameters (codes) just before rendering. */
   keys: SecretKeys;
+  /**
+   * Gives emails to accounts their HTML part in the platform's branding; without it (a worker
+   * run bare, as in some tests) every message goes as plain text.
+   */
+  emails?: EmailComposer;
   redisUrl: string;
   prefix: string;
   concurrency: number;
@@ -47,12 +53,16 @@ async function deliver(
   channel: DeliveryChannel,
   data: DeliveryJobs['send-email'],
   job: Job,
-  deps: Pick<DeliveryWorkerDeps, 'deliveries' | 'provider' | 'testModeProvider' | 'keys'>,
+  deps: Pick<
+    DeliveryWorkerDeps,
+    'deliveries' | 'provider' | 'testModeProvider' | 'keys' | 'emails'
+  >,
 ): Promise<void> {
   // The first run records the delivery; later runs (retries, duplicates) find it.
   await deps.deliveries.recordQueued({
     id: data.deliveryId,
     accountId: data.accountId,
+    platformId: data.platformId ?? null,
     channel,
     destination: data.to,
     template: data.template,
@@ -62,10 +72,12 @@ async function deliver(
   if (existing?.status === 'sent') return;
   const attempt = job.attemptsMade + 1;
   let message;
+  let params;
   try {
     // Codes come from identity, which does not know the account's language: it is looked up here.
     const locale = data.params.locale ?? (await deps.deliveries.localeOf(data.accountId));
-    message = renderTemplate(data.template, { ...openDeliveryParams(deps.keys, data), locale });
+    params = { ...openDeliveryParams(deps.keys, data), locale };
+    message = renderTemplate(data.template, params);
   } catch (error) {
     if (!(error instanceof UnknownTemplateError || error instanceof UnsealedParamError))
       throw error;
@@ -73,6 +85,7 @@ async function deliver(
     notificationDeliveryFailures.inc({ channel });
     throw new UnrecoverableError(error.message);
   }
+  if (deps.emails) message = await deps.emails.compose(data, channel, message, params);
   try {
     // Only a job that says live mode reaches a real carrier; anything else is test mode.
     const provider = data.livemode === true ? deps.provider : deps.testModeProvider;

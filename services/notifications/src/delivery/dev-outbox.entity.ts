@@ -19,8 +19,12 @@ export class DevOutboxMessage {
   @Column({ type: 'varchar', length: 200 })
   subject!: string;
 
-  @Column({ type: 'varchar', length: 2000 })
+  @Column({ type: 'text' })
   text!: string;
+
+  /** An email's HTML part (null for SMS and plain-text emails). */
+  @Column({ type: 'mediumtext', nullable: true })
+  html!: string | null;
 
   @Column(datetimeColumn({ name: 'created_at' }))
   createdAt!: Date;

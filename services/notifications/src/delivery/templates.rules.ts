@@ -1,10 +1,12 @@
 /**
  * What a person receives, in the account's language (params.locale: en or zh-CN). SMS has no
- * subject; keep it short.
+ * subject; keep it short. An email to an account also gets an HTML part (`html`, see
+ * EmailComposer); the text is always there, for clients that show text only.
  */
 export interface RenderedMessage {
   subject: string;
   text: string;
+  html?: string;
 }
 
 type Template = (params: Record<string, string>) => RenderedMessage;
@@ -112,6 +114,17 @@ const TEMPLATES: Record<string, Template> = {
           subject: 'Your platform needs more information',
           text: `Provide ${p.fields ?? ''} by ${p.deadline ?? ''} to keep taking payments and receiving payouts. Add it in your dashboard: ${p.url ?? ''}`,
         },
+  // To a platform's developers (its technical address), in English like the API it is about.
+  'webhook-endpoint-disabled': (p) => ({
+    subject: `Webhook endpoint ${p.endpointId ?? ''} was disabled`,
+    text: [
+      `Your ${p.livemode === 'true' ? 'live' : 'test'}-mode webhook endpoint ${p.endpointId ?? ''} (${p.endpointUrl ?? ''}) was disabled at ${p.disabledAt ?? ''}: every delivery to it has failed since ${p.failingSince ?? ''}.`,
+      `The last attempt failed with: ${p.lastFailure || 'no answer'}.`,
+      'Nothing is sent to it while it is disabled. The events it missed are listed by the `events` query, and resendWebhookEvent(event, endpoint) sends one again.',
+      `Once it answers with a 2xx status again, enable it with a ${p.livemode === 'true' ? 'live' : 'test'}-mode API key:`,
+      `mutation { updateWebhookEndpoint(id: "${p.endpointId ?? ''}", disabled: false) { id status } }`,
+    ].join('\n\n'),
+  }),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

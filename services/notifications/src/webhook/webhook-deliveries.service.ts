@@ -13,6 +13,7 @@ import {
 import type { WebhookEndpoints } from './webhook-endpoints.service.js';
 import { givesUp, retryDelayMs, type RetryPolicy } from './webhook-retry.rules.js';
 import type { SendOutcome } from './webhook-sender.service.js';
+import { describeFailure } from './endpoint-disabled-notice.rules.js';
 
 interface Affected {
   affectedRows?: number;
@@ -22,7 +23,10 @@ interface Affected {
 export interface AttemptVerdict {
   /** When to try again; undefined when the delivery is over (or another run recorded it). */
   retryAt?: Date;
-  /** This failure disabled the endpoint (3 days of failures): the platform is told. */
+  /**
+   * This failure disabled the endpoint (3 days of failures): the platform is to be told (its
+   * notice is due from the same transaction; see EndpointDisabledNotices).
+   */
   disabledEndpoint: boolean;
 }
 
@@ -175,11 +179,12 @@ export class WebhookDeliveries {
       // A test is sent once: it says whether the endpoint works now, and changes nothing else.
       const retries = delivery.trigger !== WebhookDeliveryTrigger.test;
       const disabledEndpoint =
-        retries && !ok && (await this.noteFailure(manager, delivery.endpointId, at));
+        retries && !ok && (await this.noteFailure(manager, delivery.endpointId, outcome, at));
       if (retries && ok)
-        await manager.query('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?', [
-          delivery.endpointId,
-        ]);
+        await manager.query(
+          'UPDATE webhook_endpoints SET failing_since = NULL, last_failure = NULL WHERE id = ?',
+          [delivery.endpointId],
+        );
       const retryAt = new Date(
         at.getTime() + retryDelayMs(this.settings.retry, attempt, Math.random()),
       );
@@ -215,22 +220,28 @@ export class WebhookDeliveries {
   }
 
   /**
-   * A failed attempt starts the endpoint's failing streak, or continues it; a streak as long as
-   * `disableAfterMs` disables the endpoint. True when this failure disabled it.
+   * A failed attempt starts the endpoint's failing streak, or continues it, and is kept as its
+   * last failure; a streak as long as `disableAfterMs` disables the endpoint and makes the
+   * notice of it due. True when this failure disabled it: the row lock makes that one failure
+   * only, however many fail at once.
    */
   private async noteFailure(
     manager: EntityManager,
     endpointId: string,
+    outcome: SendOutcome,
     at: Date,
   ): Promise<boolean> {
     await manager.query(
-      'UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?',
-      [at, endpointId],
+      `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?), last_failure = ?
+       WHERE id = ?`,
+      [at, describeFailure(outcome), endpointId],
     );
     const disabled = (await manager.query(
-      `UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = 'failing'
+      `UPDATE webhook_endpoints
+       SET status = 'disabled', disabled_reason = 'failing', disabled_at = ?,
+           disabled_notice_due = TRUE
        WHERE id = ? AND status = 'enabled' AND failing_since <= ?`,
-      [endpointId, new Date(at.getTime() - this.settings.disableAfterMs)],
+      [at, endpointId, new Date(at.getTime() - this.settings.disableAfterMs)],
     )) as Affected;
     return !!disabled.affectedRows;
   }

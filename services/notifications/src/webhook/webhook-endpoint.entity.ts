@@ -79,4 +79,19 @@ export class WebhookEndpoint {
   @Column(datetimeColumn({ name: 'created_at' }))
   @Field({ description: 'When it was made.' })
   createdAt!: Date;
+
+  /** What the last failed attempt said (status and answer, or the network error). */
+  @Column({ name: 'last_failure', type: 'varchar', length: 300, nullable: true })
+  lastFailure!: string | null;
+
+  /** When it was last disabled for failing. */
+  @Column(datetimeColumn({ name: 'disabled_at', nullable: true }))
+  disabledAt!: Date | null;
+
+  /**
+   * The platform is still to be told of that disabling: set in the transaction that disables
+   * it, cleared once the notice is queued (see EndpointDisabledNotices).
+   */
+  @Column({ name: 'disabled_notice_due', type: 'boolean', default: false })
+  disabledNoticeDue!: boolean;
 }

@@ -78,6 +78,9 @@ export class WebhookEndpoints {
       previousSecret: null,
       previousSecretExpiresAt: null,
       failingSince: null,
+      lastFailure: null,
+      disabledAt: null,
+      disabledNoticeDue: false,
       createdAt: new Date(),
     });
     // Counted under a lock on the platform's endpoints, so parallel creates cannot pass the cap;

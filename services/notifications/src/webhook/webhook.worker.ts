@@ -6,6 +6,7 @@ import type { WebhookConfig } from './webhook-config.js';
 import type { WebhookDeliveries } from './webhook-deliveries.service.js';
 import { WebhookEndpointStatus } from './webhook-endpoint.entity.js';
 import type { WebhookEndpoints } from './webhook-endpoints.service.js';
+import type { EndpointDisabledNotices } from './endpoint-disabled-notices.service.js';
 import { attemptJobId, queueAttempts, WEBHOOK_QUEUE, type WebhookQueue } from './webhook-queue.js';
 import type { WebhookSender } from './webhook-sender.service.js';
 import { signWebhook } from './webhook-signature.rules.js';
@@ -17,6 +18,8 @@ export interface WebhookWorkerDeps {
   events: PlatformEvents;
   sender: WebhookSender;
   queue: () => WebhookQueue;
+  /** Emails a platform when its endpoint is disabled; without it, that is only logged. */
+  notices?: EndpointDisabledNotices | undefined;
   log: Logger;
   /** See WorkerSettings: how soon another worker takes up the jobs of one that died. */
   lockDuration?: number;
@@ -64,11 +67,13 @@ export async function attemptDelivery(
     body,
   );
   const verdict = await deps.deliveries.recordAttempt(delivery, attempt, outcome, now);
-  if (verdict.disabledEndpoint)
+  if (verdict.disabledEndpoint) {
     deps.log.warn(
       { endpointId: endpoint.id, platformId: endpoint.platformId },
       'webhook endpoint disabled after failing for the configured period',
     );
+    await tellPlatform(deps, endpoint.id);
+  }
   if (verdict.retryAt)
     await queueAttempts(
       deps.queue(),
@@ -76,6 +81,32 @@ export async function attemptDelivery(
       attempt + 1,
       Math.max(1, verdict.retryAt.getTime() - Date.now()),
     );
+}
+
+/**
+ * Queues the email saying the endpoint was disabled. A failure here (Redis away) is only
+ * logged: the notice stays due, and the sweep queues it.
+ */
+async function tellPlatform(
+  deps: Pick<WebhookWorkerDeps, 'notices' | 'log'>,
+  endpointId: string,
+): Promise<void> {
+  if (!deps.notices) return;
+  try {
+    const outcome = await deps.notices.send(endpointId);
+    if (outcome.sent)
+      deps.log.info(
+        { endpointId, to: outcome.to, deliveryId: outcome.deliveryId },
+        'platform told by email that its webhook endpoint was disabled',
+      );
+    else if (outcome.reason === 'no-address')
+      deps.log.warn(
+        { endpointId },
+        'webhook endpoint disabled, and its platform has no technical or support email to tell',
+      );
+  } catch (error) {
+    deps.log.error({ err: error, endpointId }, 'the disabled-endpoint notice waits for the sweep');
+  }
 }
 
 /**
@@ -116,10 +147,16 @@ export async function startWebhookWorker(deps: WebhookWorkerDeps): Promise<Runni
   };
 }
 
-/** See startWebhookWorker. Overdue means past its time by two sweeps and a minute. */
+/**
+ * See startWebhookWorker. Overdue means past its time by two sweeps and a minute; so does a
+ * disabled endpoint's notice still due (its worker died before queuing it, or Redis was away).
+ */
 export async function sweep(deps: WebhookWorkerDeps, now = new Date()): Promise<void> {
   const queue = deps.queue().queue;
   const graceMs = 2 * deps.config.sweepEveryMs + 60_000;
+  if (deps.notices)
+    for (const endpointId of await deps.notices.overdue(now, graceMs))
+      await tellPlatform(deps, endpointId);
   for (const { id, attempts } of await deps.deliveries.overdue(now, graceMs)) {
     const job = await queue.getJob(attemptJobId(id, attempts + 1));
     if (!job) await queueAttempts(deps.queue(), [id], attempts + 1);
