@@ -9,6 +9,7 @@ import {
   setLocale,
   setSession,
   type GraphqlClient,
+  messagePaths,
 } from '@dash/web-kit';
 import BalanceCard from '../src/BalanceCard.vue';
 import { messages } from '../src/messages.js';
@@ -366,13 +367,7 @@ describe('payout settings', () => {
   });
 
   it('has every word in both languages', () => {
-    const paths = (tree: object, at = ''): string[] =>
-      Object.entries(tree)
-        .flatMap(([key, value]) =>
-          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
-        )
-        .sort();
-    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
+    expect(messagePaths(messages['zh-CN']!)).toEqual(messagePaths(messages.en!));
   });
 
   it('switches to manual payouts', async () => {

@@ -7,6 +7,7 @@ import {
   setLocale,
   setSession,
   type GraphqlClient,
+  messagePaths,
 } from '@dash/web-kit';
 import DisputesPage from '../src/DisputesPage.vue';
 import { messages } from '../src/messages.js';
@@ -252,13 +253,7 @@ describe('responding to a dispute', () => {
   });
 
   it('has every word in both languages', () => {
-    const paths = (tree: object, at = ''): string[] =>
-      Object.entries(tree)
-        .flatMap(([key, value]) =>
-          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
-        )
-        .sort();
-    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
+    expect(messagePaths(messages['zh-CN']!)).toEqual(messagePaths(messages.en!));
   });
 
   it('uploads a file for a file field and saves it with the evidence', async () => {

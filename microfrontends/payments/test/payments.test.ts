@@ -7,6 +7,7 @@ import {
   setLocale,
   setSession,
   type GraphqlClient,
+  messagePaths,
 } from '@dash/web-kit';
 import PaymentsPage from '../src/PaymentsPage.vue';
 import { messages } from '../src/messages.js';
@@ -325,13 +326,7 @@ describe('payment detail and refund', () => {
   });
 
   it('has every word in both languages', () => {
-    const paths = (tree: object, at = ''): string[] =>
-      Object.entries(tree)
-        .flatMap(([key, value]) =>
-          typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
-        )
-        .sort();
-    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
+    expect(messagePaths(messages['zh-CN']!)).toEqual(messagePaths(messages.en!));
   });
 
   it('offers no refund where the platform does not allow it', async () => {

@@ -8,6 +8,7 @@ import {
   setLocale,
   type Branding,
   type GraphqlClient,
+  messagePaths,
 } from '@dash/web-kit';
 import SettingsPage from '../src/SettingsPage.vue';
 import { messages } from '../src/messages.js';
@@ -60,13 +61,6 @@ const rocketRides = (support: Branding['support']): Branding => ({
 });
 
 /** Every word's path in a tree of messages: 'settings.reasons.CODE_WRONG'. */
-const paths = (tree: object, at = ''): string[] =>
-  Object.entries(tree)
-    .flatMap(([key, value]) =>
-      typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
-    )
-    .sort();
-
 beforeEach(() => {
   setLocale('en');
   setBranding(rocketRides(undefined));
@@ -316,7 +310,7 @@ describe('settings page', () => {
   });
 
   it('has every word in both languages', () => {
-    expect(paths(messages['zh-CN'])).toEqual(paths(messages.en));
+    expect(messagePaths(messages['zh-CN']!)).toEqual(messagePaths(messages.en!));
   });
 
   it('says how to reach the platform’s support, and what to do when it gave none', async () => {

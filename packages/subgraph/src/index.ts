@@ -41,6 +41,7 @@ export {
   encodeCursor,
   encodePosition,
   FirstArgs,
+  newestFirstPage,
   PageArgs,
   PageInfo,
   toPage,

@@ -118,6 +118,25 @@ export function afterKeyset<Row extends object>(
   );
 }
 
+/**
+ * One newest-first page of what `query` selects (aliased `alias`, with `created_at` and `id`
+ * columns): the rows after the `after` cursor, one more fetched only to tell whether another
+ * page follows. `query` carries the tenant and the filters; this adds the position and order.
+ */
+export async function newestFirstPage<Row extends Keyset>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  { first, after }: { first: number; after?: string | undefined },
+  scope?: CursorScope,
+) {
+  const rows = await afterKeyset(query, alias, after ? decodeCursor(after, scope) : undefined)
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(first + 1)
+    .getMany();
+  return toPage(rows, first, scope);
+}
+
 /** Every list filter's time window: created at or after `createdFrom`, before `createdTo`. */
 // An input type so subclasses inherit its fields; schemas only emit the types they reach.
 @InputType()

@@ -19,7 +19,7 @@ export {
 export { loadSession, readSession, type SignedInSession } from './session.js';
 export { useSession } from './use-session.js';
 export { createDashI18n, sharedMessage } from './i18n.js';
-export { sharedMessages, type MessageTree } from './messages.js';
+export { messagePaths, sharedMessages, type MessageTree } from './messages.js';
 export {
   createGraphqlClient,
   graphqlClient,

@@ -5,6 +5,18 @@ export interface MessageTree {
 }
 
 /** Words the shell and every micro-frontend share. Each app adds its own next to these. */
+/**
+ * Every message's path in a tree ('payoutCode.reasons.CODE_WRONG'), sorted: two languages have
+ * the same words when their paths are equal.
+ */
+export function messagePaths(tree: MessageTree, at = ''): string[] {
+  return Object.entries(tree)
+    .flatMap(([key, value]) =>
+      typeof value === 'string' ? [`${at}${key}`] : messagePaths(value, `${at}${key}.`),
+    )
+    .sort();
+}
+
 export const sharedMessages: Record<Locale, MessageTree> = {
   en: {
     nav: {

@@ -7,6 +7,7 @@ import {
   createDashI18n,
   Dialog,
   isSendableAmount,
+  messagePaths,
   PagedList,
   PlatformContact,
   setBranding,
@@ -382,15 +383,7 @@ describe('PlatformContact', () => {
 });
 
 describe('shared words', () => {
-  /** Every word's path in a tree of messages: 'payoutCode.reasons.CODE_WRONG'. */
-  const paths = (tree: object, at = ''): string[] =>
-    Object.entries(tree)
-      .flatMap(([key, value]) =>
-        typeof value === 'object' ? paths(value as object, `${at}${key}.`) : [`${at}${key}`],
-      )
-      .sort();
-
   it('has every word in both languages', () => {
-    expect(paths(sharedMessages['zh-CN'])).toEqual(paths(sharedMessages.en));
+    expect(messagePaths(sharedMessages['zh-CN'])).toEqual(messagePaths(sharedMessages.en));
   });
 });

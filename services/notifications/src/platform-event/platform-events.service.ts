@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Tenant } from '@dash/contracts';
 import type { DomainEvent } from '@dash/events';
-import { afterKeyset, decodeCursor, toPage } from '@dash/subgraph';
+import { newestFirstPage } from '@dash/subgraph';
 import { PlatformEvent } from './platform-event.entity.js';
 import type { PublicEventDraft } from './public-events.rules.js';
 
@@ -74,13 +74,7 @@ export class PlatformEvents {
       query = query.andWhere('event.created_at > :createdAfter', {
         createdAfter: filter.createdAfter,
       });
-    query = afterKeyset(query, 'event', after ? decodeCursor(after) : undefined);
-    const rows = await query
-      .orderBy('event.created_at', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toPage(rows, first);
+    return newestFirstPage(query, 'event', { first, after });
   }
 
   /** Deletes events older than `before`, in small batches so no delete holds locks for long. */

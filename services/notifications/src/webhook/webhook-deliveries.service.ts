@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Tenant } from '@dash/contracts';
 import { derivedId, newId } from '@dash/ids';
-import { afterKeyset, decodeCursor, toPage } from '@dash/subgraph';
+import { newestFirstPage } from '@dash/subgraph';
 import type { PlatformEvent } from '../platform-event/platform-event.entity.js';
 import type { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import {
@@ -123,12 +123,7 @@ export class WebhookDeliveries {
       .createQueryBuilder('delivery')
       .where('delivery.endpoint_id = :endpointId', { endpointId });
     if (statuses?.length) query = query.andWhere('delivery.status IN (:...statuses)', { statuses });
-    const rows = await afterKeyset(query, 'delivery', after ? decodeCursor(after) : undefined)
-      .orderBy('delivery.created_at', 'DESC')
-      .addOrderBy('delivery.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toPage(rows, first);
+    return newestFirstPage(query, 'delivery', { first, after });
   }
 
   /** Every attempt of these deliveries, in order. */

@@ -3,7 +3,7 @@ import { openValue, sealValue, type SecretKeys } from '@dash/config';
 import { retryOnDeadlock } from '@dash/db';
 import type { Tenant } from '@dash/contracts';
 import { newId } from '@dash/ids';
-import { badInput, decodeCursor, notFound, toPage, afterKeyset } from '@dash/subgraph';
+import { badInput, newestFirstPage, notFound } from '@dash/subgraph';
 import { isPublicEventType } from '../platform-event/public-events.rules.js';
 import { checkEndpointUrl } from './webhook-url.rules.js';
 import { WebhookEndpoint, WebhookEndpointStatus } from './webhook-endpoint.entity.js';
@@ -107,18 +107,13 @@ export class WebhookEndpoints {
   }
 
   async list(tenant: Tenant, first: number, after?: string) {
-    const rows = await afterKeyset(
+    return newestFirstPage(
       this.repository
         .createQueryBuilder('endpoint')
         .where('endpoint.platform_id = :platformId AND endpoint.livemode = :livemode', tenant),
       'endpoint',
-      after ? decodeCursor(after) : undefined,
-    )
-      .orderBy('endpoint.created_at', 'DESC')
-      .addOrderBy('endpoint.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toPage(rows, first);
+      { first, after },
+    );
   }
 
   async update(tenant: Tenant, id: string, change: EndpointChange): Promise<WebhookEndpoint> {
