@@ -5,13 +5,13 @@ import type { RunningStack } from '../src/index.js';
 export async function messagesTo(
   stack: RunningStack,
   destination: string,
-): Promise<Array<{ subject: string; text: string }>> {
+): Promise<Array<{ subject: string; text: string; html: string | null }>> {
   const outbox = stack.services
     .find((s) => s.name === 'notifications')!
     .url.replace('/graphql', '/dev/outbox');
   const { messages } = (await (
     await fetch(`${outbox}?to=${encodeURIComponent(destination)}`)
-  ).json()) as { messages: Array<{ subject: string; text: string }> };
+  ).json()) as { messages: Array<{ subject: string; text: string; html: string | null }> };
   return messages;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { seedIdentity } from '@dash/identity';
 import { DEMO_PLATFORM, type RunningStack } from '../src/index.js';
-import { codeSentTo } from './dev-outbox.js';
+import { codeSentTo, messagesTo } from './dev-outbox.js';
 import { newAccountWithLoginLink } from './sign-in.js';
 import { startBrowserStack, type BrowserStack } from './chromium.js';
 
@@ -11,6 +11,16 @@ let stack: RunningStack;
 let browser: Browser;
 
 const EMAIL = 'e2e.rider@example.com';
+
+/** A style property as Chromium computed it (these tests are typed without the DOM's types). */
+const computedStyle = (locator: Locator, property: string) =>
+  locator.evaluate(
+    (element, name) =>
+      (
+        globalThis as unknown as { getComputedStyle(node: unknown): Record<string, string> }
+      ).getComputedStyle(element)[name],
+    property,
+  );
 
 beforeAll(async () => {
   running = await startBrowserStack('login_e2e', { realSignIn: true });
@@ -54,7 +64,23 @@ describe('signing in with a login link', () => {
       .poll(() => page.locator('[data-platform-icon] img').getAttribute('src'))
       .toContain('/platform-icons/');
     expect(await page.locator('[data-platform-name]').textContent()).toBe(DEMO_PLATFORM.name);
-    await codeInput.fill(await codeSentTo(stack, EMAIL));
+    const code = await codeSentTo(stack, EMAIL);
+    // The email, as a mail client shows its HTML: the platform's name in the platform's colour
+    // (its icon is an SVG, which mail clients do not show), the code, and where to get help.
+    const [email] = await messagesTo(stack, EMAIL);
+    const mail = await context.newPage();
+    await mail.setContent(email!.html!);
+    const platformName = mail.getByText(DEMO_PLATFORM.name, { exact: true }).first();
+    expect(await platformName.isVisible()).toBe(true);
+    expect(await computedStyle(platformName, 'color')).toBe(
+      await computedStyle(mail.locator('table[width="600"]'), 'borderTopColor'),
+    );
+    expect(await mail.locator('body').textContent()).toContain(code);
+    expect(await mail.locator('a[href^="mailto:"]').first().textContent()).toBe(
+      DEMO_PLATFORM.branding.supportEmail,
+    );
+    await mail.close();
+    await codeInput.fill(code);
 
     await page.waitForURL(`${stack.shellUrl}/`, { timeout: 15_000 });
     await page.locator('[data-testid="balance"]').waitFor();
