@@ -36,6 +36,18 @@ export const EMBEDDED_ROOT_FIELDS: Readonly<Record<EmbeddedComponent, RootFields
   payments: { query: ['me'], mutation: ['refundPayment'] },
   payouts: { query: ['me'], mutation: [] },
   notification_banner: { query: ['me'], mutation: [] },
+  // Onboarding as a signed-in account does it: the bank account through the emailed code.
+  account_onboarding: {
+    query: ['me', 'onboarding'],
+    mutation: [
+      'saveOnboardingDetails',
+      'submitOnboarding',
+      'addOnboardingBankAccount',
+      'startPayoutDetailsChange',
+      'resendPayoutDetailsCode',
+      'changeExternalAccount',
+    ],
+  },
 };
 
 /** The root fields an operation asks for, through fragments and inline fragments alike. */

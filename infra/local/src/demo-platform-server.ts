@@ -58,6 +58,7 @@ function embedPage(dashboardUrl: string, accountId: string): string {
       <dash-balances></dash-balances>
       <dash-payouts></dash-payouts>
       <dash-payments></dash-payments>
+      <section id="onboarding" hidden></section>
     </main>
     <script src="${escapeHtml(new URL('/embed.js', dashboardUrl).href)}"></script>
     <script>
@@ -68,8 +69,18 @@ function embedPage(dashboardUrl: string, accountId: string): string {
           return (await response.json()).clientSecret;
         },
       });
+      // The banner's "provide details" opens onboarding here, in the platform's page.
+      const onboarding = document.getElementById('onboarding');
       document.addEventListener('dash-navigate', (event) => {
-        console.log('The dashboard asks to open', event.detail.path);
+        if (event.detail.path !== '/onboarding') return;
+        if (!onboarding.firstElementChild)
+          onboarding.append(document.createElement('dash-account-onboarding'));
+        onboarding.hidden = false;
+        onboarding.scrollIntoView();
+      });
+      document.addEventListener('dash-onboarding-exit', () => {
+        onboarding.replaceChildren();
+        onboarding.hidden = true;
       });
     </script>
   </body>

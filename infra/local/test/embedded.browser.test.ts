@@ -302,6 +302,42 @@ describe('the platform’s page with embedded components', () => {
     await context.close();
   });
 
+  it('leads a new account from the banner into onboarding, in the platform’s page', async () => {
+    const created = await asPlatform<{ createAccount: { id: string } }>(
+      'mutation { createAccount(input: { email: "embedded.new@example.com", country: "US" }) { id } }',
+    );
+    const accountId = created.data!.createAccount.id;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${platformServer.pageUrl}?account=${accountId}`);
+
+    const banner = page.locator('dash-notification-banner [data-testid="banner-requirements"]');
+    await banner.getByRole('link', { name: 'Continue setup' }).click({ timeout: 30_000 });
+    // The page's own listener mounted onboarding beside the other components.
+    const onboarding = page.locator('dash-account-onboarding');
+    const stepTitle = onboarding.locator('[data-testid="step-title"]');
+    await stepTitle.waitFor({ timeout: 15_000 });
+    await onboarding.locator('[name="business_type"]').selectOption('individual');
+    await onboarding.locator('[data-testid="continue"]').first().click();
+    await expect.poll(() => stepTitle.textContent()).toContain('Business details');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // Saved on the server, for this account.
+    const saved = await asPlatform<{ account: { businessType: string | null } }>(
+      'query($id: ID!) { account(id: $id) { businessType } }',
+      { id: accountId },
+    );
+    expect(saved.data!.account.businessType).toBe('individual');
+
+    // Leaving hands the page back: its listener takes the component away.
+    await onboarding.locator('[data-testid="save-and-return"]').click();
+    await onboarding.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('asks the platform for a new secret when one runs out, and carries on', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { vueMicrofrontend } from '@dash/web-kit';
+import { isEmbedded, vueMicrofrontend } from '@dash/web-kit';
 import OnboardingFlow from './OnboardingFlow.vue';
 import { messages } from './messages.js';
 
@@ -15,5 +15,6 @@ export const { bootstrap, mount, unmount } = vueMicrofrontend({
   messages,
   // The stylesheet sits next to this module wherever the shell serves it from.
   cssUrl: new URL(/* @vite-ignore */ './onboarding.css', import.meta.url).href,
-  props: () => ({ token: tokenFromLocation() }),
+  // Embedded in a platform's page, the address is the platform's: no account link is in it.
+  props: () => ({ token: isEmbedded() ? '' : tokenFromLocation() }),
 });

@@ -43,6 +43,7 @@ export const EMBEDDED_COMPONENTS = [
   'payments',
   'payouts',
   'notification_banner',
+  'account_onboarding',
 ] as const;
 
 export type EmbeddedComponent = (typeof EMBEDDED_COMPONENTS)[number];

@@ -36,7 +36,7 @@ export const MICROFRONTENDS = [
   { name: 'earnings',     package: '@dash/earnings',     folder: 'microfrontends/earnings',     routes: ['/'] },
   { name: 'transactions', package: '@dash/transactions', folder: 'microfrontends/transactions', routes: ['/', 'transactions'] },
   { name: 'login',        package: '@dash/login',        folder: 'microfrontends/login',        routes: ['login'], public: true },
-  { name: 'onboarding',   package: '@dash/onboarding',   folder: 'microfrontends/onboarding',   routes: ['onboarding'], public: true },
+  { name: 'onboarding',   package: '@dash/onboarding',   folder: 'microfrontends/onboarding',   routes: ['onboarding'], public: true, embed: 'account_onboarding' },
   { name: 'payments',     package: '@dash/payments',     folder: 'microfrontends/payments',     routes: ['payments'], nav: 'Payments', embed: 'payments' },
   { name: 'payouts',      package: '@dash/payouts-app',  folder: 'microfrontends/payouts',      routes: ['payouts'], nav: 'Payouts', embed: 'payouts' },
   { name: 'disputes',     package: '@dash/disputes-app', folder: 'microfrontends/disputes',     routes: ['disputes'], nav: 'Disputes' },

@@ -29,6 +29,10 @@ registerEnumType(EmbeddedComponentEnum, {
     },
     payments: { description: '`<dash-payments>`: payments, their details and refunds.' },
     payouts: { description: '`<dash-payouts>`: payouts and their details.' },
+    account_onboarding: {
+      description:
+        '`<dash-account-onboarding>`: onboarding and what is due later, step by step; leaving it fires `dash-onboarding-exit`.',
+    },
     notification_banner: {
       description:
         '`<dash-notification-banner>`: what the account must do now (requirements, notices).',
