@@ -190,8 +190,10 @@ export async function startDemoPlatformServer(
      * `platform.localhost` — another site than the dashboard's, as a real platform's app is.
      */
     origins: [`http://127.0.0.1:${listening}`, `http://platform.localhost:${listening}`],
-    /** The page with embedded components, on another site than the dashboard. */
+    /** The page with embedded components, on another site than the dashboard (tests use it). */
     pageUrl: `http://platform.localhost:${listening}/`,
+    /** The same page at an address every browser resolves (what `npm start` prints). */
+    demoUrl: `http://127.0.0.1:${listening}/`,
     connect(next: DemoPlatformConnection) {
       connection = next;
     },

@@ -108,7 +108,7 @@ Onboard ${NEW_ACCOUNT.displayName}, a new account, as its owner would (test id n
 ${
   platformServer
     ? `${DEMO_PLATFORM.name}'s own app shows the balance, payouts and payments as embedded components:
-  ${platformServer.pageUrl}
+  ${platformServer.demoUrl}
 ${DEMO_PLATFORM.name}'s webhooks (every event type) are verified and printed here as they
   arrive, by its server at ${platformServer.webhookUrl}.
 `

@@ -7,7 +7,6 @@ import {
   setLocale,
   setSession,
   type GraphqlClient,
-  messagePaths,
 } from '@dash/web-kit';
 import DisputesPage from '../src/DisputesPage.vue';
 import { messages } from '../src/messages.js';
@@ -250,10 +249,6 @@ describe('responding to a dispute', () => {
       'mailto:help@rocketrides.example',
       'tel:+14155550123',
     ]);
-  });
-
-  it('has every word in both languages', () => {
-    expect(messagePaths(messages['zh-CN']!)).toEqual(messagePaths(messages.en!));
   });
 
   it('uploads a file for a file field and saves it with the evidence', async () => {

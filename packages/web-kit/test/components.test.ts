@@ -7,12 +7,10 @@ import {
   createDashI18n,
   Dialog,
   isSendableAmount,
-  messagePaths,
   PagedList,
   PlatformContact,
   setBranding,
   setLocale,
-  sharedMessages,
   StatusPill,
   supportLinks,
   useAmountDialog,
@@ -379,11 +377,5 @@ describe('PlatformContact', () => {
     setLocale('zh-CN');
     await nextTick();
     expect(line.text()).toContain('请联系 Rocket Rides：');
-  });
-});
-
-describe('shared words', () => {
-  it('has every word in both languages', () => {
-    expect(messagePaths(sharedMessages['zh-CN'])).toEqual(messagePaths(sharedMessages.en));
   });
 });
