@@ -58,6 +58,10 @@ describe('the dashboard in Chromium', () => {
       )
       .toBe(true);
 
+    // The demo account is a test-mode one: every page says so.
+    await expect.poll(() => page.locator('[data-test-mode]').isVisible()).toBe(true);
+    expect(await page.locator('[data-test-mode]').textContent()).toBe('Test mode');
+
     // The platform's branding frames the page: its name, and its icon served from this origin.
     expect(await page.locator('[data-platform-name]').textContent()).toBe(DEMO_PLATFORM.name);
     const icon = page.locator('[data-platform-icon] img');

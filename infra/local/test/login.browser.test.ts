@@ -153,6 +153,8 @@ describe('signing in with an email that has accounts on two platforms', () => {
     await expect
       .poll(() => page.locator('[data-account-name]').textContent(), { timeout: 15_000 })
       .toBe('Second Deliveries');
+    // A live account's dashboard does not say "Test mode".
+    expect(await page.locator('[data-test-mode]').isHidden()).toBe(true);
     expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(true);
     expect(problems).toEqual([]);
     await context.close();

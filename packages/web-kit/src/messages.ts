@@ -37,6 +37,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       language: 'Language',
       activity: 'Activity',
       signOut: 'Sign out',
+      testMode: 'Test mode',
     },
     payoutCode: {
       whyCode:
@@ -86,6 +87,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       language: '语言',
       activity: '动态',
       signOut: '退出登录',
+      testMode: '测试模式',
     },
     payoutCode: {
       whyCode:

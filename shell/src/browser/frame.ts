@@ -144,6 +144,8 @@ function applyBranding(): void {
   });
   onDashEvent('dash:session-changed', ({ session }) => {
     document.querySelector('[data-account-name]')!.textContent = session.displayName ?? '';
+    // Test data looks like real money: the frame says which it is, on every page.
+    document.querySelector<HTMLElement>('[data-test-mode]')!.hidden = session.livemode !== false;
     showUnread(session.unreadActivityCount ?? 0);
   });
 }
