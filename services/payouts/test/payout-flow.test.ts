@@ -272,6 +272,24 @@ describe('onboarding’s first bank account', () => {
     expect(await countDestinations(accountId)).toBe(1);
   });
 
+  it('12 accounts onboarding at once, with the same bank details, each get their bank account', async () => {
+    const accountIds = await Promise.all(
+      Array.from({ length: 12 }, () => newFundedAccount(0, null)),
+    );
+    const results = await Promise.all(
+      accountIds.map((accountId) =>
+        callAs<{ addOnboardingBankAccount: { id: string } }>(
+          payouts,
+          onboardingOf(accountId),
+          ADD_ONBOARDING,
+          { input: US_BANK },
+        ),
+      ),
+    );
+    for (const result of results) expect(result.errors).toBeUndefined();
+    for (const accountId of accountIds) expect(await countDestinations(accountId)).toBe(1);
+  });
+
   it('20 parallel onboarding calls for a second currency are all refused', async () => {
     const accountId = await newFundedAccount(0, US_BANK);
     const results = await Promise.all(

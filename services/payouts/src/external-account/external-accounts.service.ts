@@ -1,4 +1,4 @@
-import { preparedEntities } from '@dash/db';
+import { preparedEntities, retryOnDeadlock } from '@dash/db';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { SecretKeys } from '@dash/config';
 import type { Actor } from '@dash/events';
@@ -84,33 +84,39 @@ export class ExternalAccounts {
     const registration = await this.rail.register(destination);
     row.bankName = registration.bankName;
     row.railToken = registration.token;
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(ExternalAccount);
-      if (options.firstOnly) await this.refuseUnlessFirst(manager, account);
-      // Locks the account's destinations in this currency: two changes at once queue here.
-      const same = await repository.find({
-        where: { ...accountWhere(account), currency: row.currency },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const replaced = options.replace ? same.filter((other) => other.kind === row.kind) : [];
-      const keptDefault = same.find(
-        (other) => other.defaultFor !== null && !replaced.includes(other),
-      );
-      if (replaced.length) await repository.delete(replaced.map((other) => other.id));
-      if (options.makeDefault || !keptDefault) {
-        if (keptDefault) await repository.update({ id: keptDefault.id }, { defaultFor: null });
-        row.defaultFor = row.currency;
-      }
-      await repository.insert(row);
-      await recordEvent(manager, 'payouts', 'external_account.updated', accountRefOf(account), {
-        change: replaced.length ? 'replaced' : 'added',
-        kind: row.kind,
-        last4: row.last4,
-        currency: row.currency,
-        by: options.by,
-      });
-      return row;
-    });
+    // Accounts adding their first destination at once lock neighbouring gaps of the same index
+    // (nothing to lock yet but the gap) and then insert into them: InnoDB breaks such a
+    // deadlock by failing one, which simply runs again.
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        row.defaultFor = null;
+        const repository = manager.getRepository(ExternalAccount);
+        if (options.firstOnly) await this.refuseUnlessFirst(manager, account);
+        // Locks the account's destinations in this currency: two changes at once queue here.
+        const same = await repository.find({
+          where: { ...accountWhere(account), currency: row.currency },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const replaced = options.replace ? same.filter((other) => other.kind === row.kind) : [];
+        const keptDefault = same.find(
+          (other) => other.defaultFor !== null && !replaced.includes(other),
+        );
+        if (replaced.length) await repository.delete(replaced.map((other) => other.id));
+        if (options.makeDefault || !keptDefault) {
+          if (keptDefault) await repository.update({ id: keptDefault.id }, { defaultFor: null });
+          row.defaultFor = row.currency;
+        }
+        await repository.insert(row);
+        await recordEvent(manager, 'payouts', 'external_account.updated', accountRefOf(account), {
+          change: replaced.length ? 'replaced' : 'added',
+          kind: row.kind,
+          last4: row.last4,
+          currency: row.currency,
+          by: options.by,
+        });
+        return row;
+      }),
+    );
   }
 
   /**
