@@ -12,8 +12,27 @@ import { fromOwnSite } from './same-origin.js';
 /** Files the gateway passes on beside /graphql, and the subgraph that handles each. */
 const FILE_ROUTES = [
   { method: 'get', path: '/exports/balance-transactions.csv', subgraph: 'ledger' },
+  { method: 'get', path: '/exports/tax-form.pdf', subgraph: 'ledger' },
   { method: 'post', path: '/files', subgraph: 'disputes' },
 ] as const;
+
+/**
+ * Uploads go to the subgraph that keeps files of their `purpose` (Stripe's file purposes):
+ * dispute evidence, the default, to disputes; identity documents to identity.
+ */
+const UPLOAD_PURPOSES: Record<string, 'disputes' | 'identity'> = {
+  dispute_evidence: 'disputes',
+  identity_document: 'identity',
+};
+
+/** The subgraph a request goes to: by its purpose for an upload; null for an unknown purpose. */
+function subgraphOf(route: (typeof FILE_ROUTES)[number], req: Request) {
+  if (route.method !== 'post' || req.query.purpose === undefined) return route.subgraph;
+  const purpose = req.query.purpose;
+  return typeof purpose === 'string' && Object.hasOwn(UPLOAD_PURPOSES, purpose)
+    ? UPLOAD_PURPOSES[purpose]!
+    : null;
+}
 
 /** How long a file may take to arrive, on top of the subgraph's own deadline. */
 const UPLOAD_ANSWER_MS = 120_000;
@@ -22,13 +41,15 @@ const UPLOAD_ANSWER_MS = 120_000;
 const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**
- * File downloads (CSV exports) and uploads (dispute evidence) for the same callers as the
- * GraphQL API: the caller is decided here exactly as for /graphql, signed, and the bytes are
- * streamed through untouched both ways. Requests another site makes a browser send are refused.
+ * File downloads (CSV exports) and uploads (dispute evidence, identity documents) for the same
+ * callers as the GraphQL API: the caller is decided here exactly as for /graphql, signed, and the
+ * bytes are streamed through untouched both ways. Requests another site makes a browser send are
+ * refused.
  */
 export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: Logger): Router {
   const router = Router();
-  for (const { method, path, subgraph } of FILE_ROUTES) {
+  for (const route of FILE_ROUTES) {
+    const { method, path } = route;
     router[method](path, async (req: Request, res: Response) => {
       try {
         if (!fromOwnSite(req)) {
@@ -45,6 +66,17 @@ export function fileRoutes(config: GatewayConfig, identity: IdentityCheck, log: 
           res
             .status(401)
             .json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
+          return;
+        }
+        const subgraph = subgraphOf(route, req);
+        if (!subgraph) {
+          res.status(400).json({
+            error: {
+              code: 'BAD_USER_INPUT',
+              message: 'purpose must be dispute_evidence or identity_document.',
+              extensions: { field: 'purpose' },
+            },
+          });
           return;
         }
         const target = new URL(path, config.subgraphUrls[subgraph]);

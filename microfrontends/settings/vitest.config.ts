@@ -3,5 +3,9 @@ import vue from '@vitejs/plugin-vue';
 
 export default defineProject({
   plugins: [vue()],
-  test: { name: 'settings', environment: 'happy-dom', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'settings',
+    environment: 'happy-dom',
+    include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
+  },
 });

@@ -61,6 +61,7 @@ describe('shell server', () => {
       '@dash/payments',
       '@dash/payouts-app',
       '@dash/settings',
+      '@dash/tax',
       '@dash/transactions',
     ]);
     for (const url of [...Object.values(imports), ...linkedUrls(html, 'script')]) {

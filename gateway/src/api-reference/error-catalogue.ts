@@ -169,6 +169,12 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'The debit card’s expiry date has passed.',
     action: 'Add a card that has not expired.',
   },
+  CARD_NOT_DEBIT: {
+    codes: ['BAD_USER_INPUT'],
+    meaning:
+      'The card is a credit or prepaid card, or its issuer does not confirm it as a debit card (`extensions.funding`): payouts go to debit cards only. In test mode, only Stripe’s test debit cards (4000056655665556, 5200828282828210) are debit cards.',
+    action: 'Add a Visa or Mastercard debit card, or a bank account.',
+  },
   CARD_NOT_SUPPORTED: {
     codes: ['BAD_USER_INPUT'],
     meaning: 'The card is not a Visa or Mastercard debit card.',
@@ -232,6 +238,13 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'Payouts to bank accounts in this country are not supported yet.',
     action: 'Use a bank account in a supported country, or a debit card.',
   },
+  CURRENCY_HAS_BALANCE: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'The last bank account or card of a currency cannot be removed while the account has money (available, pending or in reserve) in that currency (`extensions.currency`).',
+    action:
+      'Add another bank account or card in that currency first, or wait until the balance is paid out.',
+  },
   CURRENT_CODE_REQUIRED: {
     codes: ['BAD_USER_INPUT'],
     meaning: 'A contact change needs the code sent to the current email or phone too.',
@@ -239,8 +252,10 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
   },
   DEFAULT_EXTERNAL_ACCOUNT: {
     codes: ['FAILED_PRECONDITION'],
-    meaning: 'The default bank account or card of a currency cannot be deleted.',
-    action: 'Make another one the default (`setDefaultExternalAccount`) first.',
+    meaning:
+      'The default bank account or card of a currency cannot be deleted while others of that currency remain.',
+    action:
+      'Make another one the default (`setDefaultExternalAccount`, or `setMyDefaultExternalAccount` from the dashboard) first.',
   },
   DETAILS_SUBMITTED: {
     codes: ['FAILED_PRECONDITION'],
@@ -256,6 +271,38 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     codes: ['FAILED_PRECONDITION'],
     meaning: 'The dispute is closed: nothing more can be saved, submitted or accepted.',
     action: 'Nothing to do.',
+  },
+  DOCUMENT_ALREADY_VERIFIED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'The requirement’s document is already verified.',
+    action: 'Nothing to send; check `requirements` for what is still due.',
+  },
+  DOCUMENT_BACK_REQUIRED: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'An id card or driving licence needs its back as well as its front (`back`).',
+    action: 'Upload the back and attach both.',
+  },
+  DOCUMENT_HAS_NO_BACK: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'A passport (or a company document) has no back; `back` must be left out.',
+    action: 'Attach the front alone.',
+  },
+  DOCUMENT_NOT_REQUESTED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'That document requirement is not asked of this account now.',
+    action:
+      'Read `requirements`: a document is asked for after a failed check, or up front in some countries.',
+  },
+  DOCUMENT_TYPE_NOT_ACCEPTED: {
+    codes: ['BAD_USER_INPUT'],
+    meaning:
+      'That document type does not answer this requirement (a person’s id for `individual.…`, a company document for `company.…`).',
+    action: 'Choose one of the requirement’s accepted types.',
+  },
+  DOCUMENT_UNDER_REVIEW: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'A document for this requirement is being reviewed.',
+    action: 'Wait for the review (an `account.updated` event tells its outcome).',
   },
   ENDPOINT_DISABLED: {
     codes: ['FAILED_PRECONDITION'],
@@ -287,6 +334,11 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     codes: ['BAD_USER_INPUT'],
     meaning: 'The uploaded file has no bytes.',
     action: 'Upload the file again.',
+  },
+  FILE_NOT_FOUND: {
+    codes: ['NOT_FOUND'],
+    meaning: 'No uploaded file with that id belongs to this account and mode.',
+    action: 'Upload the file (`POST /files?purpose=identity_document`) and use the id it answers.',
   },
   FILE_QUOTA_EXCEEDED: {
     codes: ['RATE_LIMITED'],
@@ -335,6 +387,12 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'A key may revoke only keys made after it: not itself, not an older key.',
     action: 'Revoke it with an older key, or the CLI (`npm run platform -- revoke-key`).',
   },
+  LAST_EXTERNAL_ACCOUNT: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'The account’s only bank account or card cannot be removed: payouts would have nowhere to go.',
+    action: 'Add another bank account or card first.',
+  },
   LINK_EXPIRED: {
     codes: ['UNAUTHENTICATED'],
     meaning:
@@ -363,6 +421,11 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
       'An embedded component’s client secret asked for something outside its components (for example a platform query, or a change no component makes).',
     action:
       'Ask only what the components of the account session do; create the session with the components the page shows.',
+  },
+  NO_DOCUMENT_REQUESTED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'Identity documents are accepted only while the account is asked for one.',
+    action: 'Read `requirements` before uploading.',
   },
   NO_EMBED_ORIGINS: {
     codes: ['FAILED_PRECONDITION'],
@@ -454,6 +517,29 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'The new email or phone is the one the account already has.',
     action: 'Enter a different one.',
   },
+  SAME_FILE: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'The same file was given as the front and the back.',
+    action: 'Upload each side as its own file.',
+  },
+  STEP_UP_REQUIRED: {
+    codes: ['FORBIDDEN'],
+    meaning:
+      'A signed-in account is changing submitted identity details (legal name, date of birth, id number, address, company name or tax id, business type): that needs a code sent to its own phone or email. `fields` names them.',
+    action:
+      'Call `startAccountDetailsChange`, then `saveOnboardingDetails` again with `challenge` and the `code` that was sent.',
+  },
+  TAX_SETTINGS_MISSING: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'Tax forms name their payer: the platform has not set its legal name, address and EIN for the key’s mode.',
+    action: 'Call `setTaxSettings` with `payerName`, `payerAddress` and `payerTin`, then generate.',
+  },
+  TEST_FILE_IN_LIVE_MODE: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'A test document (carrying a test marker) was uploaded for a live account.',
+    action: 'Upload a photo or scan of a real document.',
+  },
   TEST_MODE_ONLY: {
     codes: ['FORBIDDEN'],
     meaning:
@@ -494,6 +580,18 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     codes: ['FAILED_PRECONDITION'],
     meaning: 'The top-up’s bank debit already settled, so it cannot fail any more.',
     action: 'Nothing to do.',
+  },
+  UNKNOWN_REQUIREMENT: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: '`requirement` does not name a document requirement.',
+    action:
+      'Use one such as `individual.verification.document` or `company.verification.document`.',
+  },
+  US_ACCOUNTS_ONLY: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'Tax information (Form W-9) and US tax forms are for accounts in the United States; other accounts get no US forms.',
+    action: 'Nothing to do for an account outside the US.',
   },
 };
 

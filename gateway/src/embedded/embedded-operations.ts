@@ -36,11 +36,14 @@ export const EMBEDDED_ROOT_FIELDS: Readonly<Record<EmbeddedComponent, RootFields
   payments: { query: ['me'], mutation: ['refundPayment'] },
   payouts: { query: ['me'], mutation: [] },
   notification_banner: { query: ['me'], mutation: [] },
-  // Onboarding as a signed-in account does it: the bank account through the emailed code.
+  // Onboarding as a signed-in account does it: the bank account and, once submitted, identity
+  // details through the emailed code.
   account_onboarding: {
     query: ['me', 'onboarding'],
     mutation: [
       'saveOnboardingDetails',
+      'startAccountDetailsChange',
+      'resendAccountDetailsCode',
       'submitOnboarding',
       'addOnboardingBankAccount',
       'startPayoutDetailsChange',

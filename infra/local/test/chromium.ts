@@ -17,18 +17,22 @@ export interface BrowserStack {
 
 /**
  * Starts the stack on free ports with a fresh, seeded database per service, then Chromium.
- * `realSignIn` leaves out the development account, so only a real session opens the dashboard.
+ * `realSignIn` leaves out the development account, so only a real session opens the dashboard;
+ * `env` adds settings of the test's own.
  */
 export async function startBrowserStack(
   label: string,
-  { realSignIn = false } = {},
+  { realSignIn = false, env = {} }: { realSignIn?: boolean; env?: Record<string, string> } = {},
 ): Promise<BrowserStack> {
   const prepared = await prepareIsolatedStackEnv(label);
   const { DASH_DEV_ACCOUNT_ID: _a, DASH_DEV_PLATFORM_ID: _p, ...withoutDevAccount } = prepared.env;
   let stack: RunningStack | undefined;
   let browser: Browser;
   try {
-    stack = await startStack(realSignIn ? withoutDevAccount : prepared.env, { randomPorts: true });
+    stack = await startStack(
+      { ...(realSignIn ? withoutDevAccount : prepared.env), ...env },
+      { randomPorts: true },
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
     // No Chromium, or a stack that would not start: leave no databases or keys behind.

@@ -110,6 +110,7 @@ describe('signing in with a login link', () => {
 
 describe('signing in with an email that has accounts on two platforms', () => {
   const SHARED = 'two.platforms@example.com';
+  const PHONE = '+15555550123';
 
   beforeAll(async () => {
     const identity = stack.services.find((service) => service.name === 'identity')!;
@@ -129,9 +130,14 @@ describe('signing in with an email that has accounts on two platforms', () => {
       platform: { id: 'plat_e2e_other', name: 'Other Deliveries', brandColor: '#0a7d55' },
       accounts: [live('acct_e2e_two_second', 'Second Deliveries')],
     });
+    // Both platforms set the account up with the same mobile number: self-serve texts it.
+    await identity.dataSource.query(
+      "UPDATE accounts SET phone = ? WHERE id IN ('acct_e2e_two_first', 'acct_e2e_two_second')",
+      [PHONE],
+    );
   });
 
-  it('proves the email with its code, then opens the account the person picks', async () => {
+  it('texts the code to the phone on file, then opens the account the person picks', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -141,7 +147,10 @@ describe('signing in with an email that has accounts on two platforms', () => {
     await page.getByRole('button', { name: 'Send code' }).click();
     const codeInput = page.getByLabel('Verification code');
     await codeInput.waitFor({ timeout: 15_000 });
-    await codeInput.fill(await codeSentTo(stack, SHARED));
+    expect(await page.locator('[data-testid="login"]').textContent()).toContain(
+      'we texted a 6-digit code to its phone number on file',
+    );
+    await codeInput.fill(await codeSentTo(stack, PHONE));
 
     const picker = page.locator('[data-testid="login-picker"]');
     await picker.waitFor({ timeout: 15_000 });
@@ -157,6 +166,55 @@ describe('signing in with an email that has accounts on two platforms', () => {
     expect(await page.locator('[data-test-mode]').isHidden()).toBe(true);
     expect((await context.cookies()).some((cookie) => cookie.name === 'dash_session')).toBe(true);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('signing in by email without the phone', () => {
+  const EMAIL_ONLY = 'lost.phone@example.com';
+
+  beforeAll(async () => {
+    const identity = stack.services.find((service) => service.name === 'identity')!;
+    await seedIdentity(identity.dataSource, {
+      platform: DEMO_PLATFORM,
+      accounts: [
+        {
+          id: 'acct_e2e_lost_phone',
+          displayName: 'Lost Phone Rides',
+          email: EMAIL_ONLY,
+          country: 'US',
+          defaultCurrency: 'usd',
+          livemode: true,
+        },
+      ],
+    });
+    await identity.dataSource.query(
+      "UPDATE accounts SET phone = '+15555550124' WHERE id = 'acct_e2e_lost_phone'",
+    );
+  });
+
+  it('emails the code on "I no longer have access to this phone", then asks for a new phone (360 px)', async () => {
+    const identity = stack.services.find((service) => service.name === 'identity')!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${stack.shellUrl}/login`);
+    await page.getByLabel('Email').fill(EMAIL_ONLY);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByLabel('Verification code').waitFor({ timeout: 15_000 });
+    // The text went to the phone; half a minute later a new code may be asked for.
+    expect(await codeSentTo(stack, '+15555550124')).toMatch(/^\d{6}$/);
+    await identity.dataSource.query(
+      'UPDATE login_challenges SET last_sent_at = NOW(3) - INTERVAL 1 MINUTE WHERE login_email = ?',
+      [EMAIL_ONLY],
+    );
+    await page.clock.fastForward('01:00');
+    await page.getByRole('button', { name: 'I no longer have access to this phone' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="login"]').textContent(), { timeout: 15_000 })
+      .toContain('Enter the 6-digit code we sent to l•••@example.com.');
+    await page.getByLabel('Verification code').fill(await codeSentTo(stack, EMAIL_ONLY));
+    await page.waitForURL(/\/settings\?change=phone$/, { timeout: 15_000 });
     await context.close();
   });
 });

@@ -194,8 +194,27 @@ describe('hosted onboarding', () => {
       .toContain('Your details');
     await fill(page, 'individual.id_number', '000000000');
     await next(page);
+    // A dashboard session changes submitted identity details only with a code sent to the
+    // account's own contact; the new id number is then verified in the background.
+    await page.locator('[data-testid="details-code"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="details-code-confirm"]').click();
+    let code = '';
     await expect
-      .poll(async () => (await capabilities(accountId)).payoutsEnabled, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const message = (await messagesTo(stack, EMAIL)).find(
+            (candidate) => candidate.subject === 'Confirm changes to your details',
+          );
+          code = (message && /\b(\d{6})\b/.exec(message.text)?.[1]) || '';
+          return code;
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/^\d{6}$/);
+    await page.locator('#onb-details-code').fill(code);
+    await page.locator('[data-testid="details-code-confirm"]').click();
+    await expect
+      .poll(async () => (await capabilities(accountId)).payoutsEnabled, { timeout: 30_000 })
       .toBe(true);
     expect((await capabilities(accountId)).chargesEnabled).toBe(true);
 

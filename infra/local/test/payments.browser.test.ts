@@ -86,6 +86,13 @@ describe('a payment in the dashboard', () => {
 
     await open(page, '/transactions', 'transactions');
     await expect.poll(() => page.locator('tbody').textContent()).toContain('-$42.00');
+    // The export link downloads the CSV; the page stays where it is.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(page.url()).toBe(`${stack.shellUrl}/transactions`);
 
     await open(page, '/', 'earnings-total');
     // The refund takes the whole $42.00 back; the fees stay spent.

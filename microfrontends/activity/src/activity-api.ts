@@ -37,7 +37,6 @@ graphql(`
     emailPayoutFailed
     emailDisputeOpened
     emailRequirementsDue
-    locale
   }
 `);
 

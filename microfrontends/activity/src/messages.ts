@@ -1,4 +1,7 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     activity: {
       title: 'Activity',
@@ -12,7 +15,7 @@ export const messages = {
       emailPayoutFailed: 'Email me when a payout fails',
       emailDisputeOpened: 'Email me when a payment is disputed',
       emailRequirementsDue: 'Email me when my platform needs more information',
-      emailLanguage: 'Language of emails',
+      emailLanguage: 'Emails are written in your language, which you choose in Settings.',
       emailsSaved: 'Saved.',
     },
   },
@@ -29,8 +32,19 @@ export const messages = {
       emailPayoutFailed: '提现失败时发邮件给我',
       emailDisputeOpened: '付款被争议时发邮件给我',
       emailRequirementsDue: '平台需要更多信息时发邮件给我',
-      emailLanguage: '邮件语言',
+      emailLanguage: '邮件使用您在“设置”中选择的语言。',
       emailsSaved: '已保存。',
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -19,7 +19,7 @@ graphql(`
 
 /**
  * Everything the balance card shows, in one request the gateway plans across the ledger
- * (balances) and payouts (money on the way, schedule, bank). The account's currency and the
+ * (balances) and payouts (money on the way, schedule and the next payout it makes, bank). The account's currency and the
  * platform's switches come with the shared session.
  */
 export const BALANCE_CARD_QUERY = graphql(`
@@ -51,6 +51,12 @@ export const BALANCE_CARD_QUERY = graphql(`
       payoutSchedule {
         ...Schedule
       }
+      payoutForecast {
+        currency
+        amount
+        payoutDate
+        arrivalDate
+      }
       externalAccounts {
         id
         kind
@@ -60,6 +66,9 @@ export const BALANCE_CARD_QUERY = graphql(`
         country
         currency
         defaultForCurrency
+        status
+        failureCode
+        failureMessage
       }
       instantPayoutPricing {
         percentBps

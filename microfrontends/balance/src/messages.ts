@@ -1,4 +1,7 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     balance: {
       title: 'Balance',
@@ -12,6 +15,18 @@ export const messages = {
       arrives: 'Expected {date}',
       empty: 'No money has moved yet. Your balance appears here after your first payment.',
       loadFailed: 'Your balance could not be loaded.',
+      forecast: 'Next payout: {amount}, expected {date}',
+      payoutMethods: 'Payout methods',
+      actionNeeded: 'Action needed: {destination}',
+      returned:
+        'A payout to it was returned: {reason} Replace it, or add it again once your bank has fixed it.',
+      failures: {
+        no_account: 'no bank account could be found with these details.',
+        account_closed: 'the bank account has been closed.',
+        debit_not_authorized: 'the bank does not accept this kind of transfer into the account.',
+        invalid_currency: 'the bank could not take a payout in this currency.',
+        could_not_process: 'the bank could not process it.',
+      },
       schedule: {
         daily: 'Paid out daily',
         weekly: 'Paid out every {day}',
@@ -136,6 +151,17 @@ export const messages = {
       arrives: '预计 {date} 到账',
       empty: '还没有资金往来。收到第一笔付款后，余额会显示在这里。',
       loadFailed: '无法加载您的余额。',
+      forecast: '下一笔提现：{amount}，预计 {date} 到账',
+      payoutMethods: '提现方式',
+      actionNeeded: '需要处理：{destination}',
+      returned: '一笔转至该账户的提现被退回：{reason} 请更换它，或在银行修复后重新添加。',
+      failures: {
+        no_account: '找不到与这些信息对应的银行账户。',
+        account_closed: '该银行账户已关闭。',
+        debit_not_authorized: '银行不接受向该账户的此类转账。',
+        invalid_currency: '银行无法接收此币种的提现。',
+        could_not_process: '银行无法处理。',
+      },
       schedule: {
         daily: '每日自动提现',
         weekly: '每{day}自动提现',
@@ -245,4 +271,15 @@ export const messages = {
       },
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

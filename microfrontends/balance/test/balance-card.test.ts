@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scriptedClient } from '@dash/testing/scripted-client';
 import {
+  announce,
   createDashI18n,
   getSession,
   GraphqlRequestError,
@@ -65,6 +66,14 @@ const me: Me = {
     monthlyAnchor: null,
     nextPayoutDate: '2026-11-27',
   },
+  payoutForecast: [
+    {
+      currency: 'usd',
+      amount: 12_345,
+      payoutDate: '2026-12-04',
+      arrivalDate: '2026-12-08T00:00:00.000Z',
+    },
+  ],
   externalAccounts: [
     {
       id: 'ba_1',
@@ -75,6 +84,9 @@ const me: Me = {
       country: 'US',
       currency: 'usd',
       defaultForCurrency: true,
+      status: 'new',
+      failureCode: null,
+      failureMessage: null,
     },
     {
       id: 'card_1',
@@ -85,6 +97,9 @@ const me: Me = {
       country: 'US',
       currency: 'usd',
       defaultForCurrency: false,
+      status: 'new',
+      failureCode: null,
+      failureMessage: null,
     },
   ],
   instantPayoutPricing: { percentBps: 100, minimum: 50 },
@@ -165,6 +180,48 @@ describe('balance card', () => {
     // Only a currency with a bank account to pay to offers "pay out now".
     expect(card.find('[data-testid="pay-out-usd"]').exists()).toBe(true);
     expect(card.find('[data-testid="pay-out-jpy"]').exists()).toBe(false);
+  });
+
+  it('says what the next scheduled payout will be and when it should arrive', async () => {
+    const card = await mountCard(scriptedClient({ BalanceCard: [answer()] }));
+    expect(card.get('[data-testid="balance-forecast"]').text()).toBe(
+      'Next payout: $123.45, expected Tue, Dec 8',
+    );
+    expect(card.get('[data-testid="payout-methods-link"]').attributes('href')).toBe(
+      '/payouts/methods',
+    );
+    setLocale('zh-CN');
+    await flushPromises();
+    expect(card.get('[data-testid="balance-forecast"]').text()).toContain('US$123.45');
+  });
+
+  it('says a payout method needs action, with the reason from the bank', async () => {
+    const closed = {
+      ...me.externalAccounts[0]!,
+      status: 'errored',
+      failureCode: 'account_closed',
+      failureMessage: 'The bank account has been closed.',
+    };
+    const card = await mountCard(
+      scriptedClient({
+        BalanceCard: [answer({ externalAccounts: [closed, me.externalAccounts[1]!] })],
+      }),
+    );
+    expect(card.findAll('[data-testid="action-needed"]')).toHaveLength(1);
+    expect(card.get('[data-testid="action-needed"]').text()).toBe(
+      'Action needed: Simulated Bank •••• 6789A payout to it was returned: the bank account has been closed. Replace it, or add it again once your bank has fixed it.',
+    );
+  });
+
+  it('follows a payout or a payout method changed elsewhere', async () => {
+    const client = scriptedClient({
+      BalanceCard: [answer(), answer({ payoutForecast: [] })],
+    });
+    const card = await mountCard(client);
+    announce('dash:payouts-changed');
+    await flushPromises();
+    expect(client.calls.filter(([name]) => name === 'BalanceCard')).toHaveLength(2);
+    expect(card.find('[data-testid="balance-forecast"]').exists()).toBe(false);
   });
 
   it('switches language without reloading', async () => {

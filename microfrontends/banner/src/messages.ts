@@ -1,4 +1,7 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     banner: {
       dueTitle: 'Your platform needs more information',
@@ -38,6 +41,9 @@ export const messages = {
         individual_address_line1: 'address',
         company_tax_id: 'company tax ID',
         company_owners_provided: 'company owners',
+        individual_verification_document: 'identity document',
+        representative_verification_document: "representative's identity document",
+        company_verification_document: 'company document',
       },
     },
   },
@@ -77,7 +83,21 @@ export const messages = {
         individual_address_line1: '地址',
         company_tax_id: '公司税号',
         company_owners_provided: '公司股东信息',
+        individual_verification_document: '身份证件',
+        representative_verification_document: '负责人身份证件',
+        company_verification_document: '公司证明文件',
       },
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

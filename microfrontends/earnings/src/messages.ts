@@ -1,4 +1,7 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     earnings: {
       title: 'Earnings',
@@ -48,4 +51,15 @@ export const messages = {
       net: '净额',
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -1,13 +1,18 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     login: {
       title: 'Sign in',
       starting: 'Opening your login link…',
       emailIntro:
-        'Enter the email address of your live account. If it has one, we will send it a code. Test-mode accounts sign in with a login link from their platform.',
+        'Enter the email address of your live account. If it has one, we will text a code to the phone number on file, or email it when there is none. Test-mode accounts sign in with a login link from their platform.',
       emailLabel: 'Email',
       sendCode: 'Send code',
       codeSent: 'Enter the 6-digit code we sent to {destination}.',
+      codeSentOnFile:
+        'If {destination} has a live account, we texted a 6-digit code to its phone number on file, or emailed it when there is none. Enter it here.',
       codeLabel: 'Verification code',
       submit: 'Continue',
       verifying: 'Checking…',
@@ -45,10 +50,12 @@ export const messages = {
       title: '登录',
       starting: '正在打开登录链接…',
       emailIntro:
-        '请输入您正式账户的邮箱地址。如有对应账户，我们会向其发送验证码。测试模式账户请使用平台提供的登录链接登录。',
+        '请输入您正式账户的邮箱地址。如有对应账户，我们会以短信将验证码发送到登记的手机号码；没有手机号码时发送到该邮箱。测试模式账户请使用平台提供的登录链接登录。',
       emailLabel: '邮箱',
       sendCode: '发送验证码',
       codeSent: '请输入我们发送到 {destination} 的 6 位验证码。',
+      codeSentOnFile:
+        '如果 {destination} 有正式账户，我们已通过短信将 6 位验证码发送到登记的手机号码；没有手机号码时已发送到该邮箱。请在此输入。',
       codeLabel: '验证码',
       submit: '继续',
       verifying: '验证中…',
@@ -80,4 +87,15 @@ export const messages = {
       },
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -21,12 +21,15 @@ const challenge = {
   platform: null,
 };
 
-/** The challenge a self-serve sign-in gets: the code goes to the email just typed. */
+/**
+ * The challenge a self-serve sign-in gets: the code went to the phone on file, or to the email
+ * just typed when there is none; the answer does not say which.
+ */
 const emailChallenge = {
   ...challenge,
-  channel: 'email',
+  channel: 'on_file',
   maskedDestination: 'l•••@example.com',
-  alternativeChannels: [],
+  alternativeChannels: ['email'],
 };
 
 const refused = (reason: string, extra: Record<string, unknown> = {}) =>
@@ -199,10 +202,47 @@ describe('self-serve sign-in', () => {
     });
     const { flow, onSignedIn } = await signInSelfServe(client);
     expect(client.calls[0]).toEqual(['StartEmailLogin', { email: 'liv@example.com' }]);
-    expect(flow.text()).toContain('l•••@example.com');
+    expect(flow.text()).toContain(
+      'If l•••@example.com has a live account, we texted a 6-digit code to its phone number on file',
+    );
     await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
     await flushPromises();
     expect(onSignedIn).toHaveBeenCalledOnce();
+  });
+
+  it('emails the code when the phone is lost, and keeps sending new codes there', async () => {
+    const emailed = { ...emailChallenge, id: 'lch_2', channel: 'email', alternativeChannels: [] };
+    const client = scriptedClient({
+      StartEmailLogin: [{ startEmailLogin: emailChallenge }],
+      ResendLoginCode: [
+        { resendLoginCode: emailed },
+        { resendLoginCode: { ...emailed, id: 'lch_3' } },
+      ],
+      VerifyLoginCode: [{ verifyLoginCode: { account: { id: 'acct_1' } } }],
+    });
+    const { flow, onSignedIn } = await signInSelfServe(client);
+    const lostPhone = () =>
+      flow.findAll('button').find((b) => b.text() === 'I no longer have access to this phone');
+    await lostPhone()!.trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'ResendLoginCode',
+      { challenge: 'lch_1', channel: 'email' },
+    ]);
+    expect(flow.text()).toContain('Enter the 6-digit code we sent to l•••@example.com.');
+    expect(lostPhone()).toBeUndefined();
+    await flow
+      .findAll('button')
+      .find((b) => b.text() === 'Send a new code')!
+      .trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual([
+      'ResendLoginCode',
+      { challenge: 'lch_2', channel: 'email' },
+    ]);
+    await flow.get('input[autocomplete="one-time-code"]').setValue('654321');
+    await flushPromises();
+    expect(onSignedIn).toHaveBeenCalledWith('/settings?change=phone');
   });
 });
 

@@ -49,6 +49,11 @@ export function useFieldWords() {
   function display(field: OnboardingField): string {
     const value = field.value;
     if (field.kind === 'checkbox') return t(value === 'true' ? 'onboarding.yes' : 'onboarding.no');
+    // A document's value is what its review found; none sent yet is "needed".
+    if (field.kind === 'document')
+      return t(
+        `onboarding.documents.status.${value === 'pending' || value === 'verified' || value === 'failed' ? value : 'needed'}`,
+      );
     if (!value) return t('onboarding.notProvided');
     if (field.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       // A calendar date, not an instant: format it in UTC so no time zone moves the day.

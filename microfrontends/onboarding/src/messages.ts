@@ -1,7 +1,9 @@
+import type { AppMessages } from '@dash/web-kit';
+
 /**
  * Field labels are keyed by the field's key with dots as underscores (see requirementMessageKey
  * in @dash/web-kit). A person's parts are the same under individual, representative and owners, so they
- * are written once per language and prefixed here.
+ * are written once per language and prefixed here (and in each file of messages/).
  */
 const prefixed = (prefix: string, words: Record<string, string>) =>
   Object.fromEntries(Object.entries(words).map(([part, word]) => [`${prefix}_${part}`, word]));
@@ -70,7 +72,8 @@ const addressZh = {
   address_country: '国家/地区',
 };
 
-export const messages = {
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     onboarding: {
       titleOnboarding: 'Get paid by {platform}',
@@ -101,6 +104,7 @@ export const messages = {
         representative: 'Your details',
         company: 'Company details',
         owners: 'Owners',
+        documents: 'Identity documents',
         bank: 'Bank account',
         review: 'Review and submit',
       },
@@ -110,6 +114,7 @@ export const messages = {
         representative: 'We need to verify who you are. Your details are kept private.',
         company: 'The legal details of the company, as registered.',
         owners: 'Add everyone who owns 25% or more of the company.',
+        documents: 'An official document confirms who you are. A clear photo or scan is enough.',
         bank: 'Where your payouts are sent.',
         review: 'Check your details before you submit them.',
       },
@@ -120,6 +125,14 @@ export const messages = {
       continue: 'Continue',
       saving: 'Saving…',
       saveAndReturn: 'Save and return later',
+      save: 'Save',
+      cancel: 'Cancel',
+      detailsCode: {
+        title: 'Confirm it is you',
+        why: 'To keep your identity safe, a code goes to your phone (or email) before your legal name, date of birth, ID number, address or company details change.',
+        confirm: 'Confirm and save',
+        failed: 'Your details could not be saved. Send a new code and try again.',
+      },
       checkFields: 'Some details need another look.',
       saveFailed: 'Your details could not be saved. Try again.',
       owner: 'Owner {number}',
@@ -186,6 +199,46 @@ export const messages = {
         notYet: 'Not yet',
         returnTo: 'Return to {platform}',
       },
+      documents: {
+        testMode:
+          'Test mode: no document is really checked. A file containing file_identity_document_failure fails, file_identity_document_pending stays in review, and any other is verified.',
+        type: 'Type of document',
+        page: 'Photo or scan of the document',
+        front: 'Front of the document',
+        back: 'Back of the document',
+        hint: 'JPEG, PNG or PDF, up to 10 MB. All four corners visible, nothing covered.',
+        send: 'Send document',
+        sending: 'Sending…',
+        pendingDetail: 'We are checking your document. Payouts start once it is verified.',
+        verifiedDetail: 'Your document is verified.',
+        elsewhere:
+          'Documents are uploaded in your dashboard: sign in there, or open the onboarding link your platform sends.',
+        status: {
+          needed: 'Needed',
+          pending: 'In review',
+          verified: 'Verified',
+          failed: 'Not accepted',
+        },
+        types: {
+          passport: 'Passport',
+          id_card: 'National ID card',
+          driving_license: 'Driving licence',
+          company_registration: 'Company registration certificate',
+          tax_id_letter: 'Tax ID letter from the tax authority',
+        },
+        refusals: {
+          FILE_TYPE_NOT_ALLOWED: 'That file is not a JPEG, PNG or PDF. Choose a photo or a scan.',
+          FILE_TOO_LARGE: 'That file is too large: at most 10 MB.',
+          FILE_EMPTY: 'That file is empty. Choose another.',
+          FILE_QUOTA_EXCEEDED: 'Too many files today. Try again tomorrow.',
+          TEST_FILE_IN_LIVE_MODE: 'Test documents cannot be used for a live account.',
+          NO_DOCUMENT_REQUESTED: 'No document is needed now.',
+          DOCUMENT_ALREADY_VERIFIED: 'A document for this is already verified.',
+          DOCUMENT_UNDER_REVIEW: 'A document for this is already being checked.',
+          DOCUMENT_BACK_REQUIRED: 'Add the back of the document too.',
+          UNKNOWN: 'The document could not be sent. Try again.',
+        },
+      },
       yes: 'Yes',
       no: 'No',
       notProvided: 'Not provided',
@@ -207,6 +260,9 @@ export const messages = {
         company_owners_provided: 'I have added everyone who owns 25% or more of the company',
         company_directors_provided: 'I have added every director of the company',
         company_executives_provided: 'I have added every executive of the company',
+        individual_verification_document: 'Your identity document',
+        representative_verification_document: 'The representative’s identity document',
+        company_verification_document: 'Company document',
       },
       options: {
         business_type: {
@@ -228,6 +284,12 @@ export const messages = {
         invalid_option: 'Choose one of the options.',
         too_long: 'This is too long.',
         invalid_tax_id: 'Check the tax ID.',
+        verification_failed_keyed_identity:
+          'We could not verify you with the details you gave. Upload an identity document.',
+        verification_failed_tax_id_match:
+          'The tax ID does not match the company name. Upload a document that shows it.',
+        verification_document_failed_other:
+          'The document could not be verified. Send a clear photo of a valid document.',
       },
     },
   },
@@ -261,6 +323,7 @@ export const messages = {
         representative: '您的信息',
         company: '公司信息',
         owners: '所有者',
+        documents: '身份证明文件',
         bank: '银行账户',
         review: '检查并提交',
       },
@@ -270,6 +333,7 @@ export const messages = {
         representative: '我们需要核实您的身份。您的信息将被严格保密。',
         company: '公司的法定注册信息。',
         owners: '请添加所有持股 25% 或以上的人。',
+        documents: '官方证件可以证明您的身份，上传清晰的照片或扫描件即可。',
         bank: '提现将转入此账户。',
         review: '提交前请检查您的信息。',
       },
@@ -280,6 +344,14 @@ export const messages = {
       continue: '继续',
       saving: '保存中…',
       saveAndReturn: '保存并稍后返回',
+      save: '保存',
+      cancel: '取消',
+      detailsCode: {
+        title: '确认是您本人',
+        why: '为保护您的身份信息，更改法定姓名、出生日期、证件号码、地址或公司信息前，我们会向您的手机（或邮箱）发送验证码。',
+        confirm: '确认并保存',
+        failed: '无法保存您的信息。请重新发送验证码后再试。',
+      },
       checkFields: '部分信息需要修改。',
       saveFailed: '无法保存您的信息，请重试。',
       owner: '所有者 {number}',
@@ -344,6 +416,45 @@ export const messages = {
         notYet: '尚未开通',
         returnTo: '返回 {platform}',
       },
+      documents: {
+        testMode:
+          '测试模式：不会真正审核证件。包含 file_identity_document_failure 的文件不通过，包含 file_identity_document_pending 的文件保持审核中，其他文件均通过。',
+        type: '证件类型',
+        page: '证件照片或扫描件',
+        front: '证件正面',
+        back: '证件背面',
+        hint: 'JPEG、PNG 或 PDF，不超过 10 MB。四角完整可见，无遮挡。',
+        send: '提交证件',
+        sending: '正在提交…',
+        pendingDetail: '我们正在审核您的证件，审核通过后即可提现。',
+        verifiedDetail: '您的证件已通过审核。',
+        elsewhere: '请在账户后台上传证件：登录后台，或打开平台发给您的开户链接。',
+        status: {
+          needed: '待提交',
+          pending: '审核中',
+          verified: '已通过',
+          failed: '未通过',
+        },
+        types: {
+          passport: '护照',
+          id_card: '身份证',
+          driving_license: '驾驶证',
+          company_registration: '公司注册证书',
+          tax_id_letter: '税务机关出具的税号证明',
+        },
+        refusals: {
+          FILE_TYPE_NOT_ALLOWED: '该文件不是 JPEG、PNG 或 PDF，请选择照片或扫描件。',
+          FILE_TOO_LARGE: '文件过大，最大 10 MB。',
+          FILE_EMPTY: '文件为空，请选择其他文件。',
+          FILE_QUOTA_EXCEEDED: '今天上传的文件过多，请明天再试。',
+          TEST_FILE_IN_LIVE_MODE: '正式账户不能使用测试证件。',
+          NO_DOCUMENT_REQUESTED: '目前无需提交证件。',
+          DOCUMENT_ALREADY_VERIFIED: '此项的证件已通过审核。',
+          DOCUMENT_UNDER_REVIEW: '此项的证件正在审核中。',
+          DOCUMENT_BACK_REQUIRED: '请同时上传证件背面。',
+          UNKNOWN: '证件未能提交，请重试。',
+        },
+      },
       yes: '是',
       no: '否',
       notProvided: '未填写',
@@ -365,6 +476,9 @@ export const messages = {
         company_owners_provided: '我已添加所有持股 25% 或以上的人',
         company_directors_provided: '我已添加公司的所有董事',
         company_executives_provided: '我已添加公司的所有高管',
+        individual_verification_document: '您的身份证件',
+        representative_verification_document: '负责人的身份证件',
+        company_verification_document: '公司证明文件',
       },
       options: {
         business_type: {
@@ -386,7 +500,21 @@ export const messages = {
         invalid_option: '请从选项中选择。',
         too_long: '内容过长。',
         invalid_tax_id: '请检查税号。',
+        verification_failed_keyed_identity: '无法根据您提供的信息核实身份，请上传身份证件。',
+        verification_failed_tax_id_match: '税号与公司名称不符，请上传能证明税号的文件。',
+        verification_document_failed_other: '证件未能通过审核，请上传有效证件的清晰照片。',
       },
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -5,6 +5,7 @@ import type {
   BankAccountInput,
   OnboardingFragment,
   OnboardingValueInput,
+  VerificationDocumentInput,
 } from './generated/graphql.js';
 
 graphql(`
@@ -73,11 +74,38 @@ const ONBOARDING = graphql(`
   }
 `);
 
-/** A draft: incomplete is fine, and all or nothing (BAD_USER_INPUT with fieldErrors). */
+/**
+ * A draft: incomplete is fine, and all or nothing (BAD_USER_INPUT with fieldErrors). Once
+ * submitted, a signed-in account's identity changes take the code sent to its own contact.
+ */
 const SAVE_ONBOARDING_DETAILS = graphql(`
-  mutation SaveOnboardingDetails($values: [OnboardingValueInput!]!) {
-    saveOnboardingDetails(values: $values) {
+  mutation SaveOnboardingDetails($values: [OnboardingValueInput!]!, $challenge: ID, $code: String) {
+    saveOnboardingDetails(values: $values, challenge: $challenge, code: $code) {
       ...Onboarding
+    }
+  }
+`);
+
+graphql(`
+  fragment DetailsChallenge on CodeChallenge {
+    id
+    maskedDestination
+    resendAvailableAt
+  }
+`);
+
+const START_ACCOUNT_DETAILS_CHANGE = graphql(`
+  mutation StartAccountDetailsChange {
+    startAccountDetailsChange {
+      ...DetailsChallenge
+    }
+  }
+`);
+
+const RESEND_ACCOUNT_DETAILS_CODE = graphql(`
+  mutation ResendAccountDetailsCode($challenge: ID!) {
+    resendAccountDetailsCode(challenge: $challenge) {
+      ...DetailsChallenge
     }
   }
 `);
@@ -101,6 +129,18 @@ const ADD_ONBOARDING_BANK_ACCOUNT = graphql(`
   }
 `);
 
+/** Sends uploaded pages as the document for a requirement; test mode reviews it at once. */
+const ATTACH_VERIFICATION_DOCUMENT = graphql(`
+  mutation AttachVerificationDocument($input: VerificationDocumentInput!) {
+    attachVerificationDocument(input: $input) {
+      id
+      status
+      failureCode
+      failureReason
+    }
+  }
+`);
+
 /** Ends the account link's session, so the browser left behind cannot carry on. */
 const SIGN_OUT = graphql(`
   mutation SignOut {
@@ -109,7 +149,10 @@ const SIGN_OUT = graphql(`
 `);
 
 export type {
+  DetailsChallengeFragment as DetailsChallenge,
   OnboardingFieldKind as FieldKind,
+  VerificationDocumentInput as DocumentInput,
+  VerificationDocumentType as DocumentType,
   OnboardingFragment as Onboarding,
   OnboardingValueInput as OnboardingValue,
 } from './generated/graphql.js';
@@ -117,6 +160,40 @@ export type OnboardingStep = OnboardingFragment['steps'][number];
 /** `value` is the saved draft: date as YYYY-MM-DD, checkbox "true"/"false", id_number masked. */
 export type OnboardingField = OnboardingStep['fields'][number];
 export type ExternalAccount = AddOnboardingBankAccountMutation['addOnboardingBankAccount'];
+
+/**
+ * Sends one page's bytes to /files as an identity document (the shell passes it on with the
+ * session cookie): answers its file id. A refusal is thrown as the GraphQL client throws one,
+ * so the screen reads its reason the same way.
+ */
+export async function uploadDocumentPage(file: File): Promise<string> {
+  const response = await fetch('/files?purpose=identity_document', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      'x-file-name': encodeURIComponent(file.name),
+    },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    id?: string;
+    error?: { code?: string; message?: string; extensions?: Record<string, unknown> };
+  };
+  if (!response.ok || !body.id) {
+    const extensions = body.error?.extensions ?? {};
+    throw new GraphqlRequestError(
+      body.error?.message ?? 'The file could not be uploaded.',
+      body.error?.code ?? 'UPLOAD_FAILED',
+      undefined,
+      {
+        ...extensions,
+        reason: extensions.reason ?? (response.status === 413 ? 'FILE_TOO_LARGE' : 'UPLOAD_FAILED'),
+      },
+    );
+  }
+  return body.id;
+}
 
 /** One refused value of a save (BAD_USER_INPUT), named by its field key. */
 export interface FieldError {
@@ -143,6 +220,22 @@ export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
   return error.field ? [{ field: error.field, code: '', message: error.message }] : [];
 }
 
+/** A code the account typed for a change: the challenge it answers, and its digits. */
+export interface StepUpAnswer {
+  challenge: string;
+  code: string;
+}
+
+/** Whether a save waits for the code an identity change needs (reason STEP_UP_REQUIRED). */
+export const needsCode = (error: unknown) =>
+  error instanceof GraphqlRequestError && error.extensions.reason === 'STEP_UP_REQUIRED';
+
+/** Whether a save was refused for its values (each named in fieldErrors), not for its code. */
+export const refusesValues = (error: unknown) =>
+  error instanceof GraphqlRequestError &&
+  error.code === 'BAD_USER_INPUT' &&
+  Array.isArray(error.extensions.fieldErrors);
+
 /** The fields still due when a submit is refused with REQUIREMENTS_DUE, or undefined. */
 export function fieldsStillDue(error: unknown): string[] | undefined {
   if (!(error instanceof GraphqlRequestError) || error.code !== 'FAILED_PRECONDITION') return;
@@ -157,13 +250,29 @@ export function onboardingApi(client: GraphqlClient) {
     open: async (token: string) =>
       (await client.query(OPEN_ACCOUNT_LINK, { token })).openAccountLink,
     load: async () => (await client.query(ONBOARDING)).onboarding,
-    save: async (values: OnboardingValueInput[]) =>
-      (await client.query(SAVE_ONBOARDING_DETAILS, { values })).saveOnboardingDetails,
+    save: async (values: OnboardingValueInput[], stepUp?: StepUpAnswer) =>
+      (
+        await client.query(SAVE_ONBOARDING_DETAILS, {
+          values,
+          challenge: stepUp?.challenge ?? null,
+          code: stepUp?.code ?? null,
+        })
+      ).saveOnboardingDetails,
+    /** The code for changing submitted identity details, sent to the account's own contact. */
+    detailsCode: {
+      start: async () =>
+        (await client.query(START_ACCOUNT_DETAILS_CHANGE)).startAccountDetailsChange,
+      resend: async (challenge: string) =>
+        (await client.query(RESEND_ACCOUNT_DETAILS_CODE, { challenge })).resendAccountDetailsCode,
+    },
     submit: async (userAgent: string) =>
       (await client.query(SUBMIT_ONBOARDING, { acceptTermsOfService: true, userAgent }))
         .submitOnboarding,
     addBankAccount: async (input: BankAccountInput) =>
       (await client.query(ADD_ONBOARDING_BANK_ACCOUNT, { input })).addOnboardingBankAccount,
+    uploadDocumentPage,
+    attachDocument: async (input: VerificationDocumentInput) =>
+      (await client.query(ATTACH_VERIFICATION_DOCUMENT, { input })).attachVerificationDocument,
     /** A signed-in dashboard account's bank account: with a code to its own contact. */
     bankChange: payoutDetailsChange(client),
     signOut: async () => (await client.query(SIGN_OUT)).signOut,

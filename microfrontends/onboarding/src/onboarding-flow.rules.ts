@@ -17,7 +17,13 @@ export type FlowEvent =
   /** The account link was refused; with a refresh URL the platform hands out a new one. */
   | { type: 'linkRefused'; reason: string; refreshUrl?: string }
   | { type: 'loadFailed'; signedOut: boolean }
-  | { type: 'loaded'; steps: readonly OnboardingStep[]; detailsSubmitted: boolean }
+  /** `edit`: the step a signed-in account opened from Settings, to change it alone. */
+  | {
+      type: 'loaded';
+      steps: readonly OnboardingStep[];
+      detailsSubmitted: boolean;
+      edit?: string;
+    }
   /** The current step was saved with everything it needs. */
   | { type: 'continue'; steps: readonly OnboardingStep[] }
   | { type: 'back'; steps: readonly OnboardingStep[] }
@@ -63,8 +69,12 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       return event.refreshUrl ? { view: 'redirecting' } : { view: 'refused', reason: event.reason };
     case 'loadFailed':
       return { view: event.signedOut ? 'needs-link' : 'error' };
-    case 'loaded':
-      return start(event.steps, event.detailsSubmitted);
+    case 'loaded': {
+      const edited = event.steps.find((step) => step.key === event.edit && step.fields.length);
+      return edited
+        ? { view: 'steps', step: edited.key, backToReview: false }
+        : start(event.steps, event.detailsSubmitted);
+    }
     case 'continue':
       return following(state, event.steps);
     case 'back': {

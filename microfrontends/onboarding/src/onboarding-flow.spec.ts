@@ -83,6 +83,19 @@ describe('where the onboarding starts', () => {
   });
 });
 
+describe('editing one part from Settings', () => {
+  it('opens the step asked for, even when everything is complete and submitted', () => {
+    const done = STEPS.map((candidate) => ({ ...candidate, complete: true }));
+    const loaded = { type: 'loaded' as const, steps: done, detailsSubmitted: true };
+    expect(transition({ view: 'loading' }, { ...loaded, edit: 'business' })).toEqual(
+      at('business'),
+    );
+    // A step with nothing to edit, or none of that name, opens the flow as usual.
+    expect(transition({ view: 'loading' }, { ...loaded, edit: 'bank' })).toEqual({ view: 'done' });
+    expect(transition({ view: 'loading' }, { ...loaded, edit: 'nope' })).toEqual({ view: 'done' });
+  });
+});
+
 describe('moving between steps', () => {
   it('goes to the next step on Continue, and Back to the one before', () => {
     expect(transition(at('business'), { type: 'continue', steps: STEPS })).toEqual(

@@ -10,11 +10,15 @@ import { messages } from './messages.js';
 const tokenFromLocation = () =>
   decodeURIComponent(window.location.pathname.split('/onboarding/')[1] ?? '');
 
+/** `/onboarding?edit=representative`: Settings' "Edit" for one part of the details. */
+const editFromLocation = () => new URLSearchParams(window.location.search).get('edit') ?? '';
+
 export const { bootstrap, mount, unmount } = vueMicrofrontend({
   component: OnboardingFlow,
   messages,
   // The stylesheet sits next to this module wherever the shell serves it from.
   cssUrl: new URL(/* @vite-ignore */ './onboarding.css', import.meta.url).href,
   // Embedded in a platform's page, the address is the platform's: no account link is in it.
-  props: () => ({ token: isEmbedded() ? '' : tokenFromLocation() }),
+  props: () =>
+    isEmbedded() ? { token: '' } : { token: tokenFromLocation(), edit: editFromLocation() },
 });

@@ -11,10 +11,13 @@ import {
 } from './onboarding-flow.rules.js';
 import {
   fieldErrorsOf,
+  needsCode,
+  refusesValues,
   type Onboarding,
   type OnboardingApi,
   type OnboardingStep,
   type OnboardingValue,
+  type StepUpAnswer,
 } from './onboarding-api.js';
 
 /**
@@ -38,6 +41,14 @@ export function useStepDraft(
   const busy = ref(false);
   /** Owners added on this page and not saved yet (their index). */
   const addedOwners = ref<number[]>([]);
+  /**
+   * Whether a save waits for a code (a signed-in account changing its submitted identity
+   * details), and the values it waits with.
+   */
+  const codeNeeded = ref(false);
+  let waiting: OnboardingValue[] = [];
+  /** A right code whose save was refused for a value: it is still good for the next try. */
+  let goodCode: StepUpAnswer | undefined;
 
   const fields = computed(() => fieldsWithAddedOwners(step.value, addedOwners.value));
   const values = computed(() =>
@@ -47,6 +58,7 @@ export function useStepDraft(
   /** A step arrived at starts clean; owners added and left empty are not kept. */
   function restart(): void {
     problems.value = {};
+    codeNeeded.value = false;
     stepProblem.value = '';
     notice.value = '';
     addedOwners.value = ownersWithInput(addedOwners.value, edits);
@@ -69,6 +81,26 @@ export function useStepDraft(
     for (const key of keys) delete edits[key];
   }
 
+  async function showRefusedFields(error: unknown): Promise<boolean> {
+    const refused = fieldErrorsOf(error);
+    if (!refused?.length) return false;
+    problems.value = Object.fromEntries(
+      refused.map(({ field, code, message }) => [field, { code, message }]),
+    );
+    stepProblem.value = 'checkFields';
+    await focusFirstProblem();
+    return true;
+  }
+
+  function saved(next: Onboarding, values: OnboardingValue[]): void {
+    onboarding.value = next;
+    forget(values.map((value) => value.key));
+    goodCode = undefined;
+    codeNeeded.value = false;
+    // In the dashboard (an update), the banner looks again at what is due.
+    announce('dash:account-changed');
+  }
+
   /** Saves these values. False when the server refused them (shown under the fields). */
   async function save(values: OnboardingValue[]): Promise<boolean> {
     if (!values.length) return true;
@@ -76,25 +108,45 @@ export function useStepDraft(
     problems.value = {};
     stepProblem.value = '';
     try {
-      onboarding.value = await api.save(values);
-      forget(values.map((value) => value.key));
-      // In the dashboard (an update), the banner looks again at what is due.
-      announce('dash:account-changed');
+      saved(await api.save(values, goodCode), values);
       return true;
     } catch (error) {
-      const refused = fieldErrorsOf(error);
-      if (refused?.length) {
-        problems.value = Object.fromEntries(
-          refused.map(({ field, code, message }) => [field, { code, message }]),
-        );
-        stepProblem.value = 'checkFields';
-        await focusFirstProblem();
-      } else stepProblem.value = 'saveFailed';
+      if (needsCode(error)) {
+        waiting = values;
+        codeNeeded.value = true;
+      } else if (!(await showRefusedFields(error))) {
+        goodCode = undefined;
+        stepProblem.value = 'saveFailed';
+      }
       return false;
     } finally {
       busy.value = false;
     }
   }
+
+  /**
+   * Saves the values that waited for a code, with it. A value refused comes back under its
+   * field (the code stays good for the next try); a refusal of the code is thrown, for the code
+   * panel to explain.
+   */
+  async function saveWithCode(answer: StepUpAnswer): Promise<boolean> {
+    busy.value = true;
+    try {
+      saved(await api.save(waiting, answer), waiting);
+      return true;
+    } catch (error) {
+      if (!refusesValues(error)) throw error;
+      goodCode = answer;
+      codeNeeded.value = false;
+      await showRefusedFields(error);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Leaves the code for later: the values stay typed, unsaved. */
+  const cancelCode = () => (codeNeeded.value = false);
 
   /** Saves what changed on this step. */
   const saveStep = () => save(changedValues(fields.value, edits));
@@ -138,6 +190,9 @@ export function useStepDraft(
     stepProblem,
     notice,
     busy,
+    codeNeeded,
+    saveWithCode,
+    cancelCode,
     restart,
     focusFirstProblem,
     markRequired,

@@ -929,3 +929,131 @@ describe('in Chinese', () => {
     expect(flow.text()).toContain('保存并稍后返回');
   });
 });
+
+describe('changing submitted details from Settings', () => {
+  /** A company whose details are all in, as a signed-in account opens it from Settings. */
+  const answered = (field: OnboardingStep['fields'][number]) =>
+    field.value ?? (field.kind === 'country' ? 'US' : field.kind === 'checkbox' ? 'true' : 'x');
+  const submitted = () =>
+    onboarding({
+      type: 'account_update',
+      returnUrl: null,
+      detailsSubmitted: true,
+      steps: steps().map((step) => ({
+        ...step,
+        complete: true,
+        fields: step.fields.map((field) => ({ ...field, value: answered(field) })),
+      })),
+    });
+  const stepUpRequired = refused('FORBIDDEN', 'Needs the code.', {
+    reason: 'STEP_UP_REQUIRED',
+    fields: ['representative.address.line1'],
+  });
+  const challenge = {
+    id: 'lch_1',
+    maskedDestination: '•••• 42',
+    resendAvailableAt: new Date(Date.now() + 30_000).toISOString(),
+  };
+
+  it('opens the one part asked for, and Cancel goes back unsaved', async () => {
+    setSession({ accountId: 'acct_1' });
+    const client = scriptedClient({ Onboarding: [{ onboarding: submitted() }] });
+    const { flow, leave } = await mountFlow(client, { edit: 'representative' });
+    expect(title(flow)).toBe('Your details');
+    expect(flow.find('[data-testid="progress"]').exists()).toBe(false);
+    expect(flow.find('[data-testid="save-and-return"]').exists()).toBe(false);
+    expect(continueButton(flow).text()).toBe('Save');
+    await input(flow, 'representative.first_name').setValue('Jen');
+    await button(flow, 'Cancel').trigger('click');
+    expect(leave).toHaveBeenCalledWith('/settings');
+    expect(savedValues(client)).toEqual([]);
+  });
+
+  it('asks for the code an identity change needs, saves with it and returns to Settings', async () => {
+    setSession({ accountId: 'acct_1' });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: submitted() }],
+      SaveOnboardingDetails: [
+        stepUpRequired,
+        refused('BAD_USER_INPUT', 'That code is not right.', {
+          reason: 'CODE_WRONG',
+          field: 'code',
+          attemptsLeft: 4,
+        }),
+        { saveOnboardingDetails: submitted() },
+      ],
+      StartAccountDetailsChange: [{ startAccountDetailsChange: challenge }],
+    });
+    const { flow, leave } = await mountFlow(client, { edit: 'representative' });
+    await input(flow, 'representative.first_name').setValue('Jen');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+
+    // Nothing is saved yet: the code goes to the account's own contact first.
+    const panel = flow.get('[data-testid="details-code"]');
+    expect(panel.text()).toContain('a code goes to your phone (or email)');
+    expect(flow.find('[data-testid="continue"]').exists()).toBe(false);
+    await flow.get('[data-testid="details-code-confirm"]').trigger('submit');
+    await flushPromises();
+    expect(flow.get('[data-testid="details-code"]').text()).toContain('Code sent to •••• 42');
+
+    const code = flow.get('#onb-details-code');
+    expect(code.attributes('autocomplete')).toBe('one-time-code');
+    await code.setValue('123 456');
+    await flow.get('[data-testid="details-code"]').trigger('submit');
+    await flushPromises();
+    expect(flow.get('[data-testid="details-code"]').text()).toContain('That code is not right.');
+    expect(flow.get('#onb-details-code').attributes('aria-invalid')).toBe('true');
+    expect(leave).not.toHaveBeenCalled();
+
+    await flow.get('#onb-details-code').setValue('654321');
+    await flow.get('[data-testid="details-code"]').trigger('submit');
+    await flushPromises();
+    const saves = client.calls.filter(([name]) => name === 'SaveOnboardingDetails');
+    expect(saves.map(([, vars]) => [vars.challenge, vars.code])).toEqual([
+      [null, null],
+      ['lch_1', '123456'],
+      ['lch_1', '654321'],
+    ]);
+    expect(savedValues(client)).toEqual(
+      Array.from({ length: 3 }, () => [{ key: 'representative.first_name', value: 'Jen' }]),
+    );
+    expect(leave).toHaveBeenCalledWith('/settings?saved=representative');
+  });
+
+  it('puts a refused value back under its field, and keeps the right code for the next save', async () => {
+    setSession({ accountId: 'acct_1' });
+    const client = scriptedClient({
+      Onboarding: [{ onboarding: submitted() }],
+      SaveOnboardingDetails: [
+        stepUpRequired,
+        refused('BAD_USER_INPUT', 'Enter a date as YYYY-MM-DD.', {
+          field: 'representative.dob',
+          fieldErrors: [
+            { field: 'representative.dob', code: 'invalid_date', message: 'Enter a date.' },
+          ],
+        }),
+        { saveOnboardingDetails: submitted() },
+      ],
+      StartAccountDetailsChange: [{ startAccountDetailsChange: challenge }],
+    });
+    const { flow, leave } = await mountFlow(client, { edit: 'representative' });
+    await input(flow, 'representative.dob').setValue('1990-02-30');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    await flow.get('[data-testid="details-code"]').trigger('submit');
+    await flushPromises();
+    await flow.get('#onb-details-code').setValue('123456');
+    await flow.get('[data-testid="details-code"]').trigger('submit');
+    await flushPromises();
+    expect(flow.find('[data-testid="details-code"]').exists()).toBe(false);
+    expect(input(flow, 'representative.dob').attributes('aria-invalid')).toBe('true');
+
+    await input(flow, 'representative.dob').setValue('1990-03-01');
+    await flow.get('form').trigger('submit');
+    await flushPromises();
+    const last = client.calls.filter(([name]) => name === 'SaveOnboardingDetails').at(-1)!;
+    expect([last[1].challenge, last[1].code]).toEqual(['lch_1', '123456']);
+    expect(leave).toHaveBeenCalledWith('/settings?saved=representative');
+  });
+});

@@ -1,4 +1,7 @@
-export const messages = {
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
   en: {
     settings: {
       title: 'Settings',
@@ -57,6 +60,56 @@ export const messages = {
       signOutEverywhereExplained:
         'Signed in on a device you no longer have? Sign out on every device, this one included.',
       signOutEverywhere: 'Sign out everywhere',
+      details: {
+        title: 'Your details',
+        loadFailed: 'Your details could not be loaded.',
+        unfinished: 'You have not finished setting up your account.',
+        continueSetup: 'Continue setting up',
+        none: 'No details yet.',
+        groups: {
+          business: 'Business details',
+          person: 'Personal details',
+          representative: 'Representative',
+          company: 'Company details',
+          owners: 'Owners',
+        },
+        edit: 'Edit',
+        editGroup: 'Edit {group}',
+        rows: {
+          businessName: 'Business name',
+          website: 'Website',
+          productDescription: 'What you sell',
+          supportEmail: 'Support email',
+          name: 'Legal name',
+          title: 'Job title',
+          dob: 'Date of birth',
+          address: 'Address',
+          email: 'Email',
+          phone: 'Phone',
+          idNumber: 'ID number',
+          companyName: 'Legal business name',
+          taxId: 'Tax ID',
+          companyPhone: 'Business phone',
+          owner: 'Owner {number}',
+          ownership: 'Ownership',
+          ownersProvided: 'Everyone owning 25% or more is listed',
+        },
+        status: {
+          verified: 'Verified',
+          pending: 'Pending verification',
+          attention: 'Needs attention',
+        },
+        pendingExplained:
+          'We are checking these details. It usually takes a few minutes; payouts wait until it is done.',
+        attentionExplained:
+          'Something here is missing or could not be verified. Edit it to fix it.',
+        saved: 'Your changes were saved.',
+        savedVerifying:
+          'Your changes were saved. We are checking them now; it usually takes a few minutes.',
+        notProvided: 'Not provided',
+        yes: 'Yes',
+        no: 'No',
+      },
       closeTitle: 'Close account',
       closeExplained:
         'Closing your account is permanent: you can no longer sign in, and {platform} can no longer pay you through it.',
@@ -155,6 +208,53 @@ export const messages = {
       security: '安全',
       signOutEverywhereExplained: '在不再使用的设备上仍处于登录状态？退出所有设备（包括本设备）。',
       signOutEverywhere: '退出所有设备',
+      details: {
+        title: '您的信息',
+        loadFailed: '无法加载您的信息。',
+        unfinished: '您尚未完成账户设置。',
+        continueSetup: '继续设置',
+        none: '暂无信息。',
+        groups: {
+          business: '商户信息',
+          person: '个人信息',
+          representative: '负责人',
+          company: '公司信息',
+          owners: '所有者',
+        },
+        edit: '修改',
+        editGroup: '修改{group}',
+        rows: {
+          businessName: '商户名称',
+          website: '网站',
+          productDescription: '销售的产品或服务',
+          supportEmail: '客服邮箱',
+          name: '法定姓名',
+          title: '职位',
+          dob: '出生日期',
+          address: '地址',
+          email: '邮箱',
+          phone: '电话',
+          idNumber: '证件号码',
+          companyName: '公司法定名称',
+          taxId: '税号',
+          companyPhone: '公司电话',
+          owner: '所有者 {number}',
+          ownership: '持股比例',
+          ownersProvided: '已列出所有持股 25% 或以上的人',
+        },
+        status: {
+          verified: '已验证',
+          pending: '审核中',
+          attention: '需要处理',
+        },
+        pendingExplained: '我们正在核实这些信息，通常需要几分钟；核实完成前提现将暂停。',
+        attentionExplained: '此处有信息缺失或未能通过核实，请修改。',
+        saved: '您的更改已保存。',
+        savedVerifying: '您的更改已保存。我们正在核实，通常需要几分钟。',
+        notProvided: '未填写',
+        yes: '是',
+        no: '否',
+      },
       closeTitle: '关闭账户',
       closeExplained: '关闭账户后无法恢复：您将无法再登录，{platform} 也无法再通过此账户向您付款。',
       closeOpen: '关闭账户…',
@@ -195,4 +295,15 @@ export const messages = {
       },
     },
   },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -41,6 +41,40 @@ graphql(`
   }
 `);
 
+/**
+ * Every onboarding answer (ids masked by the server) and what verification says of them: the
+ * onboarding query, which answers the signed-in account for itself.
+ */
+graphql(`
+  fragment SettingsDetails on Onboarding {
+    businessType
+    detailsSubmitted
+    steps {
+      key
+      fields {
+        key
+        kind
+        value
+      }
+    }
+    requirements {
+      currentlyDue
+      pendingVerification
+      errors {
+        requirement
+      }
+    }
+  }
+`);
+
+const SETTINGS_DETAILS = graphql(`
+  query SettingsDetails {
+    onboarding {
+      ...SettingsDetails
+    }
+  }
+`);
+
 const SETTINGS_ACCOUNT = graphql(`
   query SettingsAccount {
     me {
@@ -113,6 +147,7 @@ const SIGN_OUT_EVERYWHERE = graphql(`
 
 export type {
   ContactChallengeFragment as ContactChallenge,
+  SettingsDetailsFragment as SettingsDetails,
   ContactKind,
   SettingsAccountFragment as SettingsAccount,
 } from './generated/graphql.js';
@@ -132,6 +167,7 @@ const orUndefined = (value: string | null) => (value ? value : undefined);
 export function settingsApi(client: GraphqlClient) {
   return {
     load: async () => (await client.query(SETTINGS_ACCOUNT)).me,
+    loadDetails: async () => (await client.query(SETTINGS_DETAILS)).onboarding,
     savePublicInfo: async (info: PublicInfo) =>
       (
         await client.query(UPDATE_PUBLIC_INFO, {

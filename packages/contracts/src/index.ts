@@ -33,9 +33,12 @@ export {
 } from './subgraphs.js';
 export {
   PAYOUT_DEBIT_PATH,
+  PAYOUT_FORECAST_PATH,
   PAYOUT_REVERSAL_PATH,
   type PayoutDebit,
   type PayoutDebitRequest,
+  type PayoutForecast,
+  type PayoutForecastRequest,
   type PayoutReversalRequest,
 } from './payout-ledger.js';
 export {

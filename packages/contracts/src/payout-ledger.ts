@@ -45,3 +45,29 @@ export interface PayoutDebit {
   amount: number;
   fee: number;
 }
+
+/**
+ * `POST <ledger origin>/internal/payouts/forecast` → PayoutForecast: what one currency of an
+ * account holds now, and what an automatic payout made at `at` (taking only money from before
+ * `createdBefore`, the rolling delay) would pay out — the debit's own rule, read without a lock.
+ */
+export const PAYOUT_FORECAST_PATH = '/internal/payouts/forecast';
+
+export interface PayoutForecastRequest {
+  accountId: string;
+  livemode: boolean;
+  currency: string;
+  /** ISO 8601: when the payout would be made (now or later). */
+  at: string;
+  /** ISO 8601: the schedule's cutoff for that payout. */
+  createdBefore: string;
+}
+
+export interface PayoutForecast {
+  /** The balance now, in minor units. */
+  available: number;
+  pending: number;
+  reserve: number;
+  /** What the payout at `at` would pay out (0 when nothing). */
+  payable: number;
+}

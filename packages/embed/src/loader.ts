@@ -42,7 +42,7 @@ interface Runtime {
 export interface InitOptions {
   /** Asks the platform's server for an account session and returns its `clientSecret`. */
   fetchClientSecret: () => Promise<string>;
-  /** `en` or `zh-CN`; otherwise the browser's language. */
+  /** `en`, `zh-CN`, `ja`, `de`, `fr` or `es`; otherwise the browser's language. */
   locale?: string;
 }
 

@@ -3,7 +3,9 @@
  * agree on. Payloads name what happened, never secrets or a person's contact details: they are
  * stored in outboxes and queues that outlive the change. (A platform's own business addresses —
  * the support contact it shows its accounts, where its technical notices go — are part of how
- * it presents itself, not a person's details, and travel in `platform.updated`.)
+ * it presents itself, not a person's details, and travel in `platform.updated`. A US account's
+ * legal name and tax address travel in `tax_info.updated`, to the one consumer that prints them
+ * on the account's tax forms: the ledger.)
  */
 export interface DomainEventData {
   /**
@@ -14,6 +16,22 @@ export interface DomainEventData {
   'account.updated': { fields: string[]; by: Actor; requirements?: RequirementsSummary };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
+  /**
+   * A US account's tax information (as on its W-9) or its consent to electronic tax forms
+   * changed: what the ledger prints on the account's tax forms. The taxpayer id travels only as
+   * its type and last four digits; the whole number stays sealed in identity.
+   */
+  'tax_info.updated': TaxInfoFacts;
+  /**
+   * A tax form (1099-K or 1099-NEC) of the account is ready in its dashboard: it consented to
+   * receiving its tax forms electronically, so it is told (by email too) instead of sent paper.
+   */
+  'tax_form.available': {
+    taxFormId: string;
+    taxYear: number;
+    formType: 'us_1099_k' | 'us_1099_nec';
+    corrected: boolean;
+  };
   /**
    * A platform's API key was made: by another of its keys (`createdByKeyId`), or by the
    * operator (null). Never the secret.
@@ -82,14 +100,59 @@ export interface DomainEventData {
   'dispute.closed': DisputeFacts;
   /** A won dispute's amount came back to the balance. */
   'dispute.funds_reinstated': DisputeFacts;
-  /** Where payouts go changed: a bank account or card added, replaced or made the default. */
+  /**
+   * Where payouts go changed: a bank account or card added, replaced (the dashboard's "change
+   * bank account"), added again with the same details (`updated`: its error cleared), made the
+   * default for its currency, removed — or marked `errored` after a payout to it failed
+   * (`by: 'bank'`, with the bank's `failureCode` and `failureMessage`).
+   */
   'external_account.updated': {
-    change: 'added' | 'replaced';
+    change: ExternalAccountChange;
+    /** The bank account's `ba_…` or card's `card_…` (absent in events recorded before it was). */
+    externalAccountId?: string;
     kind: 'bank_account' | 'card';
     last4: string;
     currency: string;
+    /** Whether it is (now) the default for its currency. */
+    defaultForCurrency?: boolean;
+    by: Actor | 'bank';
+    failureCode?: string;
+    failureMessage?: string;
+  };
+  /** The account's payout schedule changed: the schedule as it is now. */
+  'payout_schedule.updated': {
+    interval: 'daily' | 'weekly' | 'monthly' | 'manual';
+    weeklyAnchor: string | null;
+    monthlyAnchor: number | null;
+    delayDays: number;
+    timeZone: string;
     by: Actor;
   };
+}
+
+/** What happened to a bank account or card payouts go to. */
+export type ExternalAccountChange =
+  'added' | 'replaced' | 'updated' | 'default_changed' | 'removed' | 'errored';
+
+/**
+ * A US account's tax information as its tax forms show it: the legal name and address given on
+ * its W-9, the kind of taxpayer id and its last four digits, whether it certified them, and
+ * whether it takes its forms electronically.
+ */
+export interface TaxInfoFacts {
+  legalName: string | null;
+  address: {
+    line1: string;
+    line2: string | null;
+    city: string;
+    state: string;
+    postalCode: string;
+  } | null;
+  tinType: 'ssn' | 'itin' | 'ein' | null;
+  tinLast4: string | null;
+  /** ISO 8601: when the W-9 certification was signed, or null before it was. */
+  certifiedAt: string | null;
+  edeliveryConsent: boolean;
 }
 
 /** How a platform presents itself to its accounts (dashboard, emails), and where it is reached. */
@@ -177,6 +240,7 @@ export const EVENT_SUBSCRIPTIONS = {
     'payout.failed',
     'payout.canceled',
     'external_account.updated',
+    'payout_schedule.updated',
     'charge.refunded',
     'dispute.created',
     'dispute.funds_withdrawn',
@@ -187,12 +251,15 @@ export const EVENT_SUBSCRIPTIONS = {
     'charge.succeeded',
     'charge.failed',
     'balance.available',
+    // A tax form in the dashboard: an activity item and the email e-delivery consent asks for.
+    'tax_form.available',
     // Each platform's branding, for the emails to its accounts and the notices to its team.
     'platform.updated',
   ],
   // The ledger names payments after the platform, lets accounts refund where it allows, takes
   // no more money for closed accounts, and none for accounts whose charges are off.
-  ledger: ['platform.updated', 'account.closed', 'account.updated'],
+  // It also keeps US accounts' tax information, for the tax forms it issues.
+  ledger: ['platform.updated', 'account.closed', 'account.updated', 'tax_info.updated'],
   // Payouts lets accounts change schedules and bank accounts where the platform allows, pays
   // nothing more to closed accounts, and holds payouts while an account's payouts are off.
   payouts: ['platform.updated', 'account.closed', 'account.updated'],

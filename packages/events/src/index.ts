@@ -9,9 +9,11 @@ export {
   type RequirementsSummary,
   type DomainEventType,
   type EventConsumerName,
+  type ExternalAccountChange,
   type PayoutFacts,
   type PlatformBrandingFacts,
   type SubscribedType,
+  type TaxInfoFacts,
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';

@@ -26,6 +26,9 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'we',
   webhookDelivery: 'whd',
   accountSession: 'acs',
+  taxForm: 'taxform',
+  taxFormRun: 'taxrun',
+  verificationDocument: 'vdoc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -41,5 +41,6 @@ export const MICROFRONTENDS = [
   { name: 'payouts',      package: '@dash/payouts-app',  folder: 'microfrontends/payouts',      routes: ['payouts'], nav: 'Payouts', embed: 'payouts' },
   { name: 'disputes',     package: '@dash/disputes-app', folder: 'microfrontends/disputes',     routes: ['disputes'], nav: 'Disputes' },
   { name: 'activity',     package: '@dash/activity',     folder: 'microfrontends/activity',     routes: ['activity'], nav: 'Activity' },
+  { name: 'tax',          package: '@dash/tax',          folder: 'microfrontends/tax',          routes: ['tax-forms'], nav: 'Tax forms' },
   { name: 'settings',     package: '@dash/settings',     folder: 'microfrontends/settings',     routes: ['settings'], nav: 'Settings' },
 ] as const satisfies readonly MicrofrontendEntry[];

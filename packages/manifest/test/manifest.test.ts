@@ -41,6 +41,7 @@ describe('the manifest', () => {
       { path: 'payments', applications: ['@dash/banner', '@dash/payments'] },
       { path: 'disputes', applications: ['@dash/banner', '@dash/disputes-app'] },
       { path: 'activity', applications: ['@dash/banner', '@dash/activity'] },
+      { path: 'tax-forms', applications: ['@dash/banner', '@dash/tax'] },
       { path: 'settings', applications: ['@dash/banner', '@dash/settings'] },
     ]);
   });
@@ -52,6 +53,7 @@ describe('the manifest', () => {
       ['/payouts', 'nav.payouts', 'Payouts'],
       ['/disputes', 'nav.disputes', 'Disputes'],
       ['/activity', 'nav.activity', 'Activity'],
+      ['/tax-forms', 'nav.tax', 'Tax forms'],
       ['/settings', 'nav.settings', 'Settings'],
     ]);
   });

@@ -64,6 +64,7 @@ export {
   internalRoute,
   InternalRouteError,
 } from './internal-routes.js';
+export { fileUploadRoute, type Upload } from './file-upload-route.js';
 export { callService } from './service-call.js';
 export {
   AccountDirectory,

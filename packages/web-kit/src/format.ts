@@ -1,4 +1,9 @@
-import { formatMoney, type FormatMoneyOptions } from '@dash/money';
+import {
+  formatMoney,
+  parseMajorUnits,
+  toMajorUnitString,
+  type FormatMoneyOptions,
+} from '@dash/money';
 import { getLocale } from './state.js';
 import { useLocale } from './use-locale.js';
 
@@ -51,3 +56,25 @@ export function useMoney() {
       ? '—'
       : formatMoney(amount, currency, locale.value, options);
 }
+
+/** The mark a locale writes decimals with: "." (en, ja, zh-CN) or "," (de, fr, es). */
+const decimalMark = (locale: string): string =>
+  new Intl.NumberFormat(locale).formatToParts(1.5).find(({ type }) => type === 'decimal')?.value ??
+  '.';
+
+/**
+ * An amount as someone types it, in the currency's major units, read exactly into minor units:
+ * "12.50", or "12,50" where the locale writes a decimal comma. Only that locale's mark is a
+ * decimal: "1.250" in German or "1,250" in English could mean a thousand times more or less,
+ * so it is refused (RangeError), never guessed at.
+ */
+export function parseAmount(text: string, currency: string, locale: string = getLocale()): number {
+  const mark = decimalMark(locale);
+  const typed = text.trim();
+  if (mark !== '.' && typed.includes('.')) throw new RangeError(`Not a decimal amount: "${text}"`);
+  return parseMajorUnits(typed.replace(mark, '.'), currency);
+}
+
+/** Minor units as an amount field shows them for editing: "12.50", or "12,50" in German. */
+export const amountText = (amount: number, currency: string, locale: string = getLocale()) =>
+  toMajorUnitString(amount, currency).replace('.', decimalMark(locale));

@@ -1,6 +1,6 @@
 import './tokens.css';
 
-export { LOCALES, isLocale, matchLocale, type Locale } from './locale.js';
+export { LOCALES, LOCALE_NAMES, isLocale, matchLocale, type Locale } from './locale.js';
 export {
   announce,
   getBranding,
@@ -18,8 +18,9 @@ export {
 } from './state.js';
 export { loadSession, readSession, type SignedInSession } from './session.js';
 export { useSession } from './use-session.js';
-export { createDashI18n, sharedMessage } from './i18n.js';
-export { messagePaths, sharedMessages, type MessageTree } from './messages.js';
+export { createDashI18n, loadSharedMessages, sharedMessage } from './i18n.js';
+export { chooseLocale } from './account-locale.js';
+export { messagePaths, sharedMessages, type AppMessages, type MessageTree } from './messages.js';
 export {
   createGraphqlClient,
   graphqlClient,
@@ -29,11 +30,13 @@ export {
 } from './graphql.js';
 export { connectEmbedded, isEmbedded, type EmbeddedConnection } from './embedding.js';
 export {
+  amountText,
   formatAmount,
   formatDate,
   formatDateTime,
   formatDay,
   formatDestination,
+  parseAmount,
   useMoney,
 } from './format.js';
 // Re-exported so micro-frontends share the kit's single copy instead of bundling their own.

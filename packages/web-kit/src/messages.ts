@@ -4,7 +4,22 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-/** Words the shell and every micro-frontend share. Each app adds its own next to these. */
+/** The languages whose words are fetched when chosen, each a chunk of its own. */
+export type LaterLocale = Exclude<Locale, 'en' | 'zh-CN'>;
+
+/** Fetches one language's words: `() => import('./messages/ja.js')`. */
+export type MessagesLoader<Words extends MessageTree = MessageTree> = () => Promise<{
+  default: Words;
+}>;
+
+/**
+ * Words in every language. English, the fallback, and Simplified Chinese ship inside the module
+ * that uses them; the other languages are fetched only by those who choose them, so a page
+ * weighs the same whatever the number of languages.
+ */
+export type AppMessages<Words extends MessageTree = MessageTree> = Record<'en' | 'zh-CN', Words> &
+  Record<LaterLocale, MessagesLoader<Words>>;
+
 /**
  * Every message's path in a tree ('payoutCode.reasons.CODE_WRONG'), sorted: two languages have
  * the same words when their paths are equal.
@@ -17,7 +32,8 @@ export function messagePaths(tree: MessageTree, at = ''): string[] {
     .sort();
 }
 
-export const sharedMessages: Record<Locale, MessageTree> = {
+/** Words the shell and every micro-frontend share. Each app adds its own next to these. */
+const shipped = {
   en: {
     nav: {
       home: 'Home',
@@ -26,6 +42,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       disputes: 'Disputes',
       activity: 'Activity',
       settings: 'Settings',
+      tax: 'Tax forms',
       menu: 'Menu',
     },
     common: {
@@ -67,6 +84,14 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       elsewhere: '{platform} supports your account: contact them where you signed up.',
       elsewhereYours: 'Your platform supports your account: contact them where you signed up.',
     },
+    // The account's language (Settings and the top bar), kept for every device and its messages.
+    language: {
+      hint: 'Your dashboard, emails and text messages use this language, on every device you sign in from.',
+      saved: 'Saved.',
+      failed: 'Your language could not be saved. Try again.',
+      save: 'Save language',
+      notChosen: 'Until you save a language, your emails and text messages are in English.',
+    },
   },
   'zh-CN': {
     nav: {
@@ -76,6 +101,7 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       disputes: '争议',
       activity: '动态',
       settings: '设置',
+      tax: '税表',
       menu: '菜单',
     },
     common: {
@@ -115,5 +141,22 @@ export const sharedMessages: Record<Locale, MessageTree> = {
       elsewhere: '{platform} 为您的账户提供支持：请通过您注册的地方联系他们。',
       elsewhereYours: '您的平台为您的账户提供支持：请通过您注册的地方联系他们。',
     },
+    language: {
+      hint: '您在任何设备上登录后，控制台、邮件和短信都会使用此语言。',
+      saved: '已保存。',
+      failed: '无法保存语言设置，请重试。',
+      save: '保存语言',
+      notChosen: '在您保存语言之前，邮件和短信将使用英语。',
+    },
   },
+};
+
+export type SharedMessages = (typeof shipped)['en'];
+
+export const sharedMessages: AppMessages<SharedMessages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
 };

@@ -1,4 +1,5 @@
 import { graphqlClient, type GraphqlClient } from './graphql.js';
+import { isLocale } from './locale.js';
 import {
   getSession,
   setBranding,
@@ -15,6 +16,7 @@ import {
 const SESSION_QUERY = `query Session {
   me {
     id displayName defaultCurrency livemode unreadActivityCount
+    notificationPreferences { locale }
     platform {
       name brandColor iconUrl supportEmail supportPhone supportUrl
       features {
@@ -32,6 +34,7 @@ interface SessionData {
     defaultCurrency: string;
     livemode: boolean;
     unreadActivityCount: number;
+    notificationPreferences: { locale: string | null } | null;
     platform: {
       name: string;
       brandColor: string;
@@ -43,6 +46,9 @@ interface SessionData {
     };
   };
 }
+
+/** The account's language when it chose one this dashboard speaks. */
+const chosenLocale = (locale: string | null | undefined) => (isLocale(locale) ? locale : null);
 
 /** A session whose account was read: what `readSession` promises. */
 export type SignedInSession = Session &
@@ -66,6 +72,7 @@ export function loadSession(client: GraphqlClient = graphqlClient()): Promise<Si
         livemode: me.livemode,
         unreadActivityCount: me.unreadActivityCount,
         features: me.platform.features,
+        locale: chosenLocale(me.notificationPreferences?.locale),
       });
       const { platform } = me;
       setBranding({

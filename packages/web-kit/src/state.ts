@@ -16,6 +16,8 @@ export interface Session {
   unreadActivityCount?: number;
   /** What the platform lets the account do from the dashboard, in the session's mode. */
   features?: PlatformFeatures;
+  /** The language the account chose, for every device and its messages; null until it chooses. */
+  locale?: Locale | null;
 }
 
 export interface PlatformFeatures {
@@ -80,6 +82,8 @@ function initialLocale(): Locale {
 }
 
 let locale: Locale = initialLocale();
+/** The locale last asked for: a switch still loading its words gives way to a later one. */
+let wanted: Locale = locale;
 let session: Session = {};
 let branding: Branding = { platformName: '', brandColor: '#5b4cf0' };
 
@@ -89,8 +93,24 @@ function emit<Name extends keyof DashEvents>(name: Name, detail: DashEvents[Name
 
 export const getLocale = (): Locale => locale;
 
-export function setLocale(next: Locale): void {
-  if (!isLocale(next) || next === locale) return;
+/**
+ * Makes a locale's words ready: nothing when they are there already, else a promise that
+ * settles once they are.
+ */
+export type LocaleLoader = (locale: Locale) => Promise<unknown> | undefined;
+
+const loaders = new Set<LocaleLoader>();
+
+/**
+ * Registers words a locale switch waits for (an i18n instance's, the shared ones), so that
+ * everyone switches at once, with every word there. Returns the function that unregisters.
+ */
+export function loadBeforeSwitch(loader: LocaleLoader): () => void {
+  loaders.add(loader);
+  return () => loaders.delete(loader);
+}
+
+function apply(next: Locale): void {
   locale = next;
   try {
     localStorage.setItem(LOCALE_KEY, next);
@@ -99,6 +119,25 @@ export function setLocale(next: Locale): void {
   }
   document.documentElement.lang = next;
   emit('dash:locale-changed', { locale: next });
+}
+
+/**
+ * Switches the page's language: the words it needs are loaded first (the languages that ship
+ * with the page at once, the others once fetched), then every app follows in the same moment.
+ * A word that could not be fetched reads in English. The choice is kept for this browser.
+ */
+export function setLocale(next: Locale): Promise<void> {
+  if (!isLocale(next)) return Promise.resolve();
+  wanted = next;
+  if (next === locale) return Promise.resolve();
+  const loading = [...loaders].flatMap((load) => load(next) ?? []);
+  if (loading.length === 0) {
+    apply(next);
+    return Promise.resolve();
+  }
+  return Promise.allSettled(loading).then(() => {
+    if (wanted === next && locale !== next) apply(next);
+  });
 }
 
 export const getSession = (): Session => session;

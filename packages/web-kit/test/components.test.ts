@@ -83,6 +83,22 @@ describe('AmountField', () => {
     expect((yen.input.element as HTMLInputElement).value).toBe('1500');
   });
 
+  it('takes and shows the decimal comma of a language that writes one', async () => {
+    await setLocale('de');
+    const { amount, input } = amountField('eur', 1250);
+    expect((input.element as HTMLInputElement).value).toBe('12,50');
+    await input.setValue('7,5');
+    expect(amount.value).toBe(750);
+    // A point could be a thousands mark in German: not an amount to guess at.
+    await input.setValue('1.250');
+    expect(amount.value).toBeNaN();
+    await input.setValue('9,99');
+    await setLocale('en');
+    await nextTick();
+    expect((input.element as HTMLInputElement).value).toBe('9.99');
+    expect(amount.value).toBe(999);
+  });
+
   it('formats what was read for the locale, zero-decimal currencies included', () => {
     let money!: ReturnType<typeof useMoney>;
     mount(defineComponent({ setup: () => ((money = useMoney()), () => null) }));

@@ -42,6 +42,7 @@ const answer = {
     defaultCurrency: 'eur',
     livemode: false,
     unreadActivityCount: 4,
+    notificationPreferences: { locale: 'ja' },
     platform: {
       name: 'Rocket Platform',
       brandColor: '#0a7f5a',
@@ -71,6 +72,7 @@ describe('the shared session', () => {
       livemode: false,
       unreadActivityCount: 4,
       features,
+      locale: 'ja',
     });
     expect(second).toBe(first);
     expect(heard).toEqual([first]);

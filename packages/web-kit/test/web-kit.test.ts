@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  amountText,
   createDashI18n,
   createGraphqlClient,
   cssLifecycles,
@@ -8,6 +9,7 @@ import {
   GraphqlRequestError,
   matchLocale,
   onDashEvent,
+  parseAmount,
   setLocale,
   sharedMessage,
 } from '../src/index.js';
@@ -16,7 +18,12 @@ describe('locale', () => {
   it('matches browser languages to a supported locale', () => {
     expect(matchLocale(['zh-Hans-CN', 'en'])).toBe('zh-CN');
     expect(matchLocale(['en-GB'])).toBe('en');
-    expect(matchLocale(['fr-FR'])).toBe('en');
+    expect(matchLocale(['ja-JP'])).toBe('ja');
+    expect(matchLocale(['de-AT', 'en'])).toBe('de');
+    expect(matchLocale(['fr-CA'])).toBe('fr');
+    expect(matchLocale(['es-419'])).toBe('es');
+    expect(matchLocale(['pt-BR', 'not a tag!', 'es-MX'])).toBe('es');
+    expect(matchLocale(['pt-BR', 'ko'])).toBe('en');
   });
 
   it('persists a switch, announces it once, and re-translates i18n instances', () => {
@@ -47,6 +54,63 @@ describe('locale', () => {
     expect(i18n.global.t('hello')).toBe('你好');
     expect(getLocale()).toBe('en');
     expect(formatAmount(-2500, 'usd')).toBe('-$25.00');
+  });
+
+  it('fetches a language chosen later before anyone shows it, then switches everyone at once', async () => {
+    setLocale('en');
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const { i18n, dispose } = createDashI18n({
+      en: { hello: 'Hello' },
+      'zh-CN': { hello: '你好' },
+      ja: async () => (await arrived, { default: { hello: 'こんにちは' } }),
+      de: async () => ({ default: { hello: 'Hallo' } }),
+      fr: async () => ({ default: { hello: 'Bonjour' } }),
+      es: async () => ({ default: { hello: 'Hola' } }),
+    });
+    const heard = vi.fn();
+    const stop = onDashEvent('dash:locale-changed', heard);
+
+    const switching = setLocale('ja');
+    await Promise.resolve();
+    // Until its words are there, the page stays as it was: no key shows bare.
+    expect(getLocale()).toBe('en');
+    expect(i18n.global.t('hello')).toBe('Hello');
+    arrive();
+    await switching;
+    expect(heard).toHaveBeenCalledWith({ locale: 'ja' });
+    expect(i18n.global.t('hello')).toBe('こんにちは');
+    expect(i18n.global.t('nav.payouts')).toBe('入金');
+    expect(sharedMessage('common.signOut')).toBe('ログアウト');
+    expect(document.documentElement.lang).toBe('ja');
+    expect(formatAmount(123456, 'eur')).toBe('€1,234.56');
+
+    // Two quick switches: the later one wins, whichever words arrive first.
+    const toGerman = setLocale('de');
+    const toFrench = setLocale('fr');
+    await Promise.all([toGerman, toFrench]);
+    expect(getLocale()).toBe('fr');
+    expect(i18n.global.t('hello')).toBe('Bonjour');
+    await setLocale('de');
+    expect(formatAmount(123456, 'usd')).toBe('1.234,56\u00a0$');
+
+    dispose();
+    stop();
+    await setLocale('en');
+  });
+});
+
+describe('amounts as people type them', () => {
+  it('reads the locale’s decimal mark only, and writes it back', () => {
+    expect(parseAmount('12.50', 'usd', 'en')).toBe(1250);
+    expect(parseAmount(' 12,50 ', 'eur', 'de')).toBe(1250);
+    expect(parseAmount('1500', 'jpy', 'fr')).toBe(1500);
+    // A mark that means something else in that language is refused, not guessed at.
+    expect(() => parseAmount('1.250', 'eur', 'de')).toThrow(RangeError);
+    expect(() => parseAmount('1,250', 'usd', 'en')).toThrow(RangeError);
+    expect(() => parseAmount('12,5,0', 'eur', 'es')).toThrow(RangeError);
+    expect(amountText(1250, 'eur', 'fr')).toBe('12,50');
+    expect(amountText(1250, 'usd', 'ja')).toBe('12.50');
   });
 });
 

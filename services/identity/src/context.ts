@@ -11,6 +11,9 @@ import type { PlatformBranding } from './branding/platform-branding.service.js';
 import type { AccountClosureService } from './settings/account-closure.service.js';
 import type { ContactChangeService } from './settings/contact-change.service.js';
 import type { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
+import type { TaxInformationService } from './tax-info/tax-information.service.js';
+import type { AccountDetailsCodes } from './account-details/details-codes.service.js';
+import type { VerificationDocuments } from './verification-document/verification-documents.service.js';
 
 export interface IdentityContext extends BaseContext {
   /** The one gate every use case asks first (onboarding sessions: see onboarding-caller.rules). */
@@ -26,9 +29,15 @@ export interface IdentityContext extends BaseContext {
   login: LoginService;
   contactChange: ContactChangeService;
   payoutDetails: PayoutDetailsCodes;
+  /** Codes for changing the submitted identity details from the dashboard. */
+  accountDetails: AccountDetailsCodes;
   closure: AccountClosureService;
+  /** A US account's W-9 and its consent to electronic tax forms. */
+  taxInformation: TaxInformationService;
   accountLinks: AccountLinks;
   onboarding: OnboardingService;
+  /** Identity documents sent for verification requirements, and their reviews. */
+  verificationDocuments: VerificationDocuments;
   /** Bumped after every revocation, so every gateway drops its cached copy at once. */
   credentialEpochs: CredentialEpochs;
 }

@@ -4,10 +4,12 @@ import type { Caller } from '@dash/auth-context';
 import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
 import { AccountResolver, accountReference } from './account/account.resolver.js';
 import { SettingsResolver } from './settings/settings.resolver.js';
+import { AccountDetailsResolver } from './account-details/account-details.resolver.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { LoginResolver } from './login/login.resolver.js';
 import { PlatformResolver, platformReference } from './platform/platform.resolver.js';
 import { EmbeddingResolver } from './embedding/embedding.resolver.js';
+import { TaxInformationResolver } from './tax-info/tax-information.resolver.js';
 import { Router } from 'express';
 import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
@@ -52,6 +54,7 @@ import { PlatformBrandingResolver } from './branding/platform-branding.resolver.
 import { platformIconRoute } from './branding/platform-icon.route.js';
 import { PlatformBranding1765300000001 } from './migrations/1765300000001-PlatformBranding.js';
 import { PlatformTechnicalEmail1765500000001 } from './migrations/1765500000001-PlatformTechnicalEmail.js';
+import { SelfServeSms1765600000400 } from './migrations/1765600000400-SelfServeSms.js';
 import { PlatformService } from './platform/platform.service.js';
 import { AccountSessions } from './embedding/account-session.service.js';
 import { AccountSessionRow, EmbedOriginRow } from './embedding/account-session.entity.js';
@@ -61,6 +64,28 @@ import { challengeCheckRoute } from './settings/challenge-check.route.js';
 import { ClosureChecks } from './settings/closure-checks.service.js';
 import { ContactChangeService } from './settings/contact-change.service.js';
 import { PayoutDetailsCodes } from './settings/payout-details-codes.service.js';
+import { TaxInformation1765600000200 } from './migrations/1765600000200-TaxInformation.js';
+import { TaxInformationRow } from './tax-info/tax-information.entity.js';
+import { TaxInformationService } from './tax-info/tax-information.service.js';
+import { taxIdResealPart } from './tax-info/tin-reseal.worker.js';
+import { AccountDetailsCodes } from './account-details/details-codes.service.js';
+import { Reverification } from './account-details/reverification.service.js';
+import {
+  loadReverificationSettings,
+  startReverification,
+} from './account-details/reverification.worker.js';
+import { DetailsReverification1765600000000 } from './migrations/1765600000000-DetailsReverification.js';
+import { VerificationDocuments1765600000100 } from './migrations/1765600000100-VerificationDocuments.js';
+import { IdentityFile } from './verification-document/identity-file.entity.js';
+import { IdentityFiles } from './verification-document/identity-files.service.js';
+import { identityFileRoute } from './verification-document/identity-file.route.js';
+import { VerificationDocument } from './verification-document/verification-document.entity.js';
+import { VerificationDocumentResolver } from './verification-document/verification-document.resolver.js';
+import { VerificationDocuments } from './verification-document/verification-documents.service.js';
+import {
+  ManualDocumentReview,
+  TestModeDocumentReview,
+} from './verification-document/document-review.rules.js';
 
 /**
  * Everything identity's use cases need, built once per instance: its producer for the delivery
@@ -104,6 +129,14 @@ export function assembleIdentity(
       login: new LoginService(dataSource, challenges, { dashboardUrl: settings.dashboardUrl }, now),
       contactChange: new ContactChangeService(challenges, accounts, producer.queue, origin, now),
       payoutDetails: new PayoutDetailsCodes(challenges, accounts, now),
+      taxInformation: new TaxInformationService(
+        dataSource,
+        challenges,
+        config.internalSecret,
+        origin,
+        now,
+      ),
+      accountDetails: new AccountDetailsCodes(challenges, accounts, now),
       closure: new AccountClosureService(
         dataSource,
         new ClosureChecks(settings.closureCheckUrls, config.internalSecret, log),
@@ -114,6 +147,13 @@ export function assembleIdentity(
     };
   };
   const platforms = new PlatformService(dataSource);
+  // Test mode simulates verification; live mode waits for a real provider (see verification.rules.ts).
+  const onboarding = new OnboardingService(
+    dataSource,
+    { test: new TestModeVerification(), live: new ManualReview() },
+    config.internalSecret,
+  );
+  const identityFiles = new IdentityFiles(dataSource, settings.documentFiles, now);
   return {
     branding: new PlatformBranding(dataSource),
     producer,
@@ -134,14 +174,29 @@ export function assembleIdentity(
     accountSessions: new AccountSessions(dataSource, now),
     forClient,
     accountLinks: new AccountLinks(dataSource, settings.dashboardUrl),
-    // Test mode simulates verification; live mode waits for a real provider (see verification.rules.ts).
-    onboarding: new OnboardingService(
+    onboarding,
+    reverification: new Reverification(
       dataSource,
-      { test: new TestModeVerification(), live: new ManualReview() },
-      config.internalSecret,
+      (account, keys) => onboarding.verifyAnswers(account, keys),
+      loadReverificationSettings(deps.env),
+      now,
+    ),
+    identityFiles,
+    maxDocumentBytes: settings.documentFiles.maxBytes,
+    // Test mode reviews documents by their test markers; live mode waits for a real provider.
+    verificationDocuments: new VerificationDocuments(
+      dataSource,
+      identityFiles,
+      { test: new TestModeDocumentReview(), live: new ManualDocumentReview() },
+      now,
     ),
   };
 }
+
+const redisOf = ({ redisUrl, redisPrefix }: { redisUrl: string; redisPrefix: string }) => ({
+  redisUrl,
+  prefix: redisPrefix,
+});
 
 /** Who a request's use cases answer for, as the gateway saw it. */
 type Client = Pick<BaseContext, 'log' | 'clientIp' | 'userAgent'>;
@@ -168,6 +223,9 @@ export function createIdentityService(
       AccountLinkRow,
       AccountSessionRow,
       EmbedOriginRow,
+      TaxInformationRow,
+      IdentityFile,
+      VerificationDocument,
     ],
     migrations: [
       Init1764028800000,
@@ -186,17 +244,24 @@ export function createIdentityService(
       AccountListIndexes1765400000000,
       AccountSessions1765500000000,
       PlatformTechnicalEmail1765500000001,
+      DetailsReverification1765600000000,
+      VerificationDocuments1765600000100,
+      SelfServeSms1765600000400,
+      TaxInformation1765600000200,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
       AccountResolver,
       SettingsResolver,
+      AccountDetailsResolver,
       ApiKeyResolver,
       LoginResolver,
       OnboardingResolver,
       PlatformResolver,
       PlatformBrandingResolver,
       EmbeddingResolver,
+      VerificationDocumentResolver,
+      TaxInformationResolver,
     ],
     referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
     assemble: (deps) => assembleIdentity(deps, now),
@@ -214,6 +279,14 @@ export function createIdentityService(
     ],
     parts: [
       personalIdResealPart,
+      taxIdResealPart,
+      async ({ env, log }, app) =>
+        startReverification({
+          ...redisOf(loadIdentitySettings(env)),
+          log,
+          tickMs: loadReverificationSettings(env).tickMs,
+          reverification: app.reverification,
+        }),
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
         'external_account.updated': async (event, manager) => {
@@ -232,6 +305,7 @@ export function createIdentityService(
       accountSessions: app.accountSessions,
       accountLinks: app.accountLinks,
       onboarding: app.onboarding,
+      verificationDocuments: app.verificationDocuments,
       credentialEpochs: app.credentialEpochs,
       ...app.forClient(base),
     }),
@@ -249,6 +323,12 @@ export function createIdentityService(
         accountContactRoute(config.internalSecret, app.accounts),
         challengeCheckRoute(config.internalSecret, payoutDetails),
         platformIconRoute(app.branding),
+        identityFileRoute(
+          config.internalSecret,
+          app.identityFiles,
+          (caller) => app.forRequest(caller).access,
+          app.maxDocumentBytes,
+        ),
       );
     },
   };

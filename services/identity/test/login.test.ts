@@ -525,8 +525,9 @@ describe('self-serve sign-in by email', () => {
     const known = (await startEmail('Liv@Example.com')).data!.startEmailLogin;
     const unknown = (await startEmail('nobody@example.com')).data!.startEmailLogin;
     expect(Object.keys(known)).toEqual(Object.keys(unknown));
-    expect(known).toMatchObject({ channel: 'email', maskedDestination: 'l•••@example.com' });
-    expect(unknown).toMatchObject({ channel: 'email', maskedDestination: 'n•••@example.com' });
+    // liv@ has no phone: the code is emailed, but the answer does not say so.
+    expect(known).toMatchObject({ channel: 'on_file', maskedDestination: 'l•••@example.com' });
+    expect(unknown).toMatchObject({ channel: 'on_file', maskedDestination: 'n•••@example.com' });
 
     // The decoy behaves like a real challenge: wrong codes, then locked; no code opens it.
     expect(((await verify(unknown.id, '123456')).errors?.[0] as Failure).extensions).toMatchObject({
@@ -577,6 +578,150 @@ describe('self-serve sign-in by email', () => {
     expect((await startEmail('not-an-email')).errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'email' },
     });
+  });
+});
+
+describe('self-serve sign-in by text, as the account was set up', () => {
+  const START =
+    'mutation($e: String!, $c: LoginChannel) { startEmailLogin(email: $e, channel: $c) { __typename id channel maskedDestination alternativeChannels } }';
+  const RESEND =
+    'mutation($ch: ID!, $c: LoginChannel) { resendLoginCode(challenge: $ch, channel: $c) { id channel maskedDestination alternativeChannels } }';
+  const start = (email: string, channel?: string) =>
+    service.query<{ startEmailLogin: Challenge }>(START, { e: email, c: channel });
+  const resendBy = (challenge: string, channel?: string) =>
+    service.query<{ resendLoginCode: Challenge }>(RESEND, { ch: challenge, c: channel });
+  const shape = ({ id, ...answer }: Challenge & { __typename?: string }) => ({
+    ...answer,
+    idPattern: id.replace(/[A-Za-z0-9]/g, 'x'),
+    maskedDestination: answer.maskedDestination.replace(/^[a-z]/, 'x'),
+  });
+
+  beforeAll(async () => {
+    await seedIdentity(service.dataSource, {
+      platform: { id: 'plat_a', name: 'A', brandColor: '#5b4cf0' },
+      accounts: [
+        usAccount('acct_sms', 'Sam', { email: 'sam@example.com', livemode: true }),
+        usAccount('acct_sms_a', 'Shared A', { email: 'shared@example.com', livemode: true }),
+        usAccount('acct_mixed_a', 'Mixed A', { email: 'mixed@example.com', livemode: true }),
+      ],
+    });
+    await seedIdentity(service.dataSource, {
+      platform: { id: 'plat_b', name: 'B', brandColor: '#5b4cf0' },
+      accounts: [
+        usAccount('acct_sms_b', 'Shared B', { email: 'shared@example.com', livemode: true }),
+        usAccount('acct_mixed_b', 'Mixed B', { email: 'mixed@example.com', livemode: true }),
+      ],
+    });
+    await service.dataSource.query(
+      "UPDATE accounts SET phone = CASE id WHEN 'acct_mixed_b' THEN '+15555550199' ELSE '+15555550177' END WHERE id IN ('acct_sms', 'acct_sms_a', 'acct_sms_b', 'acct_mixed_a', 'acct_mixed_b')",
+    );
+  });
+
+  it('texts the code to the phone on file, answered exactly as an email without a phone, or none', async () => {
+    await resetCodeLimits();
+    const [texted, emailed, unknown] = await Promise.all([
+      start('sam@example.com'),
+      start('liv@example.com'),
+      start('nobody-at-all@example.com'),
+    ]);
+    const answers = [texted, emailed, unknown].map((response) => {
+      expect(response.errors).toBeUndefined();
+      return response.data!.startEmailLogin;
+    });
+    expect(shape(answers[0]!)).toStrictEqual(shape(answers[2]!));
+    expect(shape(answers[1]!)).toStrictEqual(shape(answers[2]!));
+    expect(answers[0]).toMatchObject({ channel: 'on_file', alternativeChannels: ['email'] });
+
+    const sms = await sentCode(answers[0]!.id);
+    expect(sms.to).toBe('+15555550177');
+    expect(sms.name).toBe('send-sms');
+    expect((await sentCode(answers[1]!.id)).to).toBe('liv@example.com');
+    expect((await verify(answers[0]!.id, sms.code)).data?.verifyLoginCode.account.id).toBe(
+      'acct_sms',
+    );
+  });
+
+  it('emails the code instead when the phone is lost, and the texted code stops working', async () => {
+    await resetCodeLimits();
+    const texted = (await start('sam@example.com')).data!.startEmailLogin;
+    const { code: textedCode } = await sentCode(texted.id);
+    await service.dataSource.query(
+      "UPDATE login_challenges SET last_sent_at = NOW(3) - INTERVAL 1 MINUTE WHERE login_email IN ('sam@example.com', 'nobody-lost@example.com')",
+    );
+    const lost = await resendBy(texted.id, 'email');
+    expect(lost.data?.resendLoginCode).toMatchObject({ channel: 'email', alternativeChannels: [] });
+    const emailed = await sentCode(lost.data!.resendLoginCode.id);
+    expect(emailed.to).toBe('sam@example.com');
+    expect(reasonOf(await verify(texted.id, textedCode))).not.toBe('ok');
+    // An unknown email asking the same gets the same answer.
+    const decoy = (await start('nobody-lost@example.com')).data!.startEmailLogin;
+    await service.dataSource.query(
+      "UPDATE login_challenges SET last_sent_at = NOW(3) - INTERVAL 1 MINUTE WHERE login_email = 'nobody-lost@example.com'",
+    );
+    const decoyLost = (await resendBy(decoy.id, 'email')).data!.resendLoginCode;
+    expect(shape(decoyLost)).toStrictEqual(shape(lost.data!.resendLoginCode));
+    expect(
+      (await verify(lost.data!.resendLoginCode.id, emailed.code)).data?.verifyLoginCode.account.id,
+    ).toBe('acct_sms');
+  });
+
+  it('refuses on_file as a channel to ask for', async () => {
+    for (const response of [
+      await start('sam@example.com', 'on_file'),
+      await startLogin(tokenOf(await loginLink('acct_phone')), 'on_file'),
+    ])
+      expect(response.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'channel' },
+      });
+  });
+
+  it('texts an email’s accounts on several platforms when they share the phone, and emails them when not', async () => {
+    await resetCodeLimits();
+    const shared = (await start('shared@example.com')).data!.startEmailLogin;
+    const sms = await sentCode(shared.id);
+    expect(sms.to).toBe('+15555550177');
+    const picked = await service.query<{
+      verifyLoginCode: { choose: { accounts: Array<{ id: string }> } };
+    }>(
+      'mutation($ch: ID!, $code: String!) { verifyLoginCode(challenge: $ch, code: $code) { choose { accounts { id } } } }',
+      { ch: shared.id, code: sms.code },
+    );
+    expect(picked.data!.verifyLoginCode.choose.accounts.map(({ id }) => id).sort()).toEqual([
+      'acct_sms_a',
+      'acct_sms_b',
+    ]);
+
+    // Two phones: the text would prove only one of them, so the email (which both share) is asked.
+    const mixed = (await start('mixed@example.com')).data!.startEmailLogin;
+    expect(mixed.channel).toBe('on_file');
+    expect((await sentCode(mixed.id)).to).toBe('mixed@example.com');
+  });
+
+  it('opens nothing with a texted code once the phone has changed, and emails while a new phone is on hold', async () => {
+    await resetCodeLimits();
+    const texted = (await start('sam@example.com')).data!.startEmailLogin;
+    const { code } = await sentCode(texted.id);
+    // Someone (the platform, or a thief) moves the number between the text and the code.
+    await service.dataSource.query(
+      "UPDATE accounts SET phone = '+15555550188', phone_changed_at = NOW(3) WHERE id = 'acct_sms'",
+    );
+    expect(reasonOf(await verify(texted.id, code))).toBe('CHALLENGE_INVALID');
+    // The new phone gets nothing for 72 hours: the code goes to the email.
+    const next = (await start('sam@example.com')).data!.startEmailLogin;
+    expect((await sentCode(next.id)).to).toBe('sam@example.com');
+    await service.dataSource.query(
+      "UPDATE accounts SET phone = '+15555550177', phone_changed_at = NULL WHERE id = 'acct_sms'",
+    );
+  });
+
+  it('texts one phone at most three times an hour, however many sign-ins are started at once', async () => {
+    await resetCodeLimits();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => start('sam@example.com')));
+    const started = answers.filter((answer) => answer.data?.startEmailLogin);
+    expect(started).toHaveLength(CODE_ALLOWANCES.selfServeSendsPerEmailPerHour);
+    for (const answer of started)
+      expect((await sentCode(answer.data!.startEmailLogin.id)).to).toBe('+15555550177');
+    expect(new Set(answers.filter((answer) => answer.errors).map(reasonOf)).size).toBe(1);
   });
 });
 

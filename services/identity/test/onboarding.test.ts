@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@dash/auth-context';
 import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { identityService, seedIdentity } from '../src/index.js';
-import { authenticate as authenticateAt } from './support.js';
+import { authenticate as authenticateAt, verifyChangedDetailsNow } from './support.js';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { keyRing, TEST_INTERNAL_SECRET } from '@dash/config';
 import { resealPersonalIds } from '../src/onboarding/personal-id-reseal.worker.js';
@@ -633,10 +633,17 @@ describe('verification in test mode', () => {
       .find((candidate) => candidate.key === 'individual.id_number');
     expect(field?.error).toMatch(/does not match/);
 
+    // The correction is checked again in the background: payouts wait until it passes.
     const corrected = (await save(caller, { 'individual.id_number': '000000000' })).data!
       .saveOnboardingDetails;
-    expect(corrected.requirements).toMatchObject({ currentlyDue: [], errors: [] });
-    expect(corrected.payoutsEnabled).toBe(true);
+    expect(corrected.requirements).toMatchObject({
+      currentlyDue: [],
+      errors: [],
+      pendingVerification: ['individual.id_number'],
+    });
+    expect(corrected.payoutsEnabled).toBe(false);
+    await verifyChangedDetailsNow(service);
+    expect((await view(caller)).payoutsEnabled).toBe(true);
   });
 
   it('keeps a pending id number pending, with payouts waiting', async () => {

@@ -1,6 +1,9 @@
 import { CALLER_HEADER, signCaller, type Caller } from '@dash/auth-context';
 import { TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import type { IdentitySeed } from '../src/index.js';
+import { Reverification } from '../src/account-details/reverification.service.js';
+import { OnboardingService } from '../src/onboarding/onboarding.service.js';
+import { ManualReview, TestModeVerification } from '../src/onboarding/verification.rules.js';
 
 const GATEWAY: Caller = { kind: 'service', service: 'gateway' };
 const PAYOUTS: Caller = { kind: 'service', service: 'payouts' };
@@ -73,3 +76,20 @@ export const usAccount = (
   livemode: false,
   ...details,
 });
+
+/**
+ * Runs the verification chore once, as its scheduled job would, with test mode's provider
+ * answering at once: what changed details wait for is decided now.
+ */
+export function verifyChangedDetailsNow(service: TestService): Promise<number> {
+  const onboarding = new OnboardingService(
+    service.dataSource,
+    { test: new TestModeVerification(), live: new ManualReview() },
+    TEST_SECRET_KEYS,
+  );
+  return new Reverification(
+    service.dataSource,
+    (account, keys) => onboarding.verifyAnswers(account, keys),
+    { simulatedMs: 0 },
+  ).runDue();
+}

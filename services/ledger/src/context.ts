@@ -6,6 +6,7 @@ import type { Payments } from './charge/payments.service.js';
 import type { EarningsRollup } from './earnings/earnings.service.js';
 import type { Refunds } from './refund/refund.service.js';
 import type { Transfers } from './transfer/transfer.service.js';
+import type { TaxForms } from './tax-forms/tax-forms.service.js';
 
 export interface LedgerContext extends BaseContext {
   /** Who may read or move whose money: every resolver asks it first. */
@@ -19,4 +20,6 @@ export interface LedgerContext extends BaseContext {
   charges: Charges;
   transfers: Transfers;
   refunds: Refunds;
+  /** US tax forms: settings, generation, corrections, lists. */
+  taxForms: TaxForms;
 }

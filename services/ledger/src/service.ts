@@ -51,8 +51,20 @@ import { KnownAccountCapabilities1765010000000 } from './migrations/176501000000
 import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDisputes.js';
 import { IdempotencyKeysShape1765200000000 } from './migrations/1765200000000-IdempotencyKeysShape.js';
 import { BalanceAvailableSweep1765300000000 } from './migrations/1765300000000-BalanceAvailableSweep.js';
+import { TaxForms1765600000000 } from './migrations/1765600000000-TaxForms.js';
+import { keepTaxProfile } from './tax-forms/tax-profile.service.js';
+import { TaxForm, TaxProfileRow, TaxSettingsRow } from './tax-forms/tax-form.entity.js';
+import {
+  AccountTaxFormsResolver,
+  TaxFormResolver,
+  TaxSettingsResolver,
+} from './tax-forms/tax-form.resolver.js';
+import { taxFormPdfRoute } from './tax-forms/tax-form.route.js';
+import { TaxForms } from './tax-forms/tax-forms.service.js';
 import { PayoutDebits } from './payout/payout-debits.service.js';
 import { payoutRoutes } from './payout/payout.route.js';
+import { payoutForecastRoute } from './payout-forecast/payout-forecast.route.js';
+import { PayoutForecasts } from './payout-forecast/payout-forecasts.service.js';
 import { ServiceCommands } from './postings/commands.service.js';
 import { startMaintenance } from './postings/maintenance.worker.js';
 // Type-graphql lists mutations in the order their modules load: charge, transfer, refund.
@@ -94,7 +106,9 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
     transfers: new Transfers(dataSource, accounts, keys),
     refunds: new Refunds(dataSource, keys),
     payoutDebits: new PayoutDebits(commands),
+    payoutForecasts: new PayoutForecasts(dataSource, balances),
     disputeDebits: new DisputeDebits(dataSource, commands),
+    taxForms: new TaxForms(dataSource, keys),
   };
 }
 
@@ -108,7 +122,16 @@ type LedgerApp = ReturnType<typeof assembleLedger>;
 export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerApp> {
   return {
     name: 'ledger',
-    entities: [BalanceTransaction, Charge, Refund, Transfer, KnownPlatform],
+    entities: [
+      BalanceTransaction,
+      Charge,
+      Refund,
+      Transfer,
+      KnownPlatform,
+      TaxForm,
+      TaxSettingsRow,
+      TaxProfileRow,
+    ],
     migrations: [
       Init1764028800000,
       Livemode1764100000010,
@@ -119,6 +142,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       KnownAccountCapabilities1765010000000,
       IdempotencyKeysShape1765200000000,
       BalanceAvailableSweep1765300000000,
+      TaxForms1765600000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -132,6 +156,9 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       RefundResolver,
       PaymentResolver,
       BalanceTransactionResolver,
+      AccountTaxFormsResolver,
+      TaxFormResolver,
+      TaxSettingsResolver,
     ],
     orphanedTypes: [Account],
     referenceResolvers: referenceResolvers as never,
@@ -159,6 +186,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
         'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
         'account.updated': keepCapabilities,
+        'tax_info.updated': keepTaxProfile,
       })),
     ],
     buildContext: (base, app) => ({
@@ -172,6 +200,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       charges: app.charges,
       transfers: app.transfers,
       refunds: app.refunds,
+      taxForms: app.taxForms,
     }),
     routes: ({ config: service }, app) =>
       Router().use(
@@ -180,7 +209,9 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
         ),
         transactionsExportRoute(service.internalSecret, app, app.transactions),
         payoutRoutes(service.internalSecret, app.payoutDebits),
+        payoutForecastRoute(service.internalSecret, app.payoutForecasts),
         disputeRoutes(service.internalSecret, app.disputeDebits),
+        taxFormPdfRoute(service.internalSecret, app, app.taxForms),
       ),
   };
 }

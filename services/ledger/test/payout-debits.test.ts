@@ -170,6 +170,27 @@ describe('payout debits', () => {
     expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 
+  it('pays a rolling-delay payout’s own line with it: the next run does not count it again', async () => {
+    expect(await available()).toBe(0);
+    const backdateUnpaid = () =>
+      service.dataSource.query(
+        'UPDATE balance_transactions SET created_at = ? WHERE account_id = ? AND payout_id IS NULL',
+        [new Date(Date.now() - 5 * DAY), 'acct_ada'],
+      );
+    await fund('acct_ada', 6_000);
+    await backdateUnpaid();
+    await fund('acct_ada', 1_000);
+    const cutoff = new Date(Date.now() - 2 * DAY).toISOString();
+    const first = await debit({ amount: 'available', automatic: true, createdBefore: cutoff });
+    expect(first.amount).toBe(6_000);
+    // Days later the 1,000 is old enough, and so would be the first payout's line if unpaid.
+    await backdateUnpaid();
+    const next = await debit({ amount: 'available', automatic: true, createdBefore: cutoff });
+    expect(next.amount).toBe(1_000);
+    expect(await available()).toBe(0);
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
+  });
+
   it('a reserve top-up is not available money: an automatic payout neither counts nor lists it', async () => {
     const topUp = async (topupId: string, amount: number, outcome: string) => {
       await command(service, 'disputes', RESERVE_TOPUP_PATH, {

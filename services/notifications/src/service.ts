@@ -48,6 +48,7 @@ import { KnownAccountCapabilities1765010000000 } from './migrations/176501000000
 import { ActivityParams1765100000000 } from './migrations/1765100000000-ActivityParams.js';
 import { Webhooks1765200000000 } from './migrations/1765200000000-Webhooks.js';
 import { BrandedEmails1765500000001 } from './migrations/1765500000001-BrandedEmails.js';
+import { ChosenLanguage1765600000300 } from './migrations/1765600000300-ChosenLanguage.js';
 import { PlatformBrand } from './platform-brand/platform-brand.entity.js';
 import { PlatformBrands } from './platform-brand/platform-brands.service.js';
 import { EmailComposer } from './delivery/email-composer.service.js';
@@ -151,6 +152,7 @@ export function createNotificationsService(
       ActivityParams1765100000000,
       Webhooks1765200000000,
       BrandedEmails1765500000001,
+      ChosenLanguage1765600000300,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [

@@ -117,12 +117,17 @@ describe('delivery worker', () => {
   });
 
   it('writes a sign-in code in the language the account chose', async () => {
-    const chose = await service.query(
-      'mutation { updateNotificationPreferences(input: { locale: "zh-CN" }) { locale } }',
-      {},
-      accountCaller('acct_zh'),
-    );
-    expect(chose.errors).toBeUndefined();
+    for (const [account, locale] of [
+      ['acct_zh', 'zh-CN'],
+      ['acct_es', 'es'],
+    ] as const) {
+      const chose = await service.query(
+        'mutation($l: String) { updateNotificationPreferences(input: { locale: $l }) { locale } }',
+        { l: locale },
+        accountCaller(account),
+      );
+      expect(chose.errors).toBeUndefined();
+    }
     const send = (accountId: string) =>
       requestDelivery(producer.queue, {
         accountId,
@@ -132,11 +137,18 @@ describe('delivery worker', () => {
         template: 'login-code',
         params: { code: '654321', minutes: '10' },
       });
-    const [chinese, english] = [await send('acct_zh'), await send('acct_nobody')];
-    await expect.poll(() => deliveryStatus(chinese), { timeout: 10_000 }).toBe('sent');
-    await expect.poll(() => deliveryStatus(english), { timeout: 10_000 }).toBe('sent');
+    const [chinese, spanish, english] = [
+      await send('acct_zh'),
+      await send('acct_es'),
+      await send('acct_nobody'),
+    ];
+    for (const id of [chinese, spanish, english])
+      await expect.poll(() => deliveryStatus(id), { timeout: 10_000 }).toBe('sent');
     const text = (id: string) => carrier.sent.find((m) => m.deliveryId === id)?.text;
     expect(text(chinese)).toBe('654321 是您的登录验证码，10 分钟内有效。请勿告诉他人。');
+    expect(text(spanish)).toBe(
+      '654321 es su código de inicio de sesión. Caduca en 10 minutos. No lo comparta nunca.',
+    );
     expect(text(english)).toContain('654321 is your sign-in code');
   });
 
@@ -514,7 +526,8 @@ describe('notices and email choices', () => {
       emailPayoutFailed: true,
       emailDisputeOpened: true,
       emailRequirementsDue: true,
-      locale: 'en',
+      // No language chosen yet: the dashboard follows the browser, messages are in English.
+      locale: null,
     });
     const changed = await service.query<{ updateNotificationPreferences: object }>(
       'mutation { updateNotificationPreferences(input: { emailDisputeOpened: false, emailRequirementsDue: false, locale: "zh-CN" }) { emailPayoutFailed emailDisputeOpened emailRequirementsDue locale } }',
@@ -528,11 +541,30 @@ describe('notices and email choices', () => {
       locale: 'zh-CN',
     });
     const bad = await service.query(
-      'mutation { updateNotificationPreferences(input: { locale: "fr" }) { locale } }',
+      'mutation { updateNotificationPreferences(input: { locale: "pt-BR" }) { locale } }',
       {},
       accountCaller('acct_bob'),
     );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Every language the dashboard speaks; a null switch changes nothing, a null language
+    // forgets the choice.
+    for (const locale of ['ja', 'de', 'fr', 'es']) {
+      const chosen = await service.query<{ updateNotificationPreferences: { locale: string } }>(
+        'mutation($l: String) { updateNotificationPreferences(input: { locale: $l }) { locale } }',
+        { l: locale },
+        accountCaller('acct_bob'),
+      );
+      expect(chosen.data?.updateNotificationPreferences.locale).toBe(locale);
+    }
+    const forgotten = await service.query<{ updateNotificationPreferences: object }>(
+      'mutation { updateNotificationPreferences(input: { locale: null, emailPayoutFailed: null }) { emailPayoutFailed locale } }',
+      {},
+      accountCaller('acct_bob'),
+    );
+    expect(forgotten.data?.updateNotificationPreferences).toEqual({
+      emailPayoutFailed: true,
+      locale: null,
+    });
   });
 });
 
@@ -600,8 +632,12 @@ describe('activity texts in the reader’s language', () => {
       title: '提现已到账',
       body: 'US$120.00 已到达 Simulated Bank •••• 6789。',
     });
+    expect((await read('de'))[0]).toMatchObject({
+      title: 'Auszahlung eingegangen',
+      body: '120,00\u00a0$ ist bei Simulated Bank •••• 6789 eingegangen.',
+    });
     // A language the dashboard does not speak reads as English.
-    expect((await read('fr'))[0]).toMatchObject({ title: 'Payout paid' });
+    expect((await read('pt-BR'))[0]).toMatchObject({ title: 'Payout paid' });
   });
 
   it('speaks the account’s saved language when none is asked, and keeps old items as written', async () => {

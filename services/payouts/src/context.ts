@@ -5,6 +5,7 @@ import type { InstantFeeRule } from './payout/instant-fee.rules.js';
 import type { PayoutLifecycle } from './payout/payout-lifecycle.service.js';
 import type { PayoutRequests } from './payout/payout-requests.service.js';
 import type { Payouts } from './payout/payouts.service.js';
+import type { PayoutForecasts } from './schedule/payout-forecasts.service.js';
 import type { PayoutSchedules } from './schedule/payout-schedules.service.js';
 
 /** One request's context: the caller's Access first, then the service's use cases. */
@@ -13,6 +14,7 @@ export interface PayoutsContext extends BaseContext {
   payouts: Payouts;
   externalAccounts: ExternalAccounts;
   schedules: PayoutSchedules;
+  forecasts: PayoutForecasts;
   requests: PayoutRequests;
   lifecycle: PayoutLifecycle;
   directory: AccountDirectory;

@@ -19,7 +19,10 @@ import { Account } from './account/account.type.js';
 import { payoutsClosureCheck } from './account/closure-check.route.js';
 import type { PayoutsContext } from './context.js';
 import { ExternalAccount } from './external-account/external-account.entity.js';
-import { ExternalAccountResolver } from './external-account/external-account.resolver.js';
+import {
+  ExternalAccountFieldsResolver,
+  ExternalAccountResolver,
+} from './external-account/external-account.resolver.js';
 import { ExternalAccounts } from './external-account/external-accounts.service.js';
 import { StepUp } from './external-account/step-up.service.js';
 import { Init1764028800000 } from './migrations/1764028800000-Init.js';
@@ -27,6 +30,7 @@ import { Livemode1764100000010 } from './migrations/1764100000010-Livemode.js';
 import { PayoutLifecycle1764600000000 } from './migrations/1764600000000-PayoutLifecycle.js';
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { IdempotencyKeys1765200000000 } from './migrations/1765200000000-IdempotencyKeys.js';
+import { PayoutMethods1765600000000 } from './migrations/1765600000000-PayoutMethods.js';
 import { LedgerClient } from './payout/ledger-client.service.js';
 import { Payout } from './payout/payout.entity.js';
 import { payoutReference, PayoutResolver } from './payout/payout.resolver.js';
@@ -39,6 +43,7 @@ import { loadPayoutsConfig } from './payouts-config.js';
 import { runAutomaticPayouts } from './schedule/automatic-payouts.service.js';
 import { PayoutScheduleRow } from './schedule/payout-schedule.entity.js';
 import { PayoutScheduleResolver } from './schedule/payout-schedule.resolver.js';
+import { PayoutForecasts } from './schedule/payout-forecasts.service.js';
 import { PayoutSchedules } from './schedule/payout-schedules.service.js';
 
 /** Everything the payouts use cases need, built once per instance from its settings. */
@@ -52,7 +57,7 @@ export function assemblePayouts(
   const secret = deps.config.internalSecret;
   const rail = new SimulatedBank(config.simulatedBank);
   const ledger = new LedgerClient(config.ledgerUrl, secret);
-  const externalAccounts = new ExternalAccounts(dataSource, rail, secret);
+  const externalAccounts = new ExternalAccounts(dataSource, rail, secret, ledger);
   const schedules = new PayoutSchedules(dataSource, config.defaultDelayDays);
   const directory = new AccountDirectory(dataSource, config.identityUrl, secret, 'payouts');
   const keys = new IdempotencyKeys(dataSource);
@@ -77,9 +82,17 @@ export function assemblePayouts(
     ledger,
     requests,
     rail,
-    lifecycle: new PayoutLifecycle(dataSource, rail, ledger, deps.log),
+    lifecycle: new PayoutLifecycle(dataSource, rail, ledger, externalAccounts, deps.log),
     directory,
     stepUp: new StepUp(config.identityUrl, secret),
+    forecasts: new PayoutForecasts(
+      dataSource,
+      schedules,
+      externalAccounts,
+      ledger,
+      directory,
+      config.businessDays,
+    ),
   };
 }
 
@@ -100,9 +113,15 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       PayoutLifecycle1764600000000,
       KnownAccountCapabilities1765010000000,
       IdempotencyKeys1765200000000,
+      PayoutMethods1765600000000,
       ...EVENT_MIGRATIONS,
     ],
-    resolvers: [PayoutResolver, PayoutScheduleResolver, ExternalAccountResolver],
+    resolvers: [
+      PayoutResolver,
+      PayoutScheduleResolver,
+      ExternalAccountResolver,
+      ExternalAccountFieldsResolver,
+    ],
     orphanedTypes: [Account],
     referenceResolvers: { Account: accountReference, Payout: payoutReference } as never,
     assemble: assemblePayouts,
@@ -136,6 +155,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       payouts: app.payouts,
       externalAccounts: app.externalAccounts,
       schedules: app.schedules,
+      forecasts: app.forecasts,
       requests: app.requests,
       lifecycle: app.lifecycle,
       directory: app.directory,

@@ -1,11 +1,15 @@
 import { navigateToUrl } from 'single-spa';
 import {
+  chooseLocale,
   getLocale,
   getSession,
   graphqlClient,
   GraphqlRequestError,
   isLocale,
   loadSession,
+  loadSharedMessages,
+  LOCALE_NAMES,
+  LOCALES,
   onDashEvent,
   setLocale,
   setSession,
@@ -28,9 +32,8 @@ function translate(root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     element.setAttribute('aria-label', sharedMessage(element.dataset.i18nLabel!));
   }
-  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.locale === getLocale()));
-  }
+  const localeSwitch = root.querySelector<HTMLSelectElement>('[data-locale-switch]');
+  if (localeSwitch) localeSwitch.value = getLocale();
 }
 
 function markActiveLink(): void {
@@ -54,7 +57,11 @@ function wireNavigation(): void {
   };
   menu.addEventListener('click', () => setOpen(nav.dataset.open !== 'true'));
   document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="/"]');
+    // Our own pages change in place; a download (a CSV export, a tax form) or a new tab is the
+    // browser's to open.
+    const link = (event.target as Element).closest<HTMLAnchorElement>(
+      'a[href^="/"]:not([download]):not([target])',
+    );
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     setOpen(false);
@@ -62,12 +69,23 @@ function wireNavigation(): void {
   });
 }
 
+/**
+ * The language switch: every language in its own name. Signed in, a choice is the account's
+ * (every device and its messages follow it); before, it is this browser's.
+ */
 function wireLocaleSwitch(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-    button.addEventListener('click', () => {
-      if (isLocale(button.dataset.locale)) setLocale(button.dataset.locale);
-    });
-  }
+  const localeSwitch = document.querySelector<HTMLSelectElement>('[data-locale-switch]')!;
+  localeSwitch.replaceChildren(
+    ...LOCALES.map((locale) => {
+      const option = new Option(LOCALE_NAMES[locale], locale);
+      option.lang = locale;
+      return option;
+    }),
+  );
+  localeSwitch.addEventListener('change', () => {
+    // Not saved for the account (offline, say): this page and browser keep the choice all the same.
+    if (isLocale(localeSwitch.value)) chooseLocale(localeSwitch.value).catch(() => {});
+  });
 }
 
 /** The number on the bell: unread activity, hidden when there is none. */
@@ -98,7 +116,9 @@ async function refreshUnread(): Promise<void> {
  */
 async function loadFrame(): Promise<void> {
   try {
-    await loadSession();
+    // The account's own language wins over this browser's, on every device it signs in from.
+    const { locale } = await loadSession();
+    if (locale) await setLocale(locale);
   } catch (error) {
     // The auth guard: nobody signed in, so every page but sign-in leads there. Onboarding is
     // opened by an account link, whose session is not a dashboard one: it stays.
@@ -158,6 +178,8 @@ export function startFrame(): void {
   applyBranding();
   translate();
   markActiveLink();
+  // A language fetched when chosen: the frame reads in English until its words are there.
+  void loadSharedMessages().then(() => translate());
   onDashEvent('dash:locale-changed', () => translate());
   onDashEvent('dash:activity-changed', () => void refreshUnread());
   // The signed-in account's details changed (its name, say): the top bar and the session follow.

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { workspacePath, type MicrofrontendEntry } from '@dash/manifest';
 import { dirname, join } from 'node:path';
@@ -42,9 +43,21 @@ export const VENDOR_IMPORTS = {
 /** Where our own shared library's build is (the others come from npm and do not change). */
 const webKitDir = () => join(packageDir('@dash/web-kit'), 'dist');
 
+/**
+ * Our shared library's build: its module, stylesheet and source maps, and the chunks it fetches
+ * when asked (the words of a language chosen later), which sit beside it.
+ */
+function webKitFiles(): Record<string, string> {
+  const dir = webKitDir();
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [entry.name, join(dir, entry.name)]),
+  );
+}
+
 /** The browser builds of the shared libraries, served under /vendor: files built together. */
 function vendorFiles(): Record<string, string>[] {
-  const webKit = webKitDir();
   return [
     { 'vue.js': join(packageDir('vue'), 'dist/vue.runtime.esm-browser.prod.js') },
     { 'single-spa.js': join(packageDir('single-spa'), 'lib/es2015/esm/single-spa.min.js') },
@@ -54,11 +67,7 @@ function vendorFiles(): Record<string, string>[] {
         'dist/esm/single-spa-layout.min.js',
       ),
     },
-    {
-      'web-kit.js': join(webKit, 'web-kit.js'),
-      'web-kit.js.map': join(webKit, 'web-kit.js.map'),
-      'web-kit.css': join(webKit, 'web-kit.css'),
-    },
+    webKitFiles(),
   ];
 }
 

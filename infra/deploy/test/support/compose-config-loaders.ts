@@ -10,6 +10,7 @@ import { loadConsoleConfig } from '../../../../infra/console/src/config.js';
 import { loadEventSettings } from '../../../../packages/events/src/settings.js';
 import { loadSubgraphConfig } from '../../../../packages/subgraph/src/config.js';
 import { loadDisputesConfig } from '../../../../services/disputes/src/disputes-config.js';
+import { loadReverificationSettings } from '../../../../services/identity/src/account-details/reverification.worker.js';
 import { loadIdentitySettings } from '../../../../services/identity/src/identity-config.js';
 import { loadLedgerConfig } from '../../../../services/ledger/src/ledger-config.js';
 import { providerFromConfig } from '../../../../services/notifications/src/delivery/choose-provider.service.js';
@@ -50,7 +51,10 @@ function notificationCarriers(env: Env) {
 
 /** A part's loaders by part name: each returns the settings it read (to look inside). */
 export const CONFIG_LOADERS: Record<string, Loader> = {
-  identity: subgraph('identity', (env) => [loadIdentitySettings(env)]),
+  identity: subgraph('identity', (env) => [
+    loadIdentitySettings(env),
+    loadReverificationSettings(env),
+  ]),
   ledger: subgraph('ledger', (env) => [loadLedgerConfig(env)]),
   payouts: subgraph('payouts', (env) => [loadPayoutsConfig(env)]),
   disputes: subgraph('disputes', (env) => [loadDisputesConfig(env)]),

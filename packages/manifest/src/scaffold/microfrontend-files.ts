@@ -91,7 +91,10 @@ export const { bootstrap, mount, unmount } = vueMicrofrontend({
   cssUrl: new URL(/* @vite-ignore */ './${n.name}.css', import.meta.url).href,
 });
 `,
-    'src/messages.ts': `export const messages = {
+    'src/messages.ts': `import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see \`messages\` below. */
+const shipped = {
   en: {
     ${n.camel}: {
       title: '${n.pascal}',
@@ -107,7 +110,19 @@ export const { bootstrap, mount, unmount } = vueMicrofrontend({
     },
   },
 };
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
+};
 `,
+    ...laterLanguageFiles(n),
     [`src/${page}.vue`]: `<script setup lang="ts">
 import { onMounted, ref } from 'vue';
 import { graphqlClient, useI18n, type GraphqlClient } from '@dash/web-kit';
@@ -176,4 +191,31 @@ describe('${n.name} page', () => {
 });
 `,
   };
+}
+
+/** The words of each language fetched when chosen: a new page starts with them translated. */
+function laterLanguageFiles(n: FeatureNames): Record<string, string> {
+  const words = {
+    ja: ['まだメモはありません。', 'メモを読み込めませんでした。'],
+    de: ['Noch keine Notizen.', 'Ihre Notizen konnten nicht geladen werden.'],
+    fr: ['Aucune note pour l’instant.', 'Vos notes n’ont pas pu être chargées.'],
+    es: ['Aún no hay notas.', 'No se pudieron cargar sus notas.'],
+  };
+  return Object.fromEntries(
+    Object.entries(words).map(([locale, [empty, loadFailed]]) => [
+      `src/messages/${locale}.ts`,
+      `import type { Messages } from '../messages.js';
+
+const ${locale}: Messages = {
+  ${n.camel}: {
+    title: '${n.pascal}',
+    empty: '${empty}',
+    loadFailed: '${loadFailed}',
+  },
+};
+
+export default ${locale};
+`,
+    ]),
+  );
 }

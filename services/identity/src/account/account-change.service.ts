@@ -22,12 +22,14 @@ export const recordAccountEvent = <Type extends 'account.updated' | 'account.clo
  * Writes a change to an account and, in the same transaction, tells the world: an
  * `account.updated` naming the changed fields, plus "requirements" and the new state when what
  * the account owes changed. Something newly due after onboarding starts the grace period.
+ * A change that names no field and leaves the requirements as they were is written only with
+ * `keepUnannounced` (an onboarding draft), and then without an event.
  */
 export async function saveAccountChange(
   manager: EntityManager,
   before: Account,
   changes: Partial<Account>,
-  change: { fields: string[]; by: Actor; now?: Date },
+  change: { fields: string[]; by: Actor; now?: Date; keepUnannounced?: boolean },
 ): Promise<Account> {
   const now = change.now ?? new Date();
   const after = Object.assign(new Account(), before, changes);
@@ -45,17 +47,18 @@ export async function saveAccountChange(
   const requirementsChanged =
     JSON.stringify({ ...was, newlyDue: [] }) !== JSON.stringify({ ...is, newlyDue: [] });
   const fields = [...change.fields, ...(requirementsChanged ? ['requirements'] : [])];
-  if (fields.length === 0) return before;
+  if (fields.length === 0 && !change.keepUnannounced) return before;
   await manager
     .getRepository(Account)
     .update(
       { id: before.id },
       { ...changes, requirementsDueSince: after.requirementsDueSince, updatedAt: now },
     );
-  await recordAccountEvent(manager, 'account.updated', after, {
-    fields,
-    by: change.by,
-    ...(requirementsChanged ? { requirements: is } : {}),
-  });
+  if (fields.length > 0)
+    await recordAccountEvent(manager, 'account.updated', after, {
+      fields,
+      by: change.by,
+      ...(requirementsChanged ? { requirements: is } : {}),
+    });
   return Object.assign(after, { updatedAt: now });
 }

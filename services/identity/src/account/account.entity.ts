@@ -15,6 +15,7 @@ export interface TosAcceptance {
 @Entity('accounts')
 @Index('accounts_platform_mode_created', ['platformId', 'livemode', 'createdAt', 'id'])
 @Index('accounts_platform_mode_email', ['platformId', 'livemode', 'email', 'createdAt', 'id'])
+@Index('accounts_verification_requested', ['verificationRequestedAt'])
 @ObjectType({
   description:
     'A connected account: the person or business paid through the platform, who signs in to the dashboard.',
@@ -103,6 +104,13 @@ export class Account {
   /** Whether payouts has a bank account to pay to (learned from its events). */
   @Column({ name: 'external_account_provided', type: 'boolean', default: false })
   externalAccountProvided!: boolean;
+
+  /**
+   * When a change to the submitted details asked for verification again; null once the
+   * verification chore has the provider's answer (see account-details/reverification.service.ts).
+   */
+  @Column(datetimeColumn({ name: 'verification_requested_at', nullable: true }))
+  verificationRequestedAt!: Date | null;
 
   /** Since when something has been due again after onboarding: starts the grace period. */
   @Column(datetimeColumn({ name: 'requirements_due_since', nullable: true }))

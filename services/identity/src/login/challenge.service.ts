@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { maskDestination, requestDelivery, type DeliveryJobs } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { TypedQueue } from '@dash/queue';
 import type { Account } from '../account/account.entity.js';
+import { hashSecret } from '../api-key/secret-key.rules.js';
 import { codeMatches, hashCode, newCode } from './code.rules.js';
 import { CODE_ALLOWANCES, codesUnavailable, type CodeLimits } from './code-limits.service.js';
 import { LoginChallengeRow, type ChallengePurpose } from './login.entity.js';
@@ -72,6 +73,8 @@ const TEMPLATE_BY_PURPOSE: Record<ChallengePurpose, string> = {
   contact_change: 'confirm-contact',
   contact_change_current: 'approve-contact-change',
   payout_details: 'confirm-payout-details',
+  account_details: 'confirm-account-details',
+  tax_info: 'confirm-tax-info',
   account_close: 'confirm-account-close',
 };
 
@@ -121,15 +124,17 @@ export class Challenges {
   }
 
   /**
-   * A self-serve sign-in code: it proves the email, not yet an account (one email may have
-   * accounts on several platforms); the message is delivered as `deliverAs`, one of them. With
-   * `deliverAs: null` it is a decoy for an email without a live account: a real row, counted
-   * against the same limits, answered the same way, but no message goes out and no code opens it.
+   * A self-serve sign-in code: it proves the email's accounts, not yet one of them (one email may
+   * have accounts on several platforms); the message is delivered as `deliverAs`, one of them, to
+   * the phone they share or to the email itself. With `deliverAs: null` it is a decoy for an email
+   * without a live account: a real row, counted against the same limits, answered the same way,
+   * but no message goes out and no code opens it.
    */
   async issueForEmail(
     email: string,
     sends: number,
     deliverAs: MessageHolder | null,
+    phone?: string,
   ): Promise<StartedChallenge> {
     await this.limits.takeSend({ subject: emailSubject(email), ...this.address() }, 'self-serve');
     const fields = {
@@ -138,9 +143,12 @@ export class Challenges {
       newDestination: null,
       currentContactChallengeId: null,
       loginEmail: email,
+      sentToHash: phone ? hashSecret(phone) : null,
       sends,
     };
-    const request = { purpose: 'login' as const, channel: 'email' as const, destination: email };
+    const request = phone
+      ? { purpose: 'login' as const, channel: 'sms' as const, destination: phone }
+      : { purpose: 'login' as const, channel: 'email' as const, destination: email };
     return this.insertAndSend(fields, request, deliverAs);
   }
 
@@ -227,9 +235,12 @@ export class Challenges {
       .execute();
   }
 
-  /** Uses checked challenges up, each once: of two requests with the right code, one wins. */
-  async markUsed(challengeIds: string[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Uses checked challenges up, each once: of two requests with the right code, one wins.
+   * Given the transaction of the change the code confirms, the code is used up with it or not at all.
+   */
+  async markUsed(challengeIds: string[], within?: EntityManager): Promise<void> {
+    const use = async (manager: EntityManager) => {
       for (const id of challengeIds) {
         const used = await manager
           .createQueryBuilder()
@@ -239,7 +250,8 @@ export class Challenges {
           .execute();
         if (used.affected !== 1) throw refused('CODE_USED', 'This code has already been used.');
       }
-    });
+    };
+    await (within ? use(within) : this.dataSource.transaction(use));
   }
 
   /**
@@ -332,7 +344,7 @@ export class Challenges {
       LoginChallengeRow,
       'accountId' | 'purpose' | 'newDestination' | 'currentContactChallengeId' | 'sends'
     > &
-      Partial<Pick<LoginChallengeRow, 'loginEmail'>>,
+      Partial<Pick<LoginChallengeRow, 'loginEmail' | 'sentToHash'>>,
     request: Pick<ChallengeRequest, 'purpose' | 'channel' | 'destination'>,
     deliverAs: MessageHolder | null,
   ): Promise<StartedChallenge> {

@@ -14,10 +14,17 @@ export class LoginLinkRow {
 
 /**
  * What a one-time code is for: signing in, confirming a new email or phone (and, sent to the
- * current one, approving that change), confirming new payout details, or closing the account.
+ * current one, approving that change), confirming new payout details, changing submitted
+ * identity details, or closing the account.
  */
 export type ChallengePurpose =
-  'login' | 'contact_change' | 'contact_change_current' | 'payout_details' | 'account_close';
+  | 'login'
+  | 'contact_change'
+  | 'contact_change_current'
+  | 'payout_details'
+  | 'account_details'
+  | 'tax_info'
+  | 'account_close';
 
 /** A one-time code sent to the account, waiting to be typed. Only its keyed hash is kept. */
 @Entity('login_challenges')
@@ -49,6 +56,9 @@ export class LoginChallengeRow {
   @Column({ name: 'pick_token_hash', type: 'char', length: 64, nullable: true })
   pickTokenHash!: string | null;
   @Column(datetimeColumn({ name: 'pick_expires_at', nullable: true })) pickExpiresAt!: Date | null;
+  /** For self-serve sign-in by text: the hash of the phone the code went to. */
+  @Column({ name: 'sent_to_hash', type: 'char', length: 64, nullable: true })
+  sentToHash!: string | null;
 }
 
 /** What a session opens: the whole dashboard, or only the onboarding flow of an account link. */

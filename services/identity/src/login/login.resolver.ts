@@ -16,6 +16,7 @@ import type { IdentityContext } from '../context.js';
 enum LoginChannelEnum {
   sms = 'sms',
   email = 'email',
+  on_file = 'on_file',
 }
 registerEnumType(LoginChannelEnum, {
   name: 'LoginChannel',
@@ -23,8 +24,19 @@ registerEnumType(LoginChannelEnum, {
   valuesConfig: {
     sms: { description: 'By text message to the account’s phone.' },
     email: { description: 'By email to the account’s email address.' },
+    on_file: {
+      description:
+        'Only in answers to self-serve sign-in: by text to the phone on file for the email’s account, or to the email itself when it has none. Which of the two is not said before the code is proven, so the answer does not tell whether the email has an account.',
+    },
   },
 });
+
+/** A channel asked for: `on_file` is only ever an answer. */
+function askedChannel(channel: LoginChannelEnum | undefined): 'sms' | 'email' | undefined {
+  if (channel === LoginChannelEnum.on_file)
+    throw badInput('channel must be sms or email; on_file is only an answer', 'channel');
+  return channel;
+}
 
 @ObjectType({
   description: 'A single-use link into the dashboard for one account; it expires in five minutes.',
@@ -154,21 +166,26 @@ export class LoginResolver {
     channel: LoginChannelEnum | undefined,
     @Ctx() { login, platforms }: IdentityContext,
   ): Promise<LoginChallenge> {
-    const { platformId, ...challenge } = await login.startFromLink(token, channel);
+    const { platformId, ...challenge } = await login.startFromLink(token, askedChannel(channel));
     return { ...(challenge as LoginChallenge), platform: await platforms.find(platformId) };
   }
 
   @Mutation(() => LoginChallenge, {
     description:
-      'Self-serve sign-in for live-mode accounts: sends a code to the email if it has an account. The answer is the same either way.',
+      'Self-serve sign-in for live-mode accounts: if the email has an account, sends a code by text to the phone on file (or to the email when there is none, or when `channel: email` is asked: "I no longer have this phone"). The answer is the same either way.',
   })
   startEmailLogin(
     @Arg('email', { description: 'The email address of the live-mode account.' }) email: string,
+    @Arg('channel', () => LoginChannelEnum, {
+      nullable: true,
+      description: 'email to have the code emailed instead of texted.',
+    })
+    channel: LoginChannelEnum | undefined,
     @Ctx() { login }: IdentityContext,
   ): Promise<LoginChallenge> {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
       throw badInput('email must be an email address', 'email');
-    return login.startFromEmail(email) as Promise<LoginChallenge>;
+    return login.startFromEmail(email, 1, askedChannel(channel)) as Promise<LoginChallenge>;
   }
 
   @Mutation(() => LoginChallenge, {
@@ -184,7 +201,7 @@ export class LoginResolver {
     channel: LoginChannelEnum | undefined,
     @Ctx() { login }: IdentityContext,
   ): Promise<LoginChallenge> {
-    return login.resend(challengeId, channel) as Promise<LoginChallenge>;
+    return login.resend(challengeId, askedChannel(channel)) as Promise<LoginChallenge>;
   }
 
   @Mutation(() => LoginVerification, {

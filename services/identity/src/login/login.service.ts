@@ -1,5 +1,6 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import { preparedEntities } from '@dash/db';
+import { maskDestination } from '@dash/contracts';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { Account } from '../account/account.entity.js';
@@ -30,6 +31,15 @@ export const LOGIN_RULES = {
 } as const;
 
 export type LoginChannel = CodeChannel;
+
+/**
+ * A self-serve sign-in as answered: `on_file` when the code went to the phone on file or, for
+ * want of one, to the email — which of the two is not said before the code is proven.
+ */
+export type SelfServeChallenge = Omit<StartedChallenge, 'channel' | 'alternativeChannels'> & {
+  channel: LoginChannel | 'on_file';
+  alternativeChannels: LoginChannel[];
+};
 
 export interface LoginSettings extends ChallengeSettings {
   dashboardUrl: string;
@@ -113,27 +123,64 @@ export class LoginService {
   }
 
   /**
-   * Self-serve sign-in by email, for live-mode accounts. Nothing in the answer depends on the
-   * email before its code is proven: an unknown email, or one with only test-mode accounts
-   * (which sign in with their platform's login link), gets a decoy challenge no code opens,
-   * counted against the same limits; a live one gets a code by email, never another channel.
+   * Self-serve sign-in by email, for live-mode accounts. The code goes by text to the phone on
+   * file, as the email's accounts were set up with, or to the email when they have no phone in
+   * common (or the person has lost the phone: `channel: 'email'`). Nothing in the answer depends
+   * on the email before its code is proven: it never says which of the two was used, and an
+   * unknown email, or one with only test-mode accounts (which sign in with their platform's login
+   * link), gets a decoy challenge no code opens, counted against the same limits.
    */
-  async startFromEmail(email: string, sends = 1): Promise<StartedChallenge> {
+  async startFromEmail(
+    email: string,
+    sends = 1,
+    channel?: LoginChannel,
+  ): Promise<SelfServeChallenge> {
     const normalized = email.trim().toLowerCase();
-    const [live] = await this.liveAccountsFor(normalized);
-    return this.challenges.issueForEmail(normalized, sends, live ?? null);
+    const live = await this.liveAccountsFor(normalized);
+    const phone = channel === 'email' ? null : this.sharedPhone(live);
+    const started = await this.challenges.issueForEmail(
+      normalized,
+      sends,
+      live[0] ?? null,
+      phone ?? undefined,
+    );
+    return {
+      ...started,
+      channel: channel === 'email' ? 'email' : 'on_file',
+      maskedDestination: maskDestination('email', normalized),
+      alternativeChannels: channel === 'email' ? [] : ['email'],
+    };
+  }
+
+  /**
+   * The phone a self-serve code is texted to: the one every live account of the email has, and
+   * none of them got in the last 72 hours (a thief who changed it waits, as for the email).
+   * Accounts with different phones, or one without, are proven by the email they share.
+   */
+  private sharedPhone(accounts: Account[]): string | null {
+    const phones = new Set(accounts.map((account) => account.phone));
+    const [phone] = phones;
+    if (phones.size !== 1 || !phone) return null;
+    const held = accounts.some((account) => contactHoldUntil(account, this.now(), 'phone'));
+    return held ? null : phone;
   }
 
   /** Sends a new code for the same login, to the same or the other channel, within limits. */
-  async resend(challengeId: string, channel?: LoginChannel): Promise<StartedChallenge> {
+  async resend(
+    challengeId: string,
+    channel?: LoginChannel,
+  ): Promise<StartedChallenge | SelfServeChallenge> {
     const challenge = await this.challenges.open(challengeId, 'login');
     const retiredAt = await this.challenges.retireForResend(challenge);
     try {
-      // A self-serve sign-in stays on its email: another channel would say the account exists.
+      // A self-serve sign-in starts again for its email: by the phone on file, or by email when
+      // asked ("I no longer have this phone"). Not from the row's channel: an email sent for want
+      // of a phone must be answered like a text, or the answer would say the account has none.
       if (!challenge.accountId)
         return await this.startFromEmail(
           challenge.loginEmail ?? challenge.maskedDestination,
           challenge.sends + 1,
+          channel,
         );
       const account = await this.openAccount(challenge.accountId);
       if (!account) throw refused('CHALLENGE_INVALID', 'This code request has ended.');
@@ -172,7 +219,7 @@ export class LoginService {
     const pickEnded = () => refused('PICK_INVALID', 'This sign-in has ended. Ask for a new code.');
     if (!proven?.loginEmail || !proven.pickExpiresAt || proven.pickExpiresAt <= this.now())
       throw pickEnded();
-    const account = (await this.signInAccountsFor(proven.loginEmail)).find(
+    const account = (await this.signInAccountsFor(proven.loginEmail, proven.sentToHash)).find(
       (candidate) => candidate.id === accountId,
     );
     if (!account)
@@ -195,7 +242,7 @@ export class LoginService {
     const live = await this.liveAccountsFor(email);
     // Only a live email's real code matches; a decoy's hash is of a token nobody has.
     await this.challenges.consume(challenge, code, live.length > 0 ? { livemode: true } : null);
-    const accounts = await this.signInAccountsFor(email);
+    const accounts = await this.signInAccountsFor(email, challenge.sentToHash);
     if (accounts.length === 0) {
       const until = live
         .map((account) => contactHoldUntil(account, this.now(), 'email'))
@@ -239,10 +286,20 @@ export class LoginService {
     });
   }
 
-  /** Those the email may open now: not while it became their email in the last 72 hours. */
-  private async signInAccountsFor(email: string): Promise<Account[]> {
+  /**
+   * Those the email may open now: not while it became their email in the last 72 hours. A code
+   * that was texted opens only the accounts that still have the phone it went to.
+   */
+  private async signInAccountsFor(email: string, sentToHash: string | null): Promise<Account[]> {
     const live = await this.liveAccountsFor(email);
-    return live.filter((account) => !contactHoldUntil(account, this.now(), 'email'));
+    return live.filter(
+      (account) =>
+        !contactHoldUntil(account, this.now(), 'email') &&
+        (sentToHash === null ||
+          (account.phone !== null &&
+            hashSecret(account.phone) === sentToHash &&
+            !contactHoldUntil(account, this.now(), 'phone'))),
+    );
   }
 
   /** The session a browser's cookie token stands for, if still valid; slides its idle expiry. */

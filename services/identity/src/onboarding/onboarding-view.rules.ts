@@ -4,6 +4,10 @@ import { AccountLinkTypeEnum, type Onboarding, type OnboardingStep } from './onb
 import type { BusinessType } from '../account/business-profile.entity.js';
 import { EXTERNAL_ACCOUNT, stepsFor, type StepKey } from './requirement-table.rules.js';
 import { computeRequirements, requirementFactsOf, rulesFor } from './requirements.rules.js';
+import {
+  documentRequirements,
+  documentTypesFor,
+} from '../verification-document/document-requirements.rules.js';
 
 /**
  * The flow as the onboarding screens draw it: the account's steps in order, each with its
@@ -21,13 +25,18 @@ export function onboardingView(
   const answers = facts.values;
   const due = new Set(state.currentlyDue);
   const rules = rulesFor(facts);
+  const documents = documentRequirements(facts);
   const stepComplete = (step: StepKey) =>
     step === 'bank'
       ? !due.has(EXTERNAL_ACCOUNT)
       : step === 'review'
         ? state.detailsSubmitted
-        : rules.every((rule) => rule.step !== step || !due.has(rule.key));
-  const steps: OnboardingStep[] = stepsFor(account.businessType).map((step) => ({
+        : step === 'documents'
+          ? documents.every((document) => !document.due)
+          : rules.every((rule) => rule.step !== step || !due.has(rule.key));
+  const steps: OnboardingStep[] = stepsFor(account.businessType, {
+    documents: documents.length > 0,
+  }).map((step) => ({
     key: step,
     complete: stepComplete(step),
     fields: rules
@@ -46,6 +55,19 @@ export function onboardingView(
         };
       }),
   }));
+  // A document's field shows what became of the last one sent (`value`: its status) and the
+  // types it takes (`options`).
+  const documentStep = steps.find((step) => step.key === 'documents');
+  if (documentStep)
+    documentStep.fields = documents.map((document) => ({
+      key: document.key,
+      kind: 'document',
+      required: true,
+      value: document.status,
+      options: [...documentTypesFor(document.key)],
+      error: document.error?.reason ?? null,
+      errorCode: document.error?.code ?? null,
+    }));
   return {
     accountId: account.id,
     country: account.country,

@@ -12,6 +12,7 @@ import { onboardingCaller } from './onboarding-caller.rules.js';
 import { onboardingView } from './onboarding-view.rules.js';
 import { OnboardingValueInput } from './onboarding.input.js';
 import type { IdentityContext } from '../context.js';
+import { stepUp } from '../settings/step-up.rules.js';
 
 /** A whole company form with a dozen owners is well under this; a step of the flow sends far fewer. */
 const MAX_VALUES_PER_CALL = 200;
@@ -79,7 +80,7 @@ export class OnboardingResolver {
 
   @Mutation(() => Onboarding, {
     description:
-      'Saves answers as a draft; every value is checked and a refusal (fieldErrors) saves none.',
+      'Saves answers: a draft until the details are submitted, a change of them after. Every value is checked and a refusal (fieldErrors) saves none. Once submitted, a signed-in account changing its identity details (legal name, date of birth, id number, address, company name or tax id, business type) needs the code startAccountDetailsChange sent (FORBIDDEN, reason STEP_UP_REQUIRED, without it); an account link needs none. What verification checks of a change is pending until it is checked again.',
   })
   async saveOnboardingDetails(
     @ListArg('values', () => [OnboardingValueInput], {
@@ -87,10 +88,33 @@ export class OnboardingResolver {
       description: 'The answers, at most 200; each checked as the flow checks it.',
     })
     values: OnboardingValueInput[],
+    @Arg('challenge', () => ID, {
+      nullable: true,
+      description: 'For an identity change from the dashboard: the challenge, `lch_…`.',
+    })
+    challenge: string | undefined,
+    @Arg('code', () => String, {
+      nullable: true,
+      description: 'The six digits startAccountDetailsChange sent.',
+    })
+    code: string | undefined,
     @Ctx() context: IdentityContext,
   ): Promise<Onboarding> {
-    const { accountId } = onboardingCaller(context.access);
-    return this.view(context, await context.onboarding.save(accountId, values));
+    const { accountId, accountLinkId } = onboardingCaller(context.access);
+    // The holder of an account link was signed in by its platform; a dashboard session (perhaps
+    // a stolen one) proves itself with a code before it rewrites who the account is.
+    if (accountLinkId) return this.view(context, await context.onboarding.save(accountId, values));
+    await context.access.writeAccount(accountId);
+    const answer = challenge && code ? { challengeId: challenge, code: code.trim() } : null;
+    const saved = await stepUp(async () =>
+      context.onboarding.save(
+        accountId,
+        values,
+        'account',
+        await context.accountDetails.guard(accountId, answer),
+      ),
+    );
+    return this.view(context, saved);
   }
 
   @Mutation(() => Account, {

@@ -15,6 +15,10 @@ import {
 import { saveAccountChange } from '../account/account-change.service.js';
 import { accountClosed } from '../account/account.rules.js';
 import { answersOf, requirementsOf } from './requirements.rules.js';
+import {
+  keysToReverify,
+  verificationAfterChange,
+} from '../account-details/details-change.rules.js';
 
 /** Keys kept in a column of their own rather than in the onboarding details. */
 const PROFILE_KEYS: Record<string, 'name' | 'url' | 'supportEmail'> = {
@@ -27,6 +31,17 @@ export interface OnboardingValue {
   key: string;
   value?: string | null | undefined;
 }
+
+/**
+ * A check a caller adds to a save, run in its transaction once the values are checked: it sees
+ * the locked account and the answers that really change, and refuses or approves (a step-up
+ * code is used up here, so it is spent only if the change is written).
+ */
+export type ChangeGuard = (
+  manager: EntityManager,
+  account: Account,
+  changed: readonly string[],
+) => Promise<void>;
 
 export interface Submission {
   acceptTermsOfService: boolean;
@@ -59,12 +74,15 @@ export class OnboardingService {
    * Saves answers: the account's own, or its platform's prefill (`by`). A platform may prefill
    * only until the account submits: after that the details are the account's word, under the
    * terms it accepted, and only the account changes them. The check reads the locked row, so a
-   * prefill that queued behind the submission is refused too.
+   * prefill that queued behind the submission is refused too. Once submitted, a change is an
+   * `account.updated` naming the answers that changed, and what verification checks of them
+   * waits as pending until the verification chore has the provider's answer.
    */
   async save(
     accountId: string,
     values: OnboardingValue[],
     by: Actor = 'account',
+    guard?: ChangeGuard,
   ): Promise<Account> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lock(manager, accountId);
@@ -74,24 +92,23 @@ export class OnboardingService {
           'The account has submitted its details; only the account can change them now.',
           { reason: 'DETAILS_SUBMITTED' },
         );
-      const changes = this.checkedChanges(account, values);
-      const changedKeys = values.map(({ key }) => key);
-      // A changed answer is no longer verified; once submitted, it is checked again at once.
-      const verification = Object.fromEntries(
-        Object.entries(account.verification ?? {}).filter(([key]) => !changedKeys.includes(key)),
-      );
-      const candidate = Object.assign(new Account(), account, changes, { verification });
-      if (candidate.tosAcceptance)
-        Object.assign(verification, await this.verify(candidate, changedKeys));
+      const { changes, changed } = this.checkedChanges(account, values);
+      await guard?.(manager, account, changed);
+      const submitted = account.tosAcceptance !== null;
+      const reverify = submitted
+        ? keysToReverify(changed, answersOf(Object.assign(new Account(), account, changes)))
+        : [];
+      const verification = verificationAfterChange(account.verification ?? {}, changed, reverify);
       return saveAccountChange(
         manager,
         account,
-        { ...changes, verification },
         {
-          fields: [],
-          by,
-          now: this.now(),
+          ...changes,
+          verification,
+          ...(reverify.length > 0 ? { verificationRequestedAt: this.now() } : {}),
         },
+        // Drafts are kept without a word to anyone; submitted details changing are news.
+        { fields: submitted ? changed : [], by, now: this.now(), keepUnannounced: true },
       );
     });
   }
@@ -117,7 +134,7 @@ export class OnboardingService {
         ip: submission.ip,
         userAgent: submission.userAgent?.slice(0, 500) ?? null,
       };
-      const verification = { ...account.verification, ...(await this.verify(account)) };
+      const verification = { ...account.verification, ...(await this.verifyAnswers(account)) };
       return saveAccountChange(
         manager,
         account,
@@ -137,14 +154,22 @@ export class OnboardingService {
     return account;
   }
 
-  /** Every value checked against its rule; any problem refuses the whole batch. */
-  private checkedChanges(account: Account, values: OnboardingValue[]): Partial<Account> {
+  /**
+   * Every value checked against its rule; any problem refuses the whole batch. `changed` names
+   * the answers whose value differs from what is kept (ids compared unsealed).
+   */
+  private checkedChanges(
+    account: Account,
+    values: OnboardingValue[],
+  ): { changes: Partial<Account>; changed: string[] } {
     const businessType =
       values.find(({ key }) => key === 'business_type')?.value?.trim() || account.businessType;
     const context = { country: account.country, livemode: account.livemode, now: this.now() };
     const problems: FieldProblem[] = [];
     const details: Record<string, string> = { ...account.onboardingDetails };
     const profile = { ...emptyBusinessProfile(), ...account.businessProfile };
+    const before = answersOf(account);
+    const changed = new Set<string>();
     let type = account.businessType;
     for (const { key, value } of values) {
       const rule = ruleFor(account.country, businessType, key);
@@ -163,6 +188,9 @@ export class OnboardingService {
           ? seal(checked.value, this.secret)
           : checked.value
         : null;
+      const was = before[key];
+      if ((was === undefined ? null : unseal(was, this.secret)) !== (checked?.value ?? null))
+        changed.add(key);
       if (key === 'business_type') type = (stored as Account['businessType']) ?? null;
       else if (PROFILE_KEYS[key]) profile[PROFILE_KEYS[key]] = stored;
       else if (stored === null) delete details[key];
@@ -173,11 +201,14 @@ export class OnboardingService {
         field: problems[0]!.field,
         fieldErrors: problems,
       });
-    return { businessType: type, businessProfile: profile, onboardingDetails: details };
+    return {
+      changes: { businessType: type, businessProfile: profile, onboardingDetails: details },
+      changed: [...changed],
+    };
   }
 
   /** Asks the mode's provider about the verifiable answers (only `keys`, when given). */
-  private async verify(
+  async verifyAnswers(
     account: Account,
     keys?: string[],
   ): Promise<Record<string, VerificationResult>> {

@@ -33,6 +33,10 @@ registerEnumType(OnboardingFieldKind, {
     checkbox: { description: 'true or false.' },
     percent: { description: 'A percentage, 0 to 100.' },
     id_number: { description: 'A national or tax id; once saved, only its last four digits show.' },
+    document: {
+      description:
+        'An identity document, uploaded and sent with attachVerificationDocument; `value` is the last one’s review: pending, verified or failed.',
+    },
   },
 });
 
@@ -150,7 +154,8 @@ export class OnboardingField {
 @ObjectType({ description: 'A page of the onboarding flow.' })
 export class OnboardingStep {
   @Field({
-    description: 'business_type, business, representative, company, owners, bank or review.',
+    description:
+      'business_type, business, representative, company, owners, documents, bank or review.',
   })
   key!: string;
 

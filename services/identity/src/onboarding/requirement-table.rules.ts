@@ -16,6 +16,7 @@ export const FIELD_KINDS = [
   'checkbox',
   'percent',
   'id_number',
+  'document',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const STEP_KEYS = [
   'representative',
   'company',
   'owners',
+  'documents',
   'bank',
   'review',
 ] as const;
@@ -59,6 +61,14 @@ export const TOS_REQUIREMENTS = ['tos_acceptance.date', 'tos_acceptance.ip'] as 
 
 const BUSINESS_TYPES = ['individual', 'company'] as const;
 
+/**
+ * Countries that ask for identity documents at onboarding, before any check has run (elsewhere
+ * a document is asked only when a check fails): the person's id, and the company's registration.
+ */
+export const DOCUMENTS_UP_FRONT: Readonly<Record<string, readonly ('person' | 'company')[]>> = {
+  SG: ['person', 'company'],
+};
+
 const field = (
   key: string,
   step: StepKey,
@@ -89,7 +99,7 @@ function addressFields(prefix: string, country: string, step: StepKey): FieldRul
 /**
  * The national id a country verifies people by: the SSN in the US, the NRIC/FIN in Singapore,
  * the resident identity card in China. Europe, the UK and Japan verify name, birth date and
- * address instead (a document is asked only when those fail, which this simulation does not do).
+ * address instead (a document is asked when those fail: see verification-document/).
  */
 function idNumberFields(prefix: string, country: string, step: StepKey): FieldRule[] {
   return country === 'US' || country === 'SG' || country === 'CN'
@@ -174,12 +184,14 @@ export function requirementRules(
   ];
 }
 
-/** The steps an account of this business type goes through. */
-export function stepsFor(businessType: string | null): StepKey[] {
+/** The steps an account of this business type goes through; documents only when asked for. */
+export function stepsFor(businessType: string | null, { documents = false } = {}): StepKey[] {
   const type = onboardingTypeOf(businessType);
   if (type === null) return ['business_type', 'bank', 'review'];
   return STEP_KEYS.filter(
-    (step) => type === 'company' || (step !== 'company' && step !== 'owners'),
+    (step) =>
+      (type === 'company' || (step !== 'company' && step !== 'owners')) &&
+      (documents || step !== 'documents'),
   );
 }
 

@@ -13,6 +13,18 @@ describe('the requirement table', () => {
     expect(stepsFor('individual')).not.toContain('owners');
   });
 
+  it('shows the documents step only when a document is asked for, before the bank', () => {
+    expect(stepsFor('individual')).not.toContain('documents');
+    expect(stepsFor('individual', { documents: true })).toEqual([
+      'business_type',
+      'business',
+      'representative',
+      'documents',
+      'bank',
+      'review',
+    ]);
+  });
+
   it('knows the rule of an owner it has not seen yet, and no unknown key', () => {
     expect(ruleFor('US', 'company', 'owners.3.dob')).toMatchObject({
       step: 'owners',

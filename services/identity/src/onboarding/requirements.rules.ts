@@ -7,6 +7,10 @@ import {
 import type { RequirementsSummary } from '@dash/events';
 import type { Account } from '../account/account.entity.js';
 import type { VerificationResult } from './verification.rules.js';
+import {
+  answeredByDocument,
+  documentRequirements,
+} from '../verification-document/document-requirements.rules.js';
 
 /** What the requirements are computed from: the account's answers and what became of them. */
 export interface RequirementFacts {
@@ -66,7 +70,10 @@ export const rulesFor = (facts: RequirementFacts): FieldRule[] =>
  * pending.
  */
 export function computeRequirements(facts: RequirementFacts, now = new Date()): RequirementsState {
-  const failed = (key: string) => facts.verification[key]?.status === 'failed';
+  // A failure a document answers is asked for as that document, not as the value again.
+  const failed = (key: string) =>
+    facts.verification[key]?.status === 'failed' && !answeredByDocument(key, facts.verification);
+  const documents = documentRequirements(facts);
   const owed = (rule: FieldRule) => !facts.values[rule.key] || failed(rule.key);
   // A company names everyone owning 25% or more: "owners provided" must be a yes.
   const unanswered = (rule: FieldRule) =>
@@ -75,6 +82,7 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
   const detailsSubmitted = facts.tosAcceptedAt !== null;
   const currentlyDue = [
     ...rules.filter((rule) => rule.due === 'currently' && unanswered(rule)).map((rule) => rule.key),
+    ...documents.filter((document) => document.due).map((document) => document.key),
     ...(facts.externalAccount ? [] : [EXTERNAL_ACCOUNT]),
     ...(detailsSubmitted ? [] : TOS_REQUIREMENTS),
   ];
@@ -84,16 +92,22 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
       .filter((rule) => rule.due === 'eventually' && unanswered(rule))
       .map((rule) => rule.key),
   ];
-  const pendingVerification = Object.entries(facts.verification)
-    .filter(([key, result]) => result.status === 'pending' && facts.values[key])
-    .map(([key]) => key);
-  const errors = Object.entries(facts.verification)
-    .filter(([key, result]) => result.status === 'failed' && facts.values[key])
-    .map(([requirement, result]) => ({
-      requirement,
-      code: result.code ?? 'verification_failed_other',
-      reason: result.reason ?? 'The information could not be verified.',
-    }));
+  const pendingVerification = [
+    ...Object.entries(facts.verification)
+      .filter(([key, result]) => result.status === 'pending' && facts.values[key])
+      .map(([key]) => key),
+    ...documents.filter((document) => document.status === 'pending').map(({ key }) => key),
+  ];
+  const errors = [
+    ...Object.entries(facts.verification)
+      .filter(([key]) => failed(key) && facts.values[key])
+      .map(([requirement, result]) => ({
+        requirement,
+        code: result.code ?? 'verification_failed_other',
+        reason: result.reason ?? 'The information could not be verified.',
+      })),
+    ...documents.flatMap(({ key, error }) => (error ? [{ requirement: key, ...error }] : [])),
+  ];
 
   if (!detailsSubmitted)
     return {

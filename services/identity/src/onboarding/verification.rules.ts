@@ -26,11 +26,15 @@ export interface VerificationProvider {
   verify(request: VerificationRequest): Promise<Record<string, VerificationResult>>;
 }
 
-/** The keys a provider verifies: national ids, birth dates and home addresses. */
+/** The keys a provider verifies: national ids, birth dates, home addresses, a company's tax id. */
 export const isVerifiable = (key: string) =>
-  /^(individual|representative|owners\.\d+)\.(id_number|dob|address\.line1)$/.test(key);
+  /^(individual|representative|owners\.\d+)\.(id_number|dob|address\.line1)$/.test(key) ||
+  key === 'company.tax_id';
 
-/** Test-mode id numbers (any country): one verifies, one fails, one stays pending. */
+/**
+ * Test-mode id numbers (any country): one verifies, one fails, one stays pending. A company tax
+ * id of the failing value fails too, and asks for a company document.
+ */
 export const TEST_ID_NUMBER = { verified: '000000000', failed: '111111111', pending: '222222222' };
 export const TEST_ID_NUMBERS = new Set(Object.values(TEST_ID_NUMBER));
 /** A birth date that fails the check, and an address line that cannot be matched. */
@@ -52,7 +56,15 @@ export class TestModeVerification implements VerificationProvider {
     const results: Record<string, VerificationResult> = {};
     for (const [key, value] of Object.entries(request.values)) {
       if (!isVerifiable(key)) continue;
-      if (key.endsWith('.id_number') && value === TEST_ID_NUMBER.failed)
+      if (key === 'company.tax_id')
+        results[key] =
+          value === TEST_ID_NUMBER.failed
+            ? failed(
+                'verification_failed_tax_id_match',
+                'The tax id does not match the company’s name.',
+              )
+            : { status: 'verified' };
+      else if (key.endsWith('.id_number') && value === TEST_ID_NUMBER.failed)
         results[key] = failed(
           'verification_failed_id_number_match',
           'The id number does not match the name and date of birth.',

@@ -42,6 +42,21 @@ describe('verification', () => {
     });
   });
 
+  it('in test mode, fails a company tax id of the failing test value', async () => {
+    const results = await new TestModeVerification().verify(
+      request({ 'company.tax_id': TEST_ID_NUMBER.failed }),
+    );
+    expect(results['company.tax_id']).toMatchObject({
+      status: 'failed',
+      code: 'verification_failed_tax_id_match',
+    });
+    expect(
+      (await new TestModeVerification().verify(request({ 'company.tax_id': '123456789' })))[
+        'company.tax_id'
+      ],
+    ).toEqual({ status: 'verified' });
+  });
+
   it('without a provider, leaves everything pending', async () => {
     expect(
       await new ManualReview().verify(request({ 'individual.dob': '1980-01-01', other: 'x' })),

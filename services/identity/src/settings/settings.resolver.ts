@@ -32,9 +32,9 @@ registerEnumType(ContactKindEnum, {
 
 @ObjectType({
   description:
-    'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details, closing the account).',
+    'A change waiting for its one-time code: sent to the new email or phone (contact changes), or to the account’s own (payout details, identity details, closing the account).',
 })
-class CodeChallenge {
+export class CodeChallenge {
   @Field(() => ID, { description: 'The challenge’s id, `lch_…`: pass it back with the code.' })
   id!: string;
 

@@ -65,11 +65,16 @@ export async function attachToPayout(
   account: AccountRef,
   currency: string,
   cutoff: PayoutCutoff,
+  ownTransactionId?: string,
 ): Promise<void> {
   const [where, values] = unpaidWhere(account, currency, cutoff);
-  await manager.query(`UPDATE balance_transactions SET payout_id = ? WHERE ${where}`, [
+  // With a cutoff the payout's own line, made now, is newer than it: named, or a later run
+  // whose cutoff has passed it would count the payout against the balance a second time.
+  const own = ownTransactionId ? ' OR id = ?' : '';
+  await manager.query(`UPDATE balance_transactions SET payout_id = ? WHERE (${where})${own}`, [
     payoutId,
     ...values,
+    ...(ownTransactionId ? [ownTransactionId] : []),
   ]);
 }
 
@@ -190,7 +195,7 @@ export class PayoutDebits {
     });
     const posted = await postEntry(manager, account, entry, now, id);
     if (request.automatic)
-      await attachToPayout(manager, request.payoutId, account, currency, cutoff);
+      await attachToPayout(manager, request.payoutId, account, currency, cutoff, posted.id);
     return posted;
   }
 }

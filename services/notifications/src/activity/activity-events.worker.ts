@@ -1,10 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventHandlers } from '@dash/events';
-import type { EmailNotifier, EmailTemplate } from '../notice/email-notifier.service.js';
+import type {
+  EmailNotifier,
+  EmailParams,
+  EmailTemplate,
+} from '../notice/email-notifier.service.js';
 import type { ActivityItems, ActivitySubject } from './activity.service.js';
 import type { ActivityKind } from './activity-texts.rules.js';
 import { describeFields } from './activity-texts.rules.js';
-import { day, money } from './formats.rules.js';
+import { formatsIn, taxFormName } from './formats.rules.js';
 import { hrefOf } from './subject.rules.js';
 
 type Handlers = Pick<EventHandlers<'notifications'>, ActivityKind>;
@@ -14,13 +18,15 @@ type OneItemKind = Exclude<ActivityKind, 'account.updated'>;
 
 const SUBJECTS: { [Kind in OneItemKind]: (event: DomainEvent<Kind>) => ActivitySubject } = {
   'account.closed': () => null,
+  'tax_form.available': (event) => ({ type: 'tax_form', id: event.data.taxFormId }),
   'charge.refunded': (event) => ({ type: 'payment', id: event.data.chargeId }),
   'payout.created': (event) => ({ type: 'payout', id: event.data.payoutId }),
   'payout.upcoming': (event) => ({ type: 'payout', id: event.data.payoutId }),
   'payout.paid': (event) => ({ type: 'payout', id: event.data.payoutId }),
   'payout.failed': (event) => ({ type: 'payout', id: event.data.payoutId }),
   'payout.canceled': (event) => ({ type: 'payout', id: event.data.payoutId }),
-  'external_account.updated': () => ({ type: 'settings' }),
+  'external_account.updated': () => ({ type: 'payout_methods' }),
+  'payout_schedule.updated': () => ({ type: 'payouts' }),
   'dispute.created': (event) => ({ type: 'dispute', id: event.data.disputeId }),
   'dispute.funds_withdrawn': (event) => ({ type: 'dispute', id: event.data.disputeId }),
   'dispute.updated': (event) => ({ type: 'dispute', id: event.data.disputeId }),
@@ -28,27 +34,37 @@ const SUBJECTS: { [Kind in OneItemKind]: (event: DomainEvent<Kind>) => ActivityS
   'dispute.funds_reinstated': (event) => ({ type: 'dispute', id: event.data.disputeId }),
 };
 
-/** The items that matter most go by email too: the template, and what it says. */
+/**
+ * The items that matter most go by email too: the template, and what it says, with amounts and
+ * days written as the reader's language writes them.
+ */
 const EMAILS: {
-  [Kind in OneItemKind]?: (
-    event: DomainEvent<Kind>,
-  ) => [EmailTemplate, Record<string, string> & { path: string }];
+  [Kind in OneItemKind]?: (event: DomainEvent<Kind>) => [EmailTemplate, EmailParams];
 } = {
   'payout.failed': (event) => [
     'payout-failed',
-    {
-      amount: money(event.data.amount, event.data.currency),
+    (locale) => ({
+      amount: formatsIn(locale).money(event.data.amount, event.data.currency),
       destination: event.data.destination,
       path: hrefOf('payout', event.data.payoutId),
-    },
+    }),
+  ],
+  'tax_form.available': (event) => [
+    'tax-form-ready',
+    () => ({
+      form: taxFormName(event.data.formType),
+      year: String(event.data.taxYear),
+      corrected: String(event.data.corrected),
+      path: hrefOf('tax_form', event.data.taxFormId),
+    }),
   ],
   'dispute.created': (event) => [
     'dispute-opened',
-    {
-      amount: money(event.data.amount, event.data.currency),
-      dueBy: day(event.data.evidenceDueBy),
+    (locale) => ({
+      amount: formatsIn(locale).money(event.data.amount, event.data.currency),
+      dueBy: formatsIn(locale).day(event.data.evidenceDueBy),
       path: hrefOf('dispute', event.data.disputeId),
-    },
+    }),
   ],
 };
 
@@ -86,12 +102,11 @@ export function activityEventHandlers(activity: ActivityItems, email: EmailNotif
         { type: 'onboarding' },
       );
       if (state.currentlyDue.length > 0 && state.newlyDue.length > 0)
-        await email.notify(manager, event, 'requirements-due', {
-          fields: describeFields(state.currentlyDue),
-          count: String(state.currentlyDue.length),
-          deadline: day(state.currentDeadline),
+        await email.notify(manager, event, 'requirements-due', (locale) => ({
+          fields: describeFields(state.currentlyDue, locale),
+          deadline: formatsIn(locale).day(state.currentDeadline),
           path: hrefOf('onboarding'),
-        });
+        }));
     },
   };
 }

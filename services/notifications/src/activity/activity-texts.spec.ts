@@ -69,16 +69,116 @@ describe('activity texts', () => {
     const item = { fields: [], by: 'platform' as const, requirements: due };
     expect(activityText('account.updated', item, 'en')).toEqual({
       title: 'Payouts are paused',
-      body: 'Provide id number, website to turn payouts back on. You can take payments until Apr 1, 2026; your balance keeps growing meanwhile.',
+      body: 'Provide id number and website to turn payouts back on. You can take payments until Apr 1, 2026; your balance keeps growing meanwhile.',
     });
     expect(activityText('account.updated', item, 'zh-CN').title).toBe('提现已暂停');
   });
 
+  it('name an identity document asked for, or sent', () => {
+    expect(
+      describeFields(['individual.verification.document', 'company.verification.document']),
+    ).toBe('an identity document and a company document');
+    expect(describeFields(['representative.verification.document'], 'zh-CN')).toBe('身份证件');
+  });
+
   it('name changed details once each, in the reader’s language', () => {
     expect(describeFields(['tos_acceptance.date', 'tos_acceptance.ip', 'email'])).toBe(
-      'acceptance of the services agreement, email address',
+      'acceptance of the services agreement and email address',
     );
-    expect(describeFields(['phone', 'email'], 'zh-CN')).toBe('手机号、邮箱');
+    expect(describeFields(['phone', 'email'], 'zh-CN')).toBe('手机号和邮箱');
+    expect(describeFields(['phone', 'email', 'displayName'], 'de')).toBe(
+      'Telefonnummer, E-Mail-Adresse und Kontoname',
+    );
+    expect(describeFields(['phone', 'email'], 'ja')).toBe('電話番号、メールアドレス');
+  });
+
+  it('name onboarding answers by what they are: a moved house is one address', () => {
+    const moved = ['individual.address.line1', 'individual.address.city', 'individual.last_name'];
+    expect(describeFields(moved)).toBe('address and legal name');
+    expect(describeFields(moved, 'zh-CN')).toBe('地址和法定姓名');
+    expect(describeFields(moved, 'fr')).toBe('adresse et nom légal');
+    expect(
+      describeFields(['company.tax_id', 'owners.1.dob', 'owners.2.first_name', 'business_type']),
+    ).toBe('tax id, owners, and business type');
+    expect(
+      activityText('account.updated', { fields: ['representative.dob'], by: 'account' }, 'en'),
+    ).toEqual({ title: 'Account details updated', body: 'You changed: date of birth.' });
+  });
+
+  it('say where payouts go now, and what needs doing about a destination', () => {
+    const card = { kind: 'card' as const, last4: '5556', currency: 'usd', by: 'account' as const };
+    expect(
+      activityText('external_account.updated', { ...card, change: 'default_changed' }, 'en'),
+    ).toEqual({
+      title: 'Your default debit card for USD changed',
+      body: 'USD payouts now go to the debit card ending 5556 (chosen by you). If this was not you, contact your platform now.',
+    });
+    expect(
+      activityText('external_account.updated', { ...card, change: 'removed' }, 'zh-CN').title,
+    ).toBe('已移除提现借记卡');
+    const errored = {
+      kind: 'bank_account' as const,
+      last4: '1113',
+      currency: 'usd',
+      by: 'bank' as const,
+      change: 'errored' as const,
+      failureCode: 'account_closed',
+      failureMessage: 'The bank account has been closed.',
+    };
+    expect(activityText('external_account.updated', errored, 'en')).toEqual({
+      title: 'Action needed: bank account ending 1113',
+      body: 'A payout to it was returned: The bank account has been closed. Replace it, or add it again once your bank has fixed it.',
+    });
+  });
+
+  it('say how the payout schedule now runs', () => {
+    const weekly = {
+      interval: 'weekly' as const,
+      weeklyAnchor: 'friday',
+      monthlyAnchor: null,
+      delayDays: 2,
+      timeZone: 'UTC',
+      by: 'account' as const,
+    };
+    expect(activityText('payout_schedule.updated', weekly, 'en')).toEqual({
+      title: 'Payout schedule changed',
+      body: 'You set payouts to every Friday.',
+    });
+    expect(
+      activityText(
+        'payout_schedule.updated',
+        { ...weekly, interval: 'monthly', weeklyAnchor: null, monthlyAnchor: 31, by: 'platform' },
+        'zh-CN',
+      ).body,
+    ).toBe('您的平台将提现计划设为每月 31 日。');
+  });
+
+  it('say it in every language, amounts, days and weekdays as each writes them', () => {
+    expect(activityText('dispute.created', dispute, 'ja')).toEqual({
+      title: '支払いに不審請求が申し立てられました',
+      body: 'ch_1 の $45.00。2026/03/09 までに対応してください。',
+    });
+    expect(activityText('dispute.created', dispute, 'de')).toEqual({
+      title: 'Eine Zahlung wurde angefochten',
+      body: '45,00\u00a0$ für ch_1. Antworten Sie bis 09.03.2026.',
+    });
+    expect(activityText('payout.upcoming', payout, 'fr').body).toBe(
+      '120,00\u00a0$US est en route vers Visa •••• 4242, arrivée prévue le 4 mars 2026.',
+    );
+    const weekly = {
+      interval: 'weekly' as const,
+      weeklyAnchor: 'friday',
+      monthlyAnchor: null,
+      delayDays: 2,
+      timeZone: 'UTC',
+      by: 'platform' as const,
+    };
+    expect(activityText('payout_schedule.updated', weekly, 'es').body).toBe(
+      'Su plataforma configuró las transferencias como «cada viernes».',
+    );
+    expect(activityText('payout_schedule.updated', weekly, 'de').body).toBe(
+      'Ihre Plattform hat Auszahlungen auf „jeden Freitag“ gestellt.',
+    );
   });
 
   it('leave an item kept before its facts were as it was written', () => {

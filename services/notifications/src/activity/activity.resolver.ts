@@ -30,7 +30,7 @@ class ActivityArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "The language of the items' title and body: en or zh-CN (anything else reads as en). By default the account's notification-preferences locale.",
+      "The language of the items' title and body: en, zh-CN, ja, de, fr or es (anything else reads as en). By default the language the account chose (notificationPreferences.locale), else English.",
   })
   locale?: string;
 }

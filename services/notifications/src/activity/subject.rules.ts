@@ -1,5 +1,13 @@
 /** What an activity item (or an email) is about: payout, dispute, payment, settings, onboarding. */
-export type ActivitySubjectType = 'payout' | 'dispute' | 'payment' | 'settings' | 'onboarding';
+export type ActivitySubjectType =
+  | 'payout'
+  | 'payouts'
+  | 'payout_methods'
+  | 'dispute'
+  | 'payment'
+  | 'settings'
+  | 'onboarding'
+  | 'tax_form';
 
 /**
  * Where in the dashboard the thing an activity item (or an email) is about is shown: the same
@@ -11,6 +19,11 @@ export function hrefOf(subjectType: string | null, subjectId?: string | null): s
   switch (subjectType) {
     case 'payout':
       return `/payouts/${encodeURIComponent(subjectId ?? '')}`;
+    // The schedule: the payouts page shows it, with the next payout.
+    case 'payouts':
+      return '/payouts';
+    case 'payout_methods':
+      return '/payouts/methods';
     case 'dispute':
       return `/disputes/${encodeURIComponent(subjectId ?? '')}`;
     case 'payment':
@@ -19,6 +32,9 @@ export function hrefOf(subjectType: string | null, subjectId?: string | null): s
       return '/settings';
     case 'onboarding':
       return '/onboarding';
+    // Tax forms are few a year: the page lists them all.
+    case 'tax_form':
+      return '/tax-forms';
     default:
       return null;
   }

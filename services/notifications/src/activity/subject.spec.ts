@@ -4,6 +4,8 @@ import { hrefOf } from './subject.rules.js';
 describe('hrefOf (the hub’s links and the emails’ buttons)', () => {
   it('leads to what an item is about', () => {
     expect(hrefOf('payout', 'po_1')).toBe('/payouts/po_1');
+    expect(hrefOf('payouts')).toBe('/payouts');
+    expect(hrefOf('payout_methods')).toBe('/payouts/methods');
     expect(hrefOf('dispute', 'dp_1')).toBe('/disputes/dp_1');
     expect(hrefOf('payment', 'ch_1')).toBe('/payments/ch_1');
     expect(hrefOf('settings')).toBe('/settings');

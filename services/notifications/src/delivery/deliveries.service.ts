@@ -7,12 +7,12 @@ export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The language the account reads its messages in (its notification preferences); English for
-   * a platform's team, like the API its notices are about.
+   * The language the account chose (its preferences); English until it chooses, and for a
+   * platform's team, like the API its notices are about.
    */
   async localeOf(accountId: string | null): Promise<string> {
     if (accountId === null) return 'en';
-    return (await NotificationPreferences.of(this.dataSource, accountId)).locale;
+    return (await NotificationPreferences.of(this.dataSource, accountId)).locale ?? 'en';
   }
 
   /** Inserts once; a repeated request with the same id leaves the first row alone. */

@@ -1,4 +1,6 @@
 import type { Logger } from '@dash/logger';
+import { localeOf } from '../activity/formats.rules.js';
+import { TEXTS } from '../texts/texts.js';
 import type { PlatformBrand } from '../platform-brand/platform-brand.entity.js';
 import {
   DEFAULT_BRAND_COLOR,
@@ -72,7 +74,7 @@ export class EmailComposer {
     }
     if (!kept)
       return {
-        name: params.platformName || (params.locale === 'zh-CN' ? '控制台' : 'Dashboard'),
+        name: params.platformName || TEXTS[localeOf(params.locale)].email.dashboard,
         color: DEFAULT_BRAND_COLOR,
         iconSrc: null,
         supportEmail: null,

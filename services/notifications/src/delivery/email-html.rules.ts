@@ -1,3 +1,5 @@
+import { localeOf } from '../activity/formats.rules.js';
+import { TEXTS, type Texts } from '../texts/texts.js';
 import { httpUrl, mailtoUrl, markup, telUrl, type SafeHtml } from './html.rules.js';
 import { hexColorOr, textColorOn } from './readable-text.rules.js';
 
@@ -15,7 +17,7 @@ export interface EmailBrand {
 
 /** What the email says: the plain-text part and what the HTML part shows besides. */
 export interface EmailContent {
-  /** en or zh-CN. */
+  /** The reader's language (en, zh-CN, ja, de, fr or es; English for anything else). */
   locale: string;
   subject: string;
   text: string;
@@ -32,20 +34,7 @@ const MONO = 'Menlo,Consolas,Courier New,monospace';
 const MUTED = '#5c6370';
 const INK = '#1a1a1a';
 
-const WORDS = {
-  en: {
-    open: 'Open your dashboard',
-    questions: (name: string) => markup`Questions? Contact ${name}:`,
-    sentBy: (name: string) => markup`${name} sent you this email about your account.`,
-  },
-  'zh-CN': {
-    open: '打开控制台',
-    questions: (name: string) => markup`有疑问？请联系 ${name}：`,
-    sentBy: (name: string) => markup`此邮件由 ${name} 发送，与您的账户有关。`,
-  },
-} as const;
-
-type Words = (typeof WORDS)[keyof typeof WORDS];
+type Words = Texts['email'];
 
 /** The platform's icon and name, or its name alone in its colour. */
 function header(brand: EmailBrand, color: string): SafeHtml {
@@ -113,8 +102,8 @@ function supportContact(brand: EmailBrand, words: Words): SafeHtml | null {
  * button, with black or white text on it, whichever reads better.
  */
 export function renderEmailHtml(content: EmailContent, brand: EmailBrand): string {
-  const locale = content.locale === 'zh-CN' ? 'zh-CN' : 'en';
-  const words = WORDS[locale];
+  const locale = localeOf(content.locale);
+  const words = TEXTS[locale].email;
   const color = hexColorOr(brand.color, FALLBACK_COLOR);
   const action = httpUrl(content.action);
   const code = content.code

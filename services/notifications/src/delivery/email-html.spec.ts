@@ -125,6 +125,12 @@ describe('email HTML', () => {
     expect(markup).toContain('打开控制台');
     expect(markup).toContain('有疑问？请联系 Rocket Rides：');
     expect(markup).toContain('资金已退回您的余额。');
+    const french = renderEmailHtml({ ...content, locale: 'fr' }, brand);
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('Ouvrir votre tableau de bord');
+    expect(french).toContain('Des questions ? Contactez Rocket Rides :');
+    // A language the dashboard does not speak reads as English.
+    expect(renderEmailHtml({ ...content, locale: 'pt' }, brand)).toContain('<html lang="en">');
   });
 
   it('shows a one-time code large, and the text line by line', () => {

@@ -6,7 +6,9 @@ import type { DomainEvent, DomainEventType, PayoutFacts, DisputeFacts } from '@d
  */
 export const PUBLIC_EVENT_TYPES = [
   'account.updated',
+  'account.external_account.created',
   'account.external_account.updated',
+  'account.external_account.deleted',
   'payout.created',
   'payout.updated',
   'payout.paid',
@@ -83,13 +85,49 @@ const TRANSLATIONS: Translations = {
     object: { id: event.accountId, object: 'account', changed: ['closed'], closed: true },
   }),
   'external_account.updated': (event) => ({
-    type: 'account.external_account.updated',
+    type:
+      event.data.change === 'added'
+        ? 'account.external_account.created'
+        : event.data.change === 'removed'
+          ? 'account.external_account.deleted'
+          : 'account.external_account.updated',
     object: {
+      ...(event.data.externalAccountId ? { id: event.data.externalAccountId } : {}),
       object: event.data.kind,
       account: event.accountId,
       last4: event.data.last4,
       currency: event.data.currency,
       change: event.data.change,
+      ...(event.data.defaultForCurrency === undefined
+        ? {}
+        : { defaultForCurrency: event.data.defaultForCurrency }),
+      ...(event.data.change === 'errored'
+        ? {
+            status: 'errored',
+            failureCode: event.data.failureCode,
+            failureMessage: event.data.failureMessage,
+          }
+        : {}),
+    },
+  }),
+  'payout_schedule.updated': (event) => ({
+    type: 'account.updated',
+    object: {
+      id: event.accountId,
+      object: 'account',
+      changed: ['settings.payouts.schedule'],
+      by: event.data.by,
+      settings: {
+        payouts: {
+          schedule: {
+            interval: event.data.interval,
+            weeklyAnchor: event.data.weeklyAnchor,
+            monthlyAnchor: event.data.monthlyAnchor,
+            delayDays: event.data.delayDays,
+            timeZone: event.data.timeZone,
+          },
+        },
+      },
     },
   }),
   'payout.created': (event) => ({
@@ -170,6 +208,9 @@ const TRANSLATIONS: Translations = {
   'platform.updated': null,
   'api_key.created': null,
   'api_key.revoked': null,
+  // Tax information stays between the account and the ledger; platforms list forms with taxForms.
+  'tax_info.updated': null,
+  'tax_form.available': null,
 };
 
 function chargeObject(event: DomainEvent<'charge.succeeded' | 'charge.failed'>) {

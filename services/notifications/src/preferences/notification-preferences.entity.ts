@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
+import type { Locale } from '../activity/formats.rules.js';
 
-/** Which activity an account also wants by email, and in which language. */
+/** Which activity an account also wants by email, and the language it reads the dashboard and messages in. */
 @Entity('notification_preferences')
 @ObjectType({ description: 'Emails the account wants about what matters.' })
 export class NotificationPreferences {
@@ -20,20 +21,24 @@ export class NotificationPreferences {
   @Field({ description: 'Email when the platform needs more information.' })
   emailRequirementsDue!: boolean;
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field({ description: 'en or zh-CN.' })
-  locale!: string;
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The language the account chose: en, zh-CN, ja, de, fr or es. Its dashboard uses it on every device, and its emails and text messages (sign-in codes included) are written in it. Null until it chooses: the dashboard then follows the browser, and messages are in English.',
+  })
+  locale!: Locale | null;
 
   @Column(datetimeColumn({ name: 'updated_at' })) updatedAt!: Date;
 
-  /** What an account has before it chooses: the emails that matter, in English. */
+  /** What an account has before it chooses: the emails that matter, in no language of its own. */
   static defaults(accountId: string): NotificationPreferences {
     return Object.assign(new NotificationPreferences(), {
       accountId,
       emailPayoutFailed: true,
       emailDisputeOpened: true,
       emailRequirementsDue: true,
-      locale: 'en',
+      locale: null,
       updatedAt: new Date(0),
     });
   }

@@ -1,7 +1,10 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { LOCALES, type Locale } from '../activity/formats.rules.js';
 
-@InputType({ description: 'Email choices; those left out stay as they are.' })
+@InputType({
+  description: 'Email and language choices; those left out (or null) stay as they are.',
+})
 export class NotificationPreferencesInput {
   @Field({ nullable: true, description: 'Email the account when a payout fails.' })
   @IsOptional()
@@ -15,8 +18,12 @@ export class NotificationPreferencesInput {
   @IsOptional()
   emailRequirementsDue?: boolean;
 
-  @Field({ nullable: true, description: 'The language of messages and codes: en or zh-CN.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The language of the dashboard, on every device, and of emails, text messages and codes: en, zh-CN, ja, de, fr or es. Null forgets the choice: the dashboard follows the browser again, and messages are in English.',
+  })
   @IsOptional()
-  @IsIn(['en', 'zh-CN'])
-  locale?: string;
+  @IsIn(LOCALES)
+  locale?: Locale | null;
 }

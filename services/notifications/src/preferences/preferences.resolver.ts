@@ -4,7 +4,10 @@ import { Account } from '../activity/account.type.js';
 import { NotificationPreferences } from './notification-preferences.entity.js';
 import { NotificationPreferencesInput } from './preferences.input.js';
 
-/** Which activity an account also wants by email, and in which language: its own choice. */
+/**
+ * Which activity an account also wants by email, and the language of its dashboard and messages:
+ * its own choice, which only it reads and changes.
+ */
 @Resolver(() => Account)
 export class PreferencesResolver {
   @FieldResolver(() => NotificationPreferences, {
@@ -21,7 +24,7 @@ export class PreferencesResolver {
 
   @Mutation(() => NotificationPreferences, {
     description:
-      'For the signed-in account: which activity it also wants by email, and in which language.',
+      'For the signed-in account: which activity it also wants by email, and the language of its dashboard (on every device) and of its emails and text messages.',
   })
   async updateNotificationPreferences(
     @Arg('input', () => NotificationPreferencesInput, { description: 'What to change.' })
@@ -30,13 +33,11 @@ export class PreferencesResolver {
   ): Promise<NotificationPreferences> {
     const { accountId } = access.signedInAccount();
     const current = await NotificationPreferences.of(dataSource, accountId);
-    const next = Object.assign(
-      current,
-      Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-      {
-        updatedAt: new Date(),
-      },
+    // A null switch is left as it is; a null language is a choice: to follow the browser again.
+    const changes = Object.entries(input).filter(
+      ([key, value]) => value !== undefined && (value !== null || key === 'locale'),
     );
+    const next = Object.assign(current, Object.fromEntries(changes), { updatedAt: new Date() });
     await dataSource.getRepository(NotificationPreferences).upsert(next, ['accountId']);
     return next;
   }

@@ -41,6 +41,20 @@ export function disabledNoticeParams(endpoint: {
     failingSince: utc(endpoint.failingSince ?? endpoint.disabledAt),
     disabledAt: utc(endpoint.disabledAt),
     lastFailure: endpoint.lastFailure ?? '',
-    locale: 'en',
   };
 }
+
+/**
+ * The notice itself, to the platform's developers (its technical address), in English like the
+ * API it is about: no platform says which language its team reads.
+ */
+export const disabledNoticeMessage = (p: Record<string, string>) => ({
+  subject: `Webhook endpoint ${p.endpointId ?? ''} was disabled`,
+  text: [
+    `Your ${p.livemode === 'true' ? 'live' : 'test'}-mode webhook endpoint ${p.endpointId ?? ''} (${p.endpointUrl ?? ''}) was disabled at ${p.disabledAt ?? ''}: every delivery to it has failed since ${p.failingSince ?? ''}.`,
+    `The last attempt failed with: ${p.lastFailure || 'no answer'}.`,
+    'Nothing is sent to it while it is disabled. The events it missed are listed by the `events` query, and resendWebhookEvent(event, endpoint) sends one again.',
+    `Once it answers with a 2xx status again, enable it with a ${p.livemode === 'true' ? 'live' : 'test'}-mode API key:`,
+    `mutation { updateWebhookEndpoint(id: "${p.endpointId ?? ''}", disabled: false) { id status } }`,
+  ].join('\n\n'),
+});

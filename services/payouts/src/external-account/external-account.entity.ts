@@ -81,8 +81,25 @@ export class ExternalAccount extends AccountRecord {
   defaultFor!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'new' })
-  @Field({ description: 'new, or errored after a payout to it failed.' })
+  @Field({
+    description:
+      'new, or errored after a payout to it failed (replace it, or add it again once the bank has fixed it).',
+  })
   status!: 'new' | 'errored';
+
+  @Column({ name: 'failure_code', type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Errored: the failed payout’s code — account_closed, no_account, …',
+  })
+  failureCode!: string | null;
+
+  @Column({ name: 'failure_message', type: 'varchar', length: 300, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Errored: why the bank returned the payout, in words.',
+  })
+  failureMessage!: string | null;
 
   @Field({ description: 'Scheduled payouts in its currency go here.' })
   get defaultForCurrency(): boolean {

@@ -1,5 +1,15 @@
 import type { PayoutFacts } from '@dash/events';
+import type { ExternalAccount } from '../external-account/external-account.entity.js';
 import type { Payout, PayoutDestination } from './payout.entity.js';
+
+/** What a payout shows of where it goes: no rail token, no country. */
+export const maskedDestination = (destination: ExternalAccount): PayoutDestination => ({
+  id: destination.id,
+  kind: destination.kind,
+  bankName: destination.bankName,
+  brand: destination.brand,
+  last4: destination.last4,
+});
 
 /** "Simulated Bank •••• 6789", "Visa •••• 4242": how a destination reads in lists and events. */
 export const destinationLabel = (

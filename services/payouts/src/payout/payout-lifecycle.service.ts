@@ -3,7 +3,7 @@ import { recordEvent } from '@dash/events';
 import { DashError, notFound } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
-import { ExternalAccount } from '../external-account/external-account.entity.js';
+import type { ExternalAccounts } from '../external-account/external-accounts.service.js';
 import type { LedgerClient } from './ledger-client.service.js';
 import { Payout, PayoutStatus, type PayoutDestination } from './payout.entity.js';
 import { factsOf } from './payout-facts.rules.js';
@@ -39,6 +39,7 @@ export class PayoutLifecycle {
     private readonly dataSource: DataSource,
     private readonly rail: PayoutRail,
     private readonly ledger: LedgerClient,
+    private readonly externalAccounts: Pick<ExternalAccounts, 'markErrored'>,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -195,9 +196,10 @@ export class PayoutLifecycle {
         );
         // Stripe marks the destination errored: the account should check it.
         if (payout.destination)
-          await manager
-            .getRepository(ExternalAccount)
-            .update({ id: payout.destination.id }, { status: 'errored' });
+          await this.externalAccounts.markErrored(manager, subject, payout.destination.id, {
+            code: changes.failureCode!,
+            message: changes.failureMessage!,
+          });
       }
       return true;
     });

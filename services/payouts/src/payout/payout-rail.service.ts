@@ -1,3 +1,5 @@
+import type { CardFunding } from './test-cards.rules.js';
+
 /** A bank account's or card's full details, handed to the rail once when they are added. */
 export interface RailDestination {
   kind: 'bank_account' | 'card';
@@ -12,6 +14,8 @@ export interface RailRegistration {
   /** What payouts are sent with from now on; the numbers themselves are not kept. */
   token: string;
   bankName: string | null;
+  /** Cards: how the issuer funds it (only debit cards take payouts); null for bank accounts. */
+  funding: CardFunding | null;
 }
 
 export interface RailPayout {

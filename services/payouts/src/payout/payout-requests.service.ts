@@ -27,7 +27,7 @@ import {
   type PayoutRequester,
 } from './payout.entity.js';
 import type { PayoutQuote } from './payout.type.js';
-import { destinationLabel, factsOf } from './payout-facts.rules.js';
+import { destinationLabel, factsOf, maskedDestination } from './payout-facts.rules.js';
 
 /** The operation payout idempotency keys are kept under. */
 export const CREATE_PAYOUT = 'createPayout';
@@ -84,15 +84,6 @@ export interface PayoutSettings {
   businessDays: number;
   instantFee: InstantFeeRule;
 }
-
-/** What a payout shows of where it went: no rail token, no country. */
-const masked = (destination: ExternalAccount): PayoutDestination => ({
-  id: destination.id,
-  kind: destination.kind,
-  bankName: destination.bankName,
-  brand: destination.brand,
-  last4: destination.last4,
-});
 
 /**
  * Making a payout, once per idempotency key, across two databases. The key is claimed here
@@ -155,7 +146,7 @@ export class PayoutRequests {
       currency: priced.currency,
       method: order.method,
       arrivalDate: priced.arrivalDate,
-      destination: masked(priced.destination),
+      destination: maskedDestination(priced.destination),
     };
   }
 
@@ -220,7 +211,7 @@ export class PayoutRequests {
       automatic: order.automatic,
       requestedBy: order.requestedBy,
       destination: {
-        ...masked(destination),
+        ...maskedDestination(destination),
         token: destination.railToken,
         country: destination.country,
       },

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { PayoutRail, RailDestination, RailPayout, RailStatus } from './payout-rail.service.js';
+import { testCardFunding } from './test-cards.rules.js';
 
 /**
  * Bank account numbers that the simulated bank returns payouts to, with the reason — the same
@@ -39,7 +40,7 @@ const draw = (id: string) => createHash('sha256').update(id).digest().readUInt32
 /**
  * The bank of development and tests: takes every payout, keeps it in transit for `settleMs`,
  * then pays it — unless the account number is one of the failing test numbers, or the payout
- * falls in the configured failure rate.
+ * falls in the configured failure rate. Of cards it knows how Stripe's test numbers are funded.
  */
 export class SimulatedBank implements PayoutRail {
   /**
@@ -57,9 +58,11 @@ export class SimulatedBank implements PayoutRail {
   async register(destination: RailDestination) {
     const failure = destination.kind === 'bank_account' ? destination.number.slice(-4) : '';
     const outcome = SIMULATED_FAILURES[failure] ? failure : 'ok';
+    const card = destination.kind === 'card';
     return {
       token: `sim_${outcome}_${randomBytes(8).toString('hex')}`,
-      bankName: destination.kind === 'bank_account' ? 'Simulated Bank' : null,
+      bankName: card ? null : 'Simulated Bank',
+      funding: card ? testCardFunding(destination.number) : null,
     };
   }
 

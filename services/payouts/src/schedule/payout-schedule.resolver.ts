@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { DashError } from '@dash/errors';
 import { Account } from '../account/account.type.js';
 import type { PayoutsContext } from '../context.js';
+import { PayoutForecast } from './payout-forecast.type.js';
 import { PayoutScheduleInput } from './payout-schedule.input.js';
 import { PayoutSchedule } from './payout-schedule.type.js';
 
@@ -19,6 +21,26 @@ export class PayoutScheduleResolver {
     return readable ? PayoutSchedule.of(await context.schedules.get(readable)) : null;
   }
 
+  @FieldResolver(() => [PayoutForecast], {
+    nullable: true,
+    description:
+      'The next scheduled payout of each currency with a default bank account or card: its day, expected amount and arrival. Empty for a manual schedule, while payouts are off, and where nothing would be paid out; null when the ledger cannot be asked just now.',
+  })
+  async payoutForecast(
+    @Root() account: Account,
+    @Ctx() context: PayoutsContext,
+  ): Promise<PayoutForecast[] | null> {
+    const readable = await context.access.readAccount(account.id);
+    if (!readable) return [];
+    try {
+      return await context.forecasts.forecast(readable);
+    } catch (error) {
+      // The balance card shows the rest without it rather than nothing at all.
+      if (error instanceof DashError && error.extensions.code === 'UNAVAILABLE') return null;
+      throw error;
+    }
+  }
+
   @Mutation(() => PayoutSchedule, {
     description: "For a platform: sets one account's payout schedule.",
   })
@@ -31,7 +53,7 @@ export class PayoutScheduleResolver {
   ): Promise<PayoutSchedule> {
     context.access.platform();
     const account = await context.access.writeAccount(accountId);
-    return PayoutSchedule.of(await context.schedules.update(account, input));
+    return PayoutSchedule.of(await context.schedules.update(account, input, 'platform'));
   }
 
   @Mutation(() => PayoutSchedule, {
@@ -46,6 +68,6 @@ export class PayoutScheduleResolver {
       'editPayoutSchedule',
       'Your platform sets your payout schedule.',
     );
-    return PayoutSchedule.of(await context.schedules.update(account, input));
+    return PayoutSchedule.of(await context.schedules.update(account, input, 'account'));
   }
 }

@@ -1,9 +1,9 @@
 import { preparedEntities } from '@dash/db';
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
-import { touchReads } from '@dash/read-cache';
+import { recordEvent, type Actor } from '@dash/events';
 import { isTimeZone } from '@dash/subgraph';
-import type { AccountRef } from '@dash/contracts';
+import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { PayoutScheduleRow } from './payout-schedule.entity.js';
 import { PAYOUT_INTERVALS, WEEKDAYS, type PayoutScheduleRule } from './schedule.rules.js';
 
@@ -44,9 +44,17 @@ export class PayoutSchedules {
     return row ? ruleOf(row) : this.defaultRule;
   }
 
-  /** Changes what is given and keeps the rest; the result must make sense as a whole. */
-  async update(account: AccountRef, change: ScheduleChange): Promise<PayoutScheduleRule> {
-    const rule = { ...(await this.get(account)), ...definedOnly(change) };
+  /**
+   * Changes what is given and keeps the rest; the result must make sense as a whole. A change
+   * is saved with its `payout_schedule.updated` event (the activity hub says it).
+   */
+  async update(
+    account: AccountRef,
+    change: ScheduleChange,
+    by: Actor,
+  ): Promise<PayoutScheduleRule> {
+    const before = await this.get(account);
+    const rule = { ...before, ...definedOnly(change) };
     if (!PAYOUT_INTERVALS.includes(rule.interval))
       throw invalid('interval', `interval must be one of ${PAYOUT_INTERVALS.join(', ')}`);
     if (rule.interval === 'weekly') {
@@ -72,17 +80,28 @@ export class PayoutSchedules {
       );
     if (!isTimeZone(rule.timeZone))
       throw invalid('timeZone', 'timeZone must be an IANA time zone such as Europe/Paris.');
-    await this.dataSource.getRepository(PayoutScheduleRow).upsert(
-      {
-        accountId: account.accountId,
-        platformId: account.platformId,
-        livemode: account.livemode,
-        ...rule,
-        updatedAt: this.now(),
-      },
-      ['accountId'],
-    );
-    await touchReads(this.dataSource.manager, { accountId: account.accountId });
+    if (sameRule(before, rule)) return rule;
+    await this.dataSource.transaction(async (manager) => {
+      const now = this.now();
+      await manager.getRepository(PayoutScheduleRow).upsert(
+        {
+          accountId: account.accountId,
+          platformId: account.platformId,
+          livemode: account.livemode,
+          ...rule,
+          updatedAt: now,
+        },
+        ['accountId'],
+      );
+      await recordEvent(
+        manager,
+        'payouts',
+        'payout_schedule.updated',
+        accountRefOf(account),
+        { ...rule, by },
+        now,
+      );
+    });
     return rule;
   }
 }
@@ -94,6 +113,13 @@ export const ruleOf = (row: PayoutScheduleRow): PayoutScheduleRule => ({
   monthlyAnchor: row.monthlyAnchor,
   timeZone: row.timeZone,
 });
+
+const sameRule = (a: PayoutScheduleRule, b: PayoutScheduleRule) =>
+  a.interval === b.interval &&
+  a.delayDays === b.delayDays &&
+  a.weeklyAnchor === b.weeklyAnchor &&
+  a.monthlyAnchor === b.monthlyAnchor &&
+  a.timeZone === b.timeZone;
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,0 +1,146 @@
+import type { Messages } from '../messages.js';
+
+const fr: Messages = {
+  balance: {
+    title: 'Solde',
+    total: 'Solde total',
+    available: 'Disponible pour virement',
+    pending: 'Bientôt disponible',
+    reserve: 'Réservé aux remboursements et aux litiges',
+    inTransit: 'En route vers votre banque',
+    soonLabel: 'Quand l’argent en attente devient disponible',
+    nextPayout: 'Prochain virement',
+    arrives: 'Prévu le {date}',
+    empty:
+      'Aucun mouvement d’argent pour l’instant. Votre solde apparaîtra ici après votre premier paiement.',
+    loadFailed: 'Votre solde n’a pas pu être chargé.',
+    forecast: 'Prochain virement : {amount}, prévu le {date}',
+    payoutMethods: 'Moyens de virement',
+    actionNeeded: 'Action requise : {destination}',
+    returned:
+      'Un virement vers ce moyen a été renvoyé : {reason} Remplacez-le, ou ajoutez-le à nouveau une fois que votre banque a corrigé le problème.',
+    failures: {
+      no_account: 'aucun compte bancaire ne correspond à ces coordonnées.',
+      account_closed: 'le compte bancaire a été clôturé.',
+      debit_not_authorized: 'la banque n’accepte pas ce type de virement sur ce compte.',
+      invalid_currency: 'la banque ne peut pas recevoir de virement dans cette devise.',
+      could_not_process: 'la banque n’a pas pu le traiter.',
+    },
+    schedule: {
+      daily: 'Virement quotidien',
+      weekly: 'Virement chaque {day}',
+      monthly: 'Virement mensuel, le {day} du mois',
+      manual: 'Virement à votre demande',
+      next: 'prochain le {date}',
+    },
+    paidTo: 'Versé sur {destination}',
+    noBank: 'Ajoutez un compte bancaire pour recevoir vos virements.',
+    payOut: 'Virer maintenant',
+    changeSchedule: 'Calendrier des virements',
+    changeBank: 'Changer de compte bancaire',
+    paidOut: 'Virement lancé. Il apparaît dans Virements.',
+    scheduleSaved: 'Calendrier des virements enregistré.',
+    bankChanged: 'Compte bancaire modifié. Les virements y sont désormais versés.',
+    save: 'Enregistrer',
+    payOutTitle: 'Virer maintenant',
+    payOutAmount: 'Montant',
+    payOutAvailable: '{amount} est disponible.',
+    payOutSpeed: 'Rapidité',
+    standard: 'Standard (gratuit)',
+    instant: 'Instantané (payant)',
+    standardConsequence: '{amount} est envoyé sur {destination}, généralement sous 2 jours ouvrés.',
+    instantConsequence:
+      '{amount} est envoyé sur {destination} en quelques minutes. Les frais de {fee} sont aussi prélevés sur votre solde.',
+    payOutConfirm: 'Virer',
+    payingOut: 'Virement en cours…',
+    payOutReasons: {
+      BAD_AMOUNT: 'Saisissez un montant, par exemple 25,00.',
+      INSUFFICIENT_FUNDS: 'C’est plus que le montant disponible : {amount} au maximum.',
+      NO_EXTERNAL_ACCOUNT:
+        'Ajoutez d’abord un compte bancaire (ou une carte de débit, pour les virements instantanés).',
+      FEATURE_DISABLED: 'Votre plateforme ne propose pas cette option.',
+      UNKNOWN: 'Le virement n’a pas abouti. Réessayez.',
+    },
+    scheduleTitle: 'Calendrier des virements',
+    scheduleWhen: 'Virer',
+    scheduleWeekday: 'Le',
+    scheduleMonthDay: 'Le jour',
+    monthEndNote: 'Les mois plus courts, le virement a lieu le dernier jour.',
+    automaticNote: 'Votre solde disponible est viré automatiquement ces jours-là.',
+    manualNote:
+      'L’argent reste sur votre solde jusqu’à ce que vous choisissiez « Virer maintenant ».',
+    intervals: {
+      daily: 'Tous les jours',
+      weekly: 'Toutes les semaines',
+      monthly: 'Tous les mois',
+      manual: 'Seulement à ma demande (manuel)',
+    },
+    weekdays: {
+      monday: 'lundi',
+      tuesday: 'mardi',
+      wednesday: 'mercredi',
+      thursday: 'jeudi',
+      friday: 'vendredi',
+      saturday: 'samedi',
+      sunday: 'dimanche',
+    },
+    scheduleReasons: {
+      FEATURE_DISABLED: 'Votre plateforme définit votre calendrier de virements.',
+      UNKNOWN: 'Le calendrier n’a pas pu être enregistré. Réessayez.',
+    },
+    topUp: 'Alimenter la réserve',
+    topUpTitle: 'Alimenter votre réserve pour les remboursements et les litiges',
+    topUpConsequence:
+      '{amount} passe de votre compte bancaire à votre réserve. Les remboursements et les litiges sont payés sur celle-ci avant votre solde disponible.',
+    topUpConfirm: 'Ajouter l’argent',
+    topUpDone:
+      'En route depuis votre banque : le montant apparaît en attente jusqu’à son envoi par votre banque, puis rejoint votre réserve.',
+    topUpReasons: {
+      BAD_AMOUNT: 'Saisissez un montant, par exemple 50,00.',
+      AMOUNT_OUT_OF_RANGE:
+        'C’est plus que le montant autorisé pour un rechargement. Ajoutez moins.',
+      TOPUP_DAILY_LIMIT:
+        'C’est plus que ce que vous pouvez ajouter aujourd’hui. Ajoutez moins, ou réessayez demain.',
+      FEATURE_DISABLED: 'Votre plateforme ne propose pas cette option.',
+      UNKNOWN: 'L’argent n’a pas pu être ajouté. Réessayez.',
+    },
+    bankTitle: 'Changer de compte bancaire',
+    bankWhyCode:
+      'Pour protéger votre argent, un code est d’abord envoyé sur votre téléphone (ou par e-mail). Vos virements ne sont versés sur le nouveau compte qu’après sa saisie.',
+    bankSendCode: 'Envoyer le code',
+    bankCountry: 'Pays de la banque',
+    bankCurrency: 'Devise',
+    bankHolder: 'Titulaire du compte',
+    bankRouting: 'Code banque (routing number ou sort code)',
+    bankNumber: 'Numéro de compte',
+    bankIban: 'IBAN',
+    bankCode: 'Code envoyé à {destination}',
+    bankConfirm: 'Changer de compte bancaire',
+    bankFields: {
+      country: 'pays',
+      currency: 'devise',
+      accountHolderName: 'titulaire du compte',
+      routingNumber: 'code banque',
+      accountNumber: 'numéro de compte',
+      code: 'code',
+    },
+    bankReasons: {
+      INVALID_FIELD: 'Vérifiez le champ « {field} ».',
+      INVALID_BANK_ACCOUNT: 'Vérifiez le champ « {field} » : une banque ne l’accepterait pas.',
+      COUNTRY_NOT_SUPPORTED:
+        'Les virements vers les banques de ce pays ne sont pas encore disponibles.',
+      CODE_WRONG: 'Ce code n’est pas correct.',
+      CODE_EXPIRED: 'Le code a expiré. Recommencez pour en obtenir un nouveau.',
+      CHALLENGE_INVALID: 'Ce code a déjà été utilisé ou n’est plus valable. Recommencez.',
+      CHALLENGE_LOCKED: 'Trop de codes erronés. Recommencez.',
+      TOO_MANY_CODES: 'Trop de codes ont été envoyés. Réessayez plus tard.',
+      TOO_MANY_ATTEMPTS: 'Trop de codes ont été essayés. Réessayez plus tard.',
+      RECENT_CONTACT_CHANGE:
+        'Votre e-mail ou votre téléphone a été modifié récemment. Pour votre sécurité, le compte de vos virements ne peut pas être changé pendant les 72 heures qui suivent.',
+      FEATURE_DISABLED: 'Votre plateforme gère le compte de vos virements.',
+      UNKNOWN: 'Le compte bancaire n’a pas pu être modifié. Réessayez.',
+    },
+  },
+};
+
+export default fr;

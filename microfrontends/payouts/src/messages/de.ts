@@ -1,0 +1,125 @@
+import type { Messages } from '../messages.js';
+
+const de: Messages = {
+  payouts: {
+    title: 'Auszahlungen',
+    empty:
+      'Noch keine Auszahlungen. Ihre Einnahmen werden nach Ihrem Zeitplan auf Ihr Bankkonto ausgezahlt.',
+    loadFailed: 'Ihre Auszahlungen konnten nicht geladen werden.',
+    more: 'Mehr anzeigen',
+    back: 'Alle Auszahlungen',
+    notFound: 'Diese Auszahlung gibt es nicht.',
+    forecast: {
+      title: 'Nächste Auszahlung',
+      line: 'Nächste Auszahlung: {amount}, voraussichtlich am {date}',
+      detail: 'Am {date} an {destination}',
+    },
+    methodsLink: 'Auszahlungsmethoden',
+    payoutMethods: {
+      title: 'Auszahlungsmethoden',
+      back: 'Auszahlungen',
+      intro:
+        'Wohin Ihr Geld geht, nach Währung. Geplante Auszahlungen gehen an die Standardmethode, Sofortauszahlungen an eine Debitkarte.',
+      loadFailed: 'Ihre Auszahlungsmethoden konnten nicht geladen werden.',
+      empty:
+        'Noch kein Bankkonto und keine Debitkarte. Fügen Sie eines hinzu, um Auszahlungen zu erhalten.',
+      group: 'Auszahlungen in {currency}',
+      default: 'Standard',
+      actionNeeded: 'Handlungsbedarf',
+      bankAccount: 'Bankkonto',
+      debitCard: 'Debitkarte',
+      expires: 'Gültig bis {month}/{year}',
+      returned:
+        'Eine Auszahlung dorthin wurde zurückgebucht: {reason} Ersetzen Sie es oder fügen Sie es erneut hinzu, sobald Ihre Bank das Problem behoben hat.',
+      addCard: 'Debitkarte hinzufügen',
+      addBank: 'Bankkonto hinzufügen',
+      makeDefault: 'Als Standard festlegen',
+      remove: 'Entfernen',
+      addCardTitle: 'Debitkarte hinzufügen',
+      addBankTitle: 'Bankkonto hinzufügen',
+      defaultTitle: 'Als Standard für {currency} festlegen?',
+      removeTitle: 'Diese Auszahlungsmethode entfernen?',
+      defaultConsequence: 'Geplante Auszahlungen in {currency} gehen an {destination}.',
+      removeConsequence: 'An {destination} gehen keine Auszahlungen mehr.',
+      debitOnly:
+        'Nur Visa- oder Mastercard-Debitkarten: Auszahlungen auf Kredit- oder Prepaidkarten sind nicht möglich.',
+      testCard: 'Verwenden Sie im Testmodus die Test-Debitkarte 4000 0566 5566 5556.',
+      cardNumber: 'Kartennummer',
+      expMonth: 'Ablaufmonat',
+      expYear: 'Ablaufjahr',
+      country: 'Land',
+      currency: 'Währung',
+      holder: 'Kontoinhaber',
+      routing: 'Routing-Nummer',
+      accountNumber: 'Kontonummer',
+      iban: 'IBAN',
+      alsoDefault: 'Als Standard für diese Währung festlegen',
+      confirm: 'Bestätigen',
+      continue: 'Weiter',
+      added: '{destination} hinzugefügt.',
+      madeDefault: '{destination} ist jetzt Ihr Standard für {currency}.',
+      removed: '{destination} entfernt.',
+      reasons: {
+        CARD_NOT_DEBIT: 'Dies ist keine Debitkarte: Auszahlungen gehen nur an Debitkarten.',
+        INVALID_CARD: 'Diese Kartennummer ist ungültig: Prüfen Sie die Ziffern.',
+        CARD_EXPIRED: 'Diese Karte ist abgelaufen.',
+        CARD_NOT_SUPPORTED: 'Verwenden Sie eine Visa- oder Mastercard-Debitkarte.',
+        COUNTRY_NOT_SUPPORTED:
+          'Auszahlungen auf Bankkonten in diesem Land werden noch nicht unterstützt.',
+        INVALID_BANK_ACCOUNT: 'Prüfen Sie: {field}.',
+        INVALID_FIELD: 'Prüfen Sie: {field}.',
+        DEFAULT_EXTERNAL_ACCOUNT:
+          'Dies ist Ihr Standard für {currency}. Legen Sie zuerst eine andere Methode als Standard fest.',
+        LAST_EXTERNAL_ACCOUNT:
+          'Dies ist Ihre einzige Auszahlungsmethode. Fügen Sie zuerst eine weitere hinzu.',
+        CURRENCY_HAS_BALANCE:
+          'Sie haben ein Guthaben in {currency} und brauchen daher eine Auszahlungsmethode in {currency}. Fügen Sie zuerst eine weitere hinzu.',
+        UNKNOWN: 'Das hat nicht geklappt. Versuchen Sie es erneut.',
+      },
+      fields: {
+        number: 'Kartennummer',
+        expMonth: 'Ablaufmonat',
+        expYear: 'Ablaufjahr',
+        country: 'Land',
+        currency: 'Währung',
+        accountHolderName: 'Kontoinhaber',
+        routingNumber: 'Routing-Nummer',
+        accountNumber: 'Kontonummer',
+        bankAccount: 'Bankdaten',
+        card: 'Kartendaten',
+      },
+    },
+    expected: 'Erwartet am {date}',
+    arrived: 'Eingegangen am {date}',
+    expectedOn: 'Erwarteter Eingang',
+    arrivedOn: 'Eingegangen',
+    destination: 'Gesendet an',
+    method: 'Geschwindigkeit',
+    methods: { standard: 'Standard', instant: 'Sofort' },
+    madeBy: 'Ausgelöst',
+    bySchedule: 'Durch Ihren Auszahlungsplan',
+    byRequest: 'Auf Anforderung',
+    fee: 'Gebühr für Sofortauszahlung',
+    paidOut: 'Was diese Auszahlung enthält',
+    notMatched:
+      'Angeforderte Auszahlungen werden aus Ihrem verfügbaren Saldo insgesamt gezahlt und daher keinen einzelnen Transaktionen zugeordnet.',
+    failedBecause:
+      'Die Bank hat diese Auszahlung zurückgegeben: {reason} Das Geld ist wieder in Ihrem Saldo.',
+    failures: {
+      no_account: 'Zu diesen Angaben wurde kein Bankkonto gefunden.',
+      account_closed: 'Das Bankkonto wurde aufgelöst.',
+      debit_not_authorized: 'Die Bank nimmt diese Art von Überweisung auf das Konto nicht an.',
+      invalid_currency: 'Die Bank kann keine Auszahlung in dieser Währung annehmen.',
+      could_not_process: 'Die Bank konnte sie nicht verarbeiten.',
+    },
+    status: {
+      pending: 'Ausstehend',
+      in_transit: 'Unterwegs',
+      paid: 'Ausgezahlt',
+      failed: 'Fehlgeschlagen',
+      canceled: 'Storniert',
+    },
+  },
+};
+
+export default de;

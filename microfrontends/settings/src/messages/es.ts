@@ -1,0 +1,162 @@
+import type { Messages } from '../messages.js';
+
+const es: Messages = {
+  settings: {
+    title: 'Configuración',
+    loadFailed: 'No se pudo cargar su configuración.',
+    account: 'Cuenta',
+    businessType: 'Tipo de empresa',
+    businessTypes: {
+      individual: 'Persona física',
+      company: 'Empresa',
+      non_profit: 'Organización sin fines de lucro',
+    },
+    country: 'País',
+    notSet: 'Sin definir',
+    email: 'Correo electrónico',
+    phone: 'Teléfono',
+    change: 'Cambiar',
+    new_email: 'Nuevo correo electrónico',
+    new_phone: 'Nuevo número de teléfono',
+    codeWillGo_email: 'Enviaremos un código a la nueva dirección para confirmarla.',
+    codeWillGo_phone:
+      'Enviaremos un código por SMS al nuevo número para confirmarlo. Use el formato internacional, por ejemplo +15555550142.',
+    sendCode: 'Enviar código',
+    cancel: 'Cancelar',
+    codeSent: 'Introduzca el código de 6 dígitos que enviamos a {destination}.',
+    codeLabel: 'Código de verificación',
+    currentCodeSent:
+      'Para asegurarnos de que el cambio es suyo, también enviamos un código a {destination}.',
+    currentCodeLabel: 'Código enviado a su contacto actual',
+    confirm: 'Confirmar',
+    resend: 'Enviar un código nuevo',
+    resendIn: 'Enviar un código nuevo en {seconds} s',
+    emailChanged: 'Se cambió su correo electrónico.',
+    phoneChanged: 'Se cambió su número de teléfono.',
+    publicInfo: 'Información pública',
+    edit: 'Editar',
+    save: 'Guardar',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
+    managedByPlatform: '{platform} gestiona esta información y puede cambiarla por usted.',
+    support: 'Ayuda de {platform}',
+    helpPage: 'Página de ayuda',
+    fields: {
+      displayName: 'Nombre de la cuenta',
+      businessProfile_name: 'Nombre de la empresa',
+      businessProfile_url: 'Sitio web',
+      businessProfile_supportEmail: 'Correo electrónico de soporte',
+      businessProfile_supportPhone: 'Teléfono de soporte',
+      statementDescriptor: 'Descriptor del extracto',
+    },
+    invalid: {
+      displayName: 'Introduzca un nombre de 1 a 120 caracteres.',
+      businessProfile_name: 'Introduzca un nombre de empresa de 1 a 120 caracteres.',
+      businessProfile_url:
+        'Introduzca una dirección web completa, por ejemplo https://example.com.',
+      businessProfile_supportEmail:
+        "Introduzca un correo electrónico, por ejemplo help{'@'}example.com.",
+      businessProfile_supportPhone:
+        'Introduzca un número de teléfono en formato internacional, por ejemplo +15555550142.',
+      statementDescriptor:
+        'Use de 5 a 22 caracteres, con al menos una letra y ninguno de estos: < > \\ \' " *.',
+    },
+    security: 'Seguridad',
+    signOutEverywhereExplained:
+      '¿Inició sesión en un dispositivo que ya no tiene? Cierre la sesión en todos los dispositivos, incluido este.',
+    signOutEverywhere: 'Cerrar sesión en todas partes',
+    details: {
+      title: 'Sus datos',
+      loadFailed: 'No se pudieron cargar sus datos.',
+      unfinished: 'Aún no terminó de configurar su cuenta.',
+      continueSetup: 'Continuar la configuración',
+      none: 'Aún no hay datos.',
+      groups: {
+        business: 'Datos del negocio',
+        person: 'Datos personales',
+        representative: 'Representante',
+        company: 'Datos de la empresa',
+        owners: 'Propietarios',
+      },
+      edit: 'Editar',
+      editGroup: 'Editar: {group}',
+      rows: {
+        businessName: 'Nombre de la empresa',
+        website: 'Sitio web',
+        productDescription: 'Lo que vende',
+        supportEmail: 'Correo electrónico de soporte',
+        name: 'Nombre legal',
+        title: 'Cargo',
+        dob: 'Fecha de nacimiento',
+        address: 'Dirección',
+        email: 'Correo electrónico',
+        phone: 'Teléfono',
+        idNumber: 'Número de identificación',
+        companyName: 'Razón social',
+        taxId: 'Número de identificación fiscal',
+        companyPhone: 'Teléfono de la empresa',
+        owner: 'Propietario {number}',
+        ownership: 'Participación',
+        ownersProvided: 'Figuran todas las personas con un 25 % o más',
+      },
+      status: {
+        verified: 'Verificado',
+        pending: 'Verificación pendiente',
+        attention: 'Requiere atención',
+      },
+      pendingExplained:
+        'Estamos verificando estos datos. Suele tardar unos minutos; las transferencias esperan hasta que termine.',
+      attentionExplained: 'Falta algo aquí o no se pudo verificar. Edítelo para corregirlo.',
+      saved: 'Se guardaron sus cambios.',
+      savedVerifying:
+        'Se guardaron sus cambios. Los estamos verificando; suele tardar unos minutos.',
+      notProvided: 'No proporcionado',
+      yes: 'Sí',
+      no: 'No',
+    },
+    closeTitle: 'Cerrar la cuenta',
+    closeExplained:
+      'Cerrar su cuenta es definitivo: ya no podrá iniciar sesión y {platform} ya no podrá pagarle a través de ella.',
+    closeOpen: 'Cerrar la cuenta…',
+    closeConfirmTitle: '¿Cerrar su cuenta?',
+    closeConsequence:
+      'No se puede deshacer. Se cerrará su sesión en todas partes y {platform} ya no podrá pagarle a través de esta cuenta.',
+    closeConfirm: 'Cerrar la cuenta',
+    closeCodeWillGo:
+      'Para confirmar que es usted, enviaremos un código a su teléfono (o a su correo electrónico si no tiene teléfono).',
+    closeSendCode: 'Enviar código',
+    closing: 'Cerrando…',
+    closedNotice: 'Su cuenta está cerrada y se cerró su sesión.',
+    done: 'Listo',
+    blockers: {
+      BALANCE_REMAINING: 'Todavía hay dinero en su saldo. Primero debe transferirse.',
+      PAYOUT_IN_PROGRESS: 'Hay una transferencia en camino a su banco. Espere a que llegue.',
+      OPEN_DISPUTE: 'Todavía hay una disputa abierta. Primero debe cerrarse.',
+    },
+    reasons: {
+      CODE_WRONG: 'El código no es correcto.',
+      CODE_EXPIRED: 'Este código caducó. Solicite uno nuevo.',
+      CODE_USED: 'Este código ya se usó. Solicite uno nuevo.',
+      CHALLENGE_LOCKED: 'Demasiados códigos incorrectos. Vuelva a empezar.',
+      CHALLENGE_INVALID: 'Este cambio terminó. Vuelva a empezar.',
+      RESEND_TOO_SOON: 'Espere un momento antes de pedir otro código.',
+      TOO_MANY_CODES: 'Se enviaron demasiados códigos. Inténtelo de nuevo más tarde.',
+      SAME_CONTACT: 'Ese ya es su dato actual.',
+      CURRENT_CODE_REQUIRED: 'Introduzca también el código enviado a su contacto actual.',
+      TOO_MANY_ATTEMPTS: 'Se probaron demasiados códigos. Inténtelo de nuevo más tarde.',
+      RECENT_CONTACT_CHANGE:
+        'Su correo electrónico o teléfono cambió hace poco. Por su seguridad, esto queda en pausa durante las 72 horas siguientes al cambio.',
+      INVALID_EMAIL: "Introduzca un correo electrónico, por ejemplo you{'@'}example.com.",
+      INVALID_PHONE:
+        'Introduzca un número de teléfono en formato internacional, por ejemplo +15555550142.',
+      ACCOUNT_CLOSED: 'Esta cuenta está cerrada.',
+      FEATURE_DISABLED: '{platform} no permite hacer esto desde el panel.',
+      CLOSE_BLOCKED: 'Su cuenta aún no se puede cerrar:',
+      CLOSURE_CHECK_UNAVAILABLE:
+        'No pudimos comprobar su cuenta en este momento. Inténtelo de nuevo en un instante.',
+      UNKNOWN: 'Se produjo un error. Inténtelo de nuevo.',
+    },
+  },
+};
+
+export default es;

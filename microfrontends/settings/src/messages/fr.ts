@@ -1,0 +1,162 @@
+import type { Messages } from '../messages.js';
+
+const fr: Messages = {
+  settings: {
+    title: 'Paramètres',
+    loadFailed: 'Vos paramètres n’ont pas pu être chargés.',
+    account: 'Compte',
+    businessType: 'Type d’entreprise',
+    businessTypes: {
+      individual: 'Particulier',
+      company: 'Entreprise',
+      non_profit: 'Organisation à but non lucratif',
+    },
+    country: 'Pays',
+    notSet: 'Non renseigné',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    change: 'Modifier',
+    new_email: 'Nouvelle adresse e-mail',
+    new_phone: 'Nouveau numéro de téléphone',
+    codeWillGo_email: 'Nous enverrons un code à la nouvelle adresse pour la confirmer.',
+    codeWillGo_phone:
+      'Nous enverrons un code par SMS au nouveau numéro pour le confirmer. Utilisez le format international, par exemple +15555550142.',
+    sendCode: 'Envoyer le code',
+    cancel: 'Annuler',
+    codeSent: 'Saisissez le code à 6 chiffres envoyé à {destination}.',
+    codeLabel: 'Code de vérification',
+    currentCodeSent:
+      'Pour nous assurer que la modification vient bien de vous, nous avons aussi envoyé un code à {destination}.',
+    currentCodeLabel: 'Code envoyé à vos coordonnées actuelles',
+    confirm: 'Confirmer',
+    resend: 'Envoyer un nouveau code',
+    resendIn: 'Envoyer un nouveau code dans {seconds} s',
+    emailChanged: 'Votre adresse e-mail a été modifiée.',
+    phoneChanged: 'Votre numéro de téléphone a été modifié.',
+    publicInfo: 'Informations publiques',
+    edit: 'Modifier',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré.',
+    managedByPlatform: '{platform} gère ces informations et peut les modifier pour vous.',
+    support: 'Aide de {platform}',
+    helpPage: 'Page d’aide',
+    fields: {
+      displayName: 'Nom du compte',
+      businessProfile_name: 'Nom de l’entreprise',
+      businessProfile_url: 'Site web',
+      businessProfile_supportEmail: 'E-mail d’assistance',
+      businessProfile_supportPhone: 'Téléphone d’assistance',
+      statementDescriptor: 'Libellé de relevé bancaire',
+    },
+    invalid: {
+      displayName: 'Saisissez un nom de 1 à 120 caractères.',
+      businessProfile_name: 'Saisissez un nom d’entreprise de 1 à 120 caractères.',
+      businessProfile_url: 'Saisissez une adresse web complète, par exemple https://example.com.',
+      businessProfile_supportEmail:
+        "Saisissez une adresse e-mail, par exemple help{'@'}example.com.",
+      businessProfile_supportPhone:
+        'Saisissez un numéro de téléphone au format international, par exemple +15555550142.',
+      statementDescriptor:
+        'Utilisez de 5 à 22 caractères, dont au moins une lettre, sans aucun de ces caractères : < > \\ \' " *.',
+    },
+    security: 'Sécurité',
+    signOutEverywhereExplained:
+      'Connecté sur un appareil que vous n’avez plus ? Déconnectez-vous de tous les appareils, y compris celui-ci.',
+    signOutEverywhere: 'Se déconnecter partout',
+    details: {
+      title: 'Vos informations',
+      loadFailed: 'Vos informations n’ont pas pu être chargées.',
+      unfinished: 'Vous n’avez pas terminé la configuration de votre compte.',
+      continueSetup: 'Poursuivre la configuration',
+      none: 'Aucune information pour l’instant.',
+      groups: {
+        business: 'Informations sur l’activité',
+        person: 'Informations personnelles',
+        representative: 'Représentant',
+        company: 'Informations sur l’entreprise',
+        owners: 'Propriétaires',
+      },
+      edit: 'Modifier',
+      editGroup: 'Modifier : {group}',
+      rows: {
+        businessName: 'Nom de l’entreprise',
+        website: 'Site web',
+        productDescription: 'Ce que vous vendez',
+        supportEmail: 'E-mail d’assistance',
+        name: 'Nom légal',
+        title: 'Fonction',
+        dob: 'Date de naissance',
+        address: 'Adresse',
+        email: 'E-mail',
+        phone: 'Téléphone',
+        idNumber: 'Numéro d’identification',
+        companyName: 'Raison sociale',
+        taxId: 'Numéro fiscal',
+        companyPhone: 'Téléphone de l’entreprise',
+        owner: 'Propriétaire {number}',
+        ownership: 'Participation',
+        ownersProvided: 'Toutes les personnes détenant 25 % ou plus sont indiquées',
+      },
+      status: {
+        verified: 'Vérifié',
+        pending: 'Vérification en cours',
+        attention: 'Action requise',
+      },
+      pendingExplained:
+        'Nous vérifions ces informations. Cela prend généralement quelques minutes ; les virements attendent la fin de la vérification.',
+      attentionExplained:
+        'Une information manque ou n’a pas pu être vérifiée. Modifiez-la pour corriger le problème.',
+      saved: 'Vos modifications ont été enregistrées.',
+      savedVerifying:
+        'Vos modifications ont été enregistrées. Nous les vérifions ; cela prend généralement quelques minutes.',
+      notProvided: 'Non fourni',
+      yes: 'Oui',
+      no: 'Non',
+    },
+    closeTitle: 'Fermer le compte',
+    closeExplained:
+      'La fermeture de votre compte est définitive : vous ne pourrez plus vous connecter, et {platform} ne pourra plus vous payer par son intermédiaire.',
+    closeOpen: 'Fermer le compte…',
+    closeConfirmTitle: 'Fermer votre compte ?',
+    closeConsequence:
+      'Cette action est irréversible. Vous serez déconnecté partout et {platform} ne pourra plus vous payer par l’intermédiaire de ce compte.',
+    closeConfirm: 'Fermer le compte',
+    closeCodeWillGo:
+      'Pour vérifier qu’il s’agit bien de vous, nous enverrons un code sur votre téléphone (ou par e-mail si vous n’avez pas de téléphone).',
+    closeSendCode: 'Envoyer le code',
+    closing: 'Fermeture…',
+    closedNotice: 'Votre compte est fermé et vous avez été déconnecté.',
+    done: 'Terminé',
+    blockers: {
+      BALANCE_REMAINING: 'Il reste de l’argent sur votre solde. Il doit d’abord être viré.',
+      PAYOUT_IN_PROGRESS: 'Un virement est en route vers votre banque. Attendez qu’il soit arrivé.',
+      OPEN_DISPUTE: 'Un litige est encore ouvert. Il doit d’abord être clos.',
+    },
+    reasons: {
+      CODE_WRONG: 'Ce code n’est pas correct.',
+      CODE_EXPIRED: 'Ce code a expiré. Demandez-en un nouveau.',
+      CODE_USED: 'Ce code a déjà été utilisé. Demandez-en un nouveau.',
+      CHALLENGE_LOCKED: 'Trop de codes erronés. Recommencez.',
+      CHALLENGE_INVALID: 'Cette modification a pris fin. Recommencez.',
+      RESEND_TOO_SOON: 'Patientez un instant avant de demander un autre code.',
+      TOO_MANY_CODES: 'Trop de codes ont été envoyés. Réessayez plus tard.',
+      SAME_CONTACT: 'Ce sont déjà vos coordonnées actuelles.',
+      CURRENT_CODE_REQUIRED: 'Saisissez aussi le code envoyé à vos coordonnées actuelles.',
+      TOO_MANY_ATTEMPTS: 'Trop de codes ont été essayés. Réessayez plus tard.',
+      RECENT_CONTACT_CHANGE:
+        'Votre e-mail ou votre téléphone a été modifié récemment. Pour votre sécurité, cette action est suspendue pendant les 72 heures qui suivent.',
+      INVALID_EMAIL: "Saisissez une adresse e-mail, par exemple you{'@'}example.com.",
+      INVALID_PHONE:
+        'Saisissez un numéro de téléphone au format international, par exemple +15555550142.',
+      ACCOUNT_CLOSED: 'Ce compte est fermé.',
+      FEATURE_DISABLED: '{platform} n’autorise pas cette action depuis le tableau de bord.',
+      CLOSE_BLOCKED: 'Votre compte ne peut pas encore être fermé :',
+      CLOSURE_CHECK_UNAVAILABLE:
+        'Nous n’avons pas pu vérifier votre compte pour le moment. Réessayez dans un instant.',
+      UNKNOWN: 'Une erreur est survenue. Réessayez.',
+    },
+  },
+};
+
+export default fr;

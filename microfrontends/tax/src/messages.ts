@@ -1,0 +1,240 @@
+import type { AppMessages } from '@dash/web-kit';
+
+/** English, the fallback, and Simplified Chinese ship with the app; see `messages` below. */
+const shipped = {
+  en: {
+    tax: {
+      title: 'Tax forms',
+      loadFailed: 'Your tax information could not be loaded.',
+      notUs:
+        'US tax forms (Form 1099) are for accounts in the United States. Your account is in {country}, so {platform} issues none to you and nothing is needed here.',
+      info: {
+        title: 'Tax information',
+        intro:
+          'What {platform} reports to the IRS about you: your taxpayer identification number, and your name and address as on your tax return (Form W-9).',
+        none: 'Not given yet. Enter it so your tax forms name you correctly.',
+        tin: 'Taxpayer ID',
+        tinType: 'Kind of taxpayer ID',
+        tinTypes: {
+          ssn: 'Social Security number (SSN)',
+          itin: 'Individual Taxpayer Identification Number (ITIN)',
+          ein: 'Employer Identification Number (EIN)',
+        },
+        tinHelp: 'Nine digits. Shown afterwards only by its last four.',
+        legalName: 'Name on your tax return',
+        address: 'Address on your tax return',
+        line1: 'Street address',
+        line2: 'Apartment, suite or unit (optional)',
+        city: 'City',
+        state: 'State (two letters, such as CA)',
+        postalCode: 'ZIP code',
+        certified: 'Certified {date} by {name}',
+        prefilled:
+          'Your name and address come from your account details: check that they match your tax return.',
+        enter: 'Enter tax information',
+        change: 'Change tax information',
+        cancel: 'Cancel',
+        certification: 'Certification',
+        certificationIntro: 'Under penalties of perjury, I certify that:',
+        statements: {
+          tin: 'The number shown on this form is my correct taxpayer identification number (or I am waiting for a number to be issued to me); and',
+          backup:
+            'I am not subject to backup withholding because (a) I am exempt from backup withholding, or (b) I have not been notified by the Internal Revenue Service (IRS) that I am subject to backup withholding as a result of a failure to report all interest or dividends, or (c) the IRS has notified me that I am no longer subject to backup withholding; and',
+          usPerson: 'I am a U.S. citizen or other U.S. person; and',
+          fatca:
+            'The FATCA code(s) entered on this form (if any) indicating that I am exempt from FATCA reporting is correct.',
+        },
+        certify: 'I certify the statements above.',
+        signature: 'Type your full name as your signature',
+        signedToday: 'Dated today, {date}.',
+        whyCode:
+          'Your tax information decides whose income is reported: saving it takes a code we send to your phone or email.',
+        sendCode: 'Send code',
+        code: 'Code sent to {destination}',
+        resend: 'Send a new code',
+        save: 'Save tax information',
+        saved: 'Your tax information was saved.',
+        fields: {
+          tin: 'the taxpayer ID',
+          legalName: 'the name',
+          address: {
+            line1: 'the street address',
+            line2: 'the apartment or suite',
+            city: 'the city',
+            state: 'the state',
+            postalCode: 'the ZIP code',
+          },
+          certify: 'the certification',
+          signatureName: 'your signature',
+          code: 'the code',
+        },
+        reasons: {
+          INVALID_FIELD: 'Check {field}.',
+          TIN_DIGITS: 'A taxpayer ID has nine digits.',
+          CODE_WRONG: 'That code is not right. Check it and try again.',
+          CODE_EXPIRED: 'This code has expired. Send a new one.',
+          CODE_USED: 'This code was used already. Send a new one.',
+          CHALLENGE_INVALID: 'This code request has ended. Send a new code.',
+          CHALLENGE_LOCKED: 'Too many wrong codes. Send a new code.',
+          RESEND_TOO_SOON: 'Wait a moment before asking for another code.',
+          TOO_MANY_CODES: 'Too many codes were sent. Try again later.',
+          TOO_MANY_ATTEMPTS: 'Too many codes were tried. Try again later.',
+          RECENT_CONTACT_CHANGE:
+            'Your email or phone changed recently, so tax information cannot be changed for 72 hours.',
+          US_ACCOUNTS_ONLY: 'Tax information is for accounts in the United States.',
+          UNKNOWN: 'That did not go through. Try again.',
+        },
+      },
+      delivery: {
+        title: 'Electronic delivery',
+        explain:
+          'Get your tax forms here instead of by mail: we email you when one is ready, and you download it as a PDF. You can withdraw this consent at any time; forms already issued stay here, and you can still ask {platform} for a paper copy.',
+        consented: 'You get your tax forms electronically (since {date}).',
+        notConsented: '{platform} mails your tax forms to you.',
+        consent: 'Get my tax forms electronically',
+        withdraw: 'Withdraw consent',
+        given: 'Consent given.',
+        withdrawn: 'Consent withdrawn: your next forms come by mail.',
+        failed: 'That did not go through. Try again.',
+      },
+      forms: {
+        title: 'Your tax forms',
+        empty:
+          'No tax forms yet. When your payments in a calendar year pass the IRS thresholds, {platform} issues your Form 1099 here, early in the next year.',
+        loadFailed: 'Your tax forms could not be loaded.',
+        more: 'Show more',
+        form: '{year} Form {name}',
+        corrected: 'Corrected',
+        issued: 'Issued {date}',
+        download: 'Download PDF',
+        downloadLabel: 'Download the {year} Form {name} (PDF)',
+        status: {
+          available: 'Available',
+          mail_required: 'Sent by mail',
+          superseded: 'Replaced',
+        },
+      },
+    },
+  },
+  'zh-CN': {
+    tax: {
+      title: '税表',
+      loadFailed: '无法加载您的税务信息。',
+      notUs:
+        '美国税表（1099 表）仅适用于美国的账户。您的账户位于 {country}，{platform} 不会向您签发美国税表，此处无需任何操作。',
+      info: {
+        title: '税务信息',
+        intro:
+          '{platform} 向美国国税局（IRS）申报的您的信息：纳税人识别号，以及与您报税表一致的姓名和地址（W-9 表）。',
+        none: '尚未填写。请填写，以便您的税表准确注明您的身份。',
+        tin: '纳税人识别号',
+        tinType: '识别号类型',
+        tinTypes: {
+          ssn: '社会安全号（SSN）',
+          itin: '个人纳税人识别号（ITIN）',
+          ein: '雇主识别号（EIN）',
+        },
+        tinHelp: '九位数字。保存后仅显示后四位。',
+        legalName: '报税表上的姓名',
+        address: '报税表上的地址',
+        line1: '街道地址',
+        line2: '公寓、套房或单元（选填）',
+        city: '城市',
+        state: '州（两个字母，如 CA）',
+        postalCode: '邮政编码（ZIP）',
+        certified: '{name} 于 {date} 签署证明',
+        prefilled: '姓名和地址取自您的账户信息：请确认与您的报税表一致。',
+        enter: '填写税务信息',
+        change: '更改税务信息',
+        cancel: '取消',
+        certification: '证明',
+        certificationIntro: '本人在伪证罪处罚下证明：',
+        statements: {
+          tin: '本表所示号码是本人正确的纳税人识别号（或本人正在等待获发号码）；并且',
+          backup:
+            '本人不受预扣税约束，因为 (a) 本人免于预扣税，或 (b) 本人未收到美国国税局（IRS）关于因未申报全部利息或股息而须预扣税的通知，或 (c) IRS 已通知本人不再须预扣税；并且',
+          usPerson: '本人是美国公民或其他美国人士；并且',
+          fatca: '本表所填的 FATCA 代码（如有）表明本人免于 FATCA 申报，该代码正确无误。',
+        },
+        certify: '本人证明以上陈述属实。',
+        signature: '输入您的全名作为签名',
+        signedToday: '签署日期：今天，{date}。',
+        whyCode: '您的税务信息决定了申报谁的收入：保存时需要输入我们发送到您手机或邮箱的验证码。',
+        sendCode: '发送验证码',
+        code: '验证码已发送至 {destination}',
+        resend: '重新发送验证码',
+        save: '保存税务信息',
+        saved: '您的税务信息已保存。',
+        fields: {
+          tin: '纳税人识别号',
+          legalName: '姓名',
+          address: {
+            line1: '街道地址',
+            line2: '公寓或套房',
+            city: '城市',
+            state: '州',
+            postalCode: '邮政编码',
+          },
+          certify: '证明',
+          signatureName: '签名',
+          code: '验证码',
+        },
+        reasons: {
+          INVALID_FIELD: '请检查{field}。',
+          TIN_DIGITS: '纳税人识别号为九位数字。',
+          CODE_WRONG: '验证码不正确，请检查后重试。',
+          CODE_EXPIRED: '验证码已过期，请重新发送。',
+          CODE_USED: '此验证码已使用过，请重新发送。',
+          CHALLENGE_INVALID: '此验证请求已结束，请重新发送验证码。',
+          CHALLENGE_LOCKED: '错误次数过多，请重新发送验证码。',
+          RESEND_TOO_SOON: '请稍候再重新发送验证码。',
+          TOO_MANY_CODES: '发送的验证码过多，请稍后再试。',
+          TOO_MANY_ATTEMPTS: '尝试的验证码过多，请稍后再试。',
+          RECENT_CONTACT_CHANGE: '您的邮箱或手机号最近已更改，72 小时内无法更改税务信息。',
+          US_ACCOUNTS_ONLY: '税务信息仅适用于美国的账户。',
+          UNKNOWN: '操作未成功，请重试。',
+        },
+      },
+      delivery: {
+        title: '电子送达',
+        explain:
+          '在此接收税表，而不是邮寄：税表就绪时我们会发邮件通知您，您可下载 PDF。您可随时撤回此同意；已签发的税表仍保留在此，您也仍可向 {platform} 索取纸质副本。',
+        consented: '您以电子方式接收税表（自 {date} 起）。',
+        notConsented: '{platform} 会将税表邮寄给您。',
+        consent: '以电子方式接收我的税表',
+        withdraw: '撤回同意',
+        given: '已同意。',
+        withdrawn: '已撤回同意：之后的税表将邮寄给您。',
+        failed: '操作未成功，请重试。',
+      },
+      forms: {
+        title: '您的税表',
+        empty:
+          '暂无税表。当您在一个日历年内的收款超过 IRS 的申报门槛时，{platform} 会在次年年初在此签发您的 1099 表。',
+        loadFailed: '无法加载您的税表。',
+        more: '显示更多',
+        form: '{year} 年 {name} 表',
+        corrected: '更正版',
+        issued: '签发于 {date}',
+        download: '下载 PDF',
+        downloadLabel: '下载 {year} 年 {name} 表（PDF）',
+        status: {
+          available: '可下载',
+          mail_required: '已邮寄',
+          superseded: '已替换',
+        },
+      },
+    },
+  },
+};
+
+export type Messages = (typeof shipped)['en'];
+
+/** The other languages are fetched only by those who choose them, each a chunk of its own. */
+export const messages: AppMessages<Messages> = {
+  ...shipped,
+  ja: () => import('./messages/ja.js'),
+  de: () => import('./messages/de.js'),
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
+};

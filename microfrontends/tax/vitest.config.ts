@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+export default defineProject({
+  plugins: [vue()],
+  test: { name: 'tax', environment: 'happy-dom', include: ['test/**/*.test.ts'] },
+});

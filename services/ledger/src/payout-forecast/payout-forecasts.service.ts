@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import { preparedRead } from '@dash/db';
+import type { PayoutForecast, PayoutForecastRequest } from '@dash/contracts';
+import type { Balances } from '../account/balances.service.js';
+
+/**
+ * What the payouts service asks before it shows an upcoming automatic payout or lets the last
+ * bank account of a currency go: the currency's balance now, and what the payout debit would
+ * pay out at a later moment. The debit's rule, projected: the available balance then (what is
+ * available now plus pending money whose `availableOn` has come by then), or — when the rolling
+ * delay holds recent money back — the unpaid transactions made before the cutoff, if less.
+ */
+export class PayoutForecasts {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly balances: Balances,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async forecast(request: PayoutForecastRequest): Promise<PayoutForecast> {
+    const account = { accountId: request.accountId, livemode: request.livemode };
+    const now = this.now();
+    const at = new Date(Math.max(now.getTime(), Date.parse(request.at)));
+    const inCurrency = async (moment: Date) =>
+      (await this.balances.balances(account, moment)).find(
+        (balance) => balance.currency === request.currency,
+      );
+    const current = await inCurrency(now);
+    const then = (await inCurrency(at))?.available ?? 0;
+    // The transactions the debit would attach: unpaid, available by `at`, made before the cutoff.
+    const [row] = await preparedRead<{ net: string | null }>(
+      this.dataSource,
+      `SELECT SUM(net) AS net FROM balance_transactions
+       WHERE account_id = ? AND livemode = ? AND currency = ? AND payout_id IS NULL
+         AND type NOT IN ('topup', 'topup_reversal')
+         AND (status = 'available' OR (status = 'pending' AND available_on <= ?))
+         AND created_at < ?`,
+      [account.accountId, account.livemode, request.currency, at, new Date(request.createdBefore)],
+    );
+    const older = Number(row?.net ?? 0);
+    const payable = older < then ? older : then;
+    return {
+      available: current?.available ?? 0,
+      pending: current?.pending ?? 0,
+      reserve: current?.reserve ?? 0,
+      payable: Math.max(payable, 0),
+    };
+  }
+}
