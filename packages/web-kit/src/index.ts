@@ -56,6 +56,7 @@ export { idempotencyKeys } from './idempotency.js';
 export { useAmountDialog } from './amount-dialog.js';
 export {
   payoutDetailsChange,
+  ROUTING_NUMBER_COUNTRIES,
   type BankAccountFields,
   type PayoutDetailsChallenge,
   type PayoutDetailsChange,

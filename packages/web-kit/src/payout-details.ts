@@ -1,5 +1,18 @@
 import type { GraphqlClient } from './graphql.js';
 
+/**
+ * Countries whose bank accounts are given by a routing number (sort code, bank code) and an
+ * account number; elsewhere the IBAN alone.
+ */
+export const ROUTING_NUMBER_COUNTRIES: ReadonlySet<string> = new Set([
+  'US',
+  'GB',
+  'CA',
+  'AU',
+  'JP',
+  'SG',
+]);
+
 /** A bank account as payouts' BankAccountInput takes it. */
 export interface BankAccountFields {
   country: string;
