@@ -28,11 +28,13 @@ function sharedOperations(): OperationDefinitionNode[] {
 /**
  * Operations a micro-frontend sends only outside a platform's page: onboarding opens an account
  * link and ends its session, which an embedded page has neither of, and sends identity documents,
- * whose pages go to /files, which refuses another site's page; the payout methods page is not
- * offered inside a platform's page (the balance card's bank change is).
+ * whose pages go to /files, which refuses another site's page (as the banner's risk notices do);
+ * the payout methods page is not offered inside a platform's page (the balance card's bank
+ * change is).
  */
 const NEVER_EMBEDDED: Record<string, readonly string[]> = {
   account_onboarding: ['OpenAccountLink', 'SignOut', 'AttachVerificationDocument'],
+  notification_banner: ['AttachVerificationDocument'],
   payouts: ['AddPayoutMethod', 'MakeDefaultPayoutMethod', 'RemovePayoutMethod'],
 };
 

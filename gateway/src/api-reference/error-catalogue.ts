@@ -151,6 +151,11 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'The amount would take a balance or total beyond what the ledger holds exactly.',
     action: 'Move less money in one operation.',
   },
+  ANSWER_LENGTH: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'The answer to an information request must be 10 to 2,000 characters.',
+    action: 'Write a fuller (or shorter) answer.',
+  },
   BALANCE_REMAINING: {
     codes: ['FAILED_PRECONDITION'],
     meaning:
@@ -204,7 +209,7 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
   CLOSE_BLOCKED: {
     codes: ['FAILED_PRECONDITION'],
     meaning:
-      'The account cannot be closed yet; `extensions.blockers` lists why (BALANCE_REMAINING, PAYOUT_IN_PROGRESS, OPEN_DISPUTE).',
+      'The account cannot be closed yet; `extensions.blockers` lists why (BALANCE_REMAINING, PAYOUT_IN_PROGRESS, RECOVERY_IN_PROGRESS, OPEN_DISPUTE).',
     action: 'Settle each blocker, then close again.',
   },
   CLOSURE_CHECK_UNAVAILABLE: {
@@ -371,6 +376,18 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
       'The available balance (and reserve) does not cover the payout or refund; `extensions.fundable` says what would.',
     action: 'Ask for less, or wait for pending funds to become available.',
   },
+  INTERVENTION_ALREADY_ACTIVE: {
+    codes: ['CONFLICT'],
+    meaning:
+      'An intervention of this kind is already in force on the account: one of each kind at a time.',
+    action:
+      'Read `account { riskInterventions(status: active) }`; lift the one in force first to place it with other terms.',
+  },
+  INTERVENTION_NOT_ACTIVE: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: 'The intervention was already lifted or resolved.',
+    action: 'Nothing to do; `riskInterventions` shows when and by whom it was lifted.',
+  },
   INVALID_BANK_ACCOUNT: {
     codes: ['BAD_USER_INPUT'],
     meaning:
@@ -414,6 +431,12 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     codes: ['FORBIDDEN'],
     meaning: 'This platform setting is changed with a live key only.',
     action: 'Call with the platform’s live key.',
+  },
+  NOTHING_OWED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'Internal: the platform was asked to cover a negative balance that is no longer negative.',
+    action: 'Nothing to do: money that arrived meanwhile made the balance good.',
   },
   NOT_EMBEDDABLE: {
     codes: ['FORBIDDEN'],
@@ -490,11 +513,52 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning: 'The account-choice token of a self-serve sign-in has ended (used or expired).',
     action: 'Start the sign-in again.',
   },
+  QUESTION_LENGTH: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'The question must be at most 500 characters.',
+    action: 'Shorten the question.',
+  },
+  QUESTION_NOT_FOR_KIND: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'A `question` was sent for a kind other than `require_information`.',
+    action: 'Send a question only with `kind: require_information`.',
+  },
+  QUESTION_REQUIRED: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'An information request resolved by an answer needs the question to answer.',
+    action: 'Send `question` with `resolution: answer`.',
+  },
+  REASON_LENGTH: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: "An intervention's reason, or the reason for lifting it, must be 1 to 500 characters.",
+    action: 'Shorten (or give) the reason: the account reads it in its dashboard.',
+  },
   RECENT_CONTACT_CHANGE: {
     codes: ['FAILED_PRECONDITION'],
     meaning:
       'The email or phone changed in the last 72 hours, so payout details, closing and self-serve sign-in wait; `extensions.retryAt` says until when.',
     action: 'Try again after `retryAt`.',
+  },
+  RECOVERY_ATTEMPT_OUT_OF_ORDER: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: "Internal: a recovery debit's try does not follow a failed one.",
+    action: 'Nothing to do: the recovery chore tries again in order.',
+  },
+  RECOVERY_DEBIT_FAILED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: "Internal: a recovery debit's try already failed, so it cannot settle.",
+    action: 'Nothing to do.',
+  },
+  RECOVERY_DEBIT_SETTLED: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning: "Internal: a recovery debit's try already settled, so it cannot fail.",
+    action: 'Nothing to do.',
+  },
+  RECOVERY_IN_PROGRESS: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'A blocker of CLOSE_BLOCKED: a debit of the bank account recovering a negative balance is under way or will be tried again.',
+    action: 'Wait until it settles (or the platform covers the balance), then close the account.',
   },
   REFUND_EXCEEDS_CHARGE: {
     codes: ['BAD_USER_INPUT'],
@@ -511,6 +575,33 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     codes: ['RATE_LIMITED'],
     meaning: 'A new code was asked for too soon after the last one.',
     action: 'Wait until `retryAt` (the challenge’s `resendAvailableAt`).',
+  },
+  RESERVE_DAYS_RANGE: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'A rolling reserve holds money for 1 to 120 days.',
+    action: 'Send `reserveDays` between 1 and 120.',
+  },
+  RESERVE_NOT_FOR_KIND: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: '`reservePercent`/`reserveDays` were sent for a kind other than `rolling_reserve`.',
+    action: 'Send reserve terms only with `kind: rolling_reserve`.',
+  },
+  RESERVE_PERCENT_RANGE: {
+    codes: ['BAD_USER_INPUT'],
+    meaning: 'A rolling reserve needs a whole percentage from 1 to 50.',
+    action: 'Send `reservePercent` between 1 and 50.',
+  },
+  RESOLUTION_NOT_FOR_KIND: {
+    codes: ['BAD_USER_INPUT'],
+    meaning:
+      'That resolution is not possible for the kind: only `require_information` is resolved by `confirm` or `answer`; `require_document` always by a document.',
+    action: 'Leave `resolution` out, or use `confirm`/`answer` with `require_information`.',
+  },
+  RISK_SETTING_OUT_OF_RANGE: {
+    codes: ['BAD_USER_INPUT'],
+    meaning:
+      'A risk setting is outside its range, or a fraction where a whole number is due; `field` names it.',
+    action: "See `RiskSettingsInput` for each setting's range.",
   },
   SAME_CONTACT: {
     codes: ['BAD_USER_INPUT'],
@@ -592,6 +683,13 @@ export const REASON_DOCS: Record<string, ReasonDoc> = {
     meaning:
       'Tax information (Form W-9) and US tax forms are for accounts in the United States; other accounts get no US forms.',
     action: 'Nothing to do for an account outside the US.',
+  },
+  WRONG_RESOLUTION: {
+    codes: ['FAILED_PRECONDITION'],
+    meaning:
+      'The intervention is not resolved this way: a document is resolved by uploading it, some kinds only the platform lifts, and a question asks for an answer, not a confirmation (or the other way round).',
+    action:
+      "Check the intervention's `resolution`: `upload_document`, `confirm`, `answer` or `none`.",
   },
 };
 

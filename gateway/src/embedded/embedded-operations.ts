@@ -35,7 +35,9 @@ export const EMBEDDED_ROOT_FIELDS: Readonly<Record<EmbeddedComponent, RootFields
   },
   payments: { query: ['me'], mutation: ['refundPayment'] },
   payouts: { query: ['me'], mutation: [] },
-  notification_banner: { query: ['me'], mutation: [] },
+  // The banner resolves a risk intervention's request for information in place; a document's
+  // pages go to /files, which refuses another site's page, so embedded it links to onboarding.
+  notification_banner: { query: ['me'], mutation: ['resolveRiskIntervention'] },
   // Onboarding as a signed-in account does it: the bank account and, once submitted, identity
   // details through the emailed code.
   account_onboarding: {

@@ -36,6 +36,26 @@ export const BALANCE_CARD_QUERY = graphql(`
           availableOn
           amount
         }
+        reserveHeld
+        # Below zero: since when, what took the money out, and when the bank is debited for it.
+        negativeSince
+        recoveryScheduledFor
+        negativeCauses
+      }
+      # The latest debit of the account's bank recovering a negative balance.
+      recoveryDebits(first: 3) {
+        id
+        amount
+        currency
+        status
+        attempt
+        nextAttemptAt
+        failureCode
+        failureMessage
+        destination
+        coveredAmount
+        createdAt
+        settledAt
       }
       payoutsInTransit {
         currency
@@ -129,6 +149,8 @@ const TOP_UP_RESERVE = graphql(`
 export type BalanceCardData = BalanceCardQuery;
 export type PayoutQuoteView = PayoutQuoteQuery['payoutQuote'];
 export type ExternalAccountView = BalanceCardQuery['me']['externalAccounts'][number];
+export type BalanceView = BalanceCardQuery['me']['balances'][number];
+export type RecoveryDebitView = BalanceCardQuery['me']['recoveryDebits'][number];
 export type {
   PayoutInterval as Interval,
   ScheduleFragment as ScheduleView,

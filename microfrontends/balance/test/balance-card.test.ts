@@ -39,6 +39,10 @@ const me: Me = {
       reserve: 0,
       total: 48_000,
       availableSoon: [],
+      reserveHeld: 0,
+      negativeSince: null,
+      recoveryScheduledFor: null,
+      negativeCauses: [],
     },
     {
       currency: 'usd',
@@ -46,6 +50,10 @@ const me: Me = {
       pending: 2_500,
       reserve: 1_000,
       total: 126_956,
+      reserveHeld: 0,
+      negativeSince: null,
+      recoveryScheduledFor: null,
+      negativeCauses: [],
       availableSoon: [
         { availableOn: '2026-11-26T00:00:00.000Z', amount: 1_500 },
         { availableOn: '2026-11-27T00:00:00.000Z', amount: 1_000 },
@@ -53,6 +61,7 @@ const me: Me = {
     },
   ],
   payoutsInTransit: [{ currency: 'usd', amount: 40_000 }],
+  recoveryDebits: [],
   nextPayout: {
     id: 'po_1',
     amount: 40_000,
@@ -517,5 +526,116 @@ describe('the reserve for refunds and disputes', () => {
     expect(card.get('[role="status"]').text()).toContain(
       'shows as pending until your bank sends it',
     );
+  });
+});
+
+describe('a balance below zero', () => {
+  const negative = (overrides: Partial<Me['balances'][number]> = {}) =>
+    answer({
+      balances: [
+        {
+          ...me.balances[1]!,
+          available: -4_250,
+          total: -4_250,
+          pending: 0,
+          reserve: 3_000,
+          reserveHeld: 1_200,
+          availableSoon: [],
+          negativeSince: '2026-11-20T10:00:00.000Z',
+          recoveryScheduledFor: '2026-11-27T10:00:00.000Z',
+          negativeCauses: ['refund', 'dispute', 'reserve_release'],
+          ...overrides,
+        },
+      ],
+    });
+  const debit = (status: Me['recoveryDebits'][number]['status']) => ({
+    id: 'rdebit_1',
+    amount: 4_250,
+    currency: 'usd',
+    status,
+    attempt: 1,
+    nextAttemptAt: status === 'retrying' ? '2026-11-28T10:00:00.000Z' : null,
+    failureCode: status === 'retrying' ? 'insufficient_funds' : null,
+    failureMessage: status === 'retrying' ? 'Insufficient funds.' : null,
+    destination: 'Simulated Bank •••• 6789',
+    coveredAmount: status === 'uncollectible' ? 4_250 : null,
+    createdAt: '2026-11-27T10:00:00.000Z',
+    settledAt: null,
+  });
+
+  it('says why, when the bank is debited, and what the rolling reserve holds', async () => {
+    const card = await mountCard(scriptedClient({ BalanceCard: [negative()] }));
+    const box = card.get('[data-testid="negative-balance"]');
+    expect(box.text()).toContain('Your balance is below zero: you owe $42.50');
+    expect(box.get('[data-testid="negative-why"]').text()).toContain(
+      'Since Nov 20, 2026, more went out than your balance held: refunds, disputes, other debits.',
+    );
+    expect(box.get('a').attributes('href')).toBe('/transactions');
+    expect(box.get('[data-testid="negative-recovery"]').text()).toBe(
+      'Unless you add funds first, what you owe is debited from your bank account on Nov 27, 2026.',
+    );
+    expect(card.get('[data-testid="reserve-held"]').text()).toBe(
+      '$12.00 held by a rolling reserve',
+    );
+    // Nothing to pay out from a balance below zero.
+    expect(card.find('[data-testid="pay-out-usd"]').exists()).toBe(false);
+  });
+
+  it('follows the bank debit: under way, retried with the bank’s reason, covered', async () => {
+    const client = scriptedClient({
+      BalanceCard: [
+        { me: { ...negative().me, recoveryDebits: [debit('pending')] } },
+        { me: { ...negative().me, recoveryDebits: [debit('retrying')] } },
+        {
+          me: {
+            ...negative({ available: 0, total: 0, negativeSince: null, negativeCauses: [] }).me,
+            recoveryDebits: [debit('uncollectible')],
+          },
+        },
+      ],
+    });
+    const card = await mountCard(client);
+    const recovery = () => card.get('[data-testid="negative-recovery"]').text();
+    expect(recovery()).toBe('We’re debiting $42.50 from Simulated Bank •••• 6789 to cover it.');
+    announce('dash:payouts-changed');
+    await flushPromises();
+    expect(recovery()).toBe(
+      'The debit of $42.50 from Simulated Bank •••• 6789 failed: the bank account does not have enough money. We’ll try again on Nov 28, 2026.',
+    );
+    announce('dash:payouts-changed');
+    await flushPromises();
+    expect(card.find('[data-testid="add-funds"]').exists()).toBe(false);
+    expect(recovery()).toBe(
+      'Your bank account could not be debited: your platform covered the $42.50 you owed.',
+    );
+  });
+
+  it('adds funds now in the currency below zero, saying the debt is made good first', async () => {
+    const client = scriptedClient({
+      BalanceCard: [negative(), negative({ available: 0, total: 0 })],
+      TopUpReserve: [{ topUpReserve: { id: 'tu_1', status: 'pending' } }],
+    });
+    const card = await mountCard(client);
+    await card.get('[data-testid="add-funds"]').trigger('click');
+    await flushPromises();
+    const dialog = card.get('[data-testid="topup-dialog"]');
+    expect(dialog.get('[data-testid="topup-covers-first"]').text()).toBe(
+      'It first covers the $42.50 you owe; the rest goes into your reserve.',
+    );
+    await dialog.get('input').setValue('42.50');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.find(([name]) => name === 'TopUpReserve')![1]).toMatchObject({
+      amount: 4_250,
+      currency: 'usd',
+    });
+  });
+
+  it('offers no top-up where the platform allows none, and speaks Chinese', async () => {
+    setSession({ ...shellSession, features: allowed(false) });
+    setLocale('zh-CN');
+    const card = await mountCard(scriptedClient({ BalanceCard: [negative()] }));
+    expect(card.find('[data-testid="add-funds"]').exists()).toBe(false);
+    expect(card.get('[data-testid="negative-balance"]').text()).toContain('您欠 US$42.50');
   });
 });

@@ -1,4 +1,9 @@
-import { GraphqlRequestError, payoutDetailsChange, type GraphqlClient } from '@dash/web-kit';
+import {
+  GraphqlRequestError,
+  payoutDetailsChange,
+  uploadDocumentPage,
+  type GraphqlClient,
+} from '@dash/web-kit';
 import { graphql } from './generated/index.js';
 import type {
   AddOnboardingBankAccountMutation,
@@ -160,40 +165,6 @@ export type OnboardingStep = OnboardingFragment['steps'][number];
 /** `value` is the saved draft: date as YYYY-MM-DD, checkbox "true"/"false", id_number masked. */
 export type OnboardingField = OnboardingStep['fields'][number];
 export type ExternalAccount = AddOnboardingBankAccountMutation['addOnboardingBankAccount'];
-
-/**
- * Sends one page's bytes to /files as an identity document (the shell passes it on with the
- * session cookie): answers its file id. A refusal is thrown as the GraphQL client throws one,
- * so the screen reads its reason the same way.
- */
-export async function uploadDocumentPage(file: File): Promise<string> {
-  const response = await fetch('/files?purpose=identity_document', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      'content-type': file.type || 'application/octet-stream',
-      'x-file-name': encodeURIComponent(file.name),
-    },
-    body: file,
-  });
-  const body = (await response.json().catch(() => ({}))) as {
-    id?: string;
-    error?: { code?: string; message?: string; extensions?: Record<string, unknown> };
-  };
-  if (!response.ok || !body.id) {
-    const extensions = body.error?.extensions ?? {};
-    throw new GraphqlRequestError(
-      body.error?.message ?? 'The file could not be uploaded.',
-      body.error?.code ?? 'UPLOAD_FAILED',
-      undefined,
-      {
-        ...extensions,
-        reason: extensions.reason ?? (response.status === 413 ? 'FILE_TOO_LARGE' : 'UPLOAD_FAILED'),
-      },
-    );
-  }
-  return body.id;
-}
 
 /** One refused value of a save (BAD_USER_INPUT), named by its field key. */
 export interface FieldError {

@@ -73,3 +73,17 @@ export {
 } from './dispute-ledger.js';
 export { ACCOUNT_CONTACT_PATH, type AccountContact } from './account-contact.js';
 export { maskDestination } from './mask.js';
+export {
+  RECOVERIES_DUE_PATH,
+  RECOVERY_COVER_PATH,
+  RECOVERY_DEBIT_FAILED_PATH,
+  RECOVERY_DEBIT_PATH,
+  RECOVERY_DEBIT_SETTLED_PATH,
+  type DueRecovery,
+  type RecoveriesDue,
+  type RecoveriesDueRequest,
+  type RecoveryCover,
+  type RecoveryCoverRequest,
+  type RecoveryDebitOutcomeRequest,
+  type RecoveryDebitRequest,
+} from './recovery-ledger.js';

@@ -13,7 +13,18 @@ export interface DomainEventData {
    * "requirements" when what the account must provide changed (then `requirements` is the new
    * state).
    */
-  'account.updated': { fields: string[]; by: Actor; requirements?: RequirementsSummary };
+  'account.updated': {
+    fields: string[];
+    by: Actor;
+    requirements?: RequirementsSummary;
+    /**
+     * The account's risk interventions in force after this change (present whenever `fields`
+     * names "risk_interventions"): what the ledger and payouts enforce.
+     */
+    interventions?: InterventionsSummary;
+    /** The one intervention placed or lifted by this change. */
+    intervention?: InterventionChange;
+  };
   /** The account was closed and can no longer sign in. */
   'account.closed': { by: Actor };
   /**
@@ -119,6 +130,37 @@ export interface DomainEventData {
     failureCode?: string;
     failureMessage?: string;
   };
+  /**
+   * The ledger assessed an account's risk signals and the breach state changed: every signal
+   * as it is now, and the automatic interventions the platform's risk settings want for them.
+   * Identity places what is wanted and not in force, and lifts automatic ones no longer wanted
+   * (those an account resolves — a document, an answer — stay until resolved). Consumers keep
+   * only the newest assessment per account (`assessedAt`).
+   */
+  'risk.assessed': {
+    assessedAt: string;
+    signals: RiskSignalFacts[];
+    wanted: WantedIntervention[];
+  };
+  /**
+   * A debit of the account's bank to recover a negative balance changed state: started
+   * (`pending`), settled (`succeeded`), failed and will be retried (`retrying`), or given up
+   * (`uncollectible`: the platform covered what was owed from its balance).
+   */
+  'recovery_debit.updated': {
+    recoveryDebitId: string;
+    status: 'pending' | 'succeeded' | 'retrying' | 'uncollectible';
+    amount: number;
+    currency: string;
+    /** 1 for the first try. */
+    attempt: number;
+    /** "Simulated Bank •••• 6789". */
+    destination: string;
+    failureCode?: string;
+    failureMessage?: string;
+    /** ISO 8601: when a retrying debit is tried again. */
+    nextAttemptAt?: string;
+  };
   /** The account's payout schedule changed: the schedule as it is now. */
   'payout_schedule.updated': {
     interval: 'daily' | 'weekly' | 'monthly' | 'manual';
@@ -182,6 +224,66 @@ export interface RequirementsSummary {
   detailsSubmitted: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
+}
+
+/** The ways a platform's provider steps in on an account it judges risky. */
+export type InterventionKind =
+  | 'pause_payouts'
+  | 'rolling_reserve'
+  | 'require_document'
+  | 'require_information'
+  | 'disable_charges';
+
+/** What the ledger watches per account; see `risk.assessed`. */
+export type RiskSignalKind =
+  'dispute_rate' | 'refund_rate' | 'negative_balance' | 'volume_change' | 'payout_failures';
+
+export interface RiskSignalFacts {
+  kind: RiskSignalKind;
+  /** `count` or `amount` for the rates; `amount` (negative balance), `factor`, `count`. */
+  measure: string;
+  windowDays: number;
+  value: number;
+  threshold: number;
+  breached: boolean;
+  /** ISO 8601: since when it has been over its threshold, or null. */
+  breachedSince: string | null;
+}
+
+/** An automatic intervention the risk settings ask for, and the breach that asks for it. */
+export interface WantedIntervention {
+  kind: InterventionKind;
+  signal: RiskSignalKind;
+  /** ISO 8601: the start of the breach (an account that resolved this one is not asked again for the same breach). */
+  breachedSince: string;
+  reservePercent?: number;
+  reserveDays?: number;
+}
+
+/** What the interventions in force mean for the account's money. */
+export interface InterventionsSummary {
+  payoutsPaused: boolean;
+  chargesDisabled: boolean;
+  /** The rolling reserve in force (the highest percentage, the longest hold), or null. */
+  rollingReserve: { percent: number; days: number } | null;
+}
+
+/** One intervention placed or lifted. */
+export interface InterventionChange {
+  interventionId: string;
+  kind: InterventionKind;
+  action: 'placed' | 'lifted';
+  /** Who placed it: the risk settings on a signal, or the platform by hand. */
+  source: 'automatic' | 'platform';
+  signal: RiskSignalKind | null;
+  /** Words the account is shown: why it was placed. */
+  reason: string;
+  /** How the account resolves it in the dashboard. */
+  resolution: 'upload_document' | 'confirm' | 'answer' | 'none';
+  reservePercent: number | null;
+  reserveDays: number | null;
+  /** For a lifted one: who lifted it. */
+  liftedBy?: 'automatic' | 'platform' | 'account';
 }
 
 /** What every charge event says about its payment. */
@@ -255,6 +357,8 @@ export const EVENT_SUBSCRIPTIONS = {
     'tax_form.available',
     // Each platform's branding, for the emails to its accounts and the notices to its team.
     'platform.updated',
+    // Recovering a negative balance from the bank: an activity item, an email, the platform's event.
+    'recovery_debit.updated',
   ],
   // The ledger names payments after the platform, lets accounts refund where it allows, takes
   // no more money for closed accounts, and none for accounts whose charges are off.
@@ -263,8 +367,9 @@ export const EVENT_SUBSCRIPTIONS = {
   // Payouts lets accounts change schedules and bank accounts where the platform allows, pays
   // nothing more to closed accounts, and holds payouts while an account's payouts are off.
   payouts: ['platform.updated', 'account.closed', 'account.updated'],
-  // Identity counts a bank account as provided for the account's requirements.
-  identity: ['external_account.updated'],
+  // Identity counts a bank account as provided for the account's requirements, and places and
+  // lifts the automatic risk interventions the ledger's assessments ask for.
+  identity: ['external_account.updated', 'risk.assessed'],
   // Disputes lets accounts respond and top up their reserve where the platform allows, closes
   // an inquiry that a full refund answered, and takes no evidence uploads for closed accounts.
   disputes: ['platform.updated', 'charge.refunded', 'account.closed'],

@@ -14,6 +14,12 @@ export {
   type PlatformBrandingFacts,
   type SubscribedType,
   type TaxInfoFacts,
+  type InterventionChange,
+  type InterventionKind,
+  type InterventionsSummary,
+  type RiskSignalFacts,
+  type RiskSignalKind,
+  type WantedIntervention,
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';

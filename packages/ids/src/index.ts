@@ -29,6 +29,8 @@ export const ID_PREFIXES = {
   taxForm: 'taxform',
   taxFormRun: 'taxrun',
   verificationDocument: 'vdoc',
+  riskIntervention: 'intv',
+  recoveryDebit: 'rdebit',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -91,3 +91,5 @@ export {
   type Claim,
   type IdempotentRequest,
 } from './idempotency.js';
+export type { BankDebitRail, DebitStatus, RailDebit } from './bank-debit-rail.js';
+export { SIMULATED_DEBIT_FAILURES, SimulatedDebitRail } from './simulated-debit-rail.js';

@@ -50,6 +50,13 @@ export { codeDigits, refusalReason, useSecondsUntil, type FieldRefusals } from '
 export { isSendableAmount, useSubmit } from './submit.js';
 export { useDetailPage, useDetailPath } from './detail-path.js';
 export { humaniseRequirement, requirementMessageKey } from './requirements.js';
+export {
+  DOCUMENT_REFUSALS,
+  documentHasBack,
+  documentTypesFor,
+  refusalPath,
+  uploadDocumentPage,
+} from './document-upload.js';
 export { useKeysetList, type KeysetList, type KeysetPage } from './keyset-list.js';
 export { useSignal } from './signals.js';
 export { idempotencyKeys } from './idempotency.js';

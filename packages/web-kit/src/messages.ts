@@ -85,6 +85,26 @@ const shipped = {
       elsewhereYours: 'Your platform supports your account: contact them where you signed up.',
     },
     // The account's language (Settings and the top bar), kept for every device and its messages.
+    documents: {
+      types: {
+        passport: 'Passport',
+        id_card: 'National ID card',
+        driving_license: 'Driving licence',
+        company_registration: 'Company registration certificate',
+        tax_id_letter: 'Tax ID letter from the tax authority',
+      },
+      refusals: {
+        FILE_TYPE_NOT_ALLOWED: 'That file is not a JPEG, PNG or PDF. Choose a photo or a scan.',
+        FILE_TOO_LARGE: 'That file is too large: at most 10 MB.',
+        FILE_EMPTY: 'That file is empty. Choose another.',
+        FILE_QUOTA_EXCEEDED: 'Too many files today. Try again tomorrow.',
+        TEST_FILE_IN_LIVE_MODE: 'Test documents cannot be used for a live account.',
+        NO_DOCUMENT_REQUESTED: 'No document is needed now.',
+        DOCUMENT_ALREADY_VERIFIED: 'A document for this is already verified.',
+        DOCUMENT_UNDER_REVIEW: 'A document for this is already being checked.',
+        DOCUMENT_BACK_REQUIRED: 'Add the back of the document too.',
+      },
+    },
     language: {
       hint: 'Your dashboard, emails and text messages use this language, on every device you sign in from.',
       saved: 'Saved.',
@@ -140,6 +160,26 @@ const shipped = {
       contactYours: '请联系您的平台：',
       elsewhere: '{platform} 为您的账户提供支持：请通过您注册的地方联系他们。',
       elsewhereYours: '您的平台为您的账户提供支持：请通过您注册的地方联系他们。',
+    },
+    documents: {
+      types: {
+        passport: '护照',
+        id_card: '身份证',
+        driving_license: '驾驶证',
+        company_registration: '公司注册证书',
+        tax_id_letter: '税务机关出具的税号证明',
+      },
+      refusals: {
+        FILE_TYPE_NOT_ALLOWED: '该文件不是 JPEG、PNG 或 PDF，请选择照片或扫描件。',
+        FILE_TOO_LARGE: '文件过大，最大 10 MB。',
+        FILE_EMPTY: '文件为空，请选择其他文件。',
+        FILE_QUOTA_EXCEEDED: '今天上传的文件过多，请明天再试。',
+        TEST_FILE_IN_LIVE_MODE: '正式账户不能使用测试证件。',
+        NO_DOCUMENT_REQUESTED: '目前无需提交证件。',
+        DOCUMENT_ALREADY_VERIFIED: '此项的证件已通过审核。',
+        DOCUMENT_UNDER_REVIEW: '此项的证件正在审核中。',
+        DOCUMENT_BACK_REQUIRED: '请同时上传证件背面。',
+      },
     },
     language: {
       hint: '您在任何设备上登录后，控制台、邮件和短信都会使用此语言。',

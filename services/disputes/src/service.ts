@@ -10,6 +10,7 @@ import {
   markAccountClosed,
   platformLookup,
   keepPlatform,
+  SimulatedDebitRail,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -47,7 +48,6 @@ import { IdempotencyKeys1765100000000 } from './migrations/1765100000000-Idempot
 import { ReserveTopupResolver } from './reserve-topup/reserve-topup.resolver.js';
 import { ReserveTopup } from './reserve-topup/reserve-topup.entity.js';
 import { ReserveTopups } from './reserve-topup/reserve-topups.service.js';
-import { SimulatedDebitRail } from './reserve-topup/simulated-debit-rail.service.js';
 
 /** Everything the disputes use cases need, made once per instance from its settings. */
 export function assembleDisputes(

@@ -14,6 +14,7 @@ import type { PayoutDetailsCodes } from './settings/payout-details-codes.service
 import type { TaxInformationService } from './tax-info/tax-information.service.js';
 import type { AccountDetailsCodes } from './account-details/details-codes.service.js';
 import type { VerificationDocuments } from './verification-document/verification-documents.service.js';
+import type { RiskInterventions } from './risk-intervention/risk-interventions.service.js';
 
 export interface IdentityContext extends BaseContext {
   /** The one gate every use case asks first (onboarding sessions: see onboarding-caller.rules). */
@@ -38,6 +39,8 @@ export interface IdentityContext extends BaseContext {
   onboarding: OnboardingService;
   /** Identity documents sent for verification requirements, and their reviews. */
   verificationDocuments: VerificationDocuments;
+  /** Risk interventions: placed and lifted by the platform, resolved by the account. */
+  riskInterventions: RiskInterventions;
   /** Bumped after every revocation, so every gateway drops its cached copy at once. */
   credentialEpochs: CredentialEpochs;
 }

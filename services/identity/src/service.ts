@@ -10,13 +10,24 @@ import { LoginResolver } from './login/login.resolver.js';
 import { PlatformResolver, platformReference } from './platform/platform.resolver.js';
 import { EmbeddingResolver } from './embedding/embedding.resolver.js';
 import { TaxInformationResolver } from './tax-info/tax-information.resolver.js';
+import {
+  AccountRiskInterventionsResolver,
+  RiskInterventionResolver,
+  riskOverviewReference,
+} from './risk-intervention/risk-intervention.resolver.js';
 import { Router } from 'express';
 import { openDeliveryProducer } from '@dash/contracts';
 import { eventConsumerPart, EVENT_MIGRATIONS, outboxRelayPart } from '@dash/events';
 import { readVersionsConnection } from '@dash/read-cache';
 import { CredentialEpochs } from '@dash/auth-context';
 import { createCommandConnection, createProducerConnection } from '@dash/queue';
-import { Access, type BaseContext, type ServiceDefinition, type ServiceDeps } from '@dash/subgraph';
+import {
+  Access,
+  IdempotencyKeys,
+  type BaseContext,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from '@dash/subgraph';
 import type { IdentityContext } from './context.js';
 import { loadIdentitySettings } from './identity-config.js';
 import { Account } from './account/account.entity.js';
@@ -70,6 +81,7 @@ import { TaxInformationService } from './tax-info/tax-information.service.js';
 import { taxIdResealPart } from './tax-info/tin-reseal.worker.js';
 import { AccountDetailsCodes } from './account-details/details-codes.service.js';
 import { Reverification } from './account-details/reverification.service.js';
+import { startRequestKeyExpiry } from './risk-intervention/request-keys.worker.js';
 import {
   loadReverificationSettings,
   startReverification,
@@ -81,6 +93,10 @@ import { IdentityFiles } from './verification-document/identity-files.service.js
 import { identityFileRoute } from './verification-document/identity-file.route.js';
 import { VerificationDocument } from './verification-document/verification-document.entity.js';
 import { VerificationDocumentResolver } from './verification-document/verification-document.resolver.js';
+import { RiskInterventions1765700000000 } from './migrations/1765700000000-RiskInterventions.js';
+import { RiskIntervention } from './risk-intervention/risk-intervention.entity.js';
+import { RiskInterventions } from './risk-intervention/risk-interventions.service.js';
+import { reconcileAssessment } from './risk-intervention/risk-assessment.consumer.js';
 import { VerificationDocuments } from './verification-document/verification-documents.service.js';
 import {
   ManualDocumentReview,
@@ -154,6 +170,7 @@ export function assembleIdentity(
     config.internalSecret,
   );
   const identityFiles = new IdentityFiles(dataSource, settings.documentFiles, now);
+  const requestKeys = new IdempotencyKeys(dataSource, now);
   return {
     branding: new PlatformBranding(dataSource),
     producer,
@@ -190,6 +207,8 @@ export function assembleIdentity(
       { test: new TestModeDocumentReview(), live: new ManualDocumentReview() },
       now,
     ),
+    requestKeys,
+    riskInterventions: new RiskInterventions(dataSource, requestKeys, now),
   };
 }
 
@@ -226,6 +245,7 @@ export function createIdentityService(
       TaxInformationRow,
       IdentityFile,
       VerificationDocument,
+      RiskIntervention,
     ],
     migrations: [
       Init1764028800000,
@@ -248,6 +268,7 @@ export function createIdentityService(
       VerificationDocuments1765600000100,
       SelfServeSms1765600000400,
       TaxInformation1765600000200,
+      RiskInterventions1765700000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -261,9 +282,15 @@ export function createIdentityService(
       PlatformBrandingResolver,
       EmbeddingResolver,
       VerificationDocumentResolver,
+      RiskInterventionResolver,
+      AccountRiskInterventionsResolver,
       TaxInformationResolver,
     ],
-    referenceResolvers: { Account: accountReference, Platform: platformReference } as never,
+    referenceResolvers: {
+      Account: accountReference,
+      Platform: platformReference,
+      RiskOverview: riskOverviewReference,
+    } as never,
     assemble: (deps) => assembleIdentity(deps, now),
     connections: [
       readVersionsConnection,
@@ -287,12 +314,19 @@ export function createIdentityService(
           tickMs: loadReverificationSettings(env).tickMs,
           reverification: app.reverification,
         }),
+      async ({ env, log }, app) =>
+        startRequestKeyExpiry({
+          ...redisOf(loadIdentitySettings(env)),
+          log,
+          keys: app.requestKeys,
+        }),
       outboxRelayPart,
       eventConsumerPart('identity', () => ({
         'external_account.updated': async (event, manager) => {
           if (event.accountId && event.data.kind === 'bank_account')
             await markBankAccountProvided(manager, event.accountId);
         },
+        'risk.assessed': (event, manager) => reconcileAssessment(manager, event, now()),
       })),
     ],
     buildContext: (base, app) => ({
@@ -306,6 +340,7 @@ export function createIdentityService(
       accountLinks: app.accountLinks,
       onboarding: app.onboarding,
       verificationDocuments: app.verificationDocuments,
+      riskInterventions: app.riskInterventions,
       credentialEpochs: app.credentialEpochs,
       ...app.forClient(base),
     }),

@@ -6,7 +6,11 @@ import type { Payments } from './charge/payments.service.js';
 import type { EarningsRollup } from './earnings/earnings.service.js';
 import type { Refunds } from './refund/refund.service.js';
 import type { Transfers } from './transfer/transfer.service.js';
+import type { NegativeBalances } from './negative-balance/negative-balances.service.js';
 import type { TaxForms } from './tax-forms/tax-forms.service.js';
+import type { ReserveHolds } from './reserve-hold/reserve-holds.service.js';
+import type { RiskSettingsStore } from './risk/risk-settings.service.js';
+import type { RiskSignals } from './risk/risk-signals.service.js';
 
 export interface LedgerContext extends BaseContext {
   /** Who may read or move whose money: every resolver asks it first. */
@@ -22,4 +26,12 @@ export interface LedgerContext extends BaseContext {
   refunds: Refunds;
   /** US tax forms: settings, generation, corrections, lists. */
   taxForms: TaxForms;
+  /** Balances below zero: since when, why, when they are recovered. */
+  negativeBalances: NegativeBalances;
+  /** Each platform's risk settings per mode. */
+  riskSettings: RiskSettingsStore;
+  /** Accounts' risk signals and their history, for platforms. */
+  riskSignals: RiskSignals;
+  /** Rolling-reserve holds: what they keep of a balance. */
+  reserveHolds: ReserveHolds;
 }

@@ -44,6 +44,16 @@ export function loadLedgerConfig(env: Record<string, string | undefined>) {
         .int('must be a whole number of milliseconds')
         .min(1, 'must be at least 1')
         .default(60_000),
+      DASH_NEGATIVE_BALANCE_WATCH_MS: z.coerce
+        .number({ message: 'must be a number of milliseconds' })
+        .int('must be a whole number of milliseconds')
+        .min(1, 'must be at least 1')
+        .default(60_000),
+      DASH_RISK_TICK_MS: z.coerce
+        .number({ message: 'must be a number of milliseconds' })
+        .int('must be a whole number of milliseconds')
+        .min(1, 'must be at least 1')
+        .default(60_000),
       [subgraphUrlVariable('identity')]: httpUrl(defaultSubgraphUrl('identity')),
       REDIS_URL: redisUrl(),
       DASH_REDIS_PREFIX: redisPrefix(),
@@ -55,6 +65,10 @@ export function loadLedgerConfig(env: Record<string, string | undefined>) {
     availableDelayMs: (raw.DASH_AVAILABLE_DELAY_DAYS as number) * DAY,
     /** How often funds that became available are looked for, to record `balance.available`. */
     balanceAvailableSweepMs: raw.DASH_BALANCE_AVAILABLE_SWEEP_MS as number,
+    /** How often balances that went below zero (or came back) are looked for. */
+    negativeBalanceWatchMs: raw.DASH_NEGATIVE_BALANCE_WATCH_MS as number,
+    /** How often risk signals are assessed and rolling-reserve money held and released. */
+    riskTickMs: raw.DASH_RISK_TICK_MS as number,
     identityUrl: raw[subgraphUrlVariable('identity')] as string,
     redisUrl: raw.REDIS_URL as string,
     redisPrefix: raw.DASH_REDIS_PREFIX as string,

@@ -52,6 +52,28 @@ import { ChargeDisputes1765020000000 } from './migrations/1765020000000-ChargeDi
 import { IdempotencyKeysShape1765200000000 } from './migrations/1765200000000-IdempotencyKeysShape.js';
 import { BalanceAvailableSweep1765300000000 } from './migrations/1765300000000-BalanceAvailableSweep.js';
 import { TaxForms1765600000000 } from './migrations/1765600000000-TaxForms.js';
+import { Risk1765700000000 } from './migrations/1765700000000-Risk.js';
+import { NegativeBalances1765700000100 } from './migrations/1765700000100-NegativeBalances.js';
+import { NegativeBalanceWatch } from './negative-balance/negative-balance-watch.service.js';
+import { BalanceNegativeResolver } from './negative-balance/negative-balance.resolver.js';
+import { startNegativeBalanceWatch } from './negative-balance/negative-balance.worker.js';
+import { NegativeBalances } from './negative-balance/negative-balances.service.js';
+import { BalanceReserveHeldResolver } from './reserve-hold/balance-reserve.resolver.js';
+import { ReserveHolds } from './reserve-hold/reserve-holds.service.js';
+import { keepRollingReserve } from './reserve-hold/rolling-reserves.service.js';
+import { RiskAssessor } from './risk/risk-assessor.service.js';
+import { RiskOverview } from './risk/risk-overview.type.js';
+import { riskOverviewReference, RiskOverviewResolver } from './risk/risk-overview.resolver.js';
+import { RiskSettingsStore } from './risk/risk-settings.service.js';
+import { RiskSignals } from './risk/risk-signals.service.js';
+import { startRiskChore } from './risk/risk.worker.js';
+import {
+  AccountRiskSignalsResolver,
+  RiskResolver,
+  RiskSignalHistoryResolver,
+} from './risk/risk.resolver.js';
+import { RecoveryDebits } from './recovery/recovery-debits.service.js';
+import { recoveryRoutes } from './recovery/recovery.route.js';
 import { keepTaxProfile } from './tax-forms/tax-profile.service.js';
 import { TaxForm, TaxProfileRow, TaxSettingsRow } from './tax-forms/tax-form.entity.js';
 import {
@@ -89,6 +111,8 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
   );
   const commands = new ServiceCommands(dataSource, keys);
   const balances = new Balances(dataSource);
+  const negativeBalances = new NegativeBalances(dataSource, balances);
+  const riskSettings = new RiskSettingsStore(dataSource);
   return {
     config,
     keys,
@@ -109,6 +133,13 @@ export function assembleLedger(deps: Pick<ServiceDeps, 'dataSource' | 'config' |
     payoutForecasts: new PayoutForecasts(dataSource, balances),
     disputeDebits: new DisputeDebits(dataSource, commands),
     taxForms: new TaxForms(dataSource, keys),
+    negativeBalances,
+    riskSettings,
+    riskSignals: new RiskSignals(dataSource),
+    riskAssessor: new RiskAssessor(dataSource, riskSettings, balances, negativeBalances),
+    reserveHolds: new ReserveHolds(dataSource),
+    negativeBalanceWatch: new NegativeBalanceWatch(dataSource, balances),
+    recoveries: new RecoveryDebits(dataSource, commands, negativeBalances),
   };
 }
 
@@ -143,6 +174,8 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       IdempotencyKeysShape1765200000000,
       BalanceAvailableSweep1765300000000,
       TaxForms1765600000000,
+      Risk1765700000000,
+      NegativeBalances1765700000100,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -159,9 +192,15 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       AccountTaxFormsResolver,
       TaxFormResolver,
       TaxSettingsResolver,
+      BalanceNegativeResolver,
+      RiskResolver,
+      AccountRiskSignalsResolver,
+      RiskSignalHistoryResolver,
+      RiskOverviewResolver,
+      BalanceReserveHeldResolver,
     ],
-    orphanedTypes: [Account],
-    referenceResolvers: referenceResolvers as never,
+    orphanedTypes: [Account, RiskOverview],
+    referenceResolvers: { ...referenceResolvers, ...riskOverviewReference } as never,
     assemble: assembleLedger,
     connections: [readVersionsConnection],
     parts: [
@@ -181,11 +220,31 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
           prefix: config.redisPrefix,
           log,
         }),
+      async ({ log }, { config, negativeBalanceWatch }) =>
+        startNegativeBalanceWatch({
+          watch: negativeBalanceWatch,
+          everyMs: config.negativeBalanceWatchMs,
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        }),
+      async ({ log }, { config, riskAssessor, reserveHolds }) =>
+        startRiskChore({
+          assessor: riskAssessor,
+          reserveHolds,
+          everyMs: config.riskTickMs,
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        }),
       outboxRelayPart,
       eventConsumerPart('ledger', () => ({
         'platform.updated': keepPlatform,
         'account.closed': (event, manager) => markAccountClosed(manager, event.accountId!),
-        'account.updated': keepCapabilities,
+        'account.updated': async (event, manager) => {
+          await keepCapabilities(event, manager);
+          await keepRollingReserve(event, manager);
+        },
         'tax_info.updated': keepTaxProfile,
       })),
     ],
@@ -201,6 +260,10 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       transfers: app.transfers,
       refunds: app.refunds,
       taxForms: app.taxForms,
+      negativeBalances: app.negativeBalances,
+      riskSettings: app.riskSettings,
+      riskSignals: app.riskSignals,
+      reserveHolds: app.reserveHolds,
     }),
     routes: ({ config: service }, app) =>
       Router().use(
@@ -211,6 +274,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
         payoutRoutes(service.internalSecret, app.payoutDebits),
         payoutForecastRoute(service.internalSecret, app.payoutForecasts),
         disputeRoutes(service.internalSecret, app.disputeDebits),
+        recoveryRoutes(service.internalSecret, app.recoveries),
         taxFormPdfRoute(service.internalSecret, app, app.taxForms),
       ),
   };

@@ -18,6 +18,9 @@ import {
   BALANCES,
   charge,
   command,
+  settledCharges,
+  settledTopUp,
+  withdrawForDispute,
   DAY,
   fund as fundFrom,
   payOut,
@@ -42,7 +45,7 @@ const refusal = (error: unknown) =>
   error instanceof DashError ? (error.extensions as Record<string, unknown>) : { error };
 
 beforeAll(async () => {
-  service = await startLedger(['acct_ada', 'acct_many', 'acct_reserved']);
+  service = await startLedger(['acct_ada', 'acct_many', 'acct_reserved', 'acct_drawn']);
 });
 afterAll(() => service.close());
 
@@ -242,5 +245,40 @@ describe('payout debits', () => {
     await expect(command(service, 'disputes', PAYOUT_DEBIT_PATH, {})).rejects.toSatisfy(
       (error) => refusal(error).code === 'UNAVAILABLE',
     );
+  });
+
+  it('a dispute the reserve paid part of leaves nothing unpaid: the next runs pay all that is available', async () => {
+    const [paid] = await settledCharges(service, 'acct_drawn', 10_000);
+    await settledTopUp(service, 'acct_drawn', 2_000);
+    // 3,000 and a 1,500 fee: the reserve's 2,000 first, the available balance the other 2,500.
+    await withdrawForDispute(service, paid!.id);
+    const before = await available('acct_drawn');
+    await service.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 5 * DAY), 'acct_drawn'],
+    );
+    await fund('acct_drawn', 1_000);
+    const cutoff = new Date(Date.now() - 2 * DAY).toISOString();
+    const older = await debit({
+      accountId: 'acct_drawn',
+      amount: 'available',
+      automatic: true,
+      createdBefore: cutoff,
+    });
+    // Counting the dispute's whole net (−4,500) would have paid 2,000 too little, for good.
+    expect(older.amount).toBe(before);
+    await service.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ? AND payout_id IS NULL',
+      [new Date(Date.now() - 5 * DAY), 'acct_drawn'],
+    );
+    const rest = await debit({
+      accountId: 'acct_drawn',
+      amount: 'available',
+      automatic: true,
+      createdBefore: cutoff,
+    });
+    expect(rest.amount).toBe(1_000);
+    expect(await available('acct_drawn')).toBe(0);
+    expect((await ledgerInvariants(service.dataSource)).ok).toBe(true);
   });
 });

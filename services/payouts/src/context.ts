@@ -7,6 +7,7 @@ import type { PayoutRequests } from './payout/payout-requests.service.js';
 import type { Payouts } from './payout/payouts.service.js';
 import type { PayoutForecasts } from './schedule/payout-forecasts.service.js';
 import type { PayoutSchedules } from './schedule/payout-schedules.service.js';
+import type { RecoveryDebits } from './recovery/recovery-debits.service.js';
 
 /** One request's context: the caller's Access first, then the service's use cases. */
 export interface PayoutsContext extends BaseContext {
@@ -20,4 +21,6 @@ export interface PayoutsContext extends BaseContext {
   directory: AccountDirectory;
   stepUp: StepUp;
   instantFee: InstantFeeRule;
+  /** Debits of the accounts' banks recovering negative balances. */
+  recoveryDebits: RecoveryDebits;
 }

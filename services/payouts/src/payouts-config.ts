@@ -16,6 +16,8 @@ export function loadPayoutsConfig(env: Record<string, string | undefined>) {
       DASH_PAYOUT_TICK_MS: count('milliseconds', 5_000),
       DASH_AUTOMATIC_PAYOUTS_EVERY_MS: count('milliseconds', 15 * 60_000),
       DASH_SIMULATED_BANK_SETTLE_MS: count('milliseconds', 60_000),
+      DASH_RECOVERY_EVERY_MS: count('milliseconds', 60_000),
+      DASH_RECOVERY_BACKOFF_MS: count('milliseconds', 24 * 3_600_000),
       DASH_SIMULATED_BANK_FAILURE_RATE: z.coerce
         .number({ message: 'must be a share between 0 and 1' })
         .min(0)
@@ -38,6 +40,10 @@ export function loadPayoutsConfig(env: Record<string, string | undefined>) {
     defaultDelayDays: n('DASH_PAYOUT_DEFAULT_DELAY_DAYS'),
     tickMs: n('DASH_PAYOUT_TICK_MS'),
     automaticEveryMs: n('DASH_AUTOMATIC_PAYOUTS_EVERY_MS'),
+    /** How often negative balances due for recovery are looked for, and debits moved along. */
+    recoveryEveryMs: n('DASH_RECOVERY_EVERY_MS'),
+    /** The wait after a recovery debit's first failed try; it doubles with each try. */
+    recoveryBackoffMs: n('DASH_RECOVERY_BACKOFF_MS'),
     simulatedBank: {
       settleMs: n('DASH_SIMULATED_BANK_SETTLE_MS'),
       failureRate: n('DASH_SIMULATED_BANK_FAILURE_RATE'),

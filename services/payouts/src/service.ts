@@ -11,6 +11,7 @@ import {
   markAccountClosed,
   platformLookup,
   keepPlatform,
+  SimulatedDebitRail,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -31,6 +32,16 @@ import { PayoutLifecycle1764600000000 } from './migrations/1764600000000-PayoutL
 import { KnownAccountCapabilities1765010000000 } from './migrations/1765010000000-KnownAccountCapabilities.js';
 import { IdempotencyKeys1765200000000 } from './migrations/1765200000000-IdempotencyKeys.js';
 import { PayoutMethods1765600000000 } from './migrations/1765600000000-PayoutMethods.js';
+import { RecoveryDebits1765700000000 } from './migrations/1765700000000-RecoveryDebits.js';
+import { RecoveryDebit } from './recovery/recovery-debit.entity.js';
+import {
+  AccountRecoveryDebitsResolver,
+  RecoveryDebitResolver,
+} from './recovery/recovery-debit.resolver.js';
+import { RecoveryDebits } from './recovery/recovery-debits.service.js';
+import { RecoveryLedgerClient } from './recovery/recovery-ledger-client.service.js';
+import { RecoveryLifecycle } from './recovery/recovery-lifecycle.service.js';
+import { startRecoveryWork } from './recovery/recovery.worker.js';
 import { LedgerClient } from './payout/ledger-client.service.js';
 import { Payout } from './payout/payout.entity.js';
 import { payoutReference, PayoutResolver } from './payout/payout.resolver.js';
@@ -85,6 +96,15 @@ export function assemblePayouts(
     lifecycle: new PayoutLifecycle(dataSource, rail, ledger, externalAccounts, deps.log),
     directory,
     stepUp: new StepUp(config.identityUrl, secret),
+    recoveryDebits: new RecoveryDebits(dataSource),
+    recoveries: new RecoveryLifecycle(
+      dataSource,
+      new RecoveryLedgerClient(config.ledgerUrl, secret),
+      // The simulated bank takes its debits as long as its payouts.
+      new SimulatedDebitRail({ settleMs: config.simulatedBank.settleMs }),
+      { backoffMs: config.recoveryBackoffMs },
+      deps.log,
+    ),
     forecasts: new PayoutForecasts(
       dataSource,
       schedules,
@@ -106,7 +126,7 @@ type PayoutsApp = ReturnType<typeof assemblePayouts>;
 export function createPayoutsService(): ServiceDefinition<PayoutsContext, PayoutsApp> {
   return {
     name: 'payouts',
-    entities: [Payout, ExternalAccount, PayoutScheduleRow, KnownPlatform],
+    entities: [Payout, ExternalAccount, PayoutScheduleRow, KnownPlatform, RecoveryDebit],
     migrations: [
       Init1764028800000,
       Livemode1764100000010,
@@ -114,6 +134,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       KnownAccountCapabilities1765010000000,
       IdempotencyKeys1765200000000,
       PayoutMethods1765600000000,
+      RecoveryDebits1765700000000,
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
@@ -121,6 +142,8 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       PayoutScheduleResolver,
       ExternalAccountResolver,
       ExternalAccountFieldsResolver,
+      RecoveryDebitResolver,
+      AccountRecoveryDebitsResolver,
     ],
     orphanedTypes: [Account],
     referenceResolvers: { Account: accountReference, Payout: payoutReference } as never,
@@ -142,6 +165,14 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
             runAutomaticPayouts(deps.dataSource, requests, schedules.defaultRule, deps.log),
         });
       },
+      async ({ log }, { config, recoveries }) =>
+        startRecoveryWork({
+          lifecycle: recoveries,
+          everyMs: config.recoveryEveryMs,
+          redisUrl: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        }),
       outboxRelayPart,
       eventConsumerPart('payouts', () => ({
         'platform.updated': keepPlatform,
@@ -161,9 +192,10 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       directory: app.directory,
       stepUp: app.stepUp,
       instantFee: app.config.instantFee,
+      recoveryDebits: app.recoveryDebits,
     }),
     routes: ({ config }, app) =>
-      Router().use(payoutsClosureCheck(config.internalSecret, app.payouts)),
+      Router().use(payoutsClosureCheck(config.internalSecret, app.payouts, app.recoveryDebits)),
   };
 }
 

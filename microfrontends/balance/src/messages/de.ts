@@ -24,6 +24,7 @@ const de: Messages = {
       debit_not_authorized: 'Die Bank nimmt diese Art von Überweisung auf das Konto nicht an.',
       invalid_currency: 'Die Bank kann keine Auszahlung in dieser Währung annehmen.',
       could_not_process: 'Die Bank konnte sie nicht verarbeiten.',
+      insufficient_funds: 'Das Bankkonto ist nicht ausreichend gedeckt.',
     },
     schedule: {
       daily: 'Tägliche Auszahlung',
@@ -85,6 +86,38 @@ const de: Messages = {
     scheduleReasons: {
       FEATURE_DISABLED: 'Ihre Plattform legt Ihren Auszahlungsplan fest.',
       UNKNOWN: 'Der Zeitplan konnte nicht gespeichert werden. Versuchen Sie es erneut.',
+    },
+    reserveHeld: '{amount} von einer rollierenden Reserve einbehalten',
+    topUpCoversFirst:
+      'Damit werden zuerst die {amount} ausgeglichen, die Sie schulden; der Rest geht in Ihre Reserve.',
+    negative: {
+      title: 'Ihr Guthaben ist negativ: Sie schulden {amount}',
+      why: 'Seit {date} ging mehr ab, als Ihr Guthaben hatte: {causes}.',
+      whyUnknown: 'Seit {date} ging mehr ab, als Ihr Guthaben hatte.',
+      separator: ', ',
+      causes: {
+        refund: 'Rückerstattungen',
+        dispute: 'Anfechtungen',
+        payout_failure: 'zurückgewiesene Auszahlungen',
+        payout: 'Auszahlungen',
+        application_fee: 'Plattformgebühren',
+        adjustment: 'Korrekturen',
+        topup_reversal: 'zurückgebuchte Aufladungen',
+        recovery_debit_failure: 'fehlgeschlagene Lastschriften',
+        reserve_hold: 'Reserve-Einbehalte',
+        other: 'andere Abbuchungen',
+      },
+      seeTransactions: 'Transaktionen ansehen',
+      scheduled:
+        'Wenn Sie nicht vorher Geld einzahlen, wird der offene Betrag am {date} von Ihrem Bankkonto abgebucht.',
+      pending: 'Wir buchen {amount} von {destination} ab, um es auszugleichen.',
+      retrying:
+        'Die Abbuchung von {amount} von {destination} ist fehlgeschlagen: {reason} Wir versuchen es am {date} erneut.',
+      succeeded: '{amount} wurde von {destination} abgebucht: Ihr Guthaben ist ausgeglichen.',
+      covered:
+        'Ihr Bankkonto konnte nicht belastet werden: Ihre Plattform hat die {amount} übernommen, die Sie schuldeten.',
+      yourBank: 'Ihrem Bankkonto',
+      addFunds: 'Jetzt Geld einzahlen',
     },
     topUp: 'Reserve aufladen',
     topUpTitle: 'Reserve für Rückerstattungen und Anfechtungen aufladen',

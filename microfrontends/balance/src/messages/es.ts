@@ -24,6 +24,7 @@ const es: Messages = {
       debit_not_authorized: 'el banco no acepta este tipo de transferencia en la cuenta.',
       invalid_currency: 'el banco no puede recibir una transferencia en esta moneda.',
       could_not_process: 'el banco no pudo procesarla.',
+      insufficient_funds: 'la cuenta bancaria no tiene fondos suficientes.',
     },
     schedule: {
       daily: 'Transferencia diaria',
@@ -86,6 +87,37 @@ const es: Messages = {
     scheduleReasons: {
       FEATURE_DISABLED: 'Su plataforma define su calendario de transferencias.',
       UNKNOWN: 'No se pudo guardar el calendario. Inténtelo de nuevo.',
+    },
+    reserveHeld: '{amount} retenidos por una reserva móvil',
+    topUpCoversFirst: 'Primero cubre los {amount} que debe; el resto va a su reserva.',
+    negative: {
+      title: 'Su saldo es negativo: debe {amount}',
+      why: 'Desde el {date}, salió más dinero del que tenía su saldo: {causes}.',
+      whyUnknown: 'Desde el {date}, salió más dinero del que tenía su saldo.',
+      separator: ', ',
+      causes: {
+        refund: 'reembolsos',
+        dispute: 'disputas',
+        payout_failure: 'transferencias devueltas',
+        payout: 'transferencias',
+        application_fee: 'comisiones de la plataforma',
+        adjustment: 'ajustes',
+        topup_reversal: 'recargas devueltas',
+        recovery_debit_failure: 'cobros bancarios fallidos',
+        reserve_hold: 'retenciones de reserva',
+        other: 'otros cargos',
+      },
+      seeTransactions: 'Ver las transacciones',
+      scheduled:
+        'Salvo que agregue fondos antes, lo que debe se cobra de su cuenta bancaria el {date}.',
+      pending: 'Estamos cobrando {amount} de {destination} para cubrirlo.',
+      retrying:
+        'El cobro de {amount} de {destination} falló: {reason} Lo intentaremos de nuevo el {date}.',
+      succeeded: 'Se cobraron {amount} de {destination}: su saldo quedó cubierto.',
+      covered:
+        'No se pudo cobrar de su cuenta bancaria: su plataforma cubrió los {amount} que debía.',
+      yourBank: 'su cuenta bancaria',
+      addFunds: 'Agregar fondos ahora',
     },
     topUp: 'Agregar a la reserva',
     topUpTitle: 'Agregar fondos a su reserva para reembolsos y disputas',

@@ -25,6 +25,7 @@ const fr: Messages = {
       debit_not_authorized: 'la banque n’accepte pas ce type de virement sur ce compte.',
       invalid_currency: 'la banque ne peut pas recevoir de virement dans cette devise.',
       could_not_process: 'la banque n’a pas pu le traiter.',
+      insufficient_funds: 'le compte bancaire n’est pas suffisamment approvisionné.',
     },
     schedule: {
       daily: 'Virement quotidien',
@@ -87,6 +88,38 @@ const fr: Messages = {
     scheduleReasons: {
       FEATURE_DISABLED: 'Votre plateforme définit votre calendrier de virements.',
       UNKNOWN: 'Le calendrier n’a pas pu être enregistré. Réessayez.',
+    },
+    reserveHeld: '{amount} retenus par une réserve glissante',
+    topUpCoversFirst:
+      'Ce montant couvre d’abord les {amount} que vous devez ; le reste va dans votre réserve.',
+    negative: {
+      title: 'Votre solde est négatif : vous devez {amount}',
+      why: 'Depuis le {date}, plus d’argent est sorti que votre solde n’en contenait : {causes}.',
+      whyUnknown: 'Depuis le {date}, plus d’argent est sorti que votre solde n’en contenait.',
+      separator: ', ',
+      causes: {
+        refund: 'remboursements',
+        dispute: 'litiges',
+        payout_failure: 'virements retournés',
+        payout: 'virements',
+        application_fee: 'frais de plateforme',
+        adjustment: 'ajustements',
+        topup_reversal: 'rechargements retournés',
+        recovery_debit_failure: 'prélèvements échoués',
+        reserve_hold: 'retenues de réserve',
+        other: 'autres débits',
+      },
+      seeTransactions: 'Voir les transactions',
+      scheduled:
+        'Sauf si vous ajoutez des fonds avant, ce que vous devez est prélevé sur votre compte bancaire le {date}.',
+      pending: 'Nous prélevons {amount} sur {destination} pour le couvrir.',
+      retrying:
+        'Le prélèvement de {amount} sur {destination} a échoué : {reason} Nous réessaierons le {date}.',
+      succeeded: '{amount} a été prélevé sur {destination} : votre solde est régularisé.',
+      covered:
+        'Votre compte bancaire n’a pas pu être prélevé : votre plateforme a couvert les {amount} que vous deviez.',
+      yourBank: 'votre compte bancaire',
+      addFunds: 'Ajouter des fonds',
     },
     topUp: 'Alimenter la réserve',
     topUpTitle: 'Alimenter votre réserve pour les remboursements et les litiges',

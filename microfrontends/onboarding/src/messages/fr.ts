@@ -186,25 +186,7 @@ const fr: Messages = {
         verified: 'Vérifié',
         failed: 'Non accepté',
       },
-      types: {
-        passport: 'Passeport',
-        id_card: 'Carte nationale d’identité',
-        driving_license: 'Permis de conduire',
-        company_registration: 'Extrait d’immatriculation de l’entreprise',
-        tax_id_letter: 'Courrier de l’administration fiscale indiquant le numéro fiscal',
-      },
       refusals: {
-        FILE_TYPE_NOT_ALLOWED:
-          'Ce fichier n’est ni un JPEG, ni un PNG, ni un PDF. Choisissez une photo ou un scan.',
-        FILE_TOO_LARGE: 'Ce fichier est trop volumineux : 10 Mo au maximum.',
-        FILE_EMPTY: 'Ce fichier est vide. Choisissez-en un autre.',
-        FILE_QUOTA_EXCEEDED: 'Trop de fichiers aujourd’hui. Réessayez demain.',
-        TEST_FILE_IN_LIVE_MODE:
-          'Les documents de test ne peuvent pas servir pour un compte en mode production.',
-        NO_DOCUMENT_REQUESTED: 'Aucun document n’est nécessaire pour le moment.',
-        DOCUMENT_ALREADY_VERIFIED: 'Un document a déjà été vérifié pour cela.',
-        DOCUMENT_UNDER_REVIEW: 'Un document est déjà en cours de vérification pour cela.',
-        DOCUMENT_BACK_REQUIRED: 'Ajoutez aussi le verso du document.',
         UNKNOWN: 'Le document n’a pas pu être envoyé. Réessayez.',
       },
     },

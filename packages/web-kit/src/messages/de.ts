@@ -52,6 +52,27 @@ const de: SharedMessages = {
     elsewhereYours:
       'Ihre Plattform betreut Ihr Konto: Wenden Sie sich dort an sie, wo Sie sich registriert haben.',
   },
+  documents: {
+    types: {
+      passport: 'Reisepass',
+      id_card: 'Personalausweis',
+      driving_license: 'Führerschein',
+      company_registration: 'Handelsregisterauszug',
+      tax_id_letter: 'Schreiben der Steuerbehörde mit der Steuernummer',
+    },
+    refusals: {
+      FILE_TYPE_NOT_ALLOWED:
+        'Diese Datei ist kein JPEG, PNG oder PDF. Wählen Sie ein Foto oder einen Scan.',
+      FILE_TOO_LARGE: 'Diese Datei ist zu groß: höchstens 10 MB.',
+      FILE_EMPTY: 'Diese Datei ist leer. Wählen Sie eine andere.',
+      FILE_QUOTA_EXCEEDED: 'Zu viele Dateien heute. Versuchen Sie es morgen erneut.',
+      TEST_FILE_IN_LIVE_MODE: 'Testdokumente können für ein Live-Konto nicht verwendet werden.',
+      NO_DOCUMENT_REQUESTED: 'Derzeit wird kein Dokument benötigt.',
+      DOCUMENT_ALREADY_VERIFIED: 'Ein Dokument dafür ist bereits verifiziert.',
+      DOCUMENT_UNDER_REVIEW: 'Ein Dokument dafür wird bereits geprüft.',
+      DOCUMENT_BACK_REQUIRED: 'Fügen Sie auch die Rückseite des Dokuments hinzu.',
+    },
+  },
   language: {
     hint: 'Ihr Dashboard, Ihre E-Mails und SMS verwenden diese Sprache – auf jedem Gerät, auf dem Sie sich anmelden.',
     saved: 'Gespeichert.',

@@ -49,6 +49,27 @@ const es: SharedMessages = {
     elsewhere: '{platform} da soporte a su cuenta: contáctela donde se registró.',
     elsewhereYours: 'Su plataforma da soporte a su cuenta: contáctela donde se registró.',
   },
+  documents: {
+    types: {
+      passport: 'Pasaporte',
+      id_card: 'Documento nacional de identidad',
+      driving_license: 'Licencia de conducir',
+      company_registration: 'Certificado de registro de la empresa',
+      tax_id_letter: 'Carta de la autoridad tributaria con el número de identificación fiscal',
+    },
+    refusals: {
+      FILE_TYPE_NOT_ALLOWED: 'Ese archivo no es JPEG, PNG ni PDF. Elija una foto o un escaneo.',
+      FILE_TOO_LARGE: 'El archivo es demasiado grande: máximo 10 MB.',
+      FILE_EMPTY: 'El archivo está vacío. Elija otro.',
+      FILE_QUOTA_EXCEEDED: 'Demasiados archivos hoy. Inténtelo de nuevo mañana.',
+      TEST_FILE_IN_LIVE_MODE:
+        'Los documentos de prueba no se pueden usar en una cuenta en modo real.',
+      NO_DOCUMENT_REQUESTED: 'No se necesita ningún documento por ahora.',
+      DOCUMENT_ALREADY_VERIFIED: 'Ya hay un documento verificado para esto.',
+      DOCUMENT_UNDER_REVIEW: 'Ya se está revisando un documento para esto.',
+      DOCUMENT_BACK_REQUIRED: 'Agregue también el reverso del documento.',
+    },
+  },
   language: {
     hint: 'Su panel, sus correos electrónicos y sus SMS usan este idioma en todos los dispositivos en los que inicie sesión.',
     saved: 'Guardado.',

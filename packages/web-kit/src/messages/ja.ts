@@ -52,6 +52,27 @@ const ja: SharedMessages = {
     elsewhereYours:
       'お客様のアカウントはプラットフォームがサポートしています。ご登録いただいた窓口からお問い合わせください。',
   },
+  documents: {
+    types: {
+      passport: 'パスポート',
+      id_card: '国民識別カード',
+      driving_license: '運転免許証',
+      company_registration: '登記事項証明書',
+      tax_id_letter: '税務当局が発行した納税者番号の通知書',
+    },
+    refusals: {
+      FILE_TYPE_NOT_ALLOWED:
+        'このファイルは JPEG、PNG、PDF のいずれでもありません。写真またはスキャンを選択してください。',
+      FILE_TOO_LARGE: 'ファイルが大きすぎます（最大 10 MB）。',
+      FILE_EMPTY: 'ファイルが空です。別のファイルを選択してください。',
+      FILE_QUOTA_EXCEEDED: '本日のファイル数が上限に達しました。明日もう一度お試しください。',
+      TEST_FILE_IN_LIVE_MODE: 'テスト用の書類は本番アカウントでは使用できません。',
+      NO_DOCUMENT_REQUESTED: '現在、書類は必要ありません。',
+      DOCUMENT_ALREADY_VERIFIED: 'この項目の書類はすでに確認済みです。',
+      DOCUMENT_UNDER_REVIEW: 'この項目の書類はすでに確認中です。',
+      DOCUMENT_BACK_REQUIRED: '書類の裏面も追加してください。',
+    },
+  },
   language: {
     hint: 'ダッシュボード、メール、SMS はこの言語で表示されます。どの端末からログインしても同じです。',
     saved: '保存しました。',

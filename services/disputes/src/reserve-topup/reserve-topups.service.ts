@@ -5,9 +5,13 @@ import { newId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
 import { touchReads } from '@dash/read-cache';
 import { formatMoney, MAX_CHARGE_AMOUNT } from '@dash/money';
-import { checkIdempotencyKey, currencyInput, type IdempotencyKeys } from '@dash/subgraph';
+import {
+  checkIdempotencyKey,
+  currencyInput,
+  type BankDebitRail,
+  type IdempotencyKeys,
+} from '@dash/subgraph';
 import type { LedgerClient } from '../dispute/ledger-client.service.js';
-import type { BankDebitRail } from './debit-rail.service.js';
 import { ReserveTopup } from './reserve-topup.entity.js';
 
 export interface TopupLimits {

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { recordEvent, type Actor } from '@dash/events';
+import {
+  recordEvent,
+  type Actor,
+  type InterventionChange,
+  type InterventionsSummary,
+} from '@dash/events';
 import { requirementsOf, summarize } from '../onboarding/requirements.rules.js';
 import { Account } from './account.entity.js';
 
@@ -23,13 +28,20 @@ export const recordAccountEvent = <Type extends 'account.updated' | 'account.clo
  * `account.updated` naming the changed fields, plus "requirements" and the new state when what
  * the account owes changed. Something newly due after onboarding starts the grace period.
  * A change that names no field and leaves the requirements as they were is written only with
- * `keepUnannounced` (an onboarding draft), and then without an event.
+ * `keepUnannounced` (an onboarding draft), and then without an event. A risk intervention placed
+ * or lifted rides along as `interventions` (all in force now) and `intervention` (this one).
  */
 export async function saveAccountChange(
   manager: EntityManager,
   before: Account,
   changes: Partial<Account>,
-  change: { fields: string[]; by: Actor; now?: Date; keepUnannounced?: boolean },
+  change: {
+    fields: string[];
+    by: Actor;
+    now?: Date;
+    keepUnannounced?: boolean;
+    interventions?: { summary: InterventionsSummary; change: InterventionChange };
+  },
 ): Promise<Account> {
   const now = change.now ?? new Date();
   const after = Object.assign(new Account(), before, changes);
@@ -59,6 +71,9 @@ export async function saveAccountChange(
       fields,
       by: change.by,
       ...(requirementsChanged ? { requirements: is } : {}),
+      ...(change.interventions
+        ? { interventions: change.interventions.summary, intervention: change.interventions.change }
+        : {}),
     });
   return Object.assign(after, { updatedAt: now });
 }

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { datetimeColumn } from '@dash/db';
 import type { VerificationResult } from '../onboarding/verification.rules.js';
+import type { InterventionEffect } from '../risk-intervention/risk-intervention.rules.js';
 import { BusinessProfile, BusinessType } from './business-profile.entity.js';
 
 export interface TosAcceptance {
@@ -115,6 +116,13 @@ export class Account {
   /** Since when something has been due again after onboarding: starts the grace period. */
   @Column(datetimeColumn({ name: 'requirements_due_since', nullable: true }))
   requirementsDueSince!: Date | null;
+
+  /**
+   * What the risk interventions in force ask of the account (see risk-intervention.rules.ts):
+   * kept beside the answers, so every reading of the requirements sees them without a query.
+   */
+  @Column({ name: 'active_interventions', type: 'simple-json', nullable: true })
+  activeInterventions!: InterventionEffect[] | null;
 
   /** When the email or phone last changed (by the account or its platform): starts a 72-hour hold. */
   @Column(datetimeColumn({ name: 'email_changed_at', nullable: true }))

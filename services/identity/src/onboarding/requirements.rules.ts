@@ -11,6 +11,10 @@ import {
   answeredByDocument,
   documentRequirements,
 } from '../verification-document/document-requirements.rules.js';
+import {
+  interventionHolds,
+  type InterventionEffect,
+} from '../risk-intervention/risk-intervention.rules.js';
 
 /** What the requirements are computed from: the account's answers and what became of them. */
 export interface RequirementFacts {
@@ -23,6 +27,8 @@ export interface RequirementFacts {
   verification: Record<string, VerificationResult>;
   /** Since when something has been due again after the details were submitted. */
   dueSince: Date | null;
+  /** The risk interventions in force (none when left out). */
+  interventions?: readonly InterventionEffect[];
 }
 
 export interface RequirementError {
@@ -67,13 +73,15 @@ export const rulesFor = (facts: RequirementFacts): FieldRule[] =>
  * accepted) everything currently due is past due and nothing is enabled, as for a new Stripe
  * account. After that, something newly due (a failed check, a new rule) gets a deadline
  * GRACE_DAYS out; charges stop only when it passes, payouts wait until nothing is due or
- * pending.
+ * pending. A risk intervention in force may ask for something too (a document, information),
+ * or stop payouts or charges outright while the account is under review.
  */
 export function computeRequirements(facts: RequirementFacts, now = new Date()): RequirementsState {
   // A failure a document answers is asked for as that document, not as the value again.
   const failed = (key: string) =>
     facts.verification[key]?.status === 'failed' && !answeredByDocument(key, facts.verification);
   const documents = documentRequirements(facts);
+  const holds = interventionHolds(facts.interventions ?? []);
   const owed = (rule: FieldRule) => !facts.values[rule.key] || failed(rule.key);
   // A company names everyone owning 25% or more: "owners provided" must be a yes.
   const unanswered = (rule: FieldRule) =>
@@ -85,6 +93,7 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
     ...documents.filter((document) => document.due).map((document) => document.key),
     ...(facts.externalAccount ? [] : [EXTERNAL_ACCOUNT]),
     ...(detailsSubmitted ? [] : TOS_REQUIREMENTS),
+    ...holds.currentlyDue,
   ];
   const eventuallyDue = [
     ...currentlyDue,
@@ -134,14 +143,17 @@ export function computeRequirements(facts: RequirementFacts, now = new Date()): 
     pendingVerification,
     errors,
     currentDeadline: deadline,
-    disabledReason: overdue
-      ? 'requirements.past_due'
-      : waiting
-        ? 'requirements.pending_verification'
-        : null,
+    // A review stops the account whatever it provides, so it is named before what is due.
+    disabledReason: holds.underReview
+      ? 'under_review'
+      : overdue
+        ? 'requirements.past_due'
+        : waiting
+          ? 'requirements.pending_verification'
+          : null,
     detailsSubmitted,
-    chargesEnabled: !overdue,
-    payoutsEnabled: !overdue && currentlyDue.length === 0 && !waiting,
+    chargesEnabled: !overdue && !holds.chargesDisabled,
+    payoutsEnabled: !overdue && !holds.underReview && currentlyDue.length === 0 && !waiting,
   };
 }
 
@@ -168,6 +180,7 @@ export const requirementFactsOf = (account: Account): RequirementFacts => ({
   tosAcceptedAt: account.tosAcceptance ? new Date(account.tosAcceptance.date) : null,
   verification: account.verification ?? {},
   dueSince: account.requirementsDueSince,
+  interventions: account.activeInterventions ?? [],
 });
 
 export const requirementsOf = (account: Account, now = new Date()): RequirementsState =>

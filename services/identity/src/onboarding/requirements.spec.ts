@@ -7,6 +7,7 @@ import {
   requirementsOf,
   summarize,
 } from './requirements.rules.js';
+import type { InterventionEffect } from '../risk-intervention/risk-intervention.rules.js';
 
 describe('requirements', () => {
   const submitted = {
@@ -41,6 +42,105 @@ describe('requirements', () => {
     expect(fresh).toMatchObject({ chargesEnabled: false, detailsSubmitted: false });
     expect(fresh.pastDue).toEqual(fresh.currentlyDue);
     expect(fresh.currentlyDue).toContain('tos_acceptance.date');
+  });
+});
+
+describe('requirements under risk interventions', () => {
+  const onboarded = {
+    country: 'US',
+    businessType: 'individual',
+    values: {},
+    externalAccount: true,
+    tosAcceptedAt: new Date('2026-01-01T00:00:00Z'),
+    verification: {},
+    dueSince: null,
+  };
+  const NOW = new Date('2026-01-10T00:00:00Z');
+  const intervention = (
+    kind: InterventionEffect['kind'],
+    more: Partial<InterventionEffect> = {},
+  ) => ({
+    id: 'intv_1',
+    kind,
+    requirement: null,
+    document: null,
+    reservePercent: null,
+    reserveDays: null,
+    ...more,
+  });
+  const with_ = (...interventions: InterventionEffect[]) =>
+    computeRequirements({ ...onboarded, interventions }, NOW);
+  // This individual has answered nothing: keep only what the interventions change.
+  const base = computeRequirements(onboarded, NOW);
+  const added = (state: ReturnType<typeof computeRequirements>) =>
+    state.currentlyDue.filter((key) => !base.currentlyDue.includes(key));
+
+  it('stops payouts under review for pause_payouts, and charges too for disable_charges', () => {
+    const plain = computeRequirements({ ...onboarded, values: {}, businessType: null }, NOW);
+    expect(plain).toMatchObject({ chargesEnabled: true, disabledReason: null });
+    const paused = computeRequirements(
+      { ...onboarded, businessType: null, interventions: [intervention('pause_payouts')] },
+      NOW,
+    );
+    expect(paused).toMatchObject({
+      chargesEnabled: true,
+      payoutsEnabled: false,
+      disabledReason: 'under_review',
+    });
+    expect(
+      computeRequirements(
+        { ...onboarded, businessType: null, interventions: [intervention('disable_charges')] },
+        NOW,
+      ),
+    ).toMatchObject({
+      chargesEnabled: false,
+      payoutsEnabled: false,
+      disabledReason: 'under_review',
+    });
+  });
+
+  it('asks for its information as a requirement of its own', () => {
+    const state = with_(
+      intervention('require_information', { requirement: 'risk_intervention.intv_1' }),
+    );
+    expect(added(state)).toEqual(['risk_intervention.intv_1']);
+    expect(state.eventuallyDue).toContain('risk_intervention.intv_1');
+    expect(state).toMatchObject({ chargesEnabled: true, payoutsEnabled: false });
+  });
+
+  it('asks for a document anew even after one was verified, pending while the new one is reviewed', () => {
+    const document = 'individual.verification.document';
+    const verified = { [document]: { status: 'verified' as const } };
+    expect(
+      computeRequirements({ ...onboarded, verification: verified }, NOW).currentlyDue,
+    ).not.toContain(document);
+    const asked = computeRequirements(
+      {
+        ...onboarded,
+        verification: verified,
+        interventions: [intervention('require_document', { requirement: document })],
+      },
+      NOW,
+    );
+    expect(added(asked)).toEqual([document]);
+    const reviewing = computeRequirements(
+      {
+        ...onboarded,
+        verification: { [document]: { status: 'pending' as const } },
+        interventions: [
+          intervention('require_document', { requirement: document, document: 'pending' }),
+        ],
+      },
+      NOW,
+    );
+    expect(added(reviewing)).toEqual([]);
+    expect(reviewing.pendingVerification).toContain(document);
+  });
+
+  it('changes nothing for a rolling reserve', () => {
+    expect(with_(intervention('rolling_reserve', { reservePercent: 10, reserveDays: 30 }))).toEqual(
+      base,
+    );
   });
 });
 

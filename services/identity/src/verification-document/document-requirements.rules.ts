@@ -1,5 +1,6 @@
 import { DOCUMENTS_UP_FRONT } from '../onboarding/requirement-table.rules.js';
 import type { VerificationResult, VerificationStatus } from '../onboarding/verification.rules.js';
+import type { InterventionEffect } from '../risk-intervention/risk-intervention.rules.js';
 
 /**
  * When an account owes an identity document, Stripe-style: `individual.verification.document`
@@ -51,7 +52,16 @@ export interface DocumentFacts {
   businessType: string | null;
   values: Record<string, string>;
   verification: Record<string, VerificationResult>;
+  /** The risk interventions in force; a `require_document` one asks for a document anew. */
+  interventions?: readonly InterventionEffect[];
 }
+
+/**
+ * The document a `require_document` risk intervention asks for: the person's for an individual
+ * (or an account not yet onboarded), the company's papers for a company.
+ */
+export const interventionDocumentKey = (businessType: string | null) =>
+  documentKey(businessType === 'company' ? 'company' : 'individual');
 
 export interface DocumentRequirement {
   /** `individual.verification.document`, … */
@@ -89,8 +99,40 @@ export function answeredByDocument(key: string, verification: Record<string, Ver
   return ANSWERED_BY_DOCUMENT[subjectOf(prefix)].has(verification[key]?.code ?? '');
 }
 
-/** Every document requirement in play for the account: asked for now, or sent before. */
+/**
+ * Every document requirement in play for the account: asked for now, or sent before. A
+ * `require_document` intervention asks for its document whatever was sent before it: due until a
+ * document sent since is verified (which lifts it), pending while that one is reviewed.
+ */
 export function documentRequirements(facts: DocumentFacts): DocumentRequirement[] {
+  const asked = answerDocuments(facts);
+  const intervention = facts.interventions?.find(
+    (effect) => effect.kind === 'require_document' && effect.requirement,
+  );
+  if (!intervention) return asked;
+  const key = intervention.requirement!;
+  const status = intervention.document;
+  const failed = facts.verification[key];
+  const demanded: DocumentRequirement = {
+    key,
+    subject: subjectOf(documentPrefixOf(key) ?? 'individual'),
+    due: status === null || status === 'failed',
+    status,
+    error:
+      status === 'failed'
+        ? {
+            code: failed?.code ?? 'verification_document_failed_other',
+            reason: failed?.reason ?? 'The document could not be verified.',
+          }
+        : null,
+  };
+  return asked.some((document) => document.key === key)
+    ? asked.map((document) => (document.key === key ? demanded : document))
+    : [...asked, demanded];
+}
+
+/** The documents the account's answers and country ask for. */
+function answerDocuments(facts: DocumentFacts): DocumentRequirement[] {
   return prefixesFor(facts.businessType).flatMap((prefix): DocumentRequirement[] => {
     const key = documentKey(prefix);
     const subject = subjectOf(prefix);

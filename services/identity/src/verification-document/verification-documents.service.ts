@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
-import { saveAccountChange } from '../account/account-change.service.js';
 import { requirementFactsOf } from '../onboarding/requirements.rules.js';
 import type { VerificationResult } from '../onboarding/verification.rules.js';
 import {
@@ -14,6 +13,7 @@ import {
 import type { DocumentReviewer } from './document-review.rules.js';
 import type { DocumentOwner } from './document-owner.service.js';
 import { lockedOpenAccount, type IdentityFiles } from './identity-files.service.js';
+import { saveReviewedDocument } from '../risk-intervention/intervention-change.service.js';
 import { VerificationDocument } from './verification-document.entity.js';
 
 /** What is sent for a requirement: the kind of document and its pages' files. */
@@ -97,12 +97,8 @@ export class VerificationDocuments {
         reviewedAt: result.status === 'pending' ? null : now,
       });
       await manager.getRepository(VerificationDocument).insert(document);
-      await saveAccountChange(
-        manager,
-        account,
-        { verification: { ...account.verification, [requirement]: result } },
-        { fields: [requirement], by: owner.by, now },
-      );
+      // A risk intervention waiting for this document is lifted by it once verified.
+      await saveReviewedDocument(manager, account, requirement, result, { by: owner.by, now });
       return document;
     });
   }

@@ -24,7 +24,9 @@ export class AccountBalancesResolver {
   @FieldResolver(() => [Balance], { description: 'One per currency the account has used.' })
   async balances(@Root() root: Account, @Ctx() context: LedgerContext): Promise<Balance[]> {
     const account = await context.access.readAccount(root.id);
-    return account ? context.balances.balances(account, new Date()) : [];
+    if (!account) return [];
+    const balances = await context.balances.balances(account, new Date());
+    return balances.map((balance) => Object.assign(balance, { owner: account }));
   }
 }
 

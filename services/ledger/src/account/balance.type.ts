@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { AccountRef } from '@dash/contracts';
 import { SafeInt } from '@dash/subgraph';
 
 @ObjectType({ description: 'Money that becomes available on one day.' })
@@ -32,4 +33,7 @@ export class Balance {
 
   @Field(() => [AvailableSoon], { description: 'The pending money, by the day it settles.' })
   availableSoon!: AvailableSoon[];
+
+  /** Whose balance it is: what the fields explaining a negative balance look up. */
+  owner?: Pick<AccountRef, 'accountId' | 'livemode'>;
 }

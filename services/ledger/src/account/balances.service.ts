@@ -40,6 +40,8 @@ export class Balances {
       [ledgerAccount.reserve(accountId)]: 'reserve',
       // A top-up on its way from the bank: pending until its debit settles.
       [ledgerAccount.reservePending(accountId)]: 'pending',
+      // So is a debit of the bank recovering a negative balance.
+      [ledgerAccount.recoveryPending(accountId)]: 'pending',
     } as const;
     const ledgerAccounts = Object.keys(accounts);
     // Every balance read of the dashboard comes here: prepared statements, not TypeORM.
@@ -62,7 +64,8 @@ export class Balances {
     }>(
       `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
        FROM balance_transactions
-       WHERE account_id = ? AND livemode = ? AND status = 'pending' AND type <> 'topup'
+       WHERE account_id = ? AND livemode = ? AND status = 'pending'
+         AND type NOT IN ('topup', 'recovery_debit')
        GROUP BY currency, due, day ORDER BY day`,
       [now, accountId, livemode],
     );

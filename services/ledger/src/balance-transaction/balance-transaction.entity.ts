@@ -29,6 +29,17 @@ registerEnumType(BalanceTransactionTypeEnum, {
     dispute_reversal: { description: 'A won dispute: the disputed amount given back.' },
     topup: { description: 'Money the account added to its reserve from its bank (`tu_…`).' },
     topup_reversal: { description: 'A reserve top-up whose bank debit failed, undone.' },
+    reserve_hold: {
+      description: 'Part of a payment held in the reserve by a rolling reserve, until its release.',
+    },
+    reserve_release: { description: 'Money a rolling reserve held, released to the balance.' },
+    recovery_debit: {
+      description: 'Money debited from the account’s bank to make good a negative balance.',
+    },
+    recovery_debit_failure: { description: 'A recovery debit the bank returned, undone.' },
+    negative_balance_cover: {
+      description: 'The platform covering a negative balance that could not be recovered.',
+    },
   },
 });
 

@@ -29,6 +29,8 @@ import { earlierEffect, postReturnOf, type ServiceCommands } from '../postings/c
 import { lockOwnBalances } from '../postings/own-balances.service.js';
 import { applyPostings, insertPostings, postEntry } from '../postings/post-entry.service.js';
 import { retryOnDeadlock } from '@dash/db';
+import { lockOwed } from '../negative-balance/owed.service.js';
+import { topupMakeGoodEntry, topupSplit } from '../recovery/recovery.rules.js';
 import { touchReads } from '@dash/read-cache';
 
 /** Idempotency keys of the disputes service: its dispute and top-up ids. */
@@ -251,7 +253,10 @@ export class DisputeDebits {
       .then(movement);
   }
 
-  /** The bank debit settled: the top-up's money moves into the reserve, once. */
+  /**
+   * The bank debit settled, once: the top-up's money makes good a negative available balance
+   * first, and the rest moves into the reserve.
+   */
   settleTopup(request: ReserveTopupOutcomeRequest): Promise<LedgerMovement> {
     return retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
@@ -264,9 +269,29 @@ export class DisputeDebits {
           return topup;
         }
         const now = new Date();
-        const postings = topupSettlePostings(topup.accountId, topup.amount);
-        await insertPostings(manager, topup.id, topup.livemode, topup.currency, postings, now);
-        await applyPostings(manager, topup.livemode, topup.currency, postings);
+        const account = accountRefOf(topup);
+        // A negative balance is made good first; only the rest goes into the reserve.
+        const owed = await lockOwed(manager, account, topup.currency, now);
+        const { madeGood, reserved } = topupSplit(topup.amount, owed);
+        if (madeGood > 0)
+          await postEntry(
+            manager,
+            account,
+            topupMakeGoodEntry({
+              ...account,
+              currency: topup.currency,
+              amount: madeGood,
+              sourceId: request.topupId,
+              description: 'Top-up applied to the negative balance',
+              now,
+            }),
+            now,
+          );
+        if (reserved > 0) {
+          const postings = topupSettlePostings(topup.accountId, reserved);
+          await insertPostings(manager, topup.id, topup.livemode, topup.currency, postings, now);
+          await applyPostings(manager, topup.livemode, topup.currency, postings);
+        }
         await touchReads(manager, { accountId: topup.accountId });
         await manager
           .getRepository(BalanceTransaction)

@@ -33,7 +33,7 @@ export class PayoutForecasts {
       `SELECT SUM(net) AS net FROM balance_transactions
        WHERE account_id = ? AND livemode = ? AND currency = ? AND payout_id IS NULL
          AND type NOT IN ('topup', 'topup_reversal')
-         AND (status = 'available' OR (status = 'pending' AND available_on <= ?))
+         AND (status = 'available' OR (status = 'pending' AND available_on <= ? AND type <> 'recovery_debit'))
          AND created_at < ?`,
       [account.accountId, account.livemode, request.currency, at, new Date(request.createdBefore)],
     );

@@ -11,6 +11,7 @@ import { formatMoney } from '@dash/money';
 import type { BalanceTransaction } from '../balance-transaction/balance-transaction.entity.js';
 import { earlierEffect, postReturnOf, type ServiceCommands } from '../postings/commands.service.js';
 import { payoutEntry, payoutReversalEntry } from '../postings/entries.rules.js';
+import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
 import { lockOwnBalances } from '../postings/own-balances.service.js';
 import { postEntry } from '../postings/post-entry.service.js';
 
@@ -78,7 +79,12 @@ export async function attachToPayout(
   ]);
 }
 
-/** The net of the unpaid available transactions within the cutoff. */
+/**
+ * What the unpaid available transactions within the cutoff put into the available balance:
+ * their postings to it, not their nets. The two differ where a refund or dispute drew on the
+ * reserve (its net is the whole amount, the available balance gave only the rest), and summing
+ * nets would leave that difference unpaid for good.
+ */
 async function unpaidNet(
   manager: EntityManager,
   account: AccountRef,
@@ -87,8 +93,10 @@ async function unpaidNet(
 ): Promise<number> {
   const [where, values] = unpaidWhere(account, currency, cutoff);
   const [row] = (await manager.query(
-    `SELECT COALESCE(SUM(net), 0) AS net FROM balance_transactions WHERE ${where}`,
-    values,
+    `SELECT COALESCE(SUM(amount), 0) AS net FROM postings
+     WHERE ledger_account = ? AND balance_transaction_id IN
+       (SELECT id FROM balance_transactions WHERE ${where})`,
+    [ledgerAccount.available(account.accountId), ...values],
   )) as Array<{ net: string }>;
   return Number(row?.net ?? 0);
 }

@@ -14,6 +14,11 @@ export const BALANCE_TRANSACTION_TYPES = [
   'dispute_reversal',
   'topup',
   'topup_reversal',
+  'reserve_hold',
+  'reserve_release',
+  'recovery_debit',
+  'recovery_debit_failure',
+  'negative_balance_cover',
 ] as const;
 export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
 
@@ -31,6 +36,11 @@ export const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
   dispute_reversal: 'dispute_reversal',
   topup: 'topup',
   topup_reversal: 'topup_reversal',
+  reserve_hold: 'risk_reserved_funds',
+  reserve_release: 'risk_reserved_funds',
+  recovery_debit: 'negative_balance_recovery',
+  recovery_debit_failure: 'negative_balance_recovery',
+  negative_balance_cover: 'negative_balance_recovery',
 };
 
 export interface FeeDetail {
@@ -79,7 +89,7 @@ export const amountOverflow = () =>
   );
 
 /** Postings with a zero amount say nothing; every entry must sum to exactly zero. */
-function balanced(postings: Posting[]): Posting[] {
+export function balanced(postings: Posting[]): Posting[] {
   if (postings.some((posting) => !Number.isSafeInteger(posting.amount))) throw amountOverflow();
   const lines = postings.filter((posting) => posting.amount !== 0);
   const sum = lines.reduce((total, posting) => total + posting.amount, 0);
@@ -87,7 +97,7 @@ function balanced(postings: Posting[]): Posting[] {
   return lines;
 }
 
-interface Parties {
+export interface Parties {
   accountId: string;
   platformId: string;
   currency: string;
@@ -147,7 +157,7 @@ export function chargeEntry(
  * An entry that takes effect at once — everything but a charge, which may wait to settle: it is
  * available now, and its net is its amount less its fee.
  */
-function immediateEntry(
+export function immediateEntry(
   parties: Parties,
   entry: Pick<LedgerEntry, 'type' | 'amount' | 'postings' | 'earnings'> &
     Partial<Pick<LedgerEntry, 'fee' | 'feeDetails'>>,
@@ -271,7 +281,10 @@ export function topupEntry(parties: Parties & { amount: number }): LedgerEntry {
   };
 }
 
-/** A top-up's bank debit settled: its money moves from pending into the reserve. */
+/**
+ * A top-up's bank debit settled: its money moves from pending into the reserve — `amount` is
+ * what is left of it once a negative balance was made good (see recovery/recovery.rules.ts).
+ */
 export function topupSettlePostings(accountId: string, amount: number): Posting[] {
   return balanced([
     { ledgerAccount: ledgerAccount.reservePending(accountId), amount: -amount },

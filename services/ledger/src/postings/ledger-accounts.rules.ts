@@ -11,6 +11,8 @@ export const ledgerAccount = {
   reserve: (accountId: string) => `acct:${accountId}:reserve`,
   /** Top-ups of the reserve whose bank debit has not settled yet. */
   reservePending: (accountId: string) => `acct:${accountId}:reserve_pending`,
+  /** Debits of the account's bank recovering a negative balance, not settled yet. */
+  recoveryPending: (accountId: string) => `acct:${accountId}:recovery_pending`,
   platform: (platformId: string) => `plat:${platformId}`,
   fees: 'fees',
   external: 'external',

@@ -13,7 +13,8 @@ interface DueRow {
 }
 
 /**
- * Settles pending transactions whose day has come (a top-up waits for its bank instead): each one's net moves from the account's
+ * Settles pending transactions whose day has come (a top-up or a recovery debit waits for its
+ * bank instead): each one's net moves from the account's
  * pending to its available ledger account, in postings of its own. Batches are locked with
  * SKIP LOCKED so several ledger instances can release side by side. Returns how many settled.
  */
@@ -29,7 +30,8 @@ export async function releaseDue(
       dataSource.transaction('READ COMMITTED', async (manager) => {
         const due = (await manager.query(
           `SELECT id, account_id, livemode, currency, net FROM balance_transactions
-           WHERE status = 'pending' AND available_on <= ? AND type <> 'topup'
+           WHERE status = 'pending' AND available_on <= ?
+             AND type NOT IN ('topup', 'recovery_debit')
            ORDER BY available_on LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`,
           [now],
         )) as DueRow[];

@@ -10,11 +10,12 @@ import type { ActivityKind } from './activity-texts.rules.js';
 import { describeFields } from './activity-texts.rules.js';
 import { formatsIn, taxFormName } from './formats.rules.js';
 import { hrefOf } from './subject.rules.js';
+import { riskEventHandlers } from '../risk/risk-events.worker.js';
 
 type Handlers = Pick<EventHandlers<'notifications'>, ActivityKind>;
 
-/** What each event's item is about (where the hub links to). */
-type OneItemKind = Exclude<ActivityKind, 'account.updated'>;
+/** What each event's item is about (where the hub links to); risk events have their own. */
+type OneItemKind = Exclude<ActivityKind, 'account.updated' | 'recovery_debit.updated'>;
 
 const SUBJECTS: { [Kind in OneItemKind]: (event: DomainEvent<Kind>) => ActivitySubject } = {
   'account.closed': () => null,
@@ -73,7 +74,7 @@ const EMAILS: {
  * by email too (a new dispute, a failed payout, information newly due). An account's details
  * changed and its requirements changed are two items: an unexpected change is noticed, and
  * what the account must do is said on its own (once onboarded: while onboarding, the flow
- * itself says it).
+ * itself says it). Risk interventions and the recovery of a negative balance: see risk/.
  */
 export function activityEventHandlers(activity: ActivityItems, email: EmailNotifier): Handlers {
   const oneItem =
@@ -84,15 +85,22 @@ export function activityEventHandlers(activity: ActivityItems, email: EmailNotif
       if (message) await email.notify(manager, event, ...message);
     };
   const oneItemKinds = Object.keys(SUBJECTS) as OneItemKind[];
+  const risk = riskEventHandlers(activity, email);
   return {
-    ...(Object.fromEntries(oneItemKinds.map((kind) => [kind, oneItem(kind)])) as Omit<
+    ...(Object.fromEntries(oneItemKinds.map((kind) => [kind, oneItem(kind)])) as Pick<
       Handlers,
-      'account.updated'
+      OneItemKind
     >),
+    'recovery_debit.updated': risk['recovery_debit.updated'],
     'account.updated': async (event, manager) => {
-      const fields = event.data.fields.filter((field) => field !== 'requirements');
+      const fields = event.data.fields.filter(
+        (field) => field !== 'requirements' && field !== 'risk_interventions',
+      );
       if (fields.length > 0)
         await activity.record(manager, event, { fields, by: event.data.by }, { type: 'settings' });
+      // An intervention's item says what it pauses and what lifts it: the requirements it made
+      // due (or no longer due) are that, said once.
+      if (event.data.intervention) return risk.intervention(event, manager);
       const state = event.data.requirements;
       if (!state?.detailsSubmitted) return;
       await activity.record(

@@ -77,8 +77,9 @@ const isActivityKind = (kind: string): kind is ActivityKind =>
 
 /**
  * The texts of an item of `kind` with `params`, in `locale`: made when the item is read, in the
- * reader's language, from the facts it keeps. An account.updated item either names changed
- * details, or (with `requirements`) what identity now asks for.
+ * reader's language, from the facts it keeps. An account.updated item names changed details,
+ * or (with `requirements`) what identity now asks for, or (with `intervention`) a risk
+ * intervention placed or lifted.
  */
 export function activityText<Kind extends ActivityKind>(
   kind: Kind,
@@ -88,7 +89,9 @@ export function activityText<Kind extends ActivityKind>(
   const texts = TEXTS[locale];
   const formats = formatsIn(locale);
   if (kind === 'account.updated') {
-    const { fields, by, requirements } = params as DomainEventData['account.updated'];
+    const { fields, by, requirements, intervention, interventions } =
+      params as DomainEventData['account.updated'];
+    if (intervention) return texts.intervention(intervention, interventions, formats);
     return requirements
       ? texts.requirements(requirements, describeFields(requirements.currentlyDue, locale), formats)
       : texts.detailsChanged(by, describeFields(fields, locale));

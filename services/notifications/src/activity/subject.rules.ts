@@ -7,7 +7,8 @@ export type ActivitySubjectType =
   | 'payment'
   | 'settings'
   | 'onboarding'
-  | 'tax_form';
+  | 'tax_form'
+  | 'home';
 
 /**
  * Where in the dashboard the thing an activity item (or an email) is about is shown: the same
@@ -35,6 +36,10 @@ export function hrefOf(subjectType: string | null, subjectId?: string | null): s
     // Tax forms are few a year: the page lists them all.
     case 'tax_form':
       return '/tax-forms';
+    // Home: the banner there says what a risk intervention asks, the balance card how a negative
+    // balance is recovered.
+    case 'home':
+      return '/';
     default:
       return null;
   }

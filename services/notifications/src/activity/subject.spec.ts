@@ -10,6 +10,7 @@ describe('hrefOf (the hub’s links and the emails’ buttons)', () => {
     expect(hrefOf('payment', 'ch_1')).toBe('/payments/ch_1');
     expect(hrefOf('settings')).toBe('/settings');
     expect(hrefOf('onboarding')).toBe('/onboarding');
+    expect(hrefOf('home')).toBe('/');
   });
 
   it('leads nowhere for an item about nothing in particular', () => {

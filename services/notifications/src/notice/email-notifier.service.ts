@@ -9,7 +9,12 @@ import { localeOf, type Locale } from '../activity/formats.rules.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.entity.js';
 
 export type EmailTemplate =
-  'payout-failed' | 'dispute-opened' | 'requirements-due' | 'tax-form-ready';
+  | 'payout-failed'
+  | 'dispute-opened'
+  | 'requirements-due'
+  | 'tax-form-ready'
+  | 'risk-intervention'
+  | 'recovery-debit';
 
 /**
  * The preference that turns each email off, or null for one that always goes: the account
@@ -27,6 +32,10 @@ const WANTS: Record<
   'dispute-opened': 'emailDisputeOpened',
   'requirements-due': 'emailRequirementsDue',
   'tax-form-ready': null,
+  // What pauses the account's money and what lifts it, and a debit of its own bank: an account
+  // must always be told of these.
+  'risk-intervention': null,
+  'recovery-debit': null,
 };
 
 /** What an email says, written for the reader's language once it is known. */

@@ -23,6 +23,7 @@ export const PUBLIC_EVENT_TYPES = [
   'charge.dispute.closed',
   'charge.dispute.funds_reinstated',
   'balance.available',
+  'recovery_debit.updated',
 ] as const;
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
@@ -78,6 +79,8 @@ const TRANSLATIONS: Translations = {
       changed: event.data.fields,
       by: event.data.by,
       ...(event.data.requirements ? { requirements: event.data.requirements } : {}),
+      ...(event.data.interventions ? { interventions: event.data.interventions } : {}),
+      ...(event.data.intervention ? { intervention: event.data.intervention } : {}),
     },
   }),
   'account.closed': (event) => ({
@@ -211,6 +214,24 @@ const TRANSLATIONS: Translations = {
   // Tax information stays between the account and the ledger; platforms list forms with taxForms.
   'tax_info.updated': null,
   'tax_form.available': null,
+  // The ledger's assessment reaches platforms as what identity does with it (account.updated).
+  'risk.assessed': null,
+  'recovery_debit.updated': (event) => ({
+    type: 'recovery_debit.updated',
+    object: {
+      id: event.data.recoveryDebitId,
+      object: 'recovery_debit',
+      account: event.accountId,
+      amount: event.data.amount,
+      currency: event.data.currency,
+      status: event.data.status,
+      attempt: event.data.attempt,
+      destination: event.data.destination,
+      failureCode: event.data.failureCode ?? null,
+      failureMessage: event.data.failureMessage ?? null,
+      nextAttemptAt: event.data.nextAttemptAt ?? null,
+    },
+  }),
 };
 
 function chargeObject(event: DomainEvent<'charge.succeeded' | 'charge.failed'>) {

@@ -1,4 +1,10 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
@@ -6,6 +12,39 @@ const code = (p: Record<string, string>, purpose: string, warning: string) =>
 const notYours =
   'Wenn Sie ihn nicht angefordert haben, kennt womöglich jemand Ihre Anmeldedaten: Geben Sie ihn nicht weiter.';
 const notYou = ' Wenn Sie das nicht waren, wenden Sie sich sofort an Ihre Plattform.';
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: 'Viele Ihrer letzten Zahlungen wurden angefochten.',
+  refund_rate: 'Viele Ihrer letzten Zahlungen wurden erstattet.',
+  volume_change: 'Ihre Umsätze sind viel schneller gewachsen als üblich.',
+  payout_failures: 'Mehrere Auszahlungen an Ihre Bank wurden zurückgewiesen.',
+  negative_balance: 'Ihr Guthaben ist seit einiger Zeit negativ.',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `Ihre Plattform teilt mit: „${c.reason}“`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? 'Ihre Plattform prüft Ihr Konto.');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document:
+    'Laden Sie in Ihrem Dashboard ein Ausweisdokument hoch: Sobald es geprüft ist, wird dies aufgehoben.',
+  confirm: 'Bestätigen Sie Ihre Angaben in Ihrem Dashboard, um dies aufzuheben.',
+  answer: 'Beantworten Sie die Frage Ihrer Plattform in Ihrem Dashboard, um dies aufzuheben.',
+  none: 'Ihre Plattform hebt dies nach Abschluss ihrer Prüfung auf.',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: 'Auszahlungspause aufgehoben',
+  rolling_reserve: 'Rollierende Reserve aufgehoben',
+  require_document: 'Anforderung eines Ausweisdokuments aufgehoben',
+  require_information: 'Anforderung von Angaben aufgehoben',
+  disable_charges: 'Zahlungspause aufgehoben',
+};
+const LIFTED_BY = {
+  account: 'Sie haben es erledigt.',
+  platform: 'Ihre Plattform hat es aufgehoben.',
+  automatic: 'Die Aktivität Ihres Kontos ist wieder normal.',
+};
 
 const de: Texts = {
   templates: {
@@ -87,6 +126,17 @@ const de: Texts = {
         text: `Ihr ${form} steht in Ihrem Dashboard zum Herunterladen bereit: ${p.url ?? ''} Sie haben zugestimmt, Ihre Steuerformulare elektronisch zu erhalten; um diese Zustimmung zu widerrufen oder eine Papierkopie anzufordern, nutzen Sie „Steuerformulare“ in Ihrem Dashboard oder wenden Sie sich an Ihre Plattform.`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(de.intervention(change, inForce, f), de.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        de.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        de.email.open,
+        p.url,
+      ),
   },
   email: {
     open: 'Dashboard öffnen',
@@ -206,6 +256,32 @@ const de: Texts = {
       title: 'Anfechtung: Betrag zurückgebucht',
       body: `${f.money(p.amount, p.currency)} ist wieder in Ihrem Saldo.`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || 'Ihrem Bankkonto';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: 'Ihr negatives Guthaben wird ausgeglichen',
+            body: `Wir buchen ${amount} von ${bank} ab, um Ihr negatives Guthaben auszugleichen.${p.attempt > 1 ? ` Versuch ${p.attempt}.` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: 'Negatives Guthaben ausgeglichen',
+            body: `${amount} wurde von ${bank} abgebucht: Ihr Guthaben ist nicht mehr negativ.`,
+          };
+        case 'retrying':
+          return {
+            title: 'Lastschrift fehlgeschlagen',
+            body: `Die Abbuchung von ${amount} von ${bank} ist fehlgeschlagen: ${p.failureMessage ?? 'Die Bank hat sie abgelehnt.'} Wir versuchen es am ${f.day(p.nextAttemptAt)} erneut; zahlen Sie in Ihrem Dashboard Geld ein, um es früher auszugleichen.`,
+          };
+        default:
+          return {
+            title: 'Negatives Guthaben nicht ausgeglichen',
+            body: `Wir konnten ${amount} nicht von ${bank} abbuchen${p.failureMessage ? `: ${p.failureMessage}` : '.'} Ihre Plattform hat den offenen Betrag übernommen und meldet sich eventuell dazu bei Ihnen.`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: 'Kontoangaben aktualisiert',
@@ -234,6 +310,48 @@ const de: Texts = {
         ? 'Zahlungen und Auszahlungen sind aktiviert.'
         : 'Zahlungen sind aktiviert.',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)} ${c.kind === 'disable_charges' ? 'Sie können keine Zahlungen annehmen, und Auszahlungen warten.' : 'Auszahlungen warten; Zahlungen können Sie weiter annehmen.'} ${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `Eine rollierende Reserve von ${percent} % für ${days} Tage`,
+            body: `${why(c)} ${percent} % jeder Zahlung werden ${days} Tage einbehalten und dann Ihrem Guthaben gutgeschrieben. Auszahlungen laufen weiter; Ihre Plattform hebt die Reserve nach Abschluss ihrer Prüfung auf.`,
+          };
+        case 'disable_charges':
+          return { title: 'Zahlungen und Auszahlungen pausiert', body: then };
+        case 'require_document':
+          return { title: 'Auszahlungen pausiert: Ausweisdokument erforderlich', body: then };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? 'Auszahlungen pausiert: eine Frage an Sie'
+                : 'Auszahlungen pausiert: Angaben bestätigen',
+            body: then,
+          };
+        default:
+          return { title: 'Auszahlungen pausiert', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by} Neue Zahlungen werden nicht mehr einbehalten; Einbehaltenes wird weiterhin planmäßig Ihrem Guthaben gutgeschrieben.`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled
+        ? ' Sie können wieder Zahlungen annehmen.'
+        : '';
+    const payouts = inForce?.payoutsPaused
+      ? ' Auszahlungen bleiben pausiert, solange eine andere Prüfung läuft.'
+      : ' Auszahlungen laufen wieder.';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: 'E-Mail-Adresse',

@@ -1,10 +1,48 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 /** A code's message: what it is for, how long it lasts, and the warning that goes with it. */
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
   `${p.code ?? ''} is your code to ${purpose}. It expires in ${p.minutes ?? '10'} minutes. ${warning}`;
 const notYours = 'If you did not ask for it, someone may have your sign-in: do not share it.';
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: 'Many of your recent payments were disputed.',
+  refund_rate: 'Many of your recent payments were refunded.',
+  volume_change: 'Your sales grew much faster than usual.',
+  payout_failures: 'Several payouts to your bank were returned.',
+  negative_balance: 'Your balance has been negative for a while.',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `Your platform says: “${c.reason}”`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? 'Your platform is reviewing your account.');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document: 'Upload an identity document in your dashboard: this lifts once it is verified.',
+  confirm: 'Confirm your details in your dashboard to lift this.',
+  answer: 'Answer your platform’s question in your dashboard to lift this.',
+  none: 'Your platform lifts this once its review is done.',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: 'Payout pause lifted',
+  rolling_reserve: 'Rolling reserve lifted',
+  require_document: 'Identity document request lifted',
+  require_information: 'Information request lifted',
+  disable_charges: 'Payment pause lifted',
+};
+const LIFTED_BY = {
+  account: 'You resolved it.',
+  platform: 'Your platform lifted it.',
+  automatic: 'Your account’s activity is back to normal.',
+};
 
 const en: Texts = {
   templates: {
@@ -77,6 +115,17 @@ const en: Texts = {
         text: `Your ${form} is ready to download in your dashboard: ${p.url ?? ''} You agreed to receive your tax forms electronically; to withdraw that consent or ask for a paper copy, use Tax forms in your dashboard or contact your platform.`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(en.intervention(change, inForce, f), en.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        en.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        en.email.open,
+        p.url,
+      ),
   },
   email: {
     open: 'Open your dashboard',
@@ -190,6 +239,32 @@ const en: Texts = {
       title: 'Dispute: funds returned',
       body: `${f.money(p.amount, p.currency)} is back in your balance.`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || 'your bank account';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: 'Recovering your negative balance',
+            body: `We’re debiting ${amount} from ${bank} to cover your negative balance.${p.attempt > 1 ? ` Attempt ${p.attempt}.` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: 'Negative balance covered',
+            body: `${amount} was debited from ${bank}: your balance is no longer negative.`,
+          };
+        case 'retrying':
+          return {
+            title: 'Bank debit failed',
+            body: `The debit of ${amount} from ${bank} failed: ${p.failureMessage ?? 'the bank refused it.'} We’ll try again on ${f.day(p.nextAttemptAt)}; add funds in your dashboard to settle it sooner.`,
+          };
+        default:
+          return {
+            title: 'Negative balance not recovered',
+            body: `We could not debit ${amount} from ${bank}${p.failureMessage ? `: ${p.failureMessage}` : '.'} Your platform covered what you owed and may contact you about it.`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: 'Account details updated',
@@ -213,6 +288,48 @@ const en: Texts = {
       title: 'Account verified',
       body: state.payoutsEnabled ? 'Charges and payouts are on.' : 'Charges are on.',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)} ${c.kind === 'disable_charges' ? 'You cannot take payments, and payouts wait.' : 'Payouts wait; you can still take payments.'} ${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `A rolling reserve of ${percent}% for ${days} days`,
+            body: `${why(c)} ${percent}% of each payment is held for ${days} days, then added to your balance. Payouts continue; your platform lifts the reserve once its review is done.`,
+          };
+        case 'disable_charges':
+          return { title: 'Payments and payouts paused', body: then };
+        case 'require_document':
+          return { title: 'Payouts paused: identity document needed', body: then };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? 'Payouts paused: a question for you'
+                : 'Payouts paused: confirm your details',
+            body: then,
+          };
+        default:
+          return { title: 'Payouts paused', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by} New payments are no longer held; what is held is still added to your balance on schedule.`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled
+        ? ' You can take payments again.'
+        : '';
+    const payouts = inForce?.payoutsPaused
+      ? ' Payouts stay paused while another review is open.'
+      : ' Payouts resume.';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: 'email address',

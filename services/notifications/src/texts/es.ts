@@ -1,4 +1,10 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
@@ -6,6 +12,39 @@ const code = (p: Record<string, string>, purpose: string, warning: string) =>
 const notYours =
   'Si no lo solicitó, es posible que alguien tenga sus datos de inicio de sesión: no lo comparta.';
 const notYou = ' Si no fue usted, contacte a su plataforma de inmediato.';
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: 'Muchos de sus pagos recientes fueron disputados.',
+  refund_rate: 'Muchos de sus pagos recientes fueron reembolsados.',
+  volume_change: 'Sus ventas crecieron mucho más rápido de lo habitual.',
+  payout_failures: 'Varias transferencias a su banco fueron devueltas.',
+  negative_balance: 'Su saldo lleva un tiempo en negativo.',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `Su plataforma indica: «${c.reason}»`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? 'Su plataforma está revisando su cuenta.');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document:
+    'Suba un documento de identidad en su panel: la medida se levanta una vez verificado.',
+  confirm: 'Confirme sus datos en su panel para levantar la medida.',
+  answer: 'Responda a la pregunta de su plataforma en su panel para levantar la medida.',
+  none: 'Su plataforma levanta la medida cuando termine su revisión.',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: 'Pausa de transferencias levantada',
+  rolling_reserve: 'Reserva móvil levantada',
+  require_document: 'Solicitud de documento de identidad levantada',
+  require_information: 'Solicitud de información levantada',
+  disable_charges: 'Pausa de pagos levantada',
+};
+const LIFTED_BY = {
+  account: 'Usted la resolvió.',
+  platform: 'Su plataforma la levantó.',
+  automatic: 'La actividad de su cuenta volvió a la normalidad.',
+};
 
 const es: Texts = {
   templates: {
@@ -85,6 +124,17 @@ const es: Texts = {
         text: `Su ${form} está listo para descargar en su panel: ${p.url ?? ''} Usted aceptó recibir sus formularios fiscales por vía electrónica; para retirar ese consentimiento o pedir una copia en papel, use Formularios fiscales en su panel o contacte a su plataforma.`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(es.intervention(change, inForce, f), es.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        es.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        es.email.open,
+        p.url,
+      ),
   },
   email: {
     open: 'Abrir su panel',
@@ -200,6 +250,32 @@ const es: Texts = {
       title: 'Disputa: fondos devueltos',
       body: `${f.money(p.amount, p.currency)} volvió a su saldo.`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || 'su cuenta bancaria';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: 'Recuperando su saldo negativo',
+            body: `Estamos cobrando ${amount} de ${bank} para cubrir su saldo negativo.${p.attempt > 1 ? ` Intento ${p.attempt}.` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: 'Saldo negativo cubierto',
+            body: `Se cobraron ${amount} de ${bank}: su saldo ya no es negativo.`,
+          };
+        case 'retrying':
+          return {
+            title: 'Falló el cobro bancario',
+            body: `El cobro de ${amount} de ${bank} falló: ${p.failureMessage ?? 'el banco lo rechazó.'} Lo intentaremos de nuevo el ${f.day(p.nextAttemptAt)}; agregue fondos en su panel para saldarlo antes.`,
+          };
+        default:
+          return {
+            title: 'Saldo negativo no recuperado',
+            body: `No pudimos cobrar ${amount} de ${bank}${p.failureMessage ? `: ${p.failureMessage}` : '.'} Su plataforma cubrió lo que debía y puede contactarle al respecto.`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: 'Datos de la cuenta actualizados',
@@ -230,6 +306,51 @@ const es: Texts = {
         ? 'Los pagos y las transferencias están activados.'
         : 'Los pagos están activados.',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)} ${c.kind === 'disable_charges' ? 'No puede aceptar pagos, y las transferencias esperan.' : 'Las transferencias esperan; puede seguir aceptando pagos.'} ${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `Una reserva móvil del ${percent} % durante ${days} días`,
+            body: `${why(c)} Se retiene el ${percent} % de cada pago durante ${days} días y luego se suma a su saldo. Las transferencias continúan; su plataforma levanta la reserva cuando termine su revisión.`,
+          };
+        case 'disable_charges':
+          return { title: 'Pagos y transferencias en pausa', body: then };
+        case 'require_document':
+          return {
+            title: 'Transferencias en pausa: se necesita un documento de identidad',
+            body: then,
+          };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? 'Transferencias en pausa: una pregunta para usted'
+                : 'Transferencias en pausa: confirme sus datos',
+            body: then,
+          };
+        default:
+          return { title: 'Transferencias en pausa', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by} Los pagos nuevos ya no se retienen; lo retenido se sigue sumando a su saldo según lo previsto.`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled
+        ? ' Puede volver a aceptar pagos.'
+        : '';
+    const payouts = inForce?.payoutsPaused
+      ? ' Las transferencias siguen en pausa mientras haya otra revisión abierta.'
+      : ' Las transferencias se reanudan.';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: 'correo electrónico',

@@ -1,4 +1,10 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
@@ -6,6 +12,40 @@ const code = (p: Record<string, string>, purpose: string, warning: string) =>
 const notYours =
   'Si vous ne l’avez pas demandé, quelqu’un connaît peut-être vos identifiants : ne le communiquez à personne.';
 const notYou = ' Si ce n’était pas vous, contactez immédiatement votre plateforme.';
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: 'Beaucoup de vos paiements récents ont été contestés.',
+  refund_rate: 'Beaucoup de vos paiements récents ont été remboursés.',
+  volume_change: 'Vos ventes ont augmenté bien plus vite que d’habitude.',
+  payout_failures: 'Plusieurs virements vers votre banque ont été retournés.',
+  negative_balance: 'Votre solde est négatif depuis un moment.',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `Votre plateforme indique : « ${c.reason} »`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? 'Votre plateforme examine votre compte.');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document:
+    'Importez une pièce d’identité dans votre tableau de bord : la mesure est levée une fois la pièce vérifiée.',
+  confirm: 'Confirmez vos informations dans votre tableau de bord pour lever la mesure.',
+  answer:
+    'Répondez à la question de votre plateforme dans votre tableau de bord pour lever la mesure.',
+  none: 'Votre plateforme lève la mesure une fois son examen terminé.',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: 'Suspension des virements levée',
+  rolling_reserve: 'Réserve glissante levée',
+  require_document: 'Demande de pièce d’identité levée',
+  require_information: 'Demande d’informations levée',
+  disable_charges: 'Suspension des paiements levée',
+};
+const LIFTED_BY = {
+  account: 'Vous l’avez résolue.',
+  platform: 'Votre plateforme l’a levée.',
+  automatic: 'L’activité de votre compte est revenue à la normale.',
+};
 
 const fr: Texts = {
   templates: {
@@ -87,6 +127,17 @@ const fr: Texts = {
         text: `Votre ${form} est prêt à être téléchargé dans votre tableau de bord : ${p.url ?? ''} Vous avez accepté de recevoir vos formulaires fiscaux par voie électronique ; pour retirer ce consentement ou demander une copie papier, utilisez Formulaires fiscaux dans votre tableau de bord ou contactez votre plateforme.`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(fr.intervention(change, inForce, f), fr.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        fr.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        fr.email.open,
+        p.url,
+      ),
   },
   email: {
     open: 'Ouvrir votre tableau de bord',
@@ -202,6 +253,32 @@ const fr: Texts = {
       title: 'Litige : fonds restitués',
       body: `${f.money(p.amount, p.currency)} est de retour sur votre solde.`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || 'votre compte bancaire';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: 'Recouvrement de votre solde négatif',
+            body: `Nous prélevons ${amount} sur ${bank} pour couvrir votre solde négatif.${p.attempt > 1 ? ` Tentative ${p.attempt}.` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: 'Solde négatif couvert',
+            body: `${amount} a été prélevé sur ${bank} : votre solde n’est plus négatif.`,
+          };
+        case 'retrying':
+          return {
+            title: 'Échec du prélèvement',
+            body: `Le prélèvement de ${amount} sur ${bank} a échoué : ${p.failureMessage ?? 'la banque l’a refusé.'} Nous réessaierons le ${f.day(p.nextAttemptAt)} ; ajoutez des fonds dans votre tableau de bord pour régulariser plus tôt.`,
+          };
+        default:
+          return {
+            title: 'Solde négatif non recouvré',
+            body: `Nous n’avons pas pu prélever ${amount} sur ${bank}${p.failureMessage ? ` : ${p.failureMessage}` : '.'} Votre plateforme a couvert ce que vous deviez et pourra vous contacter à ce sujet.`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: 'Informations du compte mises à jour',
@@ -232,6 +309,48 @@ const fr: Texts = {
         ? 'Les paiements et les virements sont activés.'
         : 'Les paiements sont activés.',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)} ${c.kind === 'disable_charges' ? 'Vous ne pouvez pas accepter de paiements, et les virements attendent.' : 'Les virements attendent ; vous pouvez toujours accepter des paiements.'} ${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `Une réserve glissante de ${percent} % pendant ${days} jours`,
+            body: `${why(c)} ${percent} % de chaque paiement sont retenus pendant ${days} jours, puis ajoutés à votre solde. Les virements continuent ; votre plateforme lève la réserve une fois son examen terminé.`,
+          };
+        case 'disable_charges':
+          return { title: 'Paiements et virements suspendus', body: then };
+        case 'require_document':
+          return { title: 'Virements suspendus : pièce d’identité requise', body: then };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? 'Virements suspendus : une question pour vous'
+                : 'Virements suspendus : confirmez vos informations',
+            body: then,
+          };
+        default:
+          return { title: 'Virements suspendus', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by} Les nouveaux paiements ne sont plus retenus ; les montants retenus sont toujours ajoutés à votre solde comme prévu.`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled
+        ? ' Vous pouvez de nouveau accepter des paiements.'
+        : '';
+    const payouts = inForce?.payoutsPaused
+      ? ' Les virements restent suspendus tant qu’un autre examen est en cours.'
+      : ' Les virements reprennent.';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: 'adresse e-mail',

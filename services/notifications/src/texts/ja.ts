@@ -1,4 +1,10 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
@@ -7,6 +13,39 @@ const notYours =
   'お心当たりがない場合は、第三者がお客様のログイン情報を知っている可能性があります。このコードは誰にも教えないでください。';
 const who = (by: string) => (by === 'platform' ? 'プラットフォーム' : 'お客様');
 const thingOf = (kind: string) => (kind === 'card' ? 'デビットカード' : '銀行口座');
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: '最近の支払いで不審請求の申し立てが多く発生しています。',
+  refund_rate: '最近の支払いで返金が多く発生しています。',
+  volume_change: '売上が通常よりも大幅に急増しています。',
+  payout_failures: '銀行への入金が複数回返却されました。',
+  negative_balance: '残高がしばらくマイナスのままです。',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `プラットフォームからのメッセージ：「${c.reason}」`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? 'プラットフォームがアカウントを審査しています。');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document:
+    'ダッシュボードで本人確認書類をアップロードしてください。確認が済むと解除されます。',
+  confirm: 'ダッシュボードで情報を確認すると解除されます。',
+  answer: 'ダッシュボードでプラットフォームの質問に回答すると解除されます。',
+  none: 'プラットフォームの審査が終わると解除されます。',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: '入金の一時停止が解除されました',
+  rolling_reserve: 'ローリングリザーブが解除されました',
+  require_document: '本人確認書類の依頼が解除されました',
+  require_information: '情報の依頼が解除されました',
+  disable_charges: '決済の一時停止が解除されました',
+};
+const LIFTED_BY = {
+  account: '対応が完了しました。',
+  platform: 'プラットフォームが解除しました。',
+  automatic: 'アカウントの状況が通常に戻りました。',
+};
 
 const ja: Texts = {
   templates: {
@@ -73,6 +112,17 @@ const ja: Texts = {
         text: `${form}をダッシュボードからダウンロードできます：${p.url ?? ''} お客様は税務書類を電子的に受け取ることに同意されています。同意の撤回や紙の書類のご依頼は、ダッシュボードの「税務書類」から行うか、プラットフォームにご連絡ください。`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(ja.intervention(change, inForce, f), ja.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        ja.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        ja.email.open,
+        p.url,
+      ),
   },
   email: {
     open: 'ダッシュボードを開く',
@@ -187,6 +237,32 @@ const ja: Texts = {
       title: '不審請求：資金が戻りました',
       body: `${f.money(p.amount, p.currency)} が残高に戻りました。`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || 'ご登録の銀行口座';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: 'マイナス残高を回収しています',
+            body: `マイナス残高を補うため、${bank} から ${amount} を引き落としています。${p.attempt > 1 ? `${p.attempt} 回目の試行です。` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: 'マイナス残高が解消されました',
+            body: `${bank} から ${amount} を引き落としました。残高はマイナスではなくなりました。`,
+          };
+        case 'retrying':
+          return {
+            title: '口座からの引き落としに失敗しました',
+            body: `${bank} からの ${amount} の引き落としに失敗しました：${p.failureMessage ?? '銀行に拒否されました。'}${f.day(p.nextAttemptAt)} に再試行します。早く精算するにはダッシュボードから入金してください。`,
+          };
+        default:
+          return {
+            title: 'マイナス残高を回収できませんでした',
+            body: `${bank} から ${amount} を引き落とせませんでした${p.failureMessage ? `：${p.failureMessage}` : '。'}不足分はプラットフォームが補填しました。プラットフォームから連絡がある場合があります。`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: 'アカウント情報が更新されました',
@@ -215,6 +291,48 @@ const ja: Texts = {
         ? '支払いの受け付けと入金が有効になりました。'
         : '支払いの受け付けが有効になりました。',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)}${c.kind === 'disable_charges' ? '決済を受け付けられず、入金も保留されます。' : '入金は保留されますが、決済は引き続き受け付けられます。'}${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `${days} 日間・${percent}% のローリングリザーブ`,
+            body: `${why(c)}各支払いの ${percent}% が ${days} 日間留保され、その後残高に加算されます。入金は通常どおり行われます。プラットフォームの審査が終わるとリザーブは解除されます。`,
+          };
+        case 'disable_charges':
+          return { title: '決済と入金が一時停止されました', body: then };
+        case 'require_document':
+          return { title: '入金の一時停止：本人確認書類が必要です', body: then };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? '入金の一時停止：質問への回答が必要です'
+                : '入金の一時停止：情報の確認が必要です',
+            body: then,
+          };
+        default:
+          return { title: '入金が一時停止されました', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by}新しい支払いは留保されなくなりました。留保中の金額は予定どおり残高に加算されます。`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled
+        ? '決済を再び受け付けられます。'
+        : '';
+    const payouts = inForce?.payoutsPaused
+      ? '別の審査が続いているため、入金は引き続き保留されます。'
+      : '入金が再開されます。';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: 'メールアドレス',

@@ -2,6 +2,7 @@ import type { DomainEventData, RequirementsSummary } from '@dash/events';
 import type { ActivityKind, ActivityText } from '../activity/activity-texts.rules.js';
 import type { Formats, Locale } from '../activity/formats.rules.js';
 import type { RenderedMessage } from '../delivery/templates.rules.js';
+import type { InterventionChange, InterventionsInForce } from '../risk/risk-facts.rules.js';
 import de from './de.js';
 import en from './en.js';
 import es from './es.js';
@@ -24,6 +25,8 @@ export const ACCOUNT_TEMPLATES = [
   'dispute-opened',
   'requirements-due',
   'tax-form-ready',
+  'risk-intervention',
+  'recovery-debit',
 ] as const;
 export type AccountTemplate = (typeof ACCOUNT_TEMPLATES)[number];
 
@@ -90,6 +93,16 @@ export interface Texts {
   detailsChanged: (by: string, fields: string) => ActivityText;
   /** What a change to an onboarded account's requirements means; `fields` names what is due. */
   requirements: (state: RequirementsSummary, fields: string, f: Formats) => ActivityText;
+  /**
+   * A risk intervention placed on or lifted from the account: why (the signal, or the
+   * platform's own words), what it pauses and what lifts it; once lifted, what `inForce` still
+   * pauses.
+   */
+  intervention: (
+    change: InterventionChange,
+    inForce: InterventionsInForce,
+    f: Formats,
+  ) => ActivityText;
   fields: Record<FieldLabel, string>;
 }
 

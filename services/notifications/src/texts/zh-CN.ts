@@ -1,10 +1,48 @@
 import { taxFormName } from '../activity/formats.rules.js';
+import {
+  emailOfItem,
+  interventionOfParams,
+  recoveryOfParams,
+  type InterventionChange,
+} from '../risk/risk-facts.rules.js';
 import type { Texts } from './texts.js';
 
 const code = (p: Record<string, string>, purpose: string, warning: string) =>
   `${p.code ?? ''} 是${purpose}的验证码，${p.minutes ?? '10'} 分钟内有效。${warning}`;
 const notYours = '如非本人操作，可能有人掌握了您的登录信息：请勿告诉他人。';
 const who = (by: string) => (by === 'platform' ? '您的平台' : '您');
+
+/** Why the risk settings stepped in, by the signal that asked for it. */
+const SIGNAL_WHY: Readonly<Record<string, string>> = {
+  dispute_rate: '您近期有较多付款被持卡人争议。',
+  refund_rate: '您近期有较多付款被退款。',
+  volume_change: '您的销售额增长远快于平时。',
+  payout_failures: '有多笔提现被您的银行退回。',
+  negative_balance: '您的余额已为负数一段时间。',
+};
+const why = (c: InterventionChange) =>
+  c.source === 'platform'
+    ? `您的平台说明：“${c.reason}”`
+    : (SIGNAL_WHY[c.signal ?? ''] ?? '您的平台正在审核您的账户。');
+/** What lifts an intervention, by how the account resolves it. */
+const LIFTS: Readonly<Record<InterventionChange['resolution'], string>> = {
+  upload_document: '请在控制台上传身份证件：证件核实后即可解除。',
+  confirm: '请在控制台确认您的信息以解除此限制。',
+  answer: '请在控制台回答平台的问题以解除此限制。',
+  none: '平台审核完成后会解除此限制。',
+};
+const LIFTED: Readonly<Record<InterventionChange['kind'], string>> = {
+  pause_payouts: '提现暂停已解除',
+  rolling_reserve: '滚动保证金已解除',
+  require_document: '身份证件要求已解除',
+  require_information: '信息要求已解除',
+  disable_charges: '收款暂停已解除',
+};
+const LIFTED_BY = {
+  account: '您已完成处理。',
+  platform: '您的平台已解除此限制。',
+  automatic: '您的账户活动已恢复正常。',
+};
 
 const zhCN: Texts = {
   templates: {
@@ -67,6 +105,17 @@ const zhCN: Texts = {
         text: `您的 ${p.year ?? ''} 年${corrected}税表 ${p.form ?? ''} 已可在控制台下载：${p.url ?? ''} 您同意以电子方式接收税表；如需纸质副本或撤回同意，请在控制台的“税表”页面操作，或联系您的平台。`,
       };
     },
+    // A risk intervention and a bank debit say by email what their activity items say.
+    'risk-intervention': (p, f) => {
+      const { change, inForce } = interventionOfParams(p);
+      return emailOfItem(zhCN.intervention(change, inForce, f), zhCN.email.open, p.url);
+    },
+    'recovery-debit': (p, f) =>
+      emailOfItem(
+        zhCN.activity['recovery_debit.updated'](recoveryOfParams(p), f),
+        zhCN.email.open,
+        p.url,
+      ),
   },
   email: {
     open: '打开控制台',
@@ -166,6 +215,32 @@ const zhCN: Texts = {
       title: '争议：资金已退回',
       body: `${f.money(p.amount, p.currency)} 已退回您的余额。`,
     }),
+    'recovery_debit.updated': (p, f) => {
+      const amount = f.money(p.amount, p.currency);
+      const bank = p.destination || '您的银行账户';
+      switch (p.status) {
+        case 'pending':
+          return {
+            title: '正在追回负余额',
+            body: `我们正从 ${bank} 扣款 ${amount}，以补足您的负余额。${p.attempt > 1 ? `第 ${p.attempt} 次尝试。` : ''}`,
+          };
+        case 'succeeded':
+          return {
+            title: '负余额已补足',
+            body: `已从 ${bank} 扣款 ${amount}：您的余额不再为负。`,
+          };
+        case 'retrying':
+          return {
+            title: '银行扣款失败',
+            body: `从 ${bank} 扣款 ${amount} 失败：${p.failureMessage ?? '银行拒绝了扣款。'}我们将于 ${f.day(p.nextAttemptAt)} 再次尝试；您也可以在控制台充值，尽早结清。`,
+          };
+        default:
+          return {
+            title: '负余额未能追回',
+            body: `我们无法从 ${bank} 扣款 ${amount}${p.failureMessage ? `：${p.failureMessage}` : '。'}您的平台已垫付您欠下的金额，可能会就此联系您。`,
+          };
+      }
+    },
   },
   detailsChanged: (by, fields) => ({
     title: '账户信息已更新',
@@ -189,6 +264,44 @@ const zhCN: Texts = {
       title: '账户已验证',
       body: state.payoutsEnabled ? '收款和提现已开启。' : '收款已开启。',
     };
+  },
+  intervention: (c, inForce) => {
+    if (c.action === 'placed') {
+      const percent = c.reservePercent ?? 0;
+      const days = c.reserveDays ?? 0;
+      const then = `${why(c)}${c.kind === 'disable_charges' ? '您暂时无法收款，提现也已暂停。' : '提现已暂停；您仍可收款。'}${LIFTS[c.resolution]}`;
+      switch (c.kind) {
+        case 'rolling_reserve':
+          return {
+            title: `滚动保证金：${percent}%，为期 ${days} 天`,
+            body: `${why(c)}每笔付款的 ${percent}% 将被预留 ${days} 天，之后计入您的余额。提现照常进行；平台审核完成后会解除保证金。`,
+          };
+        case 'disable_charges':
+          return { title: '收款和提现已暂停', body: then };
+        case 'require_document':
+          return { title: '提现已暂停：需要身份证件', body: then };
+        case 'require_information':
+          return {
+            title:
+              c.resolution === 'answer'
+                ? '提现已暂停：请回答一个问题'
+                : '提现已暂停：请确认您的信息',
+            body: then,
+          };
+        default:
+          return { title: '提现已暂停', body: then };
+      }
+    }
+    const by = LIFTED_BY[c.liftedBy ?? 'platform'];
+    if (c.kind === 'rolling_reserve')
+      return {
+        title: LIFTED[c.kind],
+        body: `${by}新的付款不再被预留；已预留的款项仍按计划计入您的余额。`,
+      };
+    const charges =
+      c.kind === 'disable_charges' && !inForce?.chargesDisabled ? '您可以重新收款。' : '';
+    const payouts = inForce?.payoutsPaused ? '另一项审核尚未结束，提现仍暂停。' : '提现已恢复。';
+    return { title: LIFTED[c.kind], body: `${by}${charges}${payouts}` };
   },
   fields: {
     email: '邮箱',

@@ -1,4 +1,4 @@
-import type { BankDebitRail, DebitStatus, RailDebit } from './debit-rail.service.js';
+import type { BankDebitRail, DebitStatus, RailDebit } from './bank-debit-rail.js';
 
 /**
  * Bank account numbers whose debits the simulated rail fails, with the reason: the endings of

@@ -1,10 +1,16 @@
-/** One pull of money from an account's bank: a top-up of its refunds-and-disputes reserve. */
+/**
+ * One pull of money from an account's bank: a top-up of its refunds-and-disputes reserve (the
+ * disputes service), or the recovery of a negative balance (the payouts service).
+ */
 export interface RailDebit {
   id: string;
   accountId: string;
   amount: number;
   currency: string;
-  /** The bank account to debit, where one was named; otherwise the account's own on file. */
+  /**
+   * The bank account to debit, where one was named (a test account number, or the number's last
+   * four digits, which is all the simulated rail reads); otherwise the account's own on file.
+   */
   source: string | null;
 }
 
