@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { preparedRead } from '@dash/db';
 import type { PayoutForecast, PayoutForecastRequest } from '@dash/contracts';
 import type { Balances } from '../account/balances.service.js';
+import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
 
 /**
  * What the payouts service asks before it shows an upcoming automatic payout or lets the last
@@ -28,14 +29,28 @@ export class PayoutForecasts {
     const current = await inCurrency(now);
     const then = (await inCurrency(at))?.available ?? 0;
     // The transactions the debit would attach: unpaid, available by `at`, made before the cutoff.
+    // As the debit counts them: an available one by what it put into the available balance (a
+    // refund the reserve paid part of took less than its net), a pending one by the net it will
+    // bring. Rolling-reserve holds of payments still pending are not foreseen.
     const [row] = await preparedRead<{ net: string | null }>(
       this.dataSource,
-      `SELECT SUM(net) AS net FROM balance_transactions
+      `SELECT SUM(CASE WHEN bt.status = 'available'
+           THEN (SELECT COALESCE(SUM(p.amount), 0) FROM postings p
+                 WHERE p.balance_transaction_id = bt.id AND p.ledger_account = ?)
+           ELSE bt.net END) AS net
+       FROM balance_transactions bt
        WHERE account_id = ? AND livemode = ? AND currency = ? AND payout_id IS NULL
          AND type NOT IN ('topup', 'topup_reversal')
          AND (status = 'available' OR (status = 'pending' AND available_on <= ? AND type <> 'recovery_debit'))
          AND created_at < ?`,
-      [account.accountId, account.livemode, request.currency, at, new Date(request.createdBefore)],
+      [
+        ledgerAccount.available(account.accountId),
+        account.accountId,
+        account.livemode,
+        request.currency,
+        at,
+        new Date(request.createdBefore),
+      ],
     );
     const older = Number(row?.net ?? 0);
     const payable = older < then ? older : then;
