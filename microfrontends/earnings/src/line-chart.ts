@@ -25,9 +25,16 @@ const Y_TICK_SPACING = 40;
 const token = (name: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim() || undefined;
 
-/** At most MAX_X_TICKS bucket indices, evenly spread, so labels never overlap. */
-function bucketTicks(count: number): number[] {
-  const step = Math.max(1, Math.ceil(count / MAX_X_TICKS));
+/** The room a bucket's label ("30 Mon", "Dec 2025") takes on the axis, in CSS pixels. */
+const MIN_X_LABEL_PX = 60;
+
+/**
+ * At most MAX_X_TICKS bucket indices — fewer where the chart is too narrow for their labels
+ * (a phone) — evenly spread, so labels never overlap.
+ */
+function bucketTicks(count: number, width: number): number[] {
+  const fits = Math.max(2, Math.min(MAX_X_TICKS, Math.floor(width / MIN_X_LABEL_PX)));
+  const step = Math.max(1, Math.ceil(count / fits));
   return Array.from({ length: Math.ceil(count / step) }, (_, index) => index * step);
 }
 
@@ -100,7 +107,7 @@ export function drawLineChart(
           stroke: muted,
           grid: { show: false },
           ticks: { show: false },
-          splits: () => bucketTicks(data.labels.length),
+          splits: (chart) => bucketTicks(data.labels.length, chart.width),
           values: (_chart, ticks) => ticks.map((index) => data.labels[index] ?? ''),
         },
         {
