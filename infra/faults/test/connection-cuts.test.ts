@@ -44,6 +44,12 @@ beforeAll(async () => {
       // Every read here must reach the subgraphs: the read cache would answer a query it has
       // seen while the subgraph is away (and before it is back), which is not what is tested.
       DASH_READ_CACHE: 'off',
+      // The load and the asking again after the outage all come from one platform key and one
+      // address, faster than a platform's server would send them: the request limits are not
+      // what is tested, and a quick machine reached them while asking again (RATE_LIMITED for
+      // longer than a wait).
+      DASH_RATE_LIMIT_PER_KEY: '1000000',
+      DASH_RATE_LIMIT_PER_ADDRESS: '1000000',
     },
     gatewaySees: {
       payouts: (url) => {
