@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { RedisClient } from '@dash/queue';
+import { writeJson, type Guard } from '@dash/server-kit';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestLimits } from './config.js';
 import { bearerTokenOf } from './authenticate.js';
@@ -79,12 +80,12 @@ export function requestLimiter(
   prefix: string,
   limits: RequestLimits,
   of: {
-    clientIpOf: (request: Request) => string;
-    sessionTokenOf: (request: Request) => string | undefined;
+    clientIpOf: (request: IncomingMessage) => string;
+    sessionTokenOf: (request: IncomingMessage) => string | undefined;
   },
-): RequestHandler {
+): Guard {
   const overLimit = requestLimits(redis, prefix, limits);
-  return async (req: Request, res: Response, next: NextFunction) => {
+  return async (req, res, next) => {
     let retryAfter: number | undefined;
     try {
       retryAfter = await overLimit({
@@ -96,6 +97,7 @@ export function requestLimiter(
       return next(error);
     }
     if (retryAfter === undefined) return next();
-    res.status(429).setHeader('retry-after', String(retryAfter)).json(rateLimitedBody(retryAfter));
+    res.setHeader('retry-after', String(retryAfter));
+    writeJson(res, 429, rateLimitedBody(retryAfter));
   };
 }

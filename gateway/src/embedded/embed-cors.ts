@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { Guard } from '@dash/server-kit';
 import { bearerTokenOf } from '../authenticate.js';
 
 /** An embedded component's client secret: `acss_…` (identity makes them). */
@@ -21,11 +22,11 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  *   runs). Credentials (cookies) are never allowed cross-origin: no
  *   `Access-Control-Allow-Credentials`, so a dashboard session cannot be used from another site.
  */
-export function embedCors(path: string): RequestHandler {
+export function embedCors(path: string): Guard {
   return (req, res, next) => {
     const origin = req.headers.origin;
-    if (req.path !== path || typeof origin !== 'string') return next();
-    res.vary('Origin');
+    if (pathOf(req.url) !== path || typeof origin !== 'string') return next();
+    varyByOrigin(res);
     const asksFor = req.headers['access-control-request-headers'] ?? '';
     if (
       req.method === 'OPTIONS' &&
@@ -36,11 +37,25 @@ export function embedCors(path: string): RequestHandler {
       res.setHeader('access-control-allow-methods', 'POST');
       res.setHeader('access-control-allow-headers', 'authorization, content-type, traceparent');
       res.setHeader('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS));
-      res.status(204).end();
+      res.statusCode = 204;
+      res.end();
       return;
     }
     if (isClientSecretCall(bearerTokenOf(req)))
       res.setHeader('access-control-allow-origin', origin);
     next();
   };
+}
+
+const pathOf = (url: string | undefined) => (url ?? '').split('?', 1)[0];
+
+/** Adds `Origin` to the response's `Vary`, keeping what is there (as Express's `res.vary`). */
+function varyByOrigin(res: ServerResponse): void {
+  const current = res.getHeader('vary');
+  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (listed.includes('*') || listed.some((name) => name.toLowerCase() === 'origin')) return;
+  res.setHeader('vary', [...listed, 'Origin'].join(', '));
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -8,6 +9,7 @@ import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { nameThisPart } from '@dash/telemetry';
 import { graphqlMetricsPlugin } from './graphql-metrics.js';
+import { GRAPHQL_BODY_LIMIT_BYTES, graphqlRoute, type Guard } from './graphql-route.js';
 import { healthRouter, type ReadinessChecks } from './health.js';
 import { reenterRequestScope, requestIds, type TrustsRequestId } from './request-id.js';
 import { inputErrorsPlugin } from './input-errors.js';
@@ -38,7 +40,7 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   /** Extra HTTP routes (internal endpoints), mounted beside /graphql. */
   routes?: express.Router;
   /** Run before the routes and /graphql, on every request but /health and /ready (limits). */
-  guards?: express.RequestHandler[];
+  guards?: Guard[];
 }
 
 export interface RunningServer {
@@ -61,7 +63,11 @@ export async function startGraphqlServer<Context extends BaseContext>(
   nameThisPart(part);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Filled in once Apollo has started: until then nothing listens.
+  let serveGraphql: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
+  const httpServer = http.createServer((req, res) => {
+    if (!serveGraphql(req, res)) app(req, res);
+  });
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
     formatError: withRequestIdOf(formatErrorFor(log)),
@@ -69,21 +75,33 @@ export async function startGraphqlServer<Context extends BaseContext>(
     introspection: options.introspection,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache hints are for HTTP caches and Apollo's router; the gateway keeps its own read cache.
+      // The hint plugin wraps every field's resolver, which measured as much as the rest of a
+      // small subgraph request together.
+      ApolloServerPluginCacheControlDisabled(),
       inputErrorsPlugin<Context>(),
       graphqlMetricsPlugin<Context>(part),
       ...(options.apollo.plugins ?? []),
     ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
+  serveGraphql = graphqlRoute<Context>({
+    apollo,
+    trustsRequestId: options.trustsRequestId,
+    guards: options.guards ?? [],
+    context: options.context,
+    log,
+  });
 
   let draining = false;
   app.use(requestIds(options.trustsRequestId));
   app.use(healthRouter(options.readiness, () => draining, part));
   for (const guard of options.guards ?? []) app.use(guard);
   if (options.routes) app.use(options.routes);
+  // What graphqlRoute does not take (a GET, another kind of body) is served here.
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
     reenterRequestScope(),
     expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res) }),
   );

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { DUPLICATE_MESSAGE, isDuplicateKey } from '@dash/errors';
@@ -35,6 +36,23 @@ const REFUSALS: Record<string, string> = {
   'request.aborted': 'The request was cut off.',
 };
 
+type Refusal = { code: string; message: string; field?: string };
+
+/** A refusal in the shape GraphQL clients read: `{ errors: [{ message, extensions }] }`. */
+export function graphqlRefusal(requestId: string | undefined, { code, message, field }: Refusal) {
+  const extensions = { code, ...(field ? { field } : {}), ...(requestId ? { requestId } : {}) };
+  return { errors: [{ message, extensions }] };
+}
+
+/** Writes a JSON answer with Node's response alone (Express's helpers are not needed). */
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 /**
  * GraphQL clients read `{ errors: [...] }`; the file and internal routes answer `{ error }`. A
  * refusal is written in the shape its path's clients read.
@@ -44,14 +62,15 @@ function send(
   res: Parameters<RequestHandler>[1],
   path: string,
   status: number,
-  error: { code: string; message: string; field?: string },
+  refusal: Refusal,
 ) {
-  const { code, message, field } = error;
+  const { code, message, field } = refusal;
   const requestId = requestIdOf(req);
-  const extensions = { code, ...(field ? { field } : {}), ...(requestId ? { requestId } : {}) };
-  res.status(status).json(
+  writeJson(
+    res,
+    status,
     path.startsWith('/graphql')
-      ? { errors: [{ message, extensions }] }
+      ? graphqlRefusal(requestId, refusal)
       : {
           error: {
             code,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { currentRequestId, withRequestId } from '@dash/logger';
 
@@ -31,13 +31,23 @@ export function requestIdOf(request: IncomingMessage): string | undefined {
  * `Request-Id`, kept on the request, and in scope for everything the request runs, so each log
  * line and GraphQL error written for it carries it (see `reenterRequestScope`).
  */
-export function requestIds(trusts: TrustsRequestId = () => false): RequestHandler {
+export function requestIds(trusts?: TrustsRequestId): RequestHandler {
   return (req, res, next) => {
-    const requestId = (trusts(req) ? offeredId(req) : undefined) ?? randomUUID();
-    (req as IncomingMessage & { requestId?: string }).requestId = requestId;
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const requestId = assignRequestId(req, res, trusts);
     withRequestId(requestId, () => next());
   };
+}
+
+/** Names the request (see requestIds): kept on it and answered in `Request-Id`. */
+export function assignRequestId(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trusts: TrustsRequestId = () => false,
+): string {
+  const requestId = (trusts(req) ? offeredId(req) : undefined) ?? randomUUID();
+  (req as IncomingMessage & { requestId?: string }).requestId = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  return requestId;
 }
 
 /**

@@ -1,0 +1,170 @@
+import { parse as parseUrl } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { withRequestId, type Logger } from '@dash/logger';
+import { graphqlRefusal, writeJson } from './json-errors.js';
+import { assignRequestId, type TrustsRequestId } from './request-id.js';
+
+/** What a guard is handed to go on: nothing, or the error that stops the request. */
+export type GuardNext = (error?: unknown) => void;
+
+/**
+ * A check run before anything else on a request (limits, CORS). Written against Node's own
+ * request and response, so the same guard runs on the GraphQL route and on the Express routes.
+ */
+export type Guard = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: GuardNext,
+) => void | Promise<void>;
+
+/** The most a GraphQL request body may hold. */
+export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
+
+interface GraphqlRouteOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  trustsRequestId: TrustsRequestId | undefined;
+  guards: Guard[];
+  context: (request: IncomingMessage, response: ServerResponse) => Promise<Context>;
+  log: Logger;
+}
+
+/**
+ * Serves `POST /graphql` with a JSON body straight from Node's request. Express's layers (its
+ * router, the JSON body parser, the Apollo integration, `res.send`) cost about as much as a small
+ * subgraph operation itself, and every page of the dashboard is a dozen of these requests between
+ * the gateway and the subgraphs. Returns false for any other request (a GET, another path, a
+ * compressed or non-UTF-8 body), which Express then serves with its full handling.
+ */
+export function graphqlRoute<Context extends BaseContext>(
+  options: GraphqlRouteOptions<Context>,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (!isPlainJsonPost(req)) return false;
+    const requestId = assignRequestId(req, res, options.trustsRequestId);
+    withRequestId(requestId, () => {
+      serve(req, res, options).catch((error: unknown) => {
+        options.log.error({ err: error, path: '/graphql' }, 'unexpected route error');
+        if (res.headersSent) return void res.destroy();
+        writeJson(
+          res,
+          500,
+          graphqlRefusal(requestId, {
+            code: 'INTERNAL_SERVER_ERROR',
+            message: 'Something went wrong on our side. Try again in a moment.',
+          }),
+        );
+      });
+    });
+    return true;
+  };
+}
+
+/** The requests this route takes; Express's parser has answers for every other kind of body. */
+function isPlainJsonPost(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  if ((query < 0 ? url : url.slice(0, query)) !== '/graphql') return false;
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  const type = req.headers['content-type']?.toLowerCase().replace(/\s+/g, '');
+  return type === 'application/json' || type === 'application/json;charset=utf-8';
+}
+
+async function serve<Context extends BaseContext>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: GraphqlRouteOptions<Context>,
+): Promise<void> {
+  const requestId = (req as IncomingMessage & { requestId: string }).requestId;
+  for (const guard of options.guards) {
+    const passed = await runGuard(guard, req, res);
+    if (!passed) return;
+  }
+  const body = await readJsonBody(req);
+  if ('refused' in body) {
+    writeJson(
+      res,
+      body.status,
+      graphqlRefusal(requestId, { code: 'BAD_USER_INPUT', message: body.refused, field: 'body' }),
+    );
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: 'POST',
+      headers,
+      search: parseUrl(req.url ?? '').search ?? '',
+      body: body.value,
+    },
+    context: () => options.context(req, res),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Runs one guard; true when it let the request go on, false when it answered it. */
+function runGuard(guard: Guard, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    const next: GuardNext = (error) => (error === undefined ? resolve(true) : reject(error));
+    Promise.resolve(guard(req, res, next)).then(() => {
+      // A guard that answered the request never calls next.
+      if (res.writableEnded) resolve(false);
+    }, reject);
+  });
+}
+
+type ReadBody = { value: unknown } | { refused: string; status: number };
+
+/** The body as JSON, with the refusals (and statuses) Express's JSON parser gives. */
+async function readJsonBody(req: IncomingMessage): Promise<ReadBody> {
+  const raw = await readBody(req);
+  if (raw === 'too large') return { refused: 'The request body is too large.', status: 413 };
+  if (raw === 'cut off') return { refused: 'The request was cut off.', status: 400 };
+  const text = raw.toString('utf8');
+  // As Express's parser: an empty body is an empty object, and only an object or a list is JSON.
+  if (text.trim() === '') return { value: {} };
+  const first = text.trimStart()[0];
+  try {
+    if (first !== '{' && first !== '[') throw new SyntaxError('not an object or a list');
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { refused: 'The request body is not valid JSON.', status: 400 };
+  }
+}
+
+/**
+ * The body's bytes, or why there are none. Over the limit it answers at once and reads the rest
+ * away unkept, so a client sending too much hears why instead of a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too large' | 'cut off'> {
+  return new Promise((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > GRAPHQL_BODY_LIMIT_BYTES) {
+      req.resume();
+      return resolve('too large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > GRAPHQL_BODY_LIMIT_BYTES) return;
+      size += chunk.length;
+      if (size > GRAPHQL_BODY_LIMIT_BYTES) {
+        chunks.length = 0;
+        resolve('too large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', () => resolve('cut off'));
+    req.on('aborted', () => resolve('cut off'));
+  });
+}
