@@ -11,6 +11,32 @@ import {
 import type { SecretKeys } from '@dash/config';
 import { currentRequestId, type Logger } from '@dash/logger';
 import { DashError } from '@dash/errors';
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Headers already verified by a service's keys, by their exact bytes. The gateway sends a caller the same header for
+ * a second at a time and each request is checked twice (its request id, then its context), so
+ * most checks are a look-up; the expiry is still checked on every use.
+ */
+const verifiedBy = new WeakMap<SecretKeys, LRUCache<string, { caller: Caller; exp: number }>>();
+
+/** verifyCaller, remembering what these keys accepted (see `verifiedBy`). */
+function verifiedCaller(header: string, keys: SecretKeys): Caller {
+  let verified = verifiedBy.get(keys);
+  if (!verified) verifiedBy.set(keys, (verified = new LRUCache({ max: 10_000 })));
+  const now = Date.now();
+  const known = verified.get(header);
+  if (known && known.exp >= Math.floor(now / 1000)) return known.caller;
+  const caller = Object.freeze(verifyCaller(header, keys, { audience: audienceOf(keys), now }));
+  verified.set(header, { caller, exp: expiryOf(header) });
+  return caller;
+}
+
+/** The expiry (seconds) of a header verifyCaller accepted. */
+function expiryOf(header: string): number {
+  const payload = header.split('.')[1]!;
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp: number }).exp;
+}
 
 /** What every resolver of every subgraph gets; services add their own dependencies to it. */
 export interface BaseContext {
@@ -44,7 +70,7 @@ export function baseContextFrom(
   }
   let caller: Caller;
   try {
-    caller = verifyCaller(header, keys, { audience: audienceOf(keys) });
+    caller = verifiedCaller(header, keys);
   } catch (error) {
     if (!(error instanceof CallerVerificationError)) throw error;
     throw new DashError('UNAUTHENTICATED', 'Requests must come through the gateway.', {
@@ -74,7 +100,7 @@ export function carriesValidCaller(headers: IncomingHttpHeaders, keys: SecretKey
   const header = headers[CALLER_HEADER];
   if (typeof header !== 'string') return false;
   try {
-    verifyCaller(header, keys, { audience: audienceOf(keys) });
+    verifiedCaller(header, keys);
     return true;
   } catch {
     return false;

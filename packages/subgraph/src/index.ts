@@ -93,3 +93,4 @@ export {
 } from './idempotency.js';
 export type { BankDebitRail, DebitStatus, RailDebit } from './bank-debit-rail.js';
 export { SIMULATED_DEBIT_FAILURES, SimulatedDebitRail } from './simulated-debit-rail.js';
+export { madeOnFirstUse, type Makers } from './made-on-first-use.js';

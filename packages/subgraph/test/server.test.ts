@@ -134,6 +134,24 @@ describe('subgraph server', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('refuses a header it accepted once the header expires, and wherever it was not addressed', async () => {
+    // Accepted headers are remembered: what is remembered must still expire and stay addressed.
+    const header = {
+      'x-dash-caller': signCaller(ada, keys, { audience: 'things', ttlSeconds: 1 }),
+    };
+    const accepted = await Promise.all(
+      Array.from({ length: 10 }, () => graphqlRequest(server.url, '{ whoAmI { id } }', {}, header)),
+    );
+    expect(accepted.map((response) => response.data)).toEqual(
+      accepted.map(() => ({ whoAmI: { id: 'acct_1' } })),
+    );
+    expect((await graphqlRequest(payouts.url, '{ whoAmI { id } }', {}, header)).status).toBe(401);
+    await new Promise((wait) => setTimeout(wait, 2100));
+    const expired = await graphqlRequest(server.url, '{ whoAmI { id } }', {}, header);
+    expect(expired.status).toBe(401);
+    expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a header signed for another subgraph, each of many at once', async () => {
     // Headers captured on their way to the ledger, replayed at payouts while still fresh.
     const forLedger = Array.from({ length: 20 }, () => signed('ledger'));

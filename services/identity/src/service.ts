@@ -24,6 +24,8 @@ import { createCommandConnection, createProducerConnection } from '@dash/queue';
 import {
   Access,
   IdempotencyKeys,
+  madeOnFirstUse,
+  type Makers,
   type BaseContext,
   type ServiceDefinition,
   type ServiceDeps,
@@ -139,28 +141,33 @@ export function assembleIdentity(
    * a contact change tells the old contact where it was asked from.
    */
   const forClient = ({ log, clientIp, userAgent }: Client) => {
-    const challenges = challengesFor(clientIp);
+    // Made on first use: a request uses one of these at most, most requests none.
+    let challenges: Challenges | undefined;
+    const challengesOnce = () => (challenges ??= challengesFor(clientIp));
     const origin = { ...(clientIp ? { clientIp } : {}), ...(userAgent ? { userAgent } : {}) };
     return {
-      login: new LoginService(dataSource, challenges, { dashboardUrl: settings.dashboardUrl }, now),
-      contactChange: new ContactChangeService(challenges, accounts, producer.queue, origin, now),
-      payoutDetails: new PayoutDetailsCodes(challenges, accounts, now),
-      taxInformation: new TaxInformationService(
-        dataSource,
-        challenges,
-        config.internalSecret,
-        origin,
-        now,
-      ),
-      accountDetails: new AccountDetailsCodes(challenges, accounts, now),
-      closure: new AccountClosureService(
-        dataSource,
-        new ClosureChecks(settings.closureCheckUrls, config.internalSecret, log),
-        challenges,
-        credentialEpochs,
-        now,
-      ),
-    };
+      login: () =>
+        new LoginService(
+          dataSource,
+          challengesOnce(),
+          { dashboardUrl: settings.dashboardUrl },
+          now,
+        ),
+      contactChange: () =>
+        new ContactChangeService(challengesOnce(), accounts, producer.queue, origin, now),
+      payoutDetails: () => new PayoutDetailsCodes(challengesOnce(), accounts, now),
+      taxInformation: () =>
+        new TaxInformationService(dataSource, challengesOnce(), config.internalSecret, origin, now),
+      accountDetails: () => new AccountDetailsCodes(challengesOnce(), accounts, now),
+      closure: () =>
+        new AccountClosureService(
+          dataSource,
+          new ClosureChecks(settings.closureCheckUrls, config.internalSecret, log),
+          challengesOnce(),
+          credentialEpochs,
+          now,
+        ),
+    } satisfies Makers<ClientUseCases>;
   };
   const platforms = new PlatformService(dataSource);
   // Test mode simulates verification; live mode waits for a real provider (see verification.rules.ts).
@@ -216,6 +223,16 @@ const redisOf = ({ redisUrl, redisPrefix }: { redisUrl: string; redisPrefix: str
   redisUrl,
   prefix: redisPrefix,
 });
+
+/** The use cases that answer for one client (see forClient). */
+interface ClientUseCases {
+  login: LoginService;
+  contactChange: ContactChangeService;
+  payoutDetails: PayoutDetailsCodes;
+  taxInformation: TaxInformationService;
+  accountDetails: AccountDetailsCodes;
+  closure: AccountClosureService;
+}
 
 /** Who a request's use cases answer for, as the gateway saw it. */
 type Client = Pick<BaseContext, 'log' | 'clientIp' | 'userAgent'>;
@@ -329,24 +346,24 @@ export function createIdentityService(
         'risk.assessed': (event, manager) => reconcileAssessment(manager, event, now()),
       })),
     ],
-    buildContext: (base, app) => ({
-      ...base,
-      ...app.forRequest(base.caller),
-      accounts: app.accounts,
-      platforms: app.platforms,
-      branding: app.branding,
-      apiKeys: app.apiKeys,
-      accountSessions: app.accountSessions,
-      accountLinks: app.accountLinks,
-      onboarding: app.onboarding,
-      verificationDocuments: app.verificationDocuments,
-      riskInterventions: app.riskInterventions,
-      credentialEpochs: app.credentialEpochs,
-      ...app.forClient(base),
-    }),
+    buildContext: (base, app) =>
+      madeOnFirstUse(app.forClient(base), {
+        ...base,
+        ...app.forRequest(base.caller),
+        accounts: app.accounts,
+        platforms: app.platforms,
+        branding: app.branding,
+        apiKeys: app.apiKeys,
+        accountSessions: app.accountSessions,
+        accountLinks: app.accountLinks,
+        onboarding: app.onboarding,
+        verificationDocuments: app.verificationDocuments,
+        riskInterventions: app.riskInterventions,
+        credentialEpochs: app.credentialEpochs,
+      }),
     routes: ({ config, log }, app) => {
       // Other services' calls carry no end client: no per-address limits apply to them.
-      const { login, payoutDetails } = app.forClient({ log });
+      const { login, payoutDetails } = madeOnFirstUse(app.forClient({ log }));
       return Router().use(
         authenticateRoute(config.internalSecret, {
           keys: app.apiKeys,
