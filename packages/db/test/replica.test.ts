@@ -19,6 +19,7 @@ import {
   migrateDatabase,
   onReplica,
   placeholders,
+  preparedMany,
   preparedRead,
   sslOptions,
 } from '../src/index.js';
@@ -141,6 +142,27 @@ describe('read replicas', () => {
       'replica',
     ]);
     expect(placeholders(ids)).toBe('?, ?');
+  });
+
+  it('reads a built query as a prepared statement: what getMany gives, where it is asked', async () => {
+    await dataSource.getRepository(Note).insert([
+      { id: 'p-a', origin: 'primary' },
+      { id: 'p-b', origin: 'primary' },
+    ]);
+    const built = () =>
+      dataSource
+        .getRepository(Note)
+        .createQueryBuilder('note')
+        .where('note.id IN (:...ids)', { ids: ['p-a', 'p-b', 'primary-1', 'replica-1'] })
+        .orderBy('note.id', 'DESC')
+        .take(2);
+    const prepared = await preparedMany(built());
+    expect(prepared).toEqual(await built().getMany());
+    expect(prepared.map((note) => note.id)).toEqual(['primary-1', 'p-b']);
+    expect(prepared[0]).toBeInstanceOf(Note);
+    expect(origins(await preparedMany(built(), { replica: true }))).toEqual(['replica']);
+    // Half an entity would pass for a whole one: a partial select is refused.
+    await expect(preparedMany(built().select('note.id'))).rejects.toThrow('note_origin');
   });
 
   it('gives back every connection a prepared read takes, even when it fails', async () => {

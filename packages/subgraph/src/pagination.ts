@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
+import { preparedMany } from '@dash/db';
 import { badInput } from '@dash/errors';
 
 /** `first: Int = 10` on every list, bounded so no one query reads a whole table. */
@@ -129,11 +130,12 @@ export async function newestFirstPage<Row extends Keyset>(
   { first, after }: { first: number; after?: string | undefined },
   scope?: CursorScope,
 ) {
-  const rows = await afterKeyset(query, alias, after ? decodeCursor(after, scope) : undefined)
-    .orderBy(`${alias}.created_at`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
-    .limit(first + 1)
-    .getMany();
+  const rows = await preparedMany(
+    afterKeyset(query, alias, after ? decodeCursor(after, scope) : undefined)
+      .orderBy(`${alias}.created_at`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .limit(first + 1),
+  );
   return toPage(rows, first, scope);
 }
 

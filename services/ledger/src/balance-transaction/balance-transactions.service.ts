@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { fromReplica } from '@dash/db';
+import { preparedMany } from '@dash/db';
 import { afterKeyset, type Keyset } from '@dash/subgraph';
 import type { AccountRef } from '@dash/contracts';
 import type { BalanceTransactionType } from '../postings/entries.rules.js';
@@ -54,9 +54,7 @@ export class BalanceTransactions {
    * refresh. Balances — what a payout may take — are summed on the primary (Balances).
    */
   page(account: AccountRef, filter: TransactionFilter, first: number, after?: Keyset) {
-    return fromReplica(this.query(account, filter, after).take(first + 1), (list) =>
-      list.getMany(),
-    );
+    return preparedMany(this.query(account, filter, after).take(first + 1), { replica: true });
   }
 
   /** The same rows, one at a time, for exports that must not hold a whole history in memory. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedMany } from '@dash/db';
 import { afterKeyset, type Keyset } from '@dash/subgraph';
 import type { AccountRef } from '@dash/contracts';
 import { Refund } from '../refund/refund.entity.js';
@@ -31,11 +32,12 @@ export class Payments {
       });
     if (filter.amount !== undefined)
       query.andWhere('charge.amount = :amount', { amount: filter.amount });
-    return afterKeyset(query, 'charge', after)
-      .orderBy('charge.created_at', 'DESC')
-      .addOrderBy('charge.id', 'DESC')
-      .take(first + 1)
-      .getMany();
+    return preparedMany(
+      afterKeyset(query, 'charge', after)
+        .orderBy('charge.created_at', 'DESC')
+        .addOrderBy('charge.id', 'DESC')
+        .take(first + 1),
+    );
   }
 
   find(account: AccountRef, id: string): Promise<Charge | null> {
