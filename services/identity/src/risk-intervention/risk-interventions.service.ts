@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { belongsToTenant, type AccountRef, type Tenant } from '@dash/contracts';
-import { retryOnDeadlock } from '@dash/db';
+import { preparedMany, retryOnDeadlock } from '@dash/db';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { newestFirstPage, type IdempotencyKeys } from '@dash/subgraph';
@@ -122,15 +122,21 @@ export class RiskInterventions {
 
   /** An account's interventions, newest first (a handful at most in practice). */
   ofAccount(account: AccountRef, status?: RiskInterventionStatus) {
-    return this.dataSource.getRepository(RiskIntervention).find({
-      where: {
-        accountId: account.accountId,
-        ...tenantOf(account),
-        ...(status ? { status } : {}),
-      },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: 100,
-    });
+    // The banner asks on every page: a prepared read.
+    const query = this.dataSource
+      .getRepository(RiskIntervention)
+      .createQueryBuilder('intervention')
+      .where(
+        'intervention.account_id = :accountId AND intervention.platform_id = :platformId AND intervention.livemode = :livemode',
+        { accountId: account.accountId, ...tenantOf(account) },
+      );
+    if (status) query.andWhere('intervention.status = :status', { status });
+    return preparedMany(
+      query
+        .orderBy('intervention.created_at', 'DESC')
+        .addOrderBy('intervention.id', 'DESC')
+        .take(100),
+    );
   }
 
   /** A page of the platform's interventions in its mode, newest first. */

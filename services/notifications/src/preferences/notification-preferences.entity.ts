@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { datetimeColumn } from '@dash/db';
+import { datetimeColumn, preparedEntities } from '@dash/db';
 import type { Locale } from '../activity/formats.rules.js';
 
 /** Which activity an account also wants by email, and the language it reads the dashboard and messages in. */
@@ -48,9 +48,13 @@ export class NotificationPreferences {
     source: DataSource | EntityManager,
     accountId: string,
   ): Promise<NotificationPreferences> {
-    return (
-      (await source.getRepository(NotificationPreferences).findOneBy({ accountId })) ??
-      NotificationPreferences.defaults(accountId)
-    );
+    // The top bar asks on every page: a prepared read, unless inside a transaction.
+    const [saved] =
+      source instanceof DataSource
+        ? await preparedEntities(source, NotificationPreferences, 'WHERE account_id = ?', [
+            accountId,
+          ])
+        : [await source.getRepository(NotificationPreferences).findOneBy({ accountId })];
+    return saved ?? NotificationPreferences.defaults(accountId);
   }
 }
