@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Guard } from '@dash/server-kit';
+import { pathOf, type Guard } from '@dash/server-kit';
 import { bearerTokenOf } from '../authenticate.js';
 
 /** An embedded component's client secret: `acss_…` (identity makes them). */
@@ -25,7 +25,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
 export function embedCors(path: string): Guard {
   return (req, res, next) => {
     const origin = req.headers.origin;
-    if (pathOf(req.url) !== path || typeof origin !== 'string') return next();
+    if (pathOf(req) !== path || typeof origin !== 'string') return next();
     varyByOrigin(res);
     const asksFor = req.headers['access-control-request-headers'] ?? '';
     if (
@@ -46,8 +46,6 @@ export function embedCors(path: string): Guard {
     next();
   };
 }
-
-const pathOf = (url: string | undefined) => (url ?? '').split('?', 1)[0];
 
 /** Adds `Origin` to the response's `Vary`, keeping what is there (as Express's `res.vary`). */
 function varyByOrigin(res: ServerResponse): void {

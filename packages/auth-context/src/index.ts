@@ -7,7 +7,12 @@ export {
   type Caller,
   type EmbeddedComponent,
 } from './caller.js';
-export { CallerVerificationError, signCaller, verifyCaller } from './signing.js';
+export {
+  CallerVerificationError,
+  signCaller,
+  verifyCaller,
+  verifyCallerHeader,
+} from './signing.js';
 export {
   formatSessionHeader,
   parseSessionHeader,

@@ -48,8 +48,17 @@ export function signCaller(
 export function verifyCaller(
   header: string,
   keys: SecretKeys,
-  { audience, now = Date.now() }: { audience: string; now?: number },
+  options: { audience: string; now?: number },
 ): Caller {
+  return verifyCallerHeader(header, keys, options).caller;
+}
+
+/** verifyCaller, also saying until when (seconds since the epoch) the header holds. */
+export function verifyCallerHeader(
+  header: string,
+  keys: SecretKeys,
+  { audience, now = Date.now() }: { audience: string; now?: number },
+): { caller: Caller; expiresAt: number } {
   const [kid, payload, signature, extra] = header.split('.');
   if (!kid || !payload || !signature || extra !== undefined)
     throw new CallerVerificationError('malformed');
@@ -67,5 +76,5 @@ export function verifyCaller(
   if (typeof envelope.exp !== 'number' || envelope.exp < Math.floor(now / 1000)) {
     throw new CallerVerificationError('expired');
   }
-  return envelope.caller;
+  return { caller: envelope.caller, expiresAt: envelope.exp };
 }

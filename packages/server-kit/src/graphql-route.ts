@@ -2,7 +2,7 @@ import { parse as parseUrl } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { withRequestId, type Logger } from '@dash/logger';
-import { graphqlRefusal, writeJson } from './json-errors.js';
+import { bodyRefusal, graphqlRefusal, refusalFor, writeJson } from './json-errors.js';
 import { assignRequestId, type TrustsRequestId } from './request-id.js';
 
 /** What a guard is handed to go on: nothing, or the error that stops the request. */
@@ -44,28 +44,22 @@ export function graphqlRoute<Context extends BaseContext>(
     const requestId = assignRequestId(req, res, options.trustsRequestId);
     withRequestId(requestId, () => {
       serve(req, res, options).catch((error: unknown) => {
-        options.log.error({ err: error, path: '/graphql' }, 'unexpected route error');
+        // Answered as the Express routes answer: a refused body, a lost race, or no detail.
+        const { status, refusal } = refusalFor(error, options.log, '/graphql');
         if (res.headersSent) return void res.destroy();
-        writeJson(
-          res,
-          500,
-          graphqlRefusal(requestId, {
-            code: 'INTERNAL_SERVER_ERROR',
-            message: 'Something went wrong on our side. Try again in a moment.',
-          }),
-        );
+        writeJson(res, status, graphqlRefusal(requestId, refusal));
       });
     });
     return true;
   };
 }
 
+/** A request's path without its query string (what Express calls `req.path`). */
+export const pathOf = (req: IncomingMessage): string => (req.url ?? '').split('?', 1)[0]!;
+
 /** The requests this route takes; Express's parser has answers for every other kind of body. */
 function isPlainJsonPost(req: IncomingMessage): boolean {
-  if (req.method !== 'POST') return false;
-  const url = req.url ?? '';
-  const query = url.indexOf('?');
-  if ((query < 0 ? url : url.slice(0, query)) !== '/graphql') return false;
+  if (req.method !== 'POST' || pathOf(req) !== '/graphql') return false;
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   const type = req.headers['content-type']?.toLowerCase().replace(/\s+/g, '');
@@ -77,20 +71,11 @@ async function serve<Context extends BaseContext>(
   res: ServerResponse,
   options: GraphqlRouteOptions<Context>,
 ): Promise<void> {
-  const requestId = (req as IncomingMessage & { requestId: string }).requestId;
   for (const guard of options.guards) {
     const passed = await runGuard(guard, req, res);
     if (!passed) return;
   }
   const body = await readJsonBody(req);
-  if ('refused' in body) {
-    writeJson(
-      res,
-      body.status,
-      graphqlRefusal(requestId, { code: 'BAD_USER_INPUT', message: body.refused, field: 'body' }),
-    );
-    return;
-  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers))
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -99,7 +84,7 @@ async function serve<Context extends BaseContext>(
       method: 'POST',
       headers,
       search: parseUrl(req.url ?? '').search ?? '',
-      body: body.value,
+      body,
     },
     context: () => options.context(req, res),
   });
@@ -124,22 +109,20 @@ function runGuard(guard: Guard, req: IncomingMessage, res: ServerResponse): Prom
   });
 }
 
-type ReadBody = { value: unknown } | { refused: string; status: number };
-
-/** The body as JSON, with the refusals (and statuses) Express's JSON parser gives. */
-async function readJsonBody(req: IncomingMessage): Promise<ReadBody> {
+/** The body as JSON; a body it refuses throws as Express's JSON parser would (see bodyRefusal). */
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const raw = await readBody(req);
-  if (raw === 'too large') return { refused: 'The request body is too large.', status: 413 };
-  if (raw === 'cut off') return { refused: 'The request was cut off.', status: 400 };
+  if (raw === 'too large') throw bodyRefusal('entity.too.large', 413);
+  if (raw === 'cut off') throw bodyRefusal('request.aborted', 400);
   const text = raw.toString('utf8');
   // As Express's parser: an empty body is an empty object, and only an object or a list is JSON.
-  if (text.trim() === '') return { value: {} };
+  if (text.trim() === '') return {};
   const first = text.trimStart()[0];
   try {
     if (first !== '{' && first !== '[') throw new SyntaxError('not an object or a list');
-    return { value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { refused: 'The request body is not valid JSON.', status: 400 };
+    throw bodyRefusal('entity.parse.failed', 400);
   }
 }
 

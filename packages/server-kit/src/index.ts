@@ -8,7 +8,7 @@ export {
   type RunningServer,
 } from './graphql-server.js';
 export { jsonErrors, jsonNotFound, withRequestIdOf, writeJson } from './json-errors.js';
-export { GRAPHQL_BODY_LIMIT_BYTES, type Guard, type GuardNext } from './graphql-route.js';
+export { GRAPHQL_BODY_LIMIT_BYTES, pathOf, type Guard, type GuardNext } from './graphql-route.js';
 export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';
 export { graphqlMetricsPlugin } from './graphql-metrics.js';
 export {

@@ -93,28 +93,45 @@ export function jsonNotFound(): RequestHandler {
 
 /**
  * The last handler of every server: whatever reached it becomes a JSON error, in every mode
- * (Express's own handler writes an HTML page with the stack trace outside production). A request
- * a body parser refused is BAD_USER_INPUT naming the body; anything else is logged in full and
- * answered INTERNAL_SERVER_ERROR with no detail (a lost unique-key race is CONFLICT).
+ * (Express's own handler writes an HTML page with the stack trace outside production).
  */
 export function jsonErrors(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const http = (typeof error === 'object' && error !== null ? error : {}) as HttpError;
-    const status = http.status ?? http.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const message = (http.type && REFUSALS[http.type]) ?? 'The request could not be read.';
-      send(req, res, req.path, status, { code: 'BAD_USER_INPUT', message, field: 'body' });
-      return;
-    }
-    if (isDuplicateKey(error)) {
-      send(req, res, req.path, 409, { code: 'CONFLICT', message: DUPLICATE_MESSAGE });
-      return;
-    }
-    log.error({ err: error, path: req.path }, 'unexpected route error');
-    send(req, res, req.path, 500, {
+    const { status, refusal } = refusalFor(error, log, req.path);
+    send(req, res, req.path, status, refusal);
+  };
+}
+
+/**
+ * How a route answers an error it did not expect to handle itself. A request a body parser
+ * refused is BAD_USER_INPUT naming the body; anything else is logged in full and answered
+ * INTERNAL_SERVER_ERROR with no detail (a lost unique-key race is CONFLICT).
+ */
+export function refusalFor(
+  error: unknown,
+  log: Logger,
+  path: string,
+): { status: number; refusal: Refusal } {
+  const http = (typeof error === 'object' && error !== null ? error : {}) as HttpError;
+  const status = http.status ?? http.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const message = (http.type && REFUSALS[http.type]) ?? 'The request could not be read.';
+    return { status, refusal: { code: 'BAD_USER_INPUT', message, field: 'body' } };
+  }
+  if (isDuplicateKey(error))
+    return { status: 409, refusal: { code: 'CONFLICT', message: DUPLICATE_MESSAGE } };
+  log.error({ err: error, path }, 'unexpected route error');
+  return {
+    status: 500,
+    refusal: {
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Something went wrong on our side. Try again in a moment.',
-    });
+    },
   };
+}
+
+/** A refused body as Express's body parsers report it (`type` names the refusal above). */
+export function bodyRefusal(type: string, status: number): Error {
+  return Object.assign(new Error(type), { status, type });
 }

@@ -5,7 +5,7 @@ import {
   CallerVerificationError,
   CLIENT_IP_HEADER,
   USER_AGENT_HEADER,
-  verifyCaller,
+  verifyCallerHeader,
   type Caller,
 } from '@dash/auth-context';
 import type { SecretKeys } from '@dash/config';
@@ -27,15 +27,12 @@ function verifiedCaller(header: string, keys: SecretKeys): Caller {
   const now = Date.now();
   const known = verified.get(header);
   if (known && known.exp >= Math.floor(now / 1000)) return known.caller;
-  const caller = Object.freeze(verifyCaller(header, keys, { audience: audienceOf(keys), now }));
-  verified.set(header, { caller, exp: expiryOf(header) });
+  const { caller, expiresAt } = verifyCallerHeader(header, keys, {
+    audience: audienceOf(keys),
+    now,
+  });
+  verified.set(header, { caller: Object.freeze(caller), exp: expiresAt });
   return caller;
-}
-
-/** The expiry (seconds) of a header verifyCaller accepted. */
-function expiryOf(header: string): number {
-  const payload = header.split('.')[1]!;
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp: number }).exp;
 }
 
 /** What every resolver of every subgraph gets; services add their own dependencies to it. */
