@@ -38,6 +38,8 @@ const ROUNDS = benchSetting('BENCH_ROUNDS', 2);
 const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '16,32,50')
   .split(',')
   .map(Number);
+/** Which load phases run (all by default): a team working on one of them measures it alone. */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'home,platform,charges').split(','));
 /** Far above any real client's, so only the machine limits the load. */
 const UNLIMITED = '100000000';
 
@@ -137,36 +139,6 @@ try {
   const sessions = await insertSessions(identityDb, signedIn, now);
   console.log(`  data loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
-  // The home page as the front end of this checkout asks for it.
-  const shell = createShellServer(
-    loadShellConfig({
-      NODE_ENV: 'test',
-      DASH_SHELL_HOST: '127.0.0.1',
-      DASH_SHELL_PORT: '0',
-      DASH_GATEWAY_URL: gateways.ours.url,
-    }),
-  );
-  const { url: shellUrl } = await shell.start();
-  closeLater.push(() => shell.stop());
-  const browser = await launchChromium();
-  closeLater.push(() => browser.close());
-  const firstToken = sessions.get(signedIn[0]!)!;
-  const home = await recordHomePage(browser, shellUrl, firstToken);
-  console.log(
-    `home page (recorded in Chromium): ${home.requests.length} GraphQL requests — ${home.requests.map((request) => request.operationName).join(', ')}`,
-  );
-  for (const error of home.errors) console.log(`  error on the page: ${error}`);
-  if (home.requests.length === 0)
-    throw new Error('The home page sent no GraphQL request: was the session refused?');
-  const cold = await coldLoads(browser, shellUrl, firstToken, COLD_RUNS);
-  console.log(
-    `home page in Chromium, cold cache, median of ${COLD_RUNS}: JavaScript ${(cold.scriptBytes / 1024).toFixed(1)} KB transferred, first contentful paint ${cold.firstContentfulPaintMs.toFixed(0)} ms`,
-  );
-  console.log(
-    `  runs: ${cold.runs.map((run) => `${(run.scriptBytes / 1024).toFixed(0)} KB / ${run.firstContentfulPaintMs.toFixed(0)} ms`).join(', ')}`,
-  );
-  for (const close of closeLater.splice(0).reverse()) await close();
-
   /** Where a round's CPU went, busiest first; parts under 0.5 ms are left out. */
   const describeCpu = (perRound: Map<string, number>, unit: string) =>
     `    CPU per ${unit === 'queries' ? 'query' : unit.replace(/s$/, '')}: ${[...perRound]
@@ -176,37 +148,6 @@ try {
       .join(', ')} ms`;
   const ratio = (ours: LoadResult, hive: LoadResult) =>
     hive.roundsPerSecond > 0 ? `${(ours.roundsPerSecond / hive.roundsPerSecond).toFixed(2)}×` : '—';
-  // Both gateways answer the same for the same account, and another account's answers differ:
-  // the comparison below is between two gateways doing the same work.
-  const answer = async (url: string, body: string, headers: Record<string, string>) =>
-    JSON.stringify(
-      ((await (await fetch(url, { method: 'POST', headers, body })).json()) as { data?: unknown })
-        .data ?? null,
-    );
-  const parity: string[] = [];
-  let firstDifference = '';
-  for (const account of signedIn.slice(0, 2)) {
-    const headers = {
-      'content-type': 'application/json',
-      ...home.headers,
-      cookie: `dash_session=${sessions.get(account)}`,
-    };
-    for (const request of home.requests) {
-      const [ours, hive] = await Promise.all([
-        answer(gateways.ours.url, request.body, headers),
-        answer(gateways.hive.url, request.body, headers),
-      ]);
-      if (ours === hive) continue;
-      parity.push(`${request.operationName} (${account})`);
-      firstDifference ||= `ours ${ours.slice(0, 300)}\n    Hive ${hive.slice(0, 300)}`;
-    }
-  }
-  console.log(
-    parity.length === 0
-      ? 'ours and Hive Gateway answer the home page with the same data (2 accounts)'
-      : `ours and Hive Gateway answer differently: ${parity.join(', ')}\n    ${firstDifference}`,
-  );
-
   const printErrors = (result: LoadResult) => {
     for (const example of result.examples) console.log(`    error: ${example}`);
   };
@@ -266,184 +207,243 @@ try {
     return results;
   };
 
-  // Home: each browser signs in as a random one of the signed-in accounts each time.
-  const homeHeaders = signedIn.map((id) => ({
-    'content-type': 'application/json',
-    ...home.headers,
-    cookie: `dash_session=${sessions.get(id)}`,
-  }));
-  const homeResults = await compare(
-    `home page load: ${CONNECTIONS} browsers, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${home.requests.length} requests at once per page, random accounts of ${signedIn.length}`,
-    'pages',
-    { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
-    (round) => {
-      const pick = random(5 + 100 * round);
-      return () => ({
-        requests: home.requests,
-        headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
-      });
-    },
-  );
+  type SummaryRow = [figure: string, target: string, ours: string, hive: string, pass: boolean];
+  const rows: SummaryRow[] = [];
+  let errorsIn = 0;
+  const fixed = (value: number, digits = 0) =>
+    Number.isFinite(value) ? value.toFixed(digits) : '—';
 
-  // A platform's server: one cross-subgraph query per account, across all its accounts.
+  if (PHASES.has('home')) {
+    // The home page as the front end of this checkout asks for it.
+    const shell = createShellServer(
+      loadShellConfig({
+        NODE_ENV: 'test',
+        DASH_SHELL_HOST: '127.0.0.1',
+        DASH_SHELL_PORT: '0',
+        DASH_GATEWAY_URL: gateways.ours.url,
+      }),
+    );
+    const { url: shellUrl } = await shell.start();
+    closeLater.push(() => shell.stop());
+    const browser = await launchChromium();
+    closeLater.push(() => browser.close());
+    const firstToken = sessions.get(signedIn[0]!)!;
+    const home = await recordHomePage(browser, shellUrl, firstToken);
+    console.log(
+      `home page (recorded in Chromium): ${home.requests.length} GraphQL requests — ${home.requests.map((request) => request.operationName).join(', ')}`,
+    );
+    for (const error of home.errors) console.log(`  error on the page: ${error}`);
+    if (home.requests.length === 0)
+      throw new Error('The home page sent no GraphQL request: was the session refused?');
+    const cold = await coldLoads(browser, shellUrl, firstToken, COLD_RUNS);
+    console.log(
+      `home page in Chromium, cold cache, median of ${COLD_RUNS}: JavaScript ${(cold.scriptBytes / 1024).toFixed(1)} KB transferred, first contentful paint ${cold.firstContentfulPaintMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  runs: ${cold.runs.map((run) => `${(run.scriptBytes / 1024).toFixed(0)} KB / ${run.firstContentfulPaintMs.toFixed(0)} ms`).join(', ')}`,
+    );
+    for (const close of closeLater.splice(0).reverse()) await close();
+
+    // Both gateways answer the same for the same account, and another account's answers differ:
+    // the comparison below is between two gateways doing the same work.
+    const answer = async (url: string, body: string, headers: Record<string, string>) =>
+      JSON.stringify(
+        ((await (await fetch(url, { method: 'POST', headers, body })).json()) as { data?: unknown })
+          .data ?? null,
+      );
+    const parity: string[] = [];
+    let firstDifference = '';
+    for (const account of signedIn.slice(0, 2)) {
+      const headers = {
+        'content-type': 'application/json',
+        ...home.headers,
+        cookie: `dash_session=${sessions.get(account)}`,
+      };
+      for (const request of home.requests) {
+        const [ours, hive] = await Promise.all([
+          answer(gateways.ours.url, request.body, headers),
+          answer(gateways.hive.url, request.body, headers),
+        ]);
+        if (ours === hive) continue;
+        parity.push(`${request.operationName} (${account})`);
+        firstDifference ||= `ours ${ours.slice(0, 300)}\n    Hive ${hive.slice(0, 300)}`;
+      }
+    }
+    console.log(
+      parity.length === 0
+        ? 'ours and Hive Gateway answer the home page with the same data (2 accounts)'
+        : `ours and Hive Gateway answer differently: ${parity.join(', ')}\n    ${firstDifference}`,
+    );
+
+    // Home: each browser signs in as a random one of the signed-in accounts each time.
+    const homeHeaders = signedIn.map((id) => ({
+      'content-type': 'application/json',
+      ...home.headers,
+      cookie: `dash_session=${sessions.get(id)}`,
+    }));
+    const homeResults = await compare(
+      `home page load: ${CONNECTIONS} browsers, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${home.requests.length} requests at once per page, random accounts of ${signedIn.length}`,
+      'pages',
+      { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
+      (round) => {
+        const pick = random(5 + 100 * round);
+        return () => ({
+          requests: home.requests,
+          headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
+        });
+      },
+    );
+
+    errorsIn += home.errors.length + homeResults.ours.errors + homeResults.hive.errors;
+    rows.push(
+      [
+        'home pages/s',
+        '≥ 150',
+        fixed(homeResults.ours.roundsPerSecond, 1),
+        fixed(homeResults.hive.roundsPerSecond, 1),
+        homeResults.ours.roundsPerSecond >= 150,
+      ],
+      [
+        'home p95 per request (ms)',
+        '≤ 100',
+        fixed(homeResults.ours.p95, 1),
+        fixed(homeResults.hive.p95, 1),
+        homeResults.ours.p95 <= 100,
+      ],
+      [
+        'home throughput, ours / Hive',
+        '≥ 1.5×',
+        ratio(homeResults.ours, homeResults.hive),
+        '',
+        homeResults.hive.roundsPerSecond > 0 &&
+          homeResults.ours.roundsPerSecond >= 1.5 * homeResults.hive.roundsPerSecond,
+      ],
+      [
+        'home JavaScript transferred, cold (KB)',
+        '≤ 150',
+        fixed(cold.scriptBytes / 1024, 1),
+        '',
+        cold.scriptBytes <= 150 * 1024,
+      ],
+      [
+        'home first contentful paint, cold (ms)',
+        '≤ 500',
+        fixed(cold.firstContentfulPaintMs),
+        '',
+        cold.firstContentfulPaintMs <= 500,
+      ],
+    );
+  }
+
   const platformHeaders = {
     'content-type': 'application/json',
     authorization: `Bearer ${testSecret}`,
   };
-  // Built before the load, one per account, so the generator allocates nothing per request.
-  const platformRounds: Round[] = ids.map((id) => ({
-    requests: [
-      {
-        operationName: 'PlatformAccount',
-        body: JSON.stringify({ query: PLATFORM_QUERY, variables: { id } }),
-      },
-    ],
-    headers: platformHeaders,
-  }));
-  const platformResults = await compare(
-    `platform account(id) (identity, ledger, payouts, disputes, notifications): ${CONNECTIONS} connections, random accounts of ${ids.length}`,
-    'queries',
-    { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
-    (round) => {
-      const pick = random(11 + 100 * round);
-      return () => platformRounds[Math.floor(pick() * platformRounds.length)]!;
-    },
-  );
-
-  // createCharge with the platform's key: distinct idempotency keys, random accounts.
-  let chargeNumber = 0;
-  const chargeRound = () => {
-    const pick = random(13);
-    return () => ({
+  if (PHASES.has('platform')) {
+    // A platform's server: one cross-subgraph query per account, across all its accounts.
+    // Built before the load, one per account, so the generator allocates nothing per request.
+    const platformRounds: Round[] = ids.map((id) => ({
       requests: [
         {
-          operationName: 'CreateCharge',
-          body: JSON.stringify({
-            query: CREATE_CHARGE,
-            variables: {
-              input: {
-                account: ids[Math.floor(pick() * ids.length)],
-                amount: 2_000,
-                currency: 'usd',
-              },
-              key: `bench-charge-${(chargeNumber += 1)}`,
-            },
-          }),
+          operationName: 'PlatformAccount',
+          body: JSON.stringify({ query: PLATFORM_QUERY, variables: { id } }),
         },
       ],
       headers: platformHeaders,
-    });
-  };
-  const chargeWindow = { warmupS: 2, durationS: Math.max(3, DURATION_S / 2) };
-  console.log(
-    `createCharge: ${chargeWindow.durationS} s after ${chargeWindow.warmupS} s warm-up at each concurrency`,
-  );
-  let bestCharges: { concurrency: number; result: LoadResult } | undefined;
-  for (const concurrency of CHARGE_CONCURRENCIES) {
-    const result = await measured(`ours@${concurrency}`, 'charges', gateways.ours.url, {
-      clients: concurrency,
-      ...chargeWindow,
-      next: chargeRound(),
-    });
-    if (!bestCharges || result.roundsPerSecond > bestCharges.result.roundsPerSecond)
-      bestCharges = { concurrency, result };
-  }
-  const hiveCharges = await measured(
-    `Hive@${bestCharges!.concurrency}`,
-    'charges',
-    gateways.hive.url,
-    { clients: bestCharges!.concurrency, ...chargeWindow, next: chargeRound() },
-  );
-  console.log(
-    `  best on ours at ${bestCharges!.concurrency} in flight; ours / Hive: ${ratio(bestCharges!.result, hiveCharges)}`,
-  );
-  started = performance.now();
-  const invariants = await ledgerInvariants(ledgerDb);
-  console.log(
-    `  ledger invariants: ${invariants.ok ? 'all hold' : JSON.stringify(invariants)} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
-  );
-
-  const peaks = memory.peaksMb();
-  console.log('peak resident memory under load (VmRSS):');
-  for (const [name, mb] of peaks)
-    console.log(`  ${name.padEnd(24)} ${mb.toFixed(0).padStart(5)} MB`);
-
-  const errorsIn = [
-    home.errors.length,
-    homeResults.ours.errors,
-    homeResults.hive.errors,
-    platformResults.ours.errors,
-    platformResults.hive.errors,
-    ...[bestCharges!.result, hiveCharges].map((result) => result.errors),
-  ].reduce((sum, count) => sum + count, 0);
-  const fixed = (value: number, digits = 0) =>
-    Number.isFinite(value) ? value.toFixed(digits) : '—';
-  const rows: Array<[string, string, string, string, boolean]> = [
-    [
-      'home pages/s',
-      '≥ 150',
-      fixed(homeResults.ours.roundsPerSecond, 1),
-      fixed(homeResults.hive.roundsPerSecond, 1),
-      homeResults.ours.roundsPerSecond >= 150,
-    ],
-    [
-      'home p95 per request (ms)',
-      '≤ 100',
-      fixed(homeResults.ours.p95, 1),
-      fixed(homeResults.hive.p95, 1),
-      homeResults.ours.p95 <= 100,
-    ],
-    [
-      'home throughput, ours / Hive',
-      '≥ 1.5×',
-      ratio(homeResults.ours, homeResults.hive),
-      '',
-      homeResults.hive.roundsPerSecond > 0 &&
-        homeResults.ours.roundsPerSecond >= 1.5 * homeResults.hive.roundsPerSecond,
-    ],
-    [
+    }));
+    const platformResults = await compare(
+      `platform account(id) (identity, ledger, payouts, disputes, notifications): ${CONNECTIONS} connections, random accounts of ${ids.length}`,
+      'queries',
+      { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
+      (round) => {
+        const pick = random(11 + 100 * round);
+        return () => platformRounds[Math.floor(pick() * platformRounds.length)]!;
+      },
+    );
+    errorsIn += platformResults.ours.errors + platformResults.hive.errors;
+    rows.push([
       'platform account(id) requests/s',
       '≥ 600',
       fixed(platformResults.ours.roundsPerSecond),
       fixed(platformResults.hive.roundsPerSecond),
       platformResults.ours.roundsPerSecond >= 600,
-    ],
-    [
-      `createCharge charges/s (${bestCharges!.concurrency} in flight)`,
-      '≥ 1,000',
-      fixed(bestCharges!.result.roundsPerSecond),
-      fixed(hiveCharges.roundsPerSecond),
-      bestCharges!.result.roundsPerSecond >= 1_000,
-    ],
-    ['ledger invariants', 'hold', invariants.ok ? 'hold' : 'broken', '', invariants.ok],
-    [
-      'home JavaScript transferred, cold (KB)',
-      '≤ 150',
-      fixed(cold.scriptBytes / 1024, 1),
-      '',
-      cold.scriptBytes <= 150 * 1024,
-    ],
-    [
-      'home first contentful paint, cold (ms)',
-      '≤ 500',
-      fixed(cold.firstContentfulPaintMs),
-      '',
-      cold.firstContentfulPaintMs <= 500,
-    ],
-    ...[...peaks]
-      .filter(([name]) => name.endsWith('subgraph'))
-      .map(
-        ([name, mb]) =>
-          [`${name} peak RSS (MB)`, '≤ 200', fixed(mb), '', mb <= 200] as [
-            string,
-            string,
-            string,
-            string,
-            boolean,
-          ],
-      ),
-    ['GraphQL errors, every phase', '0', String(errorsIn), '', errorsIn === 0],
-  ];
+    ]);
+  }
+
+  if (PHASES.has('charges')) {
+    // createCharge with the platform's key: distinct idempotency keys, random accounts.
+    let chargeNumber = 0;
+    const chargeRound = () => {
+      const pick = random(13);
+      return () => ({
+        requests: [
+          {
+            operationName: 'CreateCharge',
+            body: JSON.stringify({
+              query: CREATE_CHARGE,
+              variables: {
+                input: {
+                  account: ids[Math.floor(pick() * ids.length)],
+                  amount: 2_000,
+                  currency: 'usd',
+                },
+                key: `bench-charge-${(chargeNumber += 1)}`,
+              },
+            }),
+          },
+        ],
+        headers: platformHeaders,
+      });
+    };
+    const chargeWindow = { warmupS: 2, durationS: Math.max(3, DURATION_S / 2) };
+    console.log(
+      `createCharge: ${chargeWindow.durationS} s after ${chargeWindow.warmupS} s warm-up at each concurrency`,
+    );
+    let bestCharges: { concurrency: number; result: LoadResult } | undefined;
+    for (const concurrency of CHARGE_CONCURRENCIES) {
+      const result = await measured(`ours@${concurrency}`, 'charges', gateways.ours.url, {
+        clients: concurrency,
+        ...chargeWindow,
+        next: chargeRound(),
+      });
+      if (!bestCharges || result.roundsPerSecond > bestCharges.result.roundsPerSecond)
+        bestCharges = { concurrency, result };
+    }
+    const hiveCharges = await measured(
+      `Hive@${bestCharges!.concurrency}`,
+      'charges',
+      gateways.hive.url,
+      { clients: bestCharges!.concurrency, ...chargeWindow, next: chargeRound() },
+    );
+    console.log(
+      `  best on ours at ${bestCharges!.concurrency} in flight; ours / Hive: ${ratio(bestCharges!.result, hiveCharges)}`,
+    );
+    started = performance.now();
+    const invariants = await ledgerInvariants(ledgerDb);
+    console.log(
+      `  ledger invariants: ${invariants.ok ? 'all hold' : JSON.stringify(invariants)} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    errorsIn += bestCharges!.result.errors + hiveCharges.errors;
+    rows.push(
+      [
+        `createCharge charges/s (${bestCharges!.concurrency} in flight)`,
+        '≥ 1,000',
+        fixed(bestCharges!.result.roundsPerSecond),
+        fixed(hiveCharges.roundsPerSecond),
+        bestCharges!.result.roundsPerSecond >= 1_000,
+      ],
+      ['ledger invariants', 'hold', invariants.ok ? 'hold' : 'broken', '', invariants.ok],
+    );
+  }
+
+  const peaks = memory.peaksMb();
+  console.log('peak resident memory under load (VmRSS):');
+  for (const [name, mb] of peaks)
+    console.log(`  ${name.padEnd(24)} ${mb.toFixed(0).padStart(5)} MB`);
+  for (const [name, mb] of peaks)
+    if (name.endsWith('subgraph'))
+      rows.push([`${name} peak RSS (MB)`, '≤ 200', fixed(mb), '', mb <= 200]);
+  rows.push(['GraphQL errors, every phase', '0', String(errorsIn), '', errorsIn === 0]);
   console.log('\nsummary (2 cores shared by everything above; figures move run to run):');
   console.log(
     `  ${'figure'.padEnd(44)} ${'target'.padEnd(8)} ${'ours'.padStart(8)} ${'Hive'.padStart(8)}  result`,

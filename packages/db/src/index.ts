@@ -17,4 +17,5 @@ export {
   runPendingMigrations,
   SchemaBehindError,
 } from './migrate.js';
+export { GroupCommit, type GroupCommitOptions, type ItemOutcomes } from './group-commit.js';
 export { retryOnDeadlock } from './retry.js';

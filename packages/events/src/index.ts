@@ -23,7 +23,7 @@ export {
 } from './catalog.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';
-export { recordEvent } from './record.js';
+export { recordEvent, recordEvents, type EventToRecord } from './record.js';
 export { outboxBacklog, startOutboxRelay, type OutboxRelay } from './relay.js';
 export { loadEventSettings, type EventSettings } from './settings.js';
 export { eventConsumerPart, outboxRelayPart } from './parts.js';

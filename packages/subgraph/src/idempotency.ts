@@ -51,6 +51,13 @@ interface KeyRow {
 
 class KeyTaken extends Error {}
 
+/** A batch's keys could not all be claimed: some were used before. */
+class KeysTaken extends Error {
+  constructor() {
+    super('An idempotency key of the batch was already used');
+  }
+}
+
 const hashOf = (operation: string, params: unknown) =>
   createHash('sha256')
     .update(stringify({ operation, params }) ?? '')
@@ -92,7 +99,7 @@ export class IdempotencyKeys {
       try {
         return await retryOnDeadlock(() =>
           this.dataSource.transaction(async (manager) => {
-            if (!(await this.insert(manager, request, requestHash, 'done', null)))
+            if (!(await this.insert(manager, [request], [requestHash], 'done', null)))
               throw new KeyTaken();
             return work(manager);
           }),
@@ -109,6 +116,26 @@ export class IdempotencyKeys {
   }
 
   /**
+   * Claims every key of `requests` and runs `work` in the same transaction: a batch of requests
+   * written together, all or none. Refused with `KeysTaken` when any key was used before (or
+   * twice in the batch); the caller then runs each request through `once`, which replays or
+   * refuses the ones seen before.
+   */
+  async onceAll<Result>(
+    requests: IdempotentRequest[],
+    work: (manager: EntityManager) => Promise<Result>,
+  ): Promise<Result> {
+    for (const request of requests) checkIdempotencyKey(request.key);
+    const hashes = requests.map((request) => hashOf(request.operation, request.params));
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        if (!(await this.insert(manager, requests, hashes, 'done', null))) throw new KeysTaken();
+        return work(manager);
+      }),
+    );
+  }
+
+  /**
    * Claims the key for a request spanning services, with its plan. A request seen before gets
    * the first one's state: its plan while started (carry that one on, not a new one), its
    * result once done.
@@ -117,7 +144,7 @@ export class IdempotencyKeys {
     checkIdempotencyKey(request.key);
     const requestHash = hashOf(request.operation, request.params);
     for (;;) {
-      if (await this.insert(this.dataSource.manager, request, requestHash, 'started', plan))
+      if (await this.insert(this.dataSource.manager, [request], [requestHash], 'started', plan))
         return { state: 'started', plan };
       const first = await this.find(request);
       // Released in between (the first request was refused): claim it anew.
@@ -186,29 +213,31 @@ export class IdempotencyKeys {
     return result.affectedRows ?? 0;
   }
 
-  /** Inserts the claim; false when the key is already taken. */
+  /** Inserts the claims in one statement; false when any key is already taken. */
   private async insert(
     manager: EntityManager,
-    request: IdempotentRequest,
-    requestHash: string,
+    requests: IdempotentRequest[],
+    requestHashes: string[],
     state: 'done' | 'started',
     plan: unknown,
   ): Promise<boolean> {
+    const createdAt = this.now();
+    const planText = plan === null ? null : JSON.stringify(plan);
     try {
       await manager.query(
         `INSERT INTO idempotency_keys
            (scope, idempotency_key, operation, request_hash, result_id, state, plan, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
+         VALUES ${requests.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        requests.flatMap((request, index) => [
           request.scope,
           request.key,
           request.operation,
-          requestHash,
+          requestHashes[index],
           request.resultId,
           state,
-          plan === null ? null : JSON.stringify(plan),
-          this.now(),
-        ],
+          planText,
+          createdAt,
+        ]),
       );
       return true;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { createDataSource } from '@dash/db';
 import { createTestDatabase, type TestDatabase } from '@dash/testing';
 import { DashError } from '@dash/errors';
@@ -109,6 +109,68 @@ describe('once', () => {
         async (id) => id,
       ),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('onceAll: a batch of requests in one transaction', () => {
+  const insertResults = (requests: IdempotentRequest[]) => async (manager: EntityManager) => {
+    for (const req of requests)
+      await manager.query('INSERT INTO results (id, amount) VALUES (?, 1)', [req.resultId]);
+    return requests.map((req) => req.resultId);
+  };
+
+  it('claims every key with the work, and the batch replays key by key through once', async () => {
+    const batch = ['k-batch-1', 'k-batch-2', 'k-batch-3'].map((key) => request(key));
+    await expect(keys.onceAll(batch, insertResults(batch))).resolves.toEqual(
+      batch.map((req) => req.resultId),
+    );
+    const replayed = await keys.once(
+      request('k-batch-2'),
+      async () => 'never',
+      async (id) => id,
+    );
+    expect(replayed).toBe(batch[1]!.resultId);
+  });
+
+  it('writes nothing when one key was used before, nor when a key comes twice', async () => {
+    await keys.once(
+      request('k-batch-used'),
+      async () => 'first',
+      async (id) => id,
+    );
+    const before = await countOf('results');
+    const withUsed = [request('k-batch-fresh-1'), request('k-batch-used')];
+    await expect(keys.onceAll(withUsed, insertResults(withUsed))).rejects.toThrow(/already used/);
+    const twice = [request('k-batch-fresh-2'), request('k-batch-fresh-2')];
+    await expect(keys.onceAll(twice, insertResults(twice))).rejects.toThrow(/already used/);
+    expect(await countOf('results')).toBe(before);
+    // The fresh keys stayed free: the batch's claims rolled back with it.
+    const fresh = request('k-batch-fresh-1');
+    await expect(
+      keys.once(
+        fresh,
+        async () => 'now',
+        async (id) => id,
+      ),
+    ).resolves.toBe('now');
+  });
+
+  it('ten batches racing for overlapping keys: the work of each key is done exactly once', async () => {
+    const before = await countOf('results');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, batch) => {
+        // Batch n holds keys n and n + 1: every key but the ends is wanted by two batches.
+        const requests = [request(`k-race-${batch}`), request(`k-race-${batch + 1}`)];
+        return keys.onceAll(requests, insertResults(requests));
+      }),
+    );
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+    expect(won).toBeGreaterThan(0);
+    expect((await countOf('results')) - before).toBe(2 * won);
+    const claimed = (await dataSource.query(
+      "SELECT COUNT(*) AS n FROM idempotency_keys WHERE idempotency_key LIKE 'k-race-%'",
+    )) as Array<{ n: string }>;
+    expect(Number(claimed[0]!.n)).toBe(2 * won);
   });
 });
 
