@@ -16,6 +16,7 @@ import { closedLoop, describeLoad, type LoadResult, type Round } from './load.js
 import { PeakMemory } from './memory.js';
 import { BenchReadCache } from './read-cache.js';
 import { CpuTime, pidOf } from './cpu.js';
+import { ServerWork } from './server-work.js';
 import { startProcess, startSubgraphs, type ServiceProcess } from './processes.js';
 import { benchSetting } from './stats.js';
 
@@ -57,6 +58,9 @@ const PLATFORM_QUERY = `query PlatformAccount($id: ID!) {
 const CREATE_CHARGE = `mutation CreateCharge($input: ChargeInput!, $key: String!) {
   createCharge(input: $input, idempotencyKey: $key) { id }
 }`;
+
+/** One of a load's units: a page, a query, a charge. */
+const unitName = (unit: string) => (unit === 'queries' ? 'query' : unit.replace(/s$/, ''));
 
 process.env.LOG_LEVEL ??= 'silent';
 
@@ -100,7 +104,11 @@ try {
   processes.push(hive);
   const gateways = { ours, hive };
   const readCache = new BenchReadCache(env.REDIS_URL!, env.DASH_REDIS_PREFIX!, ours.url);
-  closeAtExit = () => readCache.close();
+  const serverWork = new ServerWork(ledgerDb, env.REDIS_URL!);
+  closeAtExit = () => {
+    readCache.close();
+    serverWork.close();
+  };
   const parts = new Map([
     ...[...subgraphs].map(([name, child]) => [`${name} subgraph`, child.pid] as const),
     ['our gateway', gateways.ours.pid],
@@ -141,7 +149,7 @@ try {
 
   /** Where a round's CPU went, busiest first; parts under 0.5 ms are left out. */
   const describeCpu = (perRound: Map<string, number>, unit: string) =>
-    `    CPU per ${unit === 'queries' ? 'query' : unit.replace(/s$/, '')}: ${[...perRound]
+    `    CPU per ${unitName(unit)}: ${[...perRound]
       .filter(([, ms]) => ms >= 0.5)
       .sort((a, b) => b[1] - a[1])
       .map(([name, ms]) => `${name.replace(/ subgraph$/, '')} ${ms.toFixed(1)}`)
@@ -159,11 +167,20 @@ try {
     options: Omit<Parameters<typeof closedLoop>[1], 'onMeasuring'>,
   ) => {
     let cpuFrom = new Map<string, number>();
+    let workFrom: Promise<Awaited<ReturnType<ServerWork['snapshot']>>> | undefined;
     const result = await memory.sampling(() =>
-      closedLoop(url, { ...options, onMeasuring: () => (cpuFrom = cpu.snapshot()) }),
+      closedLoop(url, {
+        ...options,
+        onMeasuring: () => {
+          cpuFrom = cpu.snapshot();
+          workFrom = serverWork.snapshot();
+        },
+      }),
     );
+    const cpuPerRound = cpu.perRound(cpuFrom, result.rounds);
     console.log(describeLoad(label, result, unit));
-    console.log(describeCpu(cpu.perRound(cpuFrom, result.rounds), unit));
+    console.log(describeCpu(cpuPerRound, unit));
+    console.log(await serverWork.describe(await workFrom!, result.rounds, unitName(unit)));
     printErrors(result);
     return result;
   };

@@ -17,5 +17,6 @@ export {
   runPendingMigrations,
   SchemaBehindError,
 } from './migrate.js';
+export { insertRows } from './insert-rows.js';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcomes } from './group-commit.js';
 export { retryOnDeadlock } from './retry.js';

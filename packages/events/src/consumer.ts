@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '@dash/db';
+import { isDuplicateKey } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { startWorker, type JobHandlers, type RunningWorker } from '@dash/queue';
 import { touchReads } from '@dash/read-cache';
@@ -14,14 +16,14 @@ export type EventHandlers<Consumer extends EventConsumerName> = {
   ) => Promise<void>;
 };
 
-interface InsertResult {
-  affectedRows?: number;
-}
+/** The most events one consumer transaction handles. */
+const EVENT_BATCH = 16;
 
 /**
  * Handles one consumer's events, each exactly once in effect: the event id goes into
  * `processed_events` in the same transaction as the handler's writes, so a replayed, re-published
- * or retried event finds its id there and changes nothing.
+ * or retried event finds its id there and changes nothing. Events the worker takes at the same
+ * time are handled in one transaction, as a group commit.
  */
 export async function startEventConsumer<Consumer extends EventConsumerName>(options: {
   consumer: Consumer;
@@ -31,28 +33,59 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   log: Logger;
 }): Promise<RunningWorker> {
   const { dataSource, settings, handlers } = options;
-  const handleOnce = async (event: DomainEvent) => {
-    await dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        'INSERT IGNORE INTO processed_events (event_id, type, processed_at) VALUES (?, ?, ?)',
-        [event.id, event.type, new Date()],
-      )) as InsertResult;
-      if (!inserted.affectedRows) return;
-      const handler = handlers[event.type as SubscribedType<Consumer>] as (
-        event: DomainEvent,
-        manager: EntityManager,
-      ) => Promise<void>;
-      await handler(event, manager);
+  const handlerOf = (event: DomainEvent) =>
+    handlers[event.type as SubscribedType<Consumer>] as (
+      event: DomainEvent,
+      manager: EntityManager,
+    ) => Promise<void>;
+  /**
+   * Handles `events` in one transaction, each id into `processed_events` with its handler's
+   * writes. A lone event seen before is skipped; in a batch, one seen before refuses the batch
+   * (written again event by event below, each then skipped or handled on its own).
+   */
+  const handleAll = (events: DomainEvent[]) =>
+    dataSource.transaction(async (manager) => {
+      try {
+        await manager.query(
+          `INSERT INTO processed_events (event_id, type, processed_at) VALUES ${events.map(() => '(?, ?, ?)').join(', ')}`,
+          events.flatMap((event) => [event.id, event.type, new Date()]),
+        );
+      } catch (error) {
+        if (events.length === 1 && isDuplicateKey(error)) return;
+        throw error;
+      }
+      for (const event of events) await handlerOf(event)(event, manager);
       // What a handler keeps (a platform's features, an account's capabilities, activity) shows in
       // the subject's dashboard reads, which were cached when the source committed, before this.
       await touchReads(
         manager,
-        event.accountId === null
-          ? { platformId: event.platformId }
-          : { accountId: event.accountId },
+        ...events.map((event) =>
+          event.accountId === null
+            ? { platformId: event.platformId }
+            : { accountId: event.accountId },
+        ),
       );
     });
-  };
+  // Events handled at the same time share a transaction; one that fails its batch is handled
+  // again alone, so only its own job fails and is retried.
+  const batches = new GroupCommit<DomainEvent, void>(
+    async (events) => {
+      if (events.length > 1) {
+        try {
+          await handleAll(events);
+          return events.map(() => ({ status: 'fulfilled' as const, value: undefined }));
+        } catch {
+          // Handled one by one below.
+        }
+      }
+      return Promise.allSettled(events.map((event) => handleAll([event])));
+    },
+    {
+      maxBatch: EVENT_BATCH,
+      maxInFlight: Math.max(1, Math.ceil(settings.concurrency / EVENT_BATCH)),
+    },
+  );
+  const handleOnce = (event: DomainEvent) => batches.submit(event);
   const definition = eventQueue(options.consumer);
   const jobHandlers = Object.fromEntries(
     definition.jobNames.map((type) => [type, (event: DomainEvent) => handleOnce(event)]),

@@ -258,6 +258,71 @@ describe('outbox', () => {
   });
 });
 
+describe('events taken together', () => {
+  it('share transactions, and a poisoned one fails alone while its neighbours are kept', async () => {
+    await dataSource.query(
+      'CREATE TABLE handled_in (event_id VARCHAR(40) NOT NULL, trx_id VARCHAR(40) NOT NULL)',
+    );
+    const settings = settingsFor(testRedisUrl());
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    // Published before a consumer runs, so the worker finds them all waiting at once.
+    const ids = await Promise.all(
+      Array.from({ length: 48 }, (_, i) => produce(1, i === 17 ? 'poison' : `batch-${i}`)),
+    ).then((made) => made.flat());
+    const poisoned = ids[17]!;
+    await waitFor(async () => {
+      const [row] = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL AND id IN (?)',
+        [ids],
+      )) as Array<{ n: string | number }>;
+      return Number(row!.n) === 0;
+    });
+    const consumer = await startEventConsumer({
+      consumer: 'notifications',
+      settings,
+      dataSource,
+      log,
+      handlers: {
+        ...ignoreTheRest,
+        'account.updated': async (event, manager) => {
+          await manager.query(
+            `INSERT INTO handled_in (event_id, trx_id)
+             SELECT ?, trx_id FROM information_schema.innodb_trx
+             WHERE trx_mysql_thread_id = CONNECTION_ID()`,
+            [event.id],
+          );
+          await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
+            event.id,
+            event.data.fields[0],
+          ]);
+          if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
+        },
+      },
+    });
+    // Every other event is handled once, in fewer transactions than there are events.
+    const healthy = ids.filter((id) => id !== poisoned);
+    try {
+      await waitFor(async () => (await seenIds(healthy)).length >= healthy.length);
+      expect(await seenIds(healthy)).toEqual([...healthy].sort());
+      const transactions = (await dataSource.query(
+        'SELECT COUNT(DISTINCT trx_id) AS n FROM handled_in WHERE event_id IN (?)',
+        [healthy],
+      )) as Array<{ n: string | number }>;
+      expect(Number(transactions[0]!.n)).toBeLessThan(healthy.length);
+      // The poisoned one left nothing behind, and is not marked handled: its job is retried.
+      expect(await seenIds([poisoned])).toEqual([]);
+      const processed = (await dataSource.query(
+        'SELECT event_id FROM processed_events WHERE event_id IN (?)',
+        [ids],
+      )) as Array<{ event_id: string }>;
+      expect(processed.map((row) => row.event_id).sort()).toEqual([...healthy].sort());
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+});
+
 /** A Redis of this test's own, so it can be stopped and started again on the same port. */
 async function startOwnRedis(port: number): Promise<ChildProcess> {
   const redis = spawn(

@@ -1,5 +1,5 @@
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { EntityManager, EntityTarget } from 'typeorm';
+import { insertRows } from '@dash/db';
 import { newId } from '@dash/ids';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { touchReads } from '@dash/read-cache';
@@ -14,50 +14,6 @@ import {
   BalanceTransaction,
   BalanceTransactionStatus,
 } from '../balance-transaction/balance-transaction.entity.js';
-
-/** The INSERT statement of each entity, built from its metadata once. */
-const insertPlans = new WeakMap<
-  EntityMetadata,
-  { sql: string; values: string; columns: ColumnMetadata[] }
->();
-
-function insertPlan(metadata: EntityMetadata) {
-  let plan = insertPlans.get(metadata);
-  if (!plan) {
-    const columns = metadata.columns.filter((column) => !column.isVirtual);
-    plan = {
-      columns,
-      sql: `INSERT INTO \`${metadata.tableName}\` (${columns.map((c) => `\`${c.databaseName}\``).join(', ')}) VALUES`,
-      values: `(${columns.map(() => '?').join(', ')})`,
-    };
-    insertPlans.set(metadata, plan);
-  }
-  return plan;
-}
-
-/**
- * Inserts entity rows, in one statement, and nothing else. A repository insert would read each
- * row back for its column defaults and build its SQL anew each time: on the posting path, where
- * every charge writes several rows, that was a round trip and most of the CPU per row.
- */
-export async function insertRows<Row extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<Row>,
-  rows: Row[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const metadata = manager.connection.getMetadata(entity);
-  const { sql, values, columns } = insertPlan(metadata);
-  const driver = manager.connection.driver;
-  await manager.query(
-    `${sql} ${rows.map(() => values).join(', ')}`,
-    rows.flatMap((row) =>
-      columns.map((column) =>
-        driver.preparePersistentValue(column.getEntityValue(row, true), column),
-      ),
-    ),
-  );
-}
 
 /** The UTC hour a moment falls in: the earnings rollup's key. */
 export const hourOf = (moment: Date) =>

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Tenant } from '@dash/contracts';
+import { insertRows } from '@dash/db';
 import type { DomainEvent } from '@dash/events';
 import { newestFirstPage } from '@dash/subgraph';
 import { PlatformEvent } from './platform-event.entity.js';
@@ -34,13 +35,7 @@ export class PlatformEvents {
       synthetic: false,
       createdAt: new Date(event.occurredAt),
     });
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(PlatformEvent)
-      .values(row as never)
-      .orIgnore()
-      .execute();
+    await insertRows(manager, PlatformEvent, [row], { ignoreDuplicates: true });
     return row;
   }
 

@@ -82,7 +82,7 @@ export class WebhookDeliveries {
 
   private row(
     id: string,
-    endpoint: WebhookEndpoint,
+    endpoint: Pick<WebhookEndpoint, 'id' | 'platformId' | 'livemode'>,
     event: PlatformEvent,
     trigger: WebhookDeliveryTrigger,
     now: Date,
