@@ -36,7 +36,7 @@ const COLD_RUNS = benchSetting('BENCH_COLD_RUNS', 5);
 /** Load rounds per gateway in the home and account(id) phases. */
 const ROUNDS = benchSetting('BENCH_ROUNDS', 2);
 /** Charges in flight tried on our gateway; the best is then used for Hive Gateway too. */
-const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '16,32,50')
+const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '50,100,200')
   .split(',')
   .map(Number);
 /** Which load phases run (all by default): a team working on one of them measures it alone. */
@@ -412,7 +412,7 @@ try {
         headers: platformHeaders,
       });
     };
-    const chargeWindow = { warmupS: 2, durationS: Math.max(3, DURATION_S / 2) };
+    const chargeWindow = { warmupS: WARMUP_S, durationS: Math.max(3, DURATION_S / 2) };
     console.log(
       `createCharge: ${chargeWindow.durationS} s after ${chargeWindow.warmupS} s warm-up at each concurrency`,
     );

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './mysql2-wrapper.js';
 import { readFileSync } from 'node:fs';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import Module from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import {
@@ -89,6 +90,28 @@ describe('db', () => {
         /safe range/,
       );
     } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('runs queries without resolving a module for each one', async () => {
+    const dataSource = createDataSource(options);
+    await dataSource.initialize();
+    const loader = Module as unknown as { _resolveFilename: (...args: unknown[]) => string };
+    const resolve = loader._resolveFilename;
+    let resolved = 0;
+    loader._resolveFilename = (...args: unknown[]) => {
+      resolved += 1;
+      return resolve(...args);
+    };
+    try {
+      await dataSource.query('SELECT 1');
+      resolved = 0;
+      await Promise.all(Array.from({ length: 50 }, () => dataSource.query('SELECT 1')));
+      await dataSource.transaction((manager) => manager.query('SELECT 1'));
+      expect(resolved).toBe(0);
+    } finally {
+      loader._resolveFilename = resolve;
       await dataSource.destroy();
     }
   });
