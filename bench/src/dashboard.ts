@@ -36,7 +36,7 @@ const COLD_RUNS = benchSetting('BENCH_COLD_RUNS', 5);
 /** Load rounds per gateway in the home and account(id) phases. */
 const ROUNDS = benchSetting('BENCH_ROUNDS', 2);
 /** Charges in flight tried on our gateway; the best is then used for Hive Gateway too. */
-const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '50,100,200')
+const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '50,100')
   .split(',')
   .map(Number);
 /** Which load phases run (all by default): a team working on one of them measures it alone. */
@@ -181,6 +181,12 @@ try {
     console.log(describeLoad(label, result, unit));
     console.log(describeCpu(cpuPerRound, unit));
     console.log(await serverWork.describe(await workFrom!, result.rounds, unitName(unit)));
+    console.log(
+      `    peak RSS in this round: ${[...memory.roundPeaksMb()]
+        .filter(([name]) => name.endsWith('subgraph'))
+        .map(([name, mb]) => `${name.replace(/ subgraph$/, '')} ${mb.toFixed(0)}`)
+        .join(', ')} MB`,
+    );
     printErrors(result);
     return result;
   };
