@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { createLogger } from '@dash/logger';
 import { createRedisConnection, TypedQueue } from '@dash/queue';
 import { installReadVersionBumps, ReadVersions } from '@dash/read-cache';
@@ -60,8 +60,14 @@ const ignoreTheRest = Object.fromEntries(
   EVENT_SUBSCRIPTIONS.notifications.map((type) => [type, async () => {}]),
 ) as unknown as EventHandlers<'notifications'>;
 
-/** A consumer whose handler records each event it sees in the `seen` table. */
-const startRecordingConsumer = (settings: EventSettings) =>
+/**
+ * A consumer whose handler records each event it sees in the `seen` table, then does `also`
+ * in the same transaction.
+ */
+const startRecordingConsumer = (
+  settings: EventSettings,
+  also?: (event: DomainEvent<'account.updated'>, manager: EntityManager) => Promise<void>,
+) =>
   startEventConsumer({
     consumer: 'notifications',
     settings,
@@ -74,6 +80,7 @@ const startRecordingConsumer = (settings: EventSettings) =>
           event.id,
           event.data.fields[0],
         ]);
+        await also?.(event, manager);
       },
     },
   });
@@ -277,27 +284,15 @@ describe('events taken together', () => {
       )) as Array<{ n: string | number }>;
       return Number(row!.n) === 0;
     });
-    const consumer = await startEventConsumer({
-      consumer: 'notifications',
-      settings,
-      dataSource,
-      log,
-      handlers: {
-        ...ignoreTheRest,
-        'account.updated': async (event, manager) => {
-          await manager.query(
-            `INSERT INTO handled_in (event_id, trx_id)
-             SELECT ?, trx_id FROM information_schema.innodb_trx
-             WHERE trx_mysql_thread_id = CONNECTION_ID()`,
-            [event.id],
-          );
-          await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
-            event.id,
-            event.data.fields[0],
-          ]);
-          if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
-        },
-      },
+    // Each event notes the transaction it was handled in; the poisoned one always fails.
+    const consumer = await startRecordingConsumer(settings, async (event, manager) => {
+      await manager.query(
+        `INSERT INTO handled_in (event_id, trx_id)
+         SELECT ?, trx_id FROM information_schema.innodb_trx
+         WHERE trx_mysql_thread_id = CONNECTION_ID()`,
+        [event.id],
+      );
+      if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
     });
     // Every other event is handled once, in fewer transactions than there are events.
     const healthy = ids.filter((id) => id !== poisoned);

@@ -42,6 +42,14 @@ const request = (key: string, params: unknown = { amount: 100 }): IdempotentRequ
   resultId: `res_${(counter += 1)}`,
 });
 
+/** Runs a request whose work answers `value`; a replay answers the first result's id. */
+const doneOrReplayed = (req: IdempotentRequest, value: string) =>
+  keys.once(
+    req,
+    async () => value,
+    async (id) => id,
+  );
+
 const countOf = async (table: string) =>
   Number(
     ((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: string }>)[0]!.n,
@@ -92,13 +100,7 @@ describe('once', () => {
     );
     await expect(failing).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     const retried = request('k-fails');
-    await expect(
-      keys.once(
-        retried,
-        async () => 'ok',
-        async (id) => id,
-      ),
-    ).resolves.toBe('ok');
+    await expect(doneOrReplayed(retried, 'ok')).resolves.toBe('ok');
   });
 
   it('refuses a key longer than 255 characters before touching the table', async () => {
@@ -124,20 +126,12 @@ describe('onceAll: a batch of requests in one transaction', () => {
     await expect(keys.onceAll(batch, insertResults(batch))).resolves.toEqual(
       batch.map((req) => req.resultId),
     );
-    const replayed = await keys.once(
-      request('k-batch-2'),
-      async () => 'never',
-      async (id) => id,
-    );
+    const replayed = await doneOrReplayed(request('k-batch-2'), 'never');
     expect(replayed).toBe(batch[1]!.resultId);
   });
 
   it('writes nothing when one key was used before, nor when a key comes twice', async () => {
-    await keys.once(
-      request('k-batch-used'),
-      async () => 'first',
-      async (id) => id,
-    );
+    await doneOrReplayed(request('k-batch-used'), 'first');
     const before = await countOf('results');
     const withUsed = [request('k-batch-fresh-1'), request('k-batch-used')];
     await expect(keys.onceAll(withUsed, insertResults(withUsed))).rejects.toThrow(/already used/);
@@ -146,13 +140,7 @@ describe('onceAll: a batch of requests in one transaction', () => {
     expect(await countOf('results')).toBe(before);
     // The fresh keys stayed free: the batch's claims rolled back with it.
     const fresh = request('k-batch-fresh-1');
-    await expect(
-      keys.once(
-        fresh,
-        async () => 'now',
-        async (id) => id,
-      ),
-    ).resolves.toBe('now');
+    await expect(doneOrReplayed(fresh, 'now')).resolves.toBe('now');
   });
 
   it('ten batches racing for overlapping keys: the work of each key is done exactly once', async () => {
