@@ -1,8 +1,10 @@
-/**
- * What became of each item of a batch, in the items' order: its result, or the error that
- * refused that item alone.
- */
-export type ItemOutcomes<Result> = Array<PromiseSettledResult<Result>>;
+/** How a group commit writes: a batch whole, or one item alone. */
+export interface BatchWriter<Item, Result> {
+  /** Writes the whole batch, all or nothing (one transaction), answering each item in order. */
+  all(items: Item[]): Promise<Result[]>;
+  /** Writes one item alone: a lone item, or each item of a batch that could not go whole. */
+  one(item: Item): Promise<Result>;
+}
 
 export interface GroupCommitOptions {
   /** The most items written together. */
@@ -24,15 +26,16 @@ interface Waiting<Item, Result> {
  * when requests already queue behind each other, and then one transaction's statements and
  * commit serve many.
  *
- * `write` answers every item of the batch it is given; if it throws, every item of that batch
- * is refused with the error.
+ * A batch that cannot be written whole (one of its items is refused, a race is lost) leaves
+ * nothing behind, and each of its items is written again alone: every item gets the answer it
+ * would have had by itself, and a refusal falls on its own item only.
  */
 export class GroupCommit<Item, Result> {
   private readonly waiting: Array<Waiting<Item, Result>> = [];
   private inFlight = 0;
 
   constructor(
-    private readonly write: (items: Item[]) => Promise<ItemOutcomes<Result>>,
+    private readonly writer: BatchWriter<Item, Result>,
     private readonly options: GroupCommitOptions,
   ) {}
 
@@ -49,13 +52,7 @@ export class GroupCommit<Item, Result> {
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.options.maxBatch);
-        let outcomes: ItemOutcomes<Result>;
-        try {
-          outcomes = await this.write(batch.map((waiting) => waiting.item));
-        } catch (error) {
-          for (const waiting of batch) waiting.reject(error);
-          continue;
-        }
+        const outcomes = await this.write(batch.map((waiting) => waiting.item));
         batch.forEach((waiting, index) => {
           const outcome = outcomes[index];
           if (!outcome) waiting.reject(new Error('The batch writer gave no answer for an item'));
@@ -66,5 +63,17 @@ export class GroupCommit<Item, Result> {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  private async write(items: Item[]): Promise<Array<PromiseSettledResult<Result>>> {
+    if (items.length > 1) {
+      try {
+        const results = await this.writer.all(items);
+        return results.map((value) => ({ status: 'fulfilled', value }));
+      } catch {
+        // Written one by one below.
+      }
+    }
+    return Promise.allSettled(items.map((item) => this.writer.one(item)));
   }
 }

@@ -18,5 +18,5 @@ export {
   SchemaBehindError,
 } from './migrate.js';
 export { insertRows } from './insert-rows.js';
-export { GroupCommit, type GroupCommitOptions, type ItemOutcomes } from './group-commit.js';
+export { GroupCommit, type BatchWriter, type GroupCommitOptions } from './group-commit.js';
 export { retryOnDeadlock } from './retry.js';

@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit, type ItemOutcomes } from '../src/index.js';
+import { GroupCommit, type BatchWriter } from '../src/index.js';
 
-/** A writer that keeps the batches it was given and answers when told to. */
+/**
+ * A writer that keeps what it was given and answers when told to. A batch holding a negative
+ * item is refused whole, as a transaction would be; a negative item alone is refused.
+ */
 function heldWriter() {
   const batches: number[][] = [];
+  const alone: number[] = [];
   const release: Array<() => void> = [];
-  const write = async (items: number[]): Promise<ItemOutcomes<number>> => {
-    batches.push(items);
-    await new Promise<void>((resolve) => release.push(resolve));
-    return items.map((item) =>
-      item < 0
-        ? { status: 'rejected', reason: new Error(`refused ${item}`) }
-        : { status: 'fulfilled', value: item * 10 },
-    );
+  const held = () => new Promise<void>((resolve) => release.push(resolve));
+  const writer: BatchWriter<number, number> = {
+    all: async (items) => {
+      batches.push(items);
+      await held();
+      if (items.some((item) => item < 0)) throw new Error('the batch rolled back');
+      return items.map((item) => item * 10);
+    },
+    one: async (item) => {
+      alone.push(item);
+      await held();
+      if (item < 0) throw new Error(`refused ${item}`);
+      return item * 10;
+    },
   };
   const releaseAll = async () => {
     while (release.length > 0) {
@@ -20,63 +30,76 @@ function heldWriter() {
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  return { batches, write, releaseAll };
+  return { batches, alone, writer, releaseAll };
+}
+
+/** Releases the writer's held answers until every promise settled. */
+async function settle<T>(promises: Array<Promise<T>>, releaseAll: () => Promise<void>) {
+  let settled = false;
+  const all = Promise.allSettled(promises).finally(() => (settled = true));
+  while (!settled) await releaseAll();
+  return all;
 }
 
 describe('GroupCommit', () => {
   it('writes a lone item at once, and what arrives meanwhile as the next batches', async () => {
-    const writer = heldWriter();
-    const group = new GroupCommit(writer.write, { maxBatch: 4, maxInFlight: 1 });
+    const held = heldWriter();
+    const group = new GroupCommit(held.writer, { maxBatch: 4, maxInFlight: 1 });
     const first = group.submit(1);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(writer.batches).toEqual([[1]]);
+    expect(held.alone).toEqual([1]);
     const rest = Array.from({ length: 6 }, (_, index) => group.submit(index + 2));
-    let settled = false;
-    const all = Promise.all([first, ...rest]).finally(() => (settled = true));
-    while (!settled) await writer.releaseAll();
-    expect(await all).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    const outcomes = await settle([first, ...rest], held.releaseAll);
+    expect(outcomes.map((outcome) => (outcome as PromiseFulfilledResult<number>).value)).toEqual([
+      10, 20, 30, 40, 50, 60, 70,
+    ]);
     // The six that queued behind the first went in batches of at most four, in order.
-    expect(writer.batches).toEqual([[1], [2, 3, 4, 5], [6, 7]]);
+    expect(held.batches).toEqual([
+      [2, 3, 4, 5],
+      [6, 7],
+    ]);
+    expect(held.alone).toEqual([1]);
   });
 
   it('keeps at most maxInFlight batches being written at once', async () => {
-    const writer = heldWriter();
-    const group = new GroupCommit(writer.write, { maxBatch: 2, maxInFlight: 2 });
+    const held = heldWriter();
+    const group = new GroupCommit(held.writer, { maxBatch: 2, maxInFlight: 2 });
     const answers = Array.from({ length: 9 }, (_, index) => group.submit(index));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(writer.batches.length).toBe(2);
-    let settled = false;
-    const all = Promise.all(answers).finally(() => (settled = true));
-    while (!settled) await writer.releaseAll();
-    await all;
-    expect(writer.batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(Math.max(...writer.batches.map((batch) => batch.length))).toBe(2);
+    // Two lone items went at once; the other seven wait for them.
+    expect(held.alone.length + held.batches.length).toBe(2);
+    await settle(answers, held.releaseAll);
+    const written = [...held.alone, ...held.batches.flat()].sort((a, b) => a - b);
+    expect(written).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(Math.max(...held.batches.map((batch) => batch.length))).toBe(2);
   });
 
-  it('gives each item its own outcome, and a failed batch its error to every item', async () => {
-    const writer = heldWriter();
-    const group = new GroupCommit(writer.write, { maxBatch: 8, maxInFlight: 1 });
+  it('writes a refused batch again item by item: only the refused item fails', async () => {
+    const held = heldWriter();
+    const group = new GroupCommit(held.writer, { maxBatch: 8, maxInFlight: 1 });
     const blocker = group.submit(0);
     const mixed = [group.submit(5), group.submit(-1), group.submit(6)];
-    let settled = false;
-    const all = Promise.allSettled([blocker, ...mixed]).finally(() => (settled = true));
-    while (!settled) await writer.releaseAll();
-    expect((await all).map((outcome) => outcome.status)).toEqual([
+    const outcomes = await settle([blocker, ...mixed], held.releaseAll);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
       'fulfilled',
       'fulfilled',
       'rejected',
       'fulfilled',
     ]);
+    expect(held.batches).toEqual([[5, -1, 6]]);
+    expect(held.alone).toEqual([0, 5, -1, 6]);
+  });
 
-    const failing = new GroupCommit<number, number>(
-      async () => {
-        throw new Error('database gone');
-      },
+  it('gives every item its own failure when nothing can be written, and keeps serving', async () => {
+    const gone = async () => {
+      throw new Error('database gone');
+    };
+    const group = new GroupCommit<number, number>(
+      { all: gone, one: gone },
       { maxBatch: 8, maxInFlight: 1 },
     );
-    const refused = await Promise.allSettled([failing.submit(1), failing.submit(2)]);
-    expect(refused.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-    // It keeps serving after a failure.
-    await expect(failing.submit(3)).rejects.toThrow('database gone');
+    const refused = await Promise.allSettled([group.submit(1), group.submit(2), group.submit(3)]);
+    expect(refused.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    await expect(group.submit(4)).rejects.toThrow('database gone');
   });
 });

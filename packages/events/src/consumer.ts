@@ -69,16 +69,12 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   // Events handled at the same time share a transaction; one that fails its batch is handled
   // again alone, so only its own job fails and is retried.
   const batches = new GroupCommit<DomainEvent, void>(
-    async (events) => {
-      if (events.length > 1) {
-        try {
-          await handleAll(events);
-          return events.map(() => ({ status: 'fulfilled' as const, value: undefined }));
-        } catch {
-          // Handled one by one below.
-        }
-      }
-      return Promise.allSettled(events.map((event) => handleAll([event])));
+    {
+      all: async (events) => {
+        await handleAll(events);
+        return events.map(() => undefined);
+      },
+      one: (event) => handleAll([event]),
     },
     {
       maxBatch: EVENT_BATCH,

@@ -59,6 +59,9 @@ interface PendingCharge {
  * Charges written together when they arrive together: a busy platform's concurrent charges
  * share one transaction's statements and commit. Two batches may be written at once (one
  * commits while the next is written); more would only queue on the platform's balance rows.
+ * A batch that cannot be written whole (a key seen before, an amount past what a balance can
+ * hold, a lost race) is written again charge by charge, so a replay is answered as a replay and
+ * a refusal falls on its own charge only.
  */
 const CHARGE_BATCHES = { maxBatch: 32, maxInFlight: 2 };
 
@@ -69,7 +72,11 @@ const CHARGE_BATCHES = { maxBatch: 32, maxInFlight: 2 };
  */
 export class Charges {
   private readonly batches = new GroupCommit<PendingCharge, Charge>(
-    (charges) => this.writeAll(charges),
+    {
+      all: (charges) =>
+        this.keys.onceAll(charges.map(keyRequest), (manager) => this.insert(manager, charges)),
+      one: (charge) => this.writeOne(charge),
+    },
     CHARGE_BATCHES,
   );
 
@@ -100,25 +107,6 @@ export class Charges {
       fee,
       idempotencyKey,
     });
-  }
-
-  /**
-   * A batch in one transaction, all or nothing. If it cannot be written whole (a key seen
-   * before, an amount past what a balance can hold, a lost race), each charge is written again
-   * alone, so a replay is answered as a replay and a refusal falls on its own charge only.
-   */
-  private async writeAll(charges: PendingCharge[]) {
-    if (charges.length > 1) {
-      try {
-        const written = await this.keys.onceAll(charges.map(keyRequest), (manager) =>
-          this.insert(manager, charges),
-        );
-        return written.map((value) => ({ status: 'fulfilled' as const, value }));
-      } catch {
-        // Written one by one below.
-      }
-    }
-    return Promise.allSettled(charges.map((charge) => this.writeOne(charge)));
   }
 
   private writeOne(charge: PendingCharge): Promise<Charge> {
