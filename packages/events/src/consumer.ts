@@ -6,6 +6,7 @@ import { startWorker, type JobHandlers, type RunningWorker } from '@dash/queue';
 import { touchReads } from '@dash/read-cache';
 import type { DomainEvent, EventConsumerName, SubscribedType } from './catalog.js';
 import { eventQueue, type EventJobs } from './queues.js';
+import { readScopeOf } from './record.js';
 import type { EventSettings } from './settings.js';
 
 /** What a consumer does with each event type it subscribes to, inside one transaction. */
@@ -57,14 +58,7 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
       for (const event of events) await handlerOf(event)(event, manager);
       // What a handler keeps (a platform's features, an account's capabilities, activity) shows in
       // the subject's dashboard reads, which were cached when the source committed, before this.
-      await touchReads(
-        manager,
-        ...events.map((event) =>
-          event.accountId === null
-            ? { platformId: event.platformId }
-            : { accountId: event.accountId },
-        ),
-      );
+      await touchReads(manager, ...events.map(readScopeOf));
     });
   // Events handled at the same time share a transaction; one that fails its batch is handled
   // again alone, so only its own job fails and is retried.

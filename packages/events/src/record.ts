@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccountRef, Tenant } from '@dash/contracts';
 import { monotonicIds } from '@dash/ids';
-import { touchReads } from '@dash/read-cache';
+import { touchReads, type ReadScope } from '@dash/read-cache';
 import { noteOutboxWrite } from './outbox-commits.js';
 import type { DomainEvent, DomainEventData, DomainEventType } from './catalog.js';
 
@@ -13,6 +13,10 @@ type EventSubject = AccountRef | (Tenant & { accountId: null });
  * the relay publishes in id order, so consumers see one change's events in the order it made them.
  */
 const nextEventId = monotonicIds();
+
+/** The cached reads an event's subject guards: its account's, or its whole tenant's. */
+export const readScopeOf = (event: { accountId: string | null; platformId: string }): ReadScope =>
+  event.accountId === null ? { platformId: event.platformId } : { accountId: event.accountId };
 
 /** One event to record: its type, what it is about, its data and when it happened. */
 export interface EventToRecord<Type extends DomainEventType = DomainEventType> {
@@ -64,12 +68,7 @@ export async function recordEvents(
   );
   noteOutboxWrite(manager.queryRunner);
   // Every event names what changed, so cached dashboard reads of it go stale once this commits.
-  await touchReads(
-    manager,
-    ...events.map((event) =>
-      event.accountId === null ? { platformId: event.platformId } : { accountId: event.accountId },
-    ),
-  );
+  await touchReads(manager, ...events.map(readScopeOf));
   return events;
 }
 
