@@ -17,6 +17,7 @@ import type { SecretKeys } from '@dash/config';
 import type { GatewayContext } from './context.js';
 import type { IdentityCheck } from './identity-check.js';
 import { applySessionHeader } from './session-cookie.js';
+import { EntityFetchMerger, representationsOf, type SubgraphCall } from './entity-fetches.js';
 
 /** The first typed error in the body of a subgraph's non-2xx answer, if it sent one. */
 function subgraphRefusalOf(body: unknown): GraphQLError | undefined {
@@ -67,12 +68,6 @@ export class CallerHeaders {
   }
 }
 
-/** The operation as a subgraph is sent it. */
-const operationBody = ({ query, variables, operationName, extensions }: SubgraphRequest) =>
-  JSON.stringify({ query, variables, operationName, extensions });
-
-type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
-
 /**
  * Calls one subgraph for the gateway. Every request carries the caller, signed with the
  * caller-signing key for that subgraph alone (its name is the header's audience, so a header
@@ -89,6 +84,7 @@ export class CallerForwardingDataSource implements GraphQLDataSource<GatewayCont
   private readonly callerHeaders: CallerHeaders;
   private readonly pool: Pool;
   private readonly path: string;
+  private readonly entityFetches: EntityFetchMerger;
 
   constructor(
     url: string,
@@ -104,6 +100,12 @@ export class CallerForwardingDataSource implements GraphQLDataSource<GatewayCont
     this.pool = new Pool(address.origin, { connections: 128, keepAliveTimeout: 30_000 });
     this.path = address.pathname + address.search;
     this.callerHeaders = new CallerHeaders(secret, subgraph);
+    // An entity fetch hands no session over (only sign-in and sign-out do), so a merged
+    // call's answer is only data and errors.
+    this.entityFetches = new EntityFetchMerger(async (call) => (await this.call(call)).answer, {
+      maxInFlight: 4,
+      maxRepresentations: 100,
+    });
   }
 
   async process(
@@ -119,6 +121,18 @@ export class CallerForwardingDataSource implements GraphQLDataSource<GatewayCont
       headers[CLIENT_IP_HEADER] = context.clientIp!;
       if (context.userAgent) headers[USER_AGENT_HEADER] = context.userAgent;
     }
+    const { query, variables, operationName, extensions } = options.request;
+    const call: SubgraphCall = { query: query!, variables, operationName, extensions, headers };
+    if (context.caller && representationsOf(call)) return this.entityFetches.fetch(call);
+    const { answer, session } = await this.call(call);
+    if (session && context.response) this.handOver(session, context as GatewayContext);
+    return answer;
+  }
+
+  /** One HTTP request to the subgraph: its GraphQL answer, and a session it handed over. */
+  private async call(
+    call: SubgraphCall,
+  ): Promise<{ answer: GatewayGraphQLResponse; session: string | undefined }> {
     let status: number;
     let answer: unknown;
     let session: string | undefined;
@@ -126,8 +140,13 @@ export class CallerForwardingDataSource implements GraphQLDataSource<GatewayCont
       const response = await this.pool.request({
         path: this.path,
         method: 'POST',
-        headers,
-        body: operationBody(options.request),
+        headers: call.headers,
+        body: JSON.stringify({
+          query: call.query,
+          variables: call.variables,
+          operationName: call.operationName,
+          extensions: call.extensions,
+        }),
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
@@ -148,8 +167,7 @@ export class CallerForwardingDataSource implements GraphQLDataSource<GatewayCont
     }
     if (typeof answer !== 'object' || answer === null)
       throw new GraphQLError('The subgraph answered something other than a GraphQL result.');
-    if (session && context.response) this.handOver(session, context as GatewayContext);
-    return answer as GatewayGraphQLResponse;
+    return { answer: answer as GatewayGraphQLResponse, session };
   }
 
   /** A session identity handed over becomes the browser's cookie (or clears it). */
