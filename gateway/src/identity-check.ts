@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import {
   credentialSubjectOf,
   postAsService,
+  type ServiceAnswer,
   type Caller,
   CredentialEpochs,
 } from '@dash/auth-context';
@@ -103,7 +104,7 @@ export class IdentityCheck {
   }
 
   private async ask(cacheKey: string, credential: Credential): Promise<Caller | undefined> {
-    let response: Response;
+    let response: ServiceAnswer;
     try {
       response = await postAsService(this.endpoint, credential, {
         service: 'gateway',

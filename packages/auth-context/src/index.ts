@@ -19,7 +19,7 @@ export {
   SESSION_HEADER,
   type SessionHandover,
 } from './session-header.js';
-export { postAsService } from './service-call.js';
+export { postAsService, type ServiceAnswer } from './service-call.js';
 export {
   CredentialEpochs,
   credentialSubjectOf,

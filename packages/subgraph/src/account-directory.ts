@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
-import { postAsService } from '@dash/auth-context';
+import { postAsService, type ServiceAnswer } from '@dash/auth-context';
 import type { SecretKeys } from '@dash/config';
 import {
   ACCOUNT_OWNER_PATH,
@@ -195,7 +195,7 @@ export class AccountDirectory {
   }
 
   private async askIdentity(accountId: string): Promise<OwnedAccount | null> {
-    let response: Response;
+    let response: ServiceAnswer;
     try {
       response = await postAsService(
         new URL(ACCOUNT_OWNER_PATH, this.identityUrl),

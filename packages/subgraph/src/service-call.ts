@@ -1,4 +1,4 @@
-import { postAsService } from '@dash/auth-context';
+import { postAsService, type ServiceAnswer } from '@dash/auth-context';
 import { DashError, ERROR_CODES, type ErrorCode } from '@dash/errors';
 
 interface RouteErrorBody {
@@ -21,7 +21,7 @@ export async function callService<Answer>(
 ): Promise<Answer> {
   const unavailable = () =>
     new DashError('UNAVAILABLE', 'A service this depends on did not answer. Try again.');
-  let response: Response;
+  let response: ServiceAnswer;
   try {
     response = await postAsService(url, body, { timeoutMs: 10_000, ...options });
   } catch {
