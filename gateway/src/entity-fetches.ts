@@ -30,8 +30,9 @@ const WHO_IS_ASKING = (headers: Record<string, string>) => {
 };
 
 /**
- * The representations of an entity fetch, when `call` is one: a query whose only root field is
- * `_entities(representations: $representations)`, as the query planner writes them.
+ * The representations of an entity fetch, when `call` is one: a query that opens with the root
+ * field `_entities(representations: $representations)`, as the query planner writes them (its
+ * fetches have no other root field; were there one, each caller of a merged call would get it).
  */
 export function representationsOf(call: SubgraphCall): unknown[] | undefined {
   const representations = call.variables?.representations;
@@ -56,6 +57,10 @@ export function representationsOf(call: SubgraphCall): unknown[] | undefined {
  * calls that arrive while they are wait and go together in the next, so nothing waits for
  * company when the gateway is quiet. The answer is split back: each caller gets its own slice of
  * `_entities`, and the errors whose path points into its slice, renumbered.
+ *
+ * A merged call carries one request id, its first request's, so the subgraph logs it under that
+ * request (and traces it under the request that started sending); each request's own entries in
+ * the gateway are unchanged.
  */
 export class EntityFetchMerger {
   private readonly lanes = new Map<string, Lane>();
