@@ -1,4 +1,5 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { BusyBatches } from '@dash/batching';
 
 /** A subgraph call as the gateway makes it: the operation and the headers it is sent with. */
 export interface SubgraphCall {
@@ -16,11 +17,6 @@ interface Waiting {
   representations: unknown[];
   resolve: (answer: GatewayGraphQLResponse) => void;
   reject: (error: unknown) => void;
-}
-
-interface Lane {
-  waiting: Waiting[];
-  inFlight: number;
 }
 
 /** The headers that say who is asking; calls merge only when every one of them is the same. */
@@ -63,7 +59,8 @@ export function representationsOf(call: SubgraphCall): unknown[] | undefined {
  * the gateway are unchanged.
  */
 export class EntityFetchMerger {
-  private readonly lanes = new Map<string, Lane>();
+  /** One queue per kind of fetch (same operation, other variables and caller), while in use. */
+  private readonly lanes = new Map<string, BusyBatches<Waiting>>();
 
   constructor(
     private readonly send: Send,
@@ -82,40 +79,18 @@ export class EntityFetchMerger {
     ]);
     let lane = this.lanes.get(key);
     if (!lane) {
-      lane = { waiting: [], inFlight: 0 };
+      lane = new BusyBatches<Waiting>((batch) => this.sendTogether(batch), {
+        maxBatch: this.options.maxRepresentations,
+        maxInFlight: this.options.maxInFlight,
+        sizeOf: (waiting) => waiting.representations.length,
+        onIdle: () => this.lanes.delete(key),
+      });
       this.lanes.set(key, lane);
     }
     const joined = lane;
-    return new Promise((resolve, reject) => {
-      joined.waiting.push({
-        call,
-        representations: representations as unknown[],
-        resolve,
-        reject,
-      });
-      if (joined.inFlight < this.options.maxInFlight) void this.drain(key, joined);
-    });
-  }
-
-  private async drain(key: string, lane: Lane): Promise<void> {
-    lane.inFlight += 1;
-    try {
-      while (lane.waiting.length > 0) await this.sendTogether(this.takeBatch(lane));
-    } finally {
-      lane.inFlight -= 1;
-      if (lane.inFlight === 0 && lane.waiting.length === 0) this.lanes.delete(key);
-    }
-  }
-
-  private takeBatch(lane: Lane): Waiting[] {
-    let count = 0;
-    let taken = 0;
-    while (taken < lane.waiting.length) {
-      count += lane.waiting[taken]!.representations.length;
-      if (taken > 0 && count > this.options.maxRepresentations) break;
-      taken += 1;
-    }
-    return lane.waiting.splice(0, taken);
+    return new Promise((resolve, reject) =>
+      joined.add({ call, representations: representations as unknown[], resolve, reject }),
+    );
   }
 
   private async sendTogether(batch: Waiting[]): Promise<void> {

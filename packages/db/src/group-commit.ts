@@ -1,3 +1,5 @@
+import { BusyBatches } from '@dash/batching';
+
 /** How a group commit writes: a batch whole, or one item alone. */
 export interface BatchWriter<Item, Result> {
   /** Writes the whole batch, all or nothing (one transaction), answering each item in order. */
@@ -31,38 +33,27 @@ interface Waiting<Item, Result> {
  * would have had by itself, and a refusal falls on its own item only.
  */
 export class GroupCommit<Item, Result> {
-  private readonly waiting: Array<Waiting<Item, Result>> = [];
-  private inFlight = 0;
+  private readonly batches: BusyBatches<Waiting<Item, Result>>;
 
   constructor(
     private readonly writer: BatchWriter<Item, Result>,
-    private readonly options: GroupCommitOptions,
-  ) {}
-
-  submit(item: Item): Promise<Result> {
-    return new Promise<Result>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
-      if (this.inFlight < this.options.maxInFlight) void this.drain();
-    });
+    options: GroupCommitOptions,
+  ) {
+    this.batches = new BusyBatches((batch) => this.writeAndAnswer(batch), options);
   }
 
-  /** Writes batch after batch until nothing waits; one such loop per batch in flight. */
-  private async drain(): Promise<void> {
-    this.inFlight += 1;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, this.options.maxBatch);
-        const outcomes = await this.write(batch.map((waiting) => waiting.item));
-        batch.forEach((waiting, index) => {
-          const outcome = outcomes[index];
-          if (!outcome) waiting.reject(new Error('The batch writer gave no answer for an item'));
-          else if (outcome.status === 'fulfilled') waiting.resolve(outcome.value);
-          else waiting.reject(outcome.reason);
-        });
-      }
-    } finally {
-      this.inFlight -= 1;
-    }
+  submit(item: Item): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => this.batches.add({ item, resolve, reject }));
+  }
+
+  private async writeAndAnswer(batch: Array<Waiting<Item, Result>>): Promise<void> {
+    const outcomes = await this.write(batch.map((waiting) => waiting.item));
+    batch.forEach((waiting, index) => {
+      const outcome = outcomes[index];
+      if (!outcome) waiting.reject(new Error('The batch writer gave no answer for an item'));
+      else if (outcome.status === 'fulfilled') waiting.resolve(outcome.value);
+      else waiting.reject(outcome.reason);
+    });
   }
 
   private async write(items: Item[]): Promise<Array<PromiseSettledResult<Result>>> {

@@ -1,0 +1,1 @@
+export { BusyBatches, type BusyBatchesOptions } from './busy-batches.js';
