@@ -8,7 +8,14 @@ export {
   type MysqlTls,
 } from './data-source.js';
 export { fromReplica, onReplica } from './replica.js';
-export { placeholders, preparedEntities, preparedMany, preparedRead } from './prepared.js';
+export {
+  bucketed,
+  placeholders,
+  preparedEntities,
+  preparedMany,
+  preparedManyEach,
+  preparedRead,
+} from './prepared.js';
 export { bigintColumn, bigintToNumber, datetimeColumn } from './columns.js';
 export { dropDatabase, ensureDatabase, withServerConnection } from './server.js';
 export {

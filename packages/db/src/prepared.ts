@@ -7,6 +7,11 @@ interface PooledConnection {
     values: readonly unknown[],
     callback: (error: Error | null, rows: unknown) => void,
   ): void;
+  query(
+    sql: string,
+    values: readonly unknown[],
+    callback: (error: Error | null, rows: unknown) => void,
+  ): void;
   release(): void;
 }
 
@@ -25,22 +30,37 @@ interface MysqlPools {
  * `replica` reads from a read replica where one is configured, under the same rule as
  * `onReplica`: only for what a person looks at, never for a decision about money.
  */
-export async function preparedRead<Row>(
+export function preparedRead<Row>(
   dataSource: DataSource,
   sql: string,
   values: readonly unknown[],
   { replica = false }: { replica?: boolean } = {},
+): Promise<Row[]> {
+  return poolRead<Row>(dataSource, sql, values, { replica, prepared: true });
+}
+
+/**
+ * A read on a connection of the DataSource's pool, as a prepared statement or as plain text (for
+ * a statement whose text changes with its input, which would only churn the pool's cache of
+ * prepared statements).
+ */
+async function poolRead<Row>(
+  dataSource: DataSource,
+  sql: string,
+  values: readonly unknown[],
+  { replica, prepared }: { replica: boolean; prepared: boolean },
 ): Promise<Row[]> {
   const pools = dataSource.driver as unknown as MysqlPools;
   const connection = await (replica
     ? pools.obtainSlaveConnection()
     : pools.obtainMasterConnection());
   try {
-    return await new Promise<Row[]>((resolve, reject) =>
-      connection.execute(sql, values, (error, rows) =>
-        error ? reject(error) : resolve(rows as Row[]),
-      ),
-    );
+    return await new Promise<Row[]>((resolve, reject) => {
+      const done = (error: Error | null, rows: unknown) =>
+        error ? reject(error) : resolve(rows as Row[]);
+      if (prepared) connection.execute(sql, values, done);
+      else connection.query(sql, values, done);
+    });
   } finally {
     connection.release();
   }
@@ -49,6 +69,19 @@ export async function preparedRead<Row>(
 /** `?, ?, ?` for a list bound one value per placeholder (a prepared statement expands none). */
 export const placeholders = (values: readonly unknown[]): string =>
   values.map(() => '?').join(', ');
+
+/**
+ * `values` for an `IN (…)` list, padded to a power of two by repeating the last one. A list of
+ * any length then makes one of a few statement texts, which the pool's cache of prepared
+ * statements keeps (it holds 64 per connection; a text per length would churn it).
+ */
+export function bucketed<Value>(values: readonly Value[]): Value[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const padded = [...values];
+  while (padded.length < size) padded.push(values[values.length - 1]!);
+  return padded;
+}
 
 /** One entity's prepared `SELECT` of all its columns, built once from TypeORM's metadata. */
 const selects = new WeakMap<object, string>();
@@ -109,6 +142,54 @@ export async function preparedMany<Entity extends ObjectLiteral>(
   // A partial select (or an alias the driver shortened) would hydrate half an entity: say so.
   if (missing) throw new Error(`preparedMany: ${prefix}${missing.databaseName} is not selected`);
   return rows.map((row) => hydrate<Entity>(query.connection, mainAlias.metadata, row, prefix));
+}
+
+/** The column each part's rows are told apart by in `preparedManyEach`. */
+const PART = 'dash_part';
+
+/**
+ * What several queries of one entity select (each account's first page, say), read with one
+ * statement: each query as written — so its own index and limit serve it — joined by UNION ALL,
+ * and its rows handed back on their own, in its order. For queries of one entity without joins,
+ * all ordered alike by columns of that entity; anything else is read query by query. Sent as
+ * text, not prepared: its text changes with the number of queries.
+ */
+export async function preparedManyEach<Entity extends ObjectLiteral>(
+  queries: ReadonlyArray<SelectQueryBuilder<Entity>>,
+  { replica = false }: { replica?: boolean } = {},
+): Promise<Entity[][]> {
+  if (queries.length <= 1)
+    return Promise.all(queries.map((query) => preparedMany(query, { replica })));
+  const { mainAlias, joinAttributes, orderBys } = queries[0]!.expressionMap;
+  if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
+    return Promise.all(queries.map((query) => preparedMany(query, { replica })));
+  const prefix = `${mainAlias.name}_`;
+  // Each part's order, again over the union: the parts' own ORDER BY only picks their rows.
+  const order = Object.entries(orderBys).map(([key, direction]) => {
+    const column = key.startsWith(`${mainAlias.name}.`) ? key.slice(prefix.length) : undefined;
+    if (!column || typeof direction !== 'string' || !/^\w+$/.test(column))
+      throw new Error(`preparedManyEach: cannot order the union by ${key}`);
+    return `\`${prefix}${column}\` ${direction}`;
+  });
+  const statements: string[] = [];
+  const values: unknown[] = [];
+  queries.forEach((query, part) => {
+    const [sql, parameters] = query.addSelect(String(part), PART).getQueryAndParameters();
+    statements.push(`(${sql})`);
+    values.push(...parameters);
+  });
+  const rows = await poolRead<Record<string, unknown>>(
+    queries[0]!.connection,
+    `${statements.join(' UNION ALL ')} ORDER BY ${[PART, ...order].join(', ')}`,
+    values,
+    { replica, prepared: false },
+  );
+  const parts = queries.map((): Entity[] => []);
+  for (const row of rows)
+    parts[Number(row[PART])]!.push(
+      hydrate<Entity>(queries[0]!.connection, mainAlias.metadata, row, prefix),
+    );
+  return parts;
 }
 
 /** An entity from a row whose columns are named `<prefix><column>`, by TypeORM's column rules. */

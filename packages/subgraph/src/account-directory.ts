@@ -9,7 +9,7 @@ import {
   type AccountCapabilities,
   type OwnedAccount,
 } from '@dash/contracts';
-import { placeholders, preparedRead } from '@dash/db';
+import { bucketed, placeholders, preparedRead } from '@dash/db';
 import { DashError, notFound } from '@dash/errors';
 
 interface AccountRow {
@@ -45,12 +45,13 @@ export class AccountDirectory {
    */
   private readonly rows = new DataLoader<string, AccountRow | undefined>(
     async (ids) => {
+      const listed = bucketed(ids);
       const rows = await preparedRead<AccountRow>(
         this.dataSource,
         `SELECT id, platform_id, livemode, closed, charges_enabled, payouts_enabled, charges_until,
                 capabilities_at
-         FROM accounts WHERE id IN (${placeholders(ids)})`,
-        ids,
+         FROM accounts WHERE id IN (${placeholders(listed)})`,
+        listed,
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));

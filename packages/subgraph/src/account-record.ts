@@ -11,7 +11,14 @@ import {
 } from 'typeorm';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { datetimeColumn, fromReplica, preparedRead } from '@dash/db';
+import {
+  bucketed,
+  datetimeColumn,
+  fromReplica,
+  placeholders,
+  preparedManyEach,
+  preparedRead,
+} from '@dash/db';
 import { afterKeyset, type Keyset } from './pagination.js';
 
 /**
@@ -81,6 +88,21 @@ export class AccountRecords<Row extends AccountRecord> {
     return fromReplica(this.pageQuery(account, first, after, narrow), (query) => query.getMany());
   }
 
+  /**
+   * Each account's first page (as `replicaPage` without `after`), for many accounts of one
+   * tenant and mode with one statement: each account's page stays its own indexed read.
+   */
+  firstPages(
+    accounts: readonly AccountRef[],
+    first: number,
+    narrow?: (query: SelectQueryBuilder<Row>, alias: string) => void,
+  ): Promise<Row[][]> {
+    return preparedManyEach(
+      accounts.map((account) => this.pageQuery(account, first, undefined, narrow)),
+      { replica: true },
+    );
+  }
+
   private pageQuery(
     account: AccountRef,
     first: number,
@@ -107,19 +129,51 @@ export class AccountRecords<Row extends AccountRecord> {
    */
   async count(account: AccountRef, where: FindOptionsWhere<Row> = {}): Promise<number> {
     const scoped = { ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>;
-    const prepared = preparedCount(this.repository.metadata, scoped);
-    if (!prepared) return this.repository.countBy(scoped);
+    const conditions = plainConditions(this.repository.metadata, scoped);
+    if (!conditions) return this.repository.countBy(scoped);
     const [row] = await preparedRead<{ count: number | string }>(
       this.repository.manager.connection,
-      prepared.sql,
-      prepared.values,
+      `SELECT COUNT(*) AS count FROM \`${this.repository.metadata.tableName}\` WHERE ${conditions.sql}`,
+      conditions.values,
     );
     return Number(row?.count ?? 0);
   }
+
+  /**
+   * `count` for many accounts of one tenant and mode, with one statement (`GROUP BY` the
+   * account); answers in the order asked.
+   */
+  async countEach(
+    accounts: readonly AccountRef[],
+    where: FindOptionsWhere<Row> = {},
+  ): Promise<number[]> {
+    const [tenant] = accounts;
+    if (!tenant) return [];
+    const { platformId, livemode } = accountRefOf(tenant);
+    const conditions = plainConditions(this.repository.metadata, {
+      ...where,
+      platformId,
+      livemode,
+    });
+    if (!conditions) return Promise.all(accounts.map((account) => this.count(account, where)));
+    const ids = bucketed(accounts.map((account) => account.accountId));
+    const rows = await preparedRead<{ account_id: string; count: number | string }>(
+      this.repository.manager.connection,
+      `SELECT account_id, COUNT(*) AS count FROM \`${this.repository.metadata.tableName}\`
+        WHERE ${conditions.sql} AND account_id IN (${placeholders(ids)}) GROUP BY account_id`,
+      [...conditions.values, ...ids],
+    );
+    // Matched as the database compares ids (without case), as each account was counted alone.
+    const counts = new Map(rows.map((row) => [row.account_id.toLowerCase(), Number(row.count)]));
+    return accounts.map((account) => counts.get(account.accountId.toLowerCase()) ?? 0);
+  }
 }
 
-/** `SELECT COUNT(*)` for a where of plain values and IsNull() only; otherwise undefined. */
-function preparedCount(
+/**
+ * `where` as SQL conditions joined by AND, for a where of plain values and IsNull() only (what
+ * a prepared statement takes); otherwise undefined.
+ */
+function plainConditions(
   metadata: EntityMetadata,
   where: ObjectLiteral,
 ): { sql: string; values: unknown[] } | undefined {
@@ -138,8 +192,7 @@ function preparedCount(
       values.push(value);
     }
   }
-  const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return { sql: `SELECT COUNT(*) AS count FROM \`${metadata.tableName}\`${filter}`, values };
+  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 
 /** A demo or fixture row: test mode unless it says otherwise. */

@@ -12,6 +12,7 @@ import type { SecretKeys } from '@dash/config';
 import { currentRequestId, type Logger } from '@dash/logger';
 import { DashError } from '@dash/errors';
 import { LRUCache } from 'lru-cache';
+import { RequestBatches } from './request-batches.js';
 
 /**
  * Headers already verified by a service's keys, by their exact bytes. The gateway sends a caller the same header for
@@ -46,6 +47,8 @@ export interface BaseContext {
   userAgent?: string;
   /** Sets a header on this request's HTTP response (how identity hands the gateway a session). */
   setResponseHeader(name: string, value: string): void;
+  /** The request's reads of one field for many accounts, each done with one statement. */
+  batches: RequestBatches;
 }
 
 /**
@@ -87,6 +90,7 @@ export function baseContextFrom(
     // Every line logged inside the request's scope carries `requestId` already (@dash/logger).
     log: currentRequestId() === requestId ? log : log.child({ requestId }),
     setResponseHeader,
+    batches: new RequestBatches(),
     ...(typeof clientIp === 'string' ? { clientIp } : {}),
     ...(typeof userAgent === 'string' ? { userAgent } : {}),
   };

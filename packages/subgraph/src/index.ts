@@ -4,6 +4,7 @@ export { buildFederatedSchema, printSubgraphSdl, type ReferenceResolvers } from 
 export { startSubgraphServer, type SubgraphServerOptions } from './server.js';
 export type { RunningServer } from '@dash/server-kit';
 export { baseContextFrom, type BaseContext } from './context.js';
+export { RequestBatches } from './request-batches.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 export { Access, type AccountOwnership, type PlatformLookup } from './access.js';
 export { SafeInt } from './scalars.js';

@@ -90,6 +90,39 @@ type Result = {
 };
 
 describe('disputes subgraph', () => {
+  it('counts each account on its own when a platform asks for many in one call', async () => {
+    const seeded = [
+      dispute('dp_1', 'acct_ada', 'won', 30),
+      dispute('dp_2', 'acct_ada', 'needs_response', 2),
+      dispute('dp_3', 'acct_bob', 'needs_response', 1),
+      ...manyDisputes,
+    ];
+    const needingResponse = (accountId: string) =>
+      seeded.filter((row) => row.accountId === accountId && row.status === 'needs_response').length;
+    // Shuffled, one account twice: each answer is its own.
+    const asked = ['acct_cy', 'acct_ada', 'acct_bob', 'acct_cy'];
+    const reps = asked.map((id) => ({ __typename: 'Account', id }));
+    const together = await service.query<{ _entities: Array<{ disputesNeedingResponse: number }> }>(
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { disputesNeedingResponse } } }',
+      { reps },
+      platformA,
+    );
+    expect(together.errors).toBeUndefined();
+    expect(together.data!._entities.map((account) => account.disputesNeedingResponse)).toEqual(
+      asked.map(needingResponse),
+    );
+    expect(needingResponse('acct_cy')).toBeGreaterThan(needingResponse('acct_ada'));
+    // Another platform's key, asking for the same accounts in one call, counts none of them.
+    const stranger = await service.query<{ _entities: Array<{ disputesNeedingResponse: number }> }>(
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { disputesNeedingResponse } } }',
+      { reps },
+      platformCaller('plat_b'),
+    );
+    expect(stranger.data!._entities.map((account) => account.disputesNeedingResponse)).toEqual(
+      asked.map(() => 0),
+    );
+  });
+
   it('lists those needing a response first and counts them', async () => {
     const response = await service.query<Result>(query, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();

@@ -75,6 +75,41 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 describe('payouts subgraph', () => {
+  it('answers a platform asking for many accounts in one call as it answers each alone', async () => {
+    const platformA = platformCaller('plat_a');
+    const PAGES = `query($reps: [_Any!]!, $first: Int, $status: [PayoutStatus!]) {
+      _entities(representations: $reps) {
+        ... on Account { payouts(first: $first, status: $status) { nodes { id } pageInfo { hasNextPage } } }
+      }
+    }`;
+    type Pages = { _entities: Array<{ payouts: { nodes: Array<{ id: string }> } }> };
+    const ask = async (ids: string[], variables: Record<string, unknown>) => {
+      const reps = ids.map((id) => ({ __typename: 'Account', id }));
+      const response = await service.query<Pages>(PAGES, { reps, ...variables }, platformA);
+      expect(response.errors).toBeUndefined();
+      return response.data!._entities;
+    };
+    // Shuffled, one account twice; a page shorter than one account's payouts; a status filter.
+    const ids = ['acct_bob', 'acct_ada', 'acct_bob'];
+    for (const variables of [{ first: 2 }, { first: 10 }, { first: 10, status: ['paid'] }]) {
+      const together = await ask(ids, variables);
+      const alone = await Promise.all(ids.map(async (id) => (await ask([id], variables))[0]));
+      expect(together).toEqual(alone);
+    }
+    const [bob, ada] = await ask(ids, { first: 2 });
+    expect(ada!.payouts.nodes.map((node) => node.id)).toEqual(['po_3', 'po_2']);
+    expect(bob!.payouts.nodes.map((node) => node.id)).toEqual(['po_4']);
+    const [, paidOnly] = await ask(ids, { first: 10, status: ['paid'] });
+    expect(paidOnly!.payouts.nodes.map((node) => node.id)).toEqual(['po_1']);
+    // Another platform's key asking for the same accounts in one call reads none of them.
+    const stranger = await service.query<Pages>(
+      PAGES,
+      { reps: ids.map((id) => ({ __typename: 'Account', id })), first: 10 },
+      platformB,
+    );
+    expect(stranger.data!._entities.map((account) => account.payouts.nodes)).toEqual([[], [], []]);
+  });
+
   it('lists payouts newest first and picks the next one to arrive', async () => {
     const response = await service.query(query, accountReference('acct_ada'), ada);
     expect(response.errors).toBeUndefined();

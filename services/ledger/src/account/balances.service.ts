@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { placeholders, preparedRead } from '@dash/db';
+import { bucketed, placeholders, preparedRead } from '@dash/db';
 import type { AccountRef, ClosureBlocker, ClosureCheckRequest } from '@dash/contracts';
 import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
 import type { AvailableSoon, Balance } from './balance.type.js';
@@ -29,21 +29,43 @@ export class Balances {
     now: Date,
     manager?: EntityManager,
   ): Promise<Balance[]> {
-    const { accountId, livemode } = account;
+    const [balances] = await this.balancesOf([account], now, manager);
+    return balances!;
+  }
+
+  /**
+   * `balances` of many accounts in one mode (a platform's query for many accounts), with the
+   * same two statements as for one; answers in the order asked.
+   */
+  async balancesOf(
+    accounts: ReadonlyArray<Pick<AccountRef, 'accountId' | 'livemode'>>,
+    now: Date,
+    manager?: EntityManager,
+  ): Promise<Balance[][]> {
+    const [first] = accounts;
+    if (!first) return [];
+    const { livemode } = first;
+    if (accounts.some((account) => account.livemode !== livemode))
+      throw new Error('balancesOf: accounts of one mode only');
     const read = <Row>(sql: string, values: unknown[]): Promise<Row[]> =>
       manager
         ? (manager.query(sql, values) as Promise<Row[]>)
         : preparedRead<Row>(this.dataSource, sql, values);
-    const accounts = {
-      [ledgerAccount.available(accountId)]: 'available',
-      [ledgerAccount.pending(accountId)]: 'pending',
-      [ledgerAccount.reserve(accountId)]: 'reserve',
+    // Each ledger account counted in a balance: whose it is and where it counts. Keyed as the
+    // database compares ids (without case), as each account was read alone before.
+    const counted = new Map<string, { accountId: string; kind: keyof Sums[string] }>();
+    for (const { accountId } of accounts) {
+      const count = (ledgerAccountName: string, kind: keyof Sums[string]) =>
+        counted.set(ledgerAccountName.toLowerCase(), { accountId: accountId.toLowerCase(), kind });
+      count(ledgerAccount.available(accountId), 'available');
+      count(ledgerAccount.pending(accountId), 'pending');
+      count(ledgerAccount.reserve(accountId), 'reserve');
       // A top-up on its way from the bank: pending until its debit settles.
-      [ledgerAccount.reservePending(accountId)]: 'pending',
+      count(ledgerAccount.reservePending(accountId), 'pending');
       // So is a debit of the bank recovering a negative balance.
-      [ledgerAccount.recoveryPending(accountId)]: 'pending',
-    } as const;
-    const ledgerAccounts = Object.keys(accounts);
+      count(ledgerAccount.recoveryPending(accountId), 'pending');
+    }
+    const ledgerAccounts = bucketed([...counted.keys()]);
     // Every balance read of the dashboard comes here: prepared statements, not TypeORM.
     const stored = await read<{ ledger_account: string; currency: string; amount: string }>(
       `SELECT ledger_account, currency, SUM(amount) AS amount FROM ledger_balances
@@ -51,44 +73,58 @@ export class Balances {
        GROUP BY ledger_account, currency`,
       [...ledgerAccounts, livemode],
     );
-    const sums: Sums = {};
+    const sumsOf = new Map<string, Sums>();
+    const sumsIn = (accountId: string, currency: string) => {
+      let sums = sumsOf.get(accountId);
+      if (!sums) sumsOf.set(accountId, (sums = {}));
+      return (sums[currency] ??= { available: 0, pending: 0, reserve: 0 });
+    };
     for (const row of stored) {
-      sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 };
-      sums[row.currency]![accounts[row.ledger_account]!] += Number(row.amount);
+      const { accountId, kind } = counted.get(row.ledger_account.toLowerCase())!;
+      sumsIn(accountId, row.currency)[kind] += Number(row.amount);
     }
+    const accountIds = bucketed([...new Set(accounts.map((account) => account.accountId))]);
     const pending = await read<{
+      account_id: string;
       currency: string;
       due: number | string;
       day: string | Date;
       amount: string;
     }>(
-      `SELECT currency, available_on <= ? AS due, DATE(available_on) AS day, SUM(net) AS amount
+      `SELECT account_id, currency, available_on <= ? AS due, DATE(available_on) AS day,
+              SUM(net) AS amount
        FROM balance_transactions
-       WHERE account_id = ? AND livemode = ? AND status = 'pending'
+       WHERE account_id IN (${placeholders(accountIds)}) AND livemode = ? AND status = 'pending'
          AND type NOT IN ('topup', 'recovery_debit')
-       GROUP BY currency, due, day ORDER BY day`,
-      [now, accountId, livemode],
+       GROUP BY account_id, currency, due, day ORDER BY day`,
+      [now, ...accountIds, livemode],
     );
-    const soon: Record<string, AvailableSoon[]> = {};
+    const soonOf = new Map<string, Record<string, AvailableSoon[]>>();
     for (const row of pending) {
       const amount = Number(row.amount);
-      const entry = (sums[row.currency] ??= { available: 0, pending: 0, reserve: 0 });
+      const accountId = row.account_id.toLowerCase();
+      const entry = sumsIn(accountId, row.currency);
       if (Number(row.due) === 1) {
         // Due, not yet released: already the account's to pay out.
         entry.pending -= amount;
         entry.available += amount;
       } else {
+        let soon = soonOf.get(accountId);
+        if (!soon) soonOf.set(accountId, (soon = {}));
         (soon[row.currency] ??= []).push({ availableOn: utcDay(row.day), amount });
       }
     }
-    return Object.entries(sums)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, sum]) => ({
-        currency,
-        ...sum,
-        total: sum.available + sum.pending + sum.reserve,
-        availableSoon: soon[currency] ?? [],
-      }));
+    return accounts.map((account) => {
+      const accountId = account.accountId.toLowerCase();
+      return Object.entries(sumsOf.get(accountId) ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, sum]) => ({
+          currency,
+          ...sum,
+          total: sum.available + sum.pending + sum.reserve,
+          availableSoon: soonOf.get(accountId)?.[currency] ?? [],
+        }));
+    });
   }
 
   /**

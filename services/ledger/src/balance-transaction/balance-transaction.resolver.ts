@@ -22,13 +22,16 @@ export class AccountTransactionsResolver {
     filter: TransactionFilterInput | undefined,
     @Ctx() context: LedgerContext,
   ): Promise<BalanceTransactionPage> {
+    const narrowed = { ...filter, currency: filter?.currency?.toLowerCase() };
     return accountPage(context.access, root.id, page, (account, first, after) =>
-      context.transactions.page(
-        account,
-        { ...filter, currency: filter?.currency?.toLowerCase() },
-        first,
-        after,
-      ),
+      after
+        ? context.transactions.page(account, narrowed, first, after)
+        : // A platform asking for many accounts at once: one read of all their first pages.
+          context.batches.forAccount(
+            `balanceTransactions:${first}:${JSON.stringify(narrowed)}`,
+            account,
+            (accounts) => context.transactions.firstPages(accounts, narrowed, first),
+          ),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { preparedMany } from '@dash/db';
+import { preparedMany, preparedManyEach } from '@dash/db';
 import { afterKeyset, type Keyset } from '@dash/subgraph';
 import type { AccountRef } from '@dash/contracts';
 import type { BalanceTransactionType } from '../postings/entries.rules.js';
@@ -55,6 +55,14 @@ export class BalanceTransactions {
    */
   page(account: AccountRef, filter: TransactionFilter, first: number, after?: Keyset) {
     return preparedMany(this.query(account, filter, after).take(first + 1), { replica: true });
+  }
+
+  /** The first page of `page` for many accounts of one mode, with one statement. */
+  firstPages(accounts: readonly AccountRef[], filter: TransactionFilter, first: number) {
+    return preparedManyEach(
+      accounts.map((account) => this.query(account, filter).take(first + 1)),
+      { replica: true },
+    );
   }
 
   /** The same rows, one at a time, for exports that must not hold a whole history in memory. */

@@ -96,12 +96,14 @@ export class PayoutResolver {
   ): Promise<PayoutPage> {
     const readable = await context.access.readAccount(account.id);
     if (!readable) return emptyPage;
-    const rows = await context.payouts.payoutsPage(
-      readable,
-      first,
-      after ? decodeCursor(after) : undefined,
-      status,
-    );
+    const rows = after
+      ? await context.payouts.payoutsPage(readable, first, decodeCursor(after), status)
+      : // A platform asking for many accounts at once: one read of all their first pages.
+        await context.batches.forAccount(
+          `payouts:${first}:${status?.join() ?? ''}`,
+          readable,
+          (accounts) => context.payouts.firstPayoutPages(accounts, first, status),
+        );
     return toPage(rows, first);
   }
 

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { AccountRef } from '@dash/contracts';
 import { placeholders, preparedEntities, preparedRead } from '@dash/db';
 import { AccountRecords, type Keyset } from '@dash/subgraph';
@@ -6,6 +6,13 @@ import { Payout, PayoutStatus } from './payout.entity.js';
 
 /** Payouts not yet in the bank: the money "on the way". */
 export const UNDERWAY = [PayoutStatus.pending, PayoutStatus.in_transit];
+
+/** A list's narrowing to some statuses (none: every status). */
+const inStatuses =
+  (statuses: PayoutStatus[] | undefined) =>
+  (query: SelectQueryBuilder<Payout>, alias: string): void => {
+    if (statuses?.length) query.andWhere(`${alias}.status IN (:...statuses)`, { statuses });
+  };
 
 /** Reads of an account's payouts. */
 export class Payouts extends AccountRecords<Payout> {
@@ -19,9 +26,12 @@ export class Payouts extends AccountRecords<Payout> {
    * paid out is never decided from it (that reads the ledger's balance on the primary).
    */
   payoutsPage(account: AccountRef, first: number, after?: Keyset, statuses?: PayoutStatus[]) {
-    return this.replicaPage(account, first, after, (query, alias) => {
-      if (statuses?.length) query.andWhere(`${alias}.status IN (:...statuses)`, { statuses });
-    });
+    return this.replicaPage(account, first, after, inStatuses(statuses));
+  }
+
+  /** The first page of `payoutsPage` for many accounts of one tenant, with one statement. */
+  firstPayoutPages(accounts: readonly AccountRef[], first: number, statuses?: PayoutStatus[]) {
+    return this.firstPages(accounts, first, inStatuses(statuses));
   }
 
   /** One payout by id alone, whoever's it is: the caller checks it may see it. */
