@@ -76,6 +76,7 @@ export const placeholders = (values: readonly unknown[]): string =>
  * statements keeps (it holds 64 per connection; a text per length would churn it).
  */
 export function bucketed<Value>(values: readonly Value[]): Value[] {
+  if (values.length === 0) return [];
   let size = 1;
   while (size < values.length) size *= 2;
   const padded = [...values];
@@ -150,9 +151,10 @@ const PART = 'dash_part';
 /**
  * What several queries of one entity select (each account's first page, say), read with one
  * statement: each query as written — so its own index and limit serve it — joined by UNION ALL,
- * and its rows handed back on their own, in its order. For queries of one entity without joins,
- * all ordered alike by columns of that entity; anything else is read query by query. Sent as
- * text, not prepared: its text changes with the number of queries.
+ * and its rows handed back on their own, in its order (each query gets a column added that tells
+ * its rows apart). For queries of one entity, all ordered alike by columns of that entity (any
+ * other order is refused: the union could not keep it); queries with joins are read one by one.
+ * Sent as text, not prepared: its text changes with the number of queries.
  */
 export async function preparedManyEach<Entity extends ObjectLiteral>(
   queries: ReadonlyArray<SelectQueryBuilder<Entity>>,

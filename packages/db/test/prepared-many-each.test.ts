@@ -145,7 +145,8 @@ describe('preparedManyEach', () => {
 });
 
 describe('bucketed', () => {
-  it('pads a list to a power of two with its last value', () => {
+  it('pads a list to a power of two with its last value, and leaves an empty one empty', () => {
+    expect(bucketed([])).toEqual([]);
     expect(bucketed(['a'])).toEqual(['a']);
     expect(bucketed(['a', 'b', 'c'])).toEqual(['a', 'b', 'c', 'c']);
     expect(bucketed(Array.from({ length: 9 }, (_, i) => i))).toHaveLength(16);
