@@ -122,26 +122,18 @@ export class AccountRecords<Row extends AccountRecord> {
     return this.repository.findOneBy({ ...accountRefOf(account), id } as FindOptionsWhere<Row>);
   }
 
-  /**
-   * How many of the account's rows match `where`. Counts on the dashboard's every page (unread
-   * activity, disputes to answer) run as prepared statements where `where` holds only plain
-   * values and IsNull(); anything else goes through TypeORM.
-   */
+  /** How many of the account's rows match `where` (see `countEach`). */
   async count(account: AccountRef, where: FindOptionsWhere<Row> = {}): Promise<number> {
-    const scoped = { ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>;
-    const conditions = plainConditions(this.repository.metadata, scoped);
-    if (!conditions) return this.repository.countBy(scoped);
-    const [row] = await preparedRead<{ count: number | string }>(
-      this.repository.manager.connection,
-      `SELECT COUNT(*) AS count FROM \`${this.repository.metadata.tableName}\` WHERE ${conditions.sql}`,
-      conditions.values,
-    );
-    return Number(row?.count ?? 0);
+    const [count] = await this.countEach([account], where);
+    return count!;
   }
 
   /**
-   * `count` for many accounts of one tenant and mode, with one statement (`GROUP BY` the
-   * account); answers in the order asked.
+   * How many of each account's rows match `where`, for accounts of one tenant and mode; answers
+   * in the order asked. Counts on the dashboard's every page (unread activity, disputes to
+   * answer) are one prepared statement for all the accounts (`GROUP BY` the account) where
+   * `where` holds only plain values and IsNull(); anything else goes through TypeORM, account by
+   * account.
    */
   async countEach(
     accounts: readonly AccountRef[],
@@ -155,7 +147,12 @@ export class AccountRecords<Row extends AccountRecord> {
       platformId,
       livemode,
     });
-    if (!conditions) return Promise.all(accounts.map((account) => this.count(account, where)));
+    if (!conditions)
+      return Promise.all(
+        accounts.map((account) =>
+          this.repository.countBy({ ...where, ...accountRefOf(account) } as FindOptionsWhere<Row>),
+        ),
+      );
     const ids = bucketed(accounts.map((account) => account.accountId));
     const rows = await preparedRead<{ account_id: string; count: number | string }>(
       this.repository.manager.connection,
