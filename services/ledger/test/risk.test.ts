@@ -238,7 +238,7 @@ describe('risk signals', () => {
       },
     ]);
     // Passes that find nothing changed record nothing, however many run at once.
-    await Promise.all(Array.from({ length: 10 }, () => assessor.assessNow()));
+    await Promise.all(Array.from({ length: 40 }, () => assessor.assessNow()));
     expect(await assessedFor('acct_disp')).toHaveLength(1);
     // More charges dilute it: 1 in 21 is under 0.05.
     await settledCharges(service, 'acct_disp', 1_000, 11);

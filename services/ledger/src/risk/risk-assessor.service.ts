@@ -114,13 +114,16 @@ export class RiskAssessor {
   /** Assesses one account; true when it recorded `risk.assessed`. */
   async assess(account: AccountRef, settings: RiskSettingsValues, now: Date): Promise<boolean> {
     const owedSince = await this.negatives.ofAccount(account.accountId, account.livemode);
+    // The account's row is made outside the transaction: inside it, the shared lock INSERT
+    // IGNORE takes on a row that exists, then FOR UPDATE's exclusive one, deadlock passes that
+    // assess the same account at once (each holds the shared lock the other must wait out).
+    await this.dataSource.query(
+      `INSERT IGNORE INTO risk_assessments (account_id, livemode, platform_id, assessed_at)
+       VALUES (?, ?, ?, ?)`,
+      [account.accountId, account.livemode, account.platformId, now],
+    );
     return retryOnDeadlock(() =>
       this.dataSource.transaction('READ COMMITTED', async (manager) => {
-        await manager.query(
-          `INSERT IGNORE INTO risk_assessments (account_id, livemode, platform_id, assessed_at)
-           VALUES (?, ?, ?, ?)`,
-          [account.accountId, account.livemode, account.platformId, now],
-        );
         const [assessment] = (await manager.query(
           'SELECT state FROM risk_assessments WHERE account_id = ? AND livemode = ? FOR UPDATE',
           [account.accountId, account.livemode],
