@@ -2,10 +2,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from '@dash/db';
 import { isDuplicateKey } from '@dash/errors';
 import type { Logger } from '@dash/logger';
-import { startWorker, type JobHandlers, type RunningWorker } from '@dash/queue';
+import {
+  createProducerConnection,
+  startWorker,
+  TypedQueue,
+  type JobHandlers,
+  type RedisClient,
+  type RunningWorker,
+} from '@dash/queue';
 import { touchReads } from '@dash/read-cache';
 import type { DomainEvent, EventConsumerName, SubscribedType } from './catalog.js';
-import { eventQueue, type EventJobs } from './queues.js';
+import {
+  EVENT_BATCH_JOB,
+  EVENT_JOB_OPTIONS,
+  eventQueue,
+  singleEventJob,
+  type EventBatch,
+  type EventJobs,
+} from './queues.js';
 import { readScopeOf } from './record.js';
 import type { EventSettings } from './settings.js';
 
@@ -19,6 +33,9 @@ export type EventHandlers<Consumer extends EventConsumerName> = {
 
 /** The most events one consumer transaction handles. */
 const EVENT_BATCH = 16;
+
+/** A failed event of a batch is tried again alone after this, as a job's first retry would be. */
+const FIRST_RETRY_DELAY_MS = 500;
 
 /**
  * Handles one consumer's events, each exactly once in effect: the event id goes into
@@ -77,13 +94,54 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   );
   const handleOnce = (event: DomainEvent) => batches.submit(event);
   const definition = eventQueue(options.consumer);
+  const log = options.log.child({ queue: definition.name });
+  // Made on the first failure in a batch: a healthy consumer only takes jobs.
+  let retries: TypedQueue<EventJobs<Consumer>> | undefined;
+  let retriesConnection: RedisClient | undefined;
+  /**
+   * The events of a batch job, each handled as if it had come alone. Those that fail go on as
+   * jobs of their own (their event id as job id), so each is retried and lands in the dead
+   * letters alone, as an event published alone would; the batch job is then done. If they cannot
+   * be queued, the batch job fails and is retried whole, its handled events skipped.
+   */
+  const handleBatch = async ({ events }: EventBatch) => {
+    const outcomes = await Promise.allSettled(events.map(handleOnce));
+    const failed = events.filter((_, index) => outcomes[index]!.status === 'rejected');
+    if (failed.length === 0) return;
+    for (const [index, outcome] of outcomes.entries())
+      if (outcome.status === 'rejected')
+        log.warn(
+          { eventId: events[index]!.id, type: events[index]!.type, err: outcome.reason },
+          'event failed in a batch; queued alone to be retried',
+        );
+    retriesConnection ??= createProducerConnection(settings.redisUrl);
+    retries ??= new TypedQueue(definition, {
+      connection: retriesConnection,
+      prefix: settings.prefix,
+      jobOptions: EVENT_JOB_OPTIONS,
+    });
+    await retries.addBulk(failed.map(singleEventJob) as never, {
+      delayMs: FIRST_RETRY_DELAY_MS,
+    });
+  };
   const jobHandlers = Object.fromEntries(
-    definition.jobNames.map((type) => [type, (event: DomainEvent) => handleOnce(event)]),
+    definition.jobNames.map((name) => [
+      name,
+      name === EVENT_BATCH_JOB ? handleBatch : (event: DomainEvent) => handleOnce(event),
+    ]),
   ) as unknown as JobHandlers<EventJobs<Consumer>>;
-  return startWorker(definition, jobHandlers, {
+  const worker = await startWorker(definition, jobHandlers, {
     redisUrl: settings.redisUrl,
     prefix: settings.prefix,
     concurrency: settings.concurrency,
     log: options.log,
   });
+  return {
+    readiness: worker.readiness,
+    async stop() {
+      await worker.stop();
+      await retries?.close();
+      retriesConnection?.disconnect();
+    },
+  };
 }

@@ -9,7 +9,7 @@ import {
   type EventConsumerName,
 } from './catalog.js';
 import { onOutboxCommit } from './outbox-commits.js';
-import { EVENT_JOB_OPTIONS, eventQueue } from './queues.js';
+import { EVENT_JOB_OPTIONS, eventJobs, eventQueue } from './queues.js';
 import type { EventSettings } from './settings.js';
 
 interface OutboxRow {
@@ -48,13 +48,6 @@ const MAX_BACKOFF_MS = 5_000;
 const RETENTION_MS = 7 * 24 * 3600 * 1000;
 const CLEANUP_EVERY_MS = 3600 * 1000;
 
-/**
- * Moves events from a service's outbox to the queues of their consumers. A batch is locked
- * (SKIP LOCKED, so several instances share the work), queued with the event id as job id, and
- * marked published in the same transaction: if Redis is down nothing is marked and the batch is
- * tried again after a backoff; if the commit fails after queueing, the next attempt queues the
- * same job ids, which BullMQ ignores, and consumers ignore what they have already handled.
- */
 /** The unpublished events: how many, and when the oldest was written (for the lag metrics). */
 export const outboxBacklog =
   (dataSource: DataSource): OutboxBacklog =>
@@ -68,6 +61,14 @@ export const outboxBacklog =
     };
   };
 
+/**
+ * Moves events from a service's outbox to the queues of their consumers. A batch is locked
+ * (SKIP LOCKED, so several instances share the work), queued (each consumer's events of the
+ * batch together, see eventJobs), and marked published in the same transaction: if Redis is down
+ * nothing is marked and the batch is tried again after a backoff; if the commit fails after
+ * queueing, the next attempt queues the same job ids, which BullMQ ignores, and consumers ignore
+ * what they have already handled.
+ */
 export function startOutboxRelay(options: {
   dataSource: DataSource;
   settings: EventSettings;
@@ -106,10 +107,8 @@ export function startOutboxRelay(options: {
       const events = rows.map(toEvent);
       for (const [consumer, queue] of queues) {
         const wanted: readonly string[] = EVENT_SUBSCRIPTIONS[consumer];
-        const jobs = events
-          .filter((event) => wanted.includes(event.type))
-          .map((event) => ({ name: event.type, data: event, jobId: event.id }));
-        if (jobs.length > 0) await queue.addBulk(jobs as never);
+        const theirs = events.filter((event) => wanted.includes(event.type));
+        if (theirs.length > 0) await queue.addBulk(eventJobs(theirs) as never);
       }
       await manager.query('UPDATE outbox_events SET published_at = ? WHERE id IN (?)', [
         new Date(),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createLogger } from '@dash/logger';
-import { createRedisConnection, TypedQueue } from '@dash/queue';
+import { createRedisConnection, TypedQueue, type RunningWorker } from '@dash/queue';
 import { installReadVersionBumps, ReadVersions } from '@dash/read-cache';
 import {
   deleteRedisPrefix,
@@ -22,7 +22,13 @@ import {
   type EventHandlers,
   type EventSettings,
 } from '../src/index.js';
-import { eventQueue } from '../src/queues.js';
+import {
+  EVENT_BATCH_JOB,
+  EVENTS_PER_JOB,
+  eventJobs,
+  eventQueue,
+  type EventBatch,
+} from '../src/queues.js';
 import { openEventsDatabase } from './support.js';
 
 const log = createLogger('events-test');
@@ -271,32 +277,45 @@ describe('events taken together', () => {
       'CREATE TABLE handled_in (event_id VARCHAR(40) NOT NULL, trx_id VARCHAR(40) NOT NULL)',
     );
     const settings = settingsFor(testRedisUrl());
-    const relay = startOutboxRelay({ dataSource, settings, log });
-    // Published before a consumer runs, so the worker finds them all waiting at once.
+    const connection = createRedisConnection(testRedisUrl());
+    const queue = new TypedQueue(eventQueue('notifications'), {
+      connection,
+      prefix: settings.prefix,
+    });
+    // Committed before the relay runs, so its first round takes them all; published before a
+    // consumer runs, so the worker finds them waiting.
     const ids = await Promise.all(
       Array.from({ length: 48 }, (_, i) => produce(1, i === 17 ? 'poison' : `batch-${i}`)),
     ).then((made) => made.flat());
     const poisoned = ids[17]!;
-    await waitFor(async () => {
-      const [row] = (await dataSource.query(
-        'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL AND id IN (?)',
-        [ids],
-      )) as Array<{ n: string | number }>;
-      return Number(row!.n) === 0;
-    });
-    // Each event notes the transaction it was handled in; the poisoned one always fails.
-    const consumer = await startRecordingConsumer(settings, async (event, manager) => {
-      await manager.query(
-        `INSERT INTO handled_in (event_id, trx_id)
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    let consumer: RunningWorker | undefined;
+    try {
+      await waitFor(async () => {
+        const [row] = (await dataSource.query(
+          'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL AND id IN (?)',
+          [ids],
+        )) as Array<{ n: string | number }>;
+        return Number(row!.n) === 0;
+      });
+      // The round's 48 events travel as one job, not 48.
+      const waiting = await queue.queue.getJobs(['waiting']);
+      expect(waiting.map((job) => job.name)).toEqual([EVENT_BATCH_JOB]);
+      expect((waiting[0]!.data as EventBatch).events.map((event) => event.id).sort()).toEqual(
+        [...ids].sort(),
+      );
+      // Each event notes the transaction it was handled in; the poisoned one always fails.
+      consumer = await startRecordingConsumer(settings, async (event, manager) => {
+        await manager.query(
+          `INSERT INTO handled_in (event_id, trx_id)
          SELECT ?, trx_id FROM information_schema.innodb_trx
          WHERE trx_mysql_thread_id = CONNECTION_ID()`,
-        [event.id],
-      );
-      if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
-    });
-    // Every other event is handled once, in fewer transactions than there are events.
-    const healthy = ids.filter((id) => id !== poisoned);
-    try {
+          [event.id],
+        );
+        if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
+      });
+      // Every other event is handled once, in fewer transactions than there are events.
+      const healthy = ids.filter((id) => id !== poisoned);
       await waitFor(async () => (await seenIds(healthy)).length >= healthy.length);
       expect(await seenIds(healthy)).toEqual([...healthy].sort());
       const transactions = (await dataSource.query(
@@ -311,10 +330,109 @@ describe('events taken together', () => {
         [ids],
       )) as Array<{ event_id: string }>;
       expect(processed.map((row) => row.event_id).sort()).toEqual([...healthy].sort());
+      // The batch is done; the poisoned event goes on alone, under its own id, and is retried
+      // (and dead-lettered) as an event published alone would be.
+      await waitFor(async () => ((await queue.queue.getJob(poisoned))?.attemptsMade ?? 0) >= 1);
+      const alone = (await queue.queue.getJob(poisoned))!;
+      expect(alone.name).toBe('account.updated');
+      expect((alone.data as DomainEvent).id).toBe(poisoned);
+      expect(await waiting[0]!.getState()).toBe('completed');
+      expect(await seenIds([poisoned])).toEqual([]);
     } finally {
+      await consumer?.stop();
+      await relay.stop();
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+
+  it('handles each event once when its batch is delivered again, many times at once', async () => {
+    const settings = settingsFor(testRedisUrl());
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings);
+    const connection = createRedisConnection(testRedisUrl());
+    const queue = new TypedQueue(eventQueue('notifications'), {
+      connection,
+      prefix: settings.prefix,
+    });
+    try {
+      const ids = await produce(6, 'again');
+      await waitFor(async () => (await seenIds(ids)).length === ids.length);
+      const events = ids.map((id, i): DomainEvent<'account.updated'> => ({
+        id,
+        type: 'account.updated',
+        source: 'test',
+        ...subject,
+        occurredAt: new Date().toISOString(),
+        data: { fields: [`again-${i}`], by: 'platform' },
+      }));
+      // Replays after BullMQ forgot the first jobs, all at once: the whole batch several times,
+      // overlapping batches, and each event alone.
+      const replays = await Promise.all([
+        ...Array.from({ length: 4 }, (_, n) =>
+          queue.queue.add(EVENT_BATCH_JOB, { events }, { jobId: `whole-${n}` }),
+        ),
+        queue.queue.add(EVENT_BATCH_JOB, { events: events.slice(2) }, { jobId: 'tail' }),
+        ...events.map((event) =>
+          queue.queue.add(event.type, event, { jobId: `${event.id}-alone` }),
+        ),
+      ]);
+      await waitFor(async () =>
+        (await Promise.all(replays.map((job) => job.getState()))).every(
+          (state) => state === 'completed',
+        ),
+      );
+      const rows = (await dataSource.query('SELECT event_id FROM seen WHERE event_id IN (?)', [
+        ids,
+      ])) as Array<{ event_id: string }>;
+      expect(rows.map((row) => row.event_id).sort()).toEqual([...ids].sort());
+    } finally {
+      await queue.close();
+      connection.disconnect();
       await consumer.stop();
       await relay.stop();
     }
+  });
+});
+
+describe('the jobs of a round', () => {
+  const event = (id: string): DomainEvent => ({
+    id,
+    type: 'account.updated',
+    source: 'test',
+    ...subject,
+    occurredAt: new Date().toISOString(),
+    data: { fields: ['email'], by: 'platform' },
+  });
+  const round = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => event(`evt_${String(from + i).padStart(4, '0')}`));
+
+  it('sends a lone event alone, under its own id and type', () => {
+    const [only] = round(1);
+    expect(eventJobs([only!])).toEqual([{ name: 'account.updated', data: only, jobId: only!.id }]);
+  });
+
+  it('carries up to a hundred events a job, every event in exactly one job, in order', () => {
+    const events = round(EVENTS_PER_JOB * 2 + 1);
+    const jobs = eventJobs(events);
+    expect(jobs.map((job) => job.name)).toEqual([
+      EVENT_BATCH_JOB,
+      EVENT_BATCH_JOB,
+      'account.updated',
+    ]);
+    const carried = jobs.flatMap((job) =>
+      job.name === EVENT_BATCH_JOB ? (job.data as EventBatch).events : [job.data as DomainEvent],
+    );
+    expect(carried).toEqual(events);
+  });
+
+  it('names a batch by the events it carries, so publishing it again adds nothing', () => {
+    const events = round(5);
+    expect(eventJobs(events)[0]!.jobId).toBe(eventJobs(round(5))[0]!.jobId);
+    expect(eventJobs(events)[0]!.jobId).not.toBe(eventJobs(round(5, 1))[0]!.jobId);
+    expect(eventJobs(events)[0]!.jobId).not.toBe(eventJobs(round(4))[0]!.jobId);
+    // Never an id a lone event could have, and no ':' (BullMQ's key separator).
+    expect(eventJobs(events)[0]!.jobId).toMatch(/^events-[\w-]+$/);
   });
 });
 

@@ -83,9 +83,14 @@ export class TypedQueue<Jobs extends JobMap> {
   /** Many jobs in one round trip; each keeps its own id, so a repeated batch adds nothing new. */
   async addBulk<Name extends keyof Jobs & string>(
     jobs: ReadonlyArray<{ name: Name; data: Jobs[Name]; jobId: string }>,
+    options: Pick<AddOptions, 'delayMs'> = {},
   ) {
     return this.queue.addBulk(
-      jobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } })),
+      jobs.map(({ name, data, jobId }) => ({
+        name,
+        data,
+        opts: { jobId, ...(options.delayMs ? { delay: options.delayMs } : {}) },
+      })),
     );
   }
 
