@@ -98,6 +98,32 @@ async function seenIds(ids: string[]): Promise<string[]> {
   return rows.map((row) => row.event_id).sort();
 }
 
+/** The notifications queue on a test's prefix, opened as a producer opens it. */
+function openQueue(settings: EventSettings) {
+  const connection = createRedisConnection(testRedisUrl());
+  const typed = new TypedQueue(eventQueue('notifications'), {
+    connection,
+    prefix: settings.prefix,
+  });
+  return {
+    queue: typed.queue,
+    async close() {
+      await typed.close();
+      connection.disconnect();
+    },
+  };
+}
+
+/** An `account.updated` event as the relay carries it. */
+const accountUpdated = (id: string, field: string): DomainEvent<'account.updated'> => ({
+  id,
+  type: 'account.updated',
+  source: 'test',
+  ...subject,
+  occurredAt: new Date().toISOString(),
+  data: { fields: [field], by: 'platform' },
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -242,29 +268,17 @@ describe('outbox', () => {
     const settings = settingsFor(testRedisUrl());
     const relay = startOutboxRelay({ dataSource, settings, log });
     const consumer = await startRecordingConsumer(settings);
-    const connection = createRedisConnection(testRedisUrl());
-    const queue = new TypedQueue(eventQueue('notifications'), {
-      connection,
-      prefix: settings.prefix,
-    });
+    const { queue, close: closeQueue } = openQueue(settings);
     try {
       const [id] = await produce(1, 'replay');
       await waitFor(async () => (await seenIds([id!])).length === 1);
       // A replay after BullMQ forgot the first job: same event, a job id it has not seen.
-      const event: DomainEvent<'account.updated'> = {
-        id: id!,
-        type: 'account.updated',
-        source: 'test',
-        ...subject,
-        occurredAt: new Date().toISOString(),
-        data: { fields: ['replay-0'], by: 'platform' },
-      };
-      const replayed = await queue.queue.add('account.updated', event, { jobId: `${id}-again` });
+      const event = accountUpdated(id!, 'replay-0');
+      const replayed = await queue.add('account.updated', event, { jobId: `${id}-again` });
       await waitFor(async () => (await replayed.getState()) === 'completed');
       expect(await seenIds([id!])).toEqual([id]);
     } finally {
-      await queue.close();
-      connection.disconnect();
+      await closeQueue();
       await consumer.stop();
       await relay.stop();
     }
@@ -277,11 +291,7 @@ describe('events taken together', () => {
       'CREATE TABLE handled_in (event_id VARCHAR(40) NOT NULL, trx_id VARCHAR(40) NOT NULL)',
     );
     const settings = settingsFor(testRedisUrl());
-    const connection = createRedisConnection(testRedisUrl());
-    const queue = new TypedQueue(eventQueue('notifications'), {
-      connection,
-      prefix: settings.prefix,
-    });
+    const { queue, close: closeQueue } = openQueue(settings);
     // Committed before the relay runs, so its first round takes them all; published before a
     // consumer runs, so the worker finds them waiting.
     const ids = await Promise.all(
@@ -299,7 +309,7 @@ describe('events taken together', () => {
         return Number(row!.n) === 0;
       });
       // The round's 48 events travel as one job, not 48.
-      const waiting = await queue.queue.getJobs(['waiting']);
+      const waiting = await queue.getJobs(['waiting']);
       expect(waiting.map((job) => job.name)).toEqual([EVENT_BATCH_JOB]);
       expect((waiting[0]!.data as EventBatch).events.map((event) => event.id).sort()).toEqual(
         [...ids].sort(),
@@ -332,8 +342,8 @@ describe('events taken together', () => {
       expect(processed.map((row) => row.event_id).sort()).toEqual([...healthy].sort());
       // The batch is done; the poisoned event goes on alone, under its own id, and is retried
       // (and dead-lettered) as an event published alone would be.
-      await waitFor(async () => ((await queue.queue.getJob(poisoned))?.attemptsMade ?? 0) >= 1);
-      const alone = (await queue.queue.getJob(poisoned))!;
+      await waitFor(async () => ((await queue.getJob(poisoned))?.attemptsMade ?? 0) >= 1);
+      const alone = (await queue.getJob(poisoned))!;
       expect(alone.name).toBe('account.updated');
       expect((alone.data as DomainEvent).id).toBe(poisoned);
       expect(await waiting[0]!.getState()).toBe('completed');
@@ -341,8 +351,7 @@ describe('events taken together', () => {
     } finally {
       await consumer?.stop();
       await relay.stop();
-      await queue.close();
-      connection.disconnect();
+      await closeQueue();
     }
   });
 
@@ -350,32 +359,19 @@ describe('events taken together', () => {
     const settings = settingsFor(testRedisUrl());
     const relay = startOutboxRelay({ dataSource, settings, log });
     const consumer = await startRecordingConsumer(settings);
-    const connection = createRedisConnection(testRedisUrl());
-    const queue = new TypedQueue(eventQueue('notifications'), {
-      connection,
-      prefix: settings.prefix,
-    });
+    const { queue, close: closeQueue } = openQueue(settings);
     try {
       const ids = await produce(6, 'again');
       await waitFor(async () => (await seenIds(ids)).length === ids.length);
-      const events = ids.map((id, i): DomainEvent<'account.updated'> => ({
-        id,
-        type: 'account.updated',
-        source: 'test',
-        ...subject,
-        occurredAt: new Date().toISOString(),
-        data: { fields: [`again-${i}`], by: 'platform' },
-      }));
+      const events = ids.map((id, i) => accountUpdated(id, `again-${i}`));
       // Replays after BullMQ forgot the first jobs, all at once: the whole batch several times,
       // overlapping batches, and each event alone.
       const replays = await Promise.all([
         ...Array.from({ length: 4 }, (_, n) =>
-          queue.queue.add(EVENT_BATCH_JOB, { events }, { jobId: `whole-${n}` }),
+          queue.add(EVENT_BATCH_JOB, { events }, { jobId: `whole-${n}` }),
         ),
-        queue.queue.add(EVENT_BATCH_JOB, { events: events.slice(2) }, { jobId: 'tail' }),
-        ...events.map((event) =>
-          queue.queue.add(event.type, event, { jobId: `${event.id}-alone` }),
-        ),
+        queue.add(EVENT_BATCH_JOB, { events: events.slice(2) }, { jobId: 'tail' }),
+        ...events.map((event) => queue.add(event.type, event, { jobId: `${event.id}-alone` })),
       ]);
       await waitFor(async () =>
         (await Promise.all(replays.map((job) => job.getState()))).every(
@@ -387,8 +383,7 @@ describe('events taken together', () => {
       ])) as Array<{ event_id: string }>;
       expect(rows.map((row) => row.event_id).sort()).toEqual([...ids].sort());
     } finally {
-      await queue.close();
-      connection.disconnect();
+      await closeQueue();
       await consumer.stop();
       await relay.stop();
     }
@@ -396,16 +391,10 @@ describe('events taken together', () => {
 });
 
 describe('the jobs of a round', () => {
-  const event = (id: string): DomainEvent => ({
-    id,
-    type: 'account.updated',
-    source: 'test',
-    ...subject,
-    occurredAt: new Date().toISOString(),
-    data: { fields: ['email'], by: 'platform' },
-  });
   const round = (count: number, from = 0) =>
-    Array.from({ length: count }, (_, i) => event(`evt_${String(from + i).padStart(4, '0')}`));
+    Array.from({ length: count }, (_, i) =>
+      accountUpdated(`evt_${String(from + i).padStart(4, '0')}`, 'email'),
+    );
 
   it('sends a lone event alone, under its own id and type', () => {
     const [only] = round(1);
