@@ -25,5 +25,6 @@ export {
   SchemaBehindError,
 } from './migrate.js';
 export { insertRows } from './insert-rows.js';
+export { insertOrLock } from './locked-row.js';
 export { GroupCommit, type BatchWriter, type GroupCommitOptions } from './group-commit.js';
 export { retryOnDeadlock } from './retry.js';

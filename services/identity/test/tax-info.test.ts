@@ -20,6 +20,7 @@ let service: TestService;
 const jo = accountCaller('acct_taxjo', 'plat_a');
 const kim = accountCaller('acct_taxkim', 'plat_a');
 const gb = accountCaller('acct_taxgb', 'plat_a');
+const lee = accountCaller('acct_taxlee', 'plat_a');
 const platform = platformCaller('plat_a');
 const otherPlatform = platformCaller('plat_b');
 
@@ -96,6 +97,7 @@ beforeAll(async () => {
         },
       }),
       usAccount('acct_taxkim', 'Kim'),
+      usAccount('acct_taxlee', 'Lee'),
       { ...usAccount('acct_taxgb', 'Gb'), country: 'GB', defaultCurrency: 'gbp' },
     ],
   });
@@ -346,6 +348,30 @@ describe('tax information (W-9)', () => {
       jo,
     );
     expect(view.data?.me.taxInformation).toMatchObject({ maskedTin: '•••-••-6789' });
+  });
+
+  it('takes 40 consents at once for an account with no tax row yet: one row, one event, no deadlock', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        service.query<{ setTaxFormDeliveryConsent: Record<string, unknown> }>(
+          CONSENT,
+          { consent: true },
+          lee,
+        ),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.setTaxFormDeliveryConsent.edeliveryConsent).toBe(true);
+    }
+    const rows = (await service.dataSource.query(
+      'SELECT edelivery_consent FROM tax_information WHERE account_id = ?',
+      ['acct_taxlee'],
+    )) as Array<{ edelivery_consent: number }>;
+    expect(rows).toHaveLength(1);
+    expect((await taxEvents('acct_taxlee')).map((event) => event.data.edeliveryConsent)).toEqual([
+      true,
+    ]);
   });
 
   it('is refused to platforms and to no one at all', async () => {

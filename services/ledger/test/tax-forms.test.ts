@@ -730,6 +730,22 @@ describe('tax settings', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('takes 40 settings at once from a platform with none yet: one row, the last word kept, no deadlock', async () => {
+    const racing = platformCaller('plat_racing');
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        ledger.query(SETTINGS, { input: { kTransactionCountThreshold: 100 + i } }, racing),
+      ),
+    );
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const rows = (await ledger.dataSource.query(
+      "SELECT k_count_threshold AS threshold FROM tax_settings WHERE platform_id = 'plat_racing'",
+    )) as Array<{ threshold: number }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.threshold).toBeGreaterThanOrEqual(100);
+    expect(rows[0]!.threshold).toBeLessThan(140);
+  });
+
   it('answers the thresholds of a year: its own where set, else the federal', async () => {
     const settings = await ok<{ setTaxSettings: Record<string, unknown> }>(
       ledger,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { keyedHash, type SecretKeys } from '@dash/config';
-import { retryOnDeadlock } from '@dash/db';
+import { insertOrLock, retryOnDeadlock } from '@dash/db';
 import { DashError } from '@dash/errors';
 import { recordEvent, type TaxInfoFacts } from '@dash/events';
 import { badInput } from '@dash/subgraph';
@@ -193,11 +193,13 @@ async function lockedRow(
   account: Account,
   now: Date,
 ): Promise<TaxInformationRow> {
-  await manager.query(
-    `INSERT IGNORE INTO tax_information (account_id, platform_id, livemode, edelivery_consent, updated_at)
-     VALUES (?, ?, ?, FALSE, ?)`,
-    [account.id, account.platformId, account.livemode, now],
-  );
+  await insertOrLock(manager, 'tax_information', {
+    account_id: account.id,
+    platform_id: account.platformId,
+    livemode: account.livemode,
+    edelivery_consent: false,
+    updated_at: now,
+  });
   return manager
     .getRepository(TaxInformationRow)
     .findOneOrFail({ where: { accountId: account.id }, lock: { mode: 'pessimistic_write' } });

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccountRef, Tenant } from '@dash/contracts';
-import { retryOnDeadlock } from '@dash/db';
+import { insertOrLock, retryOnDeadlock } from '@dash/db';
 import { recordEvent, type RiskSignalKind } from '@dash/events';
 import type { Balances } from '../account/balances.service.js';
 import type { NegativeBalances } from '../negative-balance/negative-balances.service.js';
@@ -114,16 +114,15 @@ export class RiskAssessor {
   /** Assesses one account; true when it recorded `risk.assessed`. */
   async assess(account: AccountRef, settings: RiskSettingsValues, now: Date): Promise<boolean> {
     const owedSince = await this.negatives.ofAccount(account.accountId, account.livemode);
-    // The account's row is made outside the transaction: inside it, the shared lock INSERT
-    // IGNORE takes on a row that exists, then FOR UPDATE's exclusive one, deadlock passes that
-    // assess the same account at once (each holds the shared lock the other must wait out).
-    await this.dataSource.query(
-      `INSERT IGNORE INTO risk_assessments (account_id, livemode, platform_id, assessed_at)
-       VALUES (?, ?, ?, ?)`,
-      [account.accountId, account.livemode, account.platformId, now],
-    );
     return retryOnDeadlock(() =>
       this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        // Locked from the start: passes assessing the same account at once queue on it.
+        await insertOrLock(manager, 'risk_assessments', {
+          account_id: account.accountId,
+          livemode: account.livemode,
+          platform_id: account.platformId,
+          assessed_at: now,
+        });
         const [assessment] = (await manager.query(
           'SELECT state FROM risk_assessments WHERE account_id = ? AND livemode = ? FOR UPDATE',
           [account.accountId, account.livemode],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import type { DataSource, EntityManager } from 'typeorm';
 import { accountRefOf, type AccountRef, type Tenant } from '@dash/contracts';
-import { retryOnDeadlock } from '@dash/db';
+import { insertOrLock, retryOnDeadlock } from '@dash/db';
 import { recordEvent } from '@dash/events';
 import { newId } from '@dash/ids';
 import { touchReads } from '@dash/read-cache';
@@ -424,11 +424,12 @@ export class TaxForms {
   /** The tenant's settings row, made if missing, locked for the transaction. */
   private async lockedSettings(manager: EntityManager, tenant: Tenant): Promise<TaxSettingsRow> {
     const defaults = defaultSettings(tenant, this.now());
-    await manager.query(
-      `INSERT IGNORE INTO tax_settings (platform_id, livemode, form_type, updated_at)
-       VALUES (?, ?, ?, ?)`,
-      [tenant.platformId, tenant.livemode, defaults.formType, defaults.updatedAt],
-    );
+    await insertOrLock(manager, 'tax_settings', {
+      platform_id: tenant.platformId,
+      livemode: tenant.livemode,
+      form_type: defaults.formType,
+      updated_at: defaults.updatedAt,
+    });
     return manager.getRepository(TaxSettingsRow).findOneOrFail({
       where: { platformId: tenant.platformId, livemode: tenant.livemode },
       lock: { mode: 'pessimistic_write' },
