@@ -74,7 +74,6 @@ export class EvidenceFiles {
     // left that no row describes.
     await this.storage.put(file.storageKey, bytes);
     try {
-      await this.quota.open(this.dataSource.manager, owner.accountId, now);
       await this.dataSource.transaction(async (manager) => {
         await this.quota.take(manager, owner.accountId, file.size, now);
         await manager.getRepository(DisputeFile).insert(file);

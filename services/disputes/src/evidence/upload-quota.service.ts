@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertOrLock } from '@dash/db';
 import { DashError } from '@dash/errors';
 
 const DAY = 24 * 3600 * 1000;
@@ -43,9 +44,15 @@ export class UploadQuota {
   /**
    * Counts one more file of `size` bytes, inside the caller's transaction, which inserts the
    * file: the account's usage row stays locked until it commits, so parallel uploads take
-   * their turns and no more than the limit pass. The row must exist (`open` it first).
+   * their turns and no more than the limit pass. The first upload makes the row.
    */
   async take(manager: EntityManager, accountId: string, size: number, now: Date): Promise<void> {
+    await insertOrLock(manager, 'dispute_file_usage', {
+      account_id: accountId,
+      window_started_at: now,
+      files: 0,
+      bytes: 0,
+    });
     const row = await this.read(manager, accountId, 'FOR UPDATE');
     if (!row) throw new Error(`no upload usage row for ${accountId}`);
     const usage = this.current(row, now);
@@ -53,17 +60,6 @@ export class UploadQuota {
     await manager.query(
       'UPDATE dispute_file_usage SET window_started_at = ?, files = ?, bytes = ? WHERE account_id = ?',
       [usage.windowStartedAt, usage.files + 1, usage.bytes + size, accountId],
-    );
-  }
-
-  /**
-   * Makes the account's usage row, outside any transaction: inside one, parallel INSERT IGNOREs
-   * would each hold a shared lock on the row and deadlock when they all ask to lock it.
-   */
-  async open(manager: EntityManager, accountId: string, now: Date): Promise<void> {
-    await manager.query(
-      'INSERT IGNORE INTO dispute_file_usage (account_id, window_started_at, files, bytes) VALUES (?, ?, 0, 0)',
-      [accountId, now],
     );
   }
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { accountRefOf, type AccountRef } from '@dash/contracts';
+import { insertOrLock } from '@dash/db';
 import { DashError } from '@dash/errors';
 import { newId } from '@dash/ids';
 import type { Logger } from '@dash/logger';
@@ -71,12 +72,6 @@ export class ReserveTopups {
       failureMessage: null,
       createdAt: this.now(),
     });
-    // Made outside the transaction below: parallel top-ups then only queue on its lock.
-    await this.dataSource.query(
-      `INSERT IGNORE INTO reserve_topup_days (account_id, livemode, currency, day, total)
-       VALUES (?, ?, ?, ?, 0)`,
-      [row.accountId, row.livemode, row.currency, utcDay(row.createdAt)],
-    );
     const topup = await this.keys.once(
       {
         scope: account.accountId,
@@ -108,12 +103,20 @@ export class ReserveTopups {
   }
 
   /**
-   * Raises the day's total by the amount only while it stays within the cap — one guarded
-   * UPDATE, so of many parallel top-ups exactly those that fit get through. Refused, the
-   * transaction rolls back and the top-up is not written either.
+   * Raises the day's total by the amount only while it stays within the cap — the day's row
+   * made or locked first, then one guarded UPDATE, so of many parallel top-ups exactly those
+   * that fit get through, one after another. Refused, the transaction rolls back and the
+   * top-up is not written either.
    */
   private async countAgainstDailyCap(manager: EntityManager, topup: ReserveTopup) {
-    const day = [topup.accountId, topup.livemode, topup.currency, utcDay(topup.createdAt)];
+    const dayRow = {
+      account_id: topup.accountId,
+      livemode: topup.livemode,
+      currency: topup.currency,
+      day: utcDay(topup.createdAt),
+    };
+    await insertOrLock(manager, 'reserve_topup_days', { ...dayRow, total: 0 });
+    const day = Object.values(dayRow);
     const raised = (await manager.query(
       `UPDATE reserve_topup_days SET total = total + ?
        WHERE account_id = ? AND livemode = ? AND currency = ? AND day = ? AND total + ? <= ?`,
