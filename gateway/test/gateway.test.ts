@@ -203,7 +203,7 @@ describe('gateway', () => {
 
     const me = await graphqlRequest<{ me: { id: string } }>(
       gateway.url,
-      '{ me { id } }',
+      '{ me { id displayName } }',
       {},
       { cookie },
     );
@@ -219,14 +219,14 @@ describe('gateway', () => {
 
     const out = await graphqlRequest(gateway.url, 'mutation { signOut }', {}, { cookie });
     expect(out.headers.get('set-cookie')).toMatch(/^dash_session=; Max-Age=0;/);
-    const after = await graphqlRequest(gateway.url, '{ me { id } }', {}, { cookie });
+    const after = await graphqlRequest(gateway.url, '{ me { id displayName } }', {}, { cookie });
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a query with too many aliases before calling any subgraph', async () => {
     const gateway = await gatewayWith();
     const aliases = (n: number) =>
-      `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id displayName }`).join(' ')} }`;
     expect((await graphqlRequest(gateway.url, aliases(3))).errors).toBeUndefined();
     const tooMany = await graphqlRequest(gateway.url, aliases(16));
     expect(tooMany.status).toBe(400);

@@ -144,7 +144,7 @@ describe('Request-Id', () => {
     );
     const token = (link.body.data!.createLoginLink as { url: string }).url.split('/login/')[1]!;
     const cookie = await signIn(gateway.url, platformSecret, 'acct_observed');
-    const me = await post('{ me { id } }', { cookie });
+    const me = await post('{ me { id displayName } }', { cookie });
     expect(me.body.errors).toBeUndefined();
     const sessionToken = cookie.split('=')[1]!;
     for (const line of identityLines)

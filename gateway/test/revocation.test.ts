@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const me = (url: string, cookie: string) =>
-  graphqlRequest<{ me: { id: string } | null }>(url, '{ me { id } }', {}, { cookie });
+  graphqlRequest<{ me: { id: string } | null }>(url, '{ me { id displayName } }', {}, { cookie });
 
 /** Twenty requests at once on one replica: how many still got through. */
 async function servedOf(requests: () => Promise<boolean>): Promise<number> {

@@ -8,6 +8,7 @@ export { RequestBatches } from './request-batches.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 export { Access, type AccountOwnership, type PlatformLookup } from './access.js';
 export { SafeInt } from './scalars.js';
+export { signedInAccountResolver } from './signed-in-account.js';
 export {
   badInput,
   conflict,

@@ -11,6 +11,7 @@ import {
   platformLookup,
   keepPlatform,
   SimulatedDebitRail,
+  signedInAccountResolver,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -116,6 +117,7 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
+      signedInAccountResolver(Account),
       AccountDisputesResolver,
       EvidenceResolver,
       DisputeResolver,

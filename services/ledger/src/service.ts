@@ -12,14 +12,11 @@ import {
   KnownPlatform,
   markAccountClosed,
   platformLookup,
+  signedInAccountResolver,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
-import {
-  AccountBalancesResolver,
-  MeResolver,
-  referenceResolvers,
-} from './account/account.resolver.js';
+import { AccountBalancesResolver, referenceResolvers } from './account/account.resolver.js';
 import { Account } from './account/account.type.js';
 import { Balances } from './account/balances.service.js';
 import { BalanceTransaction } from './balance-transaction/balance-transaction.entity.js';
@@ -183,7 +180,7 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       AccountTransactionsResolver,
       AccountPaymentsResolver,
       AccountEarningsResolver,
-      MeResolver,
+      signedInAccountResolver(Account),
       ChargeResolver,
       TransferResolver,
       RefundResolver,

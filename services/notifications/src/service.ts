@@ -8,6 +8,7 @@ import {
   keepPlatform,
   markAccountClosed,
   platformLookup,
+  signedInAccountResolver,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -156,6 +157,7 @@ export function createNotificationsService(
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
+      signedInAccountResolver(Account),
       AccountActivityResolver,
       ActivityItemResolver,
       ActivityMutationsResolver,

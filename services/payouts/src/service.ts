@@ -12,6 +12,7 @@ import {
   platformLookup,
   keepPlatform,
   SimulatedDebitRail,
+  signedInAccountResolver,
   type ServiceDefinition,
   type ServiceDeps,
 } from '@dash/subgraph';
@@ -138,6 +139,7 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       ...EVENT_MIGRATIONS,
     ],
     resolvers: [
+      signedInAccountResolver(Account),
       PayoutResolver,
       PayoutScheduleResolver,
       ExternalAccountResolver,

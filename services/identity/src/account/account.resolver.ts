@@ -53,8 +53,9 @@ function requirementsOfRow(account: Account) {
 @Resolver(() => Account)
 export class AccountResolver {
   /**
-   * The signed-in connected account. Shareable: the ledger answers `me` too, so a query for the
-   * account's money alone goes to the ledger in one hop.
+   * The signed-in connected account. Shareable: every service that adds fields to Account
+   * answers `me` too (signedInAccountResolver), so a query for the account's money alone goes to
+   * the ledger in one hop, and one for identity's fields and another service's asks both at once.
    */
   @Query(() => Account)
   @Directive('@shareable')

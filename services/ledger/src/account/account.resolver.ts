@@ -1,22 +1,9 @@
-import { Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AccountRef } from '@dash/contracts';
 import { decodeCursor, toPage, type Access, type Keyset, type PageArgs } from '@dash/subgraph';
 import type { LedgerContext } from '../context.js';
 import { Account } from './account.type.js';
 import { Balance } from './balance.type.js';
-
-/**
- * The signed-in account, as identity also answers it (`@shareable`): when a query asks only for
- * the account's money, the gateway plans it here alone instead of asking identity first.
- */
-@Resolver()
-export class MeResolver {
-  @Query(() => Account, { description: 'The signed-in connected account.' })
-  @Directive('@shareable')
-  me(@Ctx() { access }: LedgerContext): Account {
-    return { id: access.signedInAccount().accountId };
-  }
-}
 
 /** The account's balances, one per currency. */
 @Resolver(() => Account)
