@@ -106,14 +106,7 @@ export function assemblePayouts(
       { backoffMs: config.recoveryBackoffMs },
       deps.log,
     ),
-    forecasts: new PayoutForecasts(
-      dataSource,
-      schedules,
-      externalAccounts,
-      ledger,
-      directory,
-      config.businessDays,
-    ),
+    forecasts: new PayoutForecasts(dataSource, ledger, directory, config.businessDays),
   };
 }
 

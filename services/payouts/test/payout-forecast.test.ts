@@ -247,6 +247,69 @@ describe('the next payout forecast', () => {
   });
 });
 
+const SETTINGS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account {
+  payoutSchedule { interval delayDays weeklyAnchor nextPayoutDate }
+  externalAccounts { id last4 defaultForCurrency }
+  payoutForecast { currency amount payoutDate destination { last4 } }
+} } }`;
+
+/** The balance card's payout fields of `ids`, in one call (as the gateway merges a platform's). */
+async function settingsTogether(ids: string[], caller = platformA) {
+  const response = await callAs<{ _entities: unknown[] }>(payouts, caller, SETTINGS, {
+    reps: ids.map((id) => ({ __typename: 'Account', id })),
+  });
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!._entities;
+}
+
+describe('the payout fields of many accounts in one call', () => {
+  it('answers each account exactly as it is answered alone, and nothing of another platform', async () => {
+    const weekly = await newAccount();
+    await setSchedule(weekly, { interval: 'weekly', weeklyAnchor: 'friday' });
+    await transfer(weekly, 4_000);
+    const daily = await newAccount();
+    await transfer(daily, 10_000);
+    await ledger.dataSource.query(
+      'UPDATE balance_transactions SET created_at = ? WHERE account_id = ?',
+      [new Date(Date.now() - 3 * DAY), daily],
+    );
+    const manual = await newAccount();
+    await setSchedule(manual, { interval: 'manual' });
+    const nowhere = `acct_fc_${randomBytes(6).toString('hex')}`;
+    await knownAccounts([ledger, payouts], [nowhere]);
+    const elsewhere = `acct_fc_${randomBytes(6).toString('hex')}`;
+    await payouts.dataSource.transaction((manager) =>
+      rememberAccount(
+        manager,
+        { accountId: elsewhere, platformId: 'plat_b', livemode: false },
+        { chargesEnabled: true, payoutsEnabled: true },
+      ),
+    );
+    // Shuffled, one account twice, one without a bank account, one of another platform.
+    const ids = [daily, elsewhere, weekly, nowhere, manual, daily];
+    const together = await settingsTogether(ids);
+    const alone = await Promise.all(ids.map(async (id) => (await settingsTogether([id]))[0]));
+    expect(together).toEqual(alone);
+    expect(together[0]).toMatchObject({
+      payoutSchedule: { interval: 'daily' },
+      externalAccounts: [{ last4: '6789', defaultForCurrency: true }],
+      payoutForecast: [{ currency: 'usd', amount: 10_000 }],
+    });
+    expect(together[2]).toMatchObject({ payoutSchedule: { interval: 'weekly' } });
+    expect(together[3]).toMatchObject({ externalAccounts: [], payoutForecast: [] });
+    expect(together[4]).toMatchObject({
+      payoutSchedule: { interval: 'manual' },
+      payoutForecast: [],
+    });
+    const nothing = { payoutSchedule: null, externalAccounts: [], payoutForecast: [] };
+    expect(together[1]).toEqual(nothing);
+    // The other platform, asking for the same accounts, sees its own account and nothing else.
+    const asB = await settingsTogether(ids, platformB);
+    expect(asB[1]).toMatchObject({ payoutSchedule: { interval: 'daily' }, externalAccounts: [] });
+    expect(asB.filter((_, index) => index !== 1)).toEqual(Array(ids.length - 1).fill(nothing));
+  });
+});
+
 describe('schedule changes', () => {
   it('are recorded as payout_schedule.updated in the same transaction, once per real change', async () => {
     const accountId = await newAccount();

@@ -42,8 +42,31 @@ export class Balances {
     now: Date,
     manager?: EntityManager,
   ): Promise<Balance[][]> {
+    const [atNow] = await this.balancesAt(accounts, [now], manager);
+    return atNow ?? [];
+  }
+
+  /**
+   * One account's balances now and at a later moment (what a payout then would find), with the
+   * same two statements as for one moment: only which pending money has come due differs.
+   */
+  async nowAndThen(
+    account: Pick<AccountRef, 'accountId' | 'livemode'>,
+    now: Date,
+    then: Date,
+  ): Promise<{ now: Balance[]; then: Balance[] }> {
+    const [atNow, atThen] = await this.balancesAt([account], [now, then]);
+    return { now: atNow![0]!, then: atThen![0]! };
+  }
+
+  /** Each moment's `balancesOf`, from one read of the kept balances and one of pending money. */
+  private async balancesAt(
+    accounts: ReadonlyArray<Pick<AccountRef, 'accountId' | 'livemode'>>,
+    moments: readonly Date[],
+    manager?: EntityManager,
+  ): Promise<Balance[][][]> {
     const [first] = accounts;
-    if (!first) return [];
+    if (!first) return moments.map(() => []);
     const { livemode } = first;
     if (accounts.some((account) => account.livemode !== livemode))
       throw new Error('balancesOf: accounts of one mode only');
@@ -73,57 +96,68 @@ export class Balances {
        GROUP BY ledger_account, currency`,
       [...ledgerAccounts, livemode],
     );
-    const sumsOf = new Map<string, Sums>();
-    const sumsIn = (accountId: string, currency: string) => {
-      let sums = sumsOf.get(accountId);
-      if (!sums) sumsOf.set(accountId, (sums = {}));
-      return (sums[currency] ??= { available: 0, pending: 0, reserve: 0 });
-    };
-    for (const row of stored) {
-      const { accountId, kind } = counted.get(row.ledger_account.toLowerCase())!;
-      sumsIn(accountId, row.currency)[kind] += Number(row.amount);
-    }
     const accountIds = bucketed([...new Set(accounts.map((account) => account.accountId))]);
-    const pending = await read<{
-      account_id: string;
-      currency: string;
-      due: number | string;
-      day: string | Date;
-      amount: string;
-    }>(
-      `SELECT account_id, currency, available_on <= ? AS due, DATE(available_on) AS day,
+    // Pending money by day, and for each moment whether it has come due by then.
+    const dueBy = moments.map((_, index) => `available_on <= ? AS due${index}`);
+    const pending = await read<
+      {
+        account_id: string;
+        currency: string;
+        day: string | Date;
+        amount: string;
+      } & Record<`due${number}`, number | string>
+    >(
+      `SELECT account_id, currency, ${dueBy.join(', ')}, DATE(available_on) AS day,
               SUM(net) AS amount
        FROM balance_transactions
        WHERE account_id IN (${placeholders(accountIds)}) AND livemode = ? AND status = 'pending'
          AND type NOT IN ('topup', 'recovery_debit')
-       GROUP BY account_id, currency, due, day ORDER BY day`,
-      [now, ...accountIds, livemode],
+       GROUP BY account_id, currency, ${dueBy.map((_, index) => `due${index}`).join(', ')}, day
+       ORDER BY day`,
+      [...moments, ...accountIds, livemode],
     );
-    const soonOf = new Map<string, Record<string, AvailableSoon[]>>();
-    for (const row of pending) {
-      const amount = Number(row.amount);
-      const accountId = row.account_id.toLowerCase();
-      const entry = sumsIn(accountId, row.currency);
-      if (Number(row.due) === 1) {
-        // Due, not yet released: already the account's to pay out.
-        entry.pending -= amount;
-        entry.available += amount;
-      } else {
-        let soon = soonOf.get(accountId);
-        if (!soon) soonOf.set(accountId, (soon = {}));
-        (soon[row.currency] ??= []).push({ availableOn: utcDay(row.day), amount });
+    return moments.map((_, moment) => {
+      const sumsOf = new Map<string, Sums>();
+      const sumsIn = (accountId: string, currency: string) => {
+        let sums = sumsOf.get(accountId);
+        if (!sums) sumsOf.set(accountId, (sums = {}));
+        return (sums[currency] ??= { available: 0, pending: 0, reserve: 0 });
+      };
+      for (const row of stored) {
+        const { accountId, kind } = counted.get(row.ledger_account.toLowerCase())!;
+        sumsIn(accountId, row.currency)[kind] += Number(row.amount);
       }
-    }
-    return accounts.map((account) => {
-      const accountId = account.accountId.toLowerCase();
-      return Object.entries(sumsOf.get(accountId) ?? {})
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, sum]) => ({
-          currency,
-          ...sum,
-          total: sum.available + sum.pending + sum.reserve,
-          availableSoon: soonOf.get(accountId)?.[currency] ?? [],
-        }));
+      const soonOf = new Map<string, Record<string, AvailableSoon[]>>();
+      for (const row of pending) {
+        const amount = Number(row.amount);
+        const accountId = row.account_id.toLowerCase();
+        const entry = sumsIn(accountId, row.currency);
+        if (Number(row[`due${moment}`]) === 1) {
+          // Due, not yet released: already the account's to pay out.
+          entry.pending -= amount;
+          entry.available += amount;
+        } else {
+          let soon = soonOf.get(accountId);
+          if (!soon) soonOf.set(accountId, (soon = {}));
+          const days = (soon[row.currency] ??= []);
+          const availableOn = utcDay(row.day);
+          // A day another moment splits comes in two rows (in day order): one entry here.
+          const last = days[days.length - 1];
+          if (last?.availableOn.getTime() === availableOn.getTime()) last.amount += amount;
+          else days.push({ availableOn, amount });
+        }
+      }
+      return accounts.map((account) => {
+        const accountId = account.accountId.toLowerCase();
+        return Object.entries(sumsOf.get(accountId) ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([currency, sum]) => ({
+            currency,
+            ...sum,
+            total: sum.available + sum.pending + sum.reserve,
+            availableSoon: soonOf.get(accountId)?.[currency] ?? [],
+          }));
+      });
     });
   }
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { preparedRead } from '@dash/db';
 import type { PayoutForecast, PayoutForecastRequest } from '@dash/contracts';
+import type { Balance } from '../account/balance.type.js';
 import type { Balances } from '../account/balances.service.js';
 import { ledgerAccount } from '../postings/ledger-accounts.rules.js';
 
@@ -22,12 +23,11 @@ export class PayoutForecasts {
     const account = { accountId: request.accountId, livemode: request.livemode };
     const now = this.now();
     const at = new Date(Math.max(now.getTime(), Date.parse(request.at)));
-    const inCurrency = async (moment: Date) =>
-      (await this.balances.balances(account, moment)).find(
-        (balance) => balance.currency === request.currency,
-      );
-    const current = await inCurrency(now);
-    const then = (await inCurrency(at))?.available ?? 0;
+    const balances = await this.balances.nowAndThen(account, now, at);
+    const inCurrency = (moment: Balance[]) =>
+      moment.find((balance) => balance.currency === request.currency);
+    const current = inCurrency(balances.now);
+    const then = inCurrency(balances.then)?.available ?? 0;
     // The transactions the debit would attach: unpaid, available by `at`, made before the cutoff.
     // As the debit counts them: an available one by what it put into the available balance (a
     // refund the reserve paid part of took less than its net), a pending one by the net it will

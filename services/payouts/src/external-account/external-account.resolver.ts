@@ -7,6 +7,7 @@ import type { PayoutsContext } from '../context.js';
 import { ExternalAccount } from './external-account.entity.js';
 import type { ChangeOptions } from './external-accounts.service.js';
 import { BankAccountInput, DebitCardInput } from './external-account.input.js';
+import { destinationsOf } from '../account/payout-settings.reads.js';
 
 const challengeOptions = {
   description: 'The challenge startPayoutDetailsChange answered.',
@@ -54,7 +55,7 @@ export class ExternalAccountResolver {
     @Ctx() context: PayoutsContext,
   ): Promise<ExternalAccount[]> {
     const readable = await context.access.readAccount(account.id);
-    return readable ? context.externalAccounts.list(readable) : [];
+    return readable ? destinationsOf(context, readable) : [];
   }
 
   @Mutation(() => ExternalAccount, {

@@ -1,4 +1,4 @@
-import { preparedEntities, retryOnDeadlock } from '@dash/db';
+import { bucketed, placeholders, preparedEntities, retryOnDeadlock } from '@dash/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SecretKeys } from '@dash/config';
 import type { Actor, ExternalAccountChange } from '@dash/events';
@@ -58,14 +58,34 @@ export class ExternalAccounts {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Defaults first, then newest (read for every balance card: a prepared read). */
-  list(account: AccountScope): Promise<ExternalAccount[]> {
-    return preparedEntities(
+  /** Defaults first, then newest. */
+  async list(account: AccountScope): Promise<ExternalAccount[]> {
+    const [destinations] = await this.listEach([account]);
+    return destinations!;
+  }
+
+  /**
+   * `list` of many accounts of one mode with one statement, in the order asked: the balance
+   * card's fields and a platform's query for many accounts read them together (a prepared read).
+   */
+  async listEach(accounts: readonly AccountScope[]): Promise<ExternalAccount[][]> {
+    const [first] = accounts;
+    if (!first) return [];
+    if (accounts.some((account) => account.livemode !== first.livemode))
+      throw new Error('listEach: accounts of one mode only');
+    const ids = bucketed(accounts.map((account) => account.accountId));
+    const rows = await preparedEntities(
       this.dataSource,
       ExternalAccount,
-      'WHERE account_id = ? AND livemode = ? ORDER BY default_for IS NULL, created_at DESC',
-      [account.accountId, account.livemode],
+      `WHERE account_id IN (${placeholders(ids)}) AND livemode = ?
+       ORDER BY default_for IS NULL, created_at DESC`,
+      [...ids, first.livemode],
     );
+    // Matched as the database compares ids (without case), as each account was read alone.
+    return accounts.map((account) => {
+      const accountId = account.accountId.toLowerCase();
+      return rows.filter((row) => row.accountId.toLowerCase() === accountId);
+    });
   }
 
   find(account: AccountScope, id: string) {

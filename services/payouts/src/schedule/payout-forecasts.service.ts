@@ -3,13 +3,13 @@ import type { AccountRef } from '@dash/contracts';
 import { preparedRead } from '@dash/db';
 import { DashError } from '@dash/errors';
 import type { AccountDirectory } from '@dash/subgraph';
-import type { ExternalAccounts } from '../external-account/external-accounts.service.js';
+import type { ExternalAccount } from '../external-account/external-account.entity.js';
 import { expectedArrival } from '../payout/arrival.rules.js';
 import type { LedgerClient } from '../payout/ledger-client.service.js';
 import { maskedDestination } from '../payout/payout-facts.rules.js';
 import { nextScheduledRun, startOfScheduleDay } from './forecast.rules.js';
 import type { PayoutForecast } from './payout-forecast.type.js';
-import type { PayoutSchedules } from './payout-schedules.service.js';
+import type { PayoutScheduleRule } from './schedule.rules.js';
 
 /**
  * The next scheduled payout of each currency with a default destination: its day from the
@@ -20,20 +20,20 @@ import type { PayoutSchedules } from './payout-schedules.service.js';
 export class PayoutForecasts {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly schedules: Pick<PayoutSchedules, 'get'>,
-    private readonly externalAccounts: Pick<ExternalAccounts, 'list'>,
     private readonly ledger: Pick<LedgerClient, 'forecast'>,
     private readonly capabilities: Pick<AccountDirectory, 'requirePayoutsEnabled'>,
     private readonly businessDays: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async forecast(account: AccountRef): Promise<PayoutForecast[]> {
-    const rule = await this.schedules.get(account);
+  /** `rule` and `destinations`: the account's schedule and bank accounts, as the caller read them. */
+  async forecast(
+    account: AccountRef,
+    rule: PayoutScheduleRule,
+    destinations: readonly ExternalAccount[],
+  ): Promise<PayoutForecast[]> {
     if (rule.interval === 'manual') return [];
-    const defaults = (await this.externalAccounts.list(account)).filter(
-      (destination) => destination.defaultFor !== null,
-    );
+    const defaults = destinations.filter((destination) => destination.defaultFor !== null);
     if (defaults.length === 0 || !(await this.payoutsOn(account))) return [];
     const now = this.now();
     const paidToday = await this.paidSince(account, startOfScheduleDay(rule, now));

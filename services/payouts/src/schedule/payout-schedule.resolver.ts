@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { DashError } from '@dash/errors';
 import { Account } from '../account/account.type.js';
+import { destinationsOf, scheduleOf } from '../account/payout-settings.reads.js';
 import type { PayoutsContext } from '../context.js';
 import { PayoutForecast } from './payout-forecast.type.js';
 import { PayoutScheduleInput } from './payout-schedule.input.js';
@@ -18,7 +19,7 @@ export class PayoutScheduleResolver {
     @Ctx() context: PayoutsContext,
   ): Promise<PayoutSchedule | null> {
     const readable = await context.access.readAccount(account.id);
-    return readable ? PayoutSchedule.of(await context.schedules.get(readable)) : null;
+    return readable ? PayoutSchedule.of(await scheduleOf(context, readable)) : null;
   }
 
   @FieldResolver(() => [PayoutForecast], {
@@ -33,7 +34,11 @@ export class PayoutScheduleResolver {
     const readable = await context.access.readAccount(account.id);
     if (!readable) return [];
     try {
-      return await context.forecasts.forecast(readable);
+      const [rule, destinations] = await Promise.all([
+        scheduleOf(context, readable),
+        destinationsOf(context, readable),
+      ]);
+      return await context.forecasts.forecast(readable, rule, destinations);
     } catch (error) {
       // The balance card shows the rest without it rather than nothing at all.
       if (error instanceof DashError && error.extensions.code === 'UNAVAILABLE') return null;

@@ -1,4 +1,4 @@
-import { preparedEntities } from '@dash/db';
+import { bucketed, placeholders, preparedEntities } from '@dash/db';
 import type { DataSource } from 'typeorm';
 import { DashError } from '@dash/errors';
 import { recordEvent, type Actor } from '@dash/events';
@@ -34,14 +34,31 @@ export class PayoutSchedules {
   }
 
   async get(account: Pick<AccountRef, 'accountId'>): Promise<PayoutScheduleRule> {
-    // Read for every balance card: a prepared read.
-    const [row] = await preparedEntities(
+    const [rule] = await this.getEach([account]);
+    return rule!;
+  }
+
+  /**
+   * Each account's schedule with one statement, in the order asked: the balance card's fields
+   * and a platform's query for many accounts read them together (a prepared read).
+   */
+  async getEach(
+    accounts: ReadonlyArray<Pick<AccountRef, 'accountId'>>,
+  ): Promise<PayoutScheduleRule[]> {
+    const ids = bucketed(accounts.map((account) => account.accountId));
+    if (!ids.length) return [];
+    const rows = await preparedEntities(
       this.dataSource,
       PayoutScheduleRow,
-      'WHERE account_id = ?',
-      [account.accountId],
+      `WHERE account_id IN (${placeholders(ids)})`,
+      ids,
     );
-    return row ? ruleOf(row) : this.defaultRule;
+    // Matched as the database compares ids (without case), as each account was read alone.
+    const byId = new Map(rows.map((row) => [row.accountId.toLowerCase(), row]));
+    return accounts.map((account) => {
+      const row = byId.get(account.accountId.toLowerCase());
+      return row ? ruleOf(row) : this.defaultRule;
+    });
   }
 
   /**
