@@ -93,9 +93,17 @@ describe('a webhook worker killed mid-delivery', () => {
       await dataSource.transaction((manager) => webhooks.publish(chargeEvent(index), manager));
 
     await expect.poll(() => receiver.on('/crash').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const inFlightAtKill = new Set(receiver.on('/crash').map((hit) => hit.headers['webhook-id']));
     child.kill('SIGKILL');
     await once(child, 'exit');
+    // Everything the dead worker sent, each held unanswered: a request written just before the
+    // kill can reach the receiver a moment after it (counted before the kill, such a request
+    // was missing here, and its second sending failed the test).
+    let sent = -1;
+    while (sent !== receiver.on('/crash').length) {
+      sent = receiver.on('/crash').length;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const inFlightAtKill = new Set(receiver.on('/crash').map((hit) => hit.headers['webhook-id']));
     receiver.delay('/crash', 0);
 
     survivor = await startWebhookWorker({
