@@ -8,8 +8,8 @@ import { createCommandConnection } from '@dash/queue';
 
 /**
  * Hive Gateway serving our supergraph, for the dashboard benchmark's comparison: its defaults
- * (in-flight deduplication on), the same subgraph URLs our gateway is given, and one plugin doing
- * what our gateway's edge does so the subgraphs accept its calls — who is calling (our own
+ * (in-flight deduplication on) with batching turned on (the dashboard's pages send lists), the
+ * same subgraph URLs our gateway is given, and one plugin doing what our gateway's edge does so the subgraphs accept its calls — who is calling (our own
  * `authenticate` and `IdentityCheck`: API key or session cookie, remembered while its credential
  * epoch in Redis holds) and, on each subgraph fetch, that caller signed for that subgraph alone.
  * Nothing else of our gateway's (request limits, query cost limits, request ids, client
@@ -65,6 +65,9 @@ const gateway = createGatewayRuntime({
     Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }]),
   ),
   plugins: () => [callerPlugin],
+  // The dashboard sends the queries a page asks together as one list (see web-kit's
+  // batchingFetch); Hive Gateway takes lists only when told to, with the same limit of ten.
+  batching: true,
   logging: 'error',
   graphiql: false,
   landingPage: false,

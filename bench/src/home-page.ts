@@ -14,15 +14,19 @@ async function signedInContext(browser: Browser, shellUrl: string, sessionToken:
   return context;
 }
 
+/** An operation's name, or "(me)" for an unnamed `{ me { … } }`, by its first field. */
+const nameOf = (operation: { operationName?: string; query?: string }) =>
+  operation.operationName ??
+  /^\s*(?:query|mutation)\s+(\w+)/.exec(operation.query ?? '')?.[1] ??
+  `(${/\{\s*(\w+)/.exec(operation.query ?? '')?.[1] ?? 'anonymous'})`;
+
+/** What a request asks, by name: a batch of several as their names joined by "+". */
 const operationNameOf = (body: string) => {
   try {
-    const parsed = JSON.parse(body) as { operationName?: string; query?: string };
-    return (
-      parsed.operationName ??
-      /^\s*(?:query|mutation)\s+(\w+)/.exec(parsed.query ?? '')?.[1] ??
-      // An unnamed operation, by its first field: `{ me { … } }` is "(me)".
-      `(${/\{\s*(\w+)/.exec(parsed.query ?? '')?.[1] ?? 'anonymous'})`
-    );
+    const parsed = JSON.parse(body) as
+      | { operationName?: string; query?: string }
+      | Array<{ operationName?: string; query?: string }>;
+    return Array.isArray(parsed) ? parsed.map(nameOf).join('+') : nameOf(parsed);
   } catch {
     return '(unreadable)';
   }

@@ -37,6 +37,10 @@ export async function startGateway(
   const identity = IdentityCheck.of(config, redis);
   const secureCookies = config.nodeEnv === 'production';
   const clientIpOf = clientIpResolver(config.trustedProxies);
+  const limits = requestLimiter(redis, config.redisPrefix, config.requestLimits, {
+    clientIpOf,
+    sessionTokenOf: (request) => sessionTokenOf(request, secureCookies),
+  });
   const subgraphs: CallerForwardingDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -84,13 +88,8 @@ export async function startGateway(
     log,
     introspection: config.nodeEnv !== 'production',
     readiness: { redis: () => redis.ping() },
-    guards: [
-      embedCors('/graphql'),
-      requestLimiter(redis, config.redisPrefix, config.requestLimits, {
-        clientIpOf,
-        sessionTokenOf: (request) => sessionTokenOf(request, secureCookies),
-      }),
-    ],
+    guards: [embedCors('/graphql'), limits.guard],
+    batching: { maxOperations: config.batchMaxOperations, admit: limits.admitOperations },
     routes: fileRoutes(config, identity, log),
     context: async (request, response) => {
       const sessionToken = sessionTokenOf(request, secureCookies);

@@ -39,6 +39,8 @@ export interface GatewayConfig {
   identityTimeoutMs: number;
   /** Requests per minute allowed to one API key, one session and one client address. */
   requestLimits: RequestLimits;
+  /** The most operations one request may carry (a page's parts asking at once). */
+  batchMaxOperations: number;
   /** The shared cache of dashboard reads (see read-cache.ts). */
   readCache: ReadCacheSettings;
   /**
@@ -71,6 +73,12 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   perAddress: 12000,
 };
 
+/**
+ * Operations per request: the dashboard's busiest page sends five at once; ten is what GraphQL
+ * Yoga allows by default, and the front end's client sends no more.
+ */
+export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+
 /** A comma-separated list of addresses, CIDR ranges or proxy-addr's names (loopback, …). */
 const trustedProxies = () =>
   commaList().refine((entries) => {
@@ -98,6 +106,7 @@ export function loadGatewayConfig(
       DASH_RATE_LIMIT_PER_KEY: positiveInt(DEFAULT_REQUEST_LIMITS.perKey),
       DASH_RATE_LIMIT_PER_SESSION: positiveInt(DEFAULT_REQUEST_LIMITS.perSession),
       DASH_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_REQUEST_LIMITS.perAddress),
+      DASH_BATCH_MAX_OPERATIONS: positiveInt(DEFAULT_BATCH_MAX_OPERATIONS),
       DASH_READ_CACHE: z.enum(['on', 'off']).default('on'),
       // Balances count what is available at read time and earnings windows move with the clock,
       // so an answer can change with time alone: this bounds how late it may be.
@@ -131,6 +140,7 @@ export function loadGatewayConfig(
       perSession: raw.DASH_RATE_LIMIT_PER_SESSION as number,
       perAddress: raw.DASH_RATE_LIMIT_PER_ADDRESS as number,
     },
+    batchMaxOperations: raw.DASH_BATCH_MAX_OPERATIONS as number,
     readCache: {
       enabled: raw.DASH_READ_CACHE === 'on',
       ttlSeconds: raw.DASH_READ_CACHE_TTL_SECONDS as number,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedisClient } from '@dash/queue';
-import { writeJson, type Guard } from '@dash/server-kit';
+import { writeJson, type BatchingOptions, type Guard } from '@dash/server-kit';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestLimits } from './config.js';
 import { bearerTokenOf } from './authenticate.js';
@@ -35,23 +35,23 @@ export interface LimitedRequest {
 
 /**
  * Requests per minute for each API key, each session and each client address: resolves with
- * the seconds to wait when a limit is reached, or undefined. The gateway's guard and the
- * coprocessor both count here, against the same Redis keys.
+ * the seconds to wait when a limit is reached, or undefined. A request carrying several
+ * operations counts `operations` (each counts as a request of its own). The gateway's guard and
+ * the coprocessor both count here, against the same Redis keys.
  */
 export function requestLimits(redis: RedisClient, prefix: string, limits: RequestLimits) {
   const perKey = limiter(redis, prefix, 'key', limits.perKey);
   const perSession = limiter(redis, prefix, 'session', limits.perSession);
   const perAddress = limiter(redis, prefix, 'address', limits.perAddress);
-  return async ({
-    clientIp,
-    apiKey,
-    sessionToken,
-  }: LimitedRequest): Promise<number | undefined> => {
+  return async (
+    { clientIp, apiKey, sessionToken }: LimitedRequest,
+    operations = 1,
+  ): Promise<number | undefined> => {
     try {
       await Promise.all([
-        perAddress.consume(clientIp),
-        ...(apiKey ? [perKey.consume(hashOf(apiKey))] : []),
-        ...(sessionToken ? [perSession.consume(hashOf(sessionToken))] : []),
+        perAddress.consume(clientIp, operations),
+        ...(apiKey ? [perKey.consume(hashOf(apiKey), operations)] : []),
+        ...(sessionToken ? [perSession.consume(hashOf(sessionToken), operations)] : []),
       ]);
       return undefined;
     } catch (rejection) {
@@ -73,7 +73,9 @@ export const rateLimitedBody = (retryAfter: number) => ({
 
 /**
  * The limits, checked before anything else runs (identity is not asked about a flood of guessed
- * keys). Over a limit the answer is 429 with Retry-After.
+ * keys): `guard` counts each request as one, and `admitOperations` counts the rest of a batch's
+ * operations once its body is read. Over a limit the answer is 429 with Retry-After, and none of
+ * the request's operations runs.
  */
 export function requestLimiter(
   redis: RedisClient,
@@ -83,21 +85,37 @@ export function requestLimiter(
     clientIpOf: (request: IncomingMessage) => string;
     sessionTokenOf: (request: IncomingMessage) => string | undefined;
   },
-): Guard {
+): { guard: Guard; admitOperations: BatchingOptions['admit'] } {
   const overLimit = requestLimits(redis, prefix, limits);
-  return async (req, res, next) => {
-    let retryAfter: number | undefined;
-    try {
-      retryAfter = await overLimit({
+  const count = (req: IncomingMessage, operations: number) =>
+    overLimit(
+      {
         clientIp: of.clientIpOf(req),
         apiKey: bearerTokenOf(req),
         sessionToken: of.sessionTokenOf(req),
-      });
-    } catch (error) {
-      return next(error);
-    }
-    if (retryAfter === undefined) return next();
+      },
+      operations,
+    );
+  const refuse = (res: ServerResponse, retryAfter: number) => {
     res.setHeader('retry-after', String(retryAfter));
     writeJson(res, 429, rateLimitedBody(retryAfter));
+  };
+  return {
+    async guard(req, res, next) {
+      let retryAfter: number | undefined;
+      try {
+        retryAfter = await count(req, 1);
+      } catch (error) {
+        return next(error);
+      }
+      if (retryAfter === undefined) return next();
+      refuse(res, retryAfter);
+    },
+    async admitOperations(req, res, operations) {
+      const retryAfter = await count(req, operations);
+      if (retryAfter === undefined) return true;
+      refuse(res, retryAfter);
+      return false;
+    },
   };
 }

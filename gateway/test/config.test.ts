@@ -53,6 +53,7 @@ describe('gateway configuration', () => {
     expect(defaults.requestLimits).toEqual({ perKey: 6000, perSession: 3000, perAddress: 12000 });
     expect(defaults.subgraphTimeoutMs).toBe(15_000);
     expect(defaults.identityTimeoutMs).toBe(5_000);
+    expect(defaults.batchMaxOperations).toBe(10);
     expect(defaults.redisPrefix).toBe('dash');
     const tuned = loadGatewayConfig({
       NODE_ENV: 'test',
@@ -61,7 +62,9 @@ describe('gateway configuration', () => {
       DASH_RATE_LIMIT_PER_ADDRESS: '200',
       DASH_SUBGRAPH_TIMEOUT_MS: '2000',
       DASH_IDENTITY_TIMEOUT_MS: '1000',
+      DASH_BATCH_MAX_OPERATIONS: '4',
     });
+    expect(tuned.batchMaxOperations).toBe(4);
     expect(tuned.requestLimits).toEqual({ perKey: 100, perSession: 50, perAddress: 200 });
     expect([tuned.subgraphTimeoutMs, tuned.identityTimeoutMs]).toEqual([2000, 1000]);
     expect(() => loadGatewayConfig({ DASH_RATE_LIMIT_PER_KEY: '0' })).toThrow(

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { SUBGRAPHS, subgraphUrlVariable } from '@dash/manifest';
 import { SUPERGRAPH_FILE } from '../src/compose.js';
 import { QUERY_LIMITS } from '../src/query-limits.js';
+import { DEFAULT_BATCH_MAX_OPERATIONS } from '../src/config.js';
 import { DEFAULT_COPROCESSOR_PORT } from '../src/coprocessor/config.js';
 import { STAGES } from '../src/coprocessor/protocol.js';
 
@@ -17,6 +18,7 @@ interface StageSettings {
   service_name?: boolean;
 }
 interface RouterYaml {
+  batching: { enabled: boolean; mode: string; maximum_size: number };
   override_subgraph_url: Record<string, string>;
   limits: { router: { max_depth: number; max_aliases: number } };
   demand_control: { strategy: { static_estimated: { max: number; list_size: number } } };
@@ -60,16 +62,25 @@ describe('infra/router/router.yaml and the coprocessor agree', () => {
     expect(new URL(match![1]!).port).toBe(String(DEFAULT_COPROCESSOR_PORT));
   });
 
-  it('sends what the stages read (headers, the context, the subgraph’s name) and never the SDL or body', () => {
+  it('sends what the stages read (headers, the context, the subgraph’s name, the client’s body to count a batch) and never the SDL', () => {
     const routerRequest = coprocessor.router!.request!;
     const subgraphRequest = coprocessor.subgraph!.all!.request!;
     for (const stage of [routerRequest, subgraphRequest]) {
       expect(stage.headers).toBe(true);
       expect(stage.context).toBe('all');
       expect(stage.sdl ?? false).toBe(false);
-      expect(stage.body ?? false).toBe(false);
     }
+    expect(routerRequest.body).toBe(true);
+    expect(subgraphRequest.body ?? false).toBe(false);
     expect(subgraphRequest.service_name).toBe(true);
+  });
+
+  it('takes the batches the dashboard sends, no larger than the gateway takes', () => {
+    expect(config.batching).toEqual({
+      enabled: true,
+      mode: 'batch_http_link',
+      maximum_size: DEFAULT_BATCH_MAX_OPERATIONS,
+    });
   });
 
   it('does not pass client headers to subgraphs (only the coprocessor’s)', () => {

@@ -92,6 +92,36 @@ describe('request limits are one budget across replicas', () => {
   });
 });
 
+describe('batches spread over the replicas', () => {
+  it('count each operation against the one budget, at the gateways and at the coprocessor', async () => {
+    const prefix = testRedisPrefix('replicas-batch');
+    prefixes.push(prefix);
+    const parts = await replicas(prefix, { perKey: 12, perSession: 12, perAddress: 10_000 });
+    const operations = Array(4).fill({ query: '{ platform { id } }' });
+    // Nine requests in parallel, three through each part: 36 operations against a budget of 12.
+    const served = await Promise.all(
+      Array.from({ length: 9 }, async (_, i) => {
+        if (i % 3 === 2) {
+          const answer = await sendStage(parts.coprocessor.url, {
+            ...routerRequest(bearer(platformSecret)),
+            body: JSON.stringify(operations),
+          });
+          return answer.json.control === 'continue' ? operations.length : 0;
+        }
+        const response = await fetch(parts.gateways[i % 3]!.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...bearer(platformSecret) },
+          body: JSON.stringify(operations),
+        });
+        return response.status === 200 ? ((await response.json()) as unknown[]).length : 0;
+      }),
+    );
+    const total = served.reduce((sum, each) => sum + each, 0);
+    expect(total).toBeGreaterThanOrEqual(4);
+    expect(total).toBeLessThanOrEqual(12);
+  });
+});
+
 describe('revocation under load reaches every replica at once', () => {
   it('once revokeApiKey answers on one gateway, no part serves the key again, though all had it cached', async () => {
     const prefix = identityPrefix;

@@ -3,7 +3,7 @@ import { createLogger } from '@dash/logger';
 import { TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { graphqlRequest, testRedisUrl } from '@dash/testing';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
-import { DEFAULT_REQUEST_LIMITS } from '../src/config.js';
+import { DEFAULT_BATCH_MAX_OPERATIONS, DEFAULT_REQUEST_LIMITS } from '../src/config.js';
 
 export const UNREACHABLE = 'http://127.0.0.1:9/graphql';
 
@@ -24,6 +24,7 @@ export function testGatewayConfig(
     subgraphTimeoutMs: 15_000,
     identityTimeoutMs: 5_000,
     requestLimits: DEFAULT_REQUEST_LIMITS,
+    batchMaxOperations: DEFAULT_BATCH_MAX_OPERATIONS,
     readCache: { enabled: true, ttlSeconds: 60 },
     subgraphUrls: {
       identity: UNREACHABLE,

@@ -31,6 +31,8 @@ export const coprocessorRequest = z.object({
     .default({ entries: {} }),
   serviceName: z.string().optional(),
   method: z.string().optional(),
+  /** RouterRequest only: the client's request body, read to count the operations of a batch. */
+  body: z.string().optional(),
 });
 
 export type CoprocessorRequest = z.infer<typeof coprocessorRequest>;

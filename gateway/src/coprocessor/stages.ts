@@ -28,7 +28,7 @@ import { openDecision, sealDecision } from './sealed-context.js';
 export interface StageDependencies {
   config: Pick<GatewayConfig, 'devAccount' | 'nodeEnv' | 'internalSecret'>;
   identity: IdentityCheck;
-  overLimit: (request: LimitedRequest) => Promise<number | undefined>;
+  overLimit: (request: LimitedRequest, operations?: number) => Promise<number | undefined>;
   clientIpOf: (request: ReturnType<typeof clientRequestOf>) => string;
 }
 
@@ -37,8 +37,23 @@ const SUBGRAPH_NAMES = new Set<string>(SUBGRAPHS.map(({ name }) => name));
 const MAX_REQUEST_ID_LENGTH = 200;
 
 /**
- * RouterRequest: the gateway's edge, unchanged — CSRF prevention, the shared request limits,
- * then who is calling (API key or session, asked of identity and cached under the credential
+ * How many operations a client request carries: a list (the Router's batching, which the
+ * dashboard uses) counts each, as the gateway counts them; anything else is one. The Router
+ * refuses a list over its `maximum_size` itself.
+ */
+function operationsIn(body: string | undefined): number {
+  if (!body?.trimStart().startsWith('[')) return 1;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? Math.max(1, parsed.length) : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * RouterRequest: the gateway's edge, unchanged — CSRF prevention, the shared request limits
+ * (each operation of a batch counted), then who is calling (API key or session, asked of identity and cached under the credential
  * epochs). Nobody → 401. Somebody → the decision, sealed, in the Router's context.
  */
 export async function onRouterRequest(
@@ -54,11 +69,14 @@ export async function onRouterRequest(
         'Send GraphQL as application/json, or add an apollo-require-preflight header: this request could have come from another site.',
     });
   const clientIp = deps.clientIpOf(client);
-  const retryAfter = await deps.overLimit({
-    clientIp,
-    apiKey: bearerTokenOf(client),
-    sessionToken: sessionTokenOf(client, deps.config.nodeEnv === 'production'),
-  });
+  const retryAfter = await deps.overLimit(
+    {
+      clientIp,
+      apiKey: bearerTokenOf(client),
+      sessionToken: sessionTokenOf(client, deps.config.nodeEnv === 'production'),
+    },
+    operationsIn(request.body),
+  );
   if (retryAfter !== undefined) {
     const [error] = rateLimitedBody(retryAfter).errors;
     return breakWith(

@@ -2,6 +2,7 @@ import { parse as parseUrl } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { withRequestId, type Logger } from '@dash/logger';
+import { admitBatch, type BatchingOptions } from './batch-admission.js';
 import { bodyRefusal, graphqlRefusal, refusalFor, writeJson } from './json-errors.js';
 import { assignRequestId, type TrustsRequestId } from './request-id.js';
 
@@ -25,6 +26,8 @@ interface GraphqlRouteOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   trustsRequestId: TrustsRequestId | undefined;
   guards: Guard[];
+  /** Lists of operations are taken when set (see BatchingOptions); refused otherwise. */
+  batching: BatchingOptions | undefined;
   context: (request: IncomingMessage, response: ServerResponse) => Promise<Context>;
   log: Logger;
 }
@@ -76,6 +79,7 @@ async function serve<Context extends BaseContext>(
     if (!passed) return;
   }
   const body = await readJsonBody(req);
+  if (!(await admitBatch(body, req, res, options.batching))) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers))
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { nameThisPart } from '@dash/telemetry';
+import { admitBatchMiddleware, type BatchingOptions } from './batch-admission.js';
 import { graphqlMetricsPlugin } from './graphql-metrics.js';
 import { GRAPHQL_BODY_LIMIT_BYTES, graphqlRoute, type Guard } from './graphql-route.js';
 import { healthRouter, type ReadinessChecks } from './health.js';
@@ -41,6 +42,8 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   routes?: express.Router;
   /** Run before the routes and /graphql, on every request but /health and /ready (limits). */
   guards?: Guard[];
+  /** Takes lists of operations in one request (the gateway, for pages that ask at once). */
+  batching?: BatchingOptions;
 }
 
 export interface RunningServer {
@@ -70,6 +73,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
   });
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
+    allowBatchedHttpRequests: options.batching !== undefined,
     formatError: withRequestIdOf(formatErrorFor(log)),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
@@ -89,6 +93,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
     apollo,
     trustsRequestId: options.trustsRequestId,
     guards: options.guards ?? [],
+    batching: options.batching,
     context: options.context,
     log,
   });
@@ -102,6 +107,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    admitBatchMiddleware(options.batching),
     reenterRequestScope(),
     expressMiddleware(apollo, { context: ({ req, res }) => options.context(req, res) }),
   );

@@ -8,6 +8,7 @@ export {
   type RunningServer,
 } from './graphql-server.js';
 export { jsonErrors, jsonNotFound, withRequestIdOf, writeJson } from './json-errors.js';
+export { type BatchingOptions } from './batch-admission.js';
 export { GRAPHQL_BODY_LIMIT_BYTES, pathOf, type Guard, type GuardNext } from './graphql-route.js';
 export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';
 export { graphqlMetricsPlugin } from './graphql-metrics.js';
