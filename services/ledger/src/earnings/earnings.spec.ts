@@ -61,4 +61,32 @@ describe('earnings buckets', () => {
     const months = earningsWindow('last_3_months', now, 'UTC', null);
     expect(iso(months.starts[0]!)).toBe('2026-08-26T00:00:00.000Z');
   });
+
+  it('shares a window only between readers of the same range, zone and current bucket', () => {
+    const morning = new Date('2026-06-10T01:00:00Z');
+    const paris = earningsWindow('last_7_days', morning, 'Europe/Paris', null);
+    // The same local day in Paris: the same window, whatever the hour.
+    expect(
+      earningsWindow('last_7_days', new Date('2026-06-10T20:00:00Z'), 'Europe/Paris', null),
+    ).toBe(paris);
+    // Past local midnight, another window, one day on.
+    const tomorrow = earningsWindow(
+      'last_7_days',
+      new Date('2026-06-10T22:30:00Z'),
+      'Europe/Paris',
+      null,
+    );
+    expect(iso(tomorrow.end)).toBe('2026-06-11T22:00:00.000Z');
+    expect(iso(paris.end)).toBe('2026-06-10T22:00:00.000Z');
+    // The same instant in another zone (still the 9th in New York), or another range: its own.
+    const newYork = earningsWindow('last_7_days', morning, 'America/New_York', null);
+    expect(iso(newYork.end)).toBe('2026-06-10T04:00:00.000Z');
+    expect(earningsWindow('last_4_weeks', morning, 'Europe/Paris', null).starts).toHaveLength(28);
+    // Lifetime windows differ by the month of the first activity.
+    const since = (first: string) =>
+      earningsWindow('lifetime', morning, 'UTC', new Date(first)).starts.length;
+    expect([since('2026-04-15T00:00:00Z'), since('2026-05-15T00:00:00Z')]).toEqual([3, 2]);
+    // Shared, so frozen: nobody can change another reader's buckets.
+    expect(Object.isFrozen(paris.starts)).toBe(true);
+  });
 });
