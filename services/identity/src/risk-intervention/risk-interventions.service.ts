@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { belongsToTenant, type AccountRef, type Tenant } from '@dash/contracts';
-import { preparedMany, retryOnDeadlock } from '@dash/db';
+import { preparedEntities, retryOnDeadlock } from '@dash/db';
 import { DashError, notFound } from '@dash/errors';
 import { newId } from '@dash/ids';
 import { newestFirstPage, type IdempotencyKeys } from '@dash/subgraph';
@@ -122,20 +122,13 @@ export class RiskInterventions {
 
   /** An account's interventions, newest first (a handful at most in practice). */
   ofAccount(account: AccountRef, status?: RiskInterventionStatus) {
-    // The banner asks on every page: a prepared read.
-    const query = this.dataSource
-      .getRepository(RiskIntervention)
-      .createQueryBuilder('intervention')
-      .where(
-        'intervention.account_id = :accountId AND intervention.platform_id = :platformId AND intervention.livemode = :livemode',
-        { accountId: account.accountId, ...tenantOf(account) },
-      );
-    if (status) query.andWhere('intervention.status = :status', { status });
-    return preparedMany(
-      query
-        .orderBy('intervention.created_at', 'DESC')
-        .addOrderBy('intervention.id', 'DESC')
-        .take(100),
+    // The banner asks on every page: a prepared read whose text is built once, not per call.
+    return preparedEntities(
+      this.dataSource,
+      RiskIntervention,
+      `WHERE account_id = ? AND platform_id = ? AND livemode = ?${status ? ' AND status = ?' : ''}
+       ORDER BY created_at DESC, id DESC LIMIT 100`,
+      [account.accountId, account.platformId, account.livemode, ...(status ? [status] : [])],
     );
   }
 
