@@ -3,7 +3,7 @@ import { createPlatform, identityService } from '@dash/identity';
 import { ledgerInvariants, ledgerService } from '@dash/ledger';
 import { prepareIsolatedStackEnv } from '@dash/local-stack';
 import { createShellServer, loadShellConfig } from '@dash/shell';
-import { coldLoads, launchChromium, recordHomePage } from './home-page.js';
+import { coldLoads, launchChromium, recordHomePage, unbatched } from './home-page.js';
 import {
   ACCOUNTS,
   bulkLoad,
@@ -39,6 +39,8 @@ const ROUNDS = benchSetting('BENCH_ROUNDS', 2);
 const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '50,100')
   .split(',')
   .map(Number);
+/** `off` replays each operation of the recorded page as a request of its own (see unbatched). */
+const HOME_BATCHING = process.env.BENCH_HOME_BATCHING !== 'off';
 /** Which load phases run (all by default): a team working on one of them measures it alone. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'home,platform,charges').split(','));
 /** Far above any real client's, so only the machine limits the load. */
@@ -251,9 +253,10 @@ try {
     const browser = await launchChromium();
     closeLater.push(() => browser.close());
     const firstToken = sessions.get(signedIn[0]!)!;
-    const home = await recordHomePage(browser, shellUrl, firstToken);
+    const recorded = await recordHomePage(browser, shellUrl, firstToken);
+    const home = HOME_BATCHING ? recorded : unbatched(recorded);
     console.log(
-      `home page (recorded in Chromium): ${home.requests.length} GraphQL requests — ${home.requests.map((request) => request.operationName).join(', ')}`,
+      `home page (recorded in Chromium${HOME_BATCHING ? '' : ', replayed unbatched'}): ${home.requests.length} GraphQL requests — ${home.requests.map((request) => request.operationName).join(', ')}`,
     );
     for (const error of home.errors) console.log(`  error on the page: ${error}`);
     if (home.requests.length === 0)

@@ -89,6 +89,22 @@ export async function recordHomePage(
   return { requests, headers, errors };
 }
 
+/**
+ * The page's requests with each operation of a batch sent on its own, as the front end sent them
+ * before it batched: what batching is worth, measured on the same page.
+ */
+export function unbatched(page: HomePage): HomePage {
+  const requests = page.requests.flatMap((request): PreparedRequest[] => {
+    const parsed = JSON.parse(request.body) as unknown;
+    if (!Array.isArray(parsed)) return [request];
+    return parsed.map((operation) => {
+      const body = JSON.stringify(operation);
+      return { operationName: operationNameOf(body), body };
+    });
+  });
+  return { ...page, requests };
+}
+
 export interface ColdLoad {
   /** Bytes of JavaScript over the network (encoded, as transferred). */
   scriptBytes: number;
