@@ -1,41 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityService } from '@dash/identity';
 import { ledgerService, seedLedger } from '@dash/ledger';
 import { startTestService, type TestService } from '@dash/subgraph/testing';
-import { deleteRedisPrefix, graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
-import type { RunningGateway } from '../src/index.js';
-import { bearer, platformWithAccount, signIn, startTestGateway } from './support.js';
+import { graphqlRequest } from '@dash/testing';
+import { bearer, hungServer, platformWithAccount, signIn, testGateways } from './support.js';
 
-const prefixes: string[] = [];
-const gateways: RunningGateway[] = [];
+const { newPrefix, gatewayWith, stopAll } = testGateways();
 let identity: TestService;
 let ledger: TestService;
 let platformSecret: string;
 let cookie: string;
 /** A server that takes every connection and never answers: a hung subgraph. */
-let hung: http.Server;
+let hung: Awaited<ReturnType<typeof hungServer>>;
 let hungUrl: string;
-
-const newPrefix = (label: string) => {
-  const prefix = testRedisPrefix(label);
-  prefixes.push(prefix);
-  return prefix;
-};
-
-async function gatewayWith(...args: Parameters<typeof startTestGateway>) {
-  const gateway = await startTestGateway(...args);
-  gateways.push(gateway);
-  return gateway;
-}
 
 const identityPrefix = newPrefix('limits-identity');
 
 beforeAll(async () => {
-  hung = http.createServer(() => {});
-  await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-  hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`;
+  hung = await hungServer();
+  hungUrl = hung.url;
   identity = await startTestService(identityService, { DASH_REDIS_PREFIX: identityPrefix });
   ledger = await startTestService(ledgerService);
   const platform = await platformWithAccount(identity, 'Limits Co', 'acct_limits');
@@ -50,11 +33,9 @@ beforeAll(async () => {
   cookie = await signIn(signing.url, platformSecret, 'acct_limits');
 });
 afterAll(async () => {
-  await Promise.all(gateways.map((gateway) => gateway.stop()));
-  hung?.closeAllConnections();
-  await new Promise((resolve) => hung?.close(resolve));
+  await stopAll();
+  await hung?.close();
   await Promise.all([identity?.close(), ledger?.close()]);
-  for (const prefix of prefixes) await deleteRedisPrefix(testRedisUrl(), prefix);
 });
 
 const ME = '{ me { id } }';

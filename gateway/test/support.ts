@@ -1,7 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createPlatform, seedIdentity } from '@dash/identity';
 import { createLogger } from '@dash/logger';
 import { TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
-import { graphqlRequest, testRedisUrl } from '@dash/testing';
+import { deleteRedisPrefix, graphqlRequest, testRedisPrefix, testRedisUrl } from '@dash/testing';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/index.js';
 import { DEFAULT_BATCH_MAX_OPERATIONS, DEFAULT_REQUEST_LIMITS } from '../src/config.js';
 
@@ -90,4 +92,42 @@ export async function signIn(gatewayUrl: string, platformSecret: string, account
     { c: started.data!.startLogin.id },
   );
   return verified.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/**
+ * Gateways a test file starts, each on a Redis prefix of its own (`newPrefix`), stopped and
+ * their keys deleted together by `stopAll`.
+ */
+export function testGateways() {
+  const prefixes: string[] = [];
+  const gateways: RunningGateway[] = [];
+  return {
+    newPrefix(label: string) {
+      const prefix = testRedisPrefix(label);
+      prefixes.push(prefix);
+      return prefix;
+    },
+    async gatewayWith(...args: Parameters<typeof startTestGateway>) {
+      const gateway = await startTestGateway(...args);
+      gateways.push(gateway);
+      return gateway;
+    },
+    async stopAll() {
+      await Promise.all(gateways.map((gateway) => gateway.stop()));
+      for (const prefix of prefixes) await deleteRedisPrefix(testRedisUrl(), prefix);
+    },
+  };
+}
+
+/** A server that takes every connection and never answers: a hung subgraph, at `url`. */
+export async function hungServer() {
+  const server = http.createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
