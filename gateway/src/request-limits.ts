@@ -73,8 +73,8 @@ export const rateLimitedBody = (retryAfter: number) => ({
 
 /**
  * The limits, checked before anything else runs (identity is not asked about a flood of guessed
- * keys): `guard` counts each request as one, and `admitOperations` counts the rest of a batch's
- * operations once its body is read. Over a limit the answer is 429 with Retry-After, and none of
+ * keys): `guard` counts each request as one, and `admitOperations` counts a batch's operations
+ * past the first once its body is read. Over a limit the answer is 429 with Retry-After, and none of
  * the request's operations runs.
  */
 export function requestLimiter(
@@ -111,8 +111,8 @@ export function requestLimiter(
       if (retryAfter === undefined) return next();
       refuse(res, retryAfter);
     },
-    async admitOperations(req, res, operations) {
-      const retryAfter = await count(req, operations);
+    async admitOperations(req, res, extraOperations) {
+      const retryAfter = await count(req, extraOperations);
       if (retryAfter === undefined) return true;
       refuse(res, retryAfter);
       return false;

@@ -53,8 +53,9 @@ function operationsIn(body: string | undefined): number {
 
 /**
  * RouterRequest: the gateway's edge, unchanged — CSRF prevention, the shared request limits
- * (each operation of a batch counted), then who is calling (API key or session, asked of identity and cached under the credential
- * epochs). Nobody → 401. Somebody → the decision, sealed, in the Router's context.
+ * (each operation of a batch counted), then who is calling (API key or session, asked of
+ * identity and cached under the credential epochs). Nobody → 401. Somebody → the decision,
+ * sealed, in the Router's context.
  */
 export async function onRouterRequest(
   request: CoprocessorRequest,
