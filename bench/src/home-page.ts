@@ -97,10 +97,10 @@ export function unbatched(page: HomePage): HomePage {
   const requests = page.requests.flatMap((request): PreparedRequest[] => {
     const parsed = JSON.parse(request.body) as unknown;
     if (!Array.isArray(parsed)) return [request];
-    return parsed.map((operation) => {
-      const body = JSON.stringify(operation);
-      return { operationName: operationNameOf(body), body };
-    });
+    return parsed.map((operation: { operationName?: string; query?: string }) => ({
+      operationName: nameOf(operation),
+      body: JSON.stringify(operation),
+    }));
   });
   return { ...page, requests };
 }
