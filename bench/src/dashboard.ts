@@ -12,7 +12,7 @@ import {
   seedAccounts,
   TRANSACTIONS,
 } from './ledger-data.js';
-import { closedLoop, describeLoad, type LoadResult, type Round } from './load.js';
+import { describeLoad, loadRun, type LoadOptions, type LoadResult, type Round } from './load.js';
 import { PeakMemory } from './memory.js';
 import { BenchReadCache } from './read-cache.js';
 import { CpuTime, pidOf } from './cpu.js';
@@ -41,6 +41,8 @@ const CHARGE_CONCURRENCIES = (process.env.BENCH_CHARGE_CONCURRENCY ?? '50,100')
   .map(Number);
 /** `off` replays each operation of the recorded page as a request of its own (see unbatched). */
 const HOME_BATCHING = process.env.BENCH_HOME_BATCHING !== 'off';
+/** Home pages a second the browsers open together when the latency target is measured. */
+const HOME_PACE = benchSetting('BENCH_HOME_PACE', 150);
 /** Which load phases run (all by default): a team working on one of them measures it alone. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'home,platform,charges').split(','));
 /** Far above any real client's, so only the machine limits the load. */
@@ -161,17 +163,17 @@ try {
   const printErrors = (result: LoadResult) => {
     for (const example of result.examples) console.log(`    error: ${example}`);
   };
-  /** One closed-loop run under memory sampling, printed with the CPU each part spent per round. */
+  /** One load run under memory sampling, printed with the CPU each part spent per round. */
   const measured = async (
     label: string,
     unit: string,
     url: string,
-    options: Omit<Parameters<typeof closedLoop>[1], 'onMeasuring'>,
+    options: Omit<LoadOptions, 'onMeasuring'>,
   ) => {
     let cpuFrom = new Map<string, number>();
     let workFrom: Promise<Awaited<ReturnType<ServerWork['snapshot']>>> | undefined;
     const result = await memory.sampling(() =>
-      closedLoop(url, {
+      loadRun(url, {
         ...options,
         onMeasuring: () => {
           cpuFrom = cpu.snapshot();
@@ -192,6 +194,18 @@ try {
     printErrors(result);
     return result;
   };
+  /** An our-gateway run, then the share of its cacheable requests the read cache answered. */
+  const withCacheShare = async (state: string, run: () => Promise<LoadResult>) => {
+    const before = await readCache.counts();
+    const result = await run();
+    const after = await readCache.counts();
+    const hits = after.hits - before.hits;
+    const asked = after.asked - before.asked;
+    console.log(
+      `    read cache (${state} before the round): ${asked > 0 ? ((100 * hits) / asked).toFixed(0) : 0}% of ${asked} cacheable requests answered from it`,
+    );
+    return result;
+  };
   const compare = async (
     title: string,
     unit: string,
@@ -204,23 +218,15 @@ try {
     // background flush, the database settling after the load) does not fall on one side only.
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const gateway of ['ours', 'hive'] as const) {
-        if (gateway === 'ours') await readCache.empty();
-        const cacheBefore = await readCache.counts();
-        const result = await measured(
-          `${gateway === 'ours' ? 'ours' : 'Hive'}#${round}`,
-          unit,
-          gateways[gateway].url,
-          // Each round its own random accounts, the same for both gateways.
-          { ...options, next: next(round) },
-        );
+        const label = `${gateway === 'ours' ? 'ours' : 'Hive'}#${round}`;
+        // Each round its own random accounts, the same for both gateways.
+        const run = () =>
+          measured(label, unit, gateways[gateway].url, { ...options, next: next(round) });
+        let result: LoadResult;
         if (gateway === 'ours') {
-          const cacheAfter = await readCache.counts();
-          const hits = cacheAfter.hits - cacheBefore.hits;
-          const asked = cacheAfter.asked - cacheBefore.asked;
-          console.log(
-            `    read cache (emptied before the round): ${asked > 0 ? ((100 * hits) / asked).toFixed(0) : 0}% of ${asked} cacheable requests answered from it`,
-          );
-        }
+          await readCache.empty();
+          result = await withCacheShare('emptied', run);
+        } else result = await run();
         // Errors of every round count, whichever round is kept.
         const errors = (results[gateway]?.errors ?? 0) + result.errors;
         if (!results[gateway] || result.roundsPerSecond > results[gateway].roundsPerSecond)
@@ -232,7 +238,14 @@ try {
     return results;
   };
 
-  type SummaryRow = [figure: string, target: string, ours: string, hive: string, pass: boolean];
+  /** A figure against its target; `pass` is left out of a figure printed only to be read. */
+  type SummaryRow = [
+    figure: string,
+    target: string,
+    ours: string,
+    hive: string,
+    pass: boolean | undefined,
+  ];
   const rows: SummaryRow[] = [];
   let errorsIn = 0;
   const fixed = (value: number, digits = 0) =>
@@ -320,7 +333,48 @@ try {
       },
     );
 
-    errorsIn += home.errors.length + homeResults.ours.errors + homeResults.hive.errors;
+    // The latency target is a latency at the target's load: the same browsers opening
+    // HOME_PACE pages a second between them, each on its own schedule. (A closed loop has no
+    // load of its own — it offers whatever the servers can take — so its latency is the queue
+    // it builds: 50 browsers over N pages/s wait 50 / N seconds a page, whatever the servers.)
+    // It is the latency of the dashboard running along, so the read cache is not emptied: it
+    // holds what the rounds above left in it and is still valid (answers of accounts whose
+    // money has not moved, within their TTL), as a cache in use does. From an emptied cache
+    // the first seconds at this rate run at the stack's capacity (the first closed round above
+    // is that case), and the queue they build is a cold start's, not the running latency.
+    const pacedOptions = {
+      clients: CONNECTIONS,
+      warmupS: WARMUP_S,
+      durationS: DURATION_S,
+      roundsPerSecond: HOME_PACE,
+    };
+    console.log(
+      `home page load at ${HOME_PACE} pages/s: the same ${CONNECTIONS} browsers, each opening a page every ${((1000 * CONNECTIONS) / HOME_PACE).toFixed(0)} ms (latency counted from when its page was due), ${DURATION_S} s after ${WARMUP_S} s warm-up`,
+    );
+    // The same accounts in the same order for both gateways.
+    const pacedRound = () => {
+      const pick = random(7);
+      return () => ({
+        requests: home.requests,
+        headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
+      });
+    };
+    const paced = {
+      ours: await withCacheShare('as the rounds above left it', () =>
+        measured('ours', 'pages', gateways.ours.url, { ...pacedOptions, next: pacedRound() }),
+      ),
+      hive: await measured('Hive', 'pages', gateways.hive.url, {
+        ...pacedOptions,
+        next: pacedRound(),
+      }),
+    };
+
+    errorsIn +=
+      home.errors.length +
+      homeResults.ours.errors +
+      homeResults.hive.errors +
+      paced.ours.errors +
+      paced.hive.errors;
     rows.push(
       [
         'home pages/s',
@@ -330,11 +384,18 @@ try {
         homeResults.ours.roundsPerSecond >= 150,
       ],
       [
-        'home p95 per request (ms)',
+        `home p95 per request at ${HOME_PACE} pages/s (ms)`,
         '≤ 100',
+        fixed(paced.ours.p95, 1),
+        fixed(paced.hive.p95, 1),
+        HOME_PACE >= 150 && paced.ours.p95 <= 100,
+      ],
+      [
+        'home p95 per request, closed loop (ms)',
+        '',
         fixed(homeResults.ours.p95, 1),
         fixed(homeResults.hive.p95, 1),
-        homeResults.ours.p95 <= 100,
+        undefined,
       ],
       [
         'home throughput, ours / Hive',
@@ -480,7 +541,7 @@ try {
   );
   for (const [figure, target, ours, hive, pass] of rows)
     console.log(
-      `  ${figure.padEnd(44)} ${target.padEnd(8)} ${ours.padStart(8)} ${hive.padStart(8)}  ${pass ? 'pass' : 'FAIL'}`,
+      `  ${figure.padEnd(44)} ${target.padEnd(8)} ${ours.padStart(8)} ${hive.padStart(8)}  ${pass === undefined ? '' : pass ? 'pass' : 'FAIL'}`,
     );
 } finally {
   closeAtExit();

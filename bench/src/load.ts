@@ -28,24 +28,32 @@ export interface LoadResult {
   examples: string[];
 }
 
+export interface LoadOptions {
+  clients: number;
+  warmupS: number;
+  durationS: number;
+  next: (client: number) => Round;
+  /**
+   * Rounds per second the clients start together, evenly spread; without it each client starts
+   * its next round as soon as the last one ends (a closed loop, which finds the most the
+   * servers can do). Paced, each client has its own schedule, and a request's latency counts
+   * from when its round was due, not from when it went out: a server that falls behind its
+   * offered load shows it in every late round's latency instead of slowing the clients down.
+   */
+  roundsPerSecond?: number;
+  /** Called when the warm-up ends and counting starts. */
+  onMeasuring?: () => void;
+}
+
 /**
- * A closed loop of `clients` clients against one GraphQL URL for warm-up + duration seconds:
- * each builds a round (`next`), sends its requests at once, waits for every answer, and starts
- * the next. Latency is per request, counted only after the warm-up. Keep-alive connections
- * (six per client, as a browser opens per origin), no parsing of answers beyond looking for
- * `"errors"`, so the generator takes as little of the shared CPU as it can.
+ * `clients` clients against one GraphQL URL for warm-up + duration seconds: each builds a round
+ * (`next`), sends its requests at once, waits for every answer, and starts the next — at once,
+ * or when it is due (`roundsPerSecond`). Latency is per request, counted only after the
+ * warm-up. Keep-alive connections (six per client, as a browser opens per origin), no parsing
+ * of answers beyond looking for `"errors"`, so the generator takes as little of the shared CPU
+ * as it can.
  */
-export async function closedLoop(
-  url: string,
-  options: {
-    clients: number;
-    warmupS: number;
-    durationS: number;
-    next: (client: number) => Round;
-    /** Called when the warm-up ends and counting starts. */
-    onMeasuring?: () => void;
-  },
-): Promise<LoadResult> {
+export async function loadRun(url: string, options: LoadOptions): Promise<LoadResult> {
   const target = new URL(url);
   const pool = new Pool(target.origin, {
     connections: options.clients * 6,
@@ -56,13 +64,11 @@ export async function closedLoop(
   const examples: string[] = [];
   let errors = 0;
   let rounds = 0;
-  let measuring = false;
   const started = performance.now();
   const measureFrom = started + options.warmupS * 1000;
   const endAt = measureFrom + options.durationS * 1000;
 
-  const send = async (request: PreparedRequest, headers: Record<string, string>) => {
-    const sentAt = performance.now();
+  const send = async (request: PreparedRequest, headers: Record<string, string>, dueAt: number) => {
     let failure: string | undefined;
     try {
       const response = await pool.request({
@@ -77,24 +83,32 @@ export async function closedLoop(
     } catch (error) {
       failure = `${request.operationName}: ${(error as Error).message}`;
     }
-    if (!measuring) return;
-    latencies.push(performance.now() - sentAt);
+    // A request counts when its round was due after the warm-up.
+    if (dueAt < measureFrom) return;
+    latencies.push(performance.now() - dueAt);
     if (failure) {
       errors += 1;
       if (examples.length < 5) examples.push(failure);
     }
   };
 
+  // Paced, each client starts a round every `interval` ms, the clients' schedules staggered
+  // evenly across one interval.
+  const interval = options.roundsPerSecond
+    ? (1000 * options.clients) / options.roundsPerSecond
+    : undefined;
   const client = async (index: number) => {
-    while (performance.now() < endAt) {
+    let dueAt = interval ? started + (index * interval) / options.clients : performance.now();
+    while (dueAt < endAt) {
+      const wait = dueAt - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const round = options.next(index);
-      const countsAt = measuring;
-      await Promise.all(round.requests.map((request) => send(request, round.headers)));
-      if (countsAt && measuring) rounds += 1;
+      await Promise.all(round.requests.map((request) => send(request, round.headers, dueAt)));
+      if (dueAt >= measureFrom) rounds += 1;
+      dueAt = interval ? dueAt + interval : performance.now();
     }
   };
   const warmup = setTimeout(() => {
-    measuring = true;
     options.onMeasuring?.();
   }, options.warmupS * 1000);
   await Promise.all(Array.from({ length: options.clients }, (_, index) => client(index)));
