@@ -23,6 +23,18 @@ describe('ids', () => {
     expect(ids.size).toBe(10_000);
   });
 
+  it('draws every character of the random part equally often, across many refills of its random bytes', () => {
+    const counts = new Map<string, number>();
+    const ids = 20_000; // about eighty refills of the pool the random parts are drawn from
+    for (let i = 0; i < ids; i += 1)
+      for (const char of newId('event').slice(-16)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    const expected = (ids * 16) / 62;
+    // 62 characters, each within six standard deviations of its share.
+    expect(counts.size).toBe(62);
+    for (const count of counts.values())
+      expect(Math.abs(count - expected)).toBeLessThan(6 * Math.sqrt(expected));
+  });
+
   it('keeps the order they were made within one millisecond, and when the clock steps back', () => {
     let now = Date.UTC(2026, 0, 1);
     const next = monotonicIds(() => now);
