@@ -130,7 +130,7 @@ export async function loadRun(url: string, options: LoadOptions): Promise<LoadRe
 
 /** One line of a load result, for the report. */
 export const describeLoad = (label: string, result: LoadResult, unit: string) =>
-  `  ${label.padEnd(8)} ${result.roundsPerSecond.toFixed(1).padStart(7)} ${unit}/s  ${result.requestsPerSecond
+  `  ${label.padEnd(10)} ${result.roundsPerSecond.toFixed(1).padStart(7)} ${unit}/s  ${result.requestsPerSecond
     .toFixed(0)
     .padStart(6)} requests/s  p50 ${result.p50.toFixed(1).padStart(6)}  p95 ${result.p95
     .toFixed(1)
