@@ -320,17 +320,19 @@ try {
       ...home.headers,
       cookie: `dash_session=${sessions.get(id)}`,
     }));
+    /** Home pages on random signed-in accounts, drawn in the order `seed` gives. */
+    const homePages = (seed: number) => {
+      const pick = random(seed);
+      return () => ({
+        requests: home.requests,
+        headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
+      });
+    };
     const homeResults = await compare(
       `home page load: ${CONNECTIONS} browsers, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${home.requests.length} requests at once per page, random accounts of ${signedIn.length}`,
       'pages',
       { clients: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S },
-      (round) => {
-        const pick = random(5 + 100 * round);
-        return () => ({
-          requests: home.requests,
-          headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
-        });
-      },
+      (round) => homePages(5 + 100 * round),
     );
 
     // The latency target is a latency at the target's load: the same browsers opening
@@ -352,13 +354,7 @@ try {
       `home page load at ${HOME_PACE} pages/s: the same ${CONNECTIONS} browsers, each opening a page every ${((1000 * CONNECTIONS) / HOME_PACE).toFixed(0)} ms (latency counted from when its page was due), ${DURATION_S} s after ${WARMUP_S} s warm-up`,
     );
     // The same accounts in the same order for both gateways.
-    const pacedRound = () => {
-      const pick = random(7);
-      return () => ({
-        requests: home.requests,
-        headers: homeHeaders[Math.floor(pick() * homeHeaders.length)]!,
-      });
-    };
+    const pacedRound = () => homePages(7);
     const paced = {
       ours: await withCacheShare('as the rounds above left it', () =>
         measured('ours', 'pages', gateways.ours.url, { ...pacedOptions, next: pacedRound() }),
