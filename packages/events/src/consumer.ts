@@ -20,6 +20,7 @@ import {
   type EventBatch,
   type EventJobs,
 } from './queues.js';
+import { handlingBatch } from './batch-writes.js';
 import { readScopeOf } from './record.js';
 import type { EventSettings } from './settings.js';
 
@@ -72,7 +73,9 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
         if (events.length === 1 && isDuplicateKey(error)) return;
         throw error;
       }
-      for (const event of events) await handlerOf(event)(event, manager);
+      await handlingBatch(manager, async () => {
+        for (const event of events) await handlerOf(event)(event, manager);
+      });
       // What a handler keeps (a platform's features, an account's capabilities, activity) shows in
       // the subject's dashboard reads, which were cached when the source committed, before this.
       await touchReads(manager, ...events.map(readScopeOf));

@@ -21,6 +21,7 @@ export {
   type RiskSignalKind,
   type WantedIntervention,
 } from './catalog.js';
+export { writeWithBatch } from './batch-writes.js';
 export { startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';
 export { recordEvent, recordEvents, type EventToRecord } from './record.js';

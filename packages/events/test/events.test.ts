@@ -21,6 +21,7 @@ import {
   type DomainEvent,
   type EventHandlers,
   type EventSettings,
+  writeWithBatch,
 } from '../src/index.js';
 import {
   EVENT_BATCH_JOB,
@@ -387,6 +388,59 @@ describe('events taken together', () => {
       await consumer.stop();
       await relay.stop();
     }
+  });
+});
+
+describe('rows put aside for the batch', () => {
+  it('are written together before the commit, once each, and never for a batch that failed', async () => {
+    await dataSource.query(
+      'CREATE TABLE noted (event_id VARCHAR(40) NOT NULL PRIMARY KEY, field VARCHAR(60) NOT NULL)',
+    );
+    const settings = settingsFor(testRedisUrl());
+    const writes: number[] = [];
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => produce(1, i === 9 ? 'poison' : `aside-${i}`)),
+    ).then((made) => made.flat());
+    const poisoned = ids[9]!;
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startRecordingConsumer(settings, async (event, manager) => {
+      await writeWithBatch(manager, 'noted', [event], async (events) => {
+        writes.push(events.length);
+        await manager.query(
+          `INSERT INTO noted (event_id, field) VALUES ${events.map(() => '(?, ?)').join(', ')}`,
+          events.flatMap((each) => [each.id, each.data.fields[0]]),
+        );
+      });
+      // Thrown after its row was put aside: the row must not outlive the failed batch.
+      if (event.data.fields[0]!.startsWith('poison')) throw new Error('cannot handle this');
+    });
+    try {
+      const healthy = ids.filter((id) => id !== poisoned);
+      await waitFor(async () => (await seenIds(healthy)).length >= healthy.length);
+      const rows = (await dataSource.query('SELECT event_id FROM noted WHERE event_id IN (?)', [
+        ids,
+      ])) as Array<{ event_id: string }>;
+      // Every healthy event's row once (the primary key would refuse a second), the poisoned
+      // one's never, though its batch had put it aside before failing.
+      expect(rows.map((row) => row.event_id).sort()).toEqual([...healthy].sort());
+      // Fewer statements than events: the batches' rows went together.
+      expect(writes.length).toBeLessThan(healthy.length);
+      expect(Math.max(...writes)).toBeGreaterThan(1);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
+  it('are written at once outside a consumer, where nothing would write them later', async () => {
+    await dataSource.query('CREATE TABLE noted_alone (event_id VARCHAR(40) NOT NULL PRIMARY KEY)');
+    await dataSource.transaction(async (manager) => {
+      await writeWithBatch(manager, 'noted_alone', ['evt_alone'], (rows) =>
+        manager.query('INSERT INTO noted_alone (event_id) VALUES (?)', rows),
+      );
+      const inside = (await manager.query('SELECT event_id FROM noted_alone')) as unknown[];
+      expect(inside).toHaveLength(1);
+    });
   });
 });
 

@@ -180,6 +180,31 @@ describe('webhooks', () => {
       });
   });
 
+  it('reads the endpoints afresh for each batch of events: one made after a burst gets what follows it', async () => {
+    const burst = (amount: number) =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, index) => charge('acct_wh_cy', amount + index, platformB)),
+      );
+    const first = await burst(2000);
+    await waitFor('the first burst kept as events', async () => {
+      const data = await api<{ events: { nodes: Array<{ data: { id: string } }> } }>(
+        `{ events(account: "acct_wh_cy", first: 100) { nodes { data } } }`,
+        {},
+        platformB,
+      );
+      const kept = new Set(data.events.nodes.map((node) => node.data.id));
+      expect(first.every((id) => kept.has(id))).toBe(true);
+    });
+    // The first burst's batches found no endpoint; the next ones must not reuse that answer.
+    await createEndpoint('/b-late', ['charge.succeeded'], platformB);
+    const second = await burst(3000);
+    await waitFor('the second burst delivered', async () =>
+      expect(receiver.on('/b-late').length).toBeGreaterThanOrEqual(second.length),
+    );
+    const delivered = receiver.on('/b-late').map((webhook) => payloadOf(webhook.body));
+    expect(delivered.map((event) => event.data.object.id).sort()).toEqual([...second].sort());
+  });
+
   it('retries a failing receiver with growing waits until it answers, logging every attempt', async () => {
     const endpoint = await createEndpoint('/flaky');
     receiver.failFirst('/flaky', 3);

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Tenant } from '@dash/contracts';
 import { insertRows } from '@dash/db';
-import type { DomainEvent } from '@dash/events';
+import { writeWithBatch, type DomainEvent } from '@dash/events';
 import { newestFirstPage } from '@dash/subgraph';
 import { PlatformEvent } from './platform-event.entity.js';
 import type { PublicEventDraft } from './public-events.rules.js';
@@ -17,8 +17,8 @@ export class PlatformEvents {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Keeps a domain event as its public event, inside the consumer's transaction. Its id is the
-   * domain event's, so a replay keeps nothing new.
+   * Keeps a domain event as its public event, inside the consumer's transaction (written with
+   * the other events of its batch). Its id is the domain event's, so a replay keeps nothing new.
    */
   async record(
     manager: EntityManager,
@@ -35,7 +35,10 @@ export class PlatformEvents {
       synthetic: false,
       createdAt: new Date(event.occurredAt),
     });
-    await insertRows(manager, PlatformEvent, [row], { ignoreDuplicates: true });
+    // With the batch's other events: a busy platform's charges are many events a transaction.
+    await writeWithBatch(manager, 'platform_events', [row], (rows) =>
+      insertRows(manager, PlatformEvent, rows, { ignoreDuplicates: true }),
+    );
     return row;
   }
 

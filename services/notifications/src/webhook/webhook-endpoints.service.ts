@@ -37,6 +37,26 @@ function checkEnabledEvents(events: string[]): string[] {
 export const subscribes = (endpoint: Pick<WebhookEndpoint, 'enabledEvents'>, type: string) =>
   endpoint.enabledEvents.includes('*') || endpoint.enabledEvents.includes(type);
 
+/** An enabled endpoint as a delivery is decided: its id and the events it wants. */
+type EnabledEndpoint = Pick<WebhookEndpoint, 'id' | 'enabledEvents'>;
+
+async function readEnabled(manager: EntityManager, tenant: Tenant): Promise<EnabledEndpoint[]> {
+  const rows = (await manager.query(
+    `SELECT id, enabled_events FROM webhook_endpoints
+     WHERE platform_id = ? AND livemode = ? AND status = ?`,
+    [tenant.platformId, tenant.livemode, WebhookEndpointStatus.enabled],
+  )) as Array<{ id: string; enabled_events: string }>;
+  return rows.map((row) => ({
+    id: row.id,
+    enabledEvents: JSON.parse(row.enabled_events) as string[],
+  }));
+}
+
+const wanting = (endpoints: EnabledEndpoint[], tenant: Tenant, type: string) =>
+  endpoints
+    .filter((endpoint) => subscribes(endpoint, type))
+    .map((endpoint) => ({ id: endpoint.id, ...tenant }));
+
 /** A platform's webhook endpoints, per mode, and their signing secrets (sealed at rest). */
 export class WebhookEndpoints {
   constructor(
@@ -188,27 +208,35 @@ export class WebhookEndpoints {
     return secrets;
   }
 
-  /** The tenant's enabled endpoints that subscribe to `type`, read in the caller's transaction. */
+  /**
+   * The enabled endpoints read in each transaction, by tenant: a consumer transaction handles up
+   * to sixteen events, most often all of one platform, and each asks. Within one transaction a
+   * second read would see the same snapshot (InnoDB's repeatable read), so it is not sent.
+   */
+  private readonly enabledIn = new WeakMap<
+    EntityManager,
+    Map<string, Promise<EnabledEndpoint[]>>
+  >();
+
   /**
    * The tenant's enabled endpoints that want `type`, as far as a delivery needs them (id and
    * tenant), read in the consumer's transaction. Read on every event a platform hears of, most
-   * often to find none: one plain statement, no entity built.
+   * often to find none: one plain statement per tenant and transaction, no entity built.
    */
   async subscribedTo(
     manager: EntityManager,
     tenant: Tenant,
     type: string,
   ): Promise<Array<Pick<WebhookEndpoint, 'id' | 'platformId' | 'livemode'>>> {
-    const rows = (await manager.query(
-      `SELECT id, enabled_events FROM webhook_endpoints
-       WHERE platform_id = ? AND livemode = ? AND status = ?`,
-      [tenant.platformId, tenant.livemode, WebhookEndpointStatus.enabled],
-    )) as Array<{ id: string; enabled_events: string }>;
-    return rows
-      .filter((row) =>
-        subscribes({ enabledEvents: JSON.parse(row.enabled_events) as string[] }, type),
-      )
-      .map((row) => ({ id: row.id, ...tenant }));
+    // Outside a transaction every read is its own snapshot: nothing is kept.
+    if (!manager.queryRunner?.isTransactionActive)
+      return wanting(await readEnabled(manager, tenant), tenant, type);
+    let byTenant = this.enabledIn.get(manager);
+    if (!byTenant) this.enabledIn.set(manager, (byTenant = new Map()));
+    const key = `${tenant.platformId}:${tenant.livemode}`;
+    let enabled = byTenant.get(key);
+    if (!enabled) byTenant.set(key, (enabled = readEnabled(manager, tenant)));
+    return wanting(await enabled, tenant, type);
   }
 
   byId(id: string): Promise<WebhookEndpoint | null> {
