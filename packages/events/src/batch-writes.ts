@@ -38,12 +38,12 @@ export async function handlingBatch<Result>(
 ): Promise<Result> {
   const pending = new Map<string, PendingWrite>();
   batches.set(manager, pending);
+  let result: Result;
   try {
-    const result = await handle();
-    batches.delete(manager);
-    for (const { rows, write } of pending.values()) await write(rows);
-    return result;
+    result = await handle();
   } finally {
     batches.delete(manager);
   }
+  for (const { rows, write } of pending.values()) await write(rows);
+  return result;
 }
