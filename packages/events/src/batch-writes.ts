@@ -11,8 +11,9 @@ const batches = new WeakMap<EntityManager, Map<string, PendingWrite>>();
 /**
  * Writes `rows` with the other rows of the same `kind` that the events of this consumer
  * transaction add, as one statement once every event of the batch is handled (before the commit);
- * outside a consumer's batch, at once. For rows nothing else in the transaction reads back: a
- * platform's public events, one per domain event, were a statement each.
+ * outside a consumer's batch, at once. The first `write` given for a kind writes all of its rows,
+ * so every caller of a kind passes the same one. For rows nothing else in the transaction reads
+ * back: a platform's public events, one per domain event, were a statement each.
  */
 export async function writeWithBatch<Row>(
   manager: EntityManager,

@@ -211,7 +211,8 @@ export class WebhookEndpoints {
   /**
    * The enabled endpoints read in each transaction, by tenant: a consumer transaction handles up
    * to sixteen events, most often all of one platform, and each asks. Within one transaction a
-   * second read would see the same snapshot (InnoDB's repeatable read), so it is not sent.
+   * second read would see the same snapshot (InnoDB's repeatable read; nothing that fans events
+   * out changes endpoints in the same transaction), so it is not sent.
    */
   private readonly enabledIn = new WeakMap<
     EntityManager,
