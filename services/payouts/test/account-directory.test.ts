@@ -1,4 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSource } from '@dash/db';
 import { AccountDirectory, ONBOARDED, rememberAccount } from '@dash/subgraph';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { DashError } from '@dash/errors';
@@ -66,5 +68,54 @@ describe('the account directory read in bursts', () => {
       else if (accountId.includes('unknown')) expect(answer).toBe('UNAVAILABLE');
       else expect(answer).toBeNull();
     });
+  });
+});
+
+describe('the account directory under a stream of charges', () => {
+  it('reads the owners asked while a read is under way together, each answered with its own', async () => {
+    // The directory on a pool of its own, whose connections are counted: one per statement.
+    const own = createDataSource({
+      url: service.config.mysqlUrl,
+      database: service.config.database,
+      entities: [],
+      migrations: [],
+      poolSize: 4,
+    });
+    await own.initialize();
+    try {
+      const driver = own.driver as unknown as { obtainMasterConnection(): Promise<unknown> };
+      const obtain = driver.obtainMasterConnection.bind(driver);
+      let statements = 0;
+      driver.obtainMasterConnection = () => {
+        statements += 1;
+        return obtain();
+      };
+      const directory = new AccountDirectory(own, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts');
+      const platformA = { platformId: 'plat_dir_a', livemode: false };
+      const asked = kept.map((account) => account.accountId);
+
+      // As a platform's concurrent charges arrive: each in a turn of the event loop of its own,
+      // none waiting for the one before.
+      const answers: Array<Promise<string | null>> = [];
+      for (const accountId of asked) {
+        answers.push(
+          directory.belongsTo(platformA, accountId).then((owner) => owner?.accountId ?? null),
+        );
+        await nextTurn();
+      }
+
+      const owners = await Promise.all(answers);
+      asked.forEach((accountId, index) =>
+        expect(owners[index]).toBe(
+          accountId.startsWith('acct_dir_a') && !accountId.endsWith('live') ? accountId : null,
+        ),
+      );
+      // One statement per turn would be one per account; those that arrived while a read was
+      // under way went together.
+      expect(statements).toBeGreaterThan(0);
+      expect(statements).toBeLessThan(asked.length / 2);
+    } finally {
+      await own.destroy();
+    }
   });
 });
