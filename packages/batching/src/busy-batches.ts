@@ -28,8 +28,16 @@ export class BusyBatches<Item> {
   ) {}
 
   add(item: Item): void {
-    this.waiting.push(item);
-    if (this.inFlight < this.options.maxInFlight) void this.drain();
+    this.addAll([item]);
+  }
+
+  /**
+   * Items that arrived together (a job's events): they fill batches at once, rather than the
+   * first going alone and the rest queueing behind it.
+   */
+  addAll(items: readonly Item[]): void {
+    this.waiting.push(...items);
+    while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) void this.drain();
   }
 
   /** Handles batch after batch until nothing waits; one such loop per batch in flight. */

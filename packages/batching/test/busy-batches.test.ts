@@ -32,6 +32,23 @@ describe('BusyBatches', () => {
     expect(held.batches).toEqual([['a'], ['b'], ['c', 'd', 'e'], ['f']]);
   });
 
+  it('fills batches with items handed over together, across the room there is', async () => {
+    const held = heldHandler();
+    const batches = new BusyBatches(held.handle, { maxBatch: 3, maxInFlight: 2 });
+    batches.addAll(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    // Both batches in flight at once and full; one added alone did not go alone.
+    expect(held.batches).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    await held.releaseAll();
+    expect(held.batches).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h'],
+    ]);
+  });
+
   it('counts a batch with sizeOf, and takes an item bigger than the limit alone', async () => {
     const held = heldHandler();
     const batches = new BusyBatches(held.handle, {

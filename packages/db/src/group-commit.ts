@@ -43,7 +43,17 @@ export class GroupCommit<Item, Result> {
   }
 
   submit(item: Item): Promise<Result> {
-    return new Promise<Result>((resolve, reject) => this.batches.add({ item, resolve, reject }));
+    return this.submitAll([item])[0]!;
+  }
+
+  /** Items that arrived together, written in full batches; each answered as if it came alone. */
+  submitAll(items: readonly Item[]): Array<Promise<Result>> {
+    const waiting: Array<Waiting<Item, Result>> = [];
+    const answers = items.map(
+      (item) => new Promise<Result>((resolve, reject) => waiting.push({ item, resolve, reject })),
+    );
+    this.batches.addAll(waiting);
+    return answers;
   }
 
   private async writeAndAnswer(batch: Array<Waiting<Item, Result>>): Promise<void> {

@@ -61,6 +61,28 @@ describe('GroupCommit', () => {
     expect(held.alone).toEqual([1]);
   });
 
+  it('writes items submitted together in full batches, each answered and refused on its own', async () => {
+    const held = heldWriter();
+    const group = new GroupCommit(held.writer, { maxBatch: 4, maxInFlight: 1 });
+    const answers = group.submitAll([1, 2, -3, 4, 5, 6]);
+    const outcomes = await settle(answers, held.releaseAll);
+    // The first batch was four, not one alone; the refused item's batch went again one by one.
+    expect(held.batches).toEqual([
+      [1, 2, -3, 4],
+      [5, 6],
+    ]);
+    expect(held.alone).toEqual([1, 2, -3, 4]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[5] as PromiseFulfilledResult<number>).value).toBe(60);
+  });
+
   it('keeps at most maxInFlight batches being written at once', async () => {
     const held = heldWriter();
     const group = new GroupCommit(held.writer, { maxBatch: 2, maxInFlight: 2 });

@@ -102,13 +102,15 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
   let retries: TypedQueue<EventJobs<Consumer>> | undefined;
   let retriesConnection: RedisClient | undefined;
   /**
-   * The events of a batch job, each handled as if it had come alone. Those that fail go on as
-   * jobs of their own (their event id as job id), so each is retried and lands in the dead
-   * letters alone, as an event published alone would; the batch job is then done. If they cannot
-   * be queued, the batch job fails and is retried whole, its handled events skipped.
+   * The events of a batch job, each handled as if it had come alone. They go to the group
+   * commit together, so they fill its transactions (handed over one by one, the first went
+   * alone). Those that fail go on as jobs of their own (their event id as job id), so each is
+   * retried and lands in the dead letters alone, as an event published alone would; the batch
+   * job is then done. If they cannot be queued, the batch job fails and is retried whole, its
+   * handled events skipped.
    */
   const handleBatch = async ({ events }: EventBatch) => {
-    const outcomes = await Promise.allSettled(events.map(handleOnce));
+    const outcomes = await Promise.allSettled(batches.submitAll(events));
     const failed = events.filter((_, index) => outcomes[index]!.status === 'rejected');
     if (failed.length === 0) return;
     for (const [index, outcome] of outcomes.entries())
