@@ -155,12 +155,12 @@ try {
   const sessions = await insertSessions(identityDb, signedIn, now);
   console.log(`  data loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
-  /** Where a round's CPU went, busiest first; parts under 0.1 ms are left out. */
+  /** Where a round's CPU went, busiest first; parts under 0.01 ms are left out. */
   const describeCpu = (perRound: Map<string, number>, unit: string) =>
     `    CPU per ${unitName(unit)}: ${[...perRound]
-      .filter(([, ms]) => ms >= 0.1)
+      .filter(([, ms]) => ms >= 0.01)
       .sort((a, b) => b[1] - a[1])
-      .map(([name, ms]) => `${name.replace(/ subgraph$/, '')} ${ms.toFixed(1)}`)
+      .map(([name, ms]) => `${name.replace(/ subgraph$/, '')} ${ms.toFixed(2)}`)
       .join(', ')} ms`;
   const ratio = (ours: LoadResult, hive: LoadResult) =>
     hive.roundsPerSecond > 0 ? `${(ours.roundsPerSecond / hive.roundsPerSecond).toFixed(2)}×` : '—';
