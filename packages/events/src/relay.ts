@@ -148,14 +148,32 @@ export function startOutboxRelay(options: {
   let stopped = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  // Whether the round `timer` waits for was asked for by commits (else it is the next poll).
+  let timerForCommits = false;
   let running: Promise<void> = Promise.resolve();
-  // Set when an event commits while a round is under way: the next round then starts at once.
+  // Set when an event commits while a round is under way: the next round then follows it.
   let nudged = false;
-  const tick = async () => {
+  let lastCommitRoundAt = -Infinity;
+  /**
+   * Commits start a round at once when no round of theirs started within the last `roundGapMs`,
+   * else when that much has passed: a quiet service's event goes at once, and a busy one's go
+   * together, one round (a transaction, a commit, a job) for many changes rather than each few.
+   */
+  const untilRoundMayStart = () =>
+    Math.max(0, lastCommitRoundAt + settings.roundGapMs - Date.now());
+  const schedule = (delay: number, forCommits: boolean) => {
+    timerForCommits = forCommits;
+    timer = setTimeout(() => {
+      running = tick(forCommits);
+    }, delay);
+  };
+  const tick = async (forCommits: boolean) => {
     timer = undefined;
     nudged = false;
+    if (forCommits) lastCommitRoundAt = Date.now();
     try {
-      if (await anyWaiting()) await flush();
+      // A commit is known to have left an event: no need to look before taking the batch.
+      if (forCommits || (await anyWaiting())) await flush();
       await cleanUp();
       if (failures > 0) log.info({ after: failures }, 'outbox relay recovered');
       failures = 0;
@@ -169,19 +187,13 @@ export function startOutboxRelay(options: {
         );
     }
     if (stopped) return;
-    const delay =
-      failures > 0
-        ? Math.min(settings.pollMs * 2 ** failures, MAX_BACKOFF_MS)
-        : nudged
-          ? 0
-          : settings.pollMs;
-    timer = setTimeout(() => {
-      running = tick();
-    }, delay);
+    if (failures > 0) schedule(Math.min(settings.pollMs * 2 ** failures, MAX_BACKOFF_MS), false);
+    else if (nudged) schedule(untilRoundMayStart(), true);
+    else schedule(settings.pollMs, false);
   };
-  running = tick();
-  // An event committed by this process is published at once instead of at the next poll; the
-  // poll remains for events other processes (API replicas) commit.
+  running = tick(false);
+  // An event committed by this process is published without waiting for the poll; the poll
+  // remains for events other processes (API replicas) commit.
   const unsubscribe = onOutboxCommit(dataSource, () => {
     // While publishing fails, the backoff decides; while a round runs, it goes again after.
     if (stopped || failures > 0) return;
@@ -189,8 +201,11 @@ export function startOutboxRelay(options: {
       nudged = true;
       return;
     }
+    if (timerForCommits) return; // a round for commits is already due
     clearTimeout(timer);
-    running = tick();
+    const delay = untilRoundMayStart();
+    if (delay > 0) schedule(delay, true);
+    else running = tick(true);
   });
 
   return {

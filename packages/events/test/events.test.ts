@@ -265,6 +265,37 @@ describe('outbox', () => {
     }
   });
 
+  it("sends a quiet process's event at once, and a busy one's together once the round gap has passed", async () => {
+    // No poll within the test: only commits start rounds. No consumer: the jobs stay to be counted.
+    const settings = { ...settingsFor(testRedisUrl()), pollMs: 600_000, roundGapMs: 3_000 };
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const { queue, close: closeQueue } = openQueue(settings);
+    const jobs = async () => (await queue.getJobCounts('waiting')).waiting ?? 0;
+    try {
+      const [first] = await produce(1, 'gap-first');
+      const committedAt = Date.now();
+      await waitFor(async () => (await jobs()) === 1);
+      expect(Date.now() - committedAt).toBeLessThan(settings.roundGapMs);
+      // Nineteen more commits, each nudging the relay, within the gap of the first round.
+      const rest = await produce(19, 'gap-rest');
+      const published = async () => {
+        const [row] = (await dataSource.query(
+          'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NOT NULL AND id IN (?)',
+          [[first, ...rest]],
+        )) as Array<{ n: string | number }>;
+        return Number(row!.n);
+      };
+      await waitFor(async () => (await published()) === 20);
+      // Two rounds in all: the first event alone, the nineteen together in one job.
+      expect(await jobs()).toBe(2);
+      const batch = (await queue.getJobs(['waiting'])).find((job) => job.name === EVENT_BATCH_JOB);
+      expect((batch!.data as EventBatch).events.map((event) => event.id)).toEqual(rest);
+    } finally {
+      await closeQueue();
+      await relay.stop();
+    }
+  });
+
   it('changes nothing when an event is delivered again', async () => {
     const settings = settingsFor(testRedisUrl());
     const relay = startOutboxRelay({ dataSource, settings, log });
