@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { withRequestId, type Logger } from '@dash/logger';
 import { admitBatch, type BatchingOptions } from './batch-admission.js';
+import type { PlainExecution } from './plain-execution.js';
 import { bodyRefusal, graphqlRefusal, refusalFor, writeJson } from './json-errors.js';
 import { assignRequestId, type TrustsRequestId } from './request-id.js';
 
@@ -24,6 +25,8 @@ export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 
 interface GraphqlRouteOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
+  /** Answers the operations it can without Apollo's pipeline (a subgraph's), when given. */
+  plain: PlainExecution | undefined;
   trustsRequestId: TrustsRequestId | undefined;
   guards: Guard[];
   /** Lists of operations are taken when set (see BatchingOptions); refused otherwise. */
@@ -80,6 +83,11 @@ async function serve<Context extends BaseContext>(
   }
   const body = await readJsonBody(req);
   if (!(await admitBatch(body, req, res, options.batching))) return;
+  if (
+    options.plain &&
+    (await options.plain.answer(body, req, res, () => options.context(req, res)))
+  )
+    return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers))
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -9,13 +9,14 @@ import { formatErrorFor } from '@dash/errors';
 import type { Logger } from '@dash/logger';
 import { nameThisPart } from '@dash/telemetry';
 import { admitBatchMiddleware, type BatchingOptions } from './batch-admission.js';
-import { graphqlMetricsPlugin } from './graphql-metrics.js';
+import { GraphqlMetrics } from './graphql-metrics.js';
 import { GRAPHQL_BODY_LIMIT_BYTES, graphqlRoute, type Guard } from './graphql-route.js';
 import { healthRouter, type ReadinessChecks } from './health.js';
 import { reenterRequestScope, requestIds, type TrustsRequestId } from './request-id.js';
 import { inputErrorsPlugin } from './input-errors.js';
 import { jsonErrors, jsonNotFound, withRequestIdOf } from './json-errors.js';
 import { listen } from './listen.js';
+import { PlainExecution } from './plain-execution.js';
 
 export interface GraphqlServerOptions<Context extends BaseContext> {
   /** What the logs call it: "gateway", "ledger subgraph". */
@@ -71,10 +72,12 @@ export async function startGraphqlServer<Context extends BaseContext>(
   const httpServer = http.createServer((req, res) => {
     if (!serveGraphql(req, res)) app(req, res);
   });
+  const metrics = new GraphqlMetrics(part);
+  const formatError = withRequestIdOf(formatErrorFor(log));
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
     allowBatchedHttpRequests: options.batching !== undefined,
-    formatError: withRequestIdOf(formatErrorFor(log)),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     plugins: [
@@ -84,13 +87,26 @@ export async function startGraphqlServer<Context extends BaseContext>(
       // small subgraph request together.
       ApolloServerPluginCacheControlDisabled(),
       inputErrorsPlugin<Context>(),
-      graphqlMetricsPlugin<Context>(part),
+      metrics.plugin<Context>(),
       ...(options.apollo.plugins ?? []),
     ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
+  // A schema's own operations skip Apollo's pipeline when they can (see PlainExecution); the
+  // gateway's are planned and sent on by Apollo's gateway, which only that pipeline drives.
+  const plain =
+    'schema' in options.apollo
+      ? new PlainExecution({
+          schema: options.apollo.schema,
+          introspection: options.introspection,
+          validationRules: options.apollo.validationRules ?? [],
+          formatError,
+          metrics,
+        })
+      : undefined;
   serveGraphql = graphqlRoute<Context>({
     apollo,
+    plain,
     trustsRequestId: options.trustsRequestId,
     guards: options.guards ?? [],
     batching: options.batching,
@@ -122,6 +138,7 @@ export async function startGraphqlServer<Context extends BaseContext>(
     port,
     async stop() {
       draining = true;
+      plain?.stop();
       await apollo.stop();
       log.info(`${options.name} stopped`);
     },

@@ -11,7 +11,6 @@ export { jsonErrors, jsonNotFound, withRequestIdOf, writeJson } from './json-err
 export { type BatchingOptions } from './batch-admission.js';
 export { GRAPHQL_BODY_LIMIT_BYTES, pathOf, type Guard, type GuardNext } from './graphql-route.js';
 export { argumentPathOf, inputErrorsPlugin } from './input-errors.js';
-export { graphqlMetricsPlugin } from './graphql-metrics.js';
 export {
   REQUEST_ID_HEADER,
   reenterRequestScope,
