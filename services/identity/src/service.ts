@@ -346,10 +346,11 @@ export function createIdentityService(
         'risk.assessed': (event, manager) => reconcileAssessment(manager, event, now()),
       })),
     ],
-    buildContext: (base, app) =>
-      madeOnFirstUse(app.forClient(base), {
-        ...base,
-        ...app.forRequest(base.caller),
+    buildContext: (base, app) => {
+      const { accountReads, access } = app.forRequest(base.caller);
+      return madeOnFirstUse(app.forClient(base), {
+        accountReads,
+        access,
         accounts: app.accounts,
         platforms: app.platforms,
         branding: app.branding,
@@ -360,7 +361,8 @@ export function createIdentityService(
         verificationDocuments: app.verificationDocuments,
         riskInterventions: app.riskInterventions,
         credentialEpochs: app.credentialEpochs,
-      }),
+      });
+    },
     routes: ({ config, log }, app) => {
       // Other services' calls carry no end client: no per-address limits apply to them.
       const { login, payoutDetails } = madeOnFirstUse(app.forClient({ log }));

@@ -246,7 +246,6 @@ export function createLedgerService(): ServiceDefinition<LedgerContext, LedgerAp
       })),
     ],
     buildContext: (base, app) => ({
-      ...base,
       access: app.accessFor(base.caller),
       platform: app.platformsFor(),
       balances: app.balances,

@@ -172,7 +172,6 @@ export function createNotificationsService(
     referenceResolvers: referenceResolvers as never,
     assemble: (deps) => assembleNotifications(deps, createProvider),
     buildContext: (base, app) => ({
-      ...base,
       access: app.accessFor(base.caller),
       dataSource: app.dataSource,
       activity: app.activity,

@@ -176,7 +176,6 @@ export function createPayoutsService(): ServiceDefinition<PayoutsContext, Payout
       })),
     ],
     buildContext: (base, app) => ({
-      ...base,
       access: app.accessFor(base.caller),
       payouts: app.payouts,
       externalAccounts: app.externalAccounts,

@@ -115,7 +115,6 @@ export const ${n.service}: ServiceDefinition<${n.pascal}Context, ${n.pascal}App>
   resolvers: [${note}Resolver],
   assemble: assemble${n.pascal},
   buildContext: (base, app) => ({
-    ...base,
     access: new Access(base.caller, app.directory, app.platforms),
     notes: app.notes,
   }),
