@@ -74,7 +74,7 @@ ENV DASH_IDENTITY_HOST=0.0.0.0
 EXPOSE 4001
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_IDENTITY_PORT||4001)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "services/identity/dist/main.js"]
+CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/identity/dist/main.js"]
 
 FROM runtime AS ledger
 COPY --from=ledger-files /ship/ ./
@@ -82,7 +82,7 @@ ENV DASH_LEDGER_HOST=0.0.0.0
 EXPOSE 4002
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_LEDGER_PORT||4002)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "services/ledger/dist/main.js"]
+CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/ledger/dist/main.js"]
 
 FROM runtime AS payouts
 COPY --from=payouts-files /ship/ ./
@@ -90,7 +90,7 @@ ENV DASH_PAYOUTS_HOST=0.0.0.0
 EXPOSE 4003
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_PAYOUTS_PORT||4003)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "services/payouts/dist/main.js"]
+CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/payouts/dist/main.js"]
 
 FROM runtime AS disputes
 COPY --from=disputes-files /ship/ ./
@@ -98,7 +98,7 @@ ENV DASH_DISPUTES_HOST=0.0.0.0
 EXPOSE 4004
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_DISPUTES_PORT||4004)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "services/disputes/dist/main.js"]
+CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/disputes/dist/main.js"]
 
 FROM runtime AS notifications
 COPY --from=notifications-files /ship/ ./
@@ -106,7 +106,7 @@ ENV DASH_NOTIFICATIONS_HOST=0.0.0.0
 EXPOSE 4005
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_NOTIFICATIONS_PORT||4005)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "services/notifications/dist/main.js"]
+CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/notifications/dist/main.js"]
 
 FROM runtime AS gateway
 COPY --from=gateway-files /ship/ ./

@@ -85,13 +85,13 @@ describe('the Dockerfile', () => {
       'a target starting the wrong file',
       '"services/payouts/dist/main.js"',
       '"services/payouts/dist/index.js"',
-      /payouts: CMD is "node --max-old-space-size=128 --max-semi-space-size=8 services\/payouts\/dist\/index.js"/,
+      /payouts: CMD is "node --max-old-space-size=104 --max-semi-space-size=8 services\/payouts\/dist\/index.js"/,
     ],
     [
       'a subgraph started without its heap cap',
-      '"--max-old-space-size=128", "--max-semi-space-size=8", "services/ledger',
+      '"--max-old-space-size=104", "--max-semi-space-size=8", "services/ledger',
       '"services/ledger',
-      /ledger: CMD is "node services\/ledger\/dist\/main.js", not "node --max-old-space-size=128 --max-semi-space-size=8/,
+      /ledger: CMD is "node services\/ledger\/dist\/main.js", not "node --max-old-space-size=104 --max-semi-space-size=8/,
     ],
     [
       'a port the manifest does not know',

@@ -19,13 +19,17 @@ export const SUBGRAPHS = [
 
 /**
  * How Node runs every subgraph process (the images' CMD, `npm start`'s parts, the benchmark).
- * V8 grows a busy process's heap long before it collects; capped, a subgraph (about 60 MB live
- * after start) stays under 200 MB resident under load, inside its container's memory limit,
- * for the same CPU. The young generation's semi-spaces are halved from V8's 16 MB: a request's
- * garbage dies young either way, and the ledger under a burst of charges peaked at 189 MB
- * instead of 209 for the same CPU per charge.
+ * V8 grows a busy process's heap long before it collects, up to its cap: a subgraph holds about
+ * 65 MB live under load (a heap snapshot of the ledger at 200 charges in flight: 64 MB, a third
+ * of it module sources), and the rest of its old space is garbage waiting for the next
+ * mark-compact. The cap is what bounds the resident size: Node's own 47 MB of mapped binary, 30
+ * MB of young generation, code and large objects, and 10–15 MB of native memory come on top of
+ * it, so 104 MB keeps a subgraph under 200 MB resident, inside its container's memory limit (at
+ * 128 the ledger peaked at 218 MB in a slow charge round). The young generation's semi-spaces
+ * are halved from V8's 16 MB: a request's garbage dies young either way, and the ledger under a
+ * burst of charges peaked at 189 MB instead of 209 for the same CPU per charge.
  */
-export const SUBGRAPH_NODE_ARGS = ['--max-old-space-size=128', '--max-semi-space-size=8'] as const;
+export const SUBGRAPH_NODE_ARGS = ['--max-old-space-size=104', '--max-semi-space-size=8'] as const;
 
 /**
  * The micro-frontends. On a page, those shown on every signed-in page come first, then the rest
