@@ -25,7 +25,11 @@ export interface GraphqlServerOptions<Context extends BaseContext> {
   part?: string;
   /** Whose Request-Id is taken as the request's own (otherwise each request gets a new one). */
   trustsRequestId?: TrustsRequestId;
-  /** The schema (a subgraph) or gateway (the gateway), plus any extra plugins. */
+  /**
+   * The schema (a subgraph) or gateway (the gateway), plus any extra plugins. With a schema,
+   * plugins hear only of the requests Apollo Server answers: ordinary operations are executed
+   * without its pipeline (see PlainExecution), so per-operation work belongs in the resolvers.
+   */
   apollo: Pick<ApolloServerOptions<Context>, 'plugins' | 'validationRules'> &
     (
       | { schema: NonNullable<ApolloServerOptions<Context>['schema']> }
