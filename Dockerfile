@@ -68,45 +68,52 @@ ENV NODE_ENV=production \
 USER node
 ENTRYPOINT ["tini", "--"]
 
-FROM runtime AS identity
+# What every subgraph image shares: its heap caps (SUBGRAPH_NODE_ARGS in packages/manifest says
+# why these sizes). They ride in NODE_OPTIONS, not on the command line, because a command-line
+# flag wins over NODE_OPTIONS: a deployment that sizes the heap to its own memory limit (the
+# Kubernetes manifests set NODE_OPTIONS per container) would otherwise silently get these.
+FROM runtime AS subgraph-runtime
+ENV NODE_OPTIONS="--import @dash/telemetry/register --max-old-space-size=104 --max-semi-space-size=8"
+
+FROM subgraph-runtime AS identity
 COPY --from=identity-files /ship/ ./
 ENV DASH_IDENTITY_HOST=0.0.0.0
 EXPOSE 4001
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_IDENTITY_PORT||4001)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/identity/dist/main.js"]
+CMD ["node", "services/identity/dist/main.js"]
 
-FROM runtime AS ledger
+FROM subgraph-runtime AS ledger
 COPY --from=ledger-files /ship/ ./
 ENV DASH_LEDGER_HOST=0.0.0.0
 EXPOSE 4002
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_LEDGER_PORT||4002)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/ledger/dist/main.js"]
+CMD ["node", "services/ledger/dist/main.js"]
 
-FROM runtime AS payouts
+FROM subgraph-runtime AS payouts
 COPY --from=payouts-files /ship/ ./
 ENV DASH_PAYOUTS_HOST=0.0.0.0
 EXPOSE 4003
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_PAYOUTS_PORT||4003)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/payouts/dist/main.js"]
+CMD ["node", "services/payouts/dist/main.js"]
 
-FROM runtime AS disputes
+FROM subgraph-runtime AS disputes
 COPY --from=disputes-files /ship/ ./
 ENV DASH_DISPUTES_HOST=0.0.0.0
 EXPOSE 4004
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_DISPUTES_PORT||4004)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/disputes/dist/main.js"]
+CMD ["node", "services/disputes/dist/main.js"]
 
-FROM runtime AS notifications
+FROM subgraph-runtime AS notifications
 COPY --from=notifications-files /ship/ ./
 ENV DASH_NOTIFICATIONS_HOST=0.0.0.0
 EXPOSE 4005
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.DASH_NOTIFICATIONS_PORT||4005)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--max-old-space-size=104", "--max-semi-space-size=8", "services/notifications/dist/main.js"]
+CMD ["node", "services/notifications/dist/main.js"]
 
 FROM runtime AS gateway
 COPY --from=gateway-files /ship/ ./

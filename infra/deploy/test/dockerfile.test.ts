@@ -85,13 +85,26 @@ describe('the Dockerfile', () => {
       'a target starting the wrong file',
       '"services/payouts/dist/main.js"',
       '"services/payouts/dist/index.js"',
-      /payouts: CMD is "node --max-old-space-size=104 --max-semi-space-size=8 services\/payouts\/dist\/index.js"/,
+      /payouts: CMD is "node services\/payouts\/dist\/index.js", not "node services\/payouts\/dist\/main.js"/,
     ],
     [
-      'a subgraph started without its heap cap',
-      '"--max-old-space-size=104", "--max-semi-space-size=8", "services/ledger',
-      '"services/ledger',
-      /ledger: CMD is "node services\/ledger\/dist\/main.js", not "node --max-old-space-size=104 --max-semi-space-size=8/,
+      'subgraphs started without their heap cap',
+      ' --max-old-space-size=104 --max-semi-space-size=8"',
+      '"',
+      /ledger: NODE_OPTIONS lacks --max-old-space-size=104/,
+    ],
+    [
+      // A command-line flag wins over NODE_OPTIONS: a deployment's own cap would be ignored.
+      'a heap cap on the command line',
+      '"services/ledger/dist/main.js"]',
+      '"--max-old-space-size=104", "services/ledger/dist/main.js"]',
+      /ledger: CMD sizes the heap on the command line/,
+    ],
+    [
+      'images without the tracing preload',
+      'NODE_OPTIONS="--import @dash/telemetry/register"',
+      'NODE_OPTIONS="--enable-source-maps"',
+      /gateway: NODE_OPTIONS does not start with the tracing preload/,
     ],
     [
       'a port the manifest does not know',
@@ -115,7 +128,9 @@ describe('the Dockerfile', () => {
   });
 
   it('has a target for every subgraph in the manifest, the gateway, the shell and the console', () => {
-    const targets = [...dockerfile.matchAll(/^FROM runtime AS (\S+)$/gm)].map((match) => match[1]);
+    const targets = [...dockerfile.matchAll(/^FROM (?:runtime|subgraph-runtime) AS (\S+)$/gm)]
+      .map((match) => match[1])
+      .filter((target) => target !== 'subgraph-runtime');
     expect(targets.sort()).toEqual(PARTS.map((part) => part.name).sort());
   });
 });

@@ -18,7 +18,8 @@ export const SUBGRAPHS = [
 ] as const satisfies readonly SubgraphEntry[];
 
 /**
- * How Node runs every subgraph process (the images' CMD, `npm start`'s parts, the benchmark).
+ * How Node runs every subgraph process (the images' NODE_OPTIONS, `npm start`'s parts, the
+ * benchmark; a Kubernetes container sets its own, sized to its memory limit).
  * V8 grows a busy process's heap long before it collects, up to its cap: a subgraph holds about
  * 65 MB live under load (a heap snapshot of the ledger at 200 charges in flight: 64 MB, a third
  * of it module sources), and the rest of its old space is garbage waiting for the next

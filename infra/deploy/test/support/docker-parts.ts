@@ -5,6 +5,9 @@ import { SUBGRAPH_NODE_ARGS, SUBGRAPHS } from '@dash/manifest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
+/** What the images put first in NODE_OPTIONS: tracing loads before the part's own modules. */
+export const TRACING_PRELOAD = '--import @dash/telemetry/register';
+
 /** One deployable part: its image (and Dockerfile target), its port and how it starts. */
 export interface Part {
   name: string;
@@ -13,8 +16,11 @@ export interface Part {
   port: number;
   /** What the image runs, relative to /app (the repository's layout). */
   main: string;
-  /** Node's options before `main` (a subgraph's heap cap). */
-  nodeArgs?: readonly string[];
+  /**
+   * V8 options the image's NODE_OPTIONS carries after the tracing preload (a subgraph's heap
+   * caps): in NODE_OPTIONS a deployment can replace them, on the command line it could not.
+   */
+  heapOptions?: readonly string[];
   /** Subgraphs also migrate, with this command (the process contract). */
   migrate?: string;
   /** The prefix of its DASH_<NAME>_HOST / _PORT settings. */
@@ -31,7 +37,7 @@ export const PARTS: readonly Part[] = [
     folder,
     port,
     main: `${folder}/dist/main.js`,
-    nodeArgs: SUBGRAPH_NODE_ARGS,
+    heapOptions: SUBGRAPH_NODE_ARGS,
     migrate: `${folder}/dist/migrate.js`,
     setting: `DASH_${name.toUpperCase().replaceAll('-', '_')}`,
   })),

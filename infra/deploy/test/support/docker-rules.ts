@@ -8,7 +8,7 @@ import {
   type ModifiableInstruction,
 } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
-import { packageOf, PARTS, REPO_ROOT, type Part } from './docker-parts.js';
+import { packageOf, PARTS, REPO_ROOT, TRACING_PRELOAD, type Part } from './docker-parts.js';
 
 export interface Stage {
   name: string;
@@ -25,6 +25,9 @@ export const SECRET_NAME =
 /** Values shaped like a credential whatever their name. */
 export const SECRET_VALUE =
   /(sk_(live|test)_|-----BEGIN|[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{32,})/;
+
+/** V8's heap sizing flags: an image leaves them to NODE_OPTIONS, which a deployment may replace. */
+const V8_HEAP_FLAG = /^--(max-old-space-size|max-semi-space-size|max-heap-size)=/;
 
 /** Images whose release is pinned: `node:22.23.3-bookworm-slim` (or by digest). */
 const PINNED_NODE = /^node:(\d+)\.\d+\.\d+-[a-z0-9.-]+$/;
@@ -83,6 +86,10 @@ export function imageEnv(stages: Stage[], target: string): Record<string, string
   return env;
 }
 
+/** The command the image of `target` starts (its last CMD, exec form). */
+export const imageCommand = (stages: Stage[], target: string): string[] =>
+  jsonOf(instructionsOf(lineage(stages, target), 'CMD').at(-1));
+
 const installsPackages = (words: string[]) =>
   /\b(npm (ci|install|i|add)|yarn|pnpm)\b/.test(words.join(' '));
 
@@ -106,9 +113,11 @@ function partProblems(stages: Stage[], part: Part): string[] {
   if (!/(^|\/)(tini|dumb-init)$/.test(entrypoint[0] ?? ''))
     say(`PID 1 is ${entrypoint[0] ?? 'the CMD itself'}, not an init (tini or dumb-init)`);
 
-  const cmd = jsonOf(instructionsOf(chain, 'CMD').at(-1));
-  const expectedCmd = ['node', ...(part.nodeArgs ?? []), part.main].join(' ');
-  if (cmd.join(' ') !== expectedCmd) say(`CMD is "${cmd.join(' ')}", not "${expectedCmd}"`);
+  const cmd = imageCommand(stages, part.name);
+  const expectedCmd = ['node', part.main].join(' ');
+  if (cmd.some((word) => V8_HEAP_FLAG.test(word)))
+    say("CMD sizes the heap on the command line, where it overrides a deployment's NODE_OPTIONS");
+  else if (cmd.join(' ') !== expectedCmd) say(`CMD is "${cmd.join(' ')}", not "${expectedCmd}"`);
 
   const exposed = instructionsOf(chain, 'EXPOSE').flatMap(wordsOf);
   if (!exposed.includes(String(part.port))) say(`does not EXPOSE its port ${part.port}`);
@@ -117,6 +126,11 @@ function partProblems(stages: Stage[], part: Part): string[] {
 
   const env = imageEnv(stages, part.name);
   if (env.NODE_ENV !== 'production') say('does not set NODE_ENV=production');
+  const nodeOptions = (env.NODE_OPTIONS ?? '').split(/\s+/);
+  if (!(env.NODE_OPTIONS ?? '').startsWith(TRACING_PRELOAD))
+    say(`NODE_OPTIONS does not start with the tracing preload (${TRACING_PRELOAD})`);
+  for (const option of part.heapOptions ?? [])
+    if (!nodeOptions.includes(option)) say(`NODE_OPTIONS lacks ${option}`);
   if (env[`${part.setting}_HOST`] !== '0.0.0.0')
     say(`does not listen beyond loopback (${part.setting}_HOST=0.0.0.0)`);
 

@@ -1,5 +1,6 @@
 import type { K8sObject } from './k8s-render.js';
 import { splitImage } from './k8s-render.js';
+import { TRACING_PRELOAD } from './docker-parts.js';
 import {
   commandLine,
   containersOf,
@@ -261,9 +262,6 @@ export function heapProblems(objects: K8sObject[]): string[] {
     }),
   );
 }
-
-/** What the images put in NODE_OPTIONS: tracing loads before the part's own modules. */
-export const TRACING_PRELOAD = '--import @dash/telemetry/register';
 
 /**
  * A container that sets NODE_OPTIONS replaces the image's, so it must keep the tracing preload:
