@@ -15,6 +15,7 @@ import {
 import { describeLoad, loadRun, type LoadOptions, type LoadResult, type Round } from './load.js';
 import { PeakMemory } from './memory.js';
 import { BenchReadCache } from './read-cache.js';
+import { bufferPoolForRun } from './buffer-pool.js';
 import { CpuTime, pidOf } from './cpu.js';
 import { ServerWork } from './server-work.js';
 import { startProcess, startSubgraphs, type ServiceProcess } from './processes.js';
@@ -99,6 +100,7 @@ const followers = [
 ];
 const databases = [identityDb, ...followers];
 await Promise.all(databases.map((db) => db.initialize()));
+const bufferPool = await bufferPoolForRun(ledgerDb);
 const processes: ServiceProcess[] = [];
 /** The shell and Chromium, closed once done with or when the run fails. */
 const closeLater: Array<() => Promise<void>> = [];
@@ -138,6 +140,7 @@ try {
     `dashboard benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts, ${SESSIONS.toLocaleString('en')} signed in`,
   );
   console.log(`  processes: ${[...parts].map(([name, pid]) => `${name} ${pid}`).join(', ')}`);
+  console.log(`  ${bufferPool.description}`);
   const now = new Date();
   let started = performance.now();
   const { platform, testSecret } = await createPlatform(identityDb, { name: 'Bench Rides' });
@@ -561,6 +564,7 @@ try {
   closeAtExit();
   for (const close of closeLater.reverse()) await close();
   for (const child of processes.reverse()) await child.stop();
+  await bufferPool.restore();
   await Promise.all(databases.map((db) => db.destroy()));
   await prepared.cleanup();
 }

@@ -15,6 +15,7 @@ import {
   seedAccounts,
   TRANSACTIONS,
 } from './ledger-data.js';
+import { bufferPoolForRun } from './buffer-pool.js';
 import { CpuTime, pidOf } from './cpu.js';
 import { startProcess, type ServiceProcess } from './processes.js';
 import { benchSetting, inParallel, percentile } from './stats.js';
@@ -88,6 +89,7 @@ const database = (definition: { entities: DataSourceOptions['entities'] }, name:
 const identityDb = database(identityService, env.DASH_IDENTITY_DATABASE!);
 const ledger = database(ledgerService, env.DASH_LEDGER_DATABASE!);
 await Promise.all([identityDb.initialize(), ledger.initialize()]);
+const bufferPool = await bufferPoolForRun(ledger);
 const processes: ServiceProcess[] = [];
 try {
   // One process per service, as deployed; the load generator runs in this one.
@@ -109,6 +111,7 @@ try {
   console.log(
     `ledger benchmark: ${TRANSACTIONS.toLocaleString('en')} transactions over ${ACCOUNTS.toLocaleString('en')} accounts`,
   );
+  console.log(`  ${bufferPool.description}`);
   let started = performance.now();
   await bulkLoad(ledger, platform.id, now);
   const loadS = (performance.now() - started) / 1000;
@@ -251,6 +254,7 @@ try {
   console.log(`memory of the load generator: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB`);
 } finally {
   for (const child of processes.reverse()) await child.stop();
+  await bufferPool.restore();
   await Promise.all([identityDb.destroy(), ledger.destroy()]);
   await prepared.cleanup();
 }
