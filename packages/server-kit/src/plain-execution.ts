@@ -13,6 +13,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
 import type { GraphqlMetrics } from './graphql-metrics.js';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -57,6 +58,7 @@ export class PlainExecution {
     maxSize: DOCUMENT_TEXT_BYTES,
     sizeCalculation: (_document, query) => query.length || 1,
   });
+  private readonly contentTypes = new ResponseContentTypes();
   private readonly rules: readonly ValidationRule[];
   private stopped = false;
 
@@ -83,7 +85,8 @@ export class PlainExecution {
     res: ServerResponse,
     context: () => Promise<Context>,
   ): Promise<boolean> {
-    if (this.stopped || !acceptsJson(req.headers.accept)) return false;
+    const contentType = this.contentTypes.for(req.headers.accept);
+    if (this.stopped || !contentType) return false;
     const request = plainRequestOf(body);
     if (!request) return false;
     let contextValue: Context;
@@ -108,7 +111,7 @@ export class PlainExecution {
     if (result.data === undefined) return false;
     const { errors, status, headers } = formatErrors(result.errors, this.options.formatError);
     for (const [name, value] of headers) res.setHeader(name, value);
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-type', contentType);
     res.statusCode = status ?? 200;
     // Apollo Server's order and trailing newline, so the two paths answer byte for byte alike.
     res.end(`${JSON.stringify({ errors, data: result.data })}\n`);
@@ -133,9 +136,39 @@ export class PlainExecution {
   }
 }
 
-/** What Apollo Server answers as `application/json`: no Accept header, or one asking for it. */
-function acceptsJson(accept: string | undefined): boolean {
-  return accept === undefined || accept === '*/*' || accept === 'application/json';
+/** The media types Apollo Server offers a single result in, in its order of preference. */
+const JSON_MEDIA_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_MEDIA_TYPE = 'application/graphql-response+json; charset=utf-8';
+const OFFERED = [
+  JSON_MEDIA_TYPE,
+  GRAPHQL_RESPONSE_MEDIA_TYPE,
+  'application/json; callbackSpec=1.0; charset=utf-8',
+];
+
+/**
+ * The content type Apollo Server would answer an Accept header with, negotiated the same way (the
+ * same offers, the same negotiator): `application/json` or `application/graphql-response+json`,
+ * which Hive Gateway and other GraphQL-over-HTTP clients prefer. Anything else (the callback
+ * spec, a 406) is left to Apollo Server. Callers send few distinct headers, so each is
+ * negotiated once.
+ */
+class ResponseContentTypes {
+  private readonly known = new LRUCache<string, string | false>({ max: 100 });
+
+  for(accept: string | undefined): string | undefined {
+    // No header, or an empty one, is answered in JSON without negotiating, as Apollo Server does.
+    if (!accept) return JSON_MEDIA_TYPE;
+    let contentType = this.known.get(accept);
+    if (contentType === undefined) {
+      const preferred = new Negotiator({ headers: { accept } }).mediaType(OFFERED);
+      contentType =
+        preferred === JSON_MEDIA_TYPE || preferred === GRAPHQL_RESPONSE_MEDIA_TYPE
+          ? preferred
+          : false;
+      this.known.set(accept, contentType);
+    }
+    return contentType || undefined;
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

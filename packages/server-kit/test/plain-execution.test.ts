@@ -103,6 +103,18 @@ async function send(
   };
 }
 
+/** Accept headers Apollo Server answers with JSON or application/graphql-response+json. */
+const ACCEPTED = [
+  '',
+  '*/*',
+  'application/json',
+  'application/graphql-response+json',
+  'application/graphql-response+json, application/json;q=0.9',
+  'application/json;q=0.5, application/graphql-response+json',
+  'application/graphql-response+json, application/json, multipart/mixed',
+  'text/html, application/*;q=0.8',
+];
+
 const TWO_OPERATIONS = 'query A { echo(text: "a") } query B { echo(text: "b") }';
 
 describe('operations a subgraph answers without Apollo Server', () => {
@@ -114,6 +126,15 @@ describe('operations a subgraph answers without Apollo Server', () => {
     ['data with a typed error', { query: '{ echo(text: "a") failing(code: "BAD_USER_INPUT") }' }],
     ['an error that sets the status', { query: '{ failing(code: "UNAUTHENTICATED") }' }],
     ['an unexpected throw, masked', { query: '{ echo(text: "a") broken }' }],
+    // What GraphQL-over-HTTP clients (Hive Gateway among them) ask for, in a few shapes.
+    ...ACCEPTED.map(
+      (accept) =>
+        [
+          `Accept: ${accept}`,
+          { query: '{ echo(text: "a") failing(code: "UNAUTHENTICATED") }' },
+          { accept },
+        ] as [string, Body, Record<string, string>],
+    ),
   ])('answers %s exactly as Apollo Server does', async (_name, body, headers = {}) => {
     const plain = await send(body, { headers });
     const full = await send(body, { headers, throughApollo: true });
@@ -140,7 +161,14 @@ describe('operations a subgraph answers without Apollo Server', () => {
     ],
     ['variables sent as a string', { query: '{ count }', variables: '{}' }],
     ['a caller the context refuses', { query: '{ count }' }, { 'x-refuse': 'yes' }],
-    ['another media type', { query: '{ count }' }, { accept: 'application/graphql-response+json' }],
+    ...['multipart/mixed', 'text/html', 'application/xml'].map(
+      (accept) =>
+        [`Accept: ${accept}`, { query: '{ count }' }, { accept }] as [
+          string,
+          Body,
+          Record<string, string>,
+        ],
+    ),
   ])('hands %s to Apollo Server, which answers it', async (_name, body, headers = {}) => {
     const plain = await send(body, { headers });
     const full = await send(body, { headers, throughApollo: true });
