@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SUBGRAPH_NODE_ARGS } from '@dash/manifest';
 import { describe, expect, it } from 'vitest';
 import { PARTS, REPO_ROOT, TRACING_PRELOAD, imageRepository } from './support/docker-parts.js';
-import { imageCommand, imageEnv, parseStages } from './support/docker-rules.js';
+import { imageCommand, imageEnv, parseStages, V8_HEAP_FLAG } from './support/docker-rules.js';
 import { containersOf, idOf, workloads } from './support/k8s-objects.js';
 import { K8S_FOLDER, renderKustomization, splitImage } from './support/k8s-render.js';
 
@@ -39,7 +39,7 @@ const flagsOf = (command: readonly string[]) => command.slice(1, -1);
 
 /** The flags in a NODE_OPTIONS value that size V8's heap. */
 const heapFlagsIn = (nodeOptions: string) =>
-  nodeOptions.split(/\s+/).filter((option) => /^--max-(old|semi)-space-size=/.test(option));
+  nodeOptions.split(/\s+/).filter((option) => V8_HEAP_FLAG.test(option));
 
 describe('the heap each part runs with', () => {
   it.each(PARTS.map((part) => [part.name, part] as const))(

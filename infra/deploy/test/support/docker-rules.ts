@@ -27,7 +27,7 @@ export const SECRET_VALUE =
   /(sk_(live|test)_|-----BEGIN|[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{32,})/;
 
 /** V8's heap sizing flags: an image leaves them to NODE_OPTIONS, which a deployment may replace. */
-const V8_HEAP_FLAG = /^--(max-old-space-size|max-semi-space-size|max-heap-size)=/;
+export const V8_HEAP_FLAG = /^--(max-old-space-size|max-semi-space-size|max-heap-size)=/;
 
 /** Images whose release is pinned: `node:22.23.3-bookworm-slim` (or by digest). */
 const PINNED_NODE = /^node:(\d+)\.\d+\.\d+-[a-z0-9.-]+$/;
