@@ -126,11 +126,11 @@ function partProblems(stages: Stage[], part: Part): string[] {
 
   const env = imageEnv(stages, part.name);
   if (env.NODE_ENV !== 'production') say('does not set NODE_ENV=production');
-  const nodeOptions = (env.NODE_OPTIONS ?? '').split(/\s+/);
-  if (!(env.NODE_OPTIONS ?? '').startsWith(TRACING_PRELOAD))
+  const nodeOptions = env.NODE_OPTIONS ?? '';
+  if (!nodeOptions.startsWith(TRACING_PRELOAD))
     say(`NODE_OPTIONS does not start with the tracing preload (${TRACING_PRELOAD})`);
   for (const option of part.heapOptions ?? [])
-    if (!nodeOptions.includes(option)) say(`NODE_OPTIONS lacks ${option}`);
+    if (!nodeOptions.split(/\s+/).includes(option)) say(`NODE_OPTIONS lacks ${option}`);
   if (env[`${part.setting}_HOST`] !== '0.0.0.0')
     say(`does not listen beyond loopback (${part.setting}_HOST=0.0.0.0)`);
 
