@@ -1,4 +1,6 @@
-import { differenceInYears, isValid, parseISO } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { isEmail, isPhoneNumber, isPostalCode, isURL } from 'class-validator';
 import type { FieldRule } from './requirement-table.rules.js';
 import { TEST_ID_NUMBERS } from './verification.rules.js';

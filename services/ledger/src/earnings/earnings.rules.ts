@@ -1,14 +1,12 @@
 import { TZDate } from '@date-fns/tz';
-import {
-  addDays,
-  addHours,
-  addMonths,
-  addWeeks,
-  startOfDay,
-  startOfHour,
-  startOfMonth,
-  startOfWeek,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addHours } from 'date-fns/addHours';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfHour } from 'date-fns/startOfHour';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
 
 /** The chart's intervals and the bucket each is drawn in. */
 export const EARNINGS_RANGES = {

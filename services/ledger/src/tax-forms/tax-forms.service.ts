@@ -26,7 +26,6 @@ import {
   type RecipientFacts,
 } from './tax-form.entity.js';
 import type { TaxFormFilterInput, TaxSettingsInput } from './tax-form.input.js';
-import { renderTaxFormPdf } from './tax-form-pdf.rules.js';
 import type { TaxFormGeneration, TaxSettings } from './tax-form.type.js';
 import {
   checkPayerAddress,
@@ -107,6 +106,12 @@ interface RunRow {
   existing_count: number;
   created_at: Date;
 }
+
+/**
+ * pdf-lib is several megabytes of code that only a filing run uses, once a year per account;
+ * importing it on the first form keeps it out of the heap of every ledger serving the dashboard.
+ */
+const loadPdfRenderer = () => import('./tax-form-pdf.rules.js');
 
 /**
  * US tax forms: a platform's settings, each year's generation, corrections, and the lists and
@@ -363,6 +368,7 @@ export class TaxForms {
   ): Promise<TaxForm> {
     const { tenant, type, year, totals, recipient, payer, version, now } = args;
     const id = newId('taxForm');
+    const { renderTaxFormPdf } = await loadPdfRenderer();
     const pdf = Buffer.from(
       await renderTaxFormPdf({
         type,

@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
 import { nextPayoutDay, payoutCutoff, type PayoutScheduleRule } from './schedule.rules.js';
 
 /** When the next automatic payout is made, and from which money. */

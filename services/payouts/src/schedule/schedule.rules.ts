@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getDaysInMonth, startOfDay, subDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { startOfDay } from 'date-fns/startOfDay';
+import { subDays } from 'date-fns/subDays';
 
 export const PAYOUT_INTERVALS = ['daily', 'weekly', 'monthly', 'manual'] as const;
 export type PayoutInterval = (typeof PAYOUT_INTERVALS)[number];
