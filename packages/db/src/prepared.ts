@@ -148,30 +148,41 @@ export async function preparedMany<Entity extends ObjectLiteral>(
 /** The column each part's rows are told apart by in `preparedManyEach`. */
 const PART = 'dash_part';
 
+/** A column a part is ordered by, as the union's rows name it. */
+interface OrderKey {
+  column: string;
+  descending: boolean;
+}
+
 /**
  * What several queries of one entity select (each account's first page, say), read with one
  * statement: each query as written — so its own index and limit serve it — joined by UNION ALL,
  * and its rows handed back on their own, in its order (each query gets a column added that tells
  * its rows apart). For queries of one entity, all ordered alike by columns of that entity (any
- * other order is refused: the union could not keep it); queries with joins are read one by one.
+ * other order is refused: it could not be checked); queries with joins are read one by one.
  * Sent as text, not prepared: its text changes with the number of queries.
+ *
+ * The union has no ORDER BY of its own. One would make the server gather every part's rows in a
+ * temporary table and sort them there, and with a TEXT or JSON column (a transaction's
+ * description) that table is written to disk: it was a third of the database's time on a
+ * platform's account reads. Without it MariaDB and MySQL stream each part's rows as the part's
+ * own ORDER BY produced them. SQL does not promise that, so each part's order is checked as the
+ * rows come in, and a union that came back out of order is read again query by query.
  */
 export async function preparedManyEach<Entity extends ObjectLiteral>(
   queries: ReadonlyArray<SelectQueryBuilder<Entity>>,
   { replica = false }: { replica?: boolean } = {},
 ): Promise<Entity[][]> {
-  if (queries.length <= 1)
-    return Promise.all(queries.map((query) => preparedMany(query, { replica })));
+  const oneByOne = () => Promise.all(queries.map((query) => preparedMany(query, { replica })));
+  if (queries.length <= 1) return oneByOne();
   const { mainAlias, joinAttributes, orderBys } = queries[0]!.expressionMap;
-  if (!mainAlias?.hasMetadata || joinAttributes.length > 0)
-    return Promise.all(queries.map((query) => preparedMany(query, { replica })));
+  if (!mainAlias?.hasMetadata || joinAttributes.length > 0) return oneByOne();
   const prefix = `${mainAlias.name}_`;
-  // Each part's order, again over the union: the parts' own ORDER BY only picks their rows.
-  const order = Object.entries(orderBys).map(([key, direction]) => {
+  const order = Object.entries(orderBys).map(([key, direction]): OrderKey => {
     const column = key.startsWith(`${mainAlias.name}.`) ? key.slice(prefix.length) : undefined;
     if (!column || typeof direction !== 'string' || !/^\w+$/.test(column))
       throw new Error(`preparedManyEach: cannot order the union by ${key}`);
-    return `\`${prefix}${column}\` ${direction}`;
+    return { column: `${prefix}${column}`, descending: direction === 'DESC' };
   });
   const statements: string[] = [];
   const values: unknown[] = [];
@@ -182,17 +193,40 @@ export async function preparedManyEach<Entity extends ObjectLiteral>(
   });
   const rows = await poolRead<Record<string, unknown>>(
     queries[0]!.connection,
-    `${statements.join(' UNION ALL ')} ORDER BY ${[PART, ...order].join(', ')}`,
+    statements.join(' UNION ALL '),
     values,
     { replica, prepared: false },
   );
-  const parts = queries.map((): Entity[] => []);
-  for (const row of rows)
-    parts[Number(row[PART])]!.push(
-      hydrate<Entity>(queries[0]!.connection, mainAlias.metadata, row, prefix),
-    );
-  return parts;
+  const parts = queries.map((): Array<Record<string, unknown>> => []);
+  for (const row of rows) parts[Number(row[PART])]!.push(row);
+  if (!parts.every((part) => inOrder(part, order))) return oneByOne();
+  return parts.map((part) =>
+    part.map((row) => hydrate<Entity>(queries[0]!.connection, mainAlias.metadata, row, prefix)),
+  );
 }
+
+/**
+ * Whether each row comes at or after the one before it by `order`. Times and numbers are
+ * compared; a text column is where the check stops for a pair of rows, as only the server knows
+ * its collation (so two rows made in the same millisecond are taken in the order they came).
+ */
+function inOrder(rows: ReadonlyArray<Record<string, unknown>>, order: readonly OrderKey[]) {
+  for (let i = 1; i < rows.length; i++) {
+    for (const { column, descending } of order) {
+      const before = comparable(rows[i - 1]![column]);
+      const after = comparable(rows[i]![column]);
+      if (before === undefined || after === undefined) break;
+      if (before === after) continue;
+      if (before < after === descending) return false;
+      break;
+    }
+  }
+  return true;
+}
+
+/** A time or a number as a number to compare; anything else (text, NULL) cannot be checked. */
+const comparable = (value: unknown): number | undefined =>
+  value instanceof Date ? value.getTime() : typeof value === 'number' ? value : undefined;
 
 /** An entity from a row whose columns are named `<prefix><column>`, by TypeORM's column rules. */
 function hydrate<Entity>(
