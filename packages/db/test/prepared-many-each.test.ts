@@ -68,15 +68,18 @@ const options = {
 };
 let dataSource: DataSource;
 
-/** An owner's newest entries in one mode, as a page reads them. */
-const newest = (owner: string, livemode: boolean, take: number) =>
-  dataSource
+/** An owner's entries in one mode, newest first, as a page orders them. */
+const byOwner = (owner: string, livemode: boolean, source = dataSource) =>
+  source
     .getRepository(Entry)
     .createQueryBuilder('entry')
     .where('entry.owner = :owner AND entry.livemode = :livemode', { owner, livemode })
     .orderBy('entry.created_at', 'DESC')
-    .addOrderBy('entry.id', 'DESC')
-    .take(take);
+    .addOrderBy('entry.id', 'DESC');
+
+/** An owner's newest entries in one mode, as a page reads them. */
+const newest = (owner: string, livemode: boolean, take: number) =>
+  byOwner(owner, livemode).take(take);
 
 beforeAll(async () => {
   await migrateDatabase(options);
@@ -147,14 +150,7 @@ describe('preparedManyEach', () => {
             )
           ).map((row) => [row.Variable_name, Number(row.Value)]),
         );
-      const page = (owner: string) =>
-        single
-          .getRepository(Entry)
-          .createQueryBuilder('entry')
-          .where('entry.owner = :owner AND entry.livemode = false', { owner })
-          .orderBy('entry.created_at', 'DESC')
-          .addOrderBy('entry.id', 'DESC')
-          .take(5);
+      const page = (owner: string) => byOwner(owner, false, single).take(5);
       const before = await counters();
       const pages = await preparedManyEach(['di', 'cy', 'bo'].map(page));
       const after = await counters();
@@ -168,13 +164,7 @@ describe('preparedManyEach', () => {
   it('reads the queries one by one when the union hands a part back out of its order', async () => {
     // Without a LIMIT the server drops a part's ORDER BY inside a union: the rows come in the
     // index's ascending order, which the check has to catch.
-    const everything = (owner: string) =>
-      dataSource
-        .getRepository(Entry)
-        .createQueryBuilder('entry')
-        .where('entry.owner = :owner AND entry.livemode = true', { owner })
-        .orderBy('entry.created_at', 'DESC')
-        .addOrderBy('entry.id', 'DESC');
+    const everything = (owner: string) => byOwner(owner, true);
     const together = await preparedManyEach(['cy', 'di'].map(everything));
     const alone = await Promise.all(['cy', 'di'].map((owner) => preparedMany(everything(owner))));
     expect(together).toEqual(alone);
