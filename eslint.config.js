@@ -36,6 +36,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [wholeDateFns] }] },
   },
   {
+    // A later block's options replace an earlier one's for the same rule, so date-fns again.
     files: ['services/ledger/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
