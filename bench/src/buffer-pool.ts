@@ -16,24 +16,18 @@ export interface BufferPool {
   restore(): Promise<void>;
 }
 
-const numberOf = (value: unknown) => Number(value);
-
-async function poolBytes(db: DataSource): Promise<number> {
-  const [row] = (await db.query('SELECT @@innodb_buffer_pool_size AS size')) as Array<{
-    size: unknown;
-  }>;
-  return numberOf(row!.size);
+/** A server variable's value as a number (the driver may hand BIGINTs back as strings). */
+async function serverNumber(db: DataSource, variable: string): Promise<number> {
+  const [row] = (await db.query(`SELECT @@${variable} AS value`)) as Array<{ value: unknown }>;
+  return Number(row!.value);
 }
 
-/** What the pool holds now: the resize is done once its pages add up to the size asked for. */
-async function poolPagesBytes(db: DataSource): Promise<number> {
+/** How many pages the pool holds now: the resize is done once they add up to the size asked for. */
+async function poolPages(db: DataSource): Promise<number> {
   const [pages] = (await db.query(
     "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_total'",
   )) as Array<{ Value: unknown }>;
-  const [page] = (await db.query('SELECT @@innodb_page_size AS size')) as Array<{
-    size: unknown;
-  }>;
-  return numberOf(pages!.Value) * numberOf(page!.size);
+  return Number(pages!.Value);
 }
 
 /**
@@ -45,7 +39,7 @@ async function poolPagesBytes(db: DataSource): Promise<number> {
  * are measured on the same pool. A server that refuses (no privilege) is measured as it is.
  */
 export async function bufferPoolForRun(db: DataSource): Promise<BufferPool> {
-  const original = await poolBytes(db);
+  const original = await serverNumber(db, 'innodb_buffer_pool_size');
   const wanted = WANTED_MB * MB;
   const asConfigured = (why: string): BufferPool => ({
     description: `MariaDB/MySQL buffer pool: ${Math.round(original / MB)} MB, ${why}`,
@@ -58,8 +52,9 @@ export async function bufferPoolForRun(db: DataSource): Promise<BufferPool> {
   } catch (error) {
     return asConfigured(`as configured (raising it was refused: ${(error as Error).message})`);
   }
+  const pageBytes = await serverNumber(db, 'innodb_page_size');
   const deadline = Date.now() + RESIZE_WAIT_MS;
-  while ((await poolPagesBytes(db)) < 0.95 * wanted && Date.now() < deadline)
+  while ((await poolPages(db)) * pageBytes < 0.95 * wanted && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 500));
   return {
     description: `MariaDB/MySQL buffer pool: ${WANTED_MB} MB for the run (the server's ${Math.round(original / MB)} MB is put back after; BENCH_BUFFER_POOL_MB=0 keeps it)`,
