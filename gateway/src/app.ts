@@ -17,6 +17,7 @@ import { requestLimiter } from './request-limits.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { CallerForwardingDataSource } from './caller-forwarding.js';
 import { SUPERGRAPH_FILE } from './compose.js';
+import { keepVendorTelemetryOff } from './vendor-telemetry.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import type { SubgraphName } from '@dash/contracts';
@@ -42,6 +43,7 @@ export async function startGateway(
     sessionTokenOf: (request) => sessionTokenOf(request, secureCookies),
   });
   const subgraphs: CallerForwardingDataSource[] = [];
+  keepVendorTelemetryOff();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
