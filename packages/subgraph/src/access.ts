@@ -17,7 +17,7 @@ import { switchesIn, type KnownPlatform } from './known-platforms.js';
  */
 export interface AccountOwnership {
   /** The account if it is the tenant's, open or closed; otherwise null. */
-  belongsTo(tenant: Tenant, accountId: string): Promise<OwnedAccount | null>;
+  belongsTo(tenant: Tenant, accountId: string): Promise<AccountRef | null>;
   /** The account if it is the tenant's and open; otherwise NOT_FOUND or ACCOUNT_CLOSED. */
   openAccountOf(tenant: Tenant, accountId: string): Promise<OwnedAccount>;
 }

@@ -6,8 +6,10 @@ import { postAsService, type ServiceAnswer } from '@dash/auth-context';
 import type { SecretKeys } from '@dash/config';
 import {
   ACCOUNT_OWNER_PATH,
+  accountRefOf,
   chargesAllowed,
   type AccountCapabilities,
+  type AccountRef,
   type OwnedAccount,
 } from '@dash/contracts';
 import { bucketed, placeholders, preparedRead } from '@dash/db';
@@ -34,6 +36,15 @@ interface PendingRead {
 /** The most ids one statement reads (the gateway merges up to 100 accounts into one call). */
 const MAX_IDS_PER_READ = 64;
 
+/** How long closure and capabilities, which gate money, are taken as read. */
+const RECENT_MS = 5_000;
+
+/**
+ * The owners kept for reads: a platform's working set of accounts, about 250 bytes each (2.5 MB
+ * at most), where the service's whole heap is capped near 100 MB.
+ */
+const OWNERS_KEPT = 10_000;
+
 /**
  * Which platform and mode an account belongs to, so a platform's request only ever acts on its
  * own accounts. Ownership never changes, so it is asked of identity once and kept in the
@@ -47,7 +58,15 @@ export class AccountDirectory {
    * over, and this saves each charge a query. Kept short, so an account closed elsewhere stops
    * taking money within seconds.
    */
-  private readonly recent = new LRUCache<string, OwnedAccount>({ max: 50_000, ttl: 5_000 });
+  private readonly recent: LRUCache<string, OwnedAccount>;
+
+  /**
+   * Who owns each account, for reads (`belongsTo`): ownership never changes, so it is kept for
+   * as long as there is room, where `recent` keeps closure and capabilities (they gate money)
+   * for seconds. A platform reading accounts it read before — its back office, an account's
+   * pages — asks no statement to learn it may. Money still goes by `recent` and the kept row.
+   */
+  private readonly owners = new LRUCache<string, AccountRef>({ max: OWNERS_KEPT });
 
   /**
    * The kept rows asked for in the same tick, read with one statement: a platform's query for
@@ -77,7 +96,10 @@ export class AccountDirectory {
     private readonly internalSecret: SecretKeys,
     /** The service asking, as identity's account-owner route knows it. */
     private readonly service: string,
-  ) {}
+    options: { recentMs?: number } = {},
+  ) {
+    this.recent = new LRUCache({ max: 50_000, ttl: options.recentMs ?? RECENT_MS });
+  }
 
   /** Reads the rows of every id in `batch` with one statement and answers each tick's ids. */
   private async readRows(batch: PendingRead[]): Promise<void> {
@@ -178,9 +200,16 @@ export class AccountDirectory {
   async belongsTo(
     platform: { platformId: string; livemode: boolean },
     accountId: string,
-  ): Promise<OwnedAccount | null> {
-    const owner = await this.owner(accountId);
-    return owner && owns(platform, owner) ? owner : null;
+  ): Promise<AccountRef | null> {
+    let owner = this.owners.get(accountId);
+    if (!owner) {
+      const found = await this.owner(accountId);
+      // An account not known yet is not remembered: identity may create it a moment later.
+      if (!found) return null;
+      owner = accountRefOf(found);
+      this.owners.set(accountId, owner);
+    }
+    return owns(platform, owner) ? owner : null;
   }
 
   /**
@@ -259,7 +288,7 @@ const ownerFromRow = (accountId: string, row: AccountRow, asOf: Date): OwnedAcco
   asOf: asOf.toISOString(),
 });
 
-const owns = (platform: { platformId: string; livemode: boolean }, owner: OwnedAccount) =>
+const owns = (platform: { platformId: string; livemode: boolean }, owner: AccountRef) =>
   owner.platformId === platform.platformId && owner.livemode === platform.livemode;
 
 /** An account closed (identity's `account.closed`): nothing more is done for it. */

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '@dash/db';
-import { AccountDirectory, ONBOARDED, rememberAccount } from '@dash/subgraph';
+import { AccountDirectory, markAccountClosed, ONBOARDED, rememberAccount } from '@dash/subgraph';
 import { startTestService, TEST_SECRET_KEYS, type TestService } from '@dash/subgraph/testing';
 import { DashError } from '@dash/errors';
 import { payoutsService } from '../src/index.js';
@@ -34,6 +34,31 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.close();
 });
+
+/**
+ * A data source of its own on a pool of one connection, whose uses are counted: one per
+ * statement.
+ */
+async function countingDataSource() {
+  const dataSource = createDataSource({
+    url: service.config.mysqlUrl,
+    database: service.config.database,
+    entities: [],
+    migrations: [],
+    poolSize: 1,
+  });
+  await dataSource.initialize();
+  const driver = dataSource.driver as unknown as {
+    obtainMasterConnection(): Promise<{ release(): void }>;
+  };
+  const obtain = driver.obtainMasterConnection.bind(driver);
+  const statements = { count: 0 };
+  driver.obtainMasterConnection = () => {
+    statements.count += 1;
+    return obtain();
+  };
+  return { dataSource, driver, statements };
+}
 
 describe('the account directory read in bursts', () => {
   it('answers each of many owners asked at once with its own row, whatever the order', async () => {
@@ -73,28 +98,12 @@ describe('the account directory read in bursts', () => {
 
 describe('the account directory under a stream of charges', () => {
   it('reads the owners asked while a read is under way together, each answered with its own', async () => {
-    // The directory on a pool of one connection of its own, whose uses are counted: one per
-    // statement. The test holds that connection first, so the first read waits for it while
-    // the other questions arrive.
-    const own = createDataSource({
-      url: service.config.mysqlUrl,
-      database: service.config.database,
-      entities: [],
-      migrations: [],
-      poolSize: 1,
-    });
-    await own.initialize();
+    // The test holds the directory's one connection first, so the first read waits for it
+    // while the other questions arrive.
+    const { dataSource: own, driver, statements } = await countingDataSource();
     try {
-      const driver = own.driver as unknown as {
-        obtainMasterConnection(): Promise<{ release(): void }>;
-      };
       const held = await driver.obtainMasterConnection();
-      const obtain = driver.obtainMasterConnection.bind(driver);
-      let statements = 0;
-      driver.obtainMasterConnection = () => {
-        statements += 1;
-        return obtain();
-      };
+      statements.count = 0;
       const directory = new AccountDirectory(own, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts');
       const platformA = { platformId: 'plat_dir_a', livemode: false };
       const asked = kept.map((account) => account.accountId);
@@ -118,9 +127,83 @@ describe('the account directory under a stream of charges', () => {
       );
       // One statement a turn would be one an account: the first turn's read, then every turn
       // that arrived while it waited, together.
-      expect(statements).toBe(2);
+      expect(statements.count).toBe(2);
     } finally {
       await own.destroy();
     }
+  });
+});
+
+describe('who owns an account, kept for reads', () => {
+  const platformA = { platformId: 'plat_dir_a', livemode: false };
+  const platformB = { platformId: 'plat_dir_b', livemode: false };
+  const platformALive = { platformId: 'plat_dir_a', livemode: true };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('is read once, long after the seconds money checks are kept, and only ever answers its owner', async () => {
+    const { dataSource: own, statements } = await countingDataSource();
+    try {
+      // Closure and capabilities kept for 20 ms here, instead of seconds.
+      const directory = new AccountDirectory(own, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts', {
+        recentMs: 20,
+      });
+      const ids = kept.map((account) => account.accountId);
+      // Every platform and mode asks for every account, all at once, in any order: a colluding
+      // platform asking right after the owner, while the owner's answer is being kept.
+      const askAll = () =>
+        Promise.all(
+          [platformA, platformB, platformALive]
+            .flatMap((platform) => ids.map((accountId) => ({ platform, accountId })))
+            .sort(() => Math.random() - 0.5)
+            .map(async ({ platform, accountId }) => ({
+              platform,
+              accountId,
+              owner: await directory.belongsTo(platform, accountId),
+            })),
+        );
+      const answersAreOwners = (answers: Awaited<ReturnType<typeof askAll>>) => {
+        for (const { platform, accountId, owner } of answers) {
+          const account = kept.find((row) => row.accountId === accountId)!;
+          const owns =
+            account.platformId === platform.platformId && account.livemode === platform.livemode;
+          expect(owner, `${platform.platformId}/${platform.livemode} ${accountId}`).toEqual(
+            owns ? account : null,
+          );
+        }
+      };
+      answersAreOwners(await askAll());
+      const first = statements.count;
+      expect(first).toBeGreaterThan(0);
+
+      await pause(60);
+      answersAreOwners(await askAll());
+      // Ownership never changes: the second round, past the money window, read nothing.
+      expect(statements.count).toBe(first);
+
+      // Money is not decided on it: past the window, opening an account reads its row afresh.
+      await directory.openAccountOf(platformA, 'acct_dir_a0');
+      expect(statements.count).toBeGreaterThan(first);
+    } finally {
+      await own.destroy();
+    }
+  });
+
+  it('still lets a closed account be read, and refuses money for it once the window has passed', async () => {
+    const directory = new AccountDirectory(
+      service.dataSource,
+      IDENTITY_DOWN,
+      TEST_SECRET_KEYS,
+      'payouts',
+      { recentMs: 20 },
+    );
+    const closing = kept[9]!;
+    expect(await directory.belongsTo(platformA, closing.accountId)).toEqual(closing);
+    await directory.openAccountOf(platformA, closing.accountId);
+    await markAccountClosed(service.dataSource.manager, closing.accountId);
+    await pause(60);
+    expect(await directory.belongsTo(platformA, closing.accountId)).toEqual(closing);
+    await expect(directory.openAccountOf(platformA, closing.accountId)).rejects.toMatchObject({
+      extensions: { reason: 'ACCOUNT_CLOSED' },
+    });
   });
 });
