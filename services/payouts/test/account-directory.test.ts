@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '@dash/db';
 import { AccountDirectory, markAccountClosed, ONBOARDED, rememberAccount } from '@dash/subgraph';
@@ -8,6 +9,10 @@ import { payoutsService } from '../src/index.js';
 
 /** Nothing answers here: an account the service has not kept cannot be learnt. */
 const IDENTITY_DOWN = 'http://127.0.0.1:9/graphql';
+
+/** A directory of its own on `dataSource`, with identity unreachable. */
+const directoryOn = (dataSource: DataSource, options: { recentMs?: number } = {}) =>
+  new AccountDirectory(dataSource, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts', options);
 
 let service: TestService;
 
@@ -62,12 +67,7 @@ async function countingDataSource() {
 
 describe('the account directory read in bursts', () => {
   it('answers each of many owners asked at once with its own row, whatever the order', async () => {
-    const directory = new AccountDirectory(
-      service.dataSource,
-      IDENTITY_DOWN,
-      TEST_SECRET_KEYS,
-      'payouts',
-    );
+    const directory = directoryOn(service.dataSource);
     const platformA = { platformId: 'plat_dir_a', livemode: false };
     // Platform A's accounts twice, B's, A's live one and two nobody kept, shuffled together.
     const asked = [
@@ -104,7 +104,7 @@ describe('the account directory under a stream of charges', () => {
     try {
       const held = await driver.obtainMasterConnection();
       statements.count = 0;
-      const directory = new AccountDirectory(own, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts');
+      const directory = directoryOn(own);
       const platformA = { platformId: 'plat_dir_a', livemode: false };
       const asked = kept.map((account) => account.accountId);
 
@@ -144,9 +144,7 @@ describe('who owns an account, kept for reads', () => {
     const { dataSource: own, statements } = await countingDataSource();
     try {
       // Closure and capabilities kept for 20 ms here, instead of seconds.
-      const directory = new AccountDirectory(own, IDENTITY_DOWN, TEST_SECRET_KEYS, 'payouts', {
-        recentMs: 20,
-      });
+      const directory = directoryOn(own, { recentMs: 20 });
       const ids = kept.map((account) => account.accountId);
       // Every platform and mode asks for every account, all at once, in any order: a colluding
       // platform asking right after the owner, while the owner's answer is being kept.
@@ -189,13 +187,7 @@ describe('who owns an account, kept for reads', () => {
   });
 
   it('still lets a closed account be read, and refuses money for it once the window has passed', async () => {
-    const directory = new AccountDirectory(
-      service.dataSource,
-      IDENTITY_DOWN,
-      TEST_SECRET_KEYS,
-      'payouts',
-      { recentMs: 20 },
-    );
+    const directory = directoryOn(service.dataSource, { recentMs: 20 });
     const closing = kept[9]!;
     expect(await directory.belongsTo(platformA, closing.accountId)).toEqual(closing);
     await directory.openAccountOf(platformA, closing.accountId);
