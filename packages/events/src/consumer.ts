@@ -32,6 +32,23 @@ export type EventHandlers<Consumer extends EventConsumerName> = {
   ) => Promise<void>;
 };
 
+/** Handlers marked by `changingNoReads`. */
+const READ_NEUTRAL = new WeakSet<object>();
+
+/**
+ * Marks a handler whose writes show in no dashboard read (a platform's copy of an account's
+ * event, read only through the platform's own queries, which the read cache never keeps): the
+ * consumer then leaves the subject's cached reads valid instead of bumping them a second time
+ * after the source already did.
+ */
+export function changingNoReads<Handler extends object>(handler: Handler): Handler {
+  READ_NEUTRAL.add(handler);
+  return handler;
+}
+
+/** Whether a handler's writes may show in its subject's reads (unmarked ones are assumed to). */
+const changesReads = (handler: object) => !READ_NEUTRAL.has(handler);
+
 /** The most events one consumer transaction handles. */
 const EVENT_BATCH = 16;
 
@@ -78,7 +95,8 @@ export async function startEventConsumer<Consumer extends EventConsumerName>(opt
       });
       // What a handler keeps (a platform's features, an account's capabilities, activity) shows in
       // the subject's dashboard reads, which were cached when the source committed, before this.
-      await touchReads(manager, ...events.map(readScopeOf));
+      const shown = events.filter((event) => changesReads(handlerOf(event)));
+      await touchReads(manager, ...shown.map(readScopeOf));
     });
   // Events handled at the same time share a transaction; one that fails its batch is handled
   // again alone, so only its own job fails and is retried.

@@ -22,7 +22,7 @@ export {
   type WantedIntervention,
 } from './catalog.js';
 export { writeWithBatch } from './batch-writes.js';
-export { startEventConsumer, type EventHandlers } from './consumer.js';
+export { changingNoReads, startEventConsumer, type EventHandlers } from './consumer.js';
 export { EVENT_MIGRATIONS } from './migrations.js';
 export { recordEvent, recordEvents, type EventToRecord } from './record.js';
 export { outboxBacklog, startOutboxRelay, type OutboxRelay } from './relay.js';

@@ -12,6 +12,7 @@ import {
   type TestDatabase,
 } from '@dash/testing';
 import {
+  changingNoReads,
   EVENT_SUBSCRIPTIONS,
   eventQueueName,
   loadEventSettings,
@@ -173,6 +174,74 @@ describe('read versions', () => {
       expect(await version()).toBeGreaterThanOrEqual(1);
       await waitFor(async () => (await seenIds([event.id])).length === 1);
       await waitFor(async () => (await version()) === 2);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      uninstall();
+      redis.disconnect();
+    }
+  });
+});
+
+describe('read versions', () => {
+  it('are left alone by a handler marked as changing no reads, and bumped by the next that does', async () => {
+    const settings = settingsFor(testRedisUrl());
+    const redis = createRedisConnection(testRedisUrl());
+    const versions = new ReadVersions(redis, settings.prefix);
+    const uninstall = installReadVersionBumps(dataSource, versions, (error) => {
+      throw error;
+    });
+    const own = { accountId: 'acct_unchanged', platformId: 'plat_1', livemode: false };
+    const version = async () =>
+      Number((await redis.get(versions.keys.version({ accountId: own.accountId }))) ?? 0);
+    const relay = startOutboxRelay({ dataSource, settings, log });
+    const consumer = await startEventConsumer({
+      consumer: 'notifications',
+      settings,
+      dataSource,
+      log,
+      handlers: {
+        ...ignoreTheRest,
+        // As a platform's copy of a charge is kept: written, but shown in no account's reads.
+        'charge.succeeded': changingNoReads(async (event, manager) => {
+          await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
+            event.id,
+            'charge',
+          ]);
+        }),
+        'account.updated': async (event, manager) => {
+          await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
+            event.id,
+            event.data.fields[0],
+          ]);
+        },
+      },
+    });
+    try {
+      // Many charges of one account at once, as a busy seller's: the source bumps for each.
+      const charges = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          dataSource.transaction((manager) =>
+            recordEvent(manager, 'test', 'charge.succeeded', own, {
+              chargeId: `ch_unchanged_${i}`,
+              amount: 1000 + i,
+              currency: 'usd',
+              fee: 59,
+              applicationFeeAmount: 0,
+              description: null,
+              created: new Date().toISOString(),
+            }),
+          ),
+        ),
+      );
+      await waitFor(async () => (await seenIds(charges.map((event) => event.id))).length === 8);
+      // A kept change after them: the consumer's bump for it is the only one it makes.
+      const change = await dataSource.transaction((manager) =>
+        recordEvent(manager, 'test', 'account.updated', own, { fields: ['after'], by: 'platform' }),
+      );
+      await waitFor(async () => (await seenIds([change.id])).length === 1);
+      await waitFor(async () => (await version()) >= 10);
+      expect(await version()).toBe(8 + 1 + 1);
     } finally {
       await consumer.stop();
       await relay.stop();

@@ -3,6 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dash/auth-context';
 import { ledgerService } from '@dash/ledger';
+import { createRedisConnection } from '@dash/queue';
+import { ReadCacheKeys } from '@dash/read-cache';
 import { ONBOARDED, rememberAccount, savePlatform } from '@dash/subgraph';
 import { platformCaller, startTestService, type TestService } from '@dash/subgraph/testing';
 import { deleteRedisPrefix, testRedisPrefix, testRedisUrl, waitFor } from '@dash/testing';
@@ -121,6 +123,7 @@ beforeAll(async () => {
       [
         ['acct_wh_ada', false],
         ['acct_wh_bo', false],
+        ['acct_wh_reads', false],
         ['acct_wh_live', true],
       ],
     ],
@@ -178,6 +181,29 @@ describe('webhooks', () => {
         trigger: 'event',
         lastStatusCode: 200,
       });
+  });
+
+  it("leaves the account's cached reads valid: telling the platform of a charge changes nothing it reads", async () => {
+    await createEndpoint('/reads');
+    const redis = createRedisConnection(testRedisUrl());
+    const version = async () =>
+      Number(await redis.get(new ReadCacheKeys(prefix).version({ accountId: 'acct_wh_reads' })));
+    try {
+      // One after another, so the ledger commits (and makes the reads stale) once for each.
+      const charges: string[] = [];
+      for (const amount of [700, 800, 900]) charges.push(await charge('acct_wh_reads', amount));
+      await waitFor('every charge delivered', async () =>
+        expect(
+          receiver
+            .on('/reads')
+            .map((webhook) => payloadOf(webhook.body).data.object.id)
+            .sort(),
+        ).toEqual([...charges].sort()),
+      );
+      expect(await version()).toBe(charges.length);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('reads the endpoints afresh for each batch of events: one made after a burst gets what follows it', async () => {

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { EVENT_SUBSCRIPTIONS, type DomainEvent, type EventHandlers } from '@dash/events';
+import {
+  changingNoReads,
+  EVENT_SUBSCRIPTIONS,
+  type DomainEvent,
+  type EventHandlers,
+} from '@dash/events';
 import type { PlatformEvents } from '../platform-event/platform-events.service.js';
 import { publicEventOf } from '../platform-event/public-events.rules.js';
 import type { WebhookDeliveries } from './webhook-deliveries.service.js';
@@ -29,7 +34,9 @@ type Publish = ReturnType<typeof platformPublisher>;
 /**
  * Notifications' event handlers, each followed by telling the platform in the same
  * transaction; the events only platforms hear of (charges, balance.available) need no handler
- * of their own.
+ * of their own. Those then change nothing an account reads (the platform reads its events and
+ * deliveries through its own queries), so they leave the account's cached reads valid: the
+ * ledger has already bumped them for the charge itself.
  */
 export function alsoTellingPlatforms(
   handlers: Partial<EventHandlers<'notifications'>>,
@@ -38,10 +45,15 @@ export function alsoTellingPlatforms(
   return Object.fromEntries(
     EVENT_SUBSCRIPTIONS.notifications.map((type) => {
       const own = handlers[type] as Publish | undefined;
+      if (!own)
+        return [
+          type,
+          changingNoReads((event: DomainEvent, manager: EntityManager) => publish(event, manager)),
+        ];
       return [
         type,
         async (event: DomainEvent, manager: EntityManager) => {
-          await own?.(event, manager);
+          await own(event, manager);
           await publish(event, manager);
         },
       ];
