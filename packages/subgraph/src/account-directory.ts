@@ -184,10 +184,13 @@ export class AccountDirectory {
 
   /**
    * The platform an account belongs to, for what needs only that (an email in its platform's
-   * colours): ownership never changes, so a kept row answers without asking identity, and an
-   * account not kept yet is asked of identity once, then kept. Null when identity knows none.
+   * colours): ownership never changes, so an owner a read kept or a kept row answers without
+   * asking identity, and an account not kept yet is asked of identity once, then kept. Null
+   * when identity knows none.
    */
   async platformOf(accountId: string): Promise<string | null> {
+    const known = this.owners.get(accountId);
+    if (known) return known.platformId;
     const [row] = await preparedRead<Pick<AccountRow, 'platform_id'>>(
       this.dataSource,
       'SELECT platform_id FROM accounts WHERE id = ?',

@@ -175,7 +175,10 @@ describe('who owns an account, kept for reads', () => {
 
       await pause(60);
       answersAreOwners(await askAll());
-      // Ownership never changes: the second round, past the money window, read nothing.
+      // Ownership never changes: the second round, past the money window, read nothing, and
+      // neither does asking whose an account is (an email in its platform's colours).
+      for (const account of kept)
+        expect(await directory.platformOf(account.accountId)).toBe(account.platformId);
       expect(statements.count).toBe(first);
 
       // Money is not decided on it: past the window, opening an account reads its row afresh.
