@@ -69,12 +69,13 @@ const ignoreTheRest = Object.fromEntries(
 ) as unknown as EventHandlers<'notifications'>;
 
 /**
- * A consumer whose handler records each event it sees in the `seen` table, then does `also`
- * in the same transaction.
+ * A consumer whose handler records each `account.updated` it sees in the `seen` table, then does
+ * `also` in the same transaction; `others` handles other types (the rest are ignored).
  */
 const startRecordingConsumer = (
   settings: EventSettings,
   also?: (event: DomainEvent<'account.updated'>, manager: EntityManager) => Promise<void>,
+  others: Partial<EventHandlers<'notifications'>> = {},
 ) =>
   startEventConsumer({
     consumer: 'notifications',
@@ -83,6 +84,7 @@ const startRecordingConsumer = (
     log,
     handlers: {
       ...ignoreTheRest,
+      ...others,
       'account.updated': async (event, manager) => {
         await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
           event.id,
@@ -147,17 +149,29 @@ afterAll(async () => {
   for (const prefix of prefixes) await deleteRedisPrefix(testRedisUrl(), prefix);
 });
 
+/** Read-version bumps on the test's data source under a prefix of their own, and `own`'s counter. */
+function watchReadVersions(own: typeof subject) {
+  const settings = settingsFor(testRedisUrl());
+  const redis = createRedisConnection(testRedisUrl());
+  const versions = new ReadVersions(redis, settings.prefix);
+  const uninstall = installReadVersionBumps(dataSource, versions, (error) => {
+    throw error;
+  });
+  return {
+    settings,
+    version: async () =>
+      Number((await redis.get(versions.keys.version({ accountId: own.accountId }))) ?? 0),
+    close: () => {
+      uninstall();
+      redis.disconnect();
+    },
+  };
+}
+
 describe('read versions', () => {
   it("bump an event's subject once its change commits, and again once a consumer kept it", async () => {
-    const settings = settingsFor(testRedisUrl());
-    const redis = createRedisConnection(testRedisUrl());
-    const versions = new ReadVersions(redis, settings.prefix);
-    const uninstall = installReadVersionBumps(dataSource, versions, (error) => {
-      throw error;
-    });
     const own = { accountId: 'acct_versions', platformId: 'plat_1', livemode: false };
-    const version = async () =>
-      Number((await redis.get(versions.keys.version({ accountId: own.accountId }))) ?? 0);
+    const { settings, version, close } = watchReadVersions(own);
     const relay = startOutboxRelay({ dataSource, settings, log });
     const consumer = await startRecordingConsumer(settings);
     try {
@@ -177,45 +191,24 @@ describe('read versions', () => {
     } finally {
       await consumer.stop();
       await relay.stop();
-      uninstall();
-      redis.disconnect();
+      close();
     }
   });
-});
 
-describe('read versions', () => {
   it('are left alone by a handler marked as changing no reads, and bumped by the next that does', async () => {
-    const settings = settingsFor(testRedisUrl());
-    const redis = createRedisConnection(testRedisUrl());
-    const versions = new ReadVersions(redis, settings.prefix);
-    const uninstall = installReadVersionBumps(dataSource, versions, (error) => {
-      throw error;
-    });
     const own = { accountId: 'acct_unchanged', platformId: 'plat_1', livemode: false };
-    const version = async () =>
-      Number((await redis.get(versions.keys.version({ accountId: own.accountId }))) ?? 0);
+    const { settings, version, close } = watchReadVersions(own);
     const relay = startOutboxRelay({ dataSource, settings, log });
-    const consumer = await startEventConsumer({
-      consumer: 'notifications',
-      settings,
-      dataSource,
-      log,
-      handlers: {
-        ...ignoreTheRest,
-        // As a platform's copy of a charge is kept: written, but shown in no account's reads.
-        'charge.succeeded': changingNoReads(async (event, manager) => {
+    const consumer = await startRecordingConsumer(settings, undefined, {
+      // As a platform's copy of a charge is kept: written, but shown in no account's reads.
+      'charge.succeeded': changingNoReads<EventHandlers<'notifications'>['charge.succeeded']>(
+        async (event, manager) => {
           await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
             event.id,
             'charge',
           ]);
-        }),
-        'account.updated': async (event, manager) => {
-          await manager.query('INSERT INTO seen (event_id, field) VALUES (?, ?)', [
-            event.id,
-            event.data.fields[0],
-          ]);
         },
-      },
+      ),
     });
     try {
       // Many charges of one account at once, as a busy seller's: the source bumps for each.
@@ -245,8 +238,7 @@ describe('read versions', () => {
     } finally {
       await consumer.stop();
       await relay.stop();
-      uninstall();
-      redis.disconnect();
+      close();
     }
   });
 });
