@@ -12,6 +12,7 @@ import { AccountList, type AccountFilter, type AccountPageResult } from './accou
 import { saveAccountChange } from './account-change.service.js';
 import {
   accountClosed,
+  accountRefOfRow,
   changedFields,
   defaultCurrencyFor,
   ownedAccountOf,
@@ -39,13 +40,7 @@ async function ownedBy(tenant: Tenant, found: Promise<Account | null>) {
  */
 async function readableBy(tenant: Tenant, found: Promise<Account | null>) {
   const account = await found;
-  if (!account || !belongsToTenant(tenant, account)) return null;
-  const ref: AccountRef = {
-    accountId: account.id,
-    platformId: account.platformId,
-    livemode: account.livemode,
-  };
-  return ref;
+  return account && belongsToTenant(tenant, account) ? accountRefOfRow(account) : null;
 }
 
 /**
