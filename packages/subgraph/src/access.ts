@@ -55,9 +55,7 @@ export class Access {
     if (caller.kind !== 'platform') throw unauthenticated();
     let known = this.readable.get(accountId);
     if (!known) {
-      known = this.ownership
-        .belongsTo(caller, accountId)
-        .then((owned) => (owned ? accountRefOf(owned) : null));
+      known = this.ownership.belongsTo(caller, accountId);
       this.readable.set(accountId, known);
     }
     return known;
